@@ -1,0 +1,35 @@
+import type { z } from 'zod';
+
+/** One problem with an input, named by where it is: `roster.rows[12].step`. */
+export interface InputIssue {
+  path: string;
+  message: string;
+}
+
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else if (typeof key === 'string' && /^[A-Za-z_$][\w$]*$/.test(key)) out += out ? `.${key}` : key;
+    else out += `[${JSON.stringify(String(key))}]`;
+  }
+  return out || '(document)';
+}
+
+export function issuesFromZod(error: z.ZodError): InputIssue[] {
+  return error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
+}
+
+export function formatIssue(issue: InputIssue): string {
+  return `${issue.path}: ${issue.message}`;
+}
+
+/** Raised when a scenario is well-formed but cannot be costed (a missing tier rate, wage base…). */
+export class CostingInputError extends Error {
+  readonly issues: InputIssue[];
+  constructor(issues: InputIssue[]) {
+    super(issues.map(formatIssue).join('\n'));
+    this.name = 'CostingInputError';
+    this.issues = issues;
+  }
+}
