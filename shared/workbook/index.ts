@@ -1,0 +1,4 @@
+// The shared workbook layout (ARCHITECTURE.md principle 3): pure, used by the add-in and the server.
+export * from './grid.js';
+export * from './layout.js';
+export * from './textSafety.js';

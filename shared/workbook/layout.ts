@@ -1,0 +1,326 @@
+/**
+ * The workbook contract (ARCHITECTURE.md principle 3): sheet names, Excel table names and column
+ * headers of the costing workbook. The add-in (Office.js) and the server/CLI (ExcelJS) both read
+ * and write exactly this layout.
+ *
+ * Every input table has a caption in its first row and its header row in row 2; data starts in
+ * row 3. Tables on one sheet sit side by side, one empty column apart, so each can grow down
+ * independently. Readers find a table by its first two headers anywhere in the first
+ * `HEADER_SEARCH_ROWS` rows, so a moved table still reads.
+ *
+ * Cell conventions (see `cellConversion.ts`):
+ * - ids, codes, names and enums are text (number format "@");
+ * - dates are ISO text "YYYY-MM-DD" (unambiguous in every locale); readers also accept Excel
+ *   date serials and Date values;
+ * - decimals (money, rates, FTE, hours) are numbers when the double prints back to the same
+ *   value (≤ 15 significant digits), with a number format that shows the places of the decimal
+ *   string; otherwise text. A number read back becomes a decimal string padded to the places of
+ *   its number format (or the column's default places when the format is unknown);
+ * - rates are fractions shown as percentages ("0.0325" → 3.25% with format "0.00%");
+ * - booleans are TRUE/FALSE (readers also accept yes/no, y/n, 1/0);
+ * - lists (classes, pay codes, fiscal years) are comma-separated text; longevity bands in a
+ *   provision are "years:percent; years:percent".
+ */
+
+export const SHEET = {
+  schedule: 'Schedule',
+  roster: 'Roster',
+  assumptions: 'Assumptions',
+  proposals: 'Proposals',
+  costing: 'Costing',
+} as const;
+export type SheetName = (typeof SHEET)[keyof typeof SHEET];
+
+export const INPUT_SHEETS = [SHEET.schedule, SHEET.roster, SHEET.assumptions, SHEET.proposals] as const;
+
+/** Caption row, header row, first data row (1-based Excel rows). */
+export const CAPTION_ROW = 1;
+export const HEADER_ROW = 2;
+export const FIRST_DATA_ROW = 3;
+export const HEADER_SEARCH_ROWS = 20;
+
+/** How a column's cells are written and read. */
+export type ColumnKind =
+  | 'text' // free text (titles, labels, names)
+  | 'code' // an id or code: text, trimmed
+  | 'enum' // one of a fixed set of words
+  | 'integer'
+  | 'decimal' // a decimal such as FTE or hours: number, shortest form
+  | 'money' // a decimal shown with 2 places by default
+  | 'rate' // a fraction shown as a percentage
+  | 'stepRate' // a schedule rate, default places = the schedule's ratePlaces
+  | 'date'
+  | 'boolean'
+  | 'list' // comma-separated codes
+  | 'fiscalYears' // comma-separated FY names
+  | 'bands'; // "years:percent; …"
+
+export interface ColumnSpec {
+  header: string;
+  kind: ColumnKind;
+  width: number;
+}
+
+export interface TableLayout {
+  /** Excel table name (workbook-unique, no spaces). */
+  name: string;
+  sheet: SheetName;
+  caption: string;
+  /** 0-based column index of the table's first column in the layout the writers produce. */
+  firstColumn: number;
+  columns: ColumnSpec[];
+}
+
+/** A key/value table: column "Setting" holds the labels below, column "Value" their values. */
+export interface SettingsLayout extends TableLayout {
+  settings: { label: string; kind: ColumnKind }[];
+}
+
+const col = (header: string, kind: ColumnKind, width = 12): ColumnSpec => ({ header, kind, width });
+const settingsColumns = [col('Setting', 'text', 24), col('Value', 'text', 22)];
+
+// ── Schedule sheet ──────────────────────────────────────────────────────────────────────────
+
+export const SCHEDULE_SETTINGS: SettingsLayout = {
+  name: 'ScheduleSettings',
+  sheet: SHEET.schedule,
+  caption: 'Salary schedule',
+  firstColumn: 0,
+  columns: settingsColumns,
+  settings: [
+    { label: 'Schedule ID', kind: 'code' },
+    { label: 'Effective', kind: 'date' },
+    { label: 'Rate basis', kind: 'enum' },
+    { label: 'Hours per year', kind: 'integer' },
+    { label: 'Rate places', kind: 'integer' },
+  ],
+};
+
+/** Step columns are "Step 1" … "Step N" (N = the most steps of any class); more can be added. */
+export const STEP_HEADER = (n: number): string => `Step ${n}`;
+export const STEP_HEADER_PATTERN = /^step\s*(\d+)$/i;
+
+export const SCHEDULE_CLASSES: TableLayout = {
+  name: 'ScheduleClasses',
+  sheet: SHEET.schedule,
+  caption: 'Classes and step rates',
+  firstColumn: 3,
+  columns: [col('Class', 'code', 10), col('Title', 'text', 28), col('Step months', 'integer', 12)],
+};
+
+// ── Roster sheet ────────────────────────────────────────────────────────────────────────────
+
+export const ROSTER_ROWS: TableLayout = {
+  name: 'RosterRows',
+  sheet: SHEET.roster,
+  caption: 'Roster (payroll extract)',
+  firstColumn: 0,
+  columns: [
+    col('ID', 'code', 12),
+    col('Class', 'code', 10),
+    col('Step', 'integer', 7),
+    col('FTE', 'decimal', 7),
+    col('Count', 'integer', 7),
+    col('Hire date', 'date', 12),
+    col('Next step date', 'date', 14),
+    col('Pension tier', 'code', 12),
+    col('Social Security', 'boolean', 9),
+    col('Medicare', 'boolean', 9),
+    col('Health tier', 'code', 12),
+    col('Overtime hours', 'decimal', 10),
+    col('Special pays', 'list', 18),
+    col('Vacant', 'boolean', 8),
+  ],
+};
+
+export const ROSTER_SETTINGS: SettingsLayout = {
+  name: 'RosterSettings',
+  sheet: SHEET.roster,
+  caption: 'Extract',
+  firstColumn: ROSTER_ROWS.columns.length + 1,
+  columns: settingsColumns,
+  settings: [{ label: 'Extract date', kind: 'date' }],
+};
+
+// ── Assumptions sheet ───────────────────────────────────────────────────────────────────────
+
+export const SCENARIO_SETTINGS: SettingsLayout = {
+  name: 'ScenarioSettings',
+  sheet: SHEET.assumptions,
+  caption: 'Unit, term, calendar and rates',
+  firstColumn: 0,
+  columns: settingsColumns,
+  settings: [
+    { label: 'Unit ID', kind: 'code' },
+    { label: 'Unit name', kind: 'text' },
+    { label: 'Term start', kind: 'date' },
+    { label: 'Term end', kind: 'date' },
+    { label: 'Fiscal year start month', kind: 'integer' },
+    { label: 'Pay frequency', kind: 'enum' },
+    { label: 'First period start', kind: 'date' },
+    { label: 'Pay lag days', kind: 'integer' },
+    { label: 'Fiscal year by', kind: 'enum' },
+    { label: 'Effective rule', kind: 'enum' },
+    { label: 'Assumptions ID', kind: 'code' },
+    { label: 'Social Security rate', kind: 'rate' },
+    { label: 'Medicare rate', kind: 'rate' },
+    { label: 'Overtime multiplier', kind: 'decimal' },
+  ],
+};
+
+export const PENSION_RATES: TableLayout = {
+  name: 'PensionRates',
+  sheet: SHEET.assumptions,
+  caption: 'Pension employer rates',
+  firstColumn: 3,
+  columns: [col('Pension tier', 'code'), col('From', 'date'), col('Rate', 'rate', 10)],
+};
+
+export const HEALTH_RATES: TableLayout = {
+  name: 'HealthRates',
+  sheet: SHEET.assumptions,
+  caption: 'Health employer contribution',
+  firstColumn: 7,
+  columns: [col('Health tier', 'code'), col('From', 'date'), col('Monthly', 'money', 12)],
+};
+
+export const WAGE_BASES: TableLayout = {
+  name: 'WageBases',
+  sheet: SHEET.assumptions,
+  caption: 'Social Security wage base',
+  firstColumn: 11,
+  columns: [col('Calendar year', 'integer', 10), col('Wage base', 'money', 12)],
+};
+
+export const OTHER_ROLLUPS: TableLayout = {
+  name: 'OtherRollups',
+  sheet: SHEET.assumptions,
+  caption: 'Other roll-ups',
+  firstColumn: 14,
+  columns: [col('Name', 'text', 20), col('Rate', 'rate', 10), col('On', 'enum', 12)],
+};
+
+export const SPECIAL_PAYS: TableLayout = {
+  name: 'SpecialPays',
+  sheet: SHEET.assumptions,
+  caption: 'Special pays',
+  firstColumn: 18,
+  columns: [col('Code', 'code'), col('Percent', 'rate', 10), col('Amount', 'money', 10), col('Per', 'enum', 8), col('Pensionable', 'boolean', 11)],
+};
+
+export const LONGEVITY_BANDS: TableLayout = {
+  name: 'LongevityBands',
+  sheet: SHEET.assumptions,
+  caption: 'Longevity',
+  firstColumn: 24,
+  columns: [col('Years', 'integer', 8), col('Percent', 'rate', 10)],
+};
+
+// ── Proposals sheet ─────────────────────────────────────────────────────────────────────────
+
+export const PROPOSAL_LIST: TableLayout = {
+  name: 'ProposalList',
+  sheet: SHEET.proposals,
+  caption: 'Proposals (names must be unique)',
+  firstColumn: 0,
+  columns: [col('Proposal', 'text', 24), col('Side', 'enum', 12)],
+};
+
+/**
+ * One row per provision, in the order they apply within their proposal. Columns that a
+ * provision type does not use stay empty.
+ */
+export const PROVISION_ROWS: TableLayout = {
+  name: 'ProvisionRows',
+  sheet: SHEET.proposals,
+  caption: 'Provisions (in order, per proposal)',
+  firstColumn: 3,
+  columns: [
+    col('Proposal', 'text', 20),
+    col('Type', 'enum', 13),
+    col('Label', 'text', 22),
+    col('Effective', 'date', 12),
+    col('Pay date', 'date', 12),
+    col('Classes', 'list', 14),
+    col('Percent', 'rate', 10),
+    col('Amount', 'money', 11),
+    col('Per', 'enum', 8),
+    col('Code', 'code', 10),
+    col('Pensionable', 'boolean', 11),
+    col('Mode', 'enum', 8),
+    col('Months', 'integer', 8),
+    col('Tier', 'code', 10),
+    col('Rate', 'rate', 10),
+    col('Delta', 'rate', 10),
+    col('Hours', 'decimal', 8),
+    col('Monthly', 'money', 11),
+    col('Bands', 'bands', 18),
+    col('Prorate by FTE', 'boolean', 10),
+    col('Fiscal years', 'fiscalYears', 16),
+  ],
+};
+
+/** Provision field ↔ column header of PROVISION_ROWS. */
+export const PROVISION_FIELD_COLUMNS = {
+  label: 'Label',
+  effective: 'Effective',
+  payDate: 'Pay date',
+  classes: 'Classes',
+  percent: 'Percent',
+  amount: 'Amount',
+  per: 'Per',
+  code: 'Code',
+  pensionable: 'Pensionable',
+  mode: 'Mode',
+  months: 'Months',
+  tier: 'Tier',
+  rate: 'Rate',
+  delta: 'Delta',
+  hours: 'Hours',
+  monthly: 'Monthly',
+  bands: 'Bands',
+  prorateByFte: 'Prorate by FTE',
+  fiscalYears: 'Fiscal years',
+} as const;
+export type ProvisionField = keyof typeof PROVISION_FIELD_COLUMNS;
+
+/** Every input table, by sheet, in layout order. */
+export const INPUT_TABLES: readonly TableLayout[] = [
+  SCHEDULE_SETTINGS,
+  SCHEDULE_CLASSES,
+  ROSTER_ROWS,
+  ROSTER_SETTINGS,
+  SCENARIO_SETTINGS,
+  PENSION_RATES,
+  HEALTH_RATES,
+  WAGE_BASES,
+  OTHER_ROLLUPS,
+  SPECIAL_PAYS,
+  LONGEVITY_BANDS,
+  PROPOSAL_LIST,
+  PROVISION_ROWS,
+];
+
+// ── Costing sheet (output) ──────────────────────────────────────────────────────────────────
+
+/** Row labels of the Costing sheet's component rows, in COSTING.md §7 order. */
+export const COMPONENT_LABELS = {
+  wages: 'Wages',
+  specialPays: 'Special pays',
+  longevity: 'Longevity',
+  overtime: 'Overtime',
+  lumpSums: 'Lump sums',
+  pension: 'Pension',
+  socialSecurity: 'Social Security',
+  medicare: 'Medicare',
+  otherRollups: 'Other roll-ups',
+  health: 'Health',
+  flat: 'Flat amounts',
+} as const;
+
+export const NUMBER_FORMAT = {
+  text: '@',
+  money: '#,##0.00',
+  integer: '0',
+  ratio: '0.0000%',
+} as const;
