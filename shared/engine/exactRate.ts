@@ -1,0 +1,58 @@
+import { Decimal } from '../money.js';
+
+/**
+ * A decimal rate as an integer numerator over a power of ten, so the inner costing loop can take
+ * round₂(rate × cents) with integer arithmetic and no binary fractions.
+ */
+export interface ExactRate {
+  readonly numerator: number;
+  readonly scale: number; // 10^places
+  readonly big: { numerator: bigint; scale: bigint };
+}
+
+export function exactRate(value: Decimal | string): ExactRate {
+  const d = new Decimal(value);
+  const places = Math.max(0, d.decimalPlaces());
+  const numerator = d.times(new Decimal(10).pow(places));
+  const big = { numerator: BigInt(numerator.toFixed(0)), scale: 10n ** BigInt(places) };
+  return { numerator: numerator.toNumber(), scale: 10 ** places, big };
+}
+
+/** round(a / d) half away from zero, for safe integers a and a positive safe integer d. */
+export function divideRounded(a: number, d: number): number {
+  const negative = a < 0;
+  const x = negative ? -a : a;
+  let q = Math.floor(x / d);
+  let r = x - q * d;
+  if (r < 0) {
+    q -= 1;
+    r += d;
+  } else if (r >= d) {
+    q += 1;
+    r -= d;
+  }
+  if (2 * r >= d) q += 1;
+  return negative ? -q : q;
+}
+
+function divideRoundedBig(a: bigint, d: bigint): bigint {
+  const negative = a < 0n;
+  const x = negative ? -a : a;
+  let q = x / d;
+  if (2n * (x - q * d) >= d) q += 1n;
+  return negative ? -q : q;
+}
+
+/** round₂(rate × amount) for an amount in integer cents; the result in cents. */
+export function applyRate(cents: number, rate: ExactRate): number {
+  if (cents === 0 || rate.numerator === 0) return 0;
+  const product = cents * rate.numerator;
+  if (Number.isSafeInteger(product) && Number.isSafeInteger(rate.scale)) return divideRounded(product, rate.scale);
+  return Number(divideRoundedBig(BigInt(cents) * rate.big.numerator, rate.big.scale));
+}
+
+export function decimalToCents(value: Decimal): number {
+  const cents = value.times(100);
+  if (!cents.isInteger()) throw new RangeError(`not rounded to cents: ${value.toString()}`);
+  return cents.toNumber();
+}

@@ -1,0 +1,276 @@
+import { addMonths, type Day } from '../dates.js';
+import { CostingInputError } from '../issues.js';
+import { Decimal, roundCents } from '../money.js';
+import type { AmountPer, Provision, Scenario } from '../schemas/scenario.js';
+import type { CostingContext } from './costingContext.js';
+import { decimalToCents, exactRate, type ExactRate } from './exactRate.js';
+import { bandPercentByLevel } from './longevity.js';
+import type { PayDefinition } from './payAmounts.js';
+import { affectsClass, inDateOrder, type ListedProvision } from './provisionOrder.js';
+import { ScheduleHistory } from './scheduleHistory.js';
+
+/** One costing to run: the baseline, a proposal prefix, or a proposal with one year's rates × 1.01. */
+export interface VariantSpec {
+  /** Which proposal the provisions come from (null for the baseline). */
+  proposalIndex: number | null;
+  /** The proposal's provisions 1..k, in listed order. */
+  provisions: readonly Provision[];
+  /** Fiscal-year index whose schedule cells are multiplied by exactly 1.01 (value of 1%). */
+  multiplyFiscalYear: number | null;
+  /** Cost periods [0, endPeriod). */
+  endPeriod: number;
+}
+
+export interface LumpSumPayment {
+  amount: Decimal;
+  prorateByFte: boolean;
+}
+
+/** Everything in force for one class during one epoch of a variant. */
+export interface ClassState {
+  /** Equal ids mean equal pay for equal (profile, step, longevity level). */
+  payStateId: number;
+  rates: Decimal[];
+  multiply: boolean;
+  pays: Map<string, PayDefinition>;
+  granted: string[];
+  bandPercentByLevel: Decimal[];
+  overtimeHours: Decimal | null;
+  pensionRate: (ExactRate | undefined)[];
+  healthCents: (number | undefined)[];
+  lumpSums: LumpSumPayment[];
+}
+
+/** A run of costed periods [start, end) in which nothing global changes. */
+export interface Epoch {
+  start: number;
+  end: number;
+  fiscalYearIndex: number;
+  payYear: number;
+  classes: ClassState[];
+}
+
+export interface FreezeRule {
+  start: Day;
+  end: Day;
+  months: number;
+  mode: 'keep' | 'slide';
+}
+
+/** What moves steps for a class in a variant: freezes, and added top steps. */
+export interface StepRegime {
+  key: string;
+  freezes: FreezeRule[];
+  addStepDates: Day[];
+}
+
+export interface VariantPlan {
+  epochs: Epoch[];
+  stepRegimes: StepRegime[];
+  flatCentsByFiscalYear: number[];
+}
+
+const ONE_PERCENT_MORE = new Decimal('1.01');
+
+/** Interns content keys to small integers, shared by all variants of one costing. */
+export class Interner {
+  private readonly ids = new Map<string, number>();
+  id(key: string): number {
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(key, id);
+    }
+    return id;
+  }
+}
+
+export function buildVariantPlan(ctx: CostingContext, spec: VariantSpec, interner: Interner): VariantPlan {
+  const scenario = ctx.scenario;
+  const timeline = ctx.timeline;
+  const proposalKey = spec.proposalIndex === null ? 'b' : `p${spec.proposalIndex}`;
+  const ordered = inDateOrder(spec.provisions);
+  const history = new ScheduleHistory(scenario.schedule, ordered, proposalKey);
+  const n = spec.endPeriod;
+
+  // Every period index at which something global can change starts a new epoch.
+  const boundaries = new Set<number>([0, n]);
+  timeline.fiscalYearStartIndex.forEach((i) => boundaries.add(i));
+  for (let i = 1; i < timeline.length; i++) if (timeline.payYear[i] !== timeline.payYear[i - 1]) boundaries.add(i);
+  for (const entries of [...ctx.pensionEntries, ...ctx.healthEntries]) for (const e of entries) boundaries.add(timeline.firstAffected(e.from));
+  const lumpSumIndex = new Map<ListedProvision, number>();
+  for (const lp of ordered) {
+    if (lp.provision.type === 'lumpSum') {
+      const i = timeline.firstPaidOnOrAfter(lp.date);
+      lumpSumIndex.set(lp, i);
+      if (i >= 0) {
+        boundaries.add(i);
+        boundaries.add(i + 1);
+      }
+    } else if (lp.provision.type !== 'flat') {
+      boundaries.add(timeline.firstAffected(lp.date));
+    }
+  }
+  const starts = [...boundaries].filter((b) => b >= 0 && b <= n).sort((a, b) => a - b);
+
+  const epochs: Epoch[] = [];
+  for (let k = 0; k + 1 < starts.length; k++) {
+    const start = starts[k]!;
+    const end = starts[k + 1]!;
+    const fiscalYearIndex = timeline.fiscalYearIndex[start]!;
+    const multiply = spec.multiplyFiscalYear === fiscalYearIndex;
+    const periodStart = timeline.start[start]!;
+    const periodEnd = timeline.end[start]!;
+    const inForce = (date: Day) => timeline.applies(date, periodStart, periodEnd);
+    const applied = ordered.filter((lp) => lp.provision.type !== 'lumpSum' && lp.provision.type !== 'flat' && inForce(lp.date));
+    const scheduleCount = history.changes.filter((lp) => inForce(lp.date)).length;
+    const lumps = ordered.filter((lp) => lumpSumIndex.get(lp) === start && end === start + 1);
+
+    const classes = scenario.schedule.classes.map((cls, ci): ClassState => {
+      const forClass = applied.filter((lp) => affectsClass(lp.provision, cls.code));
+      const { pays, granted, payKey } = specialPaysInForce(scenario, forClass, spec.proposalIndex, proposalKey);
+      const longevityChange = last(forClass.filter((lp) => lp.provision.type === 'longevity'));
+      const bands = longevityChange?.provision.type === 'longevity' ? longevityChange.provision.bands : scenario.assumptions.longevity;
+      const overtimeChange = last(forClass.filter((lp) => lp.provision.type === 'overtimeHours'));
+      const overtimeHours = overtimeChange?.provision.type === 'overtimeHours' ? new Decimal(overtimeChange.provision.hours) : null;
+      let rates = history.snapshots[scheduleCount]![ci]!;
+      if (multiply) rates = rates.map((r) => r.times(ONE_PERCENT_MORE));
+      const payKeyFull = [
+        history.keys[scheduleCount]![ci],
+        multiply ? 'x' : '',
+        payKey,
+        longevityChange ? `${proposalKey}:${longevityChange.listedIndex}` : '',
+        overtimeChange ? `${proposalKey}:${overtimeChange.listedIndex}` : '',
+        ci,
+      ].join('|');
+      return {
+        payStateId: interner.id(payKeyFull),
+        rates,
+        multiply,
+        pays,
+        granted,
+        bandPercentByLevel: bandPercentByLevel(bands, ctx.thresholds),
+        overtimeHours,
+        pensionRate: pensionRatesInForce(ctx, forClass, inForce),
+        healthCents: healthInForce(ctx, forClass, inForce),
+        lumpSums: lumps
+          .filter((lp) => affectsClass(lp.provision, cls.code))
+          .map((lp) => {
+            const p = lp.provision as Extract<Provision, { type: 'lumpSum' }>;
+            return { amount: new Decimal(p.amount), prorateByFte: p.prorateByFte };
+          }),
+      };
+    });
+    epochs.push({ start, end, fiscalYearIndex, payYear: timeline.payYear[start]!, classes });
+  }
+
+  const stepRegimes = scenario.schedule.classes.map((cls): StepRegime => {
+    const relevant = ordered.filter((lp) => (lp.provision.type === 'stepFreeze' || lp.provision.type === 'addStep') && affectsClass(lp.provision, cls.code));
+    const freezes: FreezeRule[] = [];
+    const addStepDates: Day[] = [];
+    for (const lp of relevant) {
+      const p = lp.provision;
+      if (p.type === 'stepFreeze') freezes.push({ start: lp.date, end: addMonths(lp.date, p.months), months: p.months, mode: p.mode });
+      else addStepDates.push(lp.date);
+    }
+    return { key: relevant.length === 0 ? '' : `${proposalKey}:${relevant.map((lp) => lp.listedIndex).join(',')}`, freezes, addStepDates };
+  });
+
+  const flatCentsByFiscalYear = timeline.fiscalYears.map(() => 0);
+  for (const lp of ordered) {
+    if (lp.provision.type !== 'flat') continue;
+    const cents = decimalToCents(roundCents(new Decimal(lp.provision.amount)));
+    for (const name of lp.provision.fiscalYears) {
+      const i = timeline.fiscalYearNames.indexOf(name);
+      if (i !== -1 && timeline.fiscalYearStartIndex[i]! < n) flatCentsByFiscalYear[i]! += cents;
+    }
+  }
+
+  return { epochs, stepRegimes, flatCentsByFiscalYear };
+}
+
+function last<T>(items: readonly T[]): T | undefined {
+  return items[items.length - 1];
+}
+
+function specialPaysInForce(
+  scenario: Scenario,
+  forClass: readonly ListedProvision[],
+  proposalIndex: number | null,
+  proposalKey: string,
+): { pays: Map<string, PayDefinition>; granted: string[]; payKey: string } {
+  const pays = new Map<string, PayDefinition>();
+  for (const [code, def] of Object.entries(scenario.assumptions.specialPays)) pays.set(code, toDefinition(def));
+  const granted = new Set<string>();
+  const used: number[] = [];
+  for (const lp of forClass) {
+    const p = lp.provision;
+    if (p.type !== 'specialPay') continue;
+    used.push(lp.listedIndex);
+    if (p.classes !== undefined) granted.add(p.code);
+    const current = pays.get(p.code);
+    const change = toDefinition({ ...p, pensionable: p.pensionable ?? current?.pensionable ?? false });
+    if (p.mode === 'set' || current === undefined) {
+      pays.set(p.code, change);
+      continue;
+    }
+    if (current.kind === 'percent' && change.kind === 'percent') {
+      pays.set(p.code, { ...change, percent: current.percent.plus(change.percent) });
+    } else if (current.kind === 'amount' && change.kind === 'amount' && current.per === change.per) {
+      pays.set(p.code, { ...change, amount: current.amount.plus(change.amount) });
+    } else {
+      throw new CostingInputError([
+        {
+          path: `proposals[${proposalIndex}].provisions[${lp.listedIndex}]`,
+          message: `cannot add ${describe(change)} to special pay ${p.code}, which is ${describe(current)}`,
+        },
+      ]);
+    }
+  }
+  return { pays, granted: [...granted].sort(), payKey: used.length === 0 ? '' : `${proposalKey}:${used.join(',')}` };
+}
+
+function describe(def: PayDefinition): string {
+  return def.kind === 'percent' ? 'a percent of base pay' : `an amount per ${def.per}`;
+}
+
+function toDefinition(def: { percent?: string | undefined; amount?: string | undefined; per?: AmountPer | undefined; pensionable: boolean }): PayDefinition {
+  if (def.percent !== undefined) return { kind: 'percent', percent: new Decimal(def.percent), pensionable: def.pensionable };
+  return { kind: 'amount', amount: new Decimal(def.amount!), per: def.per!, pensionable: def.pensionable };
+}
+
+const rateCache = new Map<string, ExactRate>();
+function cachedRate(value: Decimal): ExactRate {
+  const key = value.toString();
+  let rate = rateCache.get(key);
+  if (rate === undefined) {
+    rate = exactRate(value);
+    rateCache.set(key, rate);
+  }
+  return rate;
+}
+
+function pensionRatesInForce(ctx: CostingContext, forClass: readonly ListedProvision[], inForce: (d: Day) => boolean): (ExactRate | undefined)[] {
+  return ctx.pensionTiers.map((tier, t) => {
+    let rate = last(ctx.pensionEntries[t]!.filter((e) => inForce(e.from)))?.value;
+    let delta = new Decimal(0);
+    for (const lp of forClass) {
+      const p = lp.provision;
+      if (p.type !== 'pensionRate' || p.tier !== tier) continue;
+      if (p.rate !== undefined) rate = new Decimal(p.rate);
+      else delta = delta.plus(p.delta!);
+    }
+    return rate === undefined ? undefined : cachedRate(rate.plus(delta));
+  });
+}
+
+function healthInForce(ctx: CostingContext, forClass: readonly ListedProvision[], inForce: (d: Day) => boolean): (number | undefined)[] {
+  return ctx.healthTiers.map((tier, t) => {
+    let monthly = last(ctx.healthEntries[t]!.filter((e) => inForce(e.from)))?.value;
+    for (const lp of forClass) {
+      const p = lp.provision;
+      if (p.type === 'health' && p.tier === tier) monthly = new Decimal(p.monthly);
+    }
+    return monthly === undefined ? undefined : decimalToCents(roundCents(monthly.times(12).dividedBy(ctx.periodsPerYear)));
+  });
+}
