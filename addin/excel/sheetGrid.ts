@@ -1,0 +1,127 @@
+import type { Cell, CellStyle, SheetGrid, TableSpec as GridTable } from '../../shared/workbook/grid.js';
+import { isFormulaCell } from '../../shared/workbook/grid.js';
+import { officeText } from '../../shared/workbook/textSafety.js';
+import { blockAddress } from './a1.js';
+import { writeBlock, type BlockWriteReport } from './blockWrite.js';
+import { withManualCalculation } from './calculation.js';
+import { checkSheetName } from './sheets.js';
+import { excelStep } from './officeError.js';
+
+export interface SheetGridWriteOptions {
+  /** Clear the sheet (cells, formats, charts) before writing; default true. */
+  clear?: boolean;
+  maxRequestBytes?: number;
+  onProgress?: (rowsWritten: number, totalRows: number) => void;
+}
+
+export interface SheetGridWriteReport extends BlockWriteReport {
+  sheetName: string;
+  /** Table name → its address including the header row. */
+  tables: Record<string, string>;
+}
+
+/** What goes into `range.formulas` for one grid cell: formulas with "=", text made safe, null cleared. */
+export function officeFormulaInput(cell: Cell): string | number | boolean {
+  if (cell === null) return '';
+  if (isFormulaCell(cell)) return `=${cell.formula}`;
+  if (typeof cell === 'string') return officeText(cell);
+  return cell;
+}
+
+/** The address of a grid table, header row included. */
+export function gridTableAddress(table: GridTable): string {
+  return blockAddress({ row: table.headerRow - 1, column: table.firstColumn }, table.rowCount + 1, table.headers.length);
+}
+
+/**
+ * Writes a whole sheet from `shared/workbook/`'s grid: values and formulas with their number
+ * formats as chunked 2-D blocks (one sync per chunk, calculation manual, screen updating
+ * suspended), THEN the tables over the written cells, the cell styles, column widths and frozen
+ * panes. Tables of the same names elsewhere in the workbook are turned back into ranges and
+ * cleared first. Syncs: 1 (calculation mode) + 1 (prepare) + chunks + 1 (tables and styles) + 1 (restore).
+ */
+export async function writeSheetGrid(context: Excel.RequestContext, grid: SheetGrid, options: SheetGridWriteOptions = {}): Promise<SheetGridWriteReport> {
+  checkSheetName(grid.name);
+  const block = grid.cells.map((row) => row.map(officeFormulaInput));
+  const doing = `write the sheet "${grid.name}"`;
+  return withManualCalculation(context, doing, async () => {
+    const sheet = await excelStep(`prepare the sheet "${grid.name}"`, async () => {
+      const existingSheet = context.workbook.worksheets.getItemOrNullObject(grid.name);
+      existingSheet.load('isNullObject');
+      const existingTables = grid.tables.map((t) => context.workbook.tables.getItemOrNullObject(t.name));
+      existingTables.forEach((t) => t.load('isNullObject'));
+      await context.sync();
+      existingTables.forEach((t) => {
+        if (!t.isNullObject) t.convertToRange().clear('All');
+      });
+      if (existingSheet.isNullObject) return context.workbook.worksheets.add(grid.name);
+      if (options.clear !== false) {
+        existingSheet.charts.load('items');
+        existingSheet.getRange().clear('All');
+        await context.sync();
+        existingSheet.charts.items.forEach((chart) => chart.delete());
+      }
+      return existingSheet;
+    });
+    const report = await writeBlock(context, sheet, { row: 0, column: 0 }, block, {
+      mode: 'formulas',
+      cellFormats: grid.formats,
+      ...(options.maxRequestBytes !== undefined ? { maxRequestBytes: options.maxRequestBytes } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
+    const tables: Record<string, string> = {};
+    await excelStep(`create the tables and formats of "${grid.name}"`, async () => {
+      for (const table of grid.tables) {
+        const address = gridTableAddress(table);
+        const added = sheet.tables.add(address, true);
+        added.name = table.name;
+        added.style = 'TableStyleMedium2';
+        tables[table.name] = address;
+      }
+      for (const [key, style] of Object.entries(grid.styles)) {
+        const [row, column] = key.split(':').map(Number);
+        if (row === undefined || column === undefined || !Number.isInteger(row) || !Number.isInteger(column)) {
+          throw new Error(`style key "${key}" is not "row:column"`);
+        }
+        applyCellStyle(sheet.getRangeByIndexes(row, column, 1, 1).format, style);
+      }
+      grid.columnWidths.forEach((chars, column) => {
+        if (chars > 0) sheet.getRangeByIndexes(0, column, 1, 1).getEntireColumn().format.columnWidth = Math.round(chars * 7 + 5);
+      });
+      if (grid.freeze.rows > 0 || grid.freeze.columns > 0) {
+        sheet.freezePanes.unfreeze();
+        if (grid.freeze.rows > 0 && grid.freeze.columns > 0) sheet.freezePanes.freezeAt(sheet.getRangeByIndexes(0, 0, grid.freeze.rows, grid.freeze.columns));
+        else if (grid.freeze.rows > 0) sheet.freezePanes.freezeRows(grid.freeze.rows);
+        else sheet.freezePanes.freezeColumns(grid.freeze.columns);
+      }
+      await context.sync();
+    });
+    return { ...report, sheetName: grid.name, tables };
+  });
+}
+
+/** The look of each grid style: plain fonts and fills that read well in light and dark Office themes. */
+export function applyCellStyle(format: Excel.RangeFormat, style: CellStyle): void {
+  switch (style) {
+    case 'title':
+      format.font.bold = true;
+      format.font.size = 14;
+      return;
+    case 'caption':
+      format.font.italic = true;
+      format.font.color = '#595959';
+      return;
+    case 'header':
+      format.font.bold = true;
+      format.fill.color = '#DDEBF7';
+      return;
+    case 'total':
+      format.font.bold = true;
+      format.borders.getItem('EdgeTop').style = 'Continuous';
+      return;
+    case 'note':
+      format.font.italic = true;
+      format.font.size = 9;
+      return;
+  }
+}
