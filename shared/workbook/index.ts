@@ -2,3 +2,7 @@
 export * from './grid.js';
 export * from './layout.js';
 export * from './textSafety.js';
+export * from './cellConversion.js';
+export * from './workbookIssues.js';
+export * from './scenarioToSheets.js';
+export * from './sheetsToScenario.js';

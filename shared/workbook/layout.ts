@@ -73,7 +73,8 @@ export interface TableLayout {
 
 /** A key/value table: column "Setting" holds the labels below, column "Value" their values. */
 export interface SettingsLayout extends TableLayout {
-  settings: { label: string; kind: ColumnKind }[];
+  /** `path` is where the value goes in the scenario document (COSTING.md §9). */
+  settings: { label: string; kind: ColumnKind; path: readonly string[] }[];
 }
 
 const col = (header: string, kind: ColumnKind, width = 12): ColumnSpec => ({ header, kind, width });
@@ -88,11 +89,11 @@ export const SCHEDULE_SETTINGS: SettingsLayout = {
   firstColumn: 0,
   columns: settingsColumns,
   settings: [
-    { label: 'Schedule ID', kind: 'code' },
-    { label: 'Effective', kind: 'date' },
-    { label: 'Rate basis', kind: 'enum' },
-    { label: 'Hours per year', kind: 'integer' },
-    { label: 'Rate places', kind: 'integer' },
+    { label: 'Schedule ID', kind: 'code', path: ['schedule', 'id'] },
+    { label: 'Effective', kind: 'date', path: ['schedule', 'effective'] },
+    { label: 'Rate basis', kind: 'enum', path: ['schedule', 'rateBasis'] },
+    { label: 'Hours per year', kind: 'integer', path: ['schedule', 'hoursPerYear'] },
+    { label: 'Rate places', kind: 'integer', path: ['schedule', 'ratePlaces'] },
   ],
 };
 
@@ -139,7 +140,7 @@ export const ROSTER_SETTINGS: SettingsLayout = {
   caption: 'Extract',
   firstColumn: ROSTER_ROWS.columns.length + 1,
   columns: settingsColumns,
-  settings: [{ label: 'Extract date', kind: 'date' }],
+  settings: [{ label: 'Extract date', kind: 'date', path: ['roster', 'extractDate'] }],
 };
 
 // ── Assumptions sheet ───────────────────────────────────────────────────────────────────────
@@ -151,20 +152,20 @@ export const SCENARIO_SETTINGS: SettingsLayout = {
   firstColumn: 0,
   columns: settingsColumns,
   settings: [
-    { label: 'Unit ID', kind: 'code' },
-    { label: 'Unit name', kind: 'text' },
-    { label: 'Term start', kind: 'date' },
-    { label: 'Term end', kind: 'date' },
-    { label: 'Fiscal year start month', kind: 'integer' },
-    { label: 'Pay frequency', kind: 'enum' },
-    { label: 'First period start', kind: 'date' },
-    { label: 'Pay lag days', kind: 'integer' },
-    { label: 'Fiscal year by', kind: 'enum' },
-    { label: 'Effective rule', kind: 'enum' },
-    { label: 'Assumptions ID', kind: 'code' },
-    { label: 'Social Security rate', kind: 'rate' },
-    { label: 'Medicare rate', kind: 'rate' },
-    { label: 'Overtime multiplier', kind: 'decimal' },
+    { label: 'Unit ID', kind: 'code', path: ['unit', 'id'] },
+    { label: 'Unit name', kind: 'text', path: ['unit', 'name'] },
+    { label: 'Term start', kind: 'date', path: ['term', 'start'] },
+    { label: 'Term end', kind: 'date', path: ['term', 'end'] },
+    { label: 'Fiscal year start month', kind: 'integer', path: ['calendar', 'fiscalYearStartMonth'] },
+    { label: 'Pay frequency', kind: 'enum', path: ['calendar', 'payFrequency'] },
+    { label: 'First period start', kind: 'date', path: ['calendar', 'firstPeriodStart'] },
+    { label: 'Pay lag days', kind: 'integer', path: ['calendar', 'payLagDays'] },
+    { label: 'Fiscal year by', kind: 'enum', path: ['calendar', 'fiscalYearBy'] },
+    { label: 'Effective rule', kind: 'enum', path: ['calendar', 'effectiveRule'] },
+    { label: 'Assumptions ID', kind: 'code', path: ['assumptions', 'id'] },
+    { label: 'Social Security rate', kind: 'rate', path: ['assumptions', 'socialSecurity', 'rate'] },
+    { label: 'Medicare rate', kind: 'rate', path: ['assumptions', 'medicareRate'] },
+    { label: 'Overtime multiplier', kind: 'decimal', path: ['assumptions', 'overtimeMultiplier'] },
   ],
 };
 
