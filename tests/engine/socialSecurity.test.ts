@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { cost, increase, monthlyScenario } from './scenarioBuilder.js';
+
+describe('Social Security (COSTING.md §4)', () => {
+  const scenario = (provisions: Parameters<typeof monthlyScenario>[0]['provisions'] = []) =>
+    monthlyScenario({
+      schedule: { rateBasis: 'annual', classes: [{ code: 'A', title: 'A', steps: ['240000.00'] }] },
+      rows: [{ socialSecurity: true }],
+      assumptions: { socialSecurity: { rate: '0.062', wageBase: { '2026': '176100', '2027': '184500' } } },
+      provisions,
+    });
+
+  it('counts the year-to-date before the horizon and crosses the cap mid-year', () => {
+    // YTD at July 2026 = 6 × 20,000. Jul 1,240.00; Aug 1,240.00; Sep 10,918.20 − 9,920.00 = 998.20;
+    // Oct–Dec nothing; Jan–Jun 2027 6 × 1,240.00 under the 2027 base.
+    expect(cost(scenario()).baseline.FY2027!.socialSecurity).toBe('10918.20');
+  });
+
+  it('a raise takes the proposal to the cap sooner; the prior YTD stays at the baseline pay', () => {
+    const r = cost(scenario([{ type: 'gwi', percent: '0.10', effective: '2026-07-01' }]));
+    // 2026: YTD 120,000 (baseline) → capped in September again: 3,478.20 either way. 2027: 6 × 1,364 vs 6 × 1,240.
+    expect(increase(r, 'FY2027', 'socialSecurity')).toBe('744.00');
+    // Lift: a full year of 264,000 against the 2027 base 184,500: capped on both sides.
+    expect(r.proposals[0]!.ongoingAnnualIncreaseByComponent.socialSecurity).toBe('0.00');
+  });
+
+  it('a missing wage base for a calendar year touched is an error naming the row', () => {
+    expect(() =>
+      cost(
+        monthlyScenario({
+          rows: [{ socialSecurity: true }],
+          assumptions: { socialSecurity: { rate: '0.062', wageBase: { '2026': '176100' } } },
+        }),
+      ),
+    ).toThrow(/no Social Security wage base for 2027, needed by row R1/);
+  });
+});
