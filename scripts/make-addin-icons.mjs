@@ -1,0 +1,60 @@
+// Draws the add-in's ribbon and store icons (a rising column chart on the brand blue) as PNGs
+// into addin/assets/. Run once after changing the design: node scripts/make-addin-icons.mjs
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
+
+const crcTable = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+function crc32(buf) {
+  let c = 0xffffffff;
+  for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+function chunk(type, data) {
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([len, body, crc]);
+}
+
+function icon(size) {
+  const blue = [0x1f, 0x5f, 0xa8, 255];
+  const white = [255, 255, 255, 255];
+  const pad = Math.max(1, Math.round(size * 0.12));
+  const bars = [0.35, 0.6, 0.85];
+  const inner = size - 2 * pad;
+  const barWidth = Math.max(1, Math.floor(inner / 5));
+  const raw = Buffer.alloc(size * (size * 4 + 1));
+  for (let y = 0; y < size; y++) {
+    raw[y * (size * 4 + 1)] = 0;
+    for (let x = 0; x < size; x++) {
+      let color = blue;
+      bars.forEach((h, i) => {
+        const left = pad + i * 2 * barWidth;
+        const top = pad + Math.round(inner * (1 - h));
+        if (x >= left && x < left + barWidth && y >= top && y < size - pad) color = white;
+      });
+      raw.set(color, y * (size * 4 + 1) + 1 + x * 4);
+    }
+  }
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0);
+  header.writeUInt32BE(size, 4);
+  header[8] = 8;
+  header[9] = 6;
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+mkdirSync('addin/assets', { recursive: true });
+for (const size of [16, 32, 64, 80, 128]) writeFileSync(`addin/assets/icon-${size}.png`, icon(size));
+console.log('wrote addin/assets/icon-{16,32,64,80,128}.png');
