@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Decimal } from '../money.js';
-import { parseDay } from '../dates.js';
+import { isValidIsoDate, parseDay } from '../dates.js';
 import {
   code,
   decimalString,
@@ -38,7 +38,7 @@ export const calendarSchema = z
 export const termSchema = z
   .strictObject({ start: isoDate, end: isoDate })
   .superRefine((term, ctx) => {
-    if (parseDay(term.end) < parseDay(term.start)) ctx.addIssue({ code: 'custom', path: ['end'], message: 'must not be before term.start' });
+    if (isValidIsoDate(term.start) && isValidIsoDate(term.end) && parseDay(term.end) < parseDay(term.start)) ctx.addIssue({ code: 'custom', path: ['end'], message: 'must not be before term.start' });
   });
 
 export const classSchema = z.strictObject({
@@ -282,7 +282,9 @@ function crossReferenceIssues(s: z.output<typeof scenarioObject>, ctx: z.Refinem
         ctx.addIssue({ code: 'custom', path: [...path, 'pays', j], message: `special pay ${p} is not defined in assumptions.specialPays` });
       }
     });
-    if (row.nextStepDate && steps !== undefined && !row.vacant && row.step < steps && parseDay(row.nextStepDate) <= parseDay(s.roster.extractDate)) {
+    const stale =
+      row.nextStepDate !== undefined && isValidIsoDate(row.nextStepDate) && isValidIsoDate(s.roster.extractDate) && parseDay(row.nextStepDate) <= parseDay(s.roster.extractDate);
+    if (stale && steps !== undefined && !row.vacant && row.step < steps) {
       ctx.addIssue({
         code: 'custom',
         path: [...path, 'nextStepDate'],
