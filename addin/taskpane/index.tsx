@@ -1,6 +1,25 @@
-// Placeholder entry for the task pane bundle; the task pane's real entry replaces this file.
+// The task pane's entry: waits for Office.js, then shows the pane (inside Excel) or how to install it.
 import { createRoot } from 'react-dom/client';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { App } from './components/App.js';
+import { NotInExcel } from './components/NotInExcel.js';
+import { officeWorkbook } from './workbook/officeWorkbook.js';
+import { PaneStyles } from './components/PaneStyles.js';
 
-const root = document.getElementById('root');
-if (!root) throw new Error('taskpane.html has no #root element');
-createRoot(root).render(<p>Bargaining Costing is loading…</p>);
+function mount(inExcel: boolean): void {
+  const container = document.getElementById('root');
+  if (!container) throw new Error('taskpane.html has no #root element');
+  createRoot(container).render(<FluentProvider theme={webLightTheme}>
+      <PaneStyles />
+      {inExcel ? <App workbook={officeWorkbook} /> : <NotInExcel />}
+    </FluentProvider>,
+  );
+}
+
+const office = (globalThis as { Office?: typeof Office }).Office;
+if (!office || typeof office.onReady !== 'function') {
+  // Office.js did not load at all (blocked, offline): still explain, rather than a blank pane.
+  mount(false);
+} else {
+  void office.onReady((info) => mount(info.host === office.HostType.Excel));
+}

@@ -1,0 +1,67 @@
+import type { Schedule, ScenarioInput } from '../../../shared/schemas/scenario.js';
+import type { CostingResult } from '../../../shared/result.js';
+
+/** Shapes of docs/API.md (v1) as the task pane reads them. */
+
+export type Role = 'analyst' | 'negotiator' | 'manager' | 'admin';
+
+export interface UnitRef {
+  id: string;
+  name: string;
+}
+
+export interface Me {
+  user: { id: string; name: string; role: Role };
+  units: UnitRef[];
+}
+
+export interface ScheduleVersion {
+  unitId: string;
+  version: number;
+  effective: string;
+  schedule: Schedule;
+}
+
+/** A conditional GET answers either the new document (with its ETag) or "not modified". */
+export type Conditional<T> = { modified: true; value: T; etag: string | null } | { modified: false };
+
+export interface ScheduleChange {
+  unitId: string;
+  version: number;
+  effective: string;
+}
+
+export interface ScheduleChanges {
+  changes: ScheduleChange[];
+  cursor: string | number | null;
+}
+
+export type CostModelState = 'draft' | 'submitted' | 'approved' | 'returned';
+
+export interface CostModelSummary {
+  id: string;
+  unitId: string;
+  title: string;
+  state: CostModelState;
+  version?: number;
+  modelVersion?: number;
+  createdBy?: string;
+  submittedBy?: string | null;
+  submittedAt?: string | null;
+  decidedBy?: string | null;
+  decidedAt?: string | null;
+  decisionComment?: string | null;
+  contentHash?: string | null;
+}
+
+export interface CostModel extends CostModelSummary {
+  scenario: ScenarioInput;
+  result: CostingResult | null;
+  approval?: { by?: string; at?: string; comment?: string | null; contentHash?: string } | null;
+}
+
+/** A cost model with the ETag the server sent, needed for PUT (If-Match). */
+export interface Tagged<T> {
+  value: T;
+  etag: string | null;
+}

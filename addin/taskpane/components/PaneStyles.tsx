@@ -1,0 +1,14 @@
+/** The pane's few layout rules (the build has no CSS loader; Fluent styles the controls). */
+const css = `
+.pane { display: flex; flex-direction: column; gap: 12px; padding: 12px; max-width: 720px; box-sizing: border-box; }
+.pane-header { display: flex; align-items: baseline; justify-content: space-between; gap: 8px; }
+.panel { display: flex; flex-direction: column; gap: 10px; padding: 8px 0; }
+.row { display: flex; flex-wrap: wrap; gap: 8px; align-items: flex-end; }
+.figure { text-align: right; font-variant-numeric: tabular-nums; }
+.issues { margin: 0; padding-left: 20px; }
+.issues li { margin-bottom: 4px; }
+`;
+
+export function PaneStyles() {
+  return <style>{css}</style>;
+}

@@ -1,0 +1,82 @@
+import { useState } from 'react';
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text } from '@fluentui/react-components';
+import { parseScenario } from '../../../shared/scenario.js';
+import { formatIssue } from '../../../shared/issues.js';
+import { INPUT_SHEETS, SHEET } from '../../../shared/workbook/layout.js';
+import { scenarioToSheets } from '../../../shared/workbook/scenarioToSheets.js';
+import type { ApiClient } from '../api/client.js';
+import type { UnitRef } from '../api/types.js';
+import type { WorkbookPort } from '../workbook/workbookPort.js';
+import { ErrorBar } from './ErrorBar.js';
+import { UnitPicker } from './UnitPicker.js';
+import { useTask } from './useTask.js';
+
+export interface StartWorkbookPanelProps {
+  client: ApiClient;
+  workbook: WorkbookPort;
+  units: UnitRef[];
+  onStarted: (unitId: string) => void;
+}
+
+/** Lays out Schedule, Roster, Assumptions and Proposals from the unit's template. */
+export function StartWorkbookPanel({ client, workbook, units, onStarted }: StartWorkbookPanelProps) {
+  const [unitId, setUnitId] = useState(units[0]?.id ?? '');
+  const [overwrite, setOverwrite] = useState<string[] | null>(null);
+  const [started, setStarted] = useState<string | null>(null);
+  const task = useTask();
+
+  const write = async () => {
+    const template = await client.template(unitId);
+    const parsed = parseScenario(template);
+    if (!parsed.ok) throw new Error(`The server's template for ${unitId} is not a valid scenario: ${parsed.issues.map(formatIssue).join('; ')}`);
+    await workbook.writeSheets(scenarioToSheets(parsed.value), { activate: SHEET.roster });
+    setOverwrite(null);
+    setStarted(unitId);
+    onStarted(unitId);
+  };
+
+  const start = () =>
+    task.run(async () => {
+      const present = await workbook.existingSheets(INPUT_SHEETS);
+      if (present.size > 0) {
+        setOverwrite([...present]);
+        return;
+      }
+      await write();
+    });
+
+  return (
+    <section className="panel" aria-label="Start a costing workbook">
+      <ErrorBar error={task.error} onDismiss={task.clearError} />
+      <UnitPicker units={units} value={unitId} onChange={setUnitId} />
+      <Button appearance="primary" onClick={start} disabled={task.busy || !unitId}>
+        Start costing workbook
+      </Button>
+      {overwrite ? (
+        <MessageBar intent="warning" layout="multiline" data-testid="overwrite-warning">
+          <MessageBarBody>
+            <MessageBarTitle>This workbook already has {overwrite.join(', ')}</MessageBarTitle>
+            Starting again replaces those sheets with the template of {unitId}.{' '}
+            <Button size="small" onClick={() => task.run(write)} disabled={task.busy}>
+              Replace them
+            </Button>{' '}
+            <Button size="small" onClick={() => setOverwrite(null)}>
+              Keep my sheets
+            </Button>
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {started ? (
+        <MessageBar intent="success" layout="multiline" data-testid="workbook-started">
+          <MessageBarBody>
+            <MessageBarTitle>Costing workbook for {started} is ready</MessageBarTitle>
+            Paste the payroll extract into the Roster table (sheet “{SHEET.roster}”, first data row 3), enter the union's and management's proposals on “
+            {SHEET.proposals}”, then Validate.
+          </MessageBarBody>
+        </MessageBar>
+      ) : (
+        <Text>Creates the sheets {INPUT_SHEETS.join(', ')} in the shared layout, filled from the server's template for the unit.</Text>
+      )}
+    </section>
+  );
+}

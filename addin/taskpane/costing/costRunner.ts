@@ -1,0 +1,82 @@
+import type { Scenario } from '../../../shared/schemas/scenario.js';
+import type { CostingResult } from '../../../shared/result.js';
+import { CostingInputError } from '../../../shared/issues.js';
+import type { CostReply, CostRequest } from './workerProtocol.js';
+
+export interface CostOutcome {
+  result: CostingResult;
+  milliseconds: number;
+}
+
+interface Pending {
+  resolve: (outcome: CostOutcome) => void;
+  reject: (error: Error) => void;
+  onStage: (stage: string) => void;
+}
+
+/**
+ * Runs the shared engine in a Web Worker, one request at a time per runner. A newer request
+ * supersedes an older one (the what-if control): the older promise rejects with `SupersededError`.
+ */
+export class CostRunner {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+
+  private start(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(new URL('./costing.worker.js', import.meta.url), { name: 'costing' });
+    worker.onmessage = (event: MessageEvent<CostReply>) => this.receive(event.data);
+    worker.onerror = (event: ErrorEvent) => {
+      const error = new Error(`The costing worker failed: ${event.message || 'unknown error'}. Reload the pane and try again.`);
+      for (const p of this.pending.values()) p.reject(error);
+      this.pending.clear();
+      this.worker?.terminate();
+      this.worker = null;
+    };
+    this.worker = worker;
+    return worker;
+  }
+
+  private receive(message: CostReply): void {
+    const waiting = this.pending.get(message.id);
+    if (!waiting) return; // superseded: its promise was already rejected
+    if (message.kind === 'progress') {
+      waiting.onStage(message.stage);
+      return;
+    }
+    this.pending.delete(message.id);
+    if (message.kind === 'result') waiting.resolve({ result: message.result, milliseconds: message.milliseconds });
+    else waiting.reject(message.issues.length > 0 ? new CostingInputError(message.issues) : new Error(message.message));
+  }
+
+  /** Costs a scenario; `supersede` rejects the runner's earlier requests that are still running. */
+  cost(scenario: Scenario, onStage: (stage: string) => void = () => {}, supersede = false): Promise<CostOutcome> {
+    if (supersede && this.pending.size > 0) {
+      // Stop the worker mid-costing rather than queue behind a figure nobody will look at.
+      for (const p of this.pending.values()) p.reject(new SupersededError());
+      this.pending.clear();
+      this.dispose();
+    }
+    const worker = this.start();
+    const id = this.nextId++;
+    return new Promise<CostOutcome>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, onStage });
+      const request: CostRequest = { id, scenario };
+      worker.postMessage(request);
+    });
+  }
+
+  dispose(): void {
+    this.worker?.terminate();
+    this.worker = null;
+  }
+}
+
+/** A what-if request replaced by a newer one before it finished; not a failure to show. */
+export class SupersededError extends Error {
+  override readonly name = 'SupersededError';
+  constructor() {
+    super('replaced by a newer what-if');
+  }
+}

@@ -1,0 +1,108 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text } from '@fluentui/react-components';
+import type { ScheduleStamp } from '../../excel/scheduleStamp.js';
+import { rememberSchedule } from '../../runtime/sharedState.js';
+import type { ApiClient } from '../api/client.js';
+import type { ScheduleVersion, UnitRef } from '../api/types.js';
+import type { WorkbookPort } from '../workbook/workbookPort.js';
+import { ErrorBar } from '../components/ErrorBar.js';
+import { UnitPicker } from '../components/UnitPicker.js';
+import { useTask } from '../components/useTask.js';
+import { scheduleTableFor, stampFor } from './scheduleTable.js';
+
+export interface SchedulePanelProps {
+  client: ApiClient;
+  workbook: WorkbookPort;
+  units: UnitRef[];
+}
+
+type Freshness = { kind: 'unknown' } | { kind: 'current' } | { kind: 'newer'; pulled: ScheduleVersion; etag: string | null };
+
+/** Pulls a unit's salary schedule into a stamped table and says when the server has a newer one. */
+export function SchedulePanel({ client, workbook, units }: SchedulePanelProps) {
+  const [unitId, setUnitId] = useState(units[0]?.id ?? '');
+  const [stamp, setStamp] = useState<ScheduleStamp | undefined>(undefined);
+  const [freshness, setFreshness] = useState<Freshness>({ kind: 'unknown' });
+  const task = useTask();
+
+  const write = useCallback(
+    async (pulled: ScheduleVersion, etag: string | null) => {
+      const table = scheduleTableFor(pulled);
+      const next = stampFor(pulled, table, etag);
+      await workbook.writeScheduleTable(table, next);
+      rememberSchedule({ unitId: pulled.unitId, version: pulled.version, effective: pulled.effective, schedule: pulled.schedule, ...(etag ? { etag } : {}) });
+      setStamp(next);
+      setFreshness({ kind: 'current' });
+    },
+    [workbook],
+  );
+
+  const pull = () =>
+    task.run(async () => {
+      const answer = await client.currentSchedule(unitId);
+      if (!answer.modified) throw new Error('The server answered "not modified" to a request that did not ask for it.');
+      await write(answer.value, answer.etag);
+    });
+
+  const check = useCallback(
+    () =>
+      task.run(async () => {
+        const inWorkbook = await workbook.readScheduleStamp(unitId);
+        setStamp(inWorkbook);
+        if (!inWorkbook) {
+          setFreshness({ kind: 'unknown' });
+          return;
+        }
+        const answer = await client.currentSchedule(unitId, inWorkbook.etag ?? null);
+        if (!answer.modified || answer.value.version === inWorkbook.version) setFreshness({ kind: 'current' });
+        else setFreshness({ kind: 'newer', pulled: answer.value, etag: answer.etag });
+      }),
+    [client, workbook, unitId, task.run],
+  );
+
+  useEffect(() => {
+    void check();
+    const timer = window.setInterval(() => void check(), 60_000);
+    return () => window.clearInterval(timer);
+  }, [check]);
+
+  const refresh = () =>
+    task.run(async () => {
+      if (freshness.kind !== 'newer') return;
+      await write(freshness.pulled, freshness.etag);
+    });
+
+  return (
+    <section className="panel" aria-label="Salary schedule">
+      <ErrorBar error={task.error} onDismiss={task.clearError} />
+      <UnitPicker units={units} value={unitId} onChange={setUnitId} />
+      <div className="row">
+        <Button appearance="primary" onClick={pull} disabled={task.busy || !unitId}>
+          Pull schedule
+        </Button>
+        <Button onClick={check} disabled={task.busy || !unitId}>
+          Check for updates
+        </Button>
+      </div>
+      {stamp ? (
+        <Text data-testid="schedule-stamp">
+          In this workbook: schedule {stamp.scheduleId}, version {stamp.version}, effective {stamp.effective} (sheet “{stamp.sheetName}”).
+        </Text>
+      ) : (
+        <Text>No schedule of {unitId} has been pulled into this workbook yet.</Text>
+      )}
+      {freshness.kind === 'current' && stamp ? <Text data-testid="schedule-current">This is the version in force on the server.</Text> : null}
+      {freshness.kind === 'newer' ? (
+        <MessageBar intent="info" data-testid="schedule-newer" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>A newer schedule is on the server</MessageBarTitle>
+            Version {freshness.pulled.version}, effective {freshness.pulled.effective}.{' '}
+            <Button size="small" onClick={refresh} disabled={task.busy}>
+              Refresh in place
+            </Button>
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+import type { SheetGrid } from '../../../shared/workbook/grid.js';
+import { addColumnChart } from '../../excel/chart.js';
+import { runExcel as run, recalculateWorkbook } from '../../excel/run.js';
+import { saveLatestCosting } from '../../excel/latestCosting.js';
+import { publishLatestCosting } from '../../runtime/sharedState.js';
+import { readScheduleStamp, stampSchedule } from '../../excel/scheduleStamp.js';
+import { selectCell } from '../../excel/selection.js';
+import { writeSheetGrid } from '../../excel/sheetGrid.js';
+import { readSheetValues } from '../../excel/sheetValues.js';
+import { activateSheet, existingSheets, protectSheets } from '../../excel/sheets.js';
+import { writeTable } from '../../excel/tables.js';
+import type { WorkbookPort } from './workbookPort.js';
+
+/** The workbook the pane is open in, through `addin/excel/`. */
+export const officeWorkbook: WorkbookPort = {
+  writeScheduleTable: (table, stamp) =>
+    run(`write the schedule ${stamp.scheduleId}`, async (context) => {
+      await writeTable(context, {
+        sheetName: table.sheetName,
+        tableName: table.tableName,
+        at: 'A3',
+        header: table.header,
+        rows: table.rows,
+        columnFormats: table.columnFormats,
+      });
+      await stampSchedule(context, stamp, 'A1');
+      await activateSheet(context, table.sheetName);
+    }),
+
+  readScheduleStamp: (unitId) => run(`read the schedule stamp of ${unitId}`, (context) => readScheduleStamp(context, unitId)),
+
+  existingSheets: (names) => run('look for the costing sheets', (context) => existingSheets(context, names)),
+
+  writeSheets: (grids, options = {}) =>
+    run(`write the sheets ${grids.map((g) => g.name).join(', ')}`, async (context) => {
+      const total = grids.reduce((sum, g) => sum + g.cells.length, 0);
+      let before = 0;
+      for (const grid of grids) {
+        const offset = before;
+        await writeSheetGrid(context, grid, {
+          ...(options.onProgress ? { onProgress: (done: number) => options.onProgress?.(offset + done, total) } : {}),
+        });
+        before += grid.cells.length;
+      }
+      if (options.protect) await protectSheets(context, grids.map((g) => g.name));
+      const show = options.activate ?? grids[0]?.name;
+      if (show) await activateSheet(context, show);
+    }),
+
+  readSheets: (names) => run(`read the sheets ${names.join(', ')}`, (context) => readSheetValues(context, names)),
+
+  selectCell: (sheetName, address) => run(`select ${address} on ${sheetName}`, (context) => selectCell(context, sheetName, address)),
+
+  writeCosting: (grid: SheetGrid, chart, digest, onProgress) =>
+    run('write the Costing sheet', async (context) => {
+      await writeSheetGrid(context, grid, onProgress ? { onProgress } : {});
+      if (chart) await addColumnChart(context, chart);
+      await saveLatestCosting(context, digest);
+      publishLatestCosting(digest);
+      await recalculateWorkbook(context);
+      await activateSheet(context, grid.name);
+    }),
+};
