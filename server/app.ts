@@ -1,0 +1,123 @@
+import { existsSync } from 'node:fs';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import { costScenario as engineCostScenario } from '../shared/engine/costScenario.js';
+import type { AppContext } from './appContext.js';
+import { configFromEnv, type ServerConfig } from './config.js';
+import { authenticate } from './http/authenticate.js';
+import { errorHandler, unknownRoute } from './http/errorHandler.js';
+import { createLogger } from './logger.js';
+import { auditRoutes } from './routes/audit.js';
+import { costModelRoutes } from './routes/costModels.js';
+import { healthRoutes } from './routes/health.js';
+import { identityRoutes } from './routes/identity.js';
+import { openApiRoutes } from './routes/openapi.js';
+import { scheduleRoutes } from './routes/schedules.js';
+import { unitRoutes } from './routes/units.js';
+import type { CostScenario } from './services/costModels.js';
+import { OidcVerifier } from './services/oidcVerifier.js';
+import { defaultScheduleFileReader, defaultWorkbookWriter } from './services/xlsxAdapters.js';
+import type { ScheduleFileReader, WorkbookWriter } from './services/workbookFiles.js';
+import type { Store } from './store/store.js';
+
+export interface AppDeps {
+  store: Store;
+  config?: Partial<ServerConfig>;
+  logger?: Logger;
+  costScenario?: CostScenario;
+  now?: () => Date;
+  readScheduleFile?: ScheduleFileReader;
+  writeWorkbook?: WorkbookWriter;
+  /** Shared with the listener so /readyz fails during shutdown. */
+  ready?: { value: boolean };
+}
+
+export const API_PREFIX = '/api/v1';
+
+/** Builds the Express app (routes → services → store) without listening. */
+export function createApp(deps: AppDeps): Express {
+  const config: ServerConfig = { ...configFromEnv({}), ...deps.config };
+  const logger = deps.logger ?? createLogger(config.logLevel);
+  const ctx: AppContext = {
+    store: deps.store,
+    config,
+    logger,
+    costScenario: deps.costScenario ?? engineCostScenario,
+    now: deps.now ?? (() => new Date()),
+    oidc: config.oidc ? new OidcVerifier(config.oidc) : undefined,
+    readScheduleFile: deps.readScheduleFile ?? defaultScheduleFileReader,
+    writeWorkbook: deps.writeWorkbook ?? defaultWorkbookWriter,
+    ready: deps.ready ?? { value: true },
+  };
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  if (config.trustProxy) app.set('trust proxy', config.trustProxy);
+  app.locals.context = ctx;
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    }),
+  );
+
+  app.use(healthRoutes(ctx));
+
+  const api = express.Router();
+  api.use(helmet());
+  api.use(authenticate(ctx.store, ctx.oidc));
+  api.use(express.json({ limit: config.bodyLimit, strict: true, type: ['application/json', 'application/*+json'] }));
+  api.use(openApiRoutes());
+  api.use(identityRoutes(ctx));
+  api.use(unitRoutes(ctx));
+  api.use(scheduleRoutes(ctx));
+  api.use(costModelRoutes(ctx));
+  api.use(auditRoutes(ctx));
+  api.use(unknownRoute);
+  app.use(API_PREFIX, api);
+
+  app.use(addinStatic(config.addinDir));
+  app.use(unknownRoute);
+  app.use(errorHandler(logger));
+  return app;
+}
+
+/**
+ * The built add-in (task pane, functions, manifest) on the API's origin. Excel on the web shows
+ * the task pane in a frame of an Office domain, so the frame policy names those.
+ */
+function addinStatic(dir: string): express.Router {
+  const router = express.Router();
+  router.use(
+    helmet({
+      frameguard: false,
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'", 'https://appsforoffice.microsoft.com', 'https://*.officeapps.live.com'],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'https:'],
+          connectSrc: ["'self'"],
+          frameAncestors: ["'self'", 'https://*.office.com', 'https://*.officeapps.live.com', 'https://*.sharepoint.com', 'https://*.microsoft365.com', 'https://*.cloud.microsoft'],
+        },
+      },
+    }),
+  );
+  router.get('/', (_req, res, next) => {
+    if (existsSync(`${dir}/taskpane.html`)) res.redirect('/taskpane.html');
+    else next();
+  });
+  router.use(express.static(dir, { index: false, fallthrough: true, maxAge: '5m' }));
+  return router;
+}

@@ -1,0 +1,59 @@
+import { resolve } from 'node:path';
+import type { OidcConfig } from './services/oidcVerifier.js';
+
+/** Everything the server reads from its environment (documented in the README). */
+export interface ServerConfig {
+  port: number;
+  host: string | undefined;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  dbPoolSize: number;
+  /** Limit of JSON request bodies (cost models carry whole rosters). */
+  bodyLimit: string;
+  /** Limit of schedule import uploads (CSV, XLSX). */
+  importBodyLimit: string;
+  logLevel: string;
+  /** Built add-in files served on the same origin. */
+  addinDir: string;
+  demoData: boolean;
+  oidc: OidcConfig | undefined;
+  trustProxy: string | undefined;
+  shutdownTimeoutMs: number;
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const oidcIssuer = env.OIDC_ISSUER?.trim();
+  const oidcAudience = env.OIDC_AUDIENCE?.trim();
+  if (Boolean(oidcIssuer) !== Boolean(oidcAudience)) throw new Error('set both OIDC_ISSUER and OIDC_AUDIENCE, or neither');
+  return {
+    port: integer(env.PORT, 3000, 'PORT'),
+    host: env.HOST?.trim() || undefined,
+    dataDir: resolve(env.DATA_DIR?.trim() || './data'),
+    databaseUrl: env.DATABASE_URL?.trim() || undefined,
+    dbPoolSize: integer(env.DB_POOL_SIZE, 10, 'DB_POOL_SIZE'),
+    bodyLimit: env.BODY_LIMIT?.trim() || '10mb',
+    importBodyLimit: env.IMPORT_BODY_LIMIT?.trim() || '5mb',
+    logLevel: env.LOG_LEVEL?.trim() || 'info',
+    addinDir: resolve(env.ADDIN_DIR?.trim() || 'dist/addin'),
+    demoData: !/^(0|false|no|off)$/i.test(env.DEMO_DATA?.trim() ?? 'true'),
+    oidc:
+      oidcIssuer && oidcAudience
+        ? {
+            issuer: oidcIssuer,
+            audience: oidcAudience,
+            jwksUrl: env.OIDC_JWKS_URL?.trim() || undefined,
+            roleClaim: env.OIDC_ROLE_CLAIM?.trim() || 'roles',
+            unitsClaim: env.OIDC_UNITS_CLAIM?.trim() || 'units',
+          }
+        : undefined,
+    trustProxy: env.TRUST_PROXY?.trim() || undefined,
+    shutdownTimeoutMs: integer(env.SHUTDOWN_TIMEOUT_MS, 10_000, 'SHUTDOWN_TIMEOUT_MS'),
+  };
+}
+
+function integer(text: string | undefined, fallback: number, name: string): number {
+  if (text === undefined || text.trim() === '') return fallback;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, got ${JSON.stringify(text)}`);
+  return n;
+}

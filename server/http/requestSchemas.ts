@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { isoDate } from '../../shared/schemas/primitives.js';
+import { assumptionsSchema, calendarSchema, rosterSchema, termSchema } from '../../shared/schemas/scenario.js';
+import { roles, costModelStates } from '../store/store.js';
+
+/** Ids in paths and bodies: letters, digits, dash, underscore, dot. */
+export const unitId = z
+  .string({ error: 'required' })
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, { message: 'must be 1-64 letters, digits, ".", "_" or "-"' });
+
+export const createCostModelBody = z.strictObject({
+  unitId,
+  title: z.string({ error: 'required' }).trim().min(1, { message: 'must not be empty' }).max(200),
+  scenario: z.unknown().refine((v) => v !== undefined, { message: 'required' }),
+});
+
+export const updateCostModelBody = z
+  .strictObject({
+    title: z.string().trim().min(1, { message: 'must not be empty' }).max(200).optional(),
+    scenario: z.unknown().optional(),
+  })
+  .refine((b) => b.title !== undefined || b.scenario !== undefined, { message: 'give a title, a scenario or both' });
+
+export const approveBody = z.strictObject({ comment: z.string().max(2000).optional() });
+export const returnBody = z.strictObject({ comment: z.string({ error: 'required' }).trim().min(1, { message: 'a return needs a comment' }).max(2000) });
+export const supersedeBody = z.strictObject({ title: z.string().trim().min(1).max(200).optional() });
+export const publishBody = z.strictObject({ proposal: z.union([z.string().min(1), z.number().int().min(1)]).optional() });
+export const submitBody = z.strictObject({});
+
+export const costModelListQuery = z.strictObject({
+  unitId: unitId.optional(),
+  state: z.enum(costModelStates).optional(),
+});
+
+export const asOfQuery = z.strictObject({ asOf: isoDate.optional() });
+
+export const changesQuery = z.strictObject({
+  since: z
+    .string()
+    .regex(/^\d{1,15}$/, { message: 'must be a cursor returned by this feed (or 0)' })
+    .optional(),
+  limit: z
+    .string()
+    .regex(/^\d{1,4}$/, { message: 'must be a whole number' })
+    .optional(),
+});
+
+export const importQuery = z.strictObject({
+  dryRun: z.enum(['true', 'false', '1', '0']).optional(),
+  effective: isoDate.optional(),
+  scheduleId: z.string().min(1).max(64).optional(),
+  rateBasis: z.enum(['hourly', 'annual', 'monthly', 'biweekly']).optional(),
+  hoursPerYear: z.string().regex(/^\d{1,4}$/, { message: 'must be a whole number' }).optional(),
+  ratePlaces: z.string().regex(/^\d$/, { message: 'must be a whole number 0-6' }).optional(),
+});
+
+export const createUserBody = z.strictObject({
+  id: unitId.optional(),
+  name: z.string({ error: 'required' }).trim().min(1, { message: 'must not be empty' }).max(200),
+  role: z.enum(roles, { error: `must be one of ${roles.join(', ')}` }),
+  units: z.array(unitId).max(500).default([]),
+});
+
+export const createTokenBody = z.strictObject({ label: z.string().trim().max(200).default('') });
+
+export const createUnitBody = z.strictObject({
+  id: unitId,
+  name: z.string({ error: 'required' }).trim().min(1, { message: 'must not be empty' }).max(200),
+  template: z.strictObject({ calendar: calendarSchema, term: termSchema, roster: rosterSchema, assumptions: assumptionsSchema }).optional(),
+});
+
+export const auditQuery = z.strictObject({
+  unitId: unitId.optional(),
+  after: z.string().regex(/^\d{1,15}$/, { message: 'must be a whole number' }).optional(),
+  limit: z.string().regex(/^\d{1,4}$/, { message: 'must be a whole number' }).optional(),
+});

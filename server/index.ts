@@ -1,0 +1,88 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp } from './app.js';
+import { configFromEnv, type ServerConfig } from './config.js';
+import { loadDemoData } from './demo/loadDemoData.js';
+import { createLogger } from './logger.js';
+import { migrateStore, openStore } from './store/openStore.js';
+import type { Store } from './store/store.js';
+
+export interface RunningServer {
+  server: Server;
+  store: Store;
+  url: string;
+  /** Stops accepting connections, lets in-flight requests finish, closes the database. */
+  close(): Promise<void>;
+}
+
+/** Migrates, loads demo data on an empty database, and listens. */
+export async function startServer(config: ServerConfig): Promise<RunningServer> {
+  const logger = createLogger(config.logLevel);
+  const location = { databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize };
+  const applied = await migrateStore(location);
+  if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
+  const store = openStore(location);
+  if (config.demoData) {
+    const demo = await loadDemoData(store, config.dataDir, new Date());
+    if (demo) {
+      logger.info({ tokensFile: demo.tokensFile, units: demo.units }, 'loaded demo data');
+      process.stdout.write(`Demo data loaded. The demo users' API tokens are in ${demo.tokensFile}\n`);
+    }
+  }
+  const ready = { value: true };
+  const app = createApp({ store, config, logger, ready });
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(config.port, config.host ?? '::', (error?: Error) => (error ? reject(error) : resolve(s)));
+  });
+  server.keepAliveTimeout = 5_000;
+  const address = server.address() as AddressInfo;
+  const url = `http://localhost:${address.port}`;
+  logger.info({ url, database: store.kind, addinDir: config.addinDir }, 'listening');
+  process.stdout.write(`Bargaining Costing server at ${url} (${store.kind === 'sqlite' ? `SQLite in ${config.dataDir}` : 'PostgreSQL'})\n`);
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      ready.value = false;
+      await new Promise<void>((resolve) => {
+        const force = setTimeout(() => {
+          logger.warn('shutdown timeout: closing remaining connections');
+          server.closeAllConnections();
+        }, config.shutdownTimeoutMs);
+        force.unref();
+        server.close(() => {
+          clearTimeout(force);
+          resolve();
+        });
+        server.closeIdleConnections();
+      });
+      await store.close();
+      logger.info('stopped');
+    })());
+  return { server, store, url, close };
+}
+
+/** SIGTERM/SIGINT: finish in-flight requests, then exit. */
+export function stopOnSignals(running: RunningServer): void {
+  let signalled = false;
+  const stop = (signal: string) => {
+    if (signalled) return;
+    signalled = true;
+    process.stdout.write(`${signal}: finishing in-flight requests\n`);
+    running.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`shutdown failed: ${(error as Error).stack ?? String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+const isMain = process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+if (isMain) {
+  const running = await startServer(configFromEnv());
+  stopOnSignals(running);
+}

@@ -1,0 +1,99 @@
+import express, { Router } from 'express';
+import type { AppContext } from '../appContext.js';
+import { principalOf, requireRole } from '../http/authenticate.js';
+import { notModified } from '../http/conditional.js';
+import { parseInput } from '../http/parseInput.js';
+import { invalidInput, notFound, unsupportedMediaType } from '../http/problem.js';
+import { asOfQuery, changesQuery, importQuery } from '../http/requestSchemas.js';
+import { scopeFilter } from '../services/principal.js';
+import { importScheduleVersion, scheduleEtag, scheduleInForceBody, viewScheduleVersion } from '../services/scheduleVersions.js';
+import type { ScheduleFileFormat } from '../services/workbookFiles.js';
+import { scheduleSchema } from '../../shared/schemas/scenario.js';
+import { today, unitInScope } from './units.js';
+
+export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const CSV_TYPES = ['text/csv', 'application/csv'];
+
+export function scheduleRoutes(ctx: AppContext): Router {
+  const router = Router();
+
+  router.get('/units/:unitId/schedules/current', async (req, res) => {
+    const principal = principalOf(req);
+    const unit = await unitInScope(ctx, req, principal);
+    const query = parseInput(asOfQuery, req.query, 'query');
+    const asOf = query.asOf ?? today(ctx.now());
+    const current = await ctx.store.scheduleInForce(unit.id, asOf);
+    if (!current) throw notFound(`unit ${unit.id} has no schedule in force on ${asOf}`);
+    const etag = scheduleEtag(current);
+    res.set('ETag', etag).set('Cache-Control', 'private, no-cache');
+    if (notModified(req, etag)) {
+      res.status(304).end();
+      return;
+    }
+    res.type('application/json').send(scheduleInForceBody(current));
+  });
+
+  router.get('/units/:unitId/schedules', async (req, res) => {
+    const principal = principalOf(req);
+    const unit = await unitInScope(ctx, req, principal);
+    const versions = await ctx.store.listScheduleVersions(unit.id);
+    res.json({
+      unitId: unit.id,
+      versions: versions.map((v) => {
+        const { schedule, ...rest } = viewScheduleVersion(v);
+        return { ...rest, scheduleId: schedule.id };
+      }),
+    });
+  });
+
+  router.get('/schedules/changes', async (req, res) => {
+    const principal = principalOf(req);
+    const query = parseInput(changesQuery, req.query, 'query');
+    const since = Number(query.since ?? '0');
+    const limit = Math.min(Math.max(Number(query.limit ?? '100'), 1), 500);
+    const changes = await ctx.store.scheduleChangesSince(since, scopeFilter(principal), limit + 1);
+    const page = changes.slice(0, limit);
+    const cursor = page.length > 0 ? page[page.length - 1]!.seq : since;
+    res.json({ changes: page.map(viewScheduleVersion), cursor: String(cursor), hasMore: changes.length > limit });
+  });
+
+  router.post(
+    '/units/:unitId/schedules/import',
+    express.raw({ type: [...CSV_TYPES, XLSX_MEDIA_TYPE], limit: ctx.config.importBodyLimit }),
+    async (req, res) => {
+      const admin = requireRole(req, ['admin']);
+      const unit = await unitInScope(ctx, req, admin);
+      const query = parseInput(importQuery, req.query, 'query');
+      const dryRun = query.dryRun === 'true' || query.dryRun === '1';
+      let schedule: unknown;
+      let source: string;
+      if (req.is('application/json')) {
+        if (req.body === null || typeof req.body !== 'object' || Array.isArray(req.body)) {
+          throw invalidInput('the body must be a schedule object (COSTING.md §9 "schedule")', [{ path: 'body', message: 'must be a JSON object' }]);
+        }
+        schedule = { ...(req.body as Record<string, unknown>), ...(query.effective ? { effective: query.effective } : {}), ...(query.scheduleId ? { id: query.scheduleId } : {}) };
+        source = 'import:json';
+      } else {
+        const format: ScheduleFileFormat | undefined = req.is(CSV_TYPES) ? 'csv' : req.is(XLSX_MEDIA_TYPE) ? 'xlsx' : undefined;
+        if (!format) throw unsupportedMediaType(`send the schedule as application/json, text/csv or ${XLSX_MEDIA_TYPE}`);
+        if (!Buffer.isBuffer(req.body) || req.body.length === 0) throw invalidInput('the upload is empty', [{ path: 'body', message: 'empty' }]);
+        if (!query.effective) throw invalidInput('a CSV or XLSX import needs ?effective=YYYY-MM-DD', [{ path: 'query.effective', message: 'required for CSV and XLSX imports' }]);
+        const read = await ctx.readScheduleFile(format, req.body, {
+          id: query.scheduleId ?? `${unit.id}-${query.effective}`,
+          effective: query.effective,
+          rateBasis: query.rateBasis,
+          hoursPerYear: query.hoursPerYear === undefined ? undefined : Number(query.hoursPerYear),
+          ratePlaces: query.ratePlaces === undefined ? undefined : Number(query.ratePlaces),
+        });
+        if (!read.ok) throw invalidInput(`the ${format.toUpperCase()} file is not a valid schedule: ${read.issues.slice(0, 5).map((i) => `${i.path}: ${i.message}`).join('; ')}`, read.issues);
+        schedule = read.schedule;
+        source = `import:${format}`;
+      }
+      const valid = parseInput(scheduleSchema, schedule, 'schedule');
+      const outcome = await importScheduleVersion(ctx.store, admin, ctx.now(), { unitId: unit.id, schedule: valid, source, dryRun });
+      res.status(outcome.created ? 201 : 200).json(outcome);
+    },
+  );
+
+  return router;
+}

@@ -1,0 +1,68 @@
+import type { CostingResult } from '../../shared/result.js';
+import type { CostModelRecord, CostModelSummary } from '../store/store.js';
+
+export function costModelEtag(model: Pick<CostModelSummary, 'id' | 'revision'>): string {
+  return `"${model.id}.${model.revision}"`;
+}
+
+export interface CostModelSummaryView {
+  id: string;
+  unitId: string;
+  title: string;
+  state: string;
+  version: number;
+  lineageId: string;
+  modelVersion: number;
+  supersedes: string | null;
+  contentHash: string | null;
+  createdBy: string;
+  createdAt: string;
+  updatedBy: string;
+  updatedAt: string;
+  submittedBy: string | null;
+  submittedAt: string | null;
+  approval?: { approvedBy: string; approvedAt: string; comment: string | null; contentHash: string };
+  returned?: { returnedBy: string; returnedAt: string; comment: string };
+}
+
+export interface CostModelView extends CostModelSummaryView {
+  scenario: unknown;
+  result: CostingResult | null;
+  supersededBy: string | null;
+}
+
+export function viewSummary(m: CostModelSummary): CostModelSummaryView {
+  const view: CostModelSummaryView = {
+    id: m.id,
+    unitId: m.unitId,
+    title: m.title,
+    state: m.state,
+    version: m.revision,
+    lineageId: m.lineageId,
+    modelVersion: m.modelVersion,
+    supersedes: m.supersedesId,
+    contentHash: m.contentHash,
+    createdBy: m.createdBy,
+    createdAt: m.createdAt,
+    updatedBy: m.updatedBy,
+    updatedAt: m.updatedAt,
+    submittedBy: m.submittedBy,
+    submittedAt: m.submittedAt,
+  };
+  if (m.state === 'approved' && m.decidedBy && m.decidedAt && m.contentHash) {
+    view.approval = { approvedBy: m.decidedBy, approvedAt: m.decidedAt, comment: m.decisionComment, contentHash: m.contentHash };
+  }
+  if (m.state === 'returned' && m.decidedBy && m.decidedAt) {
+    view.returned = { returnedBy: m.decidedBy, returnedAt: m.decidedAt, comment: m.decisionComment ?? '' };
+  }
+  return view;
+}
+
+export function viewCostModel(m: CostModelRecord, supersededBy: string | null): CostModelView {
+  return {
+    ...viewSummary(m),
+    scenario: JSON.parse(m.scenarioJson) as unknown,
+    result: m.resultJson === null ? null : (JSON.parse(m.resultJson) as CostingResult),
+    supersededBy,
+  };
+}

@@ -1,0 +1,65 @@
+import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
+import { roles, type Role } from '../store/store.js';
+import type { Principal } from './principal.js';
+
+export interface OidcConfig {
+  issuer: string;
+  audience: string;
+  /** Defaults to the issuer's discovery document's jwks_uri. */
+  jwksUrl?: string | undefined;
+  roleClaim: string;
+  unitsClaim: string;
+}
+
+/** When a claim lists several roles, the most privileged one counts. */
+const rolePriority: Role[] = ['admin', 'manager', 'analyst', 'negotiator'];
+
+export class OidcVerifier {
+  private jwks: ReturnType<typeof createRemoteJWKSet> | undefined;
+
+  constructor(private readonly config: OidcConfig) {}
+
+  /** Verifies signature, issuer, audience and expiry; throws a jose error otherwise. */
+  async verify(jwt: string): Promise<Principal> {
+    const { payload } = await jwtVerify(jwt, await this.keySet(), { issuer: this.config.issuer, audience: this.config.audience });
+    return principalFromClaims(payload, this.config);
+  }
+
+  private async keySet(): Promise<ReturnType<typeof createRemoteJWKSet>> {
+    if (!this.jwks) this.jwks = createRemoteJWKSet(new URL(this.config.jwksUrl ?? (await discoverJwksUri(this.config.issuer))));
+    return this.jwks;
+  }
+}
+
+async function discoverJwksUri(issuer: string): Promise<string> {
+  const url = `${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`;
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`OIDC discovery at ${url} answered ${response.status}`);
+  const document = (await response.json()) as { jwks_uri?: unknown };
+  if (typeof document.jwks_uri !== 'string') throw new Error(`OIDC discovery at ${url} has no jwks_uri`);
+  return document.jwks_uri;
+}
+
+export class ClaimsError extends Error {}
+
+function principalFromClaims(payload: JWTPayload, config: OidcConfig): Principal {
+  if (typeof payload.sub !== 'string' || payload.sub === '') throw new ClaimsError('the token has no subject');
+  const claimedRoles = listClaim(payload[config.roleClaim]);
+  const role = rolePriority.find((r) => claimedRoles.includes(r));
+  if (!role) throw new ClaimsError(`the token's ${config.roleClaim} claim names none of the roles ${roles.join(', ')}`);
+  const name = typeof payload.name === 'string' ? payload.name : typeof payload.email === 'string' ? payload.email : payload.sub;
+  return {
+    userId: `oidc:${payload.sub}`,
+    name,
+    role,
+    unitIds: role === 'admin' ? 'all' : listClaim(payload[config.unitsClaim]),
+    via: 'oidc',
+  };
+}
+
+/** A claim given as an array of strings or as one space- or comma-separated string. */
+function listClaim(value: unknown): string[] {
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
+  if (typeof value === 'string') return value.split(/[\s,]+/).filter(Boolean);
+  return [];
+}

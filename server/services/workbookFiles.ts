@@ -1,0 +1,31 @@
+import type { Schedule } from '../../shared/schemas/scenario.js';
+import type { InputIssue } from '../../shared/issues.js';
+import type { CostModelView } from './costModelView.js';
+import { notImplemented } from '../http/problem.js';
+
+export type ScheduleFileFormat = 'csv' | 'xlsx';
+
+/** Settings an HR export does not carry; they come from the import request. */
+export interface ScheduleFileOptions {
+  id: string;
+  effective: string;
+  rateBasis?: Schedule['rateBasis'] | undefined;
+  hoursPerYear?: number | undefined;
+  ratePlaces?: number | undefined;
+}
+
+export type ScheduleFileResult = { ok: true; schedule: unknown } | { ok: false; issues: InputIssue[] };
+
+/** Reads a schedule from an HR system's CSV or XLSX export (server/xlsx). */
+export type ScheduleFileReader = (format: ScheduleFileFormat, content: Buffer, options: ScheduleFileOptions) => Promise<ScheduleFileResult>;
+
+/** Writes a cost model as the shared workbook layout (server/xlsx). */
+export type WorkbookWriter = (model: CostModelView) => Promise<Buffer>;
+
+export const scheduleFilesNotAvailable: ScheduleFileReader = async () => {
+  throw notImplemented('CSV and XLSX schedule import is not available in this build yet (server/xlsx)');
+};
+
+export const workbookNotAvailable: WorkbookWriter = async () => {
+  throw notImplemented('workbook export is not available in this build yet (server/xlsx)');
+};

@@ -1,0 +1,409 @@
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { Database, CostModelsTable, ScheduleVersionsTable, AuditEventsTable } from './tables.js';
+import type { StoreKind } from './storeKind.js';
+import {
+  DuplicateKeyError,
+  type AuditEventRecord,
+  type AuditFilter,
+  type CostModelChange,
+  type CostModelFilter,
+  type CostModelRecord,
+  type CostModelState,
+  type CostModelSummary,
+  type NewAuditEvent,
+  type NewScheduleVersion,
+  type Role,
+  type ScheduleVersionRecord,
+  type Store,
+  type TokenRecord,
+  type UnitProfile,
+  type UnitRecord,
+  type UserRecord,
+} from './store.js';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+/** The Store over Kysely: the same queries for SQLite and PostgreSQL. */
+export class KyselyStore implements Store {
+  constructor(
+    readonly kind: StoreKind,
+    private readonly db: Executor,
+    private readonly root: Kysely<Database>,
+    private readonly inTransaction = false,
+  ) {}
+
+  async transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {
+    if (this.inTransaction) return work(this);
+    return this.root.transaction().execute((trx) => work(new KyselyStore(this.kind, trx, this.root, true)));
+  }
+
+  async ping(): Promise<void> {
+    await sql`select 1`.execute(this.db);
+  }
+
+  async close(): Promise<void> {
+    await this.root.destroy();
+  }
+
+  async createUnit(unit: UnitRecord): Promise<void> {
+    await this.insertOnce(`unit ${unit.id}`, () =>
+      this.db.insertInto('units').values({ id: unit.id, name: unit.name, created_at: unit.createdAt }).execute(),
+    );
+  }
+
+  async getUnit(id: string): Promise<UnitRecord | undefined> {
+    const row = await this.db.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && { id: row.id, name: row.name, createdAt: row.created_at };
+  }
+
+  async listUnits(ids?: string[]): Promise<UnitRecord[]> {
+    if (ids && ids.length === 0) return [];
+    let query = this.db.selectFrom('units').selectAll().orderBy('id');
+    if (ids) query = query.where('id', 'in', ids);
+    const rows = await query.execute();
+    return rows.map((row) => ({ id: row.id, name: row.name, createdAt: row.created_at }));
+  }
+
+  async countUnits(): Promise<number> {
+    const row = await this.db.selectFrom('units').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async setUnitProfile(unitId: string, profile: UnitProfile, at: string): Promise<void> {
+    const json = JSON.stringify(profile);
+    await this.db
+      .insertInto('unit_profiles')
+      .values({ unit_id: unitId, profile: json, updated_at: at })
+      .onConflict((oc) => oc.column('unit_id').doUpdateSet({ profile: json, updated_at: at }))
+      .execute();
+  }
+
+  async getUnitProfile(unitId: string): Promise<UnitProfile | undefined> {
+    const row = await this.db.selectFrom('unit_profiles').select('profile').where('unit_id', '=', unitId).executeTakeFirst();
+    return row && (JSON.parse(row.profile) as UnitProfile);
+  }
+
+  async createUser(user: UserRecord): Promise<void> {
+    await this.transaction(async (store) => {
+      const self = store as KyselyStore;
+      await self.insertOnce(`user ${user.id}`, () =>
+        self.db.insertInto('users').values({ id: user.id, name: user.name, role: user.role, created_at: user.createdAt }).execute(),
+      );
+      if (user.unitIds.length > 0) {
+        await self.db
+          .insertInto('user_units')
+          .values(user.unitIds.map((unitId) => ({ user_id: user.id, unit_id: unitId })))
+          .execute();
+      }
+    });
+  }
+
+  async getUser(id: string): Promise<UserRecord | undefined> {
+    const row = await this.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) return undefined;
+    return { id: row.id, name: row.name, role: row.role as Role, unitIds: await this.unitIdsOf(row.id), createdAt: row.created_at };
+  }
+
+  async listUsers(): Promise<UserRecord[]> {
+    const rows = await this.db.selectFrom('users').selectAll().orderBy('id').execute();
+    const links = await this.db.selectFrom('user_units').selectAll().orderBy('unit_id').execute();
+    return rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      role: row.role as Role,
+      unitIds: links.filter((l) => l.user_id === row.id).map((l) => l.unit_id),
+      createdAt: row.created_at,
+    }));
+  }
+
+  async setUserRole(id: string, role: Role): Promise<void> {
+    await this.db.updateTable('users').set({ role }).where('id', '=', id).execute();
+  }
+
+  async createToken(token: TokenRecord): Promise<void> {
+    await this.db
+      .insertInto('api_tokens')
+      .values({ id: token.id, user_id: token.userId, token_hash: token.tokenHash, label: token.label, created_at: token.createdAt, revoked_at: null })
+      .execute();
+  }
+
+  async findUserByTokenHash(tokenHash: string): Promise<UserRecord | undefined> {
+    const row = await this.db
+      .selectFrom('api_tokens')
+      .innerJoin('users', 'users.id', 'api_tokens.user_id')
+      .select(['users.id', 'users.name', 'users.role', 'users.created_at'])
+      .where('api_tokens.token_hash', '=', tokenHash)
+      .where('api_tokens.revoked_at', 'is', null)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    return { id: row.id, name: row.name, role: row.role as Role, unitIds: await this.unitIdsOf(row.id), createdAt: row.created_at };
+  }
+
+  async insertScheduleVersion(version: NewScheduleVersion): Promise<ScheduleVersionRecord> {
+    if (!this.inTransaction) return this.transaction((store) => store.insertScheduleVersion(version));
+    if (this.kind === 'postgres') {
+      // One writer at a time: version numbers stay dense and the feed's cursor never skips a
+      // version that commits later with a smaller seq.
+      await sql`LOCK TABLE schedule_versions IN SHARE ROW EXCLUSIVE MODE`.execute(this.db);
+    }
+    const last = await this.db
+      .selectFrom('schedule_versions')
+      .select((eb) => eb.fn.max('version').as('v'))
+      .where('unit_id', '=', version.unitId)
+      .executeTakeFirst();
+    const next = Number(last?.v ?? 0) + 1;
+    const row = await this.db
+      .insertInto('schedule_versions')
+      .values({
+        unit_id: version.unitId,
+        version: next,
+        effective: version.effective,
+        schedule: version.scheduleJson,
+        content_hash: version.contentHash,
+        source: version.source,
+        created_by: version.createdBy,
+        created_at: version.createdAt,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return scheduleFromRow(row);
+  }
+
+  async scheduleInForce(unitId: string, asOf: string): Promise<ScheduleVersionRecord | undefined> {
+    const row = await this.db
+      .selectFrom('schedule_versions')
+      .selectAll()
+      .where('unit_id', '=', unitId)
+      .where('effective', '<=', asOf)
+      .orderBy('effective', 'desc')
+      .orderBy('version', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row && scheduleFromRow(row);
+  }
+
+  async listScheduleVersions(unitId: string): Promise<ScheduleVersionRecord[]> {
+    const rows = await this.db.selectFrom('schedule_versions').selectAll().where('unit_id', '=', unitId).orderBy('version').execute();
+    return rows.map(scheduleFromRow);
+  }
+
+  async scheduleVersionsBySource(source: string): Promise<ScheduleVersionRecord[]> {
+    const rows = await this.db.selectFrom('schedule_versions').selectAll().where('source', '=', source).orderBy('seq').execute();
+    return rows.map(scheduleFromRow);
+  }
+
+  async scheduleChangesSince(afterSeq: number, unitIds: string[] | undefined, limit: number): Promise<ScheduleVersionRecord[]> {
+    if (unitIds && unitIds.length === 0) return [];
+    let query = this.db.selectFrom('schedule_versions').selectAll().where('seq', '>', afterSeq).orderBy('seq').limit(limit);
+    if (unitIds) query = query.where('unit_id', 'in', unitIds);
+    return (await query.execute()).map(scheduleFromRow);
+  }
+
+  async lastScheduleSeq(): Promise<number> {
+    const row = await this.db.selectFrom('schedule_versions').select((eb) => eb.fn.max('seq').as('s')).executeTakeFirst();
+    return Number(row?.s ?? 0);
+  }
+
+  async insertCostModel(model: CostModelRecord): Promise<void> {
+    await this.insertOnce(`cost model ${model.id}`, () => this.db.insertInto('cost_models').values(costModelToRow(model)).execute());
+  }
+
+  async getCostModel(id: string): Promise<CostModelRecord | undefined> {
+    const row = await this.db.selectFrom('cost_models').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && costModelFromRow(row);
+  }
+
+  async listCostModels(filter: CostModelFilter): Promise<CostModelSummary[]> {
+    if (filter.unitIds && filter.unitIds.length === 0) return [];
+    let query = this.db.selectFrom('cost_models').select(summaryColumns).orderBy('created_at').orderBy('id');
+    if (filter.unitIds) query = query.where('unit_id', 'in', filter.unitIds);
+    if (filter.state) query = query.where('state', '=', filter.state);
+    return (await query.execute()).map(summaryFromRow);
+  }
+
+  async updateCostModel(
+    id: string,
+    expectedRevision: number,
+    expectedStates: readonly CostModelState[],
+    change: CostModelChange,
+  ): Promise<number | undefined> {
+    const values: Partial<Selectable<CostModelsTable>> = { updated_by: change.updatedBy, updated_at: change.updatedAt };
+    if (change.title !== undefined) values.title = change.title;
+    if (change.state !== undefined) values.state = change.state;
+    if (change.scenarioJson !== undefined) values.scenario = change.scenarioJson;
+    if (change.resultJson !== undefined) values.result = change.resultJson;
+    if (change.contentHash !== undefined) values.content_hash = change.contentHash;
+    if (change.submittedBy !== undefined) values.submitted_by = change.submittedBy;
+    if (change.submittedAt !== undefined) values.submitted_at = change.submittedAt;
+    if (change.decidedBy !== undefined) values.decided_by = change.decidedBy;
+    if (change.decidedAt !== undefined) values.decided_at = change.decidedAt;
+    if (change.decisionComment !== undefined) values.decision_comment = change.decisionComment;
+    const result = await this.db
+      .updateTable('cost_models')
+      .set({ ...values, revision: expectedRevision + 1 })
+      .where('id', '=', id)
+      .where('revision', '=', expectedRevision)
+      .where('state', 'in', [...expectedStates])
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1 ? expectedRevision + 1 : undefined;
+  }
+
+  async findSuccessor(id: string): Promise<CostModelSummary | undefined> {
+    const row = await this.db.selectFrom('cost_models').select(summaryColumns).where('supersedes_id', '=', id).executeTakeFirst();
+    return row && summaryFromRow(row);
+  }
+
+  async appendAudit(event: NewAuditEvent): Promise<AuditEventRecord> {
+    const row = await this.db
+      .insertInto('audit_events')
+      .values({
+        at: event.at,
+        actor_id: event.actorId,
+        actor_name: event.actorName,
+        action: event.action,
+        entity_type: event.entityType,
+        entity_id: event.entityId,
+        unit_id: event.unitId,
+        from_version: event.fromVersion,
+        to_version: event.toVersion,
+        detail: JSON.stringify(event.detail),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return auditFromRow(row);
+  }
+
+  async listAudit(filter: AuditFilter): Promise<AuditEventRecord[]> {
+    if (filter.unitIds && filter.unitIds.length === 0) return [];
+    let query = this.db.selectFrom('audit_events').selectAll().orderBy('seq').limit(filter.limit);
+    if (filter.entityType) query = query.where('entity_type', '=', filter.entityType);
+    if (filter.entityId) query = query.where('entity_id', '=', filter.entityId);
+    if (filter.unitIds) query = query.where('unit_id', 'in', filter.unitIds);
+    if (filter.afterSeq !== undefined) query = query.where('seq', '>', filter.afterSeq);
+    return (await query.execute()).map(auditFromRow);
+  }
+
+  private async unitIdsOf(userId: string): Promise<string[]> {
+    const rows = await this.db.selectFrom('user_units').select('unit_id').where('user_id', '=', userId).orderBy('unit_id').execute();
+    return rows.map((r) => r.unit_id);
+  }
+
+  private async insertOnce(what: string, insert: () => Promise<unknown>): Promise<void> {
+    try {
+      await insert();
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new DuplicateKeyError(what);
+      throw error;
+    }
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+const summaryColumns = [
+  'id',
+  'unit_id',
+  'title',
+  'state',
+  'revision',
+  'lineage_id',
+  'model_version',
+  'supersedes_id',
+  'content_hash',
+  'created_by',
+  'created_at',
+  'updated_by',
+  'updated_at',
+  'submitted_by',
+  'submitted_at',
+  'decided_by',
+  'decided_at',
+  'decision_comment',
+] as const;
+
+type SummaryRow = Pick<Selectable<CostModelsTable>, (typeof summaryColumns)[number]>;
+
+function summaryFromRow(row: SummaryRow): CostModelSummary {
+  return {
+    id: row.id,
+    unitId: row.unit_id,
+    title: row.title,
+    state: row.state as CostModelState,
+    revision: Number(row.revision),
+    lineageId: row.lineage_id,
+    modelVersion: Number(row.model_version),
+    supersedesId: row.supersedes_id,
+    contentHash: row.content_hash,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    updatedBy: row.updated_by,
+    updatedAt: row.updated_at,
+    submittedBy: row.submitted_by,
+    submittedAt: row.submitted_at,
+    decidedBy: row.decided_by,
+    decidedAt: row.decided_at,
+    decisionComment: row.decision_comment,
+  };
+}
+
+function costModelFromRow(row: Selectable<CostModelsTable>): CostModelRecord {
+  return { ...summaryFromRow(row), scenarioJson: row.scenario, resultJson: row.result };
+}
+
+function costModelToRow(m: CostModelRecord): Selectable<CostModelsTable> {
+  return {
+    id: m.id,
+    unit_id: m.unitId,
+    title: m.title,
+    state: m.state,
+    revision: m.revision,
+    lineage_id: m.lineageId,
+    model_version: m.modelVersion,
+    supersedes_id: m.supersedesId,
+    scenario: m.scenarioJson,
+    result: m.resultJson,
+    content_hash: m.contentHash,
+    created_by: m.createdBy,
+    created_at: m.createdAt,
+    updated_by: m.updatedBy,
+    updated_at: m.updatedAt,
+    submitted_by: m.submittedBy,
+    submitted_at: m.submittedAt,
+    decided_by: m.decidedBy,
+    decided_at: m.decidedAt,
+    decision_comment: m.decisionComment,
+  };
+}
+
+function scheduleFromRow(row: Selectable<ScheduleVersionsTable>): ScheduleVersionRecord {
+  return {
+    seq: Number(row.seq),
+    unitId: row.unit_id,
+    version: Number(row.version),
+    effective: row.effective,
+    scheduleJson: row.schedule,
+    contentHash: row.content_hash,
+    source: row.source,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+  };
+}
+
+function auditFromRow(row: Selectable<AuditEventsTable>): AuditEventRecord {
+  return {
+    seq: Number(row.seq),
+    at: row.at,
+    actorId: row.actor_id,
+    actorName: row.actor_name,
+    action: row.action,
+    entityType: row.entity_type,
+    entityId: row.entity_id,
+    unitId: row.unit_id,
+    fromVersion: row.from_version === null ? null : Number(row.from_version),
+    toVersion: row.to_version === null ? null : Number(row.to_version),
+    detail: JSON.parse(row.detail) as Record<string, unknown>,
+  };
+}

@@ -1,0 +1,60 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import type { Database } from './tables.js';
+import { KyselyStore } from './kyselyStore.js';
+import { migrationProvider } from './migrations.js';
+import type { Store } from './store.js';
+import type { StoreKind } from './storeKind.js';
+
+export interface StoreLocation {
+  /** `postgres://…` selects PostgreSQL; otherwise SQLite in `dataDir`. */
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  /** PostgreSQL pool size per server instance. */
+  poolSize?: number;
+}
+
+export const SQLITE_FILE_NAME = 'bargaining-costing.sqlite';
+
+export function sqliteFilePath(dataDir: string): string {
+  return join(resolve(dataDir), SQLITE_FILE_NAME);
+}
+
+/** Opens the store (without migrating). */
+export function openStore(location: StoreLocation): Store {
+  const { kind, db } = openKysely(location);
+  return new KyselyStore(kind, db, db);
+}
+
+/** Brings the schema up to date; safe to run from several instances at once on PostgreSQL. */
+export async function migrateStore(location: StoreLocation): Promise<string[]> {
+  const { kind, db } = openKysely({ ...location, poolSize: 1 });
+  try {
+    const migrator = new Migrator({ db, provider: migrationProvider(kind) });
+    const { error, results } = await migrator.migrateToLatest();
+    if (error) throw error instanceof Error ? error : new Error(String(error));
+    return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  } finally {
+    await db.destroy();
+  }
+}
+
+function openKysely(location: StoreLocation): { kind: StoreKind; db: Kysely<Database> } {
+  const url = location.databaseUrl;
+  if (url && /^postgres(ql)?:\/\//.test(url)) {
+    const pool = new pg.Pool({ connectionString: url, max: location.poolSize ?? 10 });
+    return { kind: 'postgres', db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }) };
+  }
+  if (url) throw new Error('DATABASE_URL must start with postgres:// (leave it unset for the embedded SQLite database)');
+  mkdirSync(location.dataDir, { recursive: true });
+  const file = sqliteFilePath(location.dataDir);
+  const database = new BetterSqlite3(file);
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = FULL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  return { kind: 'sqlite', db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }) };
+}

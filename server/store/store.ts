@@ -1,0 +1,193 @@
+import type { StoreKind } from './storeKind.js';
+
+export const roles = ['analyst', 'negotiator', 'manager', 'admin'] as const;
+export type Role = (typeof roles)[number];
+
+export const costModelStates = ['draft', 'submitted', 'approved', 'returned'] as const;
+export type CostModelState = (typeof costModelStates)[number];
+
+export interface UnitRecord {
+  id: string;
+  name: string;
+  createdAt: string;
+}
+
+/** What a unit keeps to start a costing workbook: the scenario parts besides schedule and proposals. */
+export interface UnitProfile {
+  calendar: unknown;
+  term: unknown;
+  roster: unknown;
+  assumptions: unknown;
+}
+
+export interface UserRecord {
+  id: string;
+  name: string;
+  role: Role;
+  /** Units in scope; an admin sees every unit whatever this holds. */
+  unitIds: string[];
+  createdAt: string;
+}
+
+export interface TokenRecord {
+  id: string;
+  userId: string;
+  tokenHash: string;
+  label: string;
+  createdAt: string;
+}
+
+export interface ScheduleVersionRecord {
+  seq: number;
+  unitId: string;
+  version: number;
+  effective: string;
+  /** The schedule document as stored JSON text (served as is). */
+  scheduleJson: string;
+  contentHash: string;
+  source: string;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface NewScheduleVersion {
+  unitId: string;
+  effective: string;
+  scheduleJson: string;
+  contentHash: string;
+  source: string;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface CostModelRecord {
+  id: string;
+  unitId: string;
+  title: string;
+  state: CostModelState;
+  revision: number;
+  lineageId: string;
+  modelVersion: number;
+  supersedesId: string | null;
+  scenarioJson: string;
+  resultJson: string | null;
+  contentHash: string | null;
+  createdBy: string;
+  createdAt: string;
+  updatedBy: string;
+  updatedAt: string;
+  submittedBy: string | null;
+  submittedAt: string | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  decisionComment: string | null;
+}
+
+export type CostModelSummary = Omit<CostModelRecord, 'scenarioJson' | 'resultJson'>;
+
+/** The fields a state change may set; `revision` is bumped by the store. */
+export type CostModelChange = Partial<
+  Pick<
+    CostModelRecord,
+    | 'title'
+    | 'state'
+    | 'scenarioJson'
+    | 'resultJson'
+    | 'contentHash'
+    | 'submittedBy'
+    | 'submittedAt'
+    | 'decidedBy'
+    | 'decidedAt'
+    | 'decisionComment'
+  >
+> & { updatedBy: string; updatedAt: string };
+
+export interface CostModelFilter {
+  /** undefined: every unit. */
+  unitIds?: string[];
+  state?: CostModelState;
+}
+
+export interface AuditEventRecord {
+  seq: number;
+  at: string;
+  actorId: string;
+  actorName: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  unitId: string | null;
+  fromVersion: number | null;
+  toVersion: number | null;
+  detail: Record<string, unknown>;
+}
+
+export type NewAuditEvent = Omit<AuditEventRecord, 'seq'>;
+
+export interface AuditFilter {
+  entityType?: string;
+  entityId?: string;
+  /** undefined: every unit (and events that belong to no unit). */
+  unitIds?: string[];
+  afterSeq?: number;
+  limit: number;
+}
+
+/** Raised when a unique key is taken (a unit id, a user id). */
+export class DuplicateKeyError extends Error {
+  constructor(what: string) {
+    super(`${what} already exists`);
+    this.name = 'DuplicateKeyError';
+  }
+}
+
+/**
+ * Everything the services need from a database. One implementation (Kysely) serves SQLite and
+ * PostgreSQL; the contract test suite runs against both.
+ */
+export interface Store {
+  readonly kind: StoreKind;
+  /** Runs `work` in one transaction: all of its writes happen, or none. */
+  transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+
+  createUnit(unit: UnitRecord): Promise<void>;
+  getUnit(id: string): Promise<UnitRecord | undefined>;
+  listUnits(ids?: string[]): Promise<UnitRecord[]>;
+  countUnits(): Promise<number>;
+  setUnitProfile(unitId: string, profile: UnitProfile, at: string): Promise<void>;
+  getUnitProfile(unitId: string): Promise<UnitProfile | undefined>;
+
+  createUser(user: UserRecord): Promise<void>;
+  getUser(id: string): Promise<UserRecord | undefined>;
+  listUsers(): Promise<UserRecord[]>;
+  setUserRole(id: string, role: Role): Promise<void>;
+  createToken(token: TokenRecord): Promise<void>;
+  /** The user owning an unrevoked token with this hash. */
+  findUserByTokenHash(tokenHash: string): Promise<UserRecord | undefined>;
+
+  /** Appends a version numbered one past the unit's last; the global `seq` orders the changes feed. */
+  insertScheduleVersion(version: NewScheduleVersion): Promise<ScheduleVersionRecord>;
+  /** The version in force on `asOf`: the latest effective date on or before it, then the highest version. */
+  scheduleInForce(unitId: string, asOf: string): Promise<ScheduleVersionRecord | undefined>;
+  listScheduleVersions(unitId: string): Promise<ScheduleVersionRecord[]>;
+  scheduleVersionsBySource(source: string): Promise<ScheduleVersionRecord[]>;
+  /** Versions with seq > `afterSeq`, oldest first. */
+  scheduleChangesSince(afterSeq: number, unitIds: string[] | undefined, limit: number): Promise<ScheduleVersionRecord[]>;
+  lastScheduleSeq(): Promise<number>;
+
+  insertCostModel(model: CostModelRecord): Promise<void>;
+  getCostModel(id: string): Promise<CostModelRecord | undefined>;
+  listCostModels(filter: CostModelFilter): Promise<CostModelSummary[]>;
+  /**
+   * Applies `change` only if the model is still at `expectedRevision` and in one of
+   * `expectedStates`; bumps the revision. Returns the new revision, or undefined when the
+   * condition failed (someone else changed it first).
+   */
+  updateCostModel(id: string, expectedRevision: number, expectedStates: readonly CostModelState[], change: CostModelChange): Promise<number | undefined>;
+  findSuccessor(id: string): Promise<CostModelSummary | undefined>;
+
+  appendAudit(event: NewAuditEvent): Promise<AuditEventRecord>;
+  listAudit(filter: AuditFilter): Promise<AuditEventRecord[]>;
+}
