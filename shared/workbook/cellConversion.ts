@@ -80,8 +80,10 @@ export function writeCell(kind: ColumnKind, value: unknown): WrittenCell {
     case 'list':
     case 'fiscalYears':
       return { value: (value as unknown[]).length ? (value as unknown[]).map(String).join(', ') : null, format: NUMBER_FORMAT.text };
-    case 'bands':
-      return { value: (value as { years: number; percent: string }[]).map((b) => `${b.years}:${b.percent}`).join('; '), format: NUMBER_FORMAT.text };
+    case 'bands': {
+      const bands = value as { years: number; percent: string }[];
+      return { value: bands.length ? bands.map((b) => `${b.years}:${b.percent}`).join('; ') : NO_BANDS, format: NUMBER_FORMAT.text };
+    }
   }
 }
 
@@ -208,9 +210,13 @@ export function readFiscalYears(raw: unknown): ReadCell<(string | number)[]> {
   return { ok: true, value: out };
 }
 
+/** An empty band list (a provision that removes longevity) is written as this word. */
+export const NO_BANDS = 'none';
+
 export function readBands(raw: unknown): ReadCell<{ years: number; percent: string }[]> {
   const text = readText(raw, true);
   if (!text.ok) return text;
+  if (text.value?.toLowerCase() === NO_BANDS) return { ok: true, value: [] };
   const bands: { years: number; percent: string }[] = [];
   for (const part of (text.value ?? '').split(';').map((s) => s.trim()).filter((s) => s !== '')) {
     const m = /^(\d{1,3})\s*:\s*(.+)$/.exec(part);

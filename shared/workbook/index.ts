@@ -6,3 +6,5 @@ export * from './cellConversion.js';
 export * from './workbookIssues.js';
 export * from './scenarioToSheets.js';
 export * from './sheetsToScenario.js';
+export * from './costingSheet.js';
+export * from './officeFormulas.js';

@@ -1,0 +1,299 @@
+/**
+ * costingSheet(result, scenario, options) → the Costing sheet: per fiscal year the baseline and
+ * each proposal by component, the increase, percent of base, value of 1%, lift; per provision;
+ * per class; and an optional approval block. Every total is a live formula (SUM, differences)
+ * over the component cells, with the engine's figure as the cached result, so a recalculation
+ * gives the engine's figures to the cent. Both writers (Office.js `range.formulas`, ExcelJS) write
+ * exactly these cells.
+ *
+ * Layout: column A holds labels, then one column per fiscal year, then "Term total" (and, in an
+ * Increase block, "Ongoing annual (lift)"). Blocks follow each other down the sheet, one empty row
+ * apart: title, approval, summary, baseline, then per proposal: proposal, increase, by provision,
+ * by class.
+ */
+import { Decimal } from '../money.js';
+import type { Scenario } from '../schemas/scenario.js';
+import { componentNames, type CostingResult, type Components, type ComponentOrTotal, type ByFiscalYear } from '../result.js';
+import { GridBuilder, cellAddress, type Cell, type SheetGrid } from './grid.js';
+import { COMPONENT_LABELS, NUMBER_FORMAT, SHEET } from './layout.js';
+
+export interface CostingApproval {
+  approver: string;
+  /** ISO date-time. */
+  approvedAt: string;
+  /** sha256 of the canonical inputs and result. */
+  contentHash: string;
+  comment?: string;
+}
+
+export interface CostingSheetOptions {
+  approval?: CostingApproval;
+  /** The cost model's title, shown under the sheet title. */
+  title?: string;
+  /** ISO date-time the sheet was produced. */
+  generatedAt?: string;
+}
+
+type FyAddresses = Record<string, string>;
+
+/** Where the figures are, for charts and lookups (BARGAIN.COST): A1 addresses on the Costing sheet. */
+export interface CostingCellMap {
+  fiscalYears: string[];
+  /** The summary table of increase totals (rows: proposals; columns: fiscal years), header included. */
+  summaryRange: string;
+  baseline: Record<ComponentOrTotal, FyAddresses>;
+  proposals: {
+    name: string;
+    byFiscalYear: Record<ComponentOrTotal, FyAddresses>;
+    increase: Record<ComponentOrTotal, FyAddresses>;
+    percentOfBase: FyAddresses;
+    valueOfOnePercent: FyAddresses;
+    lift: string;
+    compoundedWageIncrease: string;
+  }[];
+}
+
+export interface CostingSheet extends SheetGrid {
+  map: CostingCellMap;
+}
+
+const MONEY = NUMBER_FORMAT.money;
+const rowsOf = [...componentNames, 'total'] as const;
+const money = (s: string) => Number(s);
+const sumOf = (values: string[]) => values.reduce((a, v) => a.plus(v), new Decimal(0));
+const num = (d: InstanceType<typeof Decimal>) => Number(d.toFixed(2));
+
+class CostingWriter {
+  readonly g = new GridBuilder();
+  row = 0;
+  readonly fys: string[];
+  /** Column of each fiscal year, of the term total, of the lift. */
+  readonly fyCol: Record<string, number> = {};
+  readonly totalCol: number;
+  readonly liftCol: number;
+
+  constructor(fiscalYears: string[]) {
+    this.fys = fiscalYears;
+    fiscalYears.forEach((fy, i) => (this.fyCol[fy] = 1 + i));
+    this.totalCol = 1 + fiscalYears.length;
+    this.liftCol = this.totalCol + 1;
+  }
+
+  at(col: number, row0: number): string {
+    return cellAddress(col, row0 + 1);
+  }
+
+  text(col: number, value: string, style?: 'title' | 'caption' | 'header' | 'total' | 'note'): void {
+    this.g.set(this.row, col, value, null, style);
+  }
+
+  caption(text: string): void {
+    this.text(0, text, 'caption');
+    this.row++;
+  }
+
+  header(first: string, extra: string[] = []): void {
+    this.text(0, first, 'header');
+    this.fys.forEach((fy) => this.text(this.fyCol[fy]!, fy, 'header'));
+    this.text(this.totalCol, 'Term total', 'header');
+    extra.forEach((h, i) => this.text(this.liftCol + i, h, 'header'));
+    this.row++;
+  }
+
+  blank(): void {
+    this.row++;
+  }
+
+  /** A row of per-FY cells plus a term-total SUM across them; returns the addresses by FY. */
+  fyRow(label: string, cells: Record<string, Cell>, termResult: number | null, format: string, style?: 'total'): FyAddresses {
+    const out: FyAddresses = {};
+    this.text(0, label, style);
+    for (const fy of this.fys) {
+      this.g.set(this.row, this.fyCol[fy]!, cells[fy] ?? null, format, style);
+      out[fy] = this.at(this.fyCol[fy]!, this.row);
+    }
+    if (termResult !== null && this.fys.length) {
+      const first = this.at(1, this.row);
+      const last = this.at(this.totalCol - 1, this.row);
+      this.g.set(this.row, this.totalCol, { formula: `SUM(${first}:${last})`, result: termResult }, format, style);
+    }
+    this.row++;
+    return out;
+  }
+
+  /** Component rows with values from `data`, then a Total row summing them per column. */
+  componentValues(data: ByFiscalYear<Components>): Record<ComponentOrTotal, FyAddresses> {
+    const out = {} as Record<ComponentOrTotal, FyAddresses>;
+    const firstRow = this.row;
+    for (const c of componentNames) {
+      const cells: Record<string, Cell> = {};
+      for (const fy of this.fys) cells[fy] = money(data[fy]![c]);
+      out[c] = this.fyRow(COMPONENT_LABELS[c], cells, num(sumOf(this.fys.map((fy) => data[fy]![c]))), MONEY);
+    }
+    out.total = this.totalRow(firstRow, (fy) => data[fy]!.total, num(sumOf(this.fys.map((fy) => data[fy]!.total))));
+    return out;
+  }
+
+  totalRow(firstRow: number, fyTotal: (fy: string) => string, termTotal: number, lift?: number): FyAddresses {
+    const lastRow = this.row - 1;
+    const cells: Record<string, Cell> = {};
+    for (const fy of this.fys) {
+      const col = this.fyCol[fy]!;
+      cells[fy] = { formula: `SUM(${this.at(col, firstRow)}:${this.at(col, lastRow)})`, result: money(fyTotal(fy)) };
+    }
+    const liftRow = this.row;
+    const out = this.fyRow('Total', cells, termTotal, MONEY, 'total');
+    if (lift !== undefined) {
+      this.g.set(liftRow, this.liftCol, { formula: `SUM(${this.at(this.liftCol, firstRow)}:${this.at(this.liftCol, lastRow)})`, result: lift }, MONEY, 'total');
+    }
+    return out;
+  }
+}
+
+export function costingSheet(result: CostingResult, scenario: Scenario, options: CostingSheetOptions = {}): CostingSheet {
+  const w = new CostingWriter(result.fiscalYears);
+  const fys = result.fiscalYears;
+  const snap = result.snapshot;
+
+  w.text(0, `Costing: ${scenario.unit.name ? `${scenario.unit.name} (${scenario.unit.id})` : scenario.unit.id}`, 'title');
+  w.row++;
+  if (options.title) {
+    w.text(0, options.title, 'note');
+    w.row++;
+  }
+  w.text(0, `Schedule ${snap.scheduleId} effective ${snap.scheduleEffective}; roster extract ${snap.rosterExtractDate}; assumptions ${snap.assumptionsId}; term ${scenario.term.start} to ${scenario.term.end}`, 'note');
+  w.row++;
+  w.text(0, `Dollars. Totals, increases and percentages are formulas over the component cells.${options.generatedAt ? ` Produced ${options.generatedAt}.` : ''}`, 'note');
+  w.row++;
+  w.blank();
+
+  if (options.approval) {
+    const a = options.approval;
+    w.caption('Approval');
+    const line = (label: string, value: string) => {
+      w.text(0, label);
+      w.text(1, value);
+      w.row++;
+    };
+    line('State', 'Approved');
+    line('Approved by', a.approver);
+    line('Approved at', a.approvedAt);
+    if (a.comment !== undefined) line('Comment', a.comment);
+    line('Content hash (sha256)', a.contentHash);
+    w.blank();
+  }
+
+  // The summary refers to the Increase totals below; reserve its rows and fill them at the end.
+  w.caption('Increase over baseline by fiscal year');
+  const summaryHeaderRow = w.row;
+  w.header('Proposal');
+  const summaryFirstRow = w.row;
+  w.row += result.proposals.length;
+  const summaryRange = `${w.at(0, summaryHeaderRow)}:${w.at(w.totalCol, Math.max(summaryHeaderRow, summaryFirstRow + result.proposals.length - 1))}`;
+  w.blank();
+
+  w.caption('Baseline (status quo)');
+  w.header('Component');
+  const periods: Record<string, Cell> = {};
+  for (const fy of fys) periods[fy] = result.periodsByFiscalYear[fy] ?? null;
+  w.fyRow('Pay periods', periods, fys.reduce((a, fy) => a + (result.periodsByFiscalYear[fy] ?? 0), 0), NUMBER_FORMAT.integer);
+  const baseline = w.componentValues(result.baseline);
+  const firstFy = fys[0];
+  const baseTotalAbs = firstFy ? baseline.total[firstFy]!.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2') : undefined;
+  w.blank();
+
+  const proposals: CostingCellMap['proposals'] = [];
+  result.proposals.forEach((p, pi) => {
+    const name = p.side ? `${p.name} (${p.side})` : p.name;
+    w.caption(`Proposal: ${name}`);
+    w.header('Component');
+    const byFiscalYear = w.componentValues(p.byFiscalYear);
+    w.blank();
+
+    w.caption(`Increase: ${name} minus baseline`);
+    w.header('Component', ['Ongoing annual (lift)']);
+    const increase = {} as Record<ComponentOrTotal, FyAddresses>;
+    const firstRow = w.row;
+    for (const c of componentNames) {
+      const cells: Record<string, Cell> = {};
+      for (const fy of fys) cells[fy] = { formula: `${byFiscalYear[c][fy]}-${baseline[c][fy]}`, result: money(p.increase[fy]![c]) };
+      w.g.set(w.row, w.liftCol, money(p.ongoingAnnualIncreaseByComponent[c]), MONEY);
+      increase[c] = w.fyRow(COMPONENT_LABELS[c], cells, money(p.increaseTotal[c]), MONEY);
+    }
+    const liftRow = w.row;
+    increase.total = w.totalRow(firstRow, (fy) => p.increase[fy]!.total, money(p.increaseTotal.total), money(p.ongoingAnnualIncrease));
+    const lift = w.at(w.liftCol, liftRow);
+
+    const pct: Record<string, Cell> = {};
+    for (const fy of fys) {
+      const value = p.percentOfBase[fy];
+      pct[fy] = { formula: `IF(${baseTotalAbs}=0,"",ROUND(${increase.total[fy]}/${baseTotalAbs},6))`, result: value === null || value === undefined ? '' : Number(value) };
+    }
+    const percentOfBase = w.fyRow(`Percent of base (${firstFy ?? ''} baseline total)`, pct, null, NUMBER_FORMAT.ratio);
+    const v1: Record<string, Cell> = {};
+    for (const fy of fys) v1[fy] = money(p.valueOfOnePercent[fy] ?? '0');
+    const valueOfOnePercent = w.fyRow('Value of 1% more', v1, null, MONEY);
+    w.text(0, 'Compounded wage increase (GWIs in the term)');
+    w.g.set(w.row, 1, Number(p.compoundedWageIncrease), NUMBER_FORMAT.ratio);
+    const compoundedWageIncrease = w.at(1, w.row);
+    w.row++;
+    w.blank();
+
+    w.caption(`By provision: ${name}`);
+    w.header('Provision (applied in order)');
+    const provFirst = w.row;
+    for (const charge of p.byProvision) {
+      const cells: Record<string, Cell> = {};
+      for (const fy of fys) cells[fy] = money(charge.byFiscalYear[fy] ?? '0');
+      w.fyRow(`${charge.index}. ${charge.type}${charge.label ? `: ${charge.label}` : ''}`, cells, money(charge.total), MONEY);
+    }
+    if (p.byProvision.length) w.totalRow(provFirst, (fy) => sumOf(p.byProvision.map((c) => c.byFiscalYear[fy] ?? '0')).toFixed(2), num(sumOf(p.byProvision.map((c) => c.total))));
+    else {
+      w.text(0, 'No provisions', 'note');
+      w.row++;
+    }
+    w.blank();
+
+    w.caption(`By class: ${name} (flat amounts belong to no class)`);
+    w.header('Class');
+    const classes = [...new Set([...Object.keys(result.baselineByClass), ...Object.keys(p.byClass)])];
+    for (const code of classes) {
+      const base = result.baselineByClass[code];
+      const prop = p.byClass[code];
+      const total = (d: ByFiscalYear<Components> | undefined, fy: string) => d?.[fy]?.total ?? '0.00';
+      const bCells: Record<string, Cell> = {};
+      const pCells: Record<string, Cell> = {};
+      for (const fy of fys) {
+        bCells[fy] = money(total(base, fy));
+        pCells[fy] = money(total(prop, fy));
+      }
+      const b = w.fyRow(`${code} baseline`, bCells, num(sumOf(fys.map((fy) => total(base, fy)))), MONEY);
+      const q = w.fyRow(`${code} proposal`, pCells, num(sumOf(fys.map((fy) => total(prop, fy)))), MONEY);
+      const inc: Record<string, Cell> = {};
+      for (const fy of fys) inc[fy] = { formula: `${q[fy]}-${b[fy]}`, result: num(new Decimal(total(prop, fy)).minus(total(base, fy))) };
+      w.fyRow(`${code} increase`, inc, num(sumOf(fys.map((fy) => total(prop, fy))).minus(sumOf(fys.map((fy) => total(base, fy))))), MONEY, 'total');
+    }
+    w.blank();
+
+    // Fill this proposal's summary row.
+    const sRow = summaryFirstRow + pi;
+    w.g.set(sRow, 0, name);
+    for (const fy of fys) w.g.set(sRow, w.fyCol[fy]!, { formula: increase.total[fy]!, result: money(p.increase[fy]!.total) }, MONEY);
+    if (fys.length) w.g.set(sRow, w.totalCol, { formula: `SUM(${w.at(1, sRow)}:${w.at(w.totalCol - 1, sRow)})`, result: money(p.increaseTotal.total) }, MONEY);
+
+    proposals.push({ name: p.name, byFiscalYear, increase, percentOfBase, valueOfOnePercent, lift, compoundedWageIncrease });
+  });
+
+  const { cells, formats } = w.g.finish();
+  const columnWidths = Array.from({ length: w.g.width }, (_, i) => (i === 0 ? 44 : 15));
+  return {
+    name: SHEET.costing,
+    cells,
+    formats,
+    styles: w.g.styles,
+    tables: [],
+    columnWidths,
+    freeze: { rows: 0, columns: 1 },
+    map: { fiscalYears: fys, summaryRange, baseline, proposals },
+  };
+}

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { scenarioToSheets, gridValues } from '../../shared/workbook/scenarioToSheets.js';
+import { sheetsToScenario } from '../../shared/workbook/sheetsToScenario.js';
+import { formatWorkbookIssue, type WorkbookIssue } from '../../shared/workbook/workbookIssues.js';
+import type { SheetValues } from '../../shared/workbook/grid.js';
+import { sampleScenario } from './sampleScenario.js';
+
+function sheets(): SheetValues[] {
+  return scenarioToSheets(sampleScenario()).map(gridValues);
+}
+function byName(all: SheetValues[], name: string): SheetValues {
+  return all.find((s) => s.name === name)!;
+}
+function issuesOf(all: SheetValues[]): WorkbookIssue[] {
+  const r = sheetsToScenario(all);
+  if (r.ok) throw new Error('expected problems');
+  return r.issues;
+}
+
+describe('problems are named by sheet, row and column', () => {
+  it('a step that does not exist in its class', () => {
+    const all = sheets();
+    byName(all, 'Roster').cells[3]![2] = 9; // E1002 (Excel row 4), column C = Step
+    const issues = issuesOf(all);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ sheet: 'Roster', row: 4, column: 'C', header: 'Step', cell: 'Roster!C4', path: 'roster.rows[1].step' });
+    expect(formatWorkbookIssue(issues[0]!)).toBe('Roster!C4 (Step): step 9 does not exist in class PO (5 steps)');
+  });
+
+  it('a cell that is not a number, a bad date and a bad boolean, each once', () => {
+    const all = sheets();
+    const roster = byName(all, 'Roster');
+    roster.cells[2]![3] = 'full time';
+    roster.cells[4]![5] = '31/02/2019';
+    roster.cells[4]![9] = 'maybe';
+    const issues = issuesOf(all).map(formatWorkbookIssue);
+    expect(issues).toEqual([
+      'Roster!D3 (FTE): must be a number such as 45.12, found full time',
+      'Roster!F5 (Hire date): must be a date written YYYY-MM-DD, found 31/02/2019',
+      'Roster!J5 (Medicare): must be TRUE or FALSE, found maybe',
+    ]);
+  });
+
+  it('an empty required cell, an unknown class and an undefined pay code', () => {
+    const all = sheets();
+    const roster = byName(all, 'Roster');
+    roster.cells[2]![1] = 'XX';
+    roster.cells[4]![12] = 'POST_INT, NOPE';
+    const issues = issuesOf(all).map(formatWorkbookIssue);
+    expect(issues).toContain('Roster!B3 (Class): class XX is not in the schedule');
+    expect(issues).toContain('Roster!M5 (Special pays): special pay NOPE is not defined in assumptions.specialPays');
+    // Cross-reference checks run once each part is well-formed, so an empty Unit ID comes first.
+    byName(all, 'Assumptions').cells[2]![1] = null;
+    expect(issuesOf(all).map(formatWorkbookIssue)).toEqual(['Assumptions!B3 (Unit ID): is required (the cell is empty)']);
+  });
+
+  it('a column that does not apply to the provision type, and an unknown type', () => {
+    const all = sheets();
+    const proposals = byName(all, 'Proposals');
+    // Row 3 is "City offer" gwi; Months is column P (table starts at D).
+    proposals.cells[2]![15] = 6;
+    proposals.cells[3]![4] = 'bonus';
+    const issues = issuesOf(all).map(formatWorkbookIssue);
+    expect(issues).toContain('Proposals!P3 (Months): does not apply here (months is not a field of this provision type): leave the cell empty');
+    expect(issues.some((i) => i.startsWith('Proposals!E4 (Type): must be one of gwi, flatIncrease'))).toBe(true);
+  });
+
+  it('a provision for a proposal that is not listed, a duplicate proposal name', () => {
+    const all = sheets();
+    const proposals = byName(all, 'Proposals');
+    proposals.cells[2]![3] = 'Nobody';
+    proposals.cells[4]![0] = 'City offer';
+    const issues = issuesOf(all).map(formatWorkbookIssue);
+    expect(issues).toContain('Proposals!D3 (Proposal): proposal "Nobody" is not in the Proposals list');
+    expect(issues).toContain('Proposals!A5 (Proposal): proposal "City offer" is listed twice: names must be unique in a workbook');
+  });
+
+  it('schedule problems point at the class row and step columns', () => {
+    const all = sheets();
+    const schedule = byName(all, 'Schedule');
+    schedule.cells[2]![7] = null; // PO Step 2 empty but Step 3.. present
+    schedule.cells[3]![6] = -1; // SGT Step 1 negative
+    const issues = issuesOf(all).map(formatWorkbookIssue);
+    expect(issues).toContain('Schedule!H3 (Step 2): a class has no step here but has a later step: steps must be consecutive from Step 1');
+    expect(issues).toContain('Schedule!G4 (Step 1): must be greater than zero');
+  });
+
+  it('settings problems name the setting', () => {
+    const all = sheets();
+    const a = byName(all, 'Assumptions');
+    a.cells[7]![1] = 'fortnightly'; // Pay frequency
+    a.cells[5]![1] = '2020-01-01'; // Term end before start
+    const issues = issuesOf(all).map(formatWorkbookIssue);
+    expect(issues).toContain('Assumptions!B8 (Pay frequency): must be one of biweekly, weekly, semimonthly, monthly, found fortnightly');
+    expect(issues).toContain('Assumptions!B6 (Term end): must not be before term.start');
+  });
+
+  it('a missing sheet and a missing table', () => {
+    const all = sheets().filter((s) => s.name !== 'Proposals');
+    const roster = byName(all, 'Roster');
+    roster.cells[1]![0] = 'Employee';
+    const issues = issuesOf(all).map(formatWorkbookIssue);
+    expect(issues).toContain('Proposals!A1 ((sheet)): the workbook has no Proposals sheet');
+    expect(issues.some((i) => i.startsWith('Roster!A2 (ID): table RosterRows not found'))).toBe(true);
+  });
+});

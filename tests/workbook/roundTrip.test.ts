@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { parseScenario } from '../../shared/scenario.js';
+import { Decimal } from '../../shared/money.js';
+import { scenarioToSheets, gridValues } from '../../shared/workbook/scenarioToSheets.js';
+import { sheetsToScenario } from '../../shared/workbook/sheetsToScenario.js';
+import { SHEET } from '../../shared/workbook/layout.js';
+import { sampleScenario } from './sampleScenario.js';
+
+const asRead = (withFormats: boolean) => (g: ReturnType<typeof scenarioToSheets>[number]) => {
+  const v = gridValues(g);
+  return withFormats ? v : { name: v.name, cells: v.cells };
+};
+
+describe('scenario → sheets → scenario', () => {
+  it('gives back the sample scenario exactly', () => {
+    const s = sampleScenario();
+    const back = sheetsToScenario(scenarioToSheets(s).map(asRead(true)));
+    expect(back).toEqual({ ok: true, scenario: s });
+  });
+
+  it('writes the four input sheets in order, ids as text and decimals as numbers with their places in the format', () => {
+    const sheets = scenarioToSheets(sampleScenario());
+    expect(sheets.map((s) => s.name)).toEqual([SHEET.schedule, SHEET.roster, SHEET.assumptions, SHEET.proposals]);
+    const schedule = sheets[0]!;
+    expect(schedule.cells[2]!.slice(3, 7)).toEqual(['PO', 'Police Officer', 12, 45.12]);
+    expect(schedule.formats[3]![6]).toBe('#,##0.00'); // "58.10" → 58.1 shown with 2 places
+    const assumptions = sheets[2]!;
+    expect(assumptions.cells[2]![5]).toBe(0.1325);
+    expect(assumptions.formats[2]![5]).toBe('0.00%');
+    expect(assumptions.formats[3]![5]).toBe('0.00%'); // "0.1410"
+    expect(sheets[1]!.cells[2]![0]).toBe('E1001');
+    expect(sheets[1]!.formats[2]![0]).toBe('@');
+  });
+
+  it('without number formats, decimals read back with the same value (money padded to 2 places)', () => {
+    const s = sampleScenario();
+    const back = sheetsToScenario(scenarioToSheets(s).map(asRead(false)));
+    if (!back.ok) throw new Error(JSON.stringify(back.issues));
+    expect(back.scenario.assumptions.pension.classic![1]!.rate).toBe('0.141');
+    expect(back.scenario.assumptions.health.family![0]!.monthly).toBe('2150.00');
+    expect(back.scenario.schedule.classes[1]!.steps[0]).toBe('58.10');
+    expect(back.scenario.roster).toEqual(s.roster);
+  });
+
+  it('reads what analysts type: text numbers, percents, dates as serials and Date objects, yes/no', () => {
+    const sheets = scenarioToSheets(sampleScenario()).map(asRead(false));
+    const roster = sheets[1]!;
+    roster.cells[2]![3] = '1.0'; // FTE as text
+    roster.cells[2]![5] = 43722; // hire date as an Excel serial: 2019-09-14
+    roster.cells[2]![6] = new Date(Date.UTC(2026, 8, 14)) as unknown as string;
+    roster.cells[2]![8] = 'no';
+    roster.cells[2]![0] = 1001 as unknown as string; // an id typed as a number
+    const assumptions = sheets[2]!;
+    assumptions.cells[2]![5] = '13.25%';
+    const back = sheetsToScenario(sheets);
+    if (!back.ok) throw new Error(JSON.stringify(back.issues));
+    const row = back.scenario.roster.rows[0]!;
+    expect(row).toMatchObject({ id: '1001', fte: '1.0', hireDate: '2019-09-14', nextStepDate: '2026-09-14', socialSecurity: false });
+    expect(back.scenario.assumptions.pension.classic![0]!.rate).toBe('0.1325');
+  });
+
+  it('finds tables that an analyst moved down and right', () => {
+    const sheets = scenarioToSheets(sampleScenario()).map(asRead(true));
+    const roster = sheets[1]!;
+    roster.cells = [[], [], ...roster.cells.map((r) => [null, ...r])];
+    roster.formats = [[], [], ...roster.formats!.map((r) => [null, ...r])];
+    const back = sheetsToScenario(sheets);
+    expect(back.ok).toBe(true);
+  });
+});
+
+// ── property: any valid scenario survives the round trip ───────────────────────────────────
+
+const code = fc.stringMatching(/^[A-Z][A-Z0-9_]{0,5}$/);
+const text = fc.oneof(
+  fc.string({ maxLength: 12 }).filter((s) => s.trim() === s && s !== ''),
+  fc.constantFrom('=1+2', '+SUM(A1)', '-minus', '@cmd', "'quoted", 'Ünïcødé ✓'),
+);
+/** Decimal strings with 0–4 places, trailing zeros included, sometimes beyond double precision. */
+const decimal = (maxWhole: number) =>
+  fc.oneof(
+    { weight: 9, arbitrary: fc.tuple(fc.integer({ min: 0, max: maxWhole }), fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 9999 })).map(([w, p, f]) => (p === 0 ? String(w) : `${w}.${String(f).padStart(4, '0').slice(0, p)}`)) },
+    { weight: 1, arbitrary: fc.constant('12.345678901234567891') },
+  );
+const positive = (maxWhole: number) => decimal(maxWhole).filter((d) => new Decimal(d).gt(0));
+const fraction = fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 1, max: 4 })).map(([f, p]) => `0.${String(f).padStart(4, '0').slice(0, p)}`);
+const day = fc.integer({ min: 0, max: 3000 }).map((n) => new Date(Date.UTC(2020, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
+
+const scenarioArb = fc
+  .record({
+    classes: fc.uniqueArray(fc.record({ code, title: fc.option(text, { nil: undefined }), steps: fc.array(positive(200), { minLength: 1, maxLength: 7 }), stepMonths: fc.integer({ min: 1, max: 24 }) }), { minLength: 1, maxLength: 3, selector: (c) => c.code }),
+    ratePlaces: fc.integer({ min: 0, max: 4 }),
+    rows: fc.array(
+      fc.record({ id: code, stepPick: fc.nat(), classPick: fc.nat(), fte: fc.constantFrom('1', '0.5', '0.75', '1.0'), count: fc.integer({ min: 1, max: 40 }), hireDate: fc.option(day, { nil: undefined }), ss: fc.boolean(), vacant: fc.boolean(), ot: decimal(300), pays: fc.subarray(['A', 'B']) }),
+      { maxLength: 6 },
+    ),
+    pension: fc.array(fc.record({ from: day, rate: fraction }), { minLength: 1, maxLength: 3 }),
+    wageBases: fc.uniqueArray(fc.integer({ min: 2020, max: 2035 }), { maxLength: 3 }),
+    unitName: text,
+    proposals: fc.uniqueArray(
+      fc.record({
+        name: text,
+        side: fc.option(fc.constantFrom('union', 'management', 'joint', 'other'), { nil: undefined }),
+        provisions: fc.array(
+          fc.oneof(
+            fc.record({ type: fc.constant('gwi'), percent: fraction, effective: day, label: fc.option(text, { nil: undefined }) }),
+            fc.record({ type: fc.constant('lumpSum'), amount: decimal(5000), payDate: day, prorateByFte: fc.boolean() }),
+            fc.record({ type: fc.constant('stepFreeze'), effective: day, months: fc.integer({ min: 1, max: 24 }), mode: fc.constantFrom('keep', 'slide') }),
+            fc.record({ type: fc.constant('flat'), amount: decimal(90000), fiscalYears: fc.uniqueArray(fc.integer({ min: 2025, max: 2030 }).map((y) => `FY${y}`), { minLength: 1, maxLength: 3 }) }),
+            fc.record({ type: fc.constant('longevity'), effective: day, bands: fc.uniqueArray(fc.record({ years: fc.integer({ min: 0, max: 30 }), percent: fraction }), { maxLength: 3, selector: (b) => b.years }) }),
+            fc.record({ type: fc.constant('pensionRate'), effective: day, tier: fc.constant('classic'), delta: fc.constantFrom('-0.03', '0.005') }),
+          ),
+          { maxLength: 4 },
+        ),
+      }),
+      { maxLength: 3, selector: (p) => p.name },
+    ),
+  })
+  .map((g) => ({
+    format: 'bargaining-costing/scenario@1',
+    unit: { id: 'U1', name: g.unitName },
+    calendar: { payFrequency: 'monthly' },
+    term: { start: '2026-07-01', end: '2028-06-30' },
+    schedule: { id: 'S1', effective: '2025-07-01', ratePlaces: g.ratePlaces, classes: g.classes.map((c) => ({ ...c, title: c.title ?? '' })) },
+    roster: {
+      extractDate: '2019-12-31',
+      rows: g.rows.map((r, i) => {
+        const cls = g.classes[r.classPick % g.classes.length]!;
+        return { id: `${r.id}-${i}`, class: cls.code, step: 1 + (r.stepPick % cls.steps.length), fte: r.fte, count: r.count, ...(r.hireDate ? { hireDate: r.hireDate } : {}), socialSecurity: r.ss, vacant: r.vacant, overtimeHours: r.ot, pays: r.pays, pensionTier: 'classic' };
+      }),
+    },
+    assumptions: {
+      id: 'A1',
+      pension: { classic: g.pension },
+      socialSecurity: { wageBase: Object.fromEntries(g.wageBases.map((y) => [String(y), '176100'])) },
+      specialPays: { A: { percent: '0.05', pensionable: true }, B: { amount: '12.50', per: 'hour' } },
+    },
+    proposals: g.proposals,
+  }));
+
+describe('round-trip property', () => {
+  it('every valid scenario comes back equal, with and without text that looks like a formula', () => {
+    fc.assert(
+      fc.property(scenarioArb, (input) => {
+        const parsed = parseScenario(input);
+        if (!parsed.ok) throw new Error(`generator made an invalid scenario: ${JSON.stringify(parsed.issues)}`);
+        const back = sheetsToScenario(scenarioToSheets(parsed.value).map(asRead(true)));
+        expect(back).toEqual({ ok: true, scenario: parsed.value });
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
