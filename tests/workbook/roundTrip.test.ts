@@ -5,9 +5,10 @@ import { Decimal } from '../../shared/money.js';
 import { scenarioToSheets, gridValues } from '../../shared/workbook/scenarioToSheets.js';
 import { sheetsToScenario } from '../../shared/workbook/sheetsToScenario.js';
 import { SHEET } from '../../shared/workbook/layout.js';
+import type { SheetValues } from '../../shared/workbook/grid.js';
 import { sampleScenario } from './sampleScenario.js';
 
-const asRead = (withFormats: boolean) => (g: ReturnType<typeof scenarioToSheets>[number]) => {
+const asRead = (withFormats: boolean) => (g: ReturnType<typeof scenarioToSheets>[number]): SheetValues => {
   const v = gridValues(g);
   return withFormats ? v : { name: v.name, cells: v.cells };
 };
