@@ -1,5 +1,11 @@
 import { Command } from 'commander';
 import { registerCostCommands } from './commands/cost.js';
+import { registerExportCommand } from './commands/exportWorkbook.js';
+import { registerImportScheduleCommand } from './commands/importSchedule.js';
+import { registerMigrateCommand } from './commands/migrate.js';
+import { registerServeCommand } from './commands/serve.js';
+import { registerTokenCommands } from './commands/token.js';
+import { registerUserCommands } from './commands/user.js';
 
 const program = new Command()
   .name('bargaining-costing')
@@ -10,5 +16,11 @@ const program = new Command()
   });
 
 registerCostCommands(program);
+registerServeCommand(program);
+registerMigrateCommand(program);
+registerImportScheduleCommand(program);
+registerUserCommands(program);
+registerTokenCommands(program);
+registerExportCommand(program);
 
 await program.parseAsync(process.argv);

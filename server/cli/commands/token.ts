@@ -1,0 +1,30 @@
+import type { Command } from 'commander';
+import { issueToken } from '../../services/apiTokens.js';
+import { recordAudit, systemActor } from '../../services/auditTrail.js';
+import { fail, runCli, withStore, withStoreOptions, type StoreCliOptions } from './storeOptions.js';
+
+export function registerTokenCommands(program: Command): void {
+  const token = program.command('token').description('manage API tokens');
+  withStoreOptions(
+    token
+      .command('create')
+      .description('create an API token for a user; it is printed once and stored only as a hash')
+      .requiredOption('--user <id>', 'user id')
+      .option('--label <label>', 'what the token is for', 'cli'),
+  ).action((options: StoreCliOptions & { user: string; label: string }) =>
+    runCli(() =>
+      withStore(options, async (store) => {
+        const user = await store.getUser(options.user);
+        if (!user) fail(`no user ${options.user} (add one with: bargaining-costing user add)`);
+        const now = new Date();
+        const issued = await store.transaction(async (tx) => {
+          const t = await issueToken(tx, user.id, options.label, now);
+          await recordAudit(tx, systemActor('cli'), now, { action: 'token.created', entityType: 'token', entityId: t.id, unitId: null, detail: { user: user.id, label: options.label } });
+          return t;
+        });
+        process.stderr.write(`token for ${user.id} (${user.role}); shown once, store it safely:\n`);
+        process.stdout.write(`${issued.token}\n`);
+      }),
+    ),
+  );
+}
