@@ -23,7 +23,7 @@ export async function saveWorkbookSetting(context: Excel.RequestContext, key: st
 export async function loadWorkbookSetting(context: Excel.RequestContext, key: string): Promise<unknown> {
   const setting = context.workbook.settings.getItemOrNullObject(key);
   const value = await excelStep(`read ${key} from the workbook`, async () => {
-    setting.load('value');
+    setting.load('isNullObject,value');
     await context.sync();
     return setting.isNullObject ? undefined : (setting.value as unknown);
   });
