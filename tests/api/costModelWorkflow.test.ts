@@ -1,0 +1,176 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { costScenario } from '../../shared/engine/costScenario.js';
+import { parseScenario } from '../../shared/scenario.js';
+import { costModelContentHash } from '../../server/services/contentHash.js';
+import { client } from '../server/support/http.js';
+import { sampleScenario } from '../server/support/sampleScenario.js';
+import { seedBasics } from '../server/support/seed.js';
+import { startTestServer, type TestServer } from '../server/support/testServer.js';
+import { sqliteTestDatabase, type TestDatabase } from '../server/support/testStores.js';
+
+let db: TestDatabase;
+let server: TestServer;
+let tokens: Record<string, string>;
+const as = (who: string) => client(server.url, tokens[who]);
+
+beforeAll(async () => {
+  db = await sqliteTestDatabase();
+  tokens = (await seedBasics(db.store)).tokens;
+  server = await startTestServer({ store: db.store });
+});
+afterAll(async () => {
+  await server?.close();
+  await db?.dispose();
+});
+
+function expectedResult() {
+  const parsed = parseScenario(sampleScenario('A'));
+  if (!parsed.ok) throw new Error('sample scenario invalid');
+  return { scenario: parsed.value, result: costScenario(parsed.value) };
+}
+
+describe('cost model lifecycle over HTTP', () => {
+  let id: string;
+  let etag: string;
+
+  it('creates a draft with an ETag; the stored scenario has the defaults applied', async () => {
+    const reply = await as('analyst')('POST', '/cost-models', { unitId: 'A', title: 'FY27 offer', scenario: sampleScenario('A') });
+    expect(reply.status).toBe(201);
+    expect(reply.body).toMatchObject({ unitId: 'A', title: 'FY27 offer', state: 'draft', version: 1, modelVersion: 1, result: null, createdBy: 'analyst' });
+    expect(reply.body.scenario.roster.rows[0]).toMatchObject({ fte: '1', count: 1, vacant: false, medicare: true });
+    id = reply.body.id;
+    etag = reply.headers.get('etag')!;
+    expect(etag).toBe(`"${id}.1"`);
+    expect(reply.headers.get('location')).toBe(`/api/v1/cost-models/${id}`);
+  });
+
+  it('answers a conditional GET with 304', async () => {
+    const reply = await as('negotiator')('GET', `/cost-models/${id}`, undefined, { 'if-none-match': etag });
+    expect(reply.status).toBe(304);
+  });
+
+  it('requires If-Match on update (428) and refuses a stale one (412), so no update is lost', async () => {
+    const missing = await as('analyst')('PUT', `/cost-models/${id}`, { title: 'x' });
+    expect(missing.status).toBe(428);
+    const first = await as('analyst')('PUT', `/cost-models/${id}`, { title: 'FY27 offer (rev)' }, { 'if-match': etag });
+    expect(first.status).toBe(200);
+    expect(first.body.version).toBe(2);
+    const stale = await as('analyst2')('PUT', `/cost-models/${id}`, { title: 'lost update' }, { 'if-match': etag });
+    expect(stale.status).toBe(412);
+    expect(stale.headers.get('content-type')).toContain('application/problem+json');
+    etag = first.headers.get('etag')!;
+    const now = await as('analyst')('GET', `/cost-models/${id}`);
+    expect(now.body.title).toBe('FY27 offer (rev)');
+  });
+
+  it('on submit recomputes with the shared engine and stores its own result', async () => {
+    const reply = await as('analyst')('POST', `/cost-models/${id}/submit`, undefined, { 'if-match': etag });
+    expect(reply.status).toBe(200);
+    expect(reply.body.state).toBe('submitted');
+    expect(reply.body.submittedBy).toBe('analyst');
+    const { result } = expectedResult();
+    expect(reply.body.result).toEqual(JSON.parse(JSON.stringify(result)));
+    expect(reply.body.result.proposals[0].increaseTotal.total).toMatch(/^\d+\.\d{2}$/);
+  });
+
+  it('refuses editing a submitted model', async () => {
+    const current = await as('analyst')('GET', `/cost-models/${id}`);
+    const reply = await as('analyst')('PUT', `/cost-models/${id}`, { title: 'edit' }, { 'if-match': current.headers.get('etag')! });
+    expect(reply.status).toBe(409);
+  });
+
+  it('forbids a manager to approve a model they submitted', async () => {
+    const other = await as('analyst')('POST', '/cost-models', { unitId: 'A', title: 'self', scenario: sampleScenario('A') });
+    await as('analyst')('POST', `/cost-models/${other.body.id}/submit`);
+    await db.store.setUserRole('analyst', 'manager');
+    try {
+      const reply = await as('analyst')('POST', `/cost-models/${other.body.id}/approve`, { comment: 'mine' });
+      expect(reply.status).toBe(403);
+      expect(reply.body.detail).toMatch(/submitted/);
+    } finally {
+      await db.store.setUserRole('analyst', 'analyst');
+    }
+  });
+
+  it('approves with the server result, content hash, approver, time and comment', async () => {
+    const reply = await as('manager')('POST', `/cost-models/${id}/approve`, { comment: 'Reviewed with Finance' });
+    expect(reply.status).toBe(200);
+    const { scenario, result } = expectedResult();
+    const hash = costModelContentHash(scenario, JSON.parse(JSON.stringify(result)));
+    expect(reply.body).toMatchObject({ state: 'approved', contentHash: hash, approval: { approvedBy: 'manager', comment: 'Reviewed with Finance', contentHash: hash } });
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(Date.parse(reply.body.approval.approvedAt)).not.toBeNaN();
+    expect(reply.body.result).toEqual(JSON.parse(JSON.stringify(result)));
+  });
+
+  it('never edits an approved model; supersede makes a new draft version and leaves it approved', async () => {
+    const current = await as('analyst')('GET', `/cost-models/${id}`);
+    const edit = await as('analyst')('PUT', `/cost-models/${id}`, { title: 'edit' }, { 'if-match': current.headers.get('etag')! });
+    expect(edit.status).toBe(409);
+    const again = await as('manager2')('POST', `/cost-models/${id}/approve`, {});
+    expect(again.status).toBe(409);
+    const next = await as('analyst')('POST', `/cost-models/${id}/supersede`, { title: 'FY27 offer v2' });
+    expect(next.status).toBe(201);
+    expect(next.body).toMatchObject({ state: 'draft', modelVersion: 2, supersedes: id, lineageId: id, title: 'FY27 offer v2' });
+    const twice = await as('analyst')('POST', `/cost-models/${id}/supersede`, {});
+    expect(twice.status).toBe(409);
+    const old = await as('analyst')('GET', `/cost-models/${id}`);
+    expect(old.body).toMatchObject({ state: 'approved', supersededBy: next.body.id, contentHash: current.body.contentHash });
+  });
+
+  it('returns a submitted model with a required comment; the analyst edits and resubmits', async () => {
+    const created = await as('analyst')('POST', '/cost-models', { unitId: 'A', title: 'to return', scenario: sampleScenario('A') });
+    const mid = created.body.id;
+    await as('analyst')('POST', `/cost-models/${mid}/submit`);
+    const noComment = await as('manager')('POST', `/cost-models/${mid}/return`, {});
+    expect(noComment.status).toBe(400);
+    expect(noComment.body.errors[0].path).toBe('body.comment');
+    const returned = await as('manager')('POST', `/cost-models/${mid}/return`, { comment: 'Add the lump sum' });
+    expect(returned.body).toMatchObject({ state: 'returned', returned: { returnedBy: 'manager', comment: 'Add the lump sum' } });
+    const edited = await as('analyst')('PUT', `/cost-models/${mid}`, { title: 'returned and fixed' }, { 'if-match': returned.headers.get('etag')! });
+    expect(edited.body.state).toBe('draft');
+    expect((await as('analyst')('POST', `/cost-models/${mid}/submit`)).body.state).toBe('submitted');
+  });
+
+  it('keeps an append-only audit trail of every state change, with versions', async () => {
+    const reply = await as('manager')('GET', `/cost-models/${id}/audit`);
+    expect(reply.status).toBe(200);
+    const events = reply.body.events as { action: string; actorId: string; fromVersion: number | null; toVersion: number | null }[];
+    expect(events.map((e) => e.action)).toEqual(['cost-model.created', 'cost-model.updated', 'cost-model.submitted', 'cost-model.approved', 'cost-model.superseded']);
+    expect(events.map((e) => e.actorId)).toEqual(['analyst', 'analyst', 'analyst', 'manager', 'analyst']);
+    expect(events.slice(1, 4).map((e) => [e.fromVersion, e.toVersion])).toEqual([[1, 2], [2, 3], [3, 4]]);
+    const all = await as('admin')('GET', '/audit');
+    expect(all.body.events.length).toBeGreaterThan(events.length);
+  });
+
+  it('publishes the schedules the approved settlement creates, once', async () => {
+    const reply = await as('manager')('POST', `/cost-models/${id}/publish-schedules`, {});
+    expect(reply.status).toBe(201);
+    expect(reply.body.published.map((p: { effective: string; version: number }) => [p.effective, p.version])).toEqual([
+      ['2026-07-01', 2],
+      ['2027-07-01', 3],
+    ]);
+    const july26 = await as('negotiator')('GET', '/units/A/schedules/current?asOf=2026-07-01');
+    // PO step 1: 45.12 × 1.03 = 46.4736 → 46.47; SGT step 1: 60.85 × 1.03 = 62.6755 → 62.68, × 1.015 = 63.6202 → 63.62
+    expect(july26.body.schedule.classes[0].steps).toEqual(['46.47', '48.80', '51.24', '53.81', '56.50']);
+    // SGT step 2: 63.89 × 1.03 = 65.8067 → 65.81, × 1.015 = 66.79715 → 66.80 (compounds on the published rate)
+    expect(july26.body.schedule.classes[1].steps).toEqual(['63.62', '66.80']);
+    const july27 = await as('negotiator')('GET', '/units/A/schedules/current?asOf=2027-07-01');
+    // 46.47 × 1.025 = 47.63175 → 47.63; new top step 57.91 × 1.05 = 60.8055 → 60.81
+    expect(july27.body.schedule.classes[0].steps).toEqual(['47.63', '50.02', '52.52', '55.16', '57.91', '60.81']);
+    expect(july27.body.schedule.effective).toBe('2027-07-01');
+    const again = await as('manager')('POST', `/cost-models/${id}/publish-schedules`, {});
+    expect(again.status).toBe(409);
+  });
+
+  it('reports a scenario that cannot be costed as 422 naming the problem', async () => {
+    const s = sampleScenario('A');
+    s.assumptions.pension = {};
+    const created = await as('analyst')('POST', '/cost-models', { unitId: 'A', title: 'no pension rates', scenario: s });
+    expect(created.status).toBe(201);
+    const reply = await as('analyst')('POST', `/cost-models/${created.body.id}/submit`);
+    expect(reply.status).toBe(422);
+    expect(reply.body.errors.length).toBeGreaterThan(0);
+    expect(JSON.stringify(reply.body.errors)).toMatch(/classic/);
+  });
+});

@@ -1,0 +1,36 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
+import { createApp, type AppDeps } from '../../../server/app.js';
+import { createLogger } from '../../../server/logger.js';
+
+export interface TestServer {
+  url: string;
+  logs: string[];
+  close(): Promise<void>;
+}
+
+/** createApp on a real loopback port; logs are kept in memory (and checked for secrets). */
+export async function startTestServer(deps: AppDeps): Promise<TestServer> {
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      logs.push(String(chunk));
+      done();
+    },
+  });
+  const app = createApp({ logger: createLogger('info', sink), ...deps });
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/api/v1`,
+    logs,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
