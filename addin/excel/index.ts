@@ -35,6 +35,7 @@
  *
  * Reading and navigating:
  *   readTable(context, tableName) → {sheetName, address, header, rows} (values, in chunks under the response cap)
+ *   readSheetValues(context, sheetNames) → SheetValues[] (values + number formats, for shared/workbook's readers)
  *   selectCell(context, sheetName, address) — shows the sheet and selects the cell (the Validate list).
  *   existingSheets(context, names) → Set of those that exist;  getOrAddSheet(context, name);
  *   activateSheet(context, name);  clearSheet(context, sheet, name).
@@ -43,7 +44,7 @@
  */
 export { runExcel, recalculateWorkbook } from './run.js';
 export { ExcelStepError, describeOfficeError, excelStep } from './officeError.js';
-export { writeSheetGrid, officeFormulaInput, gridTableAddress, applyCellStyle, type SheetGridWriteOptions, type SheetGridWriteReport } from './sheetGrid.js';
+export { writeSheetGrid, gridTableAddress, applyCellStyle, type SheetGridWriteOptions, type SheetGridWriteReport } from './sheetGrid.js';
 export { writeTable, readTable, READ_CELLS_PER_REQUEST, type TableSpec, type TableWriteReport, type TableContents } from './tables.js';
 export { writeBlock, type BlockWriteOptions, type BlockWriteReport } from './blockWrite.js';
 export { withManualCalculation, suspendUntilNextSync } from './calculation.js';
@@ -51,6 +52,7 @@ export { addColumnChart, type ColumnChartSpec } from './chart.js';
 export { stampSchedule, readScheduleStamp, stampName, type ScheduleStamp } from './scheduleStamp.js';
 export { protectSheets, existingSheets, getOrAddSheet, activateSheet, clearSheet, checkSheetName } from './sheets.js';
 export { saveLatestCosting, loadLatestCosting } from './latestCosting.js';
+export { readSheetValues } from './sheetValues.js';
 export { selectCell } from './selection.js';
 export { saveWorkbookSetting, loadWorkbookSetting, settingKeys } from './workbookSettings.js';
 export { MAX_REQUEST_BYTES, REQUEST_OVERHEAD_BYTES, jsonBytes, chunkRowsByPayload } from './payload.js';

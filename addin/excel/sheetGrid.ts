@@ -1,6 +1,5 @@
-import type { Cell, CellStyle, SheetGrid, TableSpec as GridTable } from '../../shared/workbook/grid.js';
-import { isFormulaCell } from '../../shared/workbook/grid.js';
-import { officeText } from '../../shared/workbook/textSafety.js';
+import type { CellStyle, SheetGrid, TableSpec as GridTable } from '../../shared/workbook/grid.js';
+import { officeFormulas } from '../../shared/workbook/officeFormulas.js';
 import { blockAddress } from './a1.js';
 import { writeBlock, type BlockWriteReport } from './blockWrite.js';
 import { withManualCalculation } from './calculation.js';
@@ -20,14 +19,6 @@ export interface SheetGridWriteReport extends BlockWriteReport {
   tables: Record<string, string>;
 }
 
-/** What goes into `range.formulas` for one grid cell: formulas with "=", text made safe, null cleared. */
-export function officeFormulaInput(cell: Cell): string | number | boolean {
-  if (cell === null) return '';
-  if (isFormulaCell(cell)) return `=${cell.formula}`;
-  if (typeof cell === 'string') return officeText(cell);
-  return cell;
-}
-
 /** The address of a grid table, header row included. */
 export function gridTableAddress(table: GridTable): string {
   return blockAddress({ row: table.headerRow - 1, column: table.firstColumn }, table.rowCount + 1, table.headers.length);
@@ -42,7 +33,8 @@ export function gridTableAddress(table: GridTable): string {
  */
 export async function writeSheetGrid(context: Excel.RequestContext, grid: SheetGrid, options: SheetGridWriteOptions = {}): Promise<SheetGridWriteReport> {
   checkSheetName(grid.name);
-  const block = grid.cells.map((row) => row.map(officeFormulaInput));
+  // shared/workbook's Office.js form: "=…" formulas, every text cell with a leading apostrophe (text stays text).
+  const block = officeFormulas(grid);
   const doing = `write the sheet "${grid.name}"`;
   return withManualCalculation(context, doing, async () => {
     const sheet = await excelStep(`prepare the sheet "${grid.name}"`, async () => {

@@ -202,6 +202,7 @@ describe('writeSheetGrid', () => {
     expect(cells.get('2,2')).toBe('=B3*1.03');
     expect(cells.get('3,0')).toBe(`'=not a formula`);
     expect(cells.get('0,1')).toBe('');
+    expect(cells.get('0,0')).toBe("'Costing");
     expect(excel.sheets.get('Costing')!.formats.get('2,1')).toBe('#,##0.00');
     expect(report.tables).toEqual({ CostingSummary: 'A2:C3' });
     const log = excel.log;
