@@ -1,0 +1,33 @@
+/**
+ * readScenarioWorkbook(buffer) → Promise<{ok: true, scenario} | {ok: false, issues}> — an analyst's
+ * costing workbook (the shared layout: Schedule, Roster, Assumptions, Proposals sheets) read into
+ * a validated scenario document, so the command line and the server can cost it. Every issue
+ * names its cell (`path: "Roster!C4 (Step)"`, plus sheet/row/column/header). A file that is not
+ * an XLSX, or a zip bomb, is one issue with path "(file)".
+ */
+import type { Scenario } from '../../shared/schemas/scenario.js';
+import { INPUT_SHEETS } from '../../shared/workbook/layout.js';
+import { sheetsToScenario } from '../../shared/workbook/sheetsToScenario.js';
+import { loadWorkbook } from './loadWorkbook.js';
+import { worksheetValues } from './worksheetValues.js';
+import { fileIssue, toXlsxIssue, type XlsxIssue } from './xlsxIssue.js';
+
+export type ReadScenarioWorkbookResult = { ok: true; scenario: Scenario } | { ok: false; issues: XlsxIssue[] };
+
+export async function readScenarioWorkbook(buffer: Buffer): Promise<ReadScenarioWorkbookResult> {
+  let workbook;
+  try {
+    workbook = await loadWorkbook(buffer);
+  } catch (error) {
+    return { ok: false, issues: [fileIssue(error)] };
+  }
+  const wanted = new Set<string>(INPUT_SHEETS.map((n) => n.toLowerCase()));
+  const sheets = [];
+  try {
+    for (const sheet of workbook.worksheets) if (wanted.has(sheet.name.trim().toLowerCase())) sheets.push(worksheetValues(sheet));
+  } catch (error) {
+    return { ok: false, issues: [fileIssue(error)] };
+  }
+  const read = sheetsToScenario(sheets);
+  return read.ok ? read : { ok: false, issues: read.issues.map(toXlsxIssue) };
+}
