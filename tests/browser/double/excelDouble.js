@@ -1,0 +1,1081 @@
+/*
+ * An in-memory Excel for the browser tests, injected before any page script runs.
+ *
+ * It implements the part of the Excel JavaScript API the add-in uses (addin/excel/): worksheets,
+ * ranges (values, formulas, number formats, formats), tables, charts, protection, freeze panes,
+ * selection, workbook names and settings, the application's calculation mode, and `context.sync()`
+ * with Office's load-then-sync rule: reading a property that was not loaded and synced throws
+ * PropertyNotLoaded, as Office.js does. Each sync's payload is measured; one over 5 MB fails with
+ * RequestPayloadSizeLimitExceeded, as Excel on the web does. Values typed into General cells are
+ * converted the way Excel converts them (numbers, ISO dates to serials, TRUE/FALSE). Formulas are
+ * evaluated (SUM, ROUND, IF, + - * /, comparisons), so totals read back as Excel would show them.
+ *
+ * It also takes over Office.onReady (office.js itself is the real one, routed from the npm package)
+ * so the page believes it runs in Excel, and exposes `window.__excelDouble` for the test: the
+ * model, counters, `paste`, `cell`, `failNextSync`.
+ */
+(() => {
+  'use strict';
+  const MAX_REQUEST_BYTES = 5 * 1024 * 1024;
+  const MAX_ROWS = 1048576;
+  const MAX_COLUMNS = 16384;
+
+  class OfficeError extends Error {
+    constructor(code, message, location) {
+      super(message);
+      this.name = 'RichApi.Error';
+      this.code = code;
+      this.debugInfo = { code, message, errorLocation: location || '' };
+    }
+  }
+
+  // ── addresses ──────────────────────────────────────────────────────────────────────────────
+  function columnLetters(index) {
+    let n = index + 1;
+    let out = '';
+    while (n > 0) {
+      const r = (n - 1) % 26;
+      out = String.fromCharCode(65 + r) + out;
+      n = Math.floor((n - 1) / 26);
+    }
+    return out;
+  }
+  function columnIndex(letters) {
+    let n = 0;
+    for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+    return n - 1;
+  }
+  function parseCell(text) {
+    const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(text.trim());
+    if (!m) return null;
+    return { r: Number(m[2]) - 1, c: columnIndex(m[1]) };
+  }
+  /** "A1", "A1:C3", "A:A", "3:3", optionally "Sheet!…", to {r0, c0, rows, cols}. */
+  function parseAddress(address) {
+    const text = address.includes('!') ? address.slice(address.lastIndexOf('!') + 1) : address;
+    const [a, b] = text.split(':');
+    const one = parseCell(a);
+    if (one) {
+      const two = b === undefined ? one : parseCell(b);
+      if (!two) throw new OfficeError('InvalidArgument', `The argument is invalid or missing: address "${address}"`);
+      const r0 = Math.min(one.r, two.r);
+      const c0 = Math.min(one.c, two.c);
+      return { r0, c0, rows: Math.abs(two.r - one.r) + 1, cols: Math.abs(two.c - one.c) + 1 };
+    }
+    const col = /^\$?([A-Za-z]{1,3})$/;
+    if (col.test(a) && col.test(b || a)) {
+      const c0 = columnIndex(a.replace('$', ''));
+      const c1 = columnIndex((b || a).replace('$', ''));
+      return { r0: 0, c0: Math.min(c0, c1), rows: MAX_ROWS, cols: Math.abs(c1 - c0) + 1 };
+    }
+    throw new OfficeError('InvalidArgument', `The argument is invalid or missing: address "${address}"`);
+  }
+  function formatAddress(area) {
+    const start = `${columnLetters(area.c0)}${area.r0 + 1}`;
+    const end = `${columnLetters(area.c0 + area.cols - 1)}${area.r0 + area.rows}`;
+    return start === end ? start : `${start}:${end}`;
+  }
+  function quoteSheet(name) {
+    return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+  }
+  function overlaps(a, b) {
+    return a.r0 < b.r0 + b.rows && b.r0 < a.r0 + a.rows && a.c0 < b.c0 + b.cols && b.c0 < a.c0 + a.cols;
+  }
+  function inside(r, c, area) {
+    return r >= area.r0 && r < area.r0 + area.rows && c >= area.c0 && c < area.c0 + area.cols;
+  }
+
+  // ── the workbook model ─────────────────────────────────────────────────────────────────────
+  const model = {
+    sheets: [],
+    tables: [],
+    names: new Map(),
+    settings: new Map(),
+    activeSheet: null,
+    selection: null,
+    calculationMode: 'Automatic',
+    stats: { syncs: 0, runs: 0, largestRequestBytes: 0, suspendedCalculation: 0, suspendedScreen: 0, fullCalculations: 0 },
+    failNext: [],
+  };
+
+  function newSheet(name) {
+    const sheet = { name, cells: new Map(), charts: [], protected: false, freeze: null, columnWidths: {}, styles: new Map(), visible: true };
+    model.sheets.push(sheet);
+    if (!model.activeSheet) model.activeSheet = name;
+    return sheet;
+  }
+  newSheet('Sheet1');
+
+  function findSheet(name) {
+    const lower = name.toLowerCase();
+    return model.sheets.find((s) => s.name.toLowerCase() === lower) || null;
+  }
+  function findTable(name) {
+    const lower = name.toLowerCase();
+    return model.tables.find((t) => t.name.toLowerCase() === lower) || null;
+  }
+  const key = (r, c) => `${r},${c}`;
+
+  function cellOf(sheet, r, c) {
+    return sheet.cells.get(key(r, c)) || null;
+  }
+  function ensureCell(sheet, r, c) {
+    let cell = sheet.cells.get(key(r, c));
+    if (!cell) {
+      cell = { value: '', formula: null, numberFormat: 'General' };
+      sheet.cells.set(key(r, c), cell);
+    }
+    return cell;
+  }
+
+  // Excel's conversion of what is typed (or sent in `values`) into a General cell.
+  const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+  function isoToSerial(text) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+    if (!m) return null;
+    const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+    const back = new Date(ms).toISOString().slice(0, 10);
+    if (back !== text) return null;
+    return Math.round((ms - EXCEL_EPOCH) / 86400000);
+  }
+  function storeInput(cell, input, asFormula) {
+    if (typeof input === 'string' && input.startsWith("'")) {
+      cell.value = input.slice(1);
+      cell.formula = null;
+      return;
+    }
+    if (asFormula && typeof input === 'string' && input.startsWith('=') && input.length > 1) {
+      cell.formula = input;
+      cell.value = 0;
+      return;
+    }
+    cell.formula = null;
+    if (typeof input !== 'string' || cell.numberFormat === '@') {
+      cell.value = input === null || input === undefined ? '' : input;
+      return;
+    }
+    const text = input;
+    if (text === '') cell.value = '';
+    else if (/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(text.trim())) cell.value = Number(text);
+    else if (/^(true|false)$/i.test(text.trim())) cell.value = text.trim().toUpperCase() === 'TRUE';
+    else if (isoToSerial(text.trim()) !== null) {
+      cell.value = isoToSerial(text.trim());
+      if (cell.numberFormat === 'General') cell.numberFormat = 'yyyy-mm-dd';
+    } else cell.value = text;
+  }
+
+  // ── formulas ───────────────────────────────────────────────────────────────────────────────
+  function tokenize(text) {
+    const tokens = [];
+    let i = 0;
+    while (i < text.length) {
+      const ch = text[i];
+      if (ch === ' ') {
+        i++;
+        continue;
+      }
+      let m;
+      const rest = text.slice(i);
+      if ((m = /^\d+(\.\d+)?([eE][-+]?\d+)?/.exec(rest))) tokens.push({ t: 'num', v: Number(m[0]) });
+      else if ((m = /^"((?:[^"]|"")*)"/.exec(rest))) tokens.push({ t: 'str', v: m[1].replace(/""/g, '"') });
+      else if ((m = /^(?:'(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!/.exec(rest))) tokens.push({ t: 'sheet', v: m[0].slice(0, -1).replace(/^'|'$/g, '').replace(/''/g, "'") });
+      else if ((m = /^\$?[A-Za-z]{1,3}\$?\d+(:\$?[A-Za-z]{1,3}\$?\d+)?/.exec(rest)) && !/^[A-Za-z]+\(/.test(rest)) tokens.push({ t: 'ref', v: m[0] });
+      else if ((m = /^[A-Za-z][A-Za-z0-9.]*(?=\()/.exec(rest))) tokens.push({ t: 'fn', v: m[0].toUpperCase() });
+      else if ((m = /^(<>|<=|>=|[-+*/^(),=<>&])/.exec(rest))) tokens.push({ t: 'op', v: m[0] });
+      else throw new OfficeError('InvalidArgument', `The double cannot read the formula at "${rest}"`);
+      i += m[0].length;
+    }
+    return tokens;
+  }
+
+  function evaluate(sheet, formula, depth) {
+    if (depth > 200) return '#REF!';
+    const tokens = tokenize(formula.slice(1));
+    let p = 0;
+    const peek = () => tokens[p];
+    const take = () => tokens[p++];
+    const num = (v) => (typeof v === 'number' ? v : typeof v === 'boolean' ? (v ? 1 : 0) : v === '' ? 0 : Number(v));
+    function refValues(sheetName, ref) {
+      const target = sheetName ? findSheet(sheetName) : sheet;
+      if (!target) return ['#REF!'];
+      const area = parseAddress(ref.replace(/\$/g, ''));
+      const out = [];
+      for (let r = area.r0; r < area.r0 + area.rows; r++) for (let c = area.c0; c < area.c0 + area.cols; c++) out.push(cellValue(target, r, c, depth + 1));
+      return out;
+    }
+    function primary() {
+      const tok = take();
+      if (!tok) throw new OfficeError('InvalidArgument', `formula ended early: ${formula}`);
+      if (tok.t === 'num' || tok.t === 'str') return tok.v;
+      if (tok.t === 'op' && tok.v === '-') return -num(power());
+      if (tok.t === 'op' && tok.v === '+') return num(power());
+      if (tok.t === 'op' && tok.v === '(') {
+        const v = comparison();
+        take();
+        return v;
+      }
+      if (tok.t === 'sheet') {
+        const ref = take();
+        const values = refValues(tok.v, ref.v);
+        return values.length === 1 ? values[0] : values;
+      }
+      if (tok.t === 'ref') {
+        const values = refValues(null, tok.v);
+        return values.length === 1 ? values[0] : values;
+      }
+      if (tok.t === 'fn') {
+        take(); // (
+        const args = [];
+        if (!(peek() && peek().t === 'op' && peek().v === ')')) {
+          for (;;) {
+            args.push(comparison());
+            const sep = take();
+            if (sep.v === ')') break;
+          }
+        } else take();
+        return call(tok.v, args);
+      }
+      throw new OfficeError('InvalidArgument', `unexpected ${tok.v} in ${formula}`);
+    }
+    function power() {
+      return primary();
+    }
+    function term() {
+      let v = power();
+      while (peek() && peek().t === 'op' && (peek().v === '*' || peek().v === '/')) {
+        const op = take().v;
+        const w = power();
+        v = op === '*' ? num(v) * num(w) : num(w) === 0 ? '#DIV/0!' : num(v) / num(w);
+      }
+      return v;
+    }
+    function additive() {
+      let v = term();
+      while (peek() && peek().t === 'op' && (peek().v === '+' || peek().v === '-' || peek().v === '&')) {
+        const op = take().v;
+        const w = term();
+        v = op === '&' ? `${v}${w}` : op === '+' ? num(v) + num(w) : num(v) - num(w);
+      }
+      return v;
+    }
+    function comparison() {
+      let v = additive();
+      while (peek() && peek().t === 'op' && ['=', '<>', '<', '>', '<=', '>='].includes(peek().v)) {
+        const op = take().v;
+        const w = additive();
+        const a = typeof v === 'string' && typeof w === 'string' ? v : num(v);
+        const b = typeof v === 'string' && typeof w === 'string' ? w : num(w);
+        v = op === '=' ? a === b : op === '<>' ? a !== b : op === '<' ? a < b : op === '>' ? a > b : op === '<=' ? a <= b : a >= b;
+      }
+      return v;
+    }
+    function call(name, args) {
+      const flat = args.flatMap((a) => (Array.isArray(a) ? a : [a]));
+      switch (name) {
+        case 'SUM':
+          return flat.reduce((s, v) => s + (typeof v === 'number' ? v : 0), 0);
+        case 'ROUND': {
+          const f = 10 ** num(args[1]);
+          const x = num(args[0]);
+          return (Math.sign(x) * Math.round(Math.abs(x) * f + 1e-9)) / f;
+        }
+        case 'IF':
+          return (typeof args[0] === 'boolean' ? args[0] : num(args[0]) !== 0) ? args[1] : args.length > 2 ? args[2] : false;
+        case 'ABS':
+          return Math.abs(num(args[0]));
+        default:
+          return '#NAME?';
+      }
+    }
+    const value = comparison();
+    return Array.isArray(value) ? value[0] : value;
+  }
+
+  function cellValue(sheet, r, c, depth = 0) {
+    const cell = cellOf(sheet, r, c);
+    if (!cell) return '';
+    if (cell.formula) return evaluate(sheet, cell.formula, depth);
+    return cell.value;
+  }
+
+  // ── request context, load and sync ─────────────────────────────────────────────────────────
+  class Context {
+    constructor() {
+      this.pendingLoads = new Set();
+      this.pendingErrors = [];
+      this.pendingBytes = 0;
+      this.workbook = new WorkbookProxy(this);
+    }
+    queueError(error) {
+      this.pendingErrors.push(error);
+    }
+    addBytes(value) {
+      this.pendingBytes += JSON.stringify(value).length;
+    }
+    async sync() {
+      model.stats.syncs++;
+      const bytes = this.pendingBytes;
+      this.pendingBytes = 0;
+      model.stats.largestRequestBytes = Math.max(model.stats.largestRequestBytes, bytes);
+      const errors = this.pendingErrors;
+      this.pendingErrors = [];
+      const loads = [...this.pendingLoads];
+      this.pendingLoads.clear();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (model.failNext.length > 0) {
+        const { code, message } = model.failNext.shift();
+        throw new OfficeError(code, message);
+      }
+      if (bytes > MAX_REQUEST_BYTES) throw new OfficeError('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit (${bytes} bytes).`);
+      if (errors.length > 0) throw errors[0];
+      for (const proxy of loads) proxy._loaded = true;
+    }
+  }
+
+  class ClientObject {
+    constructor(ctx) {
+      this._ctx = ctx;
+      this._loaded = false;
+      this.context = ctx;
+    }
+    load() {
+      this._ctx.pendingLoads.add(this);
+      return this;
+    }
+    _need(property) {
+      if (!this._loaded) {
+        throw new OfficeError(
+          'PropertyNotLoaded',
+          `The property '${property}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+        );
+      }
+    }
+    toJSON() {
+      return {};
+    }
+  }
+
+  function nullable(proxy, isNull) {
+    proxy._isNull = isNull;
+    return proxy;
+  }
+
+  class WorkbookProxy extends ClientObject {
+    constructor(ctx) {
+      super(ctx);
+      this.worksheets = new WorksheetCollection(ctx);
+      this.tables = new TableCollection(ctx, null);
+      this.names = new NameCollection(ctx);
+      this.settings = new SettingCollection(ctx);
+      this.application = new ApplicationProxy(ctx);
+    }
+    getSelectedRange() {
+      const sel = model.selection;
+      const sheet = findSheet(sel ? sel.sheet : model.activeSheet);
+      return new RangeProxy(this._ctx, sheet, sel ? parseAddress(sel.address) : { r0: 0, c0: 0, rows: 1, cols: 1 });
+    }
+  }
+
+  class ApplicationProxy extends ClientObject {
+    get calculationMode() {
+      this._need('calculationMode');
+      return model.calculationMode;
+    }
+    set calculationMode(mode) {
+      if (!['Automatic', 'AutomaticExceptTables', 'Manual'].includes(mode)) this._ctx.queueError(new OfficeError('InvalidArgument', `calculation mode ${mode}`));
+      else model.calculationMode = mode;
+    }
+    suspendApiCalculationUntilNextSync() {
+      model.stats.suspendedCalculation++;
+    }
+    suspendScreenUpdatingUntilNextSync() {
+      model.stats.suspendedScreen++;
+    }
+    calculate() {
+      model.stats.fullCalculations++;
+    }
+  }
+
+  class WorksheetCollection extends ClientObject {
+    getItem(name) {
+      const sheet = findSheet(name);
+      if (!sheet) this._ctx.queueError(new OfficeError('ItemNotFound', `The requested resource doesn't exist. (worksheet "${name}")`));
+      return new WorksheetProxy(this._ctx, sheet);
+    }
+    getItemOrNullObject(name) {
+      const sheet = findSheet(name);
+      return nullable(new WorksheetProxy(this._ctx, sheet), !sheet);
+    }
+    getActiveWorksheet() {
+      return new WorksheetProxy(this._ctx, findSheet(model.activeSheet));
+    }
+    add(name) {
+      if (findSheet(name)) {
+        this._ctx.queueError(new OfficeError('ItemAlreadyExists', `A sheet named "${name}" already exists.`));
+        return new WorksheetProxy(this._ctx, findSheet(name));
+      }
+      return new WorksheetProxy(this._ctx, newSheet(name));
+    }
+    get items() {
+      this._need('items');
+      return model.sheets.map((s) => new WorksheetProxy(this._ctx, s));
+    }
+  }
+
+  class WorksheetProxy extends ClientObject {
+    constructor(ctx, sheet) {
+      super(ctx);
+      this._sheet = sheet;
+      this._isNull = false;
+      this.tables = new TableCollection(ctx, sheet);
+      this.charts = new ChartCollection(ctx, sheet);
+      this.protection = new ProtectionProxy(ctx, sheet);
+      this.freezePanes = new FreezePanesProxy(ctx, sheet);
+    }
+    get isNullObject() {
+      this._need('isNullObject');
+      return this._isNull;
+    }
+    get name() {
+      this._need('name');
+      this._present();
+      return this._sheet.name;
+    }
+    _present() {
+      if (!this._sheet) throw new OfficeError('InvalidObjectPath', 'The object path is not working for this null object.');
+    }
+    getRange(address) {
+      if (!this._sheet) return new RangeProxy(this._ctx, null, { r0: 0, c0: 0, rows: 1, cols: 1 });
+      if (address === undefined) return new RangeProxy(this._ctx, this._sheet, { r0: 0, c0: 0, rows: MAX_ROWS, cols: MAX_COLUMNS });
+      try {
+        return new RangeProxy(this._ctx, this._sheet, parseAddress(address));
+      } catch (error) {
+        this._ctx.queueError(error);
+        return new RangeProxy(this._ctx, this._sheet, { r0: 0, c0: 0, rows: 1, cols: 1 });
+      }
+    }
+    getRangeByIndexes(r0, c0, rows, cols) {
+      if (rows < 1 || cols < 1) this._ctx.queueError(new OfficeError('InvalidArgument', `getRangeByIndexes(${r0}, ${c0}, ${rows}, ${cols})`));
+      return new RangeProxy(this._ctx, this._sheet, { r0, c0, rows, cols });
+    }
+    getUsedRangeOrNullObject() {
+      const sheet = this._sheet;
+      let r0 = Infinity;
+      let c0 = Infinity;
+      let r1 = -1;
+      let c1 = -1;
+      if (sheet) {
+        for (const [k, cell] of sheet.cells) {
+          if (cell.value === '' && !cell.formula) continue;
+          const [r, c] = k.split(',').map(Number);
+          r0 = Math.min(r0, r);
+          c0 = Math.min(c0, c);
+          r1 = Math.max(r1, r);
+          c1 = Math.max(c1, c);
+        }
+      }
+      if (r1 < 0) return nullable(new RangeProxy(this._ctx, sheet, { r0: 0, c0: 0, rows: 1, cols: 1 }), true);
+      return new RangeProxy(this._ctx, sheet, { r0, c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 });
+    }
+    getUsedRange() {
+      const used = this.getUsedRangeOrNullObject();
+      return used._isNull ? new RangeProxy(this._ctx, this._sheet, { r0: 0, c0: 0, rows: 1, cols: 1 }) : used;
+    }
+    activate() {
+      if (this._sheet) model.activeSheet = this._sheet.name;
+    }
+    delete() {
+      if (!this._sheet) return;
+      model.sheets = model.sheets.filter((s) => s !== this._sheet);
+      model.tables = model.tables.filter((t) => t.sheet !== this._sheet);
+    }
+    set name(value) {
+      this._present();
+      this._sheet.name = value;
+    }
+    set visibility(value) {
+      if (this._sheet) this._sheet.visible = value === 'Visible';
+    }
+  }
+
+  class ProtectionProxy extends ClientObject {
+    constructor(ctx, sheet) {
+      super(ctx);
+      this._sheet = sheet;
+    }
+    get protected() {
+      this._need('protected');
+      return this._sheet.protected;
+    }
+    protect(options) {
+      if (this._sheet.protected) this._ctx.queueError(new OfficeError('InvalidOperation', 'The sheet is already protected.'));
+      this._sheet.protected = true;
+      this._sheet.protectionOptions = options || {};
+    }
+    unprotect() {
+      this._sheet.protected = false;
+    }
+  }
+
+  class FreezePanesProxy extends ClientObject {
+    constructor(ctx, sheet) {
+      super(ctx);
+      this._sheet = sheet;
+    }
+    unfreeze() {
+      this._sheet.freeze = null;
+    }
+    freezeRows(n) {
+      this._sheet.freeze = { rows: n, columns: 0 };
+    }
+    freezeColumns(n) {
+      this._sheet.freeze = { rows: 0, columns: n };
+    }
+    freezeAt(range) {
+      this._sheet.freeze = { rows: range._area.rows, columns: range._area.cols };
+    }
+  }
+
+  function guardWritable(ctx, sheet, what) {
+    if (sheet && sheet.protected) {
+      ctx.queueError(new OfficeError('AccessDenied', `You cannot perform the requested operation (${what} on the protected sheet "${sheet.name}").`));
+      return false;
+    }
+    return true;
+  }
+
+  class RangeProxy extends ClientObject {
+    constructor(ctx, sheet, area) {
+      super(ctx);
+      this._sheet = sheet;
+      this._area = area;
+      this._isNull = false;
+      this.format = new RangeFormatProxy(ctx, this);
+    }
+    get isNullObject() {
+      this._need('isNullObject');
+      return this._isNull;
+    }
+    _grid(read) {
+      this._present();
+      const { r0, c0, rows, cols } = this._area;
+      if (rows * cols > 5_000_000) throw new OfficeError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
+      const out = [];
+      for (let r = r0; r < r0 + rows; r++) {
+        const row = [];
+        for (let c = c0; c < c0 + cols; c++) row.push(read(r, c));
+        out.push(row);
+      }
+      return out;
+    }
+    _present() {
+      if (!this._sheet || this._isNull) throw new OfficeError('InvalidObjectPath', 'The object path is not working for this null object.');
+    }
+    _write(grid, property, store) {
+      if (!this._sheet) return;
+      const { r0, c0, rows, cols } = this._area;
+      if (!Array.isArray(grid) || grid.length !== rows || grid.some((row) => !Array.isArray(row) || row.length !== cols)) {
+        const shape = Array.isArray(grid) ? `${grid.length}×${grid[0] ? grid[0].length : 0}` : typeof grid;
+        this._ctx.queueError(new OfficeError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${property}: ${shape} for ${rows}×${cols}).`));
+        return;
+      }
+      this._ctx.addBytes(grid);
+      if (!guardWritable(this._ctx, this._sheet, `set ${property}`)) return;
+      grid.forEach((row, i) => row.forEach((v, j) => store(ensureCell(this._sheet, r0 + i, c0 + j), v)));
+    }
+    get values() {
+      this._need('values');
+      return this._grid((r, c) => cellValue(this._sheet, r, c));
+    }
+    set values(grid) {
+      this._write(grid, 'values', (cell, v) => storeInput(cell, v, false));
+    }
+    get formulas() {
+      this._need('formulas');
+      return this._grid((r, c) => {
+        const cell = cellOf(this._sheet, r, c);
+        return cell ? cell.formula || cell.value : '';
+      });
+    }
+    set formulas(grid) {
+      this._write(grid, 'formulas', (cell, v) => storeInput(cell, v, true));
+    }
+    get numberFormat() {
+      this._need('numberFormat');
+      return this._grid((r, c) => {
+        const cell = cellOf(this._sheet, r, c);
+        return cell ? cell.numberFormat : 'General';
+      });
+    }
+    set numberFormat(grid) {
+      this._write(grid, 'numberFormat', (cell, v) => {
+        cell.numberFormat = v;
+      });
+    }
+    get text() {
+      this._need('text');
+      return this._grid((r, c) => String(cellValue(this._sheet, r, c)));
+    }
+    get address() {
+      this._need('address');
+      this._present();
+      return `${quoteSheet(this._sheet.name)}!${formatAddress(this._area)}`;
+    }
+    get rowIndex() {
+      this._need('rowIndex');
+      return this._area.r0;
+    }
+    get columnIndex() {
+      this._need('columnIndex');
+      return this._area.c0;
+    }
+    get rowCount() {
+      this._need('rowCount');
+      return this._area.rows;
+    }
+    get columnCount() {
+      this._need('columnCount');
+      return this._area.cols;
+    }
+    get worksheet() {
+      return new WorksheetProxy(this._ctx, this._sheet);
+    }
+    clear() {
+      if (!this._sheet || !guardWritable(this._ctx, this._sheet, 'clear')) return;
+      for (const k of [...this._sheet.cells.keys()]) {
+        const [r, c] = k.split(',').map(Number);
+        if (inside(r, c, this._area)) this._sheet.cells.delete(k);
+      }
+      for (const k of [...this._sheet.styles.keys()]) {
+        const [r, c] = k.split(',').map(Number);
+        if (inside(r, c, this._area)) this._sheet.styles.delete(k);
+      }
+    }
+    select() {
+      this._present();
+      model.activeSheet = this._sheet.name;
+      model.selection = { sheet: this._sheet.name, address: formatAddress(this._area) };
+    }
+    getEntireColumn() {
+      return new RangeProxy(this._ctx, this._sheet, { r0: 0, c0: this._area.c0, rows: MAX_ROWS, cols: this._area.cols });
+    }
+    getEntireRow() {
+      return new RangeProxy(this._ctx, this._sheet, { r0: this._area.r0, c0: 0, rows: this._area.rows, cols: MAX_COLUMNS });
+    }
+    getCell(r, c) {
+      return new RangeProxy(this._ctx, this._sheet, { r0: this._area.r0 + r, c0: this._area.c0 + c, rows: 1, cols: 1 });
+    }
+    getResizedRange(dr, dc) {
+      return new RangeProxy(this._ctx, this._sheet, { ...this._area, rows: this._area.rows + dr, cols: this._area.cols + dc });
+    }
+  }
+
+  class RangeFormatProxy extends ClientObject {
+    constructor(ctx, range) {
+      super(ctx);
+      this._range = range;
+      const style = (prop) => (value) => this._style(prop, value);
+      this.font = accessor({ bold: style('bold'), italic: style('italic'), size: style('size'), color: style('fontColor'), name: style('fontName') });
+      this.fill = accessor({ color: style('fill') });
+      this.borders = { getItem: () => accessor({ style: style('border'), color: style('borderColor'), weight: style('borderWeight') }) };
+    }
+    _style(prop, value) {
+      const range = this._range;
+      if (!range._sheet) return;
+      const { r0, c0, rows, cols } = range._area;
+      if (rows * cols > 100000) return; // whole-column formats are not modelled
+      for (let r = r0; r < r0 + rows; r++) {
+        for (let c = c0; c < c0 + cols; c++) {
+          const k = key(r, c);
+          range._sheet.styles.set(k, { ...(range._sheet.styles.get(k) || {}), [prop]: value });
+        }
+      }
+    }
+    set columnWidth(points) {
+      const range = this._range;
+      if (!range._sheet) return;
+      for (let c = range._area.c0; c < range._area.c0 + range._area.cols; c++) range._sheet.columnWidths[c] = points;
+    }
+    set rowHeight(_points) {}
+    set horizontalAlignment(_value) {}
+    set wrapText(_value) {}
+    autofitColumns() {}
+    autofitRows() {}
+  }
+
+  function accessor(setters) {
+    const target = {};
+    for (const [name, set] of Object.entries(setters)) Object.defineProperty(target, name, { set, get: () => undefined, enumerable: true });
+    return target;
+  }
+
+  // ── tables ─────────────────────────────────────────────────────────────────────────────────
+  let tableCounter = 0;
+  class TableCollection extends ClientObject {
+    constructor(ctx, sheet) {
+      super(ctx);
+      this._sheet = sheet;
+    }
+    getItem(name) {
+      const table = findTable(name);
+      if (!table) this._ctx.queueError(new OfficeError('ItemNotFound', `The requested resource doesn't exist. (table "${name}")`));
+      return new TableProxy(this._ctx, table);
+    }
+    getItemOrNullObject(name) {
+      const table = findTable(name);
+      return nullable(new TableProxy(this._ctx, table), !table);
+    }
+    add(address, hasHeaders) {
+      let sheet = this._sheet;
+      let text = typeof address === 'string' ? address : null;
+      let area;
+      if (typeof address !== 'string') {
+        sheet = address._sheet;
+        area = address._area;
+      } else {
+        if (text.includes('!')) sheet = findSheet(text.slice(0, text.lastIndexOf('!')).replace(/^'|'$/g, '').replace(/''/g, "'"));
+        area = parseAddress(text);
+      }
+      const table = { name: `Table${++tableCounter}`, sheet, area: { ...area }, hasHeaders: hasHeaders !== false, style: 'TableStyleMedium2' };
+      if (!sheet) {
+        this._ctx.queueError(new OfficeError('ItemNotFound', 'The worksheet for the table does not exist.'));
+        return new TableProxy(this._ctx, null);
+      }
+      if (!guardWritable(this._ctx, sheet, 'add a table')) return new TableProxy(this._ctx, null);
+      if (model.tables.some((t) => t.sheet === sheet && overlaps(t.area, table.area))) {
+        this._ctx.queueError(new OfficeError('InvalidOperation', "A table can't overlap another table."));
+        return new TableProxy(this._ctx, null);
+      }
+      if (table.area.rows === 1) table.area.rows = 2; // Excel keeps one (empty) data row
+      model.tables.push(table);
+      return new TableProxy(this._ctx, table);
+    }
+    get items() {
+      this._need('items');
+      return model.tables.filter((t) => !this._sheet || t.sheet === this._sheet).map((t) => new TableProxy(this._ctx, t));
+    }
+    get count() {
+      this._need('count');
+      return this.items.length;
+    }
+  }
+
+  class TableProxy extends ClientObject {
+    constructor(ctx, table) {
+      super(ctx);
+      this._table = table;
+      this._isNull = false;
+    }
+    get isNullObject() {
+      this._need('isNullObject');
+      return this._isNull;
+    }
+    _present() {
+      if (!this._table) throw new OfficeError('InvalidObjectPath', 'The object path is not working for this null object.');
+    }
+    get name() {
+      this._need('name');
+      this._present();
+      return this._table.name;
+    }
+    set name(value) {
+      if (!this._table) return;
+      const other = findTable(value);
+      if (other && other !== this._table) {
+        this._ctx.queueError(new OfficeError('ItemAlreadyExists', `A table named "${value}" already exists.`));
+        return;
+      }
+      this._table.name = value;
+    }
+    set style(value) {
+      if (this._table) this._table.style = value;
+    }
+    set showTotals(_value) {}
+    get worksheet() {
+      return new WorksheetProxy(this._ctx, this._table ? this._table.sheet : null);
+    }
+    getRange() {
+      return new RangeProxy(this._ctx, this._table && this._table.sheet, this._table ? { ...this._table.area } : { r0: 0, c0: 0, rows: 1, cols: 1 });
+    }
+    getHeaderRowRange() {
+      const t = this._table;
+      return new RangeProxy(this._ctx, t && t.sheet, t ? { r0: t.area.r0, c0: t.area.c0, rows: 1, cols: t.area.cols } : { r0: 0, c0: 0, rows: 1, cols: 1 });
+    }
+    getDataBodyRange() {
+      const t = this._table;
+      return new RangeProxy(this._ctx, t && t.sheet, t ? { r0: t.area.r0 + 1, c0: t.area.c0, rows: t.area.rows - 1, cols: t.area.cols } : { r0: 0, c0: 0, rows: 1, cols: 1 });
+    }
+    convertToRange() {
+      const range = this.getRange();
+      if (this._table) model.tables = model.tables.filter((t) => t !== this._table);
+      return range;
+    }
+    delete() {
+      if (!this._table) return;
+      this.getRange().clear();
+      model.tables = model.tables.filter((t) => t !== this._table);
+    }
+  }
+
+  // ── charts ─────────────────────────────────────────────────────────────────────────────────
+  let chartCounter = 0;
+  class ChartCollection extends ClientObject {
+    constructor(ctx, sheet) {
+      super(ctx);
+      this._sheet = sheet;
+    }
+    add(type, source, seriesBy) {
+      const chart = {
+        name: `Chart ${++chartCounter}`,
+        type,
+        source: source && source._area ? formatAddress(source._area) : String(source),
+        seriesBy: seriesBy || 'Auto',
+        title: '',
+        legend: '',
+        valueFormat: '',
+        position: null,
+      };
+      if (!guardWritable(this._ctx, this._sheet, 'add a chart')) return new ChartProxy(this._ctx, null, null);
+      this._sheet.charts.push(chart);
+      return new ChartProxy(this._ctx, this._sheet, chart);
+    }
+    getItemOrNullObject(name) {
+      const chart = this._sheet ? this._sheet.charts.find((c) => c.name === name) : undefined;
+      return nullable(new ChartProxy(this._ctx, this._sheet, chart || null), !chart);
+    }
+    getItem(name) {
+      const chart = this._sheet ? this._sheet.charts.find((c) => c.name === name) : undefined;
+      if (!chart) this._ctx.queueError(new OfficeError('ItemNotFound', `The requested resource doesn't exist. (chart "${name}")`));
+      return new ChartProxy(this._ctx, this._sheet, chart || null);
+    }
+    get items() {
+      this._need('items');
+      return (this._sheet ? this._sheet.charts : []).map((c) => new ChartProxy(this._ctx, this._sheet, c));
+    }
+  }
+
+  class ChartProxy extends ClientObject {
+    constructor(ctx, sheet, chart) {
+      super(ctx);
+      this._sheet = sheet;
+      this._chart = chart;
+      this._isNull = false;
+      const set = (prop) => (value) => {
+        if (this._chart) this._chart[prop] = value;
+      };
+      this.title = accessor({ text: set('title') });
+      this.legend = accessor({ position: set('legend'), visible: set('legendVisible') });
+      this.axes = { valueAxis: accessor({ numberFormat: set('valueFormat') }), categoryAxis: accessor({ numberFormat: set('categoryFormat') }) };
+    }
+    get isNullObject() {
+      this._need('isNullObject');
+      return this._isNull;
+    }
+    get name() {
+      this._need('name');
+      return this._chart.name;
+    }
+    set name(value) {
+      if (this._chart) this._chart.name = value;
+    }
+    setPosition(topLeft, bottomRight) {
+      if (this._chart) this._chart.position = { topLeft, bottomRight };
+    }
+    delete() {
+      if (this._sheet && this._chart) this._sheet.charts = this._sheet.charts.filter((c) => c !== this._chart);
+    }
+  }
+
+  // ── names and settings ─────────────────────────────────────────────────────────────────────
+  class NameCollection extends ClientObject {
+    getItemOrNullObject(name) {
+      const item = model.names.get(name.toLowerCase());
+      return nullable(new NamedItemProxy(this._ctx, item || null), !item);
+    }
+    add(name, reference, comment) {
+      if (model.names.has(name.toLowerCase())) {
+        this._ctx.queueError(new OfficeError('ItemAlreadyExists', `The name "${name}" already exists.`));
+        return new NamedItemProxy(this._ctx, null);
+      }
+      const item = { name, reference: typeof reference === 'string' ? reference : '(range)', comment: comment || '' };
+      model.names.set(name.toLowerCase(), item);
+      return new NamedItemProxy(this._ctx, item);
+    }
+  }
+  class NamedItemProxy extends ClientObject {
+    constructor(ctx, item) {
+      super(ctx);
+      this._item = item;
+      this._isNull = false;
+    }
+    get isNullObject() {
+      this._need('isNullObject');
+      return this._isNull;
+    }
+    get formula() {
+      this._need('formula');
+      return this._item.reference;
+    }
+    delete() {
+      if (this._item) model.names.delete(this._item.name.toLowerCase());
+    }
+  }
+  class SettingCollection extends ClientObject {
+    add(key, value) {
+      model.settings.set(key, value);
+      this._ctx.addBytes(value);
+      return new SettingProxy(this._ctx, key);
+    }
+    getItemOrNullObject(key) {
+      return nullable(new SettingProxy(this._ctx, key), !model.settings.has(key));
+    }
+    getItem(key) {
+      if (!model.settings.has(key)) this._ctx.queueError(new OfficeError('ItemNotFound', `No setting ${key}`));
+      return new SettingProxy(this._ctx, key);
+    }
+  }
+  class SettingProxy extends ClientObject {
+    constructor(ctx, key) {
+      super(ctx);
+      this._key = key;
+      this._isNull = false;
+    }
+    get isNullObject() {
+      this._need('isNullObject');
+      return this._isNull;
+    }
+    get value() {
+      this._need('value');
+      if (this._isNull) throw new OfficeError('InvalidObjectPath', 'The object path is not working for this null object.');
+      return model.settings.get(this._key);
+    }
+    delete() {
+      model.settings.delete(this._key);
+    }
+  }
+
+  // ── the Excel and Office globals ───────────────────────────────────────────────────────────
+  const Excel = {
+    async run(batch) {
+      model.stats.runs++;
+      const context = new Context();
+      const callback = typeof batch === 'function' ? batch : arguments[1];
+      return callback(context);
+    },
+    RequestContext: Context,
+    ErrorCodes: {
+      accessDenied: 'AccessDenied',
+      itemNotFound: 'ItemNotFound',
+      invalidArgument: 'InvalidArgument',
+      generalException: 'GeneralException',
+    },
+  };
+  Object.defineProperty(window, 'Excel', { configurable: true, get: () => Excel, set: () => {} });
+
+  const officeContext = {
+    host: 'Excel',
+    platform: 'OfficeOnline',
+    diagnostics: { host: 'Excel', platform: 'OfficeOnline', version: '16.0.double' },
+    requirements: { isSetSupported: (name) => name === 'ExcelApi' || name === 'SharedRuntime' || name === 'CustomFunctionsRuntime' },
+    displayLanguage: 'en-US',
+    contentLanguage: 'en-US',
+  };
+  const readyInfo = { host: 'Excel', platform: 'OfficeOnline', addin: null };
+  function fakeOnReady(callback) {
+    return new Promise((resolve) =>
+      setTimeout(() => {
+        if (callback) callback(readyInfo);
+        resolve(readyInfo);
+      }, 0),
+    );
+  }
+
+  // office.js (the real one) assigns `window.Office` during its load; the double wraps what it
+  // assigns so `onReady` reports Excel and `Office.context` is the double's.
+  let office;
+  function install(target) {
+    if (!target || typeof target !== 'object') return;
+    Object.defineProperty(target, 'onReady', { configurable: true, enumerable: false, get: () => fakeOnReady, set: () => {} });
+    Object.defineProperty(target, 'context', { configurable: true, enumerable: false, get: () => officeContext, set: () => {} });
+  }
+  Object.defineProperty(window, 'Office', {
+    configurable: true,
+    get: () => office,
+    set: (value) => {
+      office = value;
+      install(value);
+    },
+  });
+
+  // ── the test's handle ──────────────────────────────────────────────────────────────────────
+  window.__excelDouble = {
+    model,
+    /** Paste a block like the analyst does: values typed into cells, tables below grow to take them. */
+    paste(sheetName, address, rows) {
+      const sheet = findSheet(sheetName);
+      if (!sheet) throw new Error(`no sheet ${sheetName}`);
+      const at = parseCell(address);
+      rows.forEach((row, i) => row.forEach((v, j) => storeInput(ensureCell(sheet, at.r + i, at.c + j), v === null ? '' : v, false)));
+      const width = Math.max(0, ...rows.map((row) => row.length));
+      for (const t of model.tables) {
+        if (t.sheet !== sheet) continue;
+        const bottom = t.area.r0 + t.area.rows;
+        const pasteBottom = at.r + rows.length;
+        const columnsMeet = at.c < t.area.c0 + t.area.cols && t.area.c0 < at.c + width;
+        if (columnsMeet && at.r <= bottom && pasteBottom > bottom) t.area.rows = pasteBottom - t.area.r0;
+      }
+    },
+    cell(sheetName, address) {
+      const sheet = findSheet(sheetName);
+      if (!sheet) return undefined;
+      const at = parseCell(address);
+      return cellValue(sheet, at.r, at.c);
+    },
+    formula(sheetName, address) {
+      const sheet = findSheet(sheetName);
+      const at = parseCell(address);
+      const cell = sheet && cellOf(sheet, at.r, at.c);
+      return cell ? cell.formula : null;
+    },
+    /** Values of a rectangular block, for assertions. */
+    block(sheetName, address) {
+      const sheet = findSheet(sheetName);
+      if (!sheet) return undefined;
+      const area = parseAddress(address);
+      const out = [];
+      for (let r = area.r0; r < area.r0 + area.rows; r++) {
+        const row = [];
+        for (let c = area.c0; c < area.c0 + area.cols; c++) row.push(cellValue(sheet, r, c));
+        out.push(row);
+      }
+      return out;
+    },
+    /** Find the cell holding exactly this value: "Roster!C5". */
+    find(sheetName, value) {
+      const sheet = findSheet(sheetName);
+      if (!sheet) return null;
+      for (const [k, cell] of sheet.cells) {
+        if (cell.value === value && !cell.formula) {
+          const [r, c] = k.split(',').map(Number);
+          return `${columnLetters(c)}${r + 1}`;
+        }
+      }
+      return null;
+    },
+    failNextSync(code, message) {
+      model.failNext.push({ code, message: message || `The double failed this sync with ${code}.` });
+    },
+    summary() {
+      return {
+        sheets: model.sheets.map((s) => ({ name: s.name, protected: s.protected, charts: s.charts.map((c) => ({ ...c })), cells: s.cells.size })),
+        tables: model.tables.map((t) => ({ name: t.name, sheet: t.sheet.name, address: formatAddress(t.area) })),
+        names: [...model.names.values()],
+        settings: [...model.settings.keys()],
+        activeSheet: model.activeSheet,
+        selection: model.selection,
+        calculationMode: model.calculationMode,
+        stats: { ...model.stats },
+      };
+    },
+  };
+})();
