@@ -29,7 +29,7 @@ export function gridTableAddress(table: GridTable): string {
  * formats as chunked 2-D blocks (one sync per chunk, calculation manual, screen updating
  * suspended), THEN the tables over the written cells, the cell styles, column widths and frozen
  * panes. Tables of the same names elsewhere in the workbook are turned back into ranges and
- * cleared first. Syncs: 1 (calculation mode) + 1 (prepare) + chunks + 1 (tables and styles) + 1 (restore).
+ * cleared first. Syncs: 1 (calculation mode) + 1 (prepare; 2 when the sheet exists) + chunks + 1 (tables and styles) + 1 (restore).
  */
 export async function writeSheetGrid(context: Excel.RequestContext, grid: SheetGrid, options: SheetGridWriteOptions = {}): Promise<SheetGridWriteReport> {
   checkSheetName(grid.name);
@@ -48,10 +48,14 @@ export async function writeSheetGrid(context: Excel.RequestContext, grid: SheetG
       });
       if (existingSheet.isNullObject) return context.workbook.worksheets.add(grid.name);
       if (options.clear !== false) {
-        existingSheet.charts.load('items');
-        existingSheet.getRange().clear('All');
+        // Tables and charts left on the sheet would block the new tables or show old figures:
+        // turn the tables back into ranges, delete the charts, then clear every cell.
+        existingSheet.charts.load('items/name');
+        existingSheet.tables.load('items/name');
         await context.sync();
+        existingSheet.tables.items.forEach((table) => table.convertToRange());
         existingSheet.charts.items.forEach((chart) => chart.delete());
+        existingSheet.getRange().clear('All');
       }
       return existingSheet;
     });

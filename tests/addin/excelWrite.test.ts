@@ -213,3 +213,34 @@ describe('writeSheetGrid', () => {
     expect(excel.calculationMode).toBe('Automatic');
   });
 });
+
+describe('writeSheetGrid: a 10,000-row roster sheet over an old one', () => {
+  it('clears the old tables and charts, writes ≤4 MB chunks with their formats, then the table', async () => {
+    const excel = new FakeExcel();
+    const headers = ['Id', 'Class', 'Step', 'FTE', 'Hire date', 'Note'];
+    const grid = (rows: number): SheetGrid => {
+      const cells = [
+        ['Roster', null, null, null, null, null],
+        headers,
+        ...Array.from({ length: rows }, (_, i) => [`E${i + 1}`, 'PO', (i % 5) + 1, '1.0000', '2019-09-14', `n${i} ${'z'.repeat(600)}`]),
+      ];
+      const formats = cells.map((_, r) => (r < 2 ? headers.map(() => null) : ['@', '@', '0', '0.0000', 'yyyy-mm-dd', '@']));
+      return { name: 'Roster', cells, formats, styles: { '0:0': 'title' }, tables: [{ name: 'Roster', headerRow: 2, firstColumn: 0, headers, rowCount: rows }], columnWidths: [10], freeze: { rows: 2, columns: 0 } };
+    };
+    await writeSheetGrid(excel.context, grid(3));
+    const before = excel.syncs;
+    const report = await writeSheetGrid(excel.context, grid(10_000));
+    const requests = excel.requests.slice(before);
+    for (const r of requests) expect(r.bytes).toBeLessThanOrEqual(MAX_REQUEST_BYTES);
+    expect(report.chunks).toBeGreaterThanOrEqual(2);
+    const writes = requests.filter((r) => r.ops.some((op) => op.startsWith('formulas ')));
+    expect(writes).toHaveLength(report.chunks);
+    expect(requests).toHaveLength(report.chunks + 5);
+    const ops = requests.flatMap((r) => r.ops);
+    expect(ops.indexOf('convertToRange Roster')).toBeLessThan(ops.findIndex((op) => op.startsWith('formulas ')));
+    expect(ops.filter((op) => op.startsWith('tables.add'))).toEqual(['tables.add Roster!A2:F10002 headers=true']);
+    expect(report.tables).toEqual({ Roster: 'A2:F10002' });
+    expect(excel.sheets.get('Roster')!.cells.get('10001,4')).toBe("'2019-09-14");
+    expect(excel.sheets.get('Roster')!.formats.get('10001,4')).toBe('yyyy-mm-dd');
+  });
+});

@@ -115,7 +115,12 @@ export class FakeSheet {
   readonly freezePanes;
   readonly protection = { protected: false, load: () => undefined, protect: () => { this.protection.protected = true; } };
   constructor(private readonly excel: FakeExcel, readonly name: string) {
+    const self = this;
     this.tables = {
+      load: () => undefined,
+      get items(): FakeTable[] {
+        return [...excel.tables.values()].filter((t) => t.worksheet === self);
+      },
       add: (address: string, hasHeaders: boolean) => {
         const [from, to] = address.split(':');
         const a = parseCellAddress(from!);
