@@ -1,5 +1,6 @@
-import { scheduleFilesNotAvailable, workbookNotAvailable, type ScheduleFileReader, type WorkbookWriter } from './workbookFiles.js';
+import { readScheduleFile, writeCostModelWorkbook } from '../xlsx/costModelAdapters.js';
+import type { ScheduleFileReader, WorkbookWriter } from './workbookFiles.js';
 
-// TODO(server/xlsx): wire the schedule CSV/XLSX reader and the cost-workbook writer when they land.
-export const defaultScheduleFileReader: ScheduleFileReader = scheduleFilesNotAvailable;
-export const defaultWorkbookWriter: WorkbookWriter = workbookNotAvailable;
+/** server/xlsx (ExcelJS): the schedule CSV/XLSX reader and the cost-workbook writer. */
+export const defaultScheduleFileReader: ScheduleFileReader = readScheduleFile;
+export const defaultWorkbookWriter: WorkbookWriter = writeCostModelWorkbook;

@@ -18,7 +18,7 @@ export function client(baseUrl: string, token?: string) {
         h['content-type'] ??= 'application/json';
       }
     }
-    const response = await fetch(`${baseUrl}${path}`, { method, headers: h, ...(payload !== undefined ? { body: payload } : {}) });
+    const response = await fetch(`${baseUrl}${path}`, { method, headers: h, ...(payload !== undefined ? { body: typeof payload === "string" ? payload : new Uint8Array(payload) } : {}) });
     const text = await response.text();
     let parsed: unknown = undefined;
     const type = response.headers.get('content-type') ?? '';

