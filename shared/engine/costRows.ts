@@ -1,12 +1,12 @@
 import { formatDay } from '../dates.js';
 import { CostingInputError } from '../issues.js';
-import { Decimal, roundCents } from '../money.js';
 import { C, COMPONENT_COUNT, newComponentCents, type ComponentCents } from './components.js';
 import type { CostingContext, RowContext } from './costingContext.js';
-import { applyRate, decimalToCents } from './exactRate.js';
-import { payAmounts, type PayAmounts, type PayDefinition } from './payAmounts.js';
+import { applyRate } from './exactRate.js';
+import { centsOf, times, type Fixed } from './fixedPoint.js';
+import { amountPayCents, baseCents, payAmounts, type PayAmounts, type PayDefinition } from './payAmounts.js';
 import { stepPath, type StepPath } from './stepMovement.js';
-import type { ClassState, VariantPlan } from './variantPlan.js';
+import type { ClassState, StepRegime, VariantPlan } from './variantPlan.js';
 
 export interface VariantCosting {
   /** Component cents per fiscal year. */
@@ -19,19 +19,34 @@ export interface VariantCosting {
 
 /** Caches shared by every variant of one costing: pay per state, step paths per regime. */
 export class CostingCaches {
-  readonly pay = new Map<number, PayAmounts>();
+  /** Pay per pay state (index), keyed by (profile, step, longevity level). */
+  readonly pay: Map<number, PayAmounts>[] = [];
+  /** Base pay per rate state (index), keyed by (step, FTE). */
+  readonly base: Map<number, number>[] = [];
+  /** Amount special pays and lump sums per (amount, per, FTE). */
+  readonly amounts = new Map<string, number>();
   readonly paths: Map<string, StepPath>[];
   /** Baseline taxable pay of the horizon's first period, per row (Social Security YTD, §4). */
   firstPeriodTaxable: Float64Array | null = null;
+  /** Each row's Social Security YTD (and its calendar year) at each fiscal year's start, per row × year. */
+  ytdAtYearStart: Float64Array | null = null;
+  ytdYearAtYearStart: Int32Array | null = null;
   constructor(rowCount: number) {
     this.paths = Array.from({ length: rowCount }, () => new Map());
   }
 }
 
 export interface CostOptions {
+  /** Also cost one full year at the last period's state (the lift basis). */
   lift: boolean;
+  /** Accumulate per class too (the baseline and full proposals; not the prefixes). */
+  byClass: boolean;
   /** True for the baseline run, which records each row's first-period taxable pay. */
   recordFirstPeriodTaxable: boolean;
+  /** Record each row's Social Security YTD at every fiscal year's start (full proposals). */
+  recordYearStarts: boolean;
+  /** Start at this fiscal year, from the YTDs the last recording run left (value of 1%). */
+  startFiscalYear: number;
 }
 
 /**
@@ -44,53 +59,79 @@ export function costVariant(ctx: CostingContext, plan: VariantPlan, caches: Cost
   const F = timeline.fiscalYears.length;
   const P = ctx.periodsPerYear;
   const byFiscalYear = newComponentCents(F);
-  const byClass = newComponentCents(ctx.scenario.schedule.classes.length * F);
+  const byClass = newComponentCents(options.byClass ? ctx.scenario.schedule.classes.length * F : 0);
   const annual = options.lift ? newComponentCents(1) : null;
-  const profiles = Math.max(1, ctx.profileCount);
   const ssRate = ctx.socialSecurityRate;
-  const epochs = plan.epochs;
+  const medicareRate = ctx.medicareRate;
+  const rollups = ctx.otherRollups;
+  const startIndex = timeline.fiscalYearStartIndex[options.startFiscalYear]!;
+  const epochs = plan.epochs.filter((e) => e.end > startIndex);
   const record = options.recordFirstPeriodTaxable;
   const firstTaxable = record ? new Float64Array(ctx.rows.length) : caches.firstPeriodTaxable;
   if (firstTaxable === null) throw new Error('the baseline must be costed first');
+  const recordStarts = options.recordYearStarts;
+  if (recordStarts) {
+    caches.ytdAtYearStart = new Float64Array(ctx.rows.length * F);
+    caches.ytdYearAtYearStart = new Int32Array(ctx.rows.length * F).fill(-1);
+  }
+  const ytdAt = caches.ytdAtYearStart;
+  const ytdYearAt = caches.ytdYearAtYearStart;
+  const yearStartIndex = timeline.fiscalYearStartIndex;
 
   for (const rc of ctx.rows) {
     const regime = plan.stepRegimes[rc.classIndex]!;
-    const path = cachedPath(ctx, caches, rc, regime.key, () => stepPath(ctx, rc, regime));
+    const path = cachedPath(ctx, caches, rc, regime);
+    const changeAt = path.changeAt;
     const levels = rc.longevityLevelAt;
     const m = rc.count;
     const row = rc.row;
+    const classIndex = rc.classIndex;
+    const pensionTier = rc.pensionTier;
+    const healthTier = rc.healthTier;
+    const paysSocialSecurity = row.socialSecurity;
+    const paysMedicare = row.medicare;
+    const vacant = row.vacant;
     let step = path.initialStep;
     let si = 0;
     let level = 0;
     let ytd = 0;
     let ytdYear = -1;
-    let last: { state: ClassState; amounts: PayAmounts } | null = null;
+    if (startIndex > 0) {
+      ytd = ytdAt![rc.rowIndex * F + options.startFiscalYear]!;
+      ytdYear = ytdYearAt![rc.rowIndex * F + options.startFiscalYear]!;
+    }
+    let lastState: ClassState | null = null;
+    let lastAmounts: PayAmounts | null = null;
 
     for (const epoch of epochs) {
-      const cs = epoch.classes[rc.classIndex]!;
-      let i = epoch.start;
+      const cs = epoch.classes[classIndex]!;
+      const f = epoch.fiscalYearIndex;
+      if (recordStarts && epoch.start === yearStartIndex[f]) {
+        ytdAt![rc.rowIndex * F + f] = ytd;
+        ytdYearAt![rc.rowIndex * F + f] = ytdYear;
+      }
+      let i = epoch.start < startIndex ? startIndex : epoch.start;
       while (i < epoch.end) {
-        while (si < path.changeAt.length && path.changeAt[si]! <= i) step = path.stepAfter[si++]!;
+        while (si < changeAt.length && changeAt[si]! <= i) step = path.stepAfter[si++]!;
         while (level < levels.length && levels[level]! <= i) level++;
         let segmentEnd = epoch.end;
-        if (si < path.changeAt.length && path.changeAt[si]! < segmentEnd) segmentEnd = path.changeAt[si]!;
+        if (si < changeAt.length && changeAt[si]! < segmentEnd) segmentEnd = changeAt[si]!;
         if (level < levels.length && levels[level]! < segmentEnd) segmentEnd = levels[level]!;
         const n = segmentEnd - i;
 
-        const amounts = payFor(ctx, caches, cs, rc, step, level, profiles);
+        const amounts = payFor(ctx, caches, cs, rc, step, level);
         let lump = 0;
-        if (cs.lumpSums.length > 0 && !row.vacant) {
-          for (const l of cs.lumpSums) lump += decimalToCents(roundCents(l.prorateByFte ? l.amount.times(rc.fte) : l.amount));
-        }
+        if (cs.lumpSums.length > 0 && !vacant) lump = lumpSumCents(caches, cs, rc);
         const taxable = amounts.taxable + lump;
-        const pension = pensionFor(ctx, cs, rc, amounts.pensionable, i);
-        const medicare = row.medicare ? applyRate(taxable, ctx.medicareRate) : 0;
+        const pensionable = amounts.pensionable;
+        const pension = pensionTier < 0 ? 0 : applyRate(pensionable, cs.pensionRate[pensionTier] ?? missingPension(ctx, rc, i));
+        const medicare = paysMedicare ? applyRate(taxable, medicareRate) : 0;
         let other = 0;
-        for (const r of ctx.otherRollups) other += applyRate(r.onTaxable ? taxable : amounts.pensionable, r.rate);
-        const health = healthFor(ctx, cs, rc, i);
+        for (let r = 0; r < rollups.length; r++) other += applyRate(rollups[r]!.onTaxable ? taxable : pensionable, rollups[r]!.rate);
+        const health = healthTier < 0 ? 0 : (cs.healthCents[healthTier] ?? missingHealth(ctx, rc, i));
 
         let socialSecurity = 0;
-        if (row.socialSecurity) {
+        if (paysSocialSecurity) {
           const base = wageBase(ctx, epoch.payYear, rc, i);
           if (ytdYear !== epoch.payYear) {
             if (ytdYear === -1) {
@@ -107,34 +148,54 @@ export function costVariant(ctx: CostingContext, plan: VariantPlan, caches: Cost
         }
 
         const k = n * m;
-        const g = epoch.fiscalYearIndex * COMPONENT_COUNT;
-        const h = (rc.classIndex * F + epoch.fiscalYearIndex) * COMPONENT_COUNT;
-        for (const [acc, at] of [
-          [byFiscalYear, g],
-          [byClass, h],
-        ] as const) {
-          acc[at + C.wages]! += amounts.base * k;
-          acc[at + C.specialPays]! += amounts.specialPays * k;
-          acc[at + C.longevity]! += amounts.longevity * k;
-          acc[at + C.overtime]! += amounts.overtime * k;
-          acc[at + C.lumpSums]! += lump * k;
-          acc[at + C.pension]! += pension * k;
-          acc[at + C.socialSecurity]! += socialSecurity * m;
-          acc[at + C.medicare]! += medicare * k;
-          acc[at + C.otherRollups]! += other * k;
-          acc[at + C.health]! += health * k;
+        accumulate(byFiscalYear, f * COMPONENT_COUNT, amounts, k, lump * m, pension, socialSecurity * m, medicare, other, health);
+        if (options.byClass) {
+          accumulate(byClass, (classIndex * F + f) * COMPONENT_COUNT, amounts, k, lump * m, pension, socialSecurity * m, medicare, other, health);
         }
-        last = { state: cs, amounts };
+        lastState = cs;
+        lastAmounts = amounts;
         i = segmentEnd;
       }
     }
 
-    if (annual !== null && last !== null) addAnnualAtLastPeriod(ctx, annual, rc, last.state, last.amounts, P);
+    if (annual !== null && lastState !== null) addAnnualAtLastPeriod(ctx, annual, rc, lastState, lastAmounts!, P);
   }
 
-  for (let f = 0; f < F; f++) byFiscalYear[f * COMPONENT_COUNT + C.flat]! += plan.flatCentsByFiscalYear[f]!;
+  for (let f = options.startFiscalYear; f < F; f++) byFiscalYear[f * COMPONENT_COUNT + C.flat]! += plan.flatCentsByFiscalYear[f]!;
   if (record) caches.firstPeriodTaxable = firstTaxable;
   return { byFiscalYear, byClass, annualAtLastPeriod: annual };
+}
+
+function accumulate(
+  acc: ComponentCents,
+  at: number,
+  amounts: PayAmounts,
+  k: number,
+  lumpTotal: number,
+  pension: number,
+  socialSecurityTotal: number,
+  medicare: number,
+  other: number,
+  health: number,
+): void {
+  acc[at + C.wages]! += amounts.base * k;
+  acc[at + C.specialPays]! += amounts.specialPays * k;
+  acc[at + C.longevity]! += amounts.longevity * k;
+  acc[at + C.overtime]! += amounts.overtime * k;
+  acc[at + C.lumpSums]! += lumpTotal;
+  acc[at + C.pension]! += pension * k;
+  acc[at + C.socialSecurity]! += socialSecurityTotal;
+  acc[at + C.medicare]! += medicare * k;
+  acc[at + C.otherRollups]! += other * k;
+  acc[at + C.health]! += health * k;
+}
+
+function lumpSumCents(caches: CostingCaches, cs: ClassState, rc: RowContext): number {
+  let lump = 0;
+  for (const l of cs.lumpSums) {
+    lump += l.prorateByFte ? cachedAmount(caches, l.amount, 'lump', rc, () => centsOf(times(l.amount, rc.fte))) : centsOf(l.amount);
+  }
+  return lump;
 }
 
 /** The lift basis (§7): P periods at the last period's recurring cost, Social Security on the full year. */
@@ -158,72 +219,97 @@ function addAnnualAtLastPeriod(ctx: CostingContext, annual: ComponentCents, rc: 
   }
 }
 
-function cachedPath(_ctx: CostingContext, caches: CostingCaches, rc: RowContext, key: string, compute: () => StepPath): StepPath {
+function cachedPath(ctx: CostingContext, caches: CostingCaches, rc: RowContext, regime: StepRegime): StepPath {
   const byRegime = caches.paths[rc.rowIndex]!;
-  let path = byRegime.get(key);
+  let path = byRegime.get(regime.key);
   if (path === undefined) {
-    path = compute();
-    byRegime.set(key, path);
+    path = stepPath(ctx, rc, regime);
+    byRegime.set(regime.key, path);
   }
   return path;
 }
 
-function payFor(ctx: CostingContext, caches: CostingCaches, cs: ClassState, rc: RowContext, step: number, level: number, profiles: number): PayAmounts {
-  const key = ((cs.payStateId * profiles + rc.profileId) * 128 + step) * 128 + level;
-  let amounts = caches.pay.get(key);
+function payFor(ctx: CostingContext, caches: CostingCaches, cs: ClassState, rc: RowContext, step: number, level: number): PayAmounts {
+  let byState = caches.pay[cs.payStateId];
+  if (byState === undefined) caches.pay[cs.payStateId] = byState = new Map();
+  const key = (rc.profileId * 256 + step) * 256 + level;
+  let amounts = byState.get(key);
   if (amounts === undefined) {
-    const pays: PayDefinition[] = [];
-    const codes = new Set([...rc.row.pays, ...cs.granted]);
-    for (const code of [...codes].sort()) {
-      const def = cs.pays.get(code);
-      if (def === undefined) {
-        throw new CostingInputError([{ path: `roster.rows[${rc.rowIndex}].pays`, message: `special pay ${code} is not defined` }]);
-      }
-      pays.push(def);
-    }
-    const scenario = ctx.scenario;
-    amounts = payAmounts({
-      rate: cs.rates[step - 1]!,
-      rateBasis: scenario.schedule.rateBasis,
-      hoursPerYear: ctx.hoursPerYear,
-      periodsPerYear: ctx.periodsPerYear,
-      fte: rc.fte,
-      pays,
-      longevityPercent: cs.bandPercentByLevel[level] ?? new Decimal(0),
-      overtimeHours: cs.overtimeHours ?? new Decimal(rc.row.overtimeHours),
-      overtimeMultiplier: ctx.overtimeMultiplier,
-    });
-    caches.pay.set(key, amounts);
+    amounts = computePay(ctx, caches, cs, rc, step, level);
+    byState.set(key, amounts);
   }
   return amounts;
 }
 
+function computePay(ctx: CostingContext, caches: CostingCaches, cs: ClassState, rc: RowContext, step: number, level: number): PayAmounts {
+  const pays: PayDefinition[] = [];
+  const codes = cs.granted.length === 0 ? rc.row.pays : [...new Set([...rc.row.pays, ...cs.granted])];
+  for (const code of codes) {
+    const def = cs.pays.get(code);
+    if (def === undefined) {
+      throw new CostingInputError([{ path: `roster.rows[${rc.rowIndex}].pays`, message: `special pay ${code} is not defined` }]);
+    }
+    pays.push(def);
+  }
+  let baseByStep = caches.base[cs.rateStateId];
+  if (baseByStep === undefined) caches.base[cs.rateStateId] = baseByStep = new Map();
+  const baseKey = step * 65536 + rc.fteId;
+  let base = baseByStep.get(baseKey);
+  if (base === undefined) {
+    base = baseCents(cs.rates[step - 1]!, rc.fte, ctx.basis);
+    baseByStep.set(baseKey, base);
+  }
+  const longevity = cs.longevityByLevel[level]!;
+  return payAmounts({
+    rate: cs.rates[step - 1]!,
+    base,
+    fte: rc.fte,
+    pays,
+    longevityPercent: longevity.rate,
+    longevityPercentFixed: longevity.fixed,
+    overtimeHours: cs.overtimeHours ?? rc.overtimeHours,
+    overtimeMultiplier: ctx.overtimeMultiplier,
+    basis: ctx.basis,
+    amountPay: (def) => cachedAmount(caches, def.amount, def.per, rc, () => amountPayCents(def.amount, def.per, rc.fte, ctx.basis)),
+  });
+}
+
+function cachedAmount(caches: CostingCaches, amount: Fixed, per: string, rc: RowContext, compute: () => number): number {
+  const key = `${amount.n}e${amount.places}|${per}|${rc.fteId}`;
+  let cents = caches.amounts.get(key);
+  if (cents === undefined) {
+    cents = compute();
+    caches.amounts.set(key, cents);
+  }
+  return cents;
+}
+
 function pensionFor(ctx: CostingContext, cs: ClassState, rc: RowContext, pensionable: number, index: number): number {
   if (rc.pensionTier < 0) return 0;
-  const rate = cs.pensionRate[rc.pensionTier];
-  if (rate === undefined) {
-    throw new CostingInputError([
-      {
-        path: `roster.rows[${rc.rowIndex}].pensionTier`,
-        message: `no pension rate for tier ${rc.row.pensionTier} is in effect on ${formatDay(ctx.timeline.start[index]!)} (row ${rc.row.id})`,
-      },
-    ]);
-  }
-  return applyRate(pensionable, rate);
+  return applyRate(pensionable, cs.pensionRate[rc.pensionTier] ?? missingPension(ctx, rc, index));
+}
+
+function missingPension(ctx: CostingContext, rc: RowContext, index: number): never {
+  throw new CostingInputError([
+    {
+      path: `roster.rows[${rc.rowIndex}].pensionTier`,
+      message: `no pension rate for tier ${rc.row.pensionTier} is in effect on ${formatDay(ctx.timeline.start[index]!)} (row ${rc.row.id})`,
+    },
+  ]);
 }
 
 function healthFor(ctx: CostingContext, cs: ClassState, rc: RowContext, index: number): number {
   if (rc.healthTier < 0) return 0;
-  const cents = cs.healthCents[rc.healthTier];
-  if (cents === undefined) {
-    throw new CostingInputError([
-      {
-        path: `roster.rows[${rc.rowIndex}].healthTier`,
-        message: `no health contribution for tier ${rc.row.healthTier} is in effect on ${formatDay(ctx.timeline.start[index]!)} (row ${rc.row.id})`,
-      },
-    ]);
-  }
-  return cents;
+  return cs.healthCents[rc.healthTier] ?? missingHealth(ctx, rc, index);
+}
+
+function missingHealth(ctx: CostingContext, rc: RowContext, index: number): never {
+  throw new CostingInputError([
+    {
+      path: `roster.rows[${rc.rowIndex}].healthTier`,
+      message: `no health contribution for tier ${rc.row.healthTier} is in effect on ${formatDay(ctx.timeline.start[index]!)} (row ${rc.row.id})`,
+    },
+  ]);
 }
 
 function wageBase(ctx: CostingContext, year: number, rc: RowContext, index: number): number {

@@ -4,7 +4,7 @@ import type { CostingResult, ProposalResult, ByFiscalYear } from '../result.js';
 import type { Proposal, Scenario } from '../schemas/scenario.js';
 import { C, COMPONENT_COUNT, groupTotal, subtract, sumGroups, toComponents, type ComponentCents } from './components.js';
 import { CostingContext } from './costingContext.js';
-import { CostingCaches, costVariant, type VariantCosting } from './costRows.js';
+import { CostingCaches, costVariant, type CostOptions as CostRunOptions, type VariantCosting } from './costRows.js';
 import { inDateOrder } from './provisionOrder.js';
 import { Interner, buildVariantPlan, type VariantSpec } from './variantPlan.js';
 
@@ -29,17 +29,19 @@ export function costScenario(scenario: Scenario, options: CostOptions = {}): Cos
   const N = timeline.length;
   const interner = new Interner();
   const caches = new CostingCaches(ctx.rows.length);
-  const total = 1 + scenario.proposals.reduce((sum, p) => sum + p.provisions.length + F, 0);
+  const total = 1 + scenario.proposals.reduce((sum, p) => sum + Math.max(1, p.provisions.length) + F, 0);
   let done = 0;
   const tick = () => options.onProgress?.({ done: ++done, total });
 
-  const run = (spec: VariantSpec, recordFirstPeriodTaxable = false): VariantCosting => {
-    const costing = costVariant(ctx, buildVariantPlan(ctx, spec, interner), caches, { lift: true, recordFirstPeriodTaxable });
+  const run = (spec: VariantSpec, options: CostRunOptions): VariantCosting => {
+    const costing = costVariant(ctx, buildVariantPlan(ctx, spec, interner), caches, options);
     tick();
     return costing;
   };
+  const full: CostRunOptions = { lift: true, byClass: true, recordFirstPeriodTaxable: false, recordYearStarts: true, startFiscalYear: 0 };
+  const prefix: CostRunOptions = { lift: false, byClass: false, recordFirstPeriodTaxable: false, recordYearStarts: false, startFiscalYear: 0 };
 
-  const baseline = run({ proposalIndex: null, provisions: [], multiplyFiscalYear: null, endPeriod: N }, true);
+  const baseline = run({ proposalIndex: null, provisions: [], multiplyFiscalYear: null, endPeriod: N }, { ...full, recordFirstPeriodTaxable: true });
   const classCodes = scenario.schedule.classes.map((c) => c.code);
   const fyNames = timeline.fiscalYearNames;
   const byFy = <T>(value: (f: number) => T): ByFiscalYear<T> => Object.fromEntries(fyNames.map((name, f) => [name, value(f)]));
@@ -51,33 +53,37 @@ export function costScenario(scenario: Scenario, options: CostOptions = {}): Cos
     let previous = baseline;
     let previousTotals = baseTotals;
     const charges: number[][] = [];
+    const K = proposal.provisions.length;
+    // The full proposal is costed last, with the lift, per-class detail and the YTDs value-of-1% needs.
     proposal.provisions.forEach((provision, k) => {
+      const isLast = k === K - 1;
       const costing =
-        provision.type === 'flat'
+        provision.type === 'flat' && !isLast
           ? withFlat(previous, provision.amount, provision.fiscalYears, fyNames)
-          : run({ proposalIndex: pi, provisions: proposal.provisions.slice(0, k + 1), multiplyFiscalYear: null, endPeriod: N });
-      if (provision.type === 'flat') tick();
+          : run({ proposalIndex: pi, provisions: proposal.provisions.slice(0, k + 1), multiplyFiscalYear: null, endPeriod: N }, isLast ? full : prefix);
+      if (provision.type === 'flat' && !isLast) tick();
       const totals = fyNames.map((_, f) => groupTotal(costing.byFiscalYear, f));
       charges.push(totals.map((t, f) => t - previousTotals[f]!));
       previous = costing;
       previousTotals = totals;
     });
-    const full = previous;
+    if (K === 0) run({ proposalIndex: pi, provisions: [], multiplyFiscalYear: null, endPeriod: N }, full); // records the YTDs
+    const proposalCost = previous;
     const fullTotals = previousTotals;
 
     const valueOfOnePercent = byFy((f) => {
       const end = f + 1 < F ? timeline.fiscalYearStartIndex[f + 1]! : N;
-      const plus = run({ proposalIndex: pi, provisions: proposal.provisions, multiplyFiscalYear: f, endPeriod: end });
+      const plus = run({ proposalIndex: pi, provisions: proposal.provisions, multiplyFiscalYear: f, endPeriod: end }, { ...prefix, startFiscalYear: f });
       return centsToMoney(groupTotal(plus.byFiscalYear, f) - fullTotals[f]!);
     });
 
-    const increase = subtract(full.byFiscalYear, baseline.byFiscalYear);
-    const lift = subtract(full.annualAtLastPeriod!, baseline.annualAtLastPeriod!);
+    const increase = subtract(proposalCost.byFiscalYear, baseline.byFiscalYear);
+    const lift = subtract(proposalCost.annualAtLastPeriod!, baseline.annualAtLastPeriod!);
     const firstBase = baseTotals[0]!;
     const result: ProposalResult = {
       name: proposal.name,
       ...(proposal.side !== undefined ? { side: proposal.side } : {}),
-      byFiscalYear: byFy((f) => toComponents(full.byFiscalYear, f)),
+      byFiscalYear: byFy((f) => toComponents(proposalCost.byFiscalYear, f)),
       increase: byFy((f) => toComponents(increase, f)),
       increaseTotal: toComponents(sumGroups(increase, F), 0),
       byProvision: proposal.provisions.map((provision, k) => ({
@@ -92,8 +98,8 @@ export function costScenario(scenario: Scenario, options: CostOptions = {}): Cos
       ongoingAnnualIncreaseByComponent: toComponents(lift, 0),
       compoundedWageIncrease: compoundedWageIncrease(proposal, timeline.fiscalYears, scenario.calendar.fiscalYearStartMonth),
       percentOfBase: byFy((f) => (firstBase === 0 ? null : formatRatio(new Decimal(fullTotals[f]! - baseTotals[f]!).dividedBy(firstBase)))),
-      byClass: byClassFy(full.byClass),
-      increaseByClass: byClassFy(subtract(full.byClass, baseline.byClass)),
+      byClass: byClassFy(proposalCost.byClass),
+      increaseByClass: byClassFy(subtract(proposalCost.byClass, baseline.byClass)),
     };
     return result;
   });

@@ -2,6 +2,8 @@ import { parseDay, type Day } from '../dates.js';
 import { Decimal } from '../money.js';
 import type { Provision, RosterRow, Scenario } from '../schemas/scenario.js';
 import { exactRate, type ExactRate } from './exactRate.js';
+import { fixed, type Fixed } from './fixedPoint.js';
+import type { PayBasis } from './payAmounts.js';
 import { longevityThresholds, rowLongevityLevels } from './longevity.js';
 import { Timeline } from './timeline.js';
 
@@ -15,7 +17,10 @@ export interface RowContext {
   row: RosterRow;
   rowIndex: number;
   classIndex: number;
-  fte: Decimal;
+  fte: Fixed;
+  /** Interned FTE value, for caches. */
+  fteId: number;
+  overtimeHours: Fixed;
   count: number;
   /** Interned pay-relevant attributes (class, FTE, pays, overtime hours). */
   profileId: number;
@@ -41,8 +46,10 @@ export class CostingContext {
   readonly socialSecurityRate: ExactRate;
   readonly wageBaseCents = new Map<number, number>();
   readonly otherRollups: { rate: ExactRate; onTaxable: boolean }[];
-  readonly overtimeMultiplier: Decimal;
+  readonly overtimeMultiplier: Fixed;
   readonly extractDate: Day;
+  readonly basis: PayBasis;
+  private readonly fteIds = new Map<string, number>();
 
   constructor(readonly scenario: Scenario) {
     this.timeline = new Timeline(scenario);
@@ -68,7 +75,12 @@ export class CostingContext {
       this.wageBaseCents.set(Number(year), new Decimal(base).times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber());
     }
     this.otherRollups = a.otherRollups.map((r) => ({ rate: exactRate(r.rate), onTaxable: r.on === 'taxable' }));
-    this.overtimeMultiplier = new Decimal(a.overtimeMultiplier);
+    this.overtimeMultiplier = fixed(a.overtimeMultiplier);
+    this.basis = {
+      hoursPerYear: BigInt(this.hoursPerYear),
+      periodsPerYear: BigInt(this.periodsPerYear),
+      ratePerYear: BigInt({ hourly: this.hoursPerYear, annual: 1, monthly: 12, biweekly: 26 }[scenario.schedule.rateBasis]),
+    };
 
     const bandSets = [a.longevity, ...scenario.proposals.flatMap((p) => p.provisions.flatMap((v) => (v.type === 'longevity' ? [v.bands] : [])))];
     this.thresholds = longevityThresholds(bandSets);
@@ -85,7 +97,9 @@ export class CostingContext {
         row,
         rowIndex,
         classIndex: this.classIndex.get(row.class)!,
-        fte: new Decimal(row.fte),
+        fte: fixed(row.fte),
+        fteId: this.fteId(row.fte),
+        overtimeHours: fixed(row.overtimeHours),
         count: row.count,
         profileId,
         pensionTier: row.pensionTier === undefined ? -1 : this.tierIndex(this.pensionTiers, this.pensionEntries, row.pensionTier),
@@ -93,6 +107,20 @@ export class CostingContext {
         longevityLevelAt: row.hireDate === undefined ? [] : rowLongevityLevels(parseDay(row.hireDate), this.thresholds, this.timeline),
       };
     });
+  }
+
+  private fteId(fte: string): number {
+    const key = new Decimal(fte).toString();
+    let id = this.fteIds.get(key);
+    if (id === undefined) {
+      id = this.fteIds.size;
+      this.fteIds.set(key, id);
+    }
+    return id;
+  }
+
+  get fteCount(): number {
+    return this.fteIds.size;
   }
 
   get profileCount(): number {

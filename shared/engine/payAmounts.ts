@@ -1,11 +1,11 @@
-import { Decimal, roundCents } from '../money.js';
-import type { AmountPer, RateBasis } from '../schemas/scenario.js';
-import { decimalToCents } from './exactRate.js';
+import type { AmountPer } from '../schemas/scenario.js';
+import { applyRate, type ExactRate } from './exactRate.js';
+import { ONE, ZERO, centsOf, integer, plus, times, type Fixed } from './fixedPoint.js';
 
 /** A special pay as in force for a class: a percent of base pay, or an amount per hour/period/month/year. */
 export type PayDefinition =
-  | { kind: 'percent'; percent: Decimal; pensionable: boolean }
-  | { kind: 'amount'; amount: Decimal; per: AmountPer; pensionable: boolean };
+  | { kind: 'percent'; percent: ExactRate; percentFixed: Fixed; pensionable: boolean }
+  | { kind: 'amount'; amount: Fixed; per: AmountPer; pensionable: boolean };
 
 /** One employee's pay for one period (COSTING.md §3), in integer cents. */
 export interface PayAmounts {
@@ -19,87 +19,99 @@ export interface PayAmounts {
   taxable: number;
 }
 
-export interface PayInputs {
-  rate: Decimal;
-  rateBasis: RateBasis;
-  hoursPerYear: number;
-  periodsPerYear: number;
-  fte: Decimal;
-  pays: readonly PayDefinition[];
-  longevityPercent: Decimal;
-  overtimeHours: Decimal;
-  overtimeMultiplier: Decimal;
+/** The schedule's hours H, periods P and rate basis as the multiplier that turns a rate into a year. */
+export interface PayBasis {
+  hoursPerYear: bigint;
+  periodsPerYear: bigint;
+  /** hourly: H; annual: 1; monthly: 12; biweekly: 26 — a rate × this is a year's pay. */
+  ratePerYear: bigint;
 }
 
-const BASIS_PER_YEAR: Record<RateBasis, (hoursPerYear: number) => number> = {
-  hourly: (h) => h,
-  annual: () => 1,
-  monthly: () => 12,
-  biweekly: () => 26,
-};
-
-/** Hourly equivalent of a schedule rate: hourly r; annual r/H; monthly 12r/H; biweekly 26r/H. */
-export function hourlyEquivalent(rate: Decimal, basis: RateBasis, hoursPerYear: number): Decimal {
-  return rate.times(BASIS_PER_YEAR[basis](hoursPerYear)).dividedBy(hoursPerYear);
+/** Base pay = round₂(rate × (year factor) × f / P): hourly r·H·f/P, annual r·f/P, … — divided last. */
+export function baseCents(rate: Fixed, fte: Fixed, basis: PayBasis): number {
+  return centsOf(times(times(rate, integer(basis.ratePerYear)), fte), basis.periodsPerYear);
 }
 
-/** A pay amount converted to one period at FTE f, unrounded: hour a·H/P, period a, month 12a/P, year a/P. */
-function amountPerPeriod(amount: Decimal, per: AmountPer, hoursPerYear: number, periodsPerYear: number): Decimal {
+/** An amount special pay for one period at FTE f: hour a·H·f/P, period a·f, month 12a·f/P, year a·f/P. */
+export function amountPayCents(amount: Fixed, per: AmountPer, fte: Fixed, basis: PayBasis): number {
+  const af = times(amount, fte);
   switch (per) {
     case 'hour':
-      return amount.times(hoursPerYear).dividedBy(periodsPerYear);
+      return centsOf(times(af, integer(basis.hoursPerYear)), basis.periodsPerYear);
     case 'period':
-      return amount;
+      return centsOf(af);
     case 'month':
-      return amount.times(12).dividedBy(periodsPerYear);
+      return centsOf(times(af, integer(12)), basis.periodsPerYear);
     case 'year':
-      return amount.dividedBy(periodsPerYear);
+      return centsOf(af, basis.periodsPerYear);
   }
+}
+
+/**
+ * An amount pay's part of the FLSA regular rate, times H: its exact per-period amount at f = 1
+ * divided by H/P, then × H — hour a·H, period a·P, month 12a, year a. Keeping the × H lets the
+ * overtime formula divide once, last.
+ */
+function regularRatePartTimesHours(amount: Fixed, per: AmountPer, basis: PayBasis): Fixed {
+  switch (per) {
+    case 'hour':
+      return times(amount, integer(basis.hoursPerYear));
+    case 'period':
+      return times(amount, integer(basis.periodsPerYear));
+    case 'month':
+      return times(amount, integer(12));
+    case 'year':
+      return amount;
+  }
+}
+
+export interface PayInputs {
+  rate: Fixed;
+  base: number;
+  fte: Fixed;
+  pays: readonly PayDefinition[];
+  longevityPercent: ExactRate;
+  longevityPercentFixed: Fixed;
+  overtimeHours: Fixed;
+  overtimeMultiplier: Fixed;
+  basis: PayBasis;
+  amountPay: (def: Extract<PayDefinition, { kind: 'amount' }>) => number;
 }
 
 export function payAmounts(input: PayInputs): PayAmounts {
-  const { rate, rateBasis, hoursPerYear: H, periodsPerYear: P, fte } = input;
-  // round₂(hourly × (H/P) × f), dividing last.
-  const base = roundCents(rate.times(BASIS_PER_YEAR[rateBasis](H)).times(fte).dividedBy(P));
-
-  let specialPays = new Decimal(0);
-  let pensionableSpecial = new Decimal(0);
-  let percentSum = new Decimal(0);
-  let amountRegularRate = new Decimal(0);
+  const base = input.base;
+  let specialPays = 0;
+  let pensionableSpecial = 0;
+  let percentSum = ZERO;
+  let amountPartTimesHours = ZERO;
   for (const pay of input.pays) {
-    let amount: Decimal;
+    let amount: number;
     if (pay.kind === 'percent') {
-      amount = roundCents(base.times(pay.percent));
-      percentSum = percentSum.plus(pay.percent);
+      amount = applyRate(base, pay.percent);
+      percentSum = plus(percentSum, pay.percentFixed);
     } else {
-      const perPeriod = amountPerPeriod(pay.amount, pay.per, H, P);
-      amount = roundCents(perPeriod.times(fte));
-      // The FLSA regular rate counts the exact per-period amount at f = 1, per hour worked (H/P).
-      amountRegularRate = amountRegularRate.plus(perPeriod.times(P).dividedBy(H));
+      amount = input.amountPay(pay);
+      amountPartTimesHours = plus(amountPartTimesHours, regularRatePartTimesHours(pay.amount, pay.per, input.basis));
     }
-    specialPays = specialPays.plus(amount);
-    if (pay.pensionable) pensionableSpecial = pensionableSpecial.plus(amount);
+    specialPays += amount;
+    if (pay.pensionable) pensionableSpecial += amount;
   }
+  const longevity = applyRate(base, input.longevityPercent);
 
-  const longevity = roundCents(base.times(input.longevityPercent));
-  let overtime = new Decimal(0);
-  if (!input.overtimeHours.isZero()) {
-    const regularRate = hourlyEquivalent(rate, rateBasis, H)
-      .times(new Decimal(1).plus(percentSum).plus(input.longevityPercent))
-      .plus(amountRegularRate);
-    overtime = roundCents(input.overtimeHours.times(input.overtimeMultiplier).times(regularRate).dividedBy(P));
+  let overtime = 0;
+  if (input.overtimeHours.n !== 0n) {
+    // Regular rate × H = rate × (year factor) × (1 + percents + longevity) + amount parts × H;
+    // overtime = round₂(hours × multiplier × regular rate / P), with the one division last.
+    const percents = plus(ONE, plus(percentSum, input.longevityPercentFixed));
+    const regularTimesHours = plus(times(times(input.rate, integer(input.basis.ratePerYear)), percents), amountPartTimesHours);
+    overtime = centsOf(times(times(input.overtimeHours, input.overtimeMultiplier), regularTimesHours), input.basis.hoursPerYear * input.basis.periodsPerYear);
   }
-
-  const baseCents = decimalToCents(base);
-  const specialCents = decimalToCents(specialPays);
-  const longevityCents = decimalToCents(longevity);
-  const overtimeCents = decimalToCents(overtime);
   return {
-    base: baseCents,
-    specialPays: specialCents,
-    longevity: longevityCents,
-    overtime: overtimeCents,
-    pensionable: baseCents + decimalToCents(pensionableSpecial) + longevityCents,
-    taxable: baseCents + specialCents + longevityCents + overtimeCents,
+    base,
+    specialPays,
+    longevity,
+    overtime,
+    pensionable: base + pensionableSpecial + longevity,
+    taxable: base + specialPays + longevity + overtime,
   };
 }

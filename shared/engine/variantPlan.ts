@@ -4,6 +4,7 @@ import { Decimal, roundCents } from '../money.js';
 import type { AmountPer, Provision, Scenario } from '../schemas/scenario.js';
 import type { CostingContext } from './costingContext.js';
 import { decimalToCents, exactRate, type ExactRate } from './exactRate.js';
+import { fixed, plus, type Fixed } from './fixedPoint.js';
 import { bandPercentByLevel } from './longevity.js';
 import type { PayDefinition } from './payAmounts.js';
 import { affectsClass, inDateOrder, type ListedProvision } from './provisionOrder.js';
@@ -22,20 +23,26 @@ export interface VariantSpec {
 }
 
 export interface LumpSumPayment {
-  amount: Decimal;
+  amount: Fixed;
   prorateByFte: boolean;
+}
+
+export interface LongevityPercent {
+  rate: ExactRate;
+  fixed: Fixed;
 }
 
 /** Everything in force for one class during one epoch of a variant. */
 export interface ClassState {
   /** Equal ids mean equal pay for equal (profile, step, longevity level). */
   payStateId: number;
-  rates: Decimal[];
-  multiply: boolean;
+  /** Equal ids mean equal rates (so equal base pay for equal step and FTE). */
+  rateStateId: number;
+  rates: Fixed[];
   pays: Map<string, PayDefinition>;
   granted: string[];
-  bandPercentByLevel: Decimal[];
-  overtimeHours: Decimal | null;
+  longevityByLevel: LongevityPercent[];
+  overtimeHours: Fixed | null;
   pensionRate: (ExactRate | undefined)[];
   healthCents: (number | undefined)[];
   lumpSums: LumpSumPayment[];
@@ -75,6 +82,17 @@ const ONE_PERCENT_MORE = new Decimal('1.01');
 /** Interns content keys to small integers, shared by all variants of one costing. */
 export class Interner {
   private readonly ids = new Map<string, number>();
+  /** Schedule rates by rate-state id, as exact fixed-point values. */
+  readonly rates = new Map<number, Fixed[]>();
+  private readonly memos = new Map<string, unknown>();
+
+  /** Builds a class-state part once per content key; variants and epochs share it. */
+  memo<T>(key: string, build: () => T): T {
+    if (this.memos.has(key)) return this.memos.get(key) as T;
+    const value = build();
+    this.memos.set(key, value);
+    return value;
+  }
   id(key: string): number {
     let id = this.ids.get(key);
     if (id === undefined) {
@@ -126,38 +144,48 @@ export function buildVariantPlan(ctx: CostingContext, spec: VariantSpec, interne
     const scheduleCount = history.changes.filter((lp) => inForce(lp.date)).length;
     const lumps = ordered.filter((lp) => lumpSumIndex.get(lp) === start && end === start + 1);
 
+    const pensionEntriesInForce = ctx.pensionEntries.map((entries) => entries.filter((e) => inForce(e.from)).length).join(',');
+    const healthEntriesInForce = ctx.healthEntries.map((entries) => entries.filter((e) => inForce(e.from)).length).join(',');
     const classes = scenario.schedule.classes.map((cls, ci): ClassState => {
       const forClass = applied.filter((lp) => affectsClass(lp.provision, cls.code));
-      const { pays, granted, payKey } = specialPaysInForce(scenario, forClass, spec.proposalIndex, proposalKey);
+      const indicesOf = (type: Provision['type']) => {
+        const listed = forClass.filter((lp) => lp.provision.type === type).map((lp) => lp.listedIndex);
+        return listed.length === 0 ? '' : `${proposalKey}:${listed.join(',')}`;
+      };
+      const payKey = indicesOf('specialPay');
+      const { pays, granted } = interner.memo(`pays|${payKey}|${ci}`, () => specialPaysInForce(scenario, forClass, spec.proposalIndex));
       const longevityChange = last(forClass.filter((lp) => lp.provision.type === 'longevity'));
-      const bands = longevityChange?.provision.type === 'longevity' ? longevityChange.provision.bands : scenario.assumptions.longevity;
+      const bandsKey = longevityChange ? `${proposalKey}:${longevityChange.listedIndex}` : '';
+      const longevityByLevel = interner.memo(`bands|${bandsKey}`, () => {
+        const bands = longevityChange?.provision.type === 'longevity' ? longevityChange.provision.bands : scenario.assumptions.longevity;
+        return bandPercentByLevel(bands, ctx.thresholds).map((d) => ({ rate: cachedRate(d), fixed: fixed(d) }));
+      });
       const overtimeChange = last(forClass.filter((lp) => lp.provision.type === 'overtimeHours'));
-      const overtimeHours = overtimeChange?.provision.type === 'overtimeHours' ? new Decimal(overtimeChange.provision.hours) : null;
-      let rates = history.snapshots[scheduleCount]![ci]!;
-      if (multiply) rates = rates.map((r) => r.times(ONE_PERCENT_MORE));
-      const payKeyFull = [
-        history.keys[scheduleCount]![ci],
-        multiply ? 'x' : '',
-        payKey,
-        longevityChange ? `${proposalKey}:${longevityChange.listedIndex}` : '',
-        overtimeChange ? `${proposalKey}:${overtimeChange.listedIndex}` : '',
-        ci,
-      ].join('|');
+      const overtimeHours = overtimeChange?.provision.type === 'overtimeHours' ? fixed(overtimeChange.provision.hours) : null;
+      const rateKey = `${history.keys[scheduleCount]![ci]}|${multiply ? 'x' : ''}|${ci}`;
+      const rateStateId = interner.id(rateKey);
+      let rates = interner.rates.get(rateStateId);
+      if (rates === undefined) {
+        const decimals = history.snapshots[scheduleCount]![ci]!;
+        rates = (multiply ? decimals.map((r) => r.times(ONE_PERCENT_MORE)) : decimals).map((r) => fixed(r));
+        interner.rates.set(rateStateId, rates);
+      }
+      const payKeyFull = [rateKey, payKey, bandsKey, overtimeChange ? `${proposalKey}:${overtimeChange.listedIndex}` : ''].join('|');
       return {
         payStateId: interner.id(payKeyFull),
+        rateStateId,
         rates,
-        multiply,
         pays,
         granted,
-        bandPercentByLevel: bandPercentByLevel(bands, ctx.thresholds),
+        longevityByLevel,
         overtimeHours,
-        pensionRate: pensionRatesInForce(ctx, forClass, inForce),
-        healthCents: healthInForce(ctx, forClass, inForce),
+        pensionRate: interner.memo(`pension|${indicesOf('pensionRate')}|${pensionEntriesInForce}`, () => pensionRatesInForce(ctx, forClass, inForce)),
+        healthCents: interner.memo(`health|${indicesOf('health')}|${healthEntriesInForce}`, () => healthInForce(ctx, forClass, inForce)),
         lumpSums: lumps
           .filter((lp) => affectsClass(lp.provision, cls.code))
           .map((lp) => {
             const p = lp.provision as Extract<Provision, { type: 'lumpSum' }>;
-            return { amount: new Decimal(p.amount), prorateByFte: p.prorateByFte };
+            return { amount: fixed(p.amount), prorateByFte: p.prorateByFte };
           }),
       };
     });
@@ -197,16 +225,13 @@ function specialPaysInForce(
   scenario: Scenario,
   forClass: readonly ListedProvision[],
   proposalIndex: number | null,
-  proposalKey: string,
-): { pays: Map<string, PayDefinition>; granted: string[]; payKey: string } {
+): { pays: Map<string, PayDefinition>; granted: string[] } {
   const pays = new Map<string, PayDefinition>();
   for (const [code, def] of Object.entries(scenario.assumptions.specialPays)) pays.set(code, toDefinition(def));
   const granted = new Set<string>();
-  const used: number[] = [];
   for (const lp of forClass) {
     const p = lp.provision;
     if (p.type !== 'specialPay') continue;
-    used.push(lp.listedIndex);
     if (p.classes !== undefined) granted.add(p.code);
     const current = pays.get(p.code);
     const change = toDefinition({ ...p, pensionable: p.pensionable ?? current?.pensionable ?? false });
@@ -215,9 +240,9 @@ function specialPaysInForce(
       continue;
     }
     if (current.kind === 'percent' && change.kind === 'percent') {
-      pays.set(p.code, { ...change, percent: current.percent.plus(change.percent) });
+      pays.set(p.code, percentPay(new Decimal(current.percent.numerator).dividedBy(current.percent.scale).plus(p.percent!), change.pensionable));
     } else if (current.kind === 'amount' && change.kind === 'amount' && current.per === change.per) {
-      pays.set(p.code, { ...change, amount: current.amount.plus(change.amount) });
+      pays.set(p.code, { ...change, amount: plus(current.amount, change.amount) });
     } else {
       throw new CostingInputError([
         {
@@ -227,7 +252,7 @@ function specialPaysInForce(
       ]);
     }
   }
-  return { pays, granted: [...granted].sort(), payKey: used.length === 0 ? '' : `${proposalKey}:${used.join(',')}` };
+  return { pays, granted: [...granted].sort() };
 }
 
 function describe(def: PayDefinition): string {
@@ -235,8 +260,12 @@ function describe(def: PayDefinition): string {
 }
 
 function toDefinition(def: { percent?: string | undefined; amount?: string | undefined; per?: AmountPer | undefined; pensionable: boolean }): PayDefinition {
-  if (def.percent !== undefined) return { kind: 'percent', percent: new Decimal(def.percent), pensionable: def.pensionable };
-  return { kind: 'amount', amount: new Decimal(def.amount!), per: def.per!, pensionable: def.pensionable };
+  if (def.percent !== undefined) return percentPay(new Decimal(def.percent), def.pensionable);
+  return { kind: 'amount', amount: fixed(def.amount!), per: def.per!, pensionable: def.pensionable };
+}
+
+function percentPay(percent: Decimal, pensionable: boolean): PayDefinition {
+  return { kind: 'percent', percent: cachedRate(percent), percentFixed: fixed(percent), pensionable };
 }
 
 const rateCache = new Map<string, ExactRate>();

@@ -1,0 +1,54 @@
+// npm run bench: costs synthetic units of 1,000, 10,000 and 100,000 rows, each in its own process
+// (so peak memory is per size), and compares with bench/engine-baseline.json.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { costScenario, parseScenario } from '../shared/index.js';
+import { syntheticUnit } from './syntheticUnit.js';
+
+interface Figure {
+  rows: number;
+  seconds: number;
+  rowPeriodsPerSecond: number;
+  peakMB: number;
+}
+
+const SIZES = [1_000, 10_000, 100_000];
+const baselineFile = fileURLToPath(new URL('./engine-baseline.json', import.meta.url));
+
+function measure(rows: number): Figure {
+  const parsed = parseScenario(syntheticUnit(rows));
+  if (!parsed.ok) throw new Error(parsed.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
+  const started = process.hrtime.bigint();
+  const result = costScenario(parsed.value);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const periods = Object.values(result.periodsByFiscalYear).reduce((a, b) => a + b, 0);
+  return { rows, seconds, rowPeriodsPerSecond: (rows * periods) / seconds, peakMB: process.resourceUsage().maxRSS / 1024 };
+}
+
+const one = process.argv.indexOf('--rows');
+if (one !== -1) {
+  process.stdout.write(JSON.stringify(measure(Number(process.argv[one + 1]))));
+} else {
+  const self = fileURLToPath(import.meta.url);
+  const figures: Figure[] = SIZES.map((rows) =>
+    JSON.parse(execFileSync(process.execPath, [...process.execArgv, self, '--rows', String(rows)], { encoding: 'utf8', maxBuffer: 1 << 20 })) as Figure,
+  );
+  let baseline: Figure[] = [];
+  try {
+    baseline = JSON.parse(readFileSync(baselineFile, 'utf8')) as Figure[];
+  } catch {
+    // no baseline yet: this run writes it when asked (--update-baseline)
+  }
+  console.log('Full report (baseline + 2 proposals × 6 provisions, per-provision charges, value of 1%, lift), 3-year biweekly horizon');
+  console.log('rows'.padStart(8), 'seconds'.padStart(9), 'row-periods/s'.padStart(14), 'peak MB'.padStart(9), '  vs baseline');
+  for (const f of figures) {
+    const b = baseline.find((x) => x.rows === f.rows);
+    const change = b ? `${(((f.seconds - b.seconds) / b.seconds) * 100).toFixed(0).padStart(4)}% time (baseline ${b.seconds.toFixed(2)} s)` : '(no baseline)';
+    console.log(String(f.rows).padStart(8), f.seconds.toFixed(3).padStart(9), Math.round(f.rowPeriodsPerSecond).toLocaleString('en-US').padStart(14), f.peakMB.toFixed(0).padStart(9), ' ', change);
+  }
+  if (process.argv.includes('--update-baseline')) {
+    writeFileSync(baselineFile, `${JSON.stringify(figures.map((f) => ({ ...f, seconds: Number(f.seconds.toFixed(3)), rowPeriodsPerSecond: Math.round(f.rowPeriodsPerSecond), peakMB: Math.round(f.peakMB) })), null, 2)}\n`);
+    console.log(`baseline written to ${baselineFile}`);
+  }
+}
