@@ -28,6 +28,13 @@ export async function readScenarioWorkbook(buffer: Buffer): Promise<ReadScenario
   } catch (error) {
     return { ok: false, issues: [fileIssue(error)] };
   }
+  if (sheets.length === 0) {
+    const found = workbook.worksheets.map((w) => w.name);
+    return {
+      ok: false,
+      issues: [{ path: '(file)', message: `not a costing workbook: it has none of the sheets ${INPUT_SHEETS.join(', ')}${found.length ? ` (it has ${found.join(', ')})` : ''}` }],
+    };
+  }
   const read = sheetsToScenario(sheets);
   return read.ok ? read : { ok: false, issues: read.issues.map(toXlsxIssue) };
 }
