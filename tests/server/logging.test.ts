@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { client } from './support/http.js';
+import { seedBasics } from './support/seed.js';
+import { startTestServer, type TestServer } from './support/testServer.js';
+import { sqliteTestDatabase, type TestDatabase } from './support/testStores.js';
+
+let db: TestDatabase;
+let server: TestServer;
+let tokens: Record<string, string>;
+
+beforeAll(async () => {
+  db = await sqliteTestDatabase();
+  tokens = (await seedBasics(db.store)).tokens;
+  server = await startTestServer({ store: db.store });
+});
+afterAll(async () => {
+  await server?.close();
+  await db?.dispose();
+});
+
+describe('structured logs', () => {
+  it('log every request as JSON with a request id, and never a token', async () => {
+    const me = await client(server.url, tokens.admin)('GET', '/me', undefined, { 'x-request-id': 'trace-123' });
+    expect(me.headers.get('x-request-id')).toBe('trace-123');
+    const issued = await client(server.url, tokens.admin)('POST', '/users/negotiator/tokens', { label: 'tablet' });
+    expect(issued.status).toBe(201);
+    expect(issued.body.token).toMatch(/^bct_/);
+    expect(issued.headers.get('cache-control')).toBe('no-store');
+    await client(server.url, 'bct_wrong-token-value')('GET', '/me');
+    const lines = server.logs.join('').trim().split('\n').map((l) => JSON.parse(l));
+    const request = lines.find((l) => l.req?.id === 'trace-123');
+    expect(request).toMatchObject({ level: 30, res: { statusCode: 200 }, req: { method: 'GET', url: '/api/v1/me', headers: { authorization: '[redacted]' } } });
+    const all = server.logs.join('');
+    for (const secret of [tokens.admin, issued.body.token, 'bct_wrong-token-value']) expect(all).not.toContain(secret);
+    expect(lines.some((l) => l.res?.statusCode === 401 && l.level === 40)).toBe(true);
+  });
+
+  it('only the token hash is stored', async () => {
+    const issued = await client(server.url, tokens.admin)('POST', '/users/analyst/tokens', { label: 'second' });
+    const rows = await (db.store as any).db.selectFrom('api_tokens').selectAll().execute();
+    expect(JSON.stringify(rows)).not.toContain(issued.body.token);
+    expect(rows.every((r: { token_hash: string }) => /^[0-9a-f]{64}$/.test(r.token_hash))).toBe(true);
+    expect((await client(server.url, issued.body.token)('GET', '/me')).body.user.id).toBe('analyst');
+  });
+});
+
+describe('health and OpenAPI', () => {
+  it('serves /healthz and /readyz without authentication', async () => {
+    const base = server.url.replace('/api/v1', '');
+    expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: 'ok' });
+    expect(await (await fetch(`${base}/readyz`)).json()).toEqual({ status: 'ready', database: 'sqlite' });
+  });
+
+  it('publishes an OpenAPI 3.1 document generated from the zod schemas', async () => {
+    const reply = await client(server.url, tokens.negotiator)('GET', '/openapi.json');
+    expect(reply.status).toBe(200);
+    expect(reply.body.openapi).toBe('3.1.0');
+    expect(Object.keys(reply.body.paths)).toEqual(expect.arrayContaining(['/cost-models/{id}/approve', '/units/{unitId}/schedules/current', '/schedules/changes']));
+    const scenario = reply.body.components.schemas.Scenario;
+    expect(scenario.properties.roster.properties.rows.items.required).toEqual(expect.arrayContaining(['id', 'class', 'step']));
+    expect(scenario.additionalProperties).toBe(false);
+    expect(reply.body.components.schemas.Schedule.properties.classes.minItems).toBe(1);
+  });
+
+  it('sets helmet security headers on the API', async () => {
+    const reply = await client(server.url, tokens.negotiator)('GET', '/me');
+    expect(reply.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(reply.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(reply.headers.get('x-powered-by')).toBeNull();
+  });
+});

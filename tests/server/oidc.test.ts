@@ -1,0 +1,103 @@
+// OIDC: bearer JWTs verified against a local issuer's JWKS (discovered from its
+// /.well-known/openid-configuration), roles and units from claims.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { client } from './support/http.js';
+import { sampleScenario } from './support/sampleScenario.js';
+import { seedBasics } from './support/seed.js';
+import { startTestServer, type TestServer } from './support/testServer.js';
+import { sqliteTestDatabase, type TestDatabase } from './support/testStores.js';
+
+let db: TestDatabase;
+let server: TestServer;
+let issuerServer: Server;
+let issuer: string;
+let signingKey: CryptoKey;
+let strangerKey: CryptoKey;
+let tokens: Record<string, string>;
+const audience = 'api://bargaining-costing';
+
+beforeAll(async () => {
+  const pair = await generateKeyPair('RS256');
+  signingKey = pair.privateKey;
+  strangerKey = (await generateKeyPair('RS256')).privateKey;
+  const jwk: JWK = { ...(await exportJWK(pair.publicKey)), kid: 'test-key', alg: 'RS256', use: 'sig' };
+  issuerServer = createServer((req, res) => {
+    if (req.url === '/.well-known/openid-configuration') {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ issuer, jwks_uri: `${issuer}/jwks` }));
+    } else if (req.url === '/jwks') {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ keys: [jwk] }));
+    } else {
+      res.statusCode = 404;
+      res.end();
+    }
+  });
+  await new Promise<void>((resolve) => issuerServer.listen(0, '127.0.0.1', () => resolve()));
+  issuer = `http://127.0.0.1:${(issuerServer.address() as AddressInfo).port}`;
+  db = await sqliteTestDatabase();
+  tokens = (await seedBasics(db.store)).tokens;
+  server = await startTestServer({ store: db.store, config: { oidc: { issuer, audience, roleClaim: 'roles', unitsClaim: 'units' } } });
+});
+afterAll(async () => {
+  await server?.close();
+  await new Promise((resolve) => issuerServer?.close(resolve));
+  await db?.dispose();
+});
+
+async function jwt(claims: Record<string, unknown>, options: { key?: CryptoKey; aud?: string; iss?: string; exp?: string } = {}): Promise<string> {
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'RS256', kid: 'test-key' })
+    .setIssuer(options.iss ?? issuer)
+    .setAudience(options.aud ?? audience)
+    .setSubject(String(claims.sub ?? 'someone'))
+    .setIssuedAt()
+    .setExpirationTime(options.exp ?? '5m')
+    .sign(options.key ?? signingKey);
+}
+
+describe('OIDC bearer tokens', () => {
+  it('takes the role and units from the claims', async () => {
+    const token = await jwt({ sub: 'jdoe', name: 'Jo Doe', roles: ['negotiator'], units: ['A'] });
+    const me = await client(server.url, token)('GET', '/me');
+    expect(me.status).toBe(200);
+    expect(me.body).toEqual({ user: { id: 'oidc:jdoe', name: 'Jo Doe', role: 'negotiator' }, units: [{ id: 'A', name: 'Unit A' }] });
+    expect((await client(server.url, token)('GET', '/units/A/schedules/current')).status).toBe(200);
+    expect((await client(server.url, token)('GET', '/units/B/schedules/current')).status).toBe(403);
+    expect((await client(server.url, token)('POST', '/cost-models', { unitId: 'A', title: 't', scenario: sampleScenario('A') })).status).toBe(403);
+  });
+
+  it('accepts units as a space-separated string and picks the most privileged role', async () => {
+    const token = await jwt({ sub: 'mgr', roles: ['analyst', 'manager'], units: 'A B' });
+    const me = await client(server.url, token)('GET', '/me');
+    expect(me.body.user.role).toBe('manager');
+    expect(me.body.units.map((u: { id: string }) => u.id)).toEqual(['A', 'B']);
+  });
+
+  it('records the OIDC subject as the actor of a write', async () => {
+    const token = await jwt({ sub: 'ana', name: 'Ana Lyst', roles: 'analyst', units: ['A'] });
+    const created = await client(server.url, token)('POST', '/cost-models', { unitId: 'A', title: 'by OIDC', scenario: sampleScenario('A') });
+    expect(created.status).toBe(201);
+    expect(created.body.createdBy).toBe('oidc:ana');
+  });
+
+  it.each([
+    ['signed by another key', () => jwt({ sub: 'x', roles: ['admin'] }, { key: strangerKey })],
+    ['for another audience', () => jwt({ sub: 'x', roles: ['admin'] }, { aud: 'api://other' })],
+    ['from another issuer', () => jwt({ sub: 'x', roles: ['admin'] }, { iss: 'https://evil.example' })],
+    ['expired', () => jwt({ sub: 'x', roles: ['admin'] }, { exp: '-1m' })],
+    ['without a known role', () => jwt({ sub: 'x', roles: ['superuser'] })],
+    ['not a JWT at all', async () => 'abc.def.ghi'],
+  ])('refuses a token %s with 401', async (_what, make) => {
+    const reply = await client(server.url, await make())('GET', '/me');
+    expect(reply.status).toBe(401);
+    expect(reply.headers.get('content-type')).toContain('application/problem+json');
+  });
+
+  it('still accepts the server own API tokens next to OIDC', async () => {
+    expect((await client(server.url, tokens.analyst)('GET', '/me')).body.user.id).toBe('analyst');
+  });
+});
