@@ -1,0 +1,78 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { costScenario, parseScenario } from '../../shared/index.js';
+import { monthlyScenario } from '../engine/scenarioBuilder.js';
+
+const cli = (...args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', ...args], { encoding: 'utf8', cwd: process.cwd() });
+
+describe('bargaining-costing cost | validate', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bc-cli-'));
+
+  it('--format json prints exactly the engine result document', () => {
+    const run = cli('cost', 'examples/police.json', '--format', 'json');
+    expect(run.status).toBe(0);
+    const parsed = parseScenario(JSON.parse(readFileSync('examples/police.json', 'utf8')));
+    if (!parsed.ok) throw new Error('example invalid');
+    expect(JSON.parse(run.stdout)).toEqual(JSON.parse(JSON.stringify(costScenario(parsed.value))));
+  });
+
+  it('table shows baseline, proposals, increase, % of base, value of 1%, lift and per-provision costs', () => {
+    const run = cli('cost', 'tests/fixtures/spec-example.json');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/Baseline\s+161,857\.31\s+168,665\.72\s+175,807\.10\s+506,330\.13/);
+    expect(run.stdout).toMatch(/Increase\s+4,969\.93/);
+    expect(run.stdout).toMatch(/% of base\s+3\.07%/);
+    expect(run.stdout).toMatch(/Value of 1%\s+1,399\.75/);
+    expect(run.stdout).toMatch(/Lift \(ongoing\)\s+4,571\.06/);
+    expect(run.stdout).toMatch(/1\. 3% year 1\s+3,924\.43/);
+  });
+
+  it('csv has a row per scenario and fiscal year; --out writes a file', () => {
+    const out = join(dir, 'costing.csv');
+    const run = cli('cost', 'tests/fixtures/spec-example.json', '--format', 'csv', '--out', out);
+    expect(run.status).toBe(0);
+    const lines = readFileSync(out, 'utf8').trim().split('\n');
+    expect(lines[0]).toBe(
+      'scenario,kind,fiscalYear,periods,wages,specialPays,longevity,overtime,lumpSums,pension,socialSecurity,medicare,otherRollups,health,flat,total,percentOfBase,valueOfOnePercent',
+    );
+    expect(lines).toHaveLength(1 + 3 + 6);
+    expect(lines).toContain('City offer,increase,FY2027,26,2946.40,147.32,0.00,267.88,1000.00,409.82,0.00,63.21,135.30,0.00,0.00,4969.93,0.030706,1399.75');
+  });
+
+  it('bad input: exit 2, one line per problem with its JSON path, no stack trace', () => {
+    const file = join(dir, 'bad.json');
+    writeFileSync(file, JSON.stringify(monthlyScenario({ rows: [{}, {}, { step: 9 }], extractDate: '2026-13-01' })));
+    const run = cli('cost', file);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim().split('\n')).toEqual([
+      'roster.extractDate: must be a calendar date written YYYY-MM-DD',
+      'roster.rows[2].step: step 9 does not exist in class A (3 steps)',
+    ]);
+    expect(run.stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it('a costing error (missing wage base) is reported the same way', () => {
+    const file = join(dir, 'nobase.json');
+    writeFileSync(file, JSON.stringify(monthlyScenario({ rows: [{ socialSecurity: true }] })));
+    const run = cli('cost', file);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^assumptions\.socialSecurity\.wageBase: no Social Security wage base for 2026, needed by row R1/);
+  });
+
+  it('validate reports ok or the problems; unreadable files and bad JSON are problems too', () => {
+    expect(cli('validate', 'examples/miscellaneous.json').stdout).toMatch(/^ok: MISC — 12 classes, 270 roster rows, 2 proposals/);
+    const missing = cli('validate', join(dir, 'nope.json'));
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/nope\.json: cannot read: ENOENT/);
+    const file = join(dir, 'syntax.json');
+    writeFileSync(file, '{"format":');
+    const syntax = cli('validate', file);
+    expect(syntax.status).toBe(2);
+    expect(syntax.stderr).toMatch(/^\(document\): not valid JSON/);
+  });
+});
