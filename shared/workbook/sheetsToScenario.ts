@@ -436,12 +436,22 @@ export function sheetsToScenario(sheets: readonly SheetValues[]): SheetsToScenar
   return { ok: true, scenario: parsed.data };
 }
 
+/** One issue per cell and reason, in reading order: sheet (layout order), row, column. */
 function dedupe(issues: WorkbookIssue[]): WorkbookIssue[] {
   const seen = new Set<string>();
-  return issues.filter((i) => {
-    const key = `${i.cell}\u0000${i.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  const sheetOrder = (name: string) => {
+    const i = INPUT_SHEETS.findIndex((s) => s.toLowerCase() === name.toLowerCase());
+    return i < 0 ? INPUT_SHEETS.length : i;
+  };
+  const columnNumber = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  return issues
+    .filter((i) => {
+      const key = `${i.cell}\u0000${i.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .map((issue, index) => ({ issue, index }))
+    .sort((a, b) => sheetOrder(a.issue.sheet) - sheetOrder(b.issue.sheet) || a.issue.row - b.issue.row || columnNumber(a.issue.column) - columnNumber(b.issue.column) || a.index - b.index)
+    .map((x) => x.issue);
 }
