@@ -278,7 +278,8 @@ function crossReferenceIssues(s: z.output<typeof scenarioObject>, ctx: z.Refinem
       ctx.addIssue({ code: 'custom', path: [...path, 'step'], message: `step ${row.step} does not exist in class ${row.class} (${steps} steps)` });
     }
     row.pays.forEach((p, j) => {
-      if (!(p in s.assumptions.specialPays)) {
+      if (row.pays.indexOf(p) !== j) ctx.addIssue({ code: 'custom', path: [...path, 'pays', j], message: `special pay ${p} is listed twice` });
+      else if (!(p in s.assumptions.specialPays)) {
         ctx.addIssue({ code: 'custom', path: [...path, 'pays', j], message: `special pay ${p} is not defined in assumptions.specialPays` });
       }
     });
