@@ -35,8 +35,8 @@ export function describeOfficeError(error: unknown, doing: string): Error {
   if (error instanceof ExcelStepError) return error;
   const e = (typeof error === 'object' && error !== null ? error : {}) as OfficeErrorLike;
   const code = typeof e.code === 'string' ? e.code : undefined;
-  const raw = typeof e.message === 'string' && e.message ? e.message : typeof error === 'string' ? error : String(error);
-  const reason = code && plainReasons[code] ? plainReasons[code] : raw;
+  const raw = typeof e.message === 'string' && e.message ? e.message : typeof error === 'string' ? error : '';
+  const reason = code && plainReasons[code] ? plainReasons[code] : raw || (code ? `Excel reported ${code}` : `Excel gave no reason (${String(error)})`);
   const location = typeof e.debugInfo?.errorLocation === 'string' && e.debugInfo.errorLocation ? ` (at ${e.debugInfo.errorLocation})` : '';
   const detail = reason !== raw && raw ? ` — Excel said: ${raw}` : '';
   return new ExcelStepError(`Could not ${doing}: ${reason}${detail}${location}`, code, error);

@@ -137,7 +137,9 @@ export class FakeSheet {
       getItemOrNullObject: () => ({ isNullObject: true, load: () => undefined, delete: () => undefined }),
       add: (type: string, range: FakeRange, seriesBy: string) => {
         excel.op(`charts.add ${type} ${range.address} ${seriesBy}`);
-        return { name: '', title: { text: '' }, legend: { position: '' }, axes: { valueAxis: { numberFormat: '' } }, setPosition: () => undefined };
+        const chart = { name: '', title: { text: '' }, legend: { position: '' }, axes: { valueAxis: { numberFormat: '' } }, setPosition: (a: string, b: string) => excel.op(`chart.setPosition ${a}:${b}`) };
+        excel.charts.push({ sheet: this.name, type, source: range.address, seriesBy, chart });
+        return chart;
       },
     };
     this.freezePanes = { unfreeze: () => undefined, freezeAt: () => undefined, freezeRows: () => undefined, freezeColumns: () => undefined };
@@ -168,6 +170,9 @@ export class FakeExcel {
   pendingTables: FakeTable[] = [];
   calculationMode = 'Automatic';
   selected = '';
+  readonly settings = new Map<string, unknown>();
+  readonly names = new Map<string, { reference: string; comment: string }>();
+  readonly charts: { sheet: string; type: string; source: string; seriesBy: string; chart: { name: string; title: { text: string } } }[] = [];
   /** Make a sync fail: return an error to reject the request with (its commands are not applied). */
   failSync: ((request: FakeRequest, index: number) => unknown) | undefined;
 
@@ -221,6 +226,22 @@ export class FakeExcel {
       },
       tables: {
         getItemOrNullObject: (name: string) => excel.tables.get(name) ?? { ...nullObject(), getHeaderRowRange: () => ({}), getDataBodyRange: () => ({}), worksheet: {} },
+      },
+      settings: {
+        add: (key: string, value: unknown) => {
+          excel.op(`settings.add ${key}`, bytesOf(value));
+          excel.settings.set(key, value);
+        },
+        getItemOrNullObject: (key: string) =>
+          excel.settings.has(key) ? { isNullObject: false, value: excel.settings.get(key), load: () => undefined } : nullObject(),
+      },
+      names: {
+        add: (name: string, reference: string, comment: string) => {
+          excel.op(`names.add ${name} ${reference}`);
+          excel.names.set(name, { reference, comment });
+        },
+        getItemOrNullObject: (name: string) =>
+          excel.names.has(name) ? { isNullObject: false, load: () => undefined, delete: () => { excel.op(`names.delete ${name}`); excel.names.delete(name); } } : nullObject(),
       },
     };
     return {
