@@ -66,7 +66,7 @@ export function App({ workbook }: { workbook: WorkbookPort }) {
         {me ? <Text size={200} data-testid="signed-in-as">{`${me.user.name} · ${me.user.role}`}</Text> : null}
       </header>
       <ErrorBar error={startup.error} onDismiss={startup.clearError} />
-      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="small">
+      <TabList className="tabs" selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="small">
         {tabs.map((t) => (
           <Tab key={t.id} value={t.id}>
             {t.label}

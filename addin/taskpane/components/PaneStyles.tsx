@@ -2,7 +2,9 @@
 const css = `
 .pane { display: flex; flex-direction: column; gap: 12px; padding: 12px; max-width: 720px; box-sizing: border-box; }
 .pane-header { display: flex; align-items: baseline; justify-content: space-between; gap: 8px; }
-.panel { display: flex; flex-direction: column; gap: 10px; padding: 8px 0; }
+.panel { display: flex; flex-direction: column; gap: 10px; padding: 8px 0; min-width: 0; }
+.panel > * { max-width: 100%; box-sizing: border-box; }
+.tabs { flex-wrap: wrap; }
 .row { display: flex; flex-wrap: wrap; gap: 8px; align-items: flex-end; }
 .figure { text-align: right; font-variant-numeric: tabular-nums; }
 .issues { margin: 0; padding-left: 20px; }

@@ -1,0 +1,296 @@
+/**
+ * The whole journey in real headless Chromium against the real server: the production task pane,
+ * Office.js from the npm package, and the in-memory Excel double standing in for the workbook.
+ * The tests run in order and share one analyst page (and, later, a manager's second context).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { parseScenario } from '../../shared/scenario.js';
+import type { CostingResult } from '../../shared/result.js';
+import type { Scenario } from '../../shared/schemas/scenario.js';
+import { costingSheet } from '../../shared/workbook/costingSheet.js';
+import { SHEET } from '../../shared/workbook/layout.js';
+import { ensureAddinBuild } from './support/addinBuild.js';
+import { bargainingProposals, fetchTemplate, payrollExtract, proposalRows } from './support/analystData.js';
+import { launchChromium, newPaneContext, screenshot, watchErrors } from './support/browser.js';
+import { ExcelPage } from './support/excelPage.js';
+import { startTestServer, type TestServer } from './support/testServer.js';
+
+const UNIT = 'RPOA';
+const ROSTER_ROWS = 400;
+const BAD_ROW = 7; // Excel row of the roster line given a step that does not exist
+const TITLE = 'RPOA: union proposal vs. City offer (browser test)';
+
+describe('the analyst and manager journey in the task pane', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let analystContext: BrowserContext;
+  let page: Page;
+  let excel: ExcelPage;
+  let pageErrors: string[];
+  let template: Scenario;
+
+  const tab = (name: string) => page.getByRole('tab', { name, exact: true }).click();
+  const button = (name: string) => page.getByRole('button', { name, exact: true });
+
+  async function connect(target: Page, token: string): Promise<void> {
+    await target.getByLabel('Server address').fill(server.url);
+    await target.getByLabel('API token').fill(token);
+    await target.getByRole('button', { name: 'Connect', exact: true }).click();
+    await target.getByTestId('signed-in-as').waitFor();
+  }
+
+  beforeAll(async () => {
+    await ensureAddinBuild();
+    server = await startTestServer();
+    browser = await launchChromium();
+    analystContext = await newPaneContext(browser, { excel: true });
+    page = await analystContext.newPage();
+    pageErrors = watchErrors(page);
+    excel = new ExcelPage(page);
+    template = await fetchTemplate(server.url, server.users.analyst!.token, UNIT);
+    await page.goto(`${server.url}/taskpane.html`);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('connects with a token and shows the user, role and units', async () => {
+    await page.getByLabel('Server address').waitFor();
+    await screenshot(page, '01-connect');
+    await page.getByLabel('API token').fill('not-a-token');
+    await button('Connect').click();
+    await page.getByTestId('error-bar').waitFor();
+    expect(await page.getByTestId('error-bar').innerText()).toMatch(/Could not check who you are on the server: .+/);
+    await screenshot(page, '02-connect-refused');
+    // The browser logs the refused request (401) as a console error; that one was expected.
+    expect(pageErrors.filter((e) => !/status of 401/.test(e))).toEqual([]);
+    pageErrors.length = 0;
+
+    await connect(page, server.users.analyst!.token);
+    await tab('Connect');
+    const identity = await page.getByTestId('identity').innerText();
+    expect(identity).toContain(server.users.analyst!.name);
+    expect(identity).toContain('analyst');
+    expect(identity).toContain(UNIT);
+    await screenshot(page, '03-connected');
+  });
+
+  it('remembers the connection when the pane is opened again', async () => {
+    await page.reload();
+    await page.getByTestId('signed-in-as').waitFor();
+    expect(await page.getByTestId('signed-in-as').innerText()).toContain('analyst');
+  });
+
+  it('shows an Excel failure in words instead of swallowing it', async () => {
+    await tab('Schedule');
+    await page.getByLabel('Bargaining unit').selectOption(UNIT);
+    await excel.failNextSync('AccessDenied', 'The workbook is read-only.');
+    await button('Pull schedule').click();
+    const bar = page.getByTestId('error-bar');
+    await bar.waitFor();
+    expect(await bar.innerText()).toMatch(/Could not .*protected or read-only/);
+    await screenshot(page, '04-excel-error');
+    await bar.getByRole('button', { name: 'Dismiss' }).click();
+  });
+
+  it('pulls the schedule into a stamped table and refreshes a newer version in place', async () => {
+    await button('Pull schedule').click();
+    await page.getByTestId('schedule-stamp').waitFor();
+    const stampText = await page.getByTestId('schedule-stamp').innerText();
+    const pulled = (await (await fetch(`${server.url}/api/v1/units/${UNIT}/schedules/current`, { headers: { Authorization: `Bearer ${server.users.analyst!.token}` } })).json()) as {
+      version: number;
+      effective: string;
+      schedule: Scenario['schedule'];
+    };
+    expect(stampText).toContain(`version ${pulled.version}`);
+    expect(stampText).toContain(`effective ${pulled.effective}`);
+    let workbook = await excel.summary();
+    expect(workbook.tables.map((t) => t.name)).toContain(`Rates_${UNIT}`);
+    expect(await excel.cell(`Rates ${UNIT}`, 'A1')).toBe(`Schedule ${pulled.schedule.id} · version ${pulled.version} · effective ${pulled.effective}`);
+    expect(await excel.cell(`Rates ${UNIT}`, 'D4')).toBe(Number(pulled.schedule.classes[0]!.steps[0]));
+    expect(workbook.names.map((n) => n.name)).toContain(`BC_Schedule_${UNIT}`);
+    await screenshot(page, '05-schedule-pulled');
+
+    // An administrator imports a corrected schedule, in force today.
+    const corrected = {
+      ...pulled.schedule,
+      id: `${pulled.schedule.id}-CORR`,
+      effective: new Date().toISOString().slice(0, 10),
+      classes: pulled.schedule.classes.map((c, i) => (i === 0 ? { ...c, steps: c.steps.map((s) => (Number(s) + 1).toFixed(2)) } : c)),
+    };
+    const imported = await fetch(`${server.url}/api/v1/units/${UNIT}/schedules/import`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${server.users.admin!.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(corrected),
+    });
+    expect(imported.status, await imported.clone().text()).toBeLessThan(300);
+
+    await button('Check for updates').click();
+    await page.getByTestId('schedule-newer').waitFor();
+    await screenshot(page, '06-schedule-newer-on-server');
+    await page.getByRole('button', { name: 'Refresh in place' }).click();
+    await page.getByTestId('schedule-current').waitFor();
+    expect(await page.getByTestId('schedule-stamp').innerText()).toContain(corrected.id);
+    expect(await excel.cell(`Rates ${UNIT}`, 'D4')).toBe(Number(corrected.classes[0]!.steps[0]));
+    workbook = await excel.summary();
+    expect(workbook.tables.filter((t) => t.name === `Rates_${UNIT}`)).toHaveLength(1);
+    expect(workbook.sheets.filter((s) => s.name === `Rates ${UNIT}`)).toHaveLength(1);
+  });
+
+  it('starts a costing workbook with the shared layout, filled from the template', async () => {
+    await tab('Workbook');
+    await page.getByLabel('Bargaining unit').selectOption(UNIT);
+    await button('Start costing workbook').click();
+    await page.getByTestId('workbook-started').waitFor();
+    const workbook = await excel.summary();
+    for (const sheet of [SHEET.schedule, SHEET.roster, SHEET.assumptions, SHEET.proposals]) expect(workbook.sheets.map((s) => s.name)).toContain(sheet);
+    expect(workbook.tables.map((t) => t.name)).toEqual(expect.arrayContaining(['ScheduleClasses', 'RosterRows', 'ProposalList', 'ProvisionRows']));
+    expect(workbook.activeSheet).toBe(SHEET.roster);
+    expect(workbook.calculationMode).toBe('Automatic');
+    await screenshot(page, '07-workbook-started');
+  });
+
+  it('validates a pasted roster: a wrong step is listed by cell and selecting it selects the cell; fixed, it validates', async () => {
+    const extract = payrollExtract(template, ROSTER_ROWS);
+    const badIndex = BAD_ROW - 3;
+    const broken = extract.map((row, i) => (i === badIndex ? row.map((cell, c) => (c === 2 ? 9 : cell)) : row));
+    await excel.paste(SHEET.roster, 'A3', broken);
+    await excel.paste(SHEET.proposals, 'A3', proposalRows(bargainingProposals()));
+
+    await button('Validate').click();
+    await page.getByTestId('issue-list').waitFor();
+    const issues = await page.getByTestId('issue-list').innerText();
+    expect(issues).toContain(`Roster row ${BAD_ROW}, column C (Step)`);
+    expect(issues).toMatch(/step 9 does not exist/);
+    await screenshot(page, '08-validation-problems');
+
+    await page.getByRole('button', { name: `Roster row ${BAD_ROW}, column C (Step)` }).click();
+    await expect.poll(async () => (await excel.summary()).selection).toEqual({ sheet: SHEET.roster, address: `C${BAD_ROW}` });
+
+    await excel.paste(SHEET.roster, `C${BAD_ROW}`, [[extract[badIndex]![2]!]]);
+    await button('Validate').click();
+    await page.getByTestId('validation-ok').waitFor();
+    expect(await page.getByTestId('validation-ok').innerText()).toContain(`${ROSTER_ROWS} roster rows, 2 proposal(s)`);
+    await screenshot(page, '09-validated');
+  });
+
+  it('costs in a worker, writes the Costing sheet and its chart, and compares union and management', async () => {
+    await tab('Cost');
+    await button('Cost proposals').click();
+    await page.getByTestId('cost-done').waitFor({ timeout: 60_000 });
+    await page.getByTestId('comparison').first().waitFor();
+    const headers = await page.getByTestId('comparison').first().locator('th').allInnerTexts();
+    expect(headers.slice(1)).toEqual(['Union proposal (union)', 'City offer (management)']);
+    const workbook = await excel.summary();
+    const costing = workbook.sheets.find((s) => s.name === SHEET.costing);
+    expect(costing).toBeDefined();
+    expect(costing!.charts).toHaveLength(1);
+    expect(costing!.charts[0]!.type).toBe('ColumnClustered');
+    expect(workbook.settings).toContain('bargaining-costing.latestCosting');
+    expect(workbook.activeSheet).toBe(SHEET.costing);
+    expect(workbook.stats.largestRequestBytes).toBeLessThanOrEqual(4 * 1024 * 1024);
+    await screenshot(page, '10-costed-and-compared');
+  });
+
+  it('re-costs as the what-if raise changes', async () => {
+    await page.getByLabel('Proposal', { exact: true }).selectOption('City offer');
+    await page.getByLabel('Raise (%)').fill('3');
+    await page.getByTestId('what-if-done').waitFor({ timeout: 30_000 });
+    const whatIf = page.getByTestId('what-if').getByTestId('comparison');
+    expect(await whatIf.locator('th').allInnerTexts()).toEqual(['Increase over baseline', 'City offer (management)', 'City offer (what-if) (management)']);
+    const [, base, raised] = (await whatIf.locator('tr').nth(1).locator('td').allInnerTexts()).map((t) => Number(t.replace(/[$,−]/g, '')));
+    expect(raised).toBeGreaterThan(base!);
+    await screenshot(page, '11-what-if');
+    await page.getByLabel('Raise (%)').fill('abc');
+    expect(await page.getByText('Type the raise as a percent, like 3.5').isVisible()).toBe(true);
+  });
+
+  it('submits the model and follows its state', async () => {
+    await tab('Submit');
+    await page.getByLabel('Title', { exact: true }).fill(TITLE);
+    await button('Submit for approval').click();
+    await expect.poll(() => page.getByTestId('model-state').first().innerText(), { timeout: 30_000 }).toBe('submitted');
+    await page.getByTestId('model-summary').waitFor();
+    await screenshot(page, '12-submitted');
+  });
+
+  it("the Costing sheet's live formulas give the server's own figures", async () => {
+    const models = (await (await fetch(`${server.url}/api/v1/cost-models?state=submitted`, { headers: { Authorization: `Bearer ${server.users.manager!.token}` } })).json()) as
+      | { id: string; title: string }[]
+      | { costModels: { id: string; title: string }[] };
+    const list = Array.isArray(models) ? models : models.costModels;
+    const mine = list.find((m) => m.title === TITLE);
+    expect(mine).toBeDefined();
+    const model = (await (await fetch(`${server.url}/api/v1/cost-models/${mine!.id}`, { headers: { Authorization: `Bearer ${server.users.manager!.token}` } })).json()) as {
+      scenario: unknown;
+      result: CostingResult;
+    };
+    const parsed = parseScenario(model.scenario);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    const expected = costingSheet(model.result, parsed.value);
+    for (const proposal of expected.map.proposals) {
+      const server = model.result.proposals.find((p) => p.name === proposal.name)!;
+      for (const fy of model.result.fiscalYears) {
+        const value = await excel.cell(SHEET.costing, proposal.increase.total[fy]!);
+        expect(Number(value)).toBeCloseTo(Number(server.increase[fy]!.total), 2);
+      }
+    }
+  });
+
+  it('a manager, in a second browser context, reviews the summary and approves', async () => {
+    const managerContext = await newPaneContext(browser, { excel: true });
+    const manager = await managerContext.newPage();
+    const managerErrors = watchErrors(manager);
+    await manager.goto(`${server.url}/taskpane.html`);
+    await connect(manager, server.users.manager!.token);
+    expect(await manager.getByRole('tab', { name: 'Approvals' }).count()).toBe(1);
+    expect(await manager.getByRole('tab', { name: 'Submit' }).count()).toBe(0);
+    await manager.getByRole('tab', { name: 'Approvals' }).click();
+    const row = manager.getByTestId('model-list').getByRole('row').filter({ hasText: TITLE });
+    await row.waitFor();
+    await screenshot(manager, '13-manager-queue');
+    await row.getByRole('button', { name: 'Review' }).click();
+    await manager.getByTestId('review').getByTestId('model-summary').waitFor();
+    expect(await manager.getByTestId('model-summary').innerText()).toContain('Union proposal');
+    await manager.getByRole('button', { name: 'Return to analyst' }).click();
+    expect(await manager.getByTestId('error-bar').innerText()).toContain('Say why you are returning the model');
+    await manager.getByTestId('error-bar').getByRole('button', { name: 'Dismiss' }).click();
+    await manager.getByLabel('Comment').fill('Matches the bargaining brief. Approved for the closed session.');
+    await screenshot(manager, '14-manager-review');
+    await manager.getByRole('button', { name: 'Approve', exact: true }).click();
+    await expect.poll(() => manager.getByTestId('review').getByTestId('model-state').innerText()).toBe('approved');
+    await screenshot(manager, '15-manager-approved');
+    expect(managerErrors).toEqual([]);
+    await managerContext.close();
+  });
+
+  it('the analyst sees the approval and opens the approved model into new, protected sheets', async () => {
+    await button('Refresh state').click();
+    await expect.poll(() => page.getByTestId('model-state').first().innerText()).toBe('approved');
+    await page.getByTestId('approved-note').waitFor();
+    await screenshot(page, '16-analyst-sees-approval');
+
+    await tab('Approved');
+    const row = page.getByTestId('model-list').getByRole('row').filter({ hasText: TITLE });
+    await row.waitFor();
+    await row.getByRole('button', { name: 'Open in workbook' }).click();
+    await page.getByTestId('approved-opened').waitFor({ timeout: 30_000 });
+    const workbook = await excel.summary();
+    const opened = workbook.sheets.filter((s) => /^(Costing|Schedule|Roster|Assumptions|Proposals) [A-Za-z0-9]+$/.test(s.name));
+    expect(opened.map((s) => s.name.split(' ')[0]).sort()).toEqual(['Assumptions', 'Costing', 'Proposals', 'Roster', 'Schedule']);
+    expect(opened.every((s) => s.protected)).toBe(true);
+    const own = workbook.sheets.find((s) => s.name === SHEET.roster);
+    expect(own?.protected).toBe(false);
+    await screenshot(page, '17-approved-model-opened');
+
+    // Protected means protected: writing into the approved sheets again is refused, in words.
+    await row.getByRole('button', { name: 'Open in workbook' }).click();
+    await page.getByTestId('error-bar').waitFor();
+    expect(await page.getByTestId('error-bar').innerText()).toMatch(/protected or read-only/);
+    await screenshot(page, '18-protected-sheets-refuse-writes');
+    expect(pageErrors).toEqual([]);
+  });
+});
