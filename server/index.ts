@@ -50,8 +50,11 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
           server.closeAllConnections();
         }, config.shutdownTimeoutMs);
         force.unref();
+        // Keep-alive connections become idle as their requests finish: close them as they do.
+        const sweep = setInterval(() => server.closeIdleConnections(), 100);
         server.close(() => {
           clearTimeout(force);
+          clearInterval(sweep);
           resolve();
         });
         server.closeIdleConnections();
