@@ -36,7 +36,8 @@ const tableNamePattern = /^[A-Za-z_\\][A-Za-z0-9_.]{0,254}$/;
  * manual during the write), THEN creates the Excel table over them. A table of the same name
  * anywhere in the workbook is first turned back into a plain range and cleared, so pulling a
  * schedule again refreshes it in place. The sheet is added when missing.
- * Syncs: 1 (look up sheet, table, calculation mode) + chunks + 1 (create the table, restore the mode).
+ * Syncs: 1 (calculation mode) + 1 (look up the sheet and table) + one per chunk + 1 (create the table)
+ * + 1 (restore the calculation mode).
  */
 export async function writeTable(context: Excel.RequestContext, spec: TableSpec): Promise<TableWriteReport> {
   checkSheetName(spec.sheetName);
@@ -44,9 +45,9 @@ export async function writeTable(context: Excel.RequestContext, spec: TableSpec)
     throw new Error(`"${spec.tableName}" cannot be a table name: use letters, digits, _ and ., starting with a letter, and not a cell address`);
   }
   if (spec.header.length === 0) throw new Error(`table ${spec.tableName} needs at least one column`);
-  const width = blockWidth([[...spec.header], ...spec.rows], `table ${spec.tableName}`);
-  const at: CellPosition = parseCellAddress(spec.at ?? 'A1');
   const block: CellBlock = [[...spec.header], ...spec.rows];
+  const width = blockWidth(block, `table ${spec.tableName}`);
+  const at: CellPosition = parseCellAddress(spec.at ?? 'A1');
   const address = blockAddress(at, block.length, width);
   const doing = `write the table ${spec.tableName} on "${spec.sheetName}"`;
 
@@ -60,10 +61,9 @@ export async function writeTable(context: Excel.RequestContext, spec: TableSpec)
       if (!existingTable.isNullObject) existingTable.convertToRange().clear('All');
       return existingSheet.isNullObject ? context.workbook.worksheets.add(spec.sheetName) : existingSheet;
     });
-    const headerFormats = spec.columnFormats ? spec.columnFormats.map((f) => (f === undefined ? undefined : f)) : undefined;
     const report = await writeBlock(context, sheet, at, block, {
       mode: 'values',
-      ...(headerFormats ? { columnFormats: headerFormats } : {}),
+      ...(spec.columnFormats ? { columnFormats: spec.columnFormats } : {}),
       ...(spec.maxRequestBytes !== undefined ? { maxRequestBytes: spec.maxRequestBytes } : {}),
       ...(spec.onProgress ? { onProgress: (done: number, total: number) => spec.onProgress?.(Math.max(0, done - 1), total - 1) } : {}),
     });
