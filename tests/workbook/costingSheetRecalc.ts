@@ -1,4 +1,6 @@
 // Recalculates a Costing grid with HyperFormula (an independent spreadsheet engine) for the tests.
+// HyperFormula's default smartRounding keeps only 10 significant digits (Excel shows 15), which would
+// misreport amounts of $100M and more; it is turned off and each figure rounded to cents here.
 import { HyperFormula } from 'hyperformula';
 import type { Cell } from '../../shared/workbook/grid.js';
 import { officeFormulas } from '../../shared/workbook/officeFormulas.js';
@@ -13,7 +15,7 @@ export interface Recalculated {
 
 export function recalculate(sheetName: string, cells: Cell[][] | (string | number | boolean | null)[][], alreadyOffice = false): Recalculated {
   const data = alreadyOffice ? (cells as (string | number | boolean | null)[][]) : officeFormulas({ cells: cells as Cell[][] });
-  const hf = HyperFormula.buildFromSheets({ [sheetName]: data.map((r) => r.map((c) => (c === '' ? null : c))) }, { licenseKey: 'gpl-v3' });
+  const hf = HyperFormula.buildFromSheets({ [sheetName]: data.map((r) => r.map((c) => (c === '' ? null : c))) }, { licenseKey: 'gpl-v3', smartRounding: false });
   const sheet = hf.getSheetId(sheetName)!;
   const value = (address: string) => {
     const a = hf.simpleCellAddressFromString(address, sheet);

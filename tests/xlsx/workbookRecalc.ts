@@ -27,7 +27,7 @@ export function hyperFormulaData(sheet: ExcelJS.Worksheet): (string | number | b
 }
 
 export function recalcSheet(sheet: ExcelJS.Worksheet) {
-  const hf = HyperFormula.buildFromSheets({ [sheet.name]: hyperFormulaData(sheet) }, { licenseKey: 'gpl-v3' });
+  const hf = HyperFormula.buildFromSheets({ [sheet.name]: hyperFormulaData(sheet) }, { licenseKey: 'gpl-v3', smartRounding: false });
   const id = hf.getSheetId(sheet.name)!;
   return {
     value(address: string) {
