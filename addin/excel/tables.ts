@@ -91,7 +91,7 @@ export const READ_CELLS_PER_REQUEST = 50_000;
 
 /**
  * Reads a table's header and data rows as values (numbers as numbers, dates as Excel serials,
- * text as text), in row chunks that fit in one response. Syncs: 1 + one per chunk.
+ * text as text), in row chunks that fit in one response. Syncs: 2 + one per chunk.
  * A missing table is an error that names it.
  */
 export async function readTable(context: Excel.RequestContext, tableName: string, cellsPerRequest = READ_CELLS_PER_REQUEST): Promise<TableContents> {
