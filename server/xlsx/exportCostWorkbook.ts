@@ -64,7 +64,24 @@ export async function exportCostWorkbook(model: CostWorkbookModel): Promise<Buff
   }
   for (const grid of scenarioToSheets(model.scenario)) sheets.push(addSheetGrid(workbook, grid));
 
+  const footer = printFooter(model);
+  for (const sheet of sheets) {
+    sheet.pageSetup = { ...sheet.pageSetup, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+    sheet.headerFooter = { ...sheet.headerFooter, oddFooter: footer };
+  }
   if (model.approval) for (const sheet of sheets) await sheet.protect('', PROTECTION);
   const data = await workbook.xlsx.writeBuffer();
   return Buffer.from(data as ArrayBuffer);
+}
+
+/** "&" starts a code in Excel header/footer text; a literal one is written "&&". */
+function footerText(text: string): string {
+  return text.replace(/&/g, '&&');
+}
+
+/** Printed pages carry the unit, the model, its state or approval hash, and page numbers. */
+function printFooter(model: CostWorkbookModel): string {
+  const left = footerText(`${model.scenario.unit.id}${model.title ? `: ${model.title}` : ''}`);
+  const centre = footerText(model.approval ? `Approved by ${model.approval.approver}, sha256 ${model.approval.contentHash}` : model.state ? `State: ${model.state}` : '');
+  return `&L${left}&C${centre}&RPage &P of &N`;
 }

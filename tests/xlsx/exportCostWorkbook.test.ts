@@ -84,6 +84,8 @@ describe('exportCostWorkbook', () => {
     for (const sheet of wb.worksheets) expect((sheet as unknown as { sheetProtection: { sheet: boolean } | null }).sheetProtection?.sheet, sheet.name).toBe(true);
     const parts = xmlParts(buffer);
     for (let i = 1; i <= 5; i++) expect(parts.get(`xl/worksheets/sheet${i}.xml`)).toContain('<sheetProtection');
+    expect(costing.headerFooter.oddFooter).toContain(`Approved by Maria Manager, sha256 ${approval.contentHash}`);
+    expect(costing.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1 });
   });
 
   it('a draft is not protected; tables, formats, widths and frozen panes are set', async () => {

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { writeCostModelWorkbook } from '../../server/xlsx/costModelAdapters.js';
+import type { CostModelView } from '../../server/services/costModelView.js';
+import { costScenario } from '../../shared/engine/costScenario.js';
+import { sampleScenarioInput, sampleScenario } from '../workbook/sampleScenario.js';
+import { loadXlsx } from './workbookRecalc.js';
+
+function view(overrides: Partial<CostModelView>): CostModelView {
+  return {
+    id: 'cm-1',
+    unitId: 'POA',
+    title: 'FY27 & beyond',
+    state: 'draft',
+    version: 1,
+    lineageId: 'cm-1',
+    modelVersion: 2,
+    supersedes: null,
+    contentHash: null,
+    createdBy: 'ana',
+    createdAt: '2026-11-23T10:00:00.000Z',
+    updatedBy: 'ana',
+    updatedAt: '2026-11-23T10:00:00.000Z',
+    submittedBy: null,
+    submittedAt: null,
+    scenario: sampleScenarioInput,
+    result: null,
+    supersededBy: null,
+    ...overrides,
+  };
+}
+
+describe('writeCostModelWorkbook (the server route’s writer)', () => {
+  it('a draft without a stored result is costed by the shared engine for the export, unprotected', async () => {
+    const wb = await loadXlsx(await writeCostModelWorkbook(view({})));
+    const costing = wb.getWorksheet('Costing')!;
+    expect(String(costing.getCell('A2').value)).toBe('FY27 & beyond (version 2) (draft)');
+    expect((costing as unknown as { sheetProtection: unknown }).sheetProtection ?? null).toBeNull();
+    expect(costing.headerFooter.oddFooter).toContain('FY27 && beyond');
+  });
+
+  it('an approved model uses its stored result and is protected with its approval block', async () => {
+    const result = costScenario(sampleScenario());
+    const hash = 'a'.repeat(64);
+    const wb = await loadXlsx(
+      await writeCostModelWorkbook(view({ state: 'approved', result, contentHash: hash, approval: { approvedBy: 'mia', approvedAt: '2026-11-23T12:00:00.000Z', comment: null, contentHash: hash } })),
+    );
+    const costing = wb.getWorksheet('Costing')!;
+    const values = (costing.getSheetValues() as unknown[][]).filter(Array.isArray).map((r) => r.slice(1, 3));
+    expect(values).toContainEqual(['Approved by', 'mia']);
+    expect(values).toContainEqual(['Content hash (sha256)', hash]);
+    expect(values.some((r) => r[0] === 'Comment')).toBe(false);
+    for (const sheet of wb.worksheets) expect((sheet as unknown as { sheetProtection: { sheet: boolean } }).sheetProtection.sheet).toBe(true);
+  });
+
+  it('a stored scenario that no longer validates is an error, not a half workbook', async () => {
+    await expect(writeCostModelWorkbook(view({ scenario: { format: 'nope' } }))).rejects.toThrow(/no longer validates/);
+  });
+});
