@@ -85,6 +85,17 @@ describe('calculation and errors', () => {
     expect(excel.syncs).toBe(2);
   });
 
+  it('when the write and then the restore both fail, both are told', async () => {
+    const excel = new FakeExcel();
+    excel.failSync = (request) => (request.ops.includes('calculationMode=Automatic') ? Object.assign(new Error('busy'), { code: 'ActivityLimitReached' }) : undefined);
+    const error = await withManualCalculation(excel.context, 'write the Roster', async () => {
+      throw new Error('Could not write rows 1–10 of 10: boom');
+    }).then(() => undefined, (e: unknown) => e as Error);
+    expect(error?.message).toBe(
+      'Could not write rows 1–10 of 10: boom; and then could not restore the calculation mode (Automatic): Excel is busy with too many requests; try again in a moment — Excel said: busy',
+    );
+  });
+
   it('recalculates the whole workbook in one request', async () => {
     const excel = new FakeExcel();
     await recalculateWorkbook(excel.context);
