@@ -76,7 +76,7 @@ export function createApp(deps: AppDeps): Express {
 
   const api = express.Router();
   api.use(helmet());
-  api.use(authenticate(ctx.store, ctx.oidc));
+  api.use(authenticate(ctx.store, ctx.oidc, config.authCacheMs));
   api.use(express.json({ limit: config.bodyLimit, strict: true, type: ['application/json', 'application/*+json'] }));
   api.use(openApiRoutes());
   api.use(identityRoutes(ctx));

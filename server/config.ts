@@ -19,6 +19,8 @@ export interface ServerConfig {
   oidc: OidcConfig | undefined;
   trustProxy: string | undefined;
   shutdownTimeoutMs: number;
+  /** How long an API token's user, role and units are remembered (0: look up every request). */
+  authCacheMs: number;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -48,6 +50,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
         : undefined,
     trustProxy: env.TRUST_PROXY?.trim() || undefined,
     shutdownTimeoutMs: integer(env.SHUTDOWN_TIMEOUT_MS, 10_000, 'SHUTDOWN_TIMEOUT_MS'),
+    authCacheMs: integer(env.AUTH_CACHE_SECONDS, 5, 'AUTH_CACHE_SECONDS') * 1000,
   };
 }
 

@@ -2,6 +2,7 @@ import type { RequestHandler, Request } from 'express';
 import type { Store } from '../store/store.js';
 import { hashToken, looksLikeApiToken } from '../services/apiTokens.js';
 import type { OidcVerifier } from '../services/oidcVerifier.js';
+import { PrincipalCache } from '../services/principalCache.js';
 import type { Principal } from '../services/principal.js';
 import { forbidden, unauthenticated } from './problem.js';
 import type { Role } from '../store/store.js';
@@ -13,7 +14,8 @@ declare module 'express-serve-static-core' {
 }
 
 /** Every API route: a bearer API token, or (with OIDC configured) a bearer JWT. */
-export function authenticate(store: Store, oidc: OidcVerifier | undefined): RequestHandler {
+export function authenticate(store: Store, oidc: OidcVerifier | undefined, cacheMs: number): RequestHandler {
+  const cache = new PrincipalCache(cacheMs);
   return async (req, _res, next) => {
     const header = req.get('authorization');
     const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
@@ -23,12 +25,21 @@ export function authenticate(store: Store, oidc: OidcVerifier | undefined): Requ
     }
     const token = match[1]!;
     if (looksLikeApiToken(token)) {
-      const user = await store.findUserByTokenHash(hashToken(token));
+      const tokenHash = hashToken(token);
+      const now = Date.now();
+      const cached = cache.get(tokenHash, now);
+      if (cached) {
+        req.principal = cached;
+        next();
+        return;
+      }
+      const user = await store.findUserByTokenHash(tokenHash);
       if (!user) {
         next(unauthenticated('the token is unknown or revoked'));
         return;
       }
       req.principal = { userId: user.id, name: user.name, role: user.role, unitIds: user.role === 'admin' ? 'all' : user.unitIds, via: 'token' };
+      cache.set(tokenHash, req.principal, now);
       next();
       return;
     }

@@ -19,7 +19,8 @@ export async function startTestServer(deps: AppDeps): Promise<TestServer> {
       done();
     },
   });
-  const app = createApp({ logger: createLogger('info', sink), ...deps });
+  // No principal cache by default: tests change roles and expect the next request to see it.
+  const app = createApp({ logger: createLogger('info', sink), ...deps, config: { authCacheMs: 0, ...deps.config } });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

@@ -1,0 +1,185 @@
+// npm run bench:server — the sync server under load on loopback (autocannon):
+//   schedule pulls per second and p99 latency, answered 200 and 304 (conditional),
+//   and the latency of submitting a 10,000-row cost model (upload, validation, the server's
+//   recompute with the shared engine, storage), next to the committed baseline.
+// `npm run bench:server -- --update-baseline` rewrites bench/server-baseline.json.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir, cpus } from 'node:os';
+import { join } from 'node:path';
+// @ts-expect-error autocannon ships no types
+import autocannon from 'autocannon';
+import { parseScenario } from '../shared/scenario.js';
+import { scheduleSchema } from '../shared/schemas/scenario.js';
+import { demoUnits } from '../server/demo/demoCity.js';
+import { demoRoster, demoScenario, demoSchedule } from '../server/demo/demoScenario.js';
+import { issueToken } from '../server/services/apiTokens.js';
+import { systemActor } from '../server/services/auditTrail.js';
+import { importScheduleVersion } from '../server/services/scheduleVersions.js';
+import { addUnit } from '../server/services/units.js';
+import { addUser } from '../server/services/users.js';
+import { migrateStore, openStore } from '../server/store/openStore.js';
+
+const BASELINE = join(import.meta.dirname, 'server-baseline.json');
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const SUBMIT_ROUNDS = 3;
+
+interface Figures {
+  schedulePull200: { requestsPerSecond: number; p99Ms: number; p50Ms: number };
+  schedulePull304: { requestsPerSecond: number; p99Ms: number; p50Ms: number };
+  submit10k: { uploadMs: number; submitMs: number; submitMsRuns: number[]; bodyBytes: number };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      s.close(() => (typeof a === 'object' && a ? resolve(a.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+function tenThousandRowScenario(): unknown {
+  const base = demoUnits[0]!;
+  const total = base.classes.reduce((n, c) => n + c.rows, 0);
+  const unit = { ...base, id: 'BENCH', classes: base.classes.map((c) => ({ ...c, rows: Math.ceil((c.rows * 10_000) / total) })) };
+  const roster = demoRoster(unit, 42);
+  roster.rows = roster.rows.slice(0, 10_000);
+  const schedule = demoSchedule(unit, '2025-07-01', '0.03');
+  return demoScenario(unit, schedule, roster, [
+    {
+      name: 'Union proposal',
+      side: 'union',
+      provisions: [
+        { type: 'gwi', percent: '0.05', effective: '2026-07-04' },
+        { type: 'gwi', percent: '0.04', effective: '2027-07-03' },
+        { type: 'addStep', percent: '0.05', effective: '2027-07-03', classes: ['PO'] },
+        { type: 'gwi', percent: '0.04', effective: '2028-07-01' },
+        { type: 'specialPay', code: 'POST_ADV', effective: '2026-07-04', percent: '0.09', pensionable: true, mode: 'set' },
+        { type: 'lumpSum', amount: '1500.00', payDate: '2026-12-15', prorateByFte: true },
+      ],
+    },
+    {
+      name: 'City offer',
+      side: 'management',
+      provisions: [
+        { type: 'gwi', percent: '0.025', effective: '2026-07-04' },
+        { type: 'gwi', percent: '0.025', effective: '2027-07-03' },
+        { type: 'gwi', percent: '0.02', effective: '2028-07-01' },
+        { type: 'pensionRate', effective: '2026-07-04', tier: 'safety-classic', delta: '-0.02' },
+        { type: 'stepFreeze', effective: '2026-07-04', months: 6, mode: 'keep' },
+        { type: 'lumpSum', amount: '1000.00', payDate: '2026-12-15' },
+      ],
+    },
+  ]);
+}
+
+async function load(url: string, headers: Record<string, string>): Promise<{ requestsPerSecond: number; p99Ms: number; p50Ms: number; non2xx: number; statuses: Record<string, number> }> {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers, pipelining: 1 });
+  return {
+    requestsPerSecond: Math.round(result.requests.average),
+    p99Ms: result.latency.p99,
+    p50Ms: result.latency.p50,
+    non2xx: result.non2xx,
+    statuses: { '2xx': result['2xx'], '3xx': result['3xx'], '4xx': result['4xx'], '5xx': result['5xx'] },
+  };
+}
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'bc-bench-'));
+  const store0 = (await migrateStore({ dataDir }), openStore({ dataDir }));
+  const actor = systemActor('bench');
+  const now = new Date();
+  const scenario = tenThousandRowScenario();
+  const parsed = parseScenario(scenario);
+  if (!parsed.ok) throw new Error(`bench scenario invalid: ${parsed.issues.slice(0, 3).map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+  await addUnit(store0, actor, now, { id: 'BENCH', name: 'Bench unit' });
+  await importScheduleVersion(store0, actor, now, { unitId: 'BENCH', schedule: scheduleSchema.parse(parsed.value.schedule), source: 'bench', dryRun: false });
+  await addUser(store0, actor, now, { id: 'analyst', name: 'Analyst', role: 'analyst', unitIds: ['BENCH'] });
+  const token = (await issueToken(store0, 'analyst', 'bench', now)).token;
+  await store0.close();
+
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', 'serve', '--port', String(port), '--no-demo'], {
+    cwd: join(import.meta.dirname, '..'),
+    env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    for (let i = 0; ; i++) {
+      try {
+        if ((await fetch(`${base}/readyz`)).ok) break;
+      } catch {
+        if (i > 300) throw new Error('server did not start');
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const auth = { authorization: `Bearer ${token}` };
+    const pullUrl = `${base}/api/v1/units/BENCH/schedules/current?asOf=2026-01-01`;
+    const first = await fetch(pullUrl, { headers: auth });
+    const etag = first.headers.get('etag');
+    if (first.status !== 200 || !etag) throw new Error(`schedule pull answered ${first.status}`);
+    await load(pullUrl, auth); // warm-up
+    const pull200 = await load(pullUrl, auth);
+    const pull304 = await load(pullUrl, { ...auth, 'if-none-match': etag });
+    if (pull200.statuses['2xx'] === 0 || pull304.statuses['3xx'] === 0 || pull200.statuses['5xx'] + pull304.statuses['5xx'] > 0) {
+      throw new Error(`unexpected statuses: ${JSON.stringify({ pull200: pull200.statuses, pull304: pull304.statuses })}`);
+    }
+
+    const body = JSON.stringify({ unitId: 'BENCH', title: '10,000 rows', scenario });
+    const submitRuns: number[] = [];
+    let uploadMs = 0;
+    for (let round = 0; round < SUBMIT_ROUNDS; round++) {
+      const t0 = performance.now();
+      const created = await fetch(`${base}/api/v1/cost-models`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body });
+      const draft = (await created.json()) as { id: string };
+      if (created.status !== 201) throw new Error(`create answered ${created.status}: ${JSON.stringify(draft).slice(0, 300)}`);
+      uploadMs = Math.max(uploadMs, performance.now() - t0);
+      const t1 = performance.now();
+      const submitted = await fetch(`${base}/api/v1/cost-models/${draft.id}/submit`, { method: 'POST', headers: auth });
+      await submitted.arrayBuffer();
+      if (submitted.status !== 200) throw new Error(`submit answered ${submitted.status}`);
+      submitRuns.push(Math.round(performance.now() - t1));
+    }
+    const figures: Figures = {
+      schedulePull200: { requestsPerSecond: pull200.requestsPerSecond, p99Ms: pull200.p99Ms, p50Ms: pull200.p50Ms },
+      schedulePull304: { requestsPerSecond: pull304.requestsPerSecond, p99Ms: pull304.p99Ms, p50Ms: pull304.p50Ms },
+      submit10k: { uploadMs: Math.round(uploadMs), submitMs: [...submitRuns].sort((a, b) => a - b)[Math.floor(submitRuns.length / 2)]!, submitMsRuns: submitRuns, bodyBytes: Buffer.byteLength(body) },
+    };
+    report(figures);
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function report(figures: Figures): void {
+  const baseline = existsSync(BASELINE) ? (JSON.parse(readFileSync(BASELINE, 'utf8')) as { figures: Figures }).figures : undefined;
+  const rows: [string, number, number | undefined, 'higher' | 'lower'][] = [
+    ['schedule pull 200: requests/s', figures.schedulePull200.requestsPerSecond, baseline?.schedulePull200.requestsPerSecond, 'higher'],
+    ['schedule pull 200: p99 ms', figures.schedulePull200.p99Ms, baseline?.schedulePull200.p99Ms, 'lower'],
+    ['schedule pull 304: requests/s', figures.schedulePull304.requestsPerSecond, baseline?.schedulePull304.requestsPerSecond, 'higher'],
+    ['schedule pull 304: p99 ms', figures.schedulePull304.p99Ms, baseline?.schedulePull304.p99Ms, 'lower'],
+    ['10,000-row upload (create draft) ms', figures.submit10k.uploadMs, baseline?.submit10k.uploadMs, 'lower'],
+    ['10,000-row submit (recompute) ms, median', figures.submit10k.submitMs, baseline?.submit10k.submitMs, 'lower'],
+  ];
+  console.log(`\nBargaining Costing server benchmark — ${CONNECTIONS} connections, ${DURATION}s per run, ${cpus().length} cores, node ${process.version}, LOG_LEVEL=${process.env.LOG_LEVEL ?? 'info'}`);
+  console.log(`${'measure'.padEnd(42)}${'now'.padStart(10)}${'baseline'.padStart(10)}${'change'.padStart(10)}`);
+  for (const [name, now, before, better] of rows) {
+    const change = before ? ((now - before) / before) * 100 : undefined;
+    const worse = change !== undefined && (better === 'higher' ? change < -20 : change > 20);
+    console.log(`${name.padEnd(42)}${String(now).padStart(10)}${String(before ?? '-').padStart(10)}${(change === undefined ? '-' : `${change >= 0 ? '+' : ''}${change.toFixed(0)}%`).padStart(10)}${worse ? '  <- slower than baseline' : ''}`);
+  }
+  console.log(`targets: ≥ 3,000 pulls/s with p99 ≤ 25 ms; a 10,000-row submit ≤ 2,000 ms (submit runs: ${figures.submit10k.submitMsRuns.join(', ')} ms; body ${(figures.submit10k.bodyBytes / 1e6).toFixed(2)} MB)`);
+  if (process.argv.includes('--update-baseline')) {
+    writeFileSync(BASELINE, `${JSON.stringify({ recorded: new Date().toISOString(), machine: `${cpus().length} cores, ${cpus()[0]?.model ?? ''}`, node: process.version, figures }, null, 2)}\n`);
+    console.log(`baseline written to ${BASELINE}`);
+  }
+}
+
+await main();
