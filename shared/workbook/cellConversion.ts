@@ -79,12 +79,55 @@ export function writeCell(kind: ColumnKind, value: unknown): WrittenCell {
       return { value: Boolean(value), format: null };
     case 'list':
     case 'fiscalYears':
-      return { value: (value as unknown[]).length ? (value as unknown[]).map(String).join(', ') : null, format: NUMBER_FORMAT.text };
+      return { value: (value as unknown[]).length ? (value as unknown[]).map((v) => listItem(String(v))).join(', ') : null, format: NUMBER_FORMAT.text };
     case 'bands': {
       const bands = value as { years: number; percent: string }[];
       return { value: bands.length ? bands.map((b) => `${b.years}:${b.percent}`).join('; ') : NO_BANDS, format: NUMBER_FORMAT.text };
     }
   }
+}
+
+/** A list item that holds a separator, a quote or edge spaces is written in double quotes. */
+function listItem(item: string): string {
+  return /[,;"]|^\s|\s$/.test(item) || item === '' ? `"${item.replace(/"/g, '""')}"` : item;
+}
+
+/** Splits "A, B; \"C, D\"" into items; double quotes keep separators, "" is a quote. */
+function splitList(text: string): string[] | undefined {
+  const items: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    while (text[i] === ' ') i++;
+    if (i >= text.length) break;
+    if (text[i] === '"') {
+      let item = '';
+      i++;
+      for (;;) {
+        if (i >= text.length) return undefined;
+        if (text[i] === '"') {
+          if (text[i + 1] === '"') {
+            item += '"';
+            i += 2;
+            continue;
+          }
+          i++;
+          break;
+        }
+        item += text[i++];
+      }
+      while (text[i] === ' ') i++;
+      if (i < text.length && text[i] !== ',' && text[i] !== ';') return undefined;
+      items.push(item);
+      i++;
+    } else {
+      let end = i;
+      while (end < text.length && text[end] !== ',' && text[end] !== ';') end++;
+      const item = text.slice(i, end).trim();
+      if (item !== '') items.push(item);
+      i = end + 1;
+    }
+  }
+  return items;
 }
 
 function formatOfEmpty(kind: ColumnKind): string | null {
@@ -195,7 +238,9 @@ export function readText(raw: unknown, trim: boolean): ReadCell<string> {
 export function readList(raw: unknown): ReadCell<string[]> {
   const text = readText(raw, true);
   if (!text.ok) return text;
-  return { ok: true, value: (text.value ?? '').split(/[,;]/).map((s) => s.trim()).filter((s) => s !== '') };
+  const items = splitList(text.value ?? '');
+  if (!items) return { ok: false, reason: `a list is written "A, B, C" (quote an item that holds a comma: "A, B"), found ${shown(raw)}` };
+  return { ok: true, value: items };
 }
 
 export function readFiscalYears(raw: unknown): ReadCell<(string | number)[]> {

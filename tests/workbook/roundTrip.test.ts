@@ -93,7 +93,7 @@ const scenarioArb = fc
     classes: fc.uniqueArray(fc.record({ code, title: fc.option(text, { nil: undefined }), steps: fc.array(positive(200), { minLength: 1, maxLength: 7 }), stepMonths: fc.integer({ min: 1, max: 24 }) }), { minLength: 1, maxLength: 3, selector: (c) => c.code }),
     ratePlaces: fc.integer({ min: 0, max: 4 }),
     rows: fc.array(
-      fc.record({ id: code, stepPick: fc.nat(), classPick: fc.nat(), fte: fc.constantFrom('1', '0.5', '0.75', '1.0'), count: fc.integer({ min: 1, max: 40 }), hireDate: fc.option(day, { nil: undefined }), ss: fc.boolean(), vacant: fc.boolean(), ot: decimal(300), pays: fc.subarray(['A', 'B']) }),
+      fc.record({ id: code, stepPick: fc.nat(), classPick: fc.nat(), fte: fc.constantFrom('1', '0.5', '0.75', '1.0'), count: fc.integer({ min: 1, max: 40 }), hireDate: fc.option(day, { nil: undefined }), ss: fc.boolean(), vacant: fc.boolean(), ot: decimal(300), pays: fc.subarray(['A,1', 'B "q"']) }),
       { maxLength: 6 },
     ),
     pension: fc.array(fc.record({ from: day, rate: fraction }), { minLength: 1, maxLength: 3 }),
@@ -135,7 +135,7 @@ const scenarioArb = fc
       id: 'A1',
       pension: { classic: g.pension },
       socialSecurity: { wageBase: Object.fromEntries(g.wageBases.map((y) => [String(y), '176100'])) },
-      specialPays: { A: { percent: '0.05', pensionable: true }, B: { amount: '12.50', per: 'hour' } },
+      specialPays: { 'A,1': { percent: '0.05', pensionable: true }, 'B "q"': { amount: '12.50', per: 'hour' } },
     },
     proposals: g.proposals,
   }));
@@ -151,5 +151,25 @@ describe('round-trip property', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('lists in one cell', () => {
+  it('codes holding commas, semicolons or quotes are quoted and read back', () => {
+    const s = sampleScenario();
+    s.assumptions.specialPays['A,B'] = { percent: '0.01', pensionable: false };
+    s.assumptions.specialPays['say "hi"; ok'] = { percent: '0.02', pensionable: false };
+    s.roster.rows[0]!.pays = ['POST_INT', 'A,B', 'say "hi"; ok'];
+    const sheets = scenarioToSheets(s);
+    expect(sheets[1]!.cells[2]![12]).toBe('POST_INT, "A,B", "say ""hi""; ok"');
+    expect(sheetsToScenario(sheets.map(asRead(true)))).toEqual({ ok: true, scenario: s });
+  });
+
+  it('an unterminated quote in a list is a problem named by its cell', () => {
+    const sheets = scenarioToSheets(sampleScenario()).map(asRead(true));
+    sheets[1]!.cells[2]![12] = 'POST_INT, "BIL';
+    const r = sheetsToScenario(sheets);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues[0]).toMatchObject({ cell: 'Roster!M3', header: 'Special pays' });
   });
 });
