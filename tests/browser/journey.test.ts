@@ -20,6 +20,7 @@ const UNIT = 'RPOA';
 const ROSTER_ROWS = 400;
 const BAD_ROW = 7; // Excel row of the roster line given a step that does not exist
 const TITLE = 'RPOA: union proposal vs. City offer (browser test)';
+const RETURN_COMMENT = 'Show the City offer with the signing bonus prorated, then resubmit.';
 
 describe('the analyst and manager journey in the task pane', () => {
   let server: TestServer;
@@ -29,9 +30,20 @@ describe('the analyst and manager journey in the task pane', () => {
   let excel: ExcelPage;
   let pageErrors: string[];
   let template: Scenario;
+  let managerContext: BrowserContext;
+  let manager: Page;
+  let managerErrors: string[];
 
   const tab = (name: string) => page.getByRole('tab', { name, exact: true }).click();
   const button = (name: string) => page.getByRole('button', { name, exact: true });
+
+  async function reviewInQueue(): Promise<void> {
+    const row = manager.getByTestId('model-list').getByRole('row').filter({ hasText: TITLE });
+    await row.waitFor();
+    await row.getByRole('button', { name: 'Review' }).click();
+    await manager.getByTestId('review').getByTestId('model-summary').waitFor();
+    expect(await manager.getByTestId('model-summary').innerText()).toContain('Union proposal');
+  }
 
   async function connect(target: Page, token: string): Promise<void> {
     await target.getByLabel('Server address').fill(server.url);
@@ -240,29 +252,42 @@ describe('the analyst and manager journey in the task pane', () => {
     }
   });
 
-  it('a manager, in a second browser context, reviews the summary and approves', async () => {
-    const managerContext = await newPaneContext(browser, { excel: true });
-    const manager = await managerContext.newPage();
-    const managerErrors = watchErrors(manager);
+  it('a manager, in a second browser context, reviews the summary and returns it with a comment', async () => {
+    managerContext = await newPaneContext(browser, { excel: true });
+    manager = await managerContext.newPage();
+    managerErrors = watchErrors(manager);
     await manager.goto(`${server.url}/taskpane.html`);
     await connect(manager, server.users.manager!.token);
     expect(await manager.getByRole('tab', { name: 'Approvals' }).count()).toBe(1);
     expect(await manager.getByRole('tab', { name: 'Submit' }).count()).toBe(0);
     await manager.getByRole('tab', { name: 'Approvals' }).click();
-    const row = manager.getByTestId('model-list').getByRole('row').filter({ hasText: TITLE });
-    await row.waitFor();
-    await screenshot(manager, '13-manager-queue');
-    await row.getByRole('button', { name: 'Review' }).click();
-    await manager.getByTestId('review').getByTestId('model-summary').waitFor();
-    expect(await manager.getByTestId('model-summary').innerText()).toContain('Union proposal');
+    await reviewInQueue();
+    await screenshot(manager, '13-manager-review');
     await manager.getByRole('button', { name: 'Return to analyst' }).click();
     expect(await manager.getByTestId('error-bar').innerText()).toContain('Say why you are returning the model');
     await manager.getByTestId('error-bar').getByRole('button', { name: 'Dismiss' }).click();
+    await manager.getByLabel('Comment').fill(RETURN_COMMENT);
+    await manager.getByRole('button', { name: 'Return to analyst' }).click();
+    await expect.poll(() => manager.getByTestId('review').getByTestId('model-state').innerText()).toBe('returned');
+    await screenshot(manager, '14-manager-returned');
+  });
+
+  it('the analyst sees the comment and resubmits', async () => {
+    await button('Refresh state').click();
+    await expect.poll(() => page.getByTestId('model-state').first().innerText()).toBe('returned');
+    expect(await page.getByTestId('returned-comment').innerText()).toContain(RETURN_COMMENT);
+    await screenshot(page, '15-analyst-sees-return');
+    await button('Resubmit for approval').click();
+    await expect.poll(() => page.getByTestId('model-state').first().innerText()).toBe('submitted');
+  });
+
+  it('the manager approves the resubmitted model', async () => {
+    await manager.getByRole('button', { name: 'Refresh', exact: true }).click();
+    await reviewInQueue();
     await manager.getByLabel('Comment').fill('Matches the bargaining brief. Approved for the closed session.');
-    await screenshot(manager, '14-manager-review');
     await manager.getByRole('button', { name: 'Approve', exact: true }).click();
     await expect.poll(() => manager.getByTestId('review').getByTestId('model-state').innerText()).toBe('approved');
-    await screenshot(manager, '15-manager-approved');
+    await screenshot(manager, '16-manager-approved');
     expect(managerErrors).toEqual([]);
     await managerContext.close();
   });
@@ -271,7 +296,7 @@ describe('the analyst and manager journey in the task pane', () => {
     await button('Refresh state').click();
     await expect.poll(() => page.getByTestId('model-state').first().innerText()).toBe('approved');
     await page.getByTestId('approved-note').waitFor();
-    await screenshot(page, '16-analyst-sees-approval');
+    await screenshot(page, '17-analyst-sees-approval');
 
     await tab('Approved');
     const row = page.getByTestId('model-list').getByRole('row').filter({ hasText: TITLE });
@@ -282,15 +307,17 @@ describe('the analyst and manager journey in the task pane', () => {
     const opened = workbook.sheets.filter((s) => /^(Costing|Schedule|Roster|Assumptions|Proposals) [A-Za-z0-9]+$/.test(s.name));
     expect(opened.map((s) => s.name.split(' ')[0]).sort()).toEqual(['Assumptions', 'Costing', 'Proposals', 'Roster', 'Schedule']);
     expect(opened.every((s) => s.protected)).toBe(true);
+    const costingCopy = opened.find((s) => s.name.startsWith('Costing '))!.name;
+    expect(JSON.stringify(await excel.block(costingCopy, 'A1:B12'))).toContain('Approval');
     const own = workbook.sheets.find((s) => s.name === SHEET.roster);
     expect(own?.protected).toBe(false);
-    await screenshot(page, '17-approved-model-opened');
+    await screenshot(page, '18-approved-model-opened');
 
     // Protected means protected: writing into the approved sheets again is refused, in words.
     await row.getByRole('button', { name: 'Open in workbook' }).click();
     await page.getByTestId('error-bar').waitFor();
     expect(await page.getByTestId('error-bar').innerText()).toMatch(/protected or read-only/);
-    await screenshot(page, '18-protected-sheets-refuse-writes');
+    await screenshot(page, '19-protected-sheets-refuse-writes');
     expect(pageErrors).toEqual([]);
   });
 });

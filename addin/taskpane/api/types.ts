@@ -43,21 +43,23 @@ export interface CostModelSummary {
   unitId: string;
   title: string;
   state: CostModelState;
-  version?: number;
+  /** The revision, for If-Match. */
+  version: number;
   modelVersion?: number;
+  contentHash?: string | null;
   createdBy?: string;
   submittedBy?: string | null;
   submittedAt?: string | null;
-  decidedBy?: string | null;
-  decidedAt?: string | null;
-  decisionComment?: string | null;
-  contentHash?: string | null;
+  /** Present once approved: who, when, and the hash of the inputs and the server's result. */
+  approval?: { approvedBy: string; approvedAt: string; comment: string | null; contentHash: string };
+  /** Present while returned: the manager's comment for the analyst. */
+  returned?: { returnedBy: string; returnedAt: string; comment: string };
 }
 
 export interface CostModel extends CostModelSummary {
   scenario: ScenarioInput;
   result: CostingResult | null;
-  approval?: { by?: string; at?: string; comment?: string | null; contentHash?: string } | null;
+  supersededBy?: string | null;
 }
 
 /** A cost model with the ETag the server sent, needed for PUT (If-Match). */

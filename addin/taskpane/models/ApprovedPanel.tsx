@@ -30,8 +30,15 @@ export function ApprovedPanel({ client, workbook }: { client: ApiClient; workboo
       if (!parsed.ok) throw new Error(`The approved scenario does not read: ${parsed.issues.map(formatIssue).join('; ')}`);
       const costing = costingSheet(model.result, parsed.value, {
         title: model.title,
-        ...(model.decidedBy && model.decidedAt && model.contentHash
-          ? { approval: { approver: model.decidedBy, approvedAt: model.decidedAt, contentHash: model.contentHash, ...(model.decisionComment ? { comment: model.decisionComment } : {}) } }
+        ...(model.approval
+          ? {
+              approval: {
+                approver: model.approval.approvedBy,
+                approvedAt: model.approval.approvedAt,
+                contentHash: model.approval.contentHash,
+                ...(model.approval.comment ? { comment: model.approval.comment } : {}),
+              },
+            }
           : {}),
       });
       const grids = approvedCopyOf([costing, ...scenarioToSheets(parsed.value)], model.id);

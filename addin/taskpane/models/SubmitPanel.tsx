@@ -76,7 +76,7 @@ export function SubmitPanel({ client, scenario, model, onModel }: SubmitPanelPro
             <MessageBar intent="warning" layout="multiline" data-testid="returned-comment">
               <MessageBarBody>
                 <MessageBarTitle>Returned by the manager</MessageBarTitle>
-                {model.value.decisionComment ?? model.value.approval?.comment ?? 'No comment.'} Fix the sheets, validate, and resubmit.
+                {model.value.returned?.comment || 'No comment.'} Fix the sheets, validate, and resubmit.
               </MessageBarBody>
             </MessageBar>
           ) : null}
@@ -84,8 +84,9 @@ export function SubmitPanel({ client, scenario, model, onModel }: SubmitPanelPro
             <MessageBar intent="success" layout="multiline" data-testid="approved-note">
               <MessageBarBody>
                 <MessageBarTitle>Approved</MessageBarTitle>
-                {model.value.decidedBy ? `By ${model.value.decidedBy}. ` : ''}
-                {model.value.contentHash ? `Content hash ${model.value.contentHash.slice(0, 12)}…` : ''}
+                {model.value.approval
+                  ? `By ${model.value.approval.approvedBy} on ${model.value.approval.approvedAt.slice(0, 10)}. ${model.value.approval.comment ?? ''} Content hash ${model.value.approval.contentHash.slice(0, 12)}…`
+                  : ''}
               </MessageBarBody>
             </MessageBar>
           ) : null}
