@@ -8,3 +8,5 @@ export * from './scenarioToSheets.js';
 export * from './sheetsToScenario.js';
 export * from './costingSheet.js';
 export * from './officeFormulas.js';
+export * from './scheduleCells.js';
+export { findSheet, findTable, tableRows, type FoundTable, type TableRow } from './tableReader.js';
