@@ -4,7 +4,7 @@ import { C, COMPONENT_COUNT, newComponentCents, type ComponentCents } from './co
 import type { CostingContext, RowContext } from './costingContext.js';
 import { applyRate } from './exactRate.js';
 import { centsOf, times, type Fixed } from './fixedPoint.js';
-import { amountPayCents, baseCents, payAmounts, type PayAmounts, type PayDefinition } from './payAmounts.js';
+import { amountPayCents, baseCents, overtimeCents, payAmounts, type PayAmounts, type PayDefinition } from './payAmounts.js';
 import { stepPath, type StepPath } from './stepMovement.js';
 import type { ClassState, StepRegime, VariantPlan } from './variantPlan.js';
 
@@ -23,8 +23,12 @@ export class CostingCaches {
   readonly pay: Map<number, PayAmounts>[] = [];
   /** Base pay per rate state (index), keyed by (step, FTE). */
   readonly base: Map<number, number>[] = [];
-  /** Amount special pays and lump sums per (amount, per, FTE). */
+  /** Lump sums per (amount, FTE). */
   readonly amounts = new Map<string, number>();
+  /** Amount special pays per (definition, FTE). */
+  readonly amountPays = new Map<number, number>();
+  /** Overtime per (rates, step, longevity level, hours, pays). */
+  readonly overtime = new Map<string, number>();
   readonly paths: Map<string, StepPath>[];
   /** Baseline taxable pay of the horizon's first period, per row (Social Security YTD, §4). */
   firstPeriodTaxable: Float64Array | null = null;
@@ -260,18 +264,34 @@ function computePay(ctx: CostingContext, caches: CostingCaches, cs: ClassState, 
     baseByStep.set(baseKey, base);
   }
   const longevity = cs.longevityByLevel[level]!;
-  return payAmounts({
-    rate: cs.rates[step - 1]!,
-    base,
-    fte: rc.fte,
-    pays,
-    longevityPercent: longevity.rate,
-    longevityPercentFixed: longevity.fixed,
-    overtimeHours: cs.overtimeHours ?? rc.overtimeHours,
-    overtimeMultiplier: ctx.overtimeMultiplier,
-    basis: ctx.basis,
-    amountPay: (def) => cachedAmount(caches, def.amount, def.per, rc, () => amountPayCents(def.amount, def.per, rc.fte, ctx.basis)),
-  });
+  const amountCents: number[] = [];
+  for (const def of pays) {
+    if (def.kind === 'percent') {
+      amountCents.push(0);
+      continue;
+    }
+    const key = def.id * 65536 + rc.fteId;
+    let cents = caches.amountPays.get(key);
+    if (cents === undefined) {
+      cents = amountPayCents(def.amount, def.per, rc.fte, ctx.basis);
+      caches.amountPays.set(key, cents);
+    }
+    amountCents.push(cents);
+  }
+  let overtime = 0;
+  const hours = cs.overtimeHours ?? rc.overtimeHours;
+  if (hours.n !== 0n) {
+    let key = `${cs.rateStateId}|${step}|${longevity.key}|${cs.overtimeHours === null ? rc.row.overtimeHours : cs.overtimeHoursText}|`;
+    for (const def of pays) key += `${def.id},`;
+    const cached = caches.overtime.get(key);
+    if (cached === undefined) {
+      overtime = overtimeCents(cs.rates[step - 1]!, pays, longevity.fixed, hours, ctx.overtimeMultiplier, ctx.basis);
+      caches.overtime.set(key, overtime);
+    } else {
+      overtime = cached;
+    }
+  }
+  return payAmounts(base, pays, amountCents, longevity.rate, overtime);
 }
 
 function cachedAmount(caches: CostingCaches, amount: Fixed, per: string, rc: RowContext, compute: () => number): number {

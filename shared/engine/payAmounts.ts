@@ -4,8 +4,8 @@ import { ONE, ZERO, centsOf, integer, plus, times, type Fixed } from './fixedPoi
 
 /** A special pay as in force for a class: a percent of base pay, or an amount per hour/period/month/year. */
 export type PayDefinition =
-  | { kind: 'percent'; percent: ExactRate; percentFixed: Fixed; pensionable: boolean }
-  | { kind: 'amount'; amount: Fixed; per: AmountPer; pensionable: boolean };
+  | { id: number; kind: 'percent'; percent: ExactRate; percentFixed: Fixed; pensionable: boolean }
+  | { id: number; kind: 'amount'; amount: Fixed; per: AmountPer; pensionable: boolean };
 
 /** One employee's pay for one period (COSTING.md §3), in integer cents. */
 export interface PayAmounts {
@@ -65,47 +65,23 @@ function regularRatePartTimesHours(amount: Fixed, per: AmountPer, basis: PayBasi
   }
 }
 
-export interface PayInputs {
-  rate: Fixed;
-  base: number;
-  fte: Fixed;
-  pays: readonly PayDefinition[];
-  longevityPercent: ExactRate;
-  longevityPercentFixed: Fixed;
-  overtimeHours: Fixed;
-  overtimeMultiplier: Fixed;
-  basis: PayBasis;
-  amountPay: (def: Extract<PayDefinition, { kind: 'amount' }>) => number;
-}
-
-export function payAmounts(input: PayInputs): PayAmounts {
-  const base = input.base;
+/** Adds up one employee's pay for a period from base pay, the pays in force, longevity and overtime. */
+export function payAmounts(
+  base: number,
+  pays: readonly PayDefinition[],
+  amountPayCents: readonly number[],
+  longevityPercent: ExactRate,
+  overtime: number,
+): PayAmounts {
   let specialPays = 0;
   let pensionableSpecial = 0;
-  let percentSum = ZERO;
-  let amountPartTimesHours = ZERO;
-  for (const pay of input.pays) {
-    let amount: number;
-    if (pay.kind === 'percent') {
-      amount = applyRate(base, pay.percent);
-      percentSum = plus(percentSum, pay.percentFixed);
-    } else {
-      amount = input.amountPay(pay);
-      amountPartTimesHours = plus(amountPartTimesHours, regularRatePartTimesHours(pay.amount, pay.per, input.basis));
-    }
+  for (let i = 0; i < pays.length; i++) {
+    const pay = pays[i]!;
+    const amount = pay.kind === 'percent' ? applyRate(base, pay.percent) : amountPayCents[i]!;
     specialPays += amount;
     if (pay.pensionable) pensionableSpecial += amount;
   }
-  const longevity = applyRate(base, input.longevityPercent);
-
-  let overtime = 0;
-  if (input.overtimeHours.n !== 0n) {
-    // Regular rate × H = rate × (year factor) × (1 + percents + longevity) + amount parts × H;
-    // overtime = round₂(hours × multiplier × regular rate / P), with the one division last.
-    const percents = plus(ONE, plus(percentSum, input.longevityPercentFixed));
-    const regularTimesHours = plus(times(times(input.rate, integer(input.basis.ratePerYear)), percents), amountPartTimesHours);
-    overtime = centsOf(times(times(input.overtimeHours, input.overtimeMultiplier), regularTimesHours), input.basis.hoursPerYear * input.basis.periodsPerYear);
-  }
+  const longevity = applyRate(base, longevityPercent);
   return {
     base,
     specialPays,
@@ -114,4 +90,28 @@ export function payAmounts(input: PayInputs): PayAmounts {
     pensionable: base + pensionableSpecial + longevity,
     taxable: base + specialPays + longevity + overtime,
   };
+}
+
+/**
+ * Overtime = round₂(hours × multiplier × regular rate / P) with the FLSA regular rate
+ * = hourly equivalent × (1 + percent pays + longevity percent) + Σ amount pays' exact per-period
+ * amount at f = 1 ÷ (H/P). Kept as regular rate × H so the one division comes last.
+ */
+export function overtimeCents(
+  rate: Fixed,
+  pays: readonly PayDefinition[],
+  longevityPercent: Fixed,
+  overtimeHours: Fixed,
+  overtimeMultiplier: Fixed,
+  basis: PayBasis,
+): number {
+  if (overtimeHours.n === 0n) return 0;
+  let percents = plus(ONE, longevityPercent);
+  let amountPartTimesHours = ZERO;
+  for (const pay of pays) {
+    if (pay.kind === 'percent') percents = plus(percents, pay.percentFixed);
+    else amountPartTimesHours = plus(amountPartTimesHours, regularRatePartTimesHours(pay.amount, pay.per, basis));
+  }
+  const regularTimesHours = plus(times(times(rate, integer(basis.ratePerYear)), percents), amountPartTimesHours);
+  return centsOf(times(times(overtimeHours, overtimeMultiplier), regularTimesHours), basis.hoursPerYear * basis.periodsPerYear);
 }

@@ -30,6 +30,8 @@ export interface LumpSumPayment {
 export interface LongevityPercent {
   rate: ExactRate;
   fixed: Fixed;
+  /** The percent as text, for cache keys. */
+  key: string;
 }
 
 /** Everything in force for one class during one epoch of a variant. */
@@ -43,6 +45,7 @@ export interface ClassState {
   granted: string[];
   longevityByLevel: LongevityPercent[];
   overtimeHours: Fixed | null;
+  overtimeHoursText: string;
   pensionRate: (ExactRate | undefined)[];
   healthCents: (number | undefined)[];
   lumpSums: LumpSumPayment[];
@@ -158,7 +161,7 @@ export function buildVariantPlan(ctx: CostingContext, spec: VariantSpec, interne
       const bandsKey = longevityChange ? `${proposalKey}:${longevityChange.listedIndex}` : '';
       const longevityByLevel = interner.memo(`bands|${bandsKey}`, () => {
         const bands = longevityChange?.provision.type === 'longevity' ? longevityChange.provision.bands : scenario.assumptions.longevity;
-        return bandPercentByLevel(bands, ctx.thresholds).map((d) => ({ rate: cachedRate(d), fixed: fixed(d) }));
+        return bandPercentByLevel(bands, ctx.thresholds).map((d) => ({ rate: cachedRate(d), fixed: fixed(d), key: d.toString() }));
       });
       const overtimeChange = last(forClass.filter((lp) => lp.provision.type === 'overtimeHours'));
       const overtimeHours = overtimeChange?.provision.type === 'overtimeHours' ? fixed(overtimeChange.provision.hours) : null;
@@ -179,6 +182,7 @@ export function buildVariantPlan(ctx: CostingContext, spec: VariantSpec, interne
         granted,
         longevityByLevel,
         overtimeHours,
+        overtimeHoursText: overtimeChange?.provision.type === 'overtimeHours' ? overtimeChange.provision.hours : '',
         pensionRate: interner.memo(`pension|${indicesOf('pensionRate')}|${pensionEntriesInForce}`, () => pensionRatesInForce(ctx, forClass, inForce)),
         healthCents: interner.memo(`health|${indicesOf('health')}|${healthEntriesInForce}`, () => healthInForce(ctx, forClass, inForce)),
         lumpSums: lumps
@@ -242,7 +246,7 @@ function specialPaysInForce(
     if (current.kind === 'percent' && change.kind === 'percent') {
       pays.set(p.code, percentPay(new Decimal(current.percent.numerator).dividedBy(current.percent.scale).plus(p.percent!), change.pensionable));
     } else if (current.kind === 'amount' && change.kind === 'amount' && current.per === change.per) {
-      pays.set(p.code, { ...change, amount: plus(current.amount, change.amount) });
+      pays.set(p.code, { ...change, id: nextPayId++, amount: plus(current.amount, change.amount) });
     } else {
       throw new CostingInputError([
         {
@@ -261,11 +265,14 @@ function describe(def: PayDefinition): string {
 
 function toDefinition(def: { percent?: string | undefined; amount?: string | undefined; per?: AmountPer | undefined; pensionable: boolean }): PayDefinition {
   if (def.percent !== undefined) return percentPay(new Decimal(def.percent), def.pensionable);
-  return { kind: 'amount', amount: fixed(def.amount!), per: def.per!, pensionable: def.pensionable };
+  return { id: nextPayId++, kind: 'amount', amount: fixed(def.amount!), per: def.per!, pensionable: def.pensionable };
 }
 
+/** Each pay definition object gets its own id, so caches can key on it. */
+let nextPayId = 0;
+
 function percentPay(percent: Decimal, pensionable: boolean): PayDefinition {
-  return { kind: 'percent', percent: cachedRate(percent), percentFixed: fixed(percent), pensionable };
+  return { id: nextPayId++, kind: 'percent', percent: cachedRate(percent), percentFixed: fixed(percent), pensionable };
 }
 
 const rateCache = new Map<string, ExactRate>();
