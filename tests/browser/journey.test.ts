@@ -38,7 +38,7 @@ describe('the analyst and manager journey in the task pane', () => {
   const button = (name: string) => page.getByRole('button', { name, exact: true });
 
   async function reviewInQueue(): Promise<void> {
-    const row = manager.getByTestId('model-list').getByRole('row').filter({ hasText: TITLE });
+    const row = manager.getByTestId('model-list').getByTestId('model-item').filter({ hasText: TITLE });
     await row.waitFor();
     await row.getByRole('button', { name: 'Review' }).click();
     await manager.getByTestId('review').getByTestId('model-summary').waitFor();
@@ -299,7 +299,7 @@ describe('the analyst and manager journey in the task pane', () => {
     await screenshot(page, '17-analyst-sees-approval');
 
     await tab('Approved');
-    const row = page.getByTestId('model-list').getByRole('row').filter({ hasText: TITLE });
+    const row = page.getByTestId('model-list').getByTestId('model-item').filter({ hasText: TITLE });
     await row.waitFor();
     await row.getByRole('button', { name: 'Open in workbook' }).click();
     await page.getByTestId('approved-opened').waitFor({ timeout: 30_000 });

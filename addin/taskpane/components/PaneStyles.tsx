@@ -8,6 +8,9 @@ const css = `
 .row { display: flex; flex-wrap: wrap; gap: 8px; align-items: flex-end; }
 .figure { text-align: right; font-variant-numeric: tabular-nums; }
 .issues { margin: 0; padding-left: 20px; }
+.models { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 8px; }
+.models li { display: flex; gap: 8px; align-items: center; justify-content: space-between; border-bottom: 1px solid #e0e0e0; padding-bottom: 6px; }
+.model-text { display: flex; flex-direction: column; gap: 2px; min-width: 0; }
 .issues li { margin-bottom: 4px; }
 `;
 

@@ -1,4 +1,4 @@
-import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import { Button, Text } from '@fluentui/react-components';
 import type { CostModelSummary } from '../api/types.js';
 import { StateBadge } from './StateBadge.js';
 
@@ -9,37 +9,25 @@ export interface ModelListProps {
   onOpen: (id: string) => void;
 }
 
-/** Cost models as a short table: title, unit, state, who submitted, and one action. */
+/** Cost models stacked for a narrow pane: title, unit, state, who submitted, and one action. */
 export function ModelList({ models, empty, actionLabel, onOpen }: ModelListProps) {
   if (models.length === 0) return <Text>{empty}</Text>;
   return (
-    <Table size="extra-small" aria-label="Cost models" data-testid="model-list">
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell>Title</TableHeaderCell>
-          <TableHeaderCell>Unit</TableHeaderCell>
-          <TableHeaderCell>State</TableHeaderCell>
-          <TableHeaderCell>Submitted by</TableHeaderCell>
-          <TableHeaderCell />
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {models.map((m) => (
-          <TableRow key={m.id}>
-            <TableCell>{m.title}</TableCell>
-            <TableCell>{m.unitId}</TableCell>
-            <TableCell>
-              <StateBadge state={m.state} />
-            </TableCell>
-            <TableCell>{m.submittedBy ?? '—'}</TableCell>
-            <TableCell>
-              <Button size="small" onClick={() => onOpen(m.id)}>
-                {actionLabel}
-              </Button>
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+    <ul className="models" aria-label="Cost models" data-testid="model-list">
+      {models.map((m) => (
+        <li key={m.id} data-testid="model-item">
+          <div className="model-text">
+            <Text weight="semibold">{m.title}</Text>
+            <Text size={200}>
+              {m.unitId} · <StateBadge state={m.state} /> {m.submittedBy ? `· submitted by ${m.submittedBy}` : ''}
+              {m.submittedAt ? ` on ${m.submittedAt.slice(0, 10)}` : ''}
+            </Text>
+          </div>
+          <Button size="small" onClick={() => onOpen(m.id)}>
+            {actionLabel}
+          </Button>
+        </li>
+      ))}
+    </ul>
   );
 }
