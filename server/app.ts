@@ -109,6 +109,9 @@ function addinStatic(dir: string): express.Router {
           styleSrc: ["'self'", "'unsafe-inline'"],
           imgSrc: ["'self'", 'data:', 'https:'],
           connectSrc: ["'self'"],
+          workerSrc: ["'self'", 'blob:'],
+          // Served over plain http on a developer's machine too: never rewrite to https.
+          upgradeInsecureRequests: null,
           frameAncestors: ["'self'", 'https://*.office.com', 'https://*.officeapps.live.com', 'https://*.sharepoint.com', 'https://*.microsoft365.com', 'https://*.cloud.microsoft'],
         },
       },
