@@ -166,9 +166,13 @@ export interface ReadOptions {
 export function readDecimal(kind: ColumnKind, raw: unknown, options: ReadOptions = {}): ReadCell<string> {
   if (typeof raw === 'number') {
     if (!Number.isFinite(raw)) return { ok: false, reason: `must be a number, found ${shown(raw)}` };
-    const d = new Decimal(String(raw));
     const places = placesFromFormat(options.format) ?? options.defaultPlaces ?? 0;
-    return { ok: true, value: fixNegativeZero(d.toFixed(Math.max(d.decimalPlaces(), places))) };
+    const shortest = String(raw);
+    // The shortest round-trip form, padded to the places the cell shows (no Decimal needed unless exponent form).
+    const plain = /e/i.test(shortest) ? new Decimal(shortest).toFixed() : shortest;
+    const have = decimalPlaces(plain);
+    const padded = have >= places ? plain : `${plain}${have === 0 ? '.' : ''}${zeros(places - have)}`;
+    return { ok: true, value: fixNegativeZero(padded) };
   }
   if (typeof raw === 'string') {
     let text = raw.trim().replace(/^\$/, '').replace(/,/g, '');

@@ -3,7 +3,6 @@
  * in class PO (5 steps)`. Scenario paths (`roster.rows[11].step`) are mapped back to cells through
  * a `CellMap` that the reader fills as it reads.
  */
-import { formatPath } from '../issues.js';
 import { cellAddress, sheetReference } from './grid.js';
 
 export interface CellLocation {
@@ -48,6 +47,9 @@ export function formatWorkbookIssue(issue: WorkbookIssue): string {
   return `${issue.cell} (${issue.header}): ${issue.message}`;
 }
 
+/** Map key of a path: its parts joined by a character no key contains in practice. */
+const keyOf = (path: readonly PropertyKey[]) => path.map(String).join('\u0000');
+
 /** Scenario path → the cell it was read from. Lookups fall back to the longest known prefix. */
 export class CellMap {
   private readonly cells = new Map<string, CellLocation>();
@@ -55,22 +57,22 @@ export class CellMap {
   constructor(private readonly fallback: CellLocation) {}
 
   set(path: readonly PropertyKey[], location: CellLocation): void {
-    this.cells.set(formatPath(path), location);
+    this.cells.set(keyOf(path), location);
   }
 
   /** Only when the path has no cell yet (the first cell read for a group wins). */
   setIfAbsent(path: readonly PropertyKey[], location: CellLocation): void {
-    const key = formatPath(path);
+    const key = keyOf(path);
     if (!this.cells.has(key)) this.cells.set(key, location);
   }
 
   has(path: readonly PropertyKey[]): boolean {
-    return this.cells.has(formatPath(path));
+    return this.cells.has(keyOf(path));
   }
 
   locate(path: readonly PropertyKey[]): CellLocation {
     for (let n = path.length; n >= 0; n--) {
-      const found = this.cells.get(formatPath(path.slice(0, n)));
+      const found = this.cells.get(keyOf(path.slice(0, n)));
       if (found) return found;
     }
     return this.fallback;
