@@ -1,19 +1,5 @@
 import type { ScenarioInput } from '../shared/index.js';
-
-/** A deterministic pseudo-random sequence (LCG), so every run builds the same unit. */
-function sequence(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
-function isoDay(base: string, offsetDays: number): string {
-  const d = new Date(`${base}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + offsetDays);
-  return d.toISOString().slice(0, 10);
-}
+import { isoDaysAfter as isoDay, pseudoRandom as sequence } from './pseudoRandom.js';
 
 /**
  * A synthetic bargaining unit: 60 classes × 6 steps, a 3-year biweekly horizon and two proposals

@@ -1,20 +1,9 @@
 // Writes examples/police.json and examples/miscellaneous.json: fictional but realistic units,
 // deterministic (a fixed pseudo-random sequence), so the README's figures stay reproducible.
 import { writeFileSync } from 'node:fs';
+import { isoDaysAfter as iso, pseudoRandom as sequence } from '../bench/pseudoRandom.js';
 import { parseScenario, type ScenarioInput } from '../shared/index.js';
 
-function sequence(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-const iso = (base: string, days: number) => {
-  const d = new Date(`${base}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
 const stepsFrom = (first: number, count: number, ratio = 1.05, places = 2) =>
   Array.from({ length: count }, (_, i) => (Math.round(first * ratio ** i * 10 ** places) / 10 ** places).toFixed(places));
 
