@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { ScenarioInput } from '../../shared/index.js';
 
 type Input = ScenarioInput;
-type Provision = Input['proposals'][number]['provisions'][number];
+type Provision = NonNullable<Input['proposals']>[number]['provisions'][number];
 
 const day = (from: string, days: number) => (offset: number) => {
   const d = new Date(`${from}T00:00:00Z`);
@@ -45,7 +45,7 @@ export const provisionArb: fc.Arbitrary<Provision> = fc.oneof(
   fc.record({ type: fc.constant('stepFreeze' as const), effective, months: fc.integer({ min: 1, max: 14 }), mode: fc.constantFrom('keep' as const, 'slide' as const), classes: classesArb }),
   fc.record({ type: fc.constant('lumpSum' as const), amount: money(0, 2000), payDate: effective, prorateByFte: fc.boolean(), classes: classesArb }),
   fc.record({ type: fc.constant('specialPay' as const), code: fc.constant('X'), effective, percent: fraction(40), mode: fc.constantFrom('set' as const, 'add' as const), classes: classesArb }),
-  fc.record({ type: fc.constant('longevity' as const), effective, bands: fc.constant([{ years: 5, percent: '0.02' }, { years: 15, percent: '0.05' }]), classes: classesArb }),
+  fc.record({ type: fc.constant('longevity' as const), effective, bands: fc.constant([{ years: 5, percent: '0.02' }, { years: 15, percent: '0.05' }]).map((b) => b.map((band) => ({ ...band }))), classes: classesArb }),
   fc.record({ type: fc.constant('health' as const), effective, tier: fc.constant('h'), monthly: money(500, 2500), classes: classesArb }),
   fc.record({ type: fc.constant('pensionRate' as const), effective, tier: fc.constant('p'), delta: fc.constantFrom('-0.01', '0.015'), classes: classesArb }),
   fc.record({ type: fc.constant('overtimeHours' as const), effective, hours: fc.constantFrom('0', '100', '240'), classes: classesArb }),
@@ -71,7 +71,7 @@ const calendarArb = fc.oneof(
 export function scenarioFrom(
   calendar: Input['calendar'],
   rateBasis: 'hourly' | 'annual',
-  rows: fc.RecordValue<typeof rowArb>[],
+  rows: Omit<Input['roster']['rows'][number], 'id'>[],
   provisions: Provision[],
 ): Input {
   return {

@@ -52,7 +52,7 @@ describe('costing invariants (fast-check)', () => {
   it('a proposal without provisions costs exactly zero', () => {
     fc.assert(
       fc.property(scenarioArb, (input) => {
-        input.proposals[0]!.provisions = [];
+        input.proposals![0]!.provisions = [];
         const p = cost(input).proposals[0]!;
         for (const c of [...Object.values(p.increase), p.increaseTotal, p.ongoingAnnualIncreaseByComponent]) {
           for (const n of [...componentNames, 'total'] as const) expect(c[n]).toBe('0.00');

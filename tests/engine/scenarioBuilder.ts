@@ -2,7 +2,7 @@ import { costScenario, parseScenario, type CostingResult, type Scenario, type Sc
 
 type Input = ScenarioInput;
 type Row = Input['roster']['rows'][number];
-type Provision = Input['proposals'][number]['provisions'][number];
+type Provision = NonNullable<Input['proposals']>[number]['provisions'][number];
 
 /**
  * A small scenario that is easy to cost by hand: monthly pay, schedule rates per month (so base

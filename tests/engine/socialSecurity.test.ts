@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cost, increase, monthlyScenario } from './scenarioBuilder.js';
 
 describe('Social Security (COSTING.md §4)', () => {
-  const scenario = (provisions: Parameters<typeof monthlyScenario>[0]['provisions'] = []) =>
+  const scenario = (provisions: NonNullable<Parameters<typeof monthlyScenario>[0]>['provisions'] = []) =>
     monthlyScenario({
       schedule: { rateBasis: 'annual', classes: [{ code: 'A', title: 'A', steps: ['240000.00'] }] },
       rows: [{ socialSecurity: true }],
