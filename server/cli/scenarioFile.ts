@@ -1,13 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { parseScenarioText, type ParseResult, type Scenario } from '../../shared/index.js';
 
-/** Reads and validates a scenario JSON file; an unreadable file is an issue, not a crash. */
-export function readScenarioFile(file: string): ParseResult<Scenario> {
-  let text: string;
+/**
+ * Reads and validates a scenario: a JSON file (COSTING.md §9), or an analyst's costing workbook
+ * (`.xlsx`, the shared workbook layout), whose problems are named by cell. An unreadable file is
+ * an issue, not a crash.
+ */
+export async function readScenarioFile(file: string): Promise<ParseResult<Scenario>> {
+  let bytes: Buffer;
   try {
-    text = readFileSync(file === '-' ? 0 : file, 'utf8');
+    bytes = readFileSync(file === '-' ? 0 : file);
   } catch (error) {
     return { ok: false, issues: [{ path: file, message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` }] };
   }
-  return parseScenarioText(text);
+  if (/\.xlsx$/i.test(file)) {
+    const { readScenarioWorkbook } = await import('../xlsx/readScenarioWorkbook.js');
+    const read = await readScenarioWorkbook(bytes);
+    return read.ok ? { ok: true, value: read.scenario } : { ok: false, issues: read.issues.map(({ path, message }) => ({ path, message })) };
+  }
+  return parseScenarioText(bytes.toString('utf8'));
 }

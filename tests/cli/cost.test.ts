@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { costScenario, parseScenario } from '../../shared/index.js';
+import { exportCostWorkbook } from '../../server/xlsx/index.js';
 import { monthlyScenario } from '../engine/scenarioBuilder.js';
 
 const cli = (...args: string[]) =>
@@ -74,5 +75,20 @@ describe('bargaining-costing cost | validate', () => {
     const syntax = cli('validate', file);
     expect(syntax.status).toBe(2);
     expect(syntax.stderr).toMatch(/^\(document\): not valid JSON/);
+  });
+
+  it('costs an analyst workbook (.xlsx) exactly as the scenario it holds; workbook problems name the cell', async () => {
+    const parsed = parseScenario(JSON.parse(readFileSync('examples/miscellaneous.json', 'utf8')));
+    if (!parsed.ok) throw new Error('example invalid');
+    const file = join(dir, 'misc.xlsx');
+    writeFileSync(file, await exportCostWorkbook({ scenario: parsed.value, result: null }));
+    const run = cli('cost', file, '--format', 'json');
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual(JSON.parse(JSON.stringify(costScenario(parsed.value))));
+    const notAWorkbook = join(dir, 'fake.xlsx');
+    writeFileSync(notAWorkbook, 'hello');
+    const bad = cli('validate', notAWorkbook);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^\(file\): /);
   });
 });

@@ -18,12 +18,12 @@ export function registerCostCommands(program: Command): void {
   program
     .command('cost')
     .description('cost a scenario file (COSTING.md §9): baseline, proposals, increase, value of 1%, lift')
-    .argument('<scenario>', 'scenario JSON file ("-" for standard input)')
+    .argument('<scenario>', 'scenario JSON file ("-" for standard input), or a costing workbook (.xlsx)')
     .option('-f, --format <format>', `output format: ${FORMATS.join(' | ')}`, 'table')
     .option('-o, --out <file>', 'write to a file instead of standard output')
-    .action((file: string, opts: { format: string; out?: string }) => {
+    .action(async (file: string, opts: { format: string; out?: string }) => {
       if (!FORMATS.includes(opts.format as Format)) exitWithIssues([{ path: '--format', message: `must be one of ${FORMATS.join(', ')}` }]);
-      const scenario = readScenarioFile(file);
+      const scenario = await readScenarioFile(file);
       if (!scenario.ok) exitWithIssues(scenario.issues);
       let result;
       try {
@@ -42,9 +42,9 @@ export function registerCostCommands(program: Command): void {
   program
     .command('validate')
     .description('check a scenario file without costing it; prints every problem with its JSON path')
-    .argument('<scenario>', 'scenario JSON file ("-" for standard input)')
-    .action((file: string) => {
-      const scenario = readScenarioFile(file);
+    .argument('<scenario>', 'scenario JSON file ("-" for standard input), or a costing workbook (.xlsx)')
+    .action(async (file: string) => {
+      const scenario = await readScenarioFile(file);
       if (!scenario.ok) exitWithIssues(scenario.issues);
       const s = scenario.value;
       process.stdout.write(
