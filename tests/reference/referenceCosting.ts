@@ -472,11 +472,16 @@ class Reference {
     return { a, pensionable, taxable, taxableNoLump };
   }
 
-  /** The baseline's taxable pay of one employee of `row` in the first costed period (R11). */
-  baselineFirstTaxable(row: RosterRow, firstIdx: number): Decimal {
+  /** The baseline's taxable pay of one employee of each row in the first costed period (R11). */
+  baselineFirstTaxable(firstIdx: number): Map<RosterRow, Decimal> {
     const schedules = this.periods.map((p) => this.scheduleAt([], p));
-    const steps = this.stepsFor(row, [], schedules);
-    return this.onePeriod(row, [], firstIdx, steps[firstIdx]!, schedules[firstIdx]!, null).taxable;
+    const out = new Map<RosterRow, Decimal>();
+    for (const row of this.s.roster.rows) {
+      if (!row.socialSecurity) continue;
+      const steps = this.stepsFor(row, [], schedules);
+      out.set(row, this.onePeriod(row, [], firstIdx, steps[firstIdx]!, schedules[firstIdx]!, null).taxable);
+    }
+    return out;
   }
 
   // ---------- one costing: a provision list (baseline = []) ----------
@@ -491,6 +496,7 @@ class Reference {
     const lastIdx = costed[costed.length - 1]!.i;
     const ssRate = new Decimal(this.s.assumptions.socialSecurity.rate);
 
+    const baselineFirst = this.baselineFirstTaxable(firstIdx);
     for (const row of this.s.roster.rows) {
       const steps = this.stepsFor(row, provisions, schedules);
 
@@ -500,7 +506,7 @@ class Reference {
       if (row.socialSecurity) {
         const firstYear = dayParts(this.periods[firstIdx]!.pay).year;
         const before = this.periods.slice(0, firstIdx).filter((q) => dayParts(q.pay).year === firstYear).length;
-        const baselineTaxable = this.baselineFirstTaxable(row, firstIdx);
+        const baselineTaxable = baselineFirst.get(row)!;
         ytd = Decimal.min(this.wageBase(this.periods[firstIdx]!.pay, row), baselineTaxable.times(before));
       }
 
