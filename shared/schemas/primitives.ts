@@ -9,7 +9,8 @@ export const decimalString = z
   .regex(DECIMAL_PATTERN, { message: 'must be a decimal string such as "45.12"' });
 
 function boundedDecimal(check: (d: Decimal) => boolean, message: string) {
-  return decimalString.refine((s) => check(new Decimal(s)), { message });
+  // zod runs a refinement even after the pattern check failed: only judge well-formed decimals.
+  return decimalString.refine((s) => !DECIMAL_PATTERN.test(s) || check(new Decimal(s)), { message });
 }
 
 export const nonNegativeDecimal = boundedDecimal((d) => d.gte(0), 'must not be negative');
