@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { parseScenario } from '../../shared/scenario.js';
+import { addMonths, parseDay } from '../../shared/dates.js';
 import type { Scenario } from '../../shared/schemas/scenario.js';
 import type { CostingResult } from '../../shared/result.js';
 import type { CostModelRecord, CostModelState, Store } from '../store/store.js';
-import { conflict, forbidden, invalidInput, notFound, preconditionFailed } from '../http/problem.js';
+import { conflict, forbidden, invalidInput, notFound, preconditionFailed, unprocessable } from '../http/problem.js';
 import { recordAudit, type SystemActor } from './auditTrail.js';
 import { costModelContentHash } from './contentHash.js';
 import { costModelEtag } from './costModelView.js';
@@ -19,12 +20,21 @@ export interface CostModelContext {
 
 type Actor = Principal | SystemActor;
 
+/** The longest term the server costs: it keeps one request from occupying the server for minutes. */
+export const MAX_TERM_YEARS = 10;
+
 /** Validates a scenario document; problems are reported under `scenario.` and it must belong to the unit. */
 export function validScenario(input: unknown, unitId: string): Scenario {
   const parsed = parseScenario(input);
   if (!parsed.ok) {
     const errors = parsed.issues.map((i) => ({ path: i.path === '(document)' ? 'scenario' : `scenario.${i.path}`.replace('.[', '['), message: i.message }));
     throw invalidInput(`the scenario is invalid: ${errors.slice(0, 5).map((e) => `${e.path}: ${e.message}`).join('; ')}`, errors);
+  }
+  const term = parsed.value.term;
+  if (parseDay(term.end) > addMonths(parseDay(term.start), MAX_TERM_YEARS * 12)) {
+    throw invalidInput(`the term is longer than ${MAX_TERM_YEARS} years`, [
+      { path: 'scenario.term.end', message: `must be within ${MAX_TERM_YEARS} years of term.start (a longer horizon is not a contract the server costs)` },
+    ]);
   }
   if (parsed.value.unit.id !== unitId) {
     throw invalidInput(`the scenario is for unit ${parsed.value.unit.id}, not ${unitId}`, [
@@ -131,11 +141,26 @@ function storedScenario(model: CostModelRecord): Scenario {
   return parsed.value;
 }
 
+/**
+ * The server's own costing. A scenario that passed validation but holds amounts beyond what can
+ * be represented exactly (the engine's RangeError) cannot be costed: 422, not a server fault.
+ */
+function recompute(ctx: CostModelContext, scenario: Scenario): CostingResult {
+  try {
+    return ctx.costScenario(scenario);
+  } catch (error) {
+    if (error instanceof RangeError) {
+      throw unprocessable(`the scenario cannot be costed: ${error.message}`, [{ path: 'scenario', message: `${error.message} (an amount, rate or count is too large to cost exactly)` }]);
+    }
+    throw error;
+  }
+}
+
 export async function submitCostModel(ctx: CostModelContext, actor: Actor, id: string, ifMatch: string | undefined): Promise<CostModelRecord> {
   const model = await visibleCostModel(ctx.store, 'role' in actor ? actor : undefined, id);
   checkIfMatch(model, ifMatch);
   requireState(model, ['draft', 'returned'], 'submit');
-  const result = ctx.costScenario(storedScenario(model));
+  const result = recompute(ctx, storedScenario(model));
   const now = ctx.now();
   return transition(ctx, actor, model, ifMatch, ['draft', 'returned'], now, {
     change: { state: 'submitted', resultJson: JSON.stringify(result), submittedBy: actor.userId, submittedAt: now.toISOString(), decidedBy: null, decidedAt: null, decisionComment: null },
@@ -156,7 +181,7 @@ export async function approveCostModel(
   requireState(model, ['submitted'], 'approve');
   if (model.submittedBy === actor.userId) throw forbidden('a manager cannot approve a cost model they submitted');
   const scenario = storedScenario(model);
-  const result = ctx.costScenario(scenario);
+  const result = recompute(ctx, scenario);
   const contentHash = costModelContentHash(scenario, result);
   const now = ctx.now();
   return transition(ctx, actor, model, ifMatch, ['submitted'], now, {
