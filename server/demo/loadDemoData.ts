@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { costScenario as engineCostScenario } from '../../shared/engine/costScenario.js';
 import { parseScenario } from '../../shared/scenario.js';
 import { scheduleSchema, type Scenario } from '../../shared/schemas/scenario.js';
-import type { Role, Store } from '../store/store.js';
+import { DuplicateKeyError, type Role, type Store } from '../store/store.js';
 import { issueToken } from '../services/apiTokens.js';
 import { systemActor } from '../services/auditTrail.js';
 import { approveCostModel, createCostModel, returnCostModel, submitCostModel, type CostScenario } from '../services/costModels.js';
@@ -145,13 +145,19 @@ export async function loadDemoData(store: Store, dataDir: string, now: Date, cos
   });
 
   const actor = systemActor('demo-loader');
-  for (const p of prepared) {
+  for (const [i, p] of prepared.entries()) {
     const unit = p.unit;
-    await addUnit(store, actor, now, {
-      id: unit.id,
-      name: unit.name,
-      profile: { calendar: unit.calendar, term: p.models[0]?.scenario.term ?? { start: '2026-07-01', end: '2029-06-30' }, roster: p.roster, assumptions: unit.assumptions },
-    });
+    try {
+      await addUnit(store, actor, now, {
+        id: unit.id,
+        name: unit.name,
+        profile: { calendar: unit.calendar, term: p.models[0]?.scenario.term ?? { start: '2026-07-01', end: '2029-06-30' }, roster: p.roster, assumptions: unit.assumptions },
+      });
+    } catch (error) {
+      // Another instance starting at the same moment on the same PostgreSQL database won the race.
+      if (i === 0 && error instanceof DuplicateKeyError) return undefined;
+      throw error;
+    }
     await importScheduleVersion(store, actor, now, { unitId: unit.id, schedule: p.previous, source: 'demo', dryRun: false });
     await importScheduleVersion(store, actor, now, { unitId: unit.id, schedule: p.current, source: 'demo', dryRun: false });
   }

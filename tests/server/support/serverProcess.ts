@@ -12,8 +12,8 @@ export interface ServerProcess {
 const ROOT = resolve(import.meta.dirname, '../../..');
 
 /** Runs the real command line `serve` (from the TypeScript sources via tsx) on a free port. */
-export async function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', 'serve', '--port', '0', '--no-demo'], {
+export async function spawnServer(env: Record<string, string>, options: { demo?: boolean } = {}): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', 'serve', '--port', '0', ...(options.demo ? [] : ['--no-demo'])], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
