@@ -52,9 +52,11 @@ export async function readSheetValues(
         const chunk = sheet.getRangeByIndexes(top + start, left, count, width);
         chunk.load('values,numberFormat');
         await context.sync();
-        (chunk.values as unknown[][]).forEach((row, i) => {
+        const values = chunk.values as unknown[][];
+        const numberFormats = chunk.numberFormat as unknown[][];
+        values.forEach((row, i) => {
           cells.push(pad(row, null));
-          formats.push(pad((chunk.numberFormat as unknown[][])[i]!.map((f) => (typeof f === 'string' ? f : null)), null));
+          formats.push(pad((numberFormats[i] ?? []).map((f) => (typeof f === 'string' ? f : null)), null));
         });
       });
     }

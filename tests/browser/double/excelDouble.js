@@ -340,7 +340,14 @@
     }
     load() {
       this._ctx.pendingLoads.add(this);
+      this._snapshot = {};
       return this;
+    }
+    /** Office.js hands back what the sync loaded: the same array on every read until the next load. */
+    _cached(property, compute) {
+      if (!this._snapshot) this._snapshot = {};
+      if (!(property in this._snapshot)) this._snapshot[property] = compute();
+      return this._snapshot[property];
     }
     _need(property) {
       if (!this._loaded) {
@@ -585,27 +592,27 @@
     }
     get values() {
       this._need('values');
-      return this._grid((r, c) => cellValue(this._sheet, r, c));
+      return this._cached('values', () => this._grid((r, c) => cellValue(this._sheet, r, c)));
     }
     set values(grid) {
       this._write(grid, 'values', (cell, v) => storeInput(cell, v, false));
     }
     get formulas() {
       this._need('formulas');
-      return this._grid((r, c) => {
+      return this._cached('formulas', () => this._grid((r, c) => {
         const cell = cellOf(this._sheet, r, c);
         return cell ? cell.formula || cell.value : '';
-      });
+      }));
     }
     set formulas(grid) {
       this._write(grid, 'formulas', (cell, v) => storeInput(cell, v, true));
     }
     get numberFormat() {
       this._need('numberFormat');
-      return this._grid((r, c) => {
+      return this._cached('numberFormat', () => this._grid((r, c) => {
         const cell = cellOf(this._sheet, r, c);
         return cell ? cell.numberFormat : 'General';
-      });
+      }));
     }
     set numberFormat(grid) {
       this._write(grid, 'numberFormat', (cell, v) => {
@@ -614,7 +621,7 @@
     }
     get text() {
       this._need('text');
-      return this._grid((r, c) => String(cellValue(this._sheet, r, c)));
+      return this._cached('text', () => this._grid((r, c) => String(cellValue(this._sheet, r, c))));
     }
     get address() {
       this._need('address');
