@@ -26,9 +26,17 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const SUBMIT_ROUNDS = 3;
 
+interface PullFigures {
+  requestsPerSecond: number;
+  p99Ms: number;
+  p50Ms: number;
+  /** Server CPU per request (Linux /proc): capacity independent of what else the machine runs. */
+  serverCpuUsPerRequest?: number;
+}
+
 interface Figures {
-  schedulePull200: { requestsPerSecond: number; p99Ms: number; p50Ms: number };
-  schedulePull304: { requestsPerSecond: number; p99Ms: number; p50Ms: number };
+  schedulePull200: PullFigures;
+  schedulePull304: PullFigures;
   submit10k: { uploadMs: number; submitMs: number; submitMsRuns: number[]; bodyBytes: number };
 }
 
@@ -77,13 +85,24 @@ function tenThousandRowScenario(): unknown {
   ]);
 }
 
-async function load(url: string, headers: Record<string, string>): Promise<{ requestsPerSecond: number; p99Ms: number; p50Ms: number; non2xx: number; statuses: Record<string, number> }> {
+/** utime + stime of a process in microseconds, from /proc (undefined elsewhere). */
+function processCpuUs(pid: number | undefined): number | undefined {
+  const file = `/proc/${pid}/stat`;
+  if (pid === undefined || !existsSync(file)) return undefined;
+  const fields = readFileSync(file, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1_000_000) / 100;
+}
+
+async function load(url: string, headers: Record<string, string>, serverPid?: number): Promise<PullFigures & { statuses: Record<string, number> }> {
+  const cpu0 = processCpuUs(serverPid);
   const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers, pipelining: 1 });
+  const cpu1 = processCpuUs(serverPid);
+  const total = result['2xx'] + result['3xx'] + result['4xx'] + result['5xx'];
   return {
     requestsPerSecond: Math.round(result.requests.average),
     p99Ms: result.latency.p99,
     p50Ms: result.latency.p50,
-    non2xx: result.non2xx,
+    ...(cpu0 !== undefined && cpu1 !== undefined && total > 0 ? { serverCpuUsPerRequest: Math.round((cpu1 - cpu0) / total) } : {}),
     statuses: { '2xx': result['2xx'], '3xx': result['3xx'], '4xx': result['4xx'], '5xx': result['5xx'] },
   };
 }
@@ -124,8 +143,8 @@ async function main(): Promise<void> {
     const etag = first.headers.get('etag');
     if (first.status !== 200 || !etag) throw new Error(`schedule pull answered ${first.status}`);
     await load(pullUrl, auth); // warm-up
-    const pull200 = await load(pullUrl, auth);
-    const pull304 = await load(pullUrl, { ...auth, 'if-none-match': etag });
+    const pull200 = await load(pullUrl, auth, child.pid);
+    const pull304 = await load(pullUrl, { ...auth, 'if-none-match': etag }, child.pid);
     if (pull200.statuses['2xx'] === 0 || pull304.statuses['3xx'] === 0 || pull200.statuses['5xx'] + pull304.statuses['5xx'] > 0) {
       throw new Error(`unexpected statuses: ${JSON.stringify({ pull200: pull200.statuses, pull304: pull304.statuses })}`);
     }
@@ -146,8 +165,8 @@ async function main(): Promise<void> {
       submitRuns.push(Math.round(performance.now() - t1));
     }
     const figures: Figures = {
-      schedulePull200: { requestsPerSecond: pull200.requestsPerSecond, p99Ms: pull200.p99Ms, p50Ms: pull200.p50Ms },
-      schedulePull304: { requestsPerSecond: pull304.requestsPerSecond, p99Ms: pull304.p99Ms, p50Ms: pull304.p50Ms },
+      schedulePull200: (({ statuses: _s, ...f }) => f)(pull200),
+      schedulePull304: (({ statuses: _s, ...f }) => f)(pull304),
       submit10k: { uploadMs: Math.round(uploadMs), submitMs: [...submitRuns].sort((a, b) => a - b)[Math.floor(submitRuns.length / 2)]!, submitMsRuns: submitRuns, bodyBytes: Buffer.byteLength(body) },
     };
     report(figures);
@@ -165,6 +184,8 @@ function report(figures: Figures): void {
     ['schedule pull 200: p99 ms', figures.schedulePull200.p99Ms, baseline?.schedulePull200.p99Ms, 'lower'],
     ['schedule pull 304: requests/s', figures.schedulePull304.requestsPerSecond, baseline?.schedulePull304.requestsPerSecond, 'higher'],
     ['schedule pull 304: p99 ms', figures.schedulePull304.p99Ms, baseline?.schedulePull304.p99Ms, 'lower'],
+    ['schedule pull 200: server CPU µs/request', figures.schedulePull200.serverCpuUsPerRequest ?? 0, baseline?.schedulePull200.serverCpuUsPerRequest, 'lower'],
+    ['schedule pull 304: server CPU µs/request', figures.schedulePull304.serverCpuUsPerRequest ?? 0, baseline?.schedulePull304.serverCpuUsPerRequest, 'lower'],
     ['10,000-row upload (create draft) ms', figures.submit10k.uploadMs, baseline?.submit10k.uploadMs, 'lower'],
     ['10,000-row submit (recompute) ms, median', figures.submit10k.submitMs, baseline?.submit10k.submitMs, 'lower'],
   ];
@@ -175,6 +196,8 @@ function report(figures: Figures): void {
     const worse = change !== undefined && (better === 'higher' ? change < -20 : change > 20);
     console.log(`${name.padEnd(42)}${String(now).padStart(10)}${String(before ?? '-').padStart(10)}${(change === undefined ? '-' : `${change >= 0 ? '+' : ''}${change.toFixed(0)}%`).padStart(10)}${worse ? '  <- slower than baseline' : ''}`);
   }
+  const cpu = figures.schedulePull200.serverCpuUsPerRequest;
+  if (cpu) console.log(`one server core sustains about ${Math.round(1_000_000 / cpu)} pulls/s at ${cpu} µs of CPU each (the load generator shares the machine)`);
   console.log(`targets: ≥ 3,000 pulls/s with p99 ≤ 25 ms; a 10,000-row submit ≤ 2,000 ms (submit runs: ${figures.submit10k.submitMsRuns.join(', ')} ms; body ${(figures.submit10k.bodyBytes / 1e6).toFixed(2)} MB)`);
   if (process.argv.includes('--update-baseline')) {
     writeFileSync(BASELINE, `${JSON.stringify({ recorded: new Date().toISOString(), machine: `${cpus().length} cores, ${cpus()[0]?.model ?? ''}`, node: process.version, figures }, null, 2)}\n`);
