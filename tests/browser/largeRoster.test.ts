@@ -48,12 +48,10 @@ describe(`a ${ROWS.toLocaleString('en-US')}-row roster`, () => {
     await excel.paste(SHEET.roster, 'A3', payrollExtract(template, ROWS));
     await excel.paste(SHEET.proposals, 'A3', proposalRows(bargainingProposals()));
 
-    mark("await page.getByRole('button',");
     await page.getByRole('button', { name: 'Validate' }).click();
     await page.getByTestId('validation-ok').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('validation-ok').innerText()).toContain('10,000 roster rows');
 
-    mark("await page.getByRole('tab', { ");
     await page.getByRole('tab', { name: 'Cost' }).click();
     await page.getByRole('button', { name: 'Cost proposals' }).click();
     await page.getByTestId('cost-progress').waitFor();
@@ -71,7 +69,6 @@ describe(`a ${ROWS.toLocaleString('en-US')}-row roster`, () => {
       await expect.poll(async () => (await page.getByTestId('what-if').getByTestId('comparison').locator('tr').nth(1).innerText()).length).toBeGreaterThan(0);
       times.push(Number((await page.getByTestId('what-if-done').innerText()).replace(/[^\d]/g, '')));
     }
-    mark("await screenshot(page, 'large-");
     await screenshot(page, 'large-02-what-if');
     expect(Math.min(...times), `what-if re-costs took ${times.join(', ')} ms`).toBeLessThan(1000);
     expect(errors).toEqual([]);
