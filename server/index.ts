@@ -32,7 +32,9 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const ready = { value: true };
   const app = createApp({ store, config, logger, ready });
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(config.port, config.host ?? '::', (error?: Error) => (error ? reject(error) : resolve(s)));
+    const done = (error?: Error) => (error ? reject(error) : resolve(s));
+    // Without HOST, Node listens on every interface (IPv6 and IPv4 where available).
+    const s = config.host ? app.listen(config.port, config.host, done) : app.listen(config.port, done);
   });
   server.keepAliveTimeout = 5_000;
   const address = server.address() as AddressInfo;
