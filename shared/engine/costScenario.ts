@@ -1,4 +1,5 @@
 import { fiscalYearFirstDay, fiscalYearLastDay } from '../calendar.js';
+import { CostingInputError } from '../issues.js';
 import { Decimal, centsToMoney, formatRatio } from '../money.js';
 import type { CostingResult, ProposalResult, ByFiscalYear } from '../result.js';
 import type { Proposal, Scenario } from '../schemas/scenario.js';
@@ -23,6 +24,17 @@ export interface CostOptions {
  * component, the increase, per-provision charges, the value of 1%, the lift, per-class detail.
  */
 export function costScenario(scenario: Scenario, options: CostOptions = {}): CostingResult {
+  try {
+    return costValidScenario(scenario, options);
+  } catch (error) {
+    if (error instanceof RangeError) {
+      throw new CostingInputError([{ path: '(document)', message: `an amount is too large to cost exactly to the cent (${error.message})` }]);
+    }
+    throw error;
+  }
+}
+
+function costValidScenario(scenario: Scenario, options: CostOptions): CostingResult {
   const ctx = new CostingContext(scenario);
   const timeline = ctx.timeline;
   const F = timeline.fiscalYears.length;

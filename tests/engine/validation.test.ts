@@ -64,3 +64,11 @@ describe('scenario validation names the JSON path and the reason', () => {
     ).toThrow('roster.rows[0].healthTier: no health contribution for tier family is in effect on 2026-07-01 (row R1)');
   });
 });
+
+describe('amounts beyond exact arithmetic', () => {
+  it('are a costing input error, not a crash', () => {
+    expect(() => cost(monthlyScenario({ schedule: { classes: [{ code: 'A', title: 'A', steps: ['99999999999999999999.00'] }] } }))).toThrow(
+      /^\(document\): an amount is too large to cost exactly to the cent/,
+    );
+  });
+});
