@@ -313,11 +313,12 @@ describe('the analyst and manager journey in the task pane', () => {
     expect(own?.protected).toBe(false);
     await screenshot(page, '18-approved-model-opened');
 
-    // Protected means protected: writing into the approved sheets again is refused, in words.
+    // Opening it again shows the copy already there rather than writing over protected sheets.
     await row.getByRole('button', { name: 'Open in workbook' }).click();
-    await page.getByTestId('error-bar').waitFor();
-    expect(await page.getByTestId('error-bar').innerText()).toMatch(/protected or read-only/);
-    await screenshot(page, '19-protected-sheets-refuse-writes');
+    await expect.poll(() => page.getByTestId('approved-opened').innerText()).toContain('already in this workbook');
+    expect((await excel.summary()).selection).toEqual({ sheet: costingCopy, address: 'A1' });
+    await screenshot(page, '19-approved-model-already-open');
+
     expect(pageErrors).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ const css = `
 .panel { display: flex; flex-direction: column; gap: 10px; padding: 8px 0; min-width: 0; }
 .panel > * { max-width: 100%; box-sizing: border-box; }
 .tabs { flex-wrap: wrap; }
+.fui-Select, .fui-Select__select { min-width: 0; max-width: 100%; }
 .row { display: flex; flex-wrap: wrap; gap: 8px; align-items: flex-end; }
 .figure { text-align: right; font-variant-numeric: tabular-nums; }
 .issues { margin: 0; padding-left: 20px; }

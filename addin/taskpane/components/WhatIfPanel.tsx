@@ -19,6 +19,15 @@ export function WhatIfPanel({ scenario }: { scenario: Scenario }) {
   const [error, setError] = useState<Error | null>(null);
   const problem = whatIfProblem(whatIf);
 
+  // Cost once on opening, so the engine is compiled in the worker before the first change.
+  useEffect(() => {
+    const first = scenario.proposals[0];
+    if (!first) return;
+    runner.cost({ ...scenario, proposals: [first] }, () => {}, false).catch((caught: unknown) => {
+      if (!(caught instanceof SupersededError)) setError(caught instanceof Error ? caught : new Error(String(caught)));
+    });
+  }, [scenario, runner]);
+
   useEffect(() => {
     if (whatIfProblem(settled) || !settled.proposalName || (settled.raisePercent.trim() === '' && settled.effective.trim() === '')) return;
     let current = true;

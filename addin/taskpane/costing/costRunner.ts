@@ -15,8 +15,9 @@ interface Pending {
 }
 
 /**
- * Runs the shared engine in a Web Worker, one request at a time per runner. A newer request
- * supersedes an older one (the what-if control): the older promise rejects with `SupersededError`.
+ * Runs the shared engine in a Web Worker, which keeps its compiled engine warm between requests.
+ * A request may supersede the runner's earlier ones (the what-if control): their promises reject
+ * with `SupersededError` and their answers are dropped when they arrive.
  */
 export class CostRunner {
   private worker: Worker | null = null;
@@ -52,11 +53,10 @@ export class CostRunner {
 
   /** Costs a scenario; `supersede` rejects the runner's earlier requests that are still running. */
   cost(scenario: Scenario, onStage: (stage: string) => void = () => {}, supersede = false): Promise<CostOutcome> {
-    if (supersede && this.pending.size > 0) {
-      // Stop the worker mid-costing rather than queue behind a figure nobody will look at.
+    if (supersede) {
+      // The older answers are no longer wanted; the worker stays warm for the next one.
       for (const p of this.pending.values()) p.reject(new SupersededError());
       this.pending.clear();
-      this.dispose();
     }
     const worker = this.start();
     const id = this.nextId++;

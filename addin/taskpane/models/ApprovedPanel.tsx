@@ -42,8 +42,16 @@ export function ApprovedPanel({ client, workbook }: { client: ApiClient; workboo
           : {}),
       });
       const grids = approvedCopyOf([costing, ...scenarioToSheets(parsed.value)], model.id);
+      const names = grids.map((g) => `“${g.name}”`).join(', ');
+      const present = await workbook.existingSheets(grids.map((g) => g.name));
+      if (present.size > 0) {
+        // Approved sheets are protected and never change: show the copy already here.
+        await workbook.selectCell(grids[0]!.name, 'A1');
+        setOpened(`${model.title} is already in this workbook: sheets ${names}.`);
+        return;
+      }
       await workbook.writeSheets(grids, { protect: true, activate: grids[0]!.name });
-      setOpened(`${model.title}: sheets ${grids.map((g) => `“${g.name}”`).join(', ')} (protected)`);
+      setOpened(`${model.title}: sheets ${names} (protected).`);
     });
 
   return (
