@@ -34,8 +34,8 @@ export function WhatIfPanel({ scenario }: { scenario: Scenario }) {
     setRunning(true);
     setError(null);
     const started = performance.now();
-    runner
-      .cost(whatIfScenario(scenario, settled), () => {}, true)
+    Promise.resolve()
+      .then(() => runner.cost(whatIfScenario(scenario, settled), () => {}, true))
       .then((outcome) => {
         if (current) setResult({ result: outcome.result, ms: Math.round(performance.now() - started) });
       })

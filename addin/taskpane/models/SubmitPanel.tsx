@@ -21,6 +21,8 @@ const FOLLOW_EVERY_MS = 15_000;
 export function SubmitPanel({ client, scenario, model, onModel }: SubmitPanelProps) {
   const [title, setTitle] = useState(model?.value.title ?? (scenario ? `${scenario.unit.id} costing ${new Date().toISOString().slice(0, 10)}` : ''));
   const task = useTask();
+  /** Following the state has its own error, so a poll never clears one the analyst has not read. */
+  const watch = useTask();
   const state = model?.value.state;
   const editable = !model || state === 'draft' || state === 'returned';
 
@@ -35,13 +37,13 @@ export function SubmitPanel({ client, scenario, model, onModel }: SubmitPanelPro
       onModel(await client.submit(saved.value.id));
     });
 
+  const modelId = model?.value.id;
   const follow = useCallback(
     () =>
-      task.run(async () => {
-        if (!model) return;
-        onModel(await client.getCostModel(model.value.id));
+      watch.run(async () => {
+        if (modelId) onModel(await client.getCostModel(modelId));
       }),
-    [client, model?.value.id, task.run],
+    [client, modelId, onModel, watch.run],
   );
 
   useEffect(() => {
@@ -53,6 +55,7 @@ export function SubmitPanel({ client, scenario, model, onModel }: SubmitPanelPro
   return (
     <section className="panel" aria-label="Submit for approval">
       <ErrorBar error={task.error} onDismiss={task.clearError} />
+      <ErrorBar error={watch.error} onDismiss={watch.clearError} />
       <Field label="Title">
         <Input value={title} onChange={(_, d) => setTitle(d.value)} name="model-title" disabled={!editable} />
       </Field>
@@ -61,7 +64,7 @@ export function SubmitPanel({ client, scenario, model, onModel }: SubmitPanelPro
           {state === 'returned' ? 'Resubmit for approval' : 'Submit for approval'}
         </Button>
         {model ? (
-          <Button onClick={follow} disabled={task.busy}>
+          <Button onClick={follow} disabled={task.busy || watch.busy}>
             Refresh state
           </Button>
         ) : null}

@@ -24,6 +24,8 @@ export function SchedulePanel({ client, workbook, units }: SchedulePanelProps) {
   const [stamp, setStamp] = useState<ScheduleStamp | undefined>(undefined);
   const [freshness, setFreshness] = useState<Freshness>({ kind: 'unknown' });
   const task = useTask();
+  /** The background check has its own error, so it never clears one the analyst has not read. */
+  const watch = useTask();
 
   const write = useCallback(
     async (pulled: ScheduleVersion, etag: string | null) => {
@@ -46,7 +48,7 @@ export function SchedulePanel({ client, workbook, units }: SchedulePanelProps) {
 
   const check = useCallback(
     () =>
-      task.run(async () => {
+      watch.run(async () => {
         const inWorkbook = await workbook.readScheduleStamp(unitId);
         setStamp(inWorkbook);
         if (!inWorkbook) {
@@ -57,7 +59,7 @@ export function SchedulePanel({ client, workbook, units }: SchedulePanelProps) {
         if (!answer.modified || answer.value.version === inWorkbook.version) setFreshness({ kind: 'current' });
         else setFreshness({ kind: 'newer', pulled: answer.value, etag: answer.etag });
       }),
-    [client, workbook, unitId, task.run],
+    [client, workbook, unitId, watch.run],
   );
 
   useEffect(() => {
@@ -75,12 +77,13 @@ export function SchedulePanel({ client, workbook, units }: SchedulePanelProps) {
   return (
     <section className="panel" aria-label="Salary schedule">
       <ErrorBar error={task.error} onDismiss={task.clearError} />
+      <ErrorBar error={watch.error} onDismiss={watch.clearError} />
       <UnitPicker units={units} value={unitId} onChange={setUnitId} />
       <div className="row">
         <Button appearance="primary" onClick={pull} disabled={task.busy || !unitId}>
           Pull schedule
         </Button>
-        <Button onClick={check} disabled={task.busy || !unitId}>
+        <Button onClick={check} disabled={task.busy || watch.busy || !unitId}>
           Check for updates
         </Button>
       </div>
