@@ -27,8 +27,8 @@ export class CostingCaches {
   readonly amounts = new Map<string, number>();
   /** Amount special pays per (definition, FTE). */
   readonly amountPays = new Map<number, number>();
-  /** Overtime per (rates, step, longevity level, hours, pays). */
-  readonly overtime = new Map<string, number>();
+  /** Overtime per pay state (index), keyed by (overtime profile, step, longevity level). */
+  readonly overtime: Map<number, number>[] = [];
   readonly paths: Map<string, StepPath>[];
   /** Baseline taxable pay of the horizon's first period, per row (Social Security YTD, §4). */
   firstPeriodTaxable: Float64Array | null = null;
@@ -281,12 +281,14 @@ function computePay(ctx: CostingContext, caches: CostingCaches, cs: ClassState, 
   let overtime = 0;
   const hours = cs.overtimeHours ?? rc.overtimeHours;
   if (hours.n !== 0n) {
-    let key = `${cs.rateStateId}|${step}|${longevity.key}|${cs.overtimeHours === null ? rc.row.overtimeHours : cs.overtimeHoursText}|`;
-    for (const def of pays) key += `${def.id},`;
-    const cached = caches.overtime.get(key);
+    // Overtime does not depend on FTE: share it across rows that differ only in FTE.
+    let byState = caches.overtime[cs.payStateId];
+    if (byState === undefined) caches.overtime[cs.payStateId] = byState = new Map();
+    const key = (rc.overtimeProfileId * 256 + step) * 256 + level;
+    const cached = byState.get(key);
     if (cached === undefined) {
       overtime = overtimeCents(cs.rates[step - 1]!, pays, longevity.fixed, hours, ctx.overtimeMultiplier, ctx.basis);
-      caches.overtime.set(key, overtime);
+      byState.set(key, overtime);
     } else {
       overtime = cached;
     }

@@ -24,6 +24,8 @@ export interface RowContext {
   count: number;
   /** Interned pay-relevant attributes (class, FTE, pays, overtime hours). */
   profileId: number;
+  /** Interned overtime-relevant attributes (class, overtime hours, pays): the profile without FTE. */
+  overtimeProfileId: number;
   pensionTier: number; // -1: none
   healthTier: number; // -1: none
   /** Costed period indices at which the row reaches each longevity threshold (ascending). */
@@ -86,13 +88,17 @@ export class CostingContext {
     this.thresholds = longevityThresholds(bandSets);
 
     const profiles = new Map<string, number>();
-    this.rows = scenario.roster.rows.map((row, rowIndex) => {
-      const profileKey = `${row.class}|${row.fte}|${row.overtimeHours}|${[...row.pays].sort().join(',')}`;
-      let profileId = profiles.get(profileKey);
-      if (profileId === undefined) {
-        profileId = profiles.size;
-        profiles.set(profileKey, profileId);
+    const overtimeProfiles = new Map<string, number>();
+    const intern = (ids: Map<string, number>, key: string) => {
+      let id = ids.get(key);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(key, id);
       }
+      return id;
+    };
+    this.rows = scenario.roster.rows.map((row, rowIndex) => {
+      const overtimeKey = `${row.class}|${row.overtimeHours}|${[...row.pays].sort().join(',')}`;
       return {
         row,
         rowIndex,
@@ -101,7 +107,8 @@ export class CostingContext {
         fteId: this.fteId(row.fte),
         overtimeHours: fixed(row.overtimeHours),
         count: row.count,
-        profileId,
+        profileId: intern(profiles, `${overtimeKey}|${row.fte}`),
+        overtimeProfileId: intern(overtimeProfiles, overtimeKey),
         pensionTier: row.pensionTier === undefined ? -1 : this.tierIndex(this.pensionTiers, this.pensionEntries, row.pensionTier),
         healthTier: row.healthTier === undefined ? -1 : this.tierIndex(this.healthTiers, this.healthEntries, row.healthTier),
         longevityLevelAt: row.hireDate === undefined ? [] : rowLongevityLevels(parseDay(row.hireDate), this.thresholds, this.timeline),

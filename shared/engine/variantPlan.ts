@@ -30,8 +30,6 @@ export interface LumpSumPayment {
 export interface LongevityPercent {
   rate: ExactRate;
   fixed: Fixed;
-  /** The percent as text, for cache keys. */
-  key: string;
 }
 
 /** Everything in force for one class during one epoch of a variant. */
@@ -45,7 +43,6 @@ export interface ClassState {
   granted: string[];
   longevityByLevel: LongevityPercent[];
   overtimeHours: Fixed | null;
-  overtimeHoursText: string;
   pensionRate: (ExactRate | undefined)[];
   healthCents: (number | undefined)[];
   lumpSums: LumpSumPayment[];
@@ -161,7 +158,7 @@ export function buildVariantPlan(ctx: CostingContext, spec: VariantSpec, interne
       const bandsKey = longevityChange ? `${proposalKey}:${longevityChange.listedIndex}` : '';
       const longevityByLevel = interner.memo(`bands|${bandsKey}`, () => {
         const bands = longevityChange?.provision.type === 'longevity' ? longevityChange.provision.bands : scenario.assumptions.longevity;
-        return bandPercentByLevel(bands, ctx.thresholds).map((d) => ({ rate: cachedRate(d), fixed: fixed(d), key: d.toString() }));
+        return bandPercentByLevel(bands, ctx.thresholds).map((d) => ({ rate: cachedRate(d), fixed: fixed(d) }));
       });
       const overtimeChange = last(forClass.filter((lp) => lp.provision.type === 'overtimeHours'));
       const overtimeHours = overtimeChange?.provision.type === 'overtimeHours' ? fixed(overtimeChange.provision.hours) : null;
@@ -182,7 +179,6 @@ export function buildVariantPlan(ctx: CostingContext, spec: VariantSpec, interne
         granted,
         longevityByLevel,
         overtimeHours,
-        overtimeHoursText: overtimeChange?.provision.type === 'overtimeHours' ? overtimeChange.provision.hours : '',
         pensionRate: interner.memo(`pension|${indicesOf('pensionRate')}|${pensionEntriesInForce}`, () => pensionRatesInForce(ctx, forClass, inForce)),
         healthCents: interner.memo(`health|${indicesOf('health')}|${healthEntriesInForce}`, () => healthInForce(ctx, forClass, inForce)),
         lumpSums: lumps
