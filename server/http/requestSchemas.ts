@@ -61,6 +61,13 @@ export const createUserBody = z.strictObject({
   units: z.array(unitId).max(500).default([]),
 });
 
+export const changeUserBody = z
+  .strictObject({
+    role: z.enum(roles, { error: `must be one of ${roles.join(', ')}` }).optional(),
+    units: z.array(unitId).max(500).optional(),
+  })
+  .refine((b) => b.role !== undefined || b.units !== undefined, { message: 'give a role, units or both' });
+
 export const createTokenBody = z.strictObject({ label: z.string().trim().max(200).default('') });
 
 export const createUnitBody = z.strictObject({

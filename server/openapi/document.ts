@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { scenarioSchema, scheduleSchema } from '../../shared/schemas/scenario.js';
 import {
   approveBody,
+  changeUserBody,
   createCostModelBody,
   createTokenBody,
   createUnitBody,
@@ -92,6 +93,7 @@ export function openApiDocument(): JsonSchema {
         Publish: schemaOf(publishBody),
         CreateUser: schemaOf(createUserBody),
         CreateToken: schemaOf(createTokenBody),
+        ChangeUser: schemaOf(changeUserBody),
         CreateUnit: schemaOf(createUnitBody),
       },
     },
@@ -201,7 +203,14 @@ export function openApiDocument(): JsonSchema {
         get: op({ summary: 'Users', roles: 'admin', responses: { 200: anyJson('{users}') } }),
         post: op({ summary: 'Add a user', roles: 'admin', requestBody: json('CreateUser'), responses: { 201: anyJson('the user'), ...errors(400, 409) } }),
       },
+      '/users/{id}': {
+        patch: op({ summary: "Change a user's role and/or units", roles: 'admin', parameters: [id], requestBody: json('ChangeUser'), responses: { 200: anyJson('the user'), ...errors(400, 404) } }),
+      },
+      '/users/{id}/tokens/{tokenId}': {
+        delete: op({ summary: 'Revoke a token', roles: 'admin', parameters: [id, pathParam('tokenId')], responses: { 204: { description: 'revoked' }, ...errors(404) } }),
+      },
       '/users/{id}/tokens': {
+        get: op({ summary: "A user's tokens (never the secrets)", roles: 'admin', parameters: [id], responses: { 200: anyJson('{tokens}'), ...errors(404) } }),
         post: op({ summary: 'Create an API token (shown once)', roles: 'admin', parameters: [id], requestBody: json('CreateToken'), responses: { 201: anyJson('{token, …}'), ...errors(400, 404) } }),
       },
       '/openapi.json': { get: op({ summary: 'This document', roles: 'all', responses: { 200: anyJson('OpenAPI 3.1') } }) },

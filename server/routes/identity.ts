@@ -3,10 +3,10 @@ import type { AppContext } from '../appContext.js';
 import { principalOf, requireRole } from '../http/authenticate.js';
 import { parseInput } from '../http/parseInput.js';
 import { notFound } from '../http/problem.js';
-import { createTokenBody, createUserBody, unitId } from '../http/requestSchemas.js';
+import { changeUserBody, createTokenBody, createUserBody, unitId } from '../http/requestSchemas.js';
 import { issueToken } from '../services/apiTokens.js';
 import { recordAudit } from '../services/auditTrail.js';
-import { addUser } from '../services/users.js';
+import { addUser, changeUser } from '../services/users.js';
 
 /** Who am I; users and their API tokens (admin). */
 export function identityRoutes(ctx: AppContext): Router {
@@ -29,6 +29,35 @@ export function identityRoutes(ctx: AppContext): Router {
     const body = parseInput(createUserBody, req.body, 'body');
     const user = await addUser(ctx.store, admin, ctx.now(), { id: body.id, name: body.name, role: body.role, unitIds: body.units });
     res.status(201).json({ id: user.id, name: user.name, role: user.role, units: user.unitIds, createdAt: user.createdAt });
+  });
+
+  router.patch('/users/:userId', async (req, res) => {
+    const admin = requireRole(req, ['admin']);
+    const userId = parseInput(unitId, req.params.userId, 'userId');
+    const body = parseInput(changeUserBody, req.body, 'body');
+    const user = await changeUser(ctx.store, admin, ctx.now(), userId, { role: body.role, unitIds: body.units });
+    res.json({ id: user.id, name: user.name, role: user.role, units: user.unitIds, createdAt: user.createdAt });
+  });
+
+  router.get('/users/:userId/tokens', async (req, res) => {
+    requireRole(req, ['admin']);
+    const userId = parseInput(unitId, req.params.userId, 'userId');
+    if (!(await ctx.store.getUser(userId))) throw notFound(`no user ${userId}`);
+    res.json({ tokens: await ctx.store.listTokens(userId) });
+  });
+
+  router.delete('/users/:userId/tokens/:tokenId', async (req, res) => {
+    const admin = requireRole(req, ['admin']);
+    const userId = parseInput(unitId, req.params.userId, 'userId');
+    const tokenId = String(req.params.tokenId);
+    const now = ctx.now();
+    const revoked = await ctx.store.transaction(async (tx) => {
+      const done = await tx.revokeToken(userId, tokenId, now.toISOString());
+      if (done) await recordAudit(tx, admin, now, { action: 'token.revoked', entityType: 'token', entityId: tokenId, unitId: null, detail: { user: userId } });
+      return done;
+    });
+    if (!revoked) throw notFound(`user ${userId} has no active token ${tokenId}`);
+    res.status(204).end();
   });
 
   router.post('/users/:userId/tokens', async (req, res) => {

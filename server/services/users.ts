@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { invalidInput } from '../http/problem.js';
+import { invalidInput, notFound } from '../http/problem.js';
 import type { Role, Store, UserRecord } from '../store/store.js';
 import { recordAudit, type SystemActor } from './auditTrail.js';
 import type { Principal } from './principal.js';
@@ -9,6 +9,40 @@ export interface NewUser {
   name: string;
   role: Role;
   unitIds: string[];
+}
+
+async function checkUnitsExist(store: Store, unitIds: string[]): Promise<void> {
+  const known = new Set((await store.listUnits(unitIds)).map((u) => u.id));
+  const missing = unitIds.map((id, i) => ({ id, i })).filter(({ id }) => !known.has(id));
+  if (missing.length > 0) {
+    throw invalidInput(`unknown unit(s): ${missing.map((m) => m.id).join(', ')}`, missing.map((m) => ({ path: `units[${m.i}]`, message: `no unit ${m.id}` })));
+  }
+}
+
+/** Changes a user's role and/or units, audited. */
+export async function changeUser(
+  store: Store,
+  actor: Principal | SystemActor,
+  now: Date,
+  id: string,
+  change: { role?: Role | undefined; unitIds?: string[] | undefined },
+): Promise<UserRecord> {
+  return store.transaction(async (tx) => {
+    const user = await tx.getUser(id);
+    if (!user) throw notFound(`no user ${id}`);
+    const unitIds = change.unitIds ? [...new Set(change.unitIds)].sort() : user.unitIds;
+    if (change.unitIds) await checkUnitsExist(tx, unitIds);
+    const role = change.role ?? user.role;
+    await tx.updateUser(id, { role, unitIds });
+    await recordAudit(tx, actor, now, {
+      action: 'user.changed',
+      entityType: 'user',
+      entityId: id,
+      unitId: null,
+      detail: { from: { role: user.role, units: user.unitIds }, to: { role, units: unitIds } },
+    });
+    return { ...user, role, unitIds };
+  });
 }
 
 /** Adds a user; every unit named must exist. */
@@ -21,11 +55,7 @@ export async function addUser(store: Store, actor: Principal | SystemActor, now:
     createdAt: now.toISOString(),
   };
   await store.transaction(async (tx) => {
-    const known = new Set((await tx.listUnits(user.unitIds)).map((u) => u.id));
-    const missing = user.unitIds.map((id, i) => ({ id, i })).filter(({ id }) => !known.has(id));
-    if (missing.length > 0) {
-      throw invalidInput(`unknown unit(s): ${missing.map((m) => m.id).join(', ')}`, missing.map((m) => ({ path: `units[${m.i}]`, message: `no unit ${m.id}` })));
-    }
+    await checkUnitsExist(tx, user.unitIds);
     await tx.createUser(user);
     await recordAudit(tx, actor, now, {
       action: 'user.created',

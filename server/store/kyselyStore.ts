@@ -16,6 +16,7 @@ import {
   type ScheduleVersionRecord,
   type Store,
   type TokenRecord,
+  type TokenSummary,
   type UnitProfile,
   type UnitRecord,
   type UserRecord,
@@ -118,6 +119,39 @@ export class KyselyStore implements Store {
 
   async setUserRole(id: string, role: Role): Promise<void> {
     await this.db.updateTable('users').set({ role }).where('id', '=', id).execute();
+  }
+
+  async updateUser(id: string, change: { role: Role; unitIds: string[] }): Promise<void> {
+    await this.transaction(async (store) => {
+      const self = store as KyselyStore;
+      await self.db.updateTable('users').set({ role: change.role }).where('id', '=', id).execute();
+      await self.db.deleteFrom('user_units').where('user_id', '=', id).execute();
+      if (change.unitIds.length > 0) {
+        await self.db.insertInto('user_units').values(change.unitIds.map((unitId) => ({ user_id: id, unit_id: unitId }))).execute();
+      }
+    });
+  }
+
+  async listTokens(userId: string): Promise<TokenSummary[]> {
+    const rows = await this.db
+      .selectFrom('api_tokens')
+      .select(['id', 'user_id', 'label', 'created_at', 'revoked_at'])
+      .where('user_id', '=', userId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => ({ id: r.id, userId: r.user_id, label: r.label, createdAt: r.created_at, revokedAt: r.revoked_at }));
+  }
+
+  async revokeToken(userId: string, tokenId: string, at: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('api_tokens')
+      .set({ revoked_at: at })
+      .where('id', '=', tokenId)
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   }
 
   async createToken(token: TokenRecord): Promise<void> {

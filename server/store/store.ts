@@ -37,6 +37,14 @@ export interface TokenRecord {
   createdAt: string;
 }
 
+export interface TokenSummary {
+  id: string;
+  userId: string;
+  label: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
 export interface ScheduleVersionRecord {
   seq: number;
   unitId: string;
@@ -163,7 +171,12 @@ export interface Store {
   getUser(id: string): Promise<UserRecord | undefined>;
   listUsers(): Promise<UserRecord[]>;
   setUserRole(id: string, role: Role): Promise<void>;
+  /** Replaces a user's role and units. */
+  updateUser(id: string, change: { role: Role; unitIds: string[] }): Promise<void>;
   createToken(token: TokenRecord): Promise<void>;
+  listTokens(userId: string): Promise<TokenSummary[]>;
+  /** Marks a token revoked; false when it does not exist or was already revoked. */
+  revokeToken(userId: string, tokenId: string, at: string): Promise<boolean>;
   /** The user owning an unrevoked token with this hash. */
   findUserByTokenHash(tokenHash: string): Promise<UserRecord | undefined>;
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { costScenario } from '../../shared/engine/costScenario.js';
 import { parseScenario } from '../../shared/scenario.js';
 import { systemActor } from '../../server/services/auditTrail.js';
+import { issueToken } from '../../server/services/apiTokens.js';
 import { approveCostModel, createCostModel, submitCostModel, type CostModelContext } from '../../server/services/costModels.js';
 import { costModelEtag } from '../../server/services/costModelView.js';
 import { client } from '../server/support/http.js';
@@ -125,6 +126,20 @@ const routes: RouteCase[] = [
     name: 'POST /users',
     call: async (u) => ({ method: 'POST', path: '/users', body: { name: 'New person', role: 'negotiator', units: [u] } }),
     expected: scoped(201, 201, ['admin']),
+  },
+  {
+    name: 'PATCH /users/:id',
+    call: async (u) => ({ method: 'PATCH', path: '/users/analystB', body: { units: [u === 'A' ? 'B' : 'B'] } }),
+    expected: scoped(200, 200, ['admin']),
+  },
+  { name: 'GET /users/:id/tokens', call: async () => ({ method: 'GET', path: '/users/negotiator/tokens' }), expected: scoped(200, 200, ['admin']) },
+  {
+    name: 'DELETE /users/:id/tokens/:tokenId',
+    call: async () => {
+      const issued = await issueToken(db.store, 'managerB', 'to revoke', new Date());
+      return { method: 'DELETE', path: `/users/managerB/tokens/${issued.id}` };
+    },
+    expected: scoped(204, 204, ['admin']),
   },
   { name: 'POST /users/:id/tokens', call: async () => ({ method: 'POST', path: '/users/negotiator/tokens', body: { label: 'laptop' } }), expected: scoped(201, 201, ['admin']) },
 ];

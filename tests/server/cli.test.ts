@@ -1,13 +1,17 @@
 // The command line's server commands, run as a real process.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hashToken } from '../../server/services/apiTokens.js';
 import { openStore } from '../../server/store/openStore.js';
-import { sampleSchedule } from './support/sampleScenario.js';
+import { sampleScenario, sampleSchedule } from './support/sampleScenario.js';
+import { parseScenario } from '../../shared/scenario.js';
+import { costScenario } from '../../shared/engine/costScenario.js';
+import { systemActor } from '../../server/services/auditTrail.js';
+import { createCostModel } from '../../server/services/costModels.js';
 
 const run = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -60,6 +64,17 @@ describe('bargaining-costing server commands', () => {
     expect((await check.findUserByTokenHash(hashToken(secret)))?.id).toBe('dana');
     await check.close();
     expect((await cli('token', 'create', '--user', 'ghost')).code).toBe(2);
+    const tokenList = await cli('token', 'list', '--user', 'dana');
+    const tokenId = tokenList.stdout.split('\t')[0]!;
+    expect(tokenList.stdout).toContain('active\tlaptop');
+    expect(tokenList.stdout).not.toContain('bct_');
+    expect((await cli('token', 'revoke', '--user', 'dana', '--id', tokenId)).stdout).toBe(`revoked ${tokenId}\n`);
+    expect((await cli('token', 'revoke', '--user', 'dana', '--id', tokenId)).code).toBe(2);
+    const revokedCheck = openStore({ dataDir });
+    expect(await revokedCheck.findUserByTokenHash(hashToken(secret))).toBeUndefined();
+    await revokedCheck.close();
+    const set = await cli('user', 'set', 'dana', '--role', 'manager');
+    expect(JSON.parse(set.stdout)).toEqual({ id: 'dana', name: 'Dana Analyst', role: 'manager', units: ['POA'] });
 
     const file = join(dataDir, 'schedule.json');
     writeFileSync(file, JSON.stringify(sampleSchedule('POA-2026', '2026-07-01')));
@@ -72,5 +87,19 @@ describe('bargaining-costing server commands', () => {
     const bad = await cli('import-schedule', file, '--unit', 'POA');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('schedule.classes[0].steps[0]');
+  });
+
+  it('exports a cost model as an XLSX workbook', async () => {
+    const store = openStore({ dataDir });
+    const parsed = parseScenario(sampleScenario('POA'));
+    if (!parsed.ok) throw new Error('sample invalid');
+    const model = await createCostModel({ store, costScenario, now: () => new Date() }, systemActor('test'), { unitId: 'POA', title: 'CLI export', scenario: parsed.value });
+    await store.close();
+    const out = join(dataDir, 'out.xlsx');
+    const exported = await cli('export', model.id, '--out', out);
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(exported.stdout).toMatch(/^wrote .*out\.xlsx \(draft, \d+ bytes\)/);
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+    expect((await cli('export', 'no-such-model')).code).toBe(2);
   });
 });

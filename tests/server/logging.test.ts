@@ -45,6 +45,33 @@ describe('structured logs', () => {
   });
 });
 
+describe('user and token administration', () => {
+  it('revokes a token (it stops working) and changes a role and units, audited', async () => {
+    const admin = client(server.url, tokens.admin);
+    const issued = await admin('POST', '/users/negotiator/tokens', { label: 'old phone' });
+    expect((await client(server.url, issued.body.token)('GET', '/me')).status).toBe(200);
+    const listed = await admin('GET', '/users/negotiator/tokens');
+    expect(listed.body.tokens.find((t: { id: string }) => t.id === issued.body.id)).toEqual({ id: issued.body.id, userId: 'negotiator', label: 'old phone', createdAt: expect.any(String), revokedAt: null });
+    expect(JSON.stringify(listed.body)).not.toContain('bct_');
+    expect((await admin('DELETE', `/users/negotiator/tokens/${issued.body.id}`)).status).toBe(204);
+    expect((await client(server.url, issued.body.token)('GET', '/me')).status).toBe(401);
+    expect((await admin('DELETE', `/users/negotiator/tokens/${issued.body.id}`)).status).toBe(404);
+
+    const changed = await admin('PATCH', '/users/negotiator', { role: 'manager', units: ['A', 'B'] });
+    expect(changed.body).toMatchObject({ id: 'negotiator', role: 'manager', units: ['A', 'B'] });
+    const me = await client(server.url, tokens.negotiator)('GET', '/me');
+    expect(me.body.user.role).toBe('manager');
+    expect(me.body.units.map((u: { id: string }) => u.id)).toEqual(['A', 'B']);
+    expect((await admin('PATCH', '/users/negotiator', { units: ['NOPE'] })).status).toBe(400);
+    expect((await admin('PATCH', '/users/nobody', { role: 'analyst' })).status).toBe(404);
+    expect((await admin('PATCH', '/users/negotiator', {})).status).toBe(400);
+    await admin('PATCH', '/users/negotiator', { role: 'negotiator', units: ['A'] });
+    const audit = await admin('GET', '/audit');
+    const actions = audit.body.events.map((e: { action: string }) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['token.created', 'token.revoked', 'user.changed']));
+  });
+});
+
 describe('health and OpenAPI', () => {
   it('serves /healthz and /readyz without authentication', async () => {
     const base = server.url.replace('/api/v1', '');

@@ -71,6 +71,15 @@ describe.each([
     await expect(store.createUser({ id: 'u1', name: 'dup', role: 'admin', unitIds: [], createdAt: at })).rejects.toBeInstanceOf(DuplicateKeyError);
     await store.setUserRole('u1', 'manager');
     expect((await store.getUser('u1'))?.role).toBe('manager');
+    await store.updateUser('u1', { role: 'negotiator', unitIds: ['POA'] });
+    expect(await store.getUser('u1')).toMatchObject({ role: 'negotiator', unitIds: ['POA'] });
+    expect(await store.listTokens('u1')).toEqual([{ id: 't1', userId: 'u1', label: 'x', createdAt: at, revokedAt: null }]);
+    await store.createToken({ id: 't2', userId: 'u1', tokenHash: 'r'.repeat(64), label: 'y', createdAt: at });
+    expect(await store.revokeToken('u1', 't2', at)).toBe(true);
+    expect(await store.revokeToken('u1', 't2', at)).toBe(false);
+    expect(await store.revokeToken('other', 't1', at)).toBe(false);
+    expect(await store.findUserByTokenHash('r'.repeat(64))).toBeUndefined();
+    expect((await store.listTokens('u1')).map((t) => t.revokedAt)).toEqual([null, at]);
   });
 
   it('numbers schedule versions per unit, finds the one in force, and feeds changes by cursor', async () => {

@@ -27,4 +27,28 @@ export function registerTokenCommands(program: Command): void {
       }),
     ),
   );
+  withStoreOptions(token.command('list').description("list a user's tokens (never the secrets)").requiredOption('--user <id>', 'user id')).action(
+    (options: StoreCliOptions & { user: string }) =>
+      runCli(() =>
+        withStore(options, async (store) => {
+          for (const t of await store.listTokens(options.user)) process.stdout.write(`${t.id}\t${t.createdAt}\t${t.revokedAt ? `revoked ${t.revokedAt}` : 'active'}\t${t.label}\n`);
+        }),
+      ),
+  );
+  withStoreOptions(
+    token.command('revoke').description('revoke a token (takes effect within AUTH_CACHE_SECONDS)').requiredOption('--user <id>', 'user id').requiredOption('--id <tokenId>', 'token id (see token list)'),
+  ).action((options: StoreCliOptions & { user: string; id: string }) =>
+    runCli(() =>
+      withStore(options, async (store) => {
+        const now = new Date();
+        const revoked = await store.transaction(async (tx) => {
+          const done = await tx.revokeToken(options.user, options.id, now.toISOString());
+          if (done) await recordAudit(tx, systemActor('cli'), now, { action: 'token.revoked', entityType: 'token', entityId: options.id, unitId: null, detail: { user: options.user } });
+          return done;
+        });
+        if (!revoked) fail(`user ${options.user} has no active token ${options.id}`);
+        process.stdout.write(`revoked ${options.id}\n`);
+      }),
+    ),
+  );
 }

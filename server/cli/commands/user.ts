@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { roles, type Role } from '../../store/store.js';
 import { systemActor } from '../../services/auditTrail.js';
-import { addUser } from '../../services/users.js';
+import { addUser, changeUser } from '../../services/users.js';
 import { fail, runCli, withStore, withStoreOptions, type StoreCliOptions } from './storeOptions.js';
 
 export function registerUserCommands(program: Command): void {
@@ -30,5 +30,22 @@ export function registerUserCommands(program: Command): void {
         for (const u of await store.listUsers()) process.stdout.write(`${u.id}\t${u.role}\t${u.unitIds.join(',') || '-'}\t${u.name}\n`);
       }),
     ),
+  );
+  withStoreOptions(
+    user
+      .command('set <id>')
+      .description("change a user's role and/or units")
+      .option('--role <role>', `one of ${roles.join(', ')}`)
+      .option('--units <ids>', 'comma-separated unit ids (replaces the current set)'),
+  ).action((id: string, options: StoreCliOptions & { role?: string; units?: string }) =>
+    runCli(async () => {
+      if (options.role !== undefined && !(roles as readonly string[]).includes(options.role)) fail(`--role must be one of ${roles.join(', ')}, got ${options.role}`);
+      if (options.role === undefined && options.units === undefined) fail('give --role, --units or both');
+      const unitIds = options.units?.split(',').map((u) => u.trim()).filter(Boolean);
+      await withStore(options, async (store) => {
+        const changed = await changeUser(store, systemActor('cli'), new Date(), id, { role: options.role as Role | undefined, unitIds });
+        process.stdout.write(`${JSON.stringify({ id: changed.id, name: changed.name, role: changed.role, units: changed.unitIds })}\n`);
+      });
+    }),
   );
 }
