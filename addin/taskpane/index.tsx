@@ -21,5 +21,10 @@ if (!office || typeof office.onReady !== 'function') {
   // Office.js did not load at all (blocked, offline): still explain, rather than a blank pane.
   mount(false);
 } else {
-  void office.onReady((info) => mount(info.host === office.HostType.Excel));
+  office.onReady((info) => mount(info.host === office.HostType.Excel)).catch((error: unknown) => {
+    // Office never got ready: say so on the page rather than leave it blank.
+    const message = error instanceof Error ? error.message : String(error);
+    document.body.textContent = `Bargaining Costing could not start: ${message}. Close the pane and open it again from the Home tab.`;
+    throw error;
+  });
 }

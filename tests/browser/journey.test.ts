@@ -62,7 +62,7 @@ describe('the analyst and manager journey in the task pane', () => {
     excel = new ExcelPage(page);
     template = await fetchTemplate(server.url, server.users.analyst!.token, UNIT);
     await page.goto(`${server.url}/taskpane.html`);
-  });
+  }, 300_000); // the first run builds the add-in with webpack
 
   afterAll(async () => {
     await browser?.close();

@@ -32,7 +32,7 @@ describe(`a ${ROWS.toLocaleString('en-US')}-row roster`, () => {
     await page.getByLabel('API token').fill(server.users.analyst!.token);
     await page.getByRole('button', { name: 'Connect', exact: true }).click();
     await page.getByTestId('signed-in-as').waitFor();
-  });
+  }, 300_000); // the first run builds the add-in with webpack
 
   afterAll(async () => {
     await browser?.close();

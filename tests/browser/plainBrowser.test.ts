@@ -12,7 +12,7 @@ describe('the task pane opened in a plain browser', () => {
     await ensureAddinBuild();
     server = await startTestServer();
     browser = await launchChromium();
-  });
+  }, 300_000); // the first run builds the add-in with webpack
 
   afterAll(async () => {
     await browser?.close();
