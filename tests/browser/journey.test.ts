@@ -163,6 +163,13 @@ describe('the analyst and manager journey in the task pane', () => {
     expect(workbook.activeSheet).toBe(SHEET.roster);
     expect(workbook.calculationMode).toBe('Automatic');
     await screenshot(page, '07-workbook-started');
+
+    // Starting again asks before replacing the analyst's sheets.
+    await button('Start costing workbook').click();
+    await page.getByTestId('overwrite-warning').waitFor();
+    expect(await page.getByTestId('overwrite-warning').innerText()).toContain('Roster');
+    await button('Keep my sheets').click();
+    expect(await page.getByTestId('overwrite-warning').count()).toBe(0);
   });
 
   it('validates a pasted roster: a wrong step is listed by cell and selecting it selects the cell; fixed, it validates', async () => {
