@@ -326,6 +326,13 @@ describe('the analyst and manager journey in the task pane', () => {
     expect((await excel.summary()).selection).toEqual({ sheet: costingCopy, address: 'A1' });
     await screenshot(page, '19-approved-model-already-open');
 
+    // A change to an approved costing is a new version; the approved one stays as it was.
+    await tab('Submit');
+    await button('Start a new version').click();
+    await expect.poll(() => page.getByTestId('model-state').first().innerText()).toBe('draft');
+    expect(await button('Submit for approval').isEnabled()).toBe(true);
+    await screenshot(page, '20-new-version-draft');
+
     expect(pageErrors).toEqual([]);
   });
 });

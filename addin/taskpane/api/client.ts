@@ -119,6 +119,15 @@ export class ApiClient {
     return this.tagged(`/cost-models/${encodeURIComponent(id)}/submit`, { method: 'POST', body: {}, doing: 'submit the cost model for approval' });
   }
 
+  /** An approved model stays as it is; its successor is a new draft version to edit and submit. */
+  supersede(id: string, title?: string): Promise<Tagged<CostModel>> {
+    return this.tagged(`/cost-models/${encodeURIComponent(id)}/supersede`, {
+      method: 'POST',
+      body: title ? { title } : {},
+      doing: 'start a new version of the approved cost model',
+    });
+  }
+
   approve(id: string, comment: string): Promise<Tagged<CostModel>> {
     return this.tagged(`/cost-models/${encodeURIComponent(id)}/approve`, { method: 'POST', body: { comment }, doing: 'approve the cost model' });
   }

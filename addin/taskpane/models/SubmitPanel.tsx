@@ -37,6 +37,12 @@ export function SubmitPanel({ client, scenario, model, onModel }: SubmitPanelPro
       onModel(await client.submit(saved.value.id));
     });
 
+  const newVersion = () =>
+    task.run(async () => {
+      if (!model) return;
+      onModel(await client.supersede(model.value.id));
+    });
+
   const modelId = model?.value.id;
   const follow = useCallback(
     () =>
@@ -66,6 +72,11 @@ export function SubmitPanel({ client, scenario, model, onModel }: SubmitPanelPro
         {model ? (
           <Button onClick={follow} disabled={task.busy || watch.busy}>
             Refresh state
+          </Button>
+        ) : null}
+        {model?.value.state === 'approved' ? (
+          <Button onClick={newVersion} disabled={task.busy}>
+            Start a new version
           </Button>
         ) : null}
       </div>
