@@ -68,6 +68,8 @@ export function createApp(deps: AppDeps): Express {
         res.setHeader('X-Request-Id', id);
         return id;
       },
+      // Load-balancer probes every few seconds would drown the log.
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
       customProps: (req) => {
         const user = (req as { principal?: { userId: string } }).principal?.userId;
         return user ? { user } : {};
