@@ -44,4 +44,3 @@ export const preconditionFailed = (detail: string) => new HttpProblem(412, 'prec
 export const preconditionRequired = (detail: string) => new HttpProblem(428, 'precondition-required', 'Precondition required', detail);
 export const unsupportedMediaType = (detail: string) => new HttpProblem(415, 'unsupported-media-type', 'Unsupported media type', detail);
 export const unprocessable = (detail: string, errors: InputIssue[]) => new HttpProblem(422, 'cannot-cost', 'The scenario cannot be costed', detail, errors);
-export const notImplemented = (detail: string) => new HttpProblem(501, 'not-implemented', 'Not implemented', detail);

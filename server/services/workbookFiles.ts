@@ -1,7 +1,6 @@
 import type { Schedule } from '../../shared/schemas/scenario.js';
 import type { InputIssue } from '../../shared/issues.js';
 import type { CostModelView } from './costModelView.js';
-import { notImplemented } from '../http/problem.js';
 
 export type ScheduleFileFormat = 'csv' | 'xlsx';
 
@@ -21,11 +20,3 @@ export type ScheduleFileReader = (format: ScheduleFileFormat, content: Buffer, o
 
 /** Writes a cost model as the shared workbook layout (server/xlsx). */
 export type WorkbookWriter = (model: CostModelView) => Promise<Buffer>;
-
-export const scheduleFilesNotAvailable: ScheduleFileReader = async () => {
-  throw notImplemented('CSV and XLSX schedule import is not available in this build yet (server/xlsx)');
-};
-
-export const workbookNotAvailable: WorkbookWriter = async () => {
-  throw notImplemented('workbook export is not available in this build yet (server/xlsx)');
-};
