@@ -157,6 +157,12 @@ describe('bad schedule imports', () => {
     expect(reply.body.detail).toMatch(/zip|XLSX/i);
   });
 
+  it('a zip that is not a workbook → 400', async () => {
+    const zip = zipOf([{ name: 'readme.txt', data: Buffer.from('hello') }]);
+    const reply = await send('admin', 'POST', '/units/A/schedules/import?effective=2026-07-01', zip, { 'content-type': XLSX });
+    expectProblem(reply, 400);
+  });
+
   it('a zip bomb → 400 before it is inflated', async () => {
     const bomb = zipOf([
       { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
