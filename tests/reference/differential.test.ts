@@ -5,6 +5,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { costScenario, parseScenario, type CostingResult, type Scenario } from '../../shared/index.js';
 import { scenarioArb } from '../engine/arbitraryScenario.js';
+import { namedCases } from './namedCases.js';
+import { roundingScenarioArb, wideScenarioArb } from './wideScenario.js';
 import { referenceCost, type ReferenceCostingResult } from './referenceCosting.js';
 
 /** The figures the reference computes, taken from the engine's result (per-class detail dropped). */
@@ -69,17 +71,54 @@ function readJson(path: string): unknown {
 }
 
 describe('engine against the naive reference reading of COSTING.md', () => {
-  it('random scenarios agree on every figure, to the cent', () => {
-    fc.assert(
-      fc.property(scenarioArb, (input) => {
-        const result = parseScenario(input);
-        fc.pre(result.ok);
-        if (!result.ok) return;
-        const diffs = compare(result.value);
-        if (diffs.length > 0) throw new Error(`${diffs.length} figures differ:\n${diffs.slice(0, 12).join('\n')}`);
-      }),
-      { numRuns: Number(process.env.DIFF_RUNS ?? 60) },
-    );
+  const agreeOn = (input: unknown) => {
+    const result = parseScenario(input);
+    fc.pre(result.ok);
+    if (!result.ok) return;
+    const diffs = compare(result.value);
+    if (diffs.length > 0) throw new Error(`${diffs.length} figures differ:\n${diffs.slice(0, 12).join('\n')}`);
+  };
+  const runs = (n: number) => ({ numRuns: Math.round(n * Number(process.env.DIFF_RUNS_SCALE ?? 1)) });
+
+  it('random scenarios (tests/engine/arbitraryScenario.ts) agree on every figure, to the cent', () => {
+    fc.assert(fc.property(scenarioArb, agreeOn), runs(60));
+  });
+
+  it('wider random scenarios (other calendars, terms, bases, pays, overrides) agree on every figure', () => {
+    fc.assert(fc.property(wideScenarioArb, agreeOn), runs(40));
+  });
+
+  it('random scenarios with odd hours, FTEs, rates and pays (rounding ties) agree on every figure', () => {
+    fc.assert(fc.property(roundingScenarioArb, agreeOn), runs(30));
+  });
+
+  for (const [name, input] of Object.entries(namedCases)) {
+    it(`hand-built case ${name} agrees (or both refuse it)`, () => {
+      expect(compare(parsed(input))).toEqual([]);
+    });
+  }
+
+  it('hand computation: a pension delta stacks on a same-day rate override whatever the order (A1)', () => {
+    // Monthly pay, 5,000.00 a month, tier p: 0.10 from 2020, 0.20 from 2027-01-01 (assumptions).
+    // Proposal: delta −0.03 then rate 0.15, both 2026-09-01. The rate overrides the assumptions
+    // (including the 2027 entry); the delta adds to it: Jul–Aug 0.10 → 2 × 500.00; Sep–Jun 0.12 →
+    // 10 × 600.00; FY2027 7,000.00. Baseline: 6 × 500.00 + 6 × 1,000.00 = 9,000.00.
+    const r = referenceCost(parsed(namedCases.pensionDeltaThenRateSameDay));
+    expect(r.baseline.FY2027!.pension).toBe('9000.00');
+    expect(r.proposals[0]!.byFiscalYear.FY2027!.pension).toBe('7000.00');
+    expect(costScenario(parsed(namedCases.pensionDeltaThenRateSameDay)).proposals[0]!.byFiscalYear.FY2027!.pension).toBe('7000.00');
+  });
+
+  it('hand computation: Social Security YTD at the start of a horizon with a 261-day pay lag', () => {
+    // Biweekly from 2020-01-01, pay date = end + 261, FY (June start) 2027 = pay dates 2026-06-01 …
+    // 2027-05-31: first costed period 2025-09-03…16, paid 2026-06-04. Eleven earlier periods are paid
+    // in 2026 (the first 2025-04-02…15, paid 2026-01-01): YTD₀ = 11 × 3,288.00 (80 h × 41.10).
+    // .062 × 3,288.00 = 203.856. 2026: 16 periods paid 2026-06-04 … 2026-12-31, withholding telescopes
+    // to round₂(203.856 × 27) − round₂(203.856 × 11) = 5,504.11 − 2,242.42 = 3,261.69 (the base,
+    // 198,000, never binds); 2027: 10 periods from YTD 0, round₂(203.856 × 10) = 2,038.56.
+    // FY2027: 5,300.25 (YTD₀ = 0 would give 5,300.26).
+    const r = referenceCost(parsed(namedCases.ssLongLag));
+    expect(r.baseline.FY2027!.socialSecurity).toBe('5300.25');
   });
 
   // The naive reference takes ~20–40 s on a few hundred rows, so by default the examples are

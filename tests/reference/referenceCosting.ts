@@ -108,9 +108,10 @@ interface Period {
 }
 
 interface PayDef {
-  percent: Decimal;
-  /** Annualised amount at FTE 1 (see R7). */
-  annual: Decimal;
+  /** A percent pay, or an amount per hour/period/month/year. */
+  percent?: Decimal;
+  amount?: Decimal;
+  per?: string;
   pensionable: boolean;
 }
 
@@ -154,8 +155,10 @@ class Reference {
     this.fyStartDay = this.fyStart(first);
     this.fyEndDay = this.fyStart(last + 1) - 1;
 
-    // Generate periods generously around everything that can matter (a year and more each side).
-    let from = Math.min(parseDay(s.roster.extractDate), this.fyStartDay - 400);
+    // Generate periods generously around everything that can matter: more than a year of pay dates
+    // before the horizon (for the Social Security YTD, whatever the pay lag), the extract date, every
+    // provision date; a year and more after the horizon.
+    let from = Math.min(parseDay(s.roster.extractDate), this.fyStartDay - 400 - s.calendar.payLagDays);
     for (const proposal of s.proposals) for (const p of proposal.provisions) if (p.type !== 'flat') from = Math.min(from, provisionDate(p) - 40);
     const to = this.fyEndDay + 400;
     this.periods = this.generatePeriods(from, to).map((p) => {
@@ -308,15 +311,8 @@ class Reference {
   specialPaysAt(row: RosterRow, provisions: Provision[], p: Period): PayDef[] {
     const P = this.P;
     const H = this.H;
-    const annualise = (amount: string, per: string): Decimal => {
-      const a = new Decimal(amount);
-      if (per === 'hour') return a.times(H);
-      if (per === 'period') return a.times(P);
-      if (per === 'month') return a.times(12);
-      return a;
-    };
-    const fromDef = (d: { percent?: string | undefined; amount?: string | undefined; per?: string | undefined }): { percent: Decimal; annual: Decimal } =>
-      d.percent !== undefined ? { percent: new Decimal(d.percent), annual: ZERO } : { percent: ZERO, annual: annualise(d.amount!, d.per!) };
+    const fromDef = (d: { percent?: string | undefined; amount?: string | undefined; per?: string | undefined }): Omit<PayDef, 'pensionable'> =>
+      d.percent !== undefined ? { percent: new Decimal(d.percent) } : { amount: new Decimal(d.amount!), per: d.per! };
     const pays = new Map<string, PayDef>();
     for (const code of row.pays) {
       const def = this.s.assumptions.specialPays[code]!;
@@ -330,18 +326,17 @@ class Reference {
         if (!prov.classes.includes(row.class)) continue;
         if (!pays.has(prov.code)) {
           const def = this.s.assumptions.specialPays[prov.code];
-          pays.set(prov.code, def ? { ...fromDef(def), pensionable: def.pensionable } : { percent: ZERO, annual: ZERO, pensionable: false });
+          pays.set(prov.code, def ? { ...fromDef(def), pensionable: def.pensionable } : { ...fromDef({ ...prov, percent: prov.percent && '0', amount: prov.amount && '0' }), pensionable: false });
         }
       }
       const current = pays.get(prov.code)!;
       const change = fromDef(prov);
       const pensionable = prov.pensionable ?? current.pensionable;
-      pays.set(
-        prov.code,
-        prov.mode === 'set'
-          ? { ...change, pensionable }
-          : { percent: current.percent.plus(change.percent), annual: current.annual.plus(change.annual), pensionable },
-      );
+      if (prov.mode === 'set') pays.set(prov.code, { ...change, pensionable });
+      else if (change.percent !== undefined && current.percent !== undefined) pays.set(prov.code, { percent: current.percent.plus(change.percent), pensionable });
+      else if (change.amount !== undefined && current.amount !== undefined && change.per === current.per) {
+        pays.set(prov.code, { amount: current.amount.plus(change.amount), per: current.per, pensionable });
+      } else throw new Error(`specialPay ${prov.code}: cannot add ${change.percent !== undefined ? 'a percent' : `an amount per ${change.per}`} to a pay that is ${current.percent !== undefined ? 'a percent' : `an amount per ${current.per}`}`);
     }
     return [...pays.values()];
   }
@@ -369,18 +364,18 @@ class Reference {
     for (const e of this.s.assumptions.pension[tier] ?? []) {
       if (this.applies(e.from, p) && (latest === undefined || parseDay(e.from) >= latest.from)) latest = { from: parseDay(e.from), rate: e.rate };
     }
+    // R9 (engine's reading, see A2): the base rate is the latest `rate` provision in effect (it
+    // overrides every assumption entry), else the latest assumption entry; the deltas in effect add
+    // to that base, whatever their order relative to `rate` provisions.
     let rate: Decimal | null = latest ? new Decimal(latest.rate) : null;
-    let deltaWithoutRate = false;
+    let deltas = ZERO;
     for (const prov of provisions) {
       if (prov.type !== 'pensionRate' || prov.tier !== tier || !appliesToClass(prov, row.class) || !this.applies(prov.effective, p)) continue;
-      if (prov.rate !== undefined) {
-        rate = new Decimal(prov.rate);
-        deltaWithoutRate = false;
-      } else if (rate === null) deltaWithoutRate = true;
-      else rate = rate.plus(prov.delta!);
+      if (prov.rate !== undefined) rate = new Decimal(prov.rate);
+      else deltas = deltas.plus(prov.delta!);
     }
-    if (rate === null || deltaWithoutRate) throw new Error(`row ${row.id}: no pension rate for tier ${tier} in effect for the period starting ${fmt(p.start)}`);
-    return rate;
+    if (rate === null) throw new Error(`row ${row.id}: no pension rate for tier ${tier} in effect for the period starting ${fmt(p.start)}`);
+    return rate.plus(deltas);
   }
 
   healthMonthlyAt(row: RosterRow, provisions: Provision[], p: Period): Decimal | null {
@@ -434,11 +429,18 @@ class Reference {
     let percentSum = ZERO;
     let annualAmounts = ZERO;
     for (const pay of this.specialPaysAt(row, provisions, p)) {
-      const amount = r2(pay.percent.times(base).plus(pay.annual.times(f).div(P)));
+      let amount: Decimal;
+      if (pay.percent !== undefined) {
+        amount = r2(pay.percent.times(base));
+        percentSum = percentSum.plus(pay.percent);
+      } else {
+        // per hour a·H/P, per period a, per month 12a/P, per year a/P; × f. Annualised: a·H, a·P, 12a, a.
+        const annual = { hour: pay.amount!.times(H), period: pay.amount!.times(P), month: pay.amount!.times(12), year: pay.amount! }[pay.per!]!;
+        amount = r2(annual.times(f).div(P));
+        annualAmounts = annualAmounts.plus(annual);
+      }
       a.specialPays = a.specialPays.plus(amount);
       if (pay.pensionable) pensionablePays = pensionablePays.plus(amount);
-      percentSum = percentSum.plus(pay.percent);
-      annualAmounts = annualAmounts.plus(pay.annual);
     }
 
     const lp = this.longevityPercentAt(row, provisions, p);
@@ -484,10 +486,32 @@ class Reference {
     return out;
   }
 
+  /**
+   * A3: `add` to a pay of another kind (a percent to an amount, an amount per hour to one per
+   * month…) is refused, as the engine does, whether or not a row has the code, when the provision
+   * takes effect in the horizon (it applies to the last costed period). Checked class by class: a
+   * code's kind in a class is its assumptions definition, changed by every earlier `set` reaching
+   * that class (or, for a code the assumptions do not define, by the first provision reaching it).
+   */
+  checkSpecialPayAdds(provisions: Provision[]): void {
+    const last = this.periods.filter((p) => p.fy !== null).pop()!;
+    const kindOf = (d: { percent?: string | undefined; per?: string | undefined }) => (d.percent !== undefined ? 'a percent' : `an amount per ${d.per}`);
+    for (const cls of this.s.schedule.classes) {
+      const kinds = new Map(Object.entries(this.s.assumptions.specialPays).map(([code, def]) => [code, kindOf(def)]));
+      for (const prov of provisions) {
+        if (prov.type !== 'specialPay' || !appliesToClass(prov, cls.code) || !this.applies(prov.effective, last)) continue;
+        const current = kinds.get(prov.code);
+        if (prov.mode === 'add' && current !== undefined && current !== kindOf(prov)) throw new Error(`specialPay ${prov.code}: cannot add ${kindOf(prov)} to ${current}`);
+        if (prov.mode === 'set' || current === undefined) kinds.set(prov.code, kindOf(prov));
+      }
+    }
+  }
+
   // ---------- one costing: a provision list (baseline = []) ----------
 
   cost(provisionsListed: Provision[], onePercentFy: string | null = null): { byFy: Record<string, Amounts>; lift: Decimal } {
     const provisions = inDateOrder(provisionsListed);
+    this.checkSpecialPayAdds(provisions);
     const schedules = this.periods.map((p) => this.scheduleAt(provisions, p));
     const byFy: Record<string, Amounts> = Object.fromEntries(this.fiscalYears.map((fy) => [fy, zeros()]));
     let lift = ZERO;

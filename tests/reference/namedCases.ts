@@ -1,0 +1,62 @@
+// Hand-built scenarios for the differential test: each exercises one reading of COSTING.md where
+// the spec leaves room (see the notes at the top of referenceCosting.ts) or one edge found while
+// comparing. Inputs are raw scenario documents (defaults applied by parseScenario).
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/** A monthly scenario (rates per month) with a few dated assumptions; `over` replaces parts. */
+const base = (over: Record<string, any>): unknown => ({
+  format: 'bargaining-costing/scenario@1', unit: { id: 'U' },
+  calendar: { payFrequency: 'monthly', ...over.calendar },
+  term: over.term ?? { start: '2026-07-01', end: '2027-06-30' },
+  schedule: { id: 'S', effective: '2025-07-01', rateBasis: 'monthly', ratePlaces: 2, classes: [{ code: 'A', steps: ['5000.00', '5250.00', '5512.50'] }, { code: 'B', steps: ['4000.1234', '4200.00'] }], ...over.schedule },
+  roster: { extractDate: over.extractDate ?? '2026-05-31', rows: (over.rows ?? [{}]).map((r: any, i: number) => ({ id: `R${i}`, class: 'A', step: 1, ...r })) },
+  assumptions: { id: 'AS', pension: { p: [{ from: '2020-01-01', rate: '0.10' }, { from: '2027-01-01', rate: '0.20' }] }, health: { h: [{ from: '2020-01-01', monthly: '1000.00' }, { from: '2027-01-01', monthly: '2000.00' }] },
+    socialSecurity: { rate: '0.062', wageBase: { '2025': '100000', '2026': '30000', '2027': '40000', '2028': '50000' } },
+    specialPays: { X: { percent: '0.05', pensionable: true }, Y: { amount: '100', per: 'month' } }, longevity: [{ years: 10, percent: '0.025' }], ...over.assumptions },
+  proposals: [{ name: 'P', provisions: over.provisions ?? [] }],
+});
+export const namedCases: Record<string, unknown> = {
+  lumpInLastPeriod: base({ rows: [{ medicare: true, socialSecurity: true }], provisions: [{ type: 'lumpSum', amount: '1000.00', payDate: '2027-06-15' }], assumptions: { otherRollups: [{ name: 'WC', rate: '0.03', on: 'taxable' }] } }),
+  zeroBandNoHire: base({ rows: [{}], provisions: [{ type: 'longevity', effective: '2026-07-01', bands: [{ years: 0, percent: '0.01' }] }] }),
+  zeroBandInAssumptionsNoHire: base({ rows: [{}], assumptions: { longevity: [{ years: 0, percent: '0.01' }] } }),
+  gwiZeroOn4Places: base({ rows: [{ class: 'B' }], provisions: [{ type: 'gwi', percent: '0', effective: '2027-01-01' }] }),
+  gwiOtherClassOn4Places: base({ rows: [{ class: 'B' }], provisions: [{ type: 'gwi', percent: '0.01', effective: '2027-01-01', classes: ['A'] }] }),
+  addPayClassesNewRow: base({ rows: [{}, { pays: ['X'] }], provisions: [{ type: 'specialPay', code: 'X', percent: '0.02', mode: 'add', effective: '2026-07-01', classes: ['A'] }] }),
+  setPayClassesNewCodeNoPensionable: base({ rows: [{ pensionTier: 'p' }], provisions: [{ type: 'specialPay', code: 'NEW', percent: '0.02', effective: '2026-07-01', classes: ['A'] }] }),
+  addPayNewCode: base({ rows: [{ pensionTier: 'p' }], provisions: [{ type: 'specialPay', code: 'NEW', percent: '0.02', mode: 'add', effective: '2026-07-01', classes: ['A'] }] }),
+  setPayKeepsPensionable: base({ rows: [{ pensionTier: 'p', pays: ['X'] }], provisions: [{ type: 'specialPay', code: 'X', percent: '0.07', effective: '2026-07-01' }] }),
+  compoundedClassGwi: base({ provisions: [{ type: 'gwi', percent: '0.03', effective: '2026-07-01', classes: ['B'] }, { type: 'equity', percent: '0.02', effective: '2026-08-01', classes: ['A'] }, { type: 'gwi', percent: '0.02', effective: '2026-06-30' }] }),
+  healthThenLaterAssumption: base({ rows: [{ healthTier: 'h' }], provisions: [{ type: 'health', tier: 'h', monthly: '1500.00', effective: '2026-09-01' }] }),
+  pensionRateThenLaterAssumption: base({ rows: [{ pensionTier: 'p' }], provisions: [{ type: 'pensionRate', tier: 'p', rate: '0.15', effective: '2026-09-01' }] }),
+  pensionDeltaThenLaterAssumption: base({ rows: [{ pensionTier: 'p' }], provisions: [{ type: 'pensionRate', tier: 'p', delta: '-0.03', effective: '2026-09-01' }] }),
+  freezeSlideBeforeE: base({ calendar: { payFrequency: 'biweekly', firstPeriodStart: '2026-06-20' }, rows: [{ nextStepDate: '2026-08-30' }], provisions: [{ type: 'stepFreeze', effective: '2026-09-01', months: 3, mode: 'slide' }] }),
+  freezeContaining: base({ calendar: { payFrequency: 'monthly', effectiveRule: 'periodContaining' }, rows: [{ nextStepDate: '2026-08-10' }], provisions: [{ type: 'stepFreeze', effective: '2026-08-15', months: 1, mode: 'keep' }] }),
+  freezeContaining2: base({ calendar: { payFrequency: 'monthly', effectiveRule: 'periodContaining' }, rows: [{ nextStepDate: '2026-07-10' }], provisions: [{ type: 'stepFreeze', effective: '2026-08-15', months: 1, mode: 'keep' }] }),
+  freezeSlideTwice: base({ term: { start: '2026-07-01', end: '2028-06-30' }, schedule: { classes: [{ code: 'A', stepMonths: 6, steps: ['5000', '5100', '5200', '5300', '5400', '5500'] }] }, rows: [{ nextStepDate: '2026-08-31' }], provisions: [{ type: 'stepFreeze', effective: '2026-08-01', months: 2, mode: 'slide' }, { type: 'stepFreeze', effective: '2026-11-01', months: 5, mode: 'slide' }] }),
+  addStepTopRow: base({ rows: [{ step: 3, nextStepDate: '2026-09-15' }, { step: 3, nextStepDate: '2026-03-15' }, { step: 3, vacant: true, nextStepDate: '2026-09-15' }], provisions: [{ type: 'addStep', percent: '0.05', effective: '2026-07-01' }] }),
+  addStepAfterDate: base({ rows: [{ step: 3, nextStepDate: '2026-09-15' }], provisions: [{ type: 'addStep', percent: '0.05', effective: '2026-10-01' }] }),
+  vacantLump: base({ rows: [{ vacant: true }], provisions: [{ type: 'lumpSum', amount: '500', payDate: '2026-10-01' }] }),
+  ssBinding: base({ term: { start: '2026-07-01', end: '2028-06-30' }, rows: [{ socialSecurity: true, count: 3, fte: '0.75' }], provisions: [{ type: 'gwi', percent: '0.1', effective: '2026-07-01' }] }),
+  ssBeforeHorizonWithLag: base({ calendar: { payFrequency: 'semimonthly', payLagDays: 20 }, rows: [{ socialSecurity: true }], provisions: [{ type: 'gwi', percent: '0.1', effective: '2026-01-01' }] }),
+  fyJanuary: base({ calendar: { fiscalYearStartMonth: 1, payFrequency: 'weekly', firstPeriodStart: '2026-01-03', payLagDays: 3 }, term: { start: '2026-03-01', end: '2027-02-01' }, rows: [{ socialSecurity: true, nextStepDate: '2026-06-01' }] }),
+  provisionBeforeExtract: base({ rows: [{}], provisions: [{ type: 'gwi', percent: '0.03', effective: '2025-01-01' }, { type: 'stepFreeze', effective: '2026-01-01', months: 12, mode: 'slide' }] }),
+  lumpBeforeHorizon: base({ rows: [{}], provisions: [{ type: 'lumpSum', amount: '500', payDate: '2026-06-15' }] }),
+  flatOutside: base({ provisions: [{ type: 'flat', amount: '100.005', fiscalYears: ['FY2027', 'FY2030'] }] }),
+  lumpOddCents: base({ rows: [{ fte: '0.3333', count: 3 }], provisions: [{ type: 'lumpSum', amount: '333.335', payDate: '2026-10-01', prorateByFte: true }, { type: 'lumpSum', amount: '0.005', payDate: '2026-10-01' }] }),
+  negativeGwi: base({ rows: [{ socialSecurity: true }], provisions: [{ type: 'gwi', percent: '-0.2', effective: '2026-07-01' }] }),
+  healthTierNoEntryYet: base({ rows: [{ healthTier: 'k' }], assumptions: { health: { k: [{ from: '2026-09-01', monthly: '100' }] } } }),
+  healthTierProvisionCovers: base({ rows: [{ healthTier: 'k' }], assumptions: { health: { k: [{ from: '2026-09-01', monthly: '100' }] } }, provisions: [{ type: 'health', tier: 'k', monthly: '50', effective: '2026-01-01' }] }),
+  ssMissingBase: base({ rows: [{ socialSecurity: true }], assumptions: { socialSecurity: { wageBase: { '2027': '100000' } } } }),
+  // A pension delta listed before a rate override on the same date (reading A1).
+  pensionDeltaThenRateSameDay: base({ rows: [{ pensionTier: 'p' }], provisions: [{ type: 'pensionRate', tier: 'p', delta: '-0.03', effective: '2026-09-01' }, { type: 'pensionRate', tier: 'p', rate: '0.15', effective: '2026-09-01' }] }),
+  // A pay lag of 261 days: the Social Security YTD at the horizon's start counts periods worked
+  // more than a year before the horizon (the reference once generated too few periods back).
+  ssLongLag: base({
+    calendar: { fiscalYearStartMonth: 6, payFrequency: 'biweekly', firstPeriodStart: '2020-01-01', payLagDays: 261 },
+    term: { start: '2026-07-01', end: '2027-05-31' },
+    schedule: { rateBasis: 'hourly', classes: [{ code: 'A', steps: ['41.10'] }] },
+    extractDate: '2025-06-01',
+    rows: [{ socialSecurity: true, medicare: false }],
+    assumptions: { socialSecurity: { rate: '0.062', wageBase: { '2025': '192000', '2026': '198000', '2027': '204000', '2028': '210000' } } },
+  }),
+  otHourlyAmountPays: base({ schedule: { rateBasis: 'hourly', classes: [{ code: 'A', steps: ['30.00'] }] }, rows: [{ overtimeHours: '100', pays: ['X', 'Y'], hireDate: '2010-01-01' }], assumptions: { specialPays: { X: { percent: '0.05', pensionable: true }, Y: { amount: '100', per: 'month' } } } }),
+};
