@@ -21,6 +21,8 @@ export interface ServerConfig {
   shutdownTimeoutMs: number;
   /** How long an API token's user, role and units are remembered (0: look up every request). */
   authCacheMs: number;
+  /** Worker threads that run the costing engine (0: on the request thread). */
+  costingWorkers: number;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -51,6 +53,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     trustProxy: env.TRUST_PROXY?.trim() || undefined,
     shutdownTimeoutMs: integer(env.SHUTDOWN_TIMEOUT_MS, 10_000, 'SHUTDOWN_TIMEOUT_MS'),
     authCacheMs: integer(env.AUTH_CACHE_SECONDS, 5, 'AUTH_CACHE_SECONDS') * 1000,
+    costingWorkers: integer(env.COSTING_WORKERS, 1, 'COSTING_WORKERS'),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
+import { CostingPool } from './costing/costingPool.js';
 import { configFromEnv, type ServerConfig } from './config.js';
 import { loadDemoData } from './demo/loadDemoData.js';
 import { createLogger } from './logger.js';
@@ -30,7 +31,9 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     }
   }
   const ready = { value: true };
-  const app = createApp({ store, config, logger, ready });
+  // The engine runs off the request thread, so a 10,000-row costing does not stall schedule pulls.
+  const pool = config.costingWorkers > 0 ? new CostingPool(config.costingWorkers) : undefined;
+  const app = createApp({ store, config, logger, ready, ...(pool ? { costScenario: (scenario) => pool.cost(scenario) } : {}) });
   const server = await new Promise<Server>((resolve, reject) => {
     const done = (error?: Error) => (error ? reject(error) : resolve(s));
     // Without HOST, Node listens on every interface (IPv6 and IPv4 where available).
@@ -61,6 +64,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
         });
         server.closeIdleConnections();
       });
+      await pool?.close();
       await store.close();
       logger.info('stopped');
     })());

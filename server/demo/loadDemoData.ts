@@ -140,9 +140,9 @@ export async function loadDemoData(store: Store, dataDir: string, now: Date, cos
     const models = modelPlan
       .filter((m) => m.unit === unit.id)
       .map((m) => ({ ...m, scenario: validDemoScenario(unit, demoScenario(unit, current, roster, m.proposals)) }));
-    for (const m of models) if (m.state !== 'draft') costScenario(m.scenario);
     return { unit, previous, current, roster, models };
   });
+  for (const p of prepared) for (const m of p.models) if (m.state !== 'draft') await costScenario(m.scenario);
 
   const actor = systemActor('demo-loader');
   for (const [i, p] of prepared.entries()) {

@@ -10,7 +10,8 @@ import { costModelContentHash } from './contentHash.js';
 import { costModelEtag } from './costModelView.js';
 import { inScope, type Principal } from './principal.js';
 
-export type CostScenario = (scenario: Scenario) => CostingResult;
+/** The shared engine, in-process or in a worker thread (server/costing). */
+export type CostScenario = (scenario: Scenario) => CostingResult | Promise<CostingResult>;
 
 export interface CostModelContext {
   store: Store;
@@ -145,9 +146,9 @@ function storedScenario(model: CostModelRecord): Scenario {
  * The server's own costing. A scenario that passed validation but holds amounts beyond what can
  * be represented exactly (the engine's RangeError) cannot be costed: 422, not a server fault.
  */
-function recompute(ctx: CostModelContext, scenario: Scenario): CostingResult {
+async function recompute(ctx: CostModelContext, scenario: Scenario): Promise<CostingResult> {
   try {
-    return ctx.costScenario(scenario);
+    return await ctx.costScenario(scenario);
   } catch (error) {
     if (error instanceof RangeError) {
       throw unprocessable(`the scenario cannot be costed: ${error.message}`, [{ path: 'scenario', message: `${error.message} (an amount, rate or count is too large to cost exactly)` }]);
@@ -160,7 +161,7 @@ export async function submitCostModel(ctx: CostModelContext, actor: Actor, id: s
   const model = await visibleCostModel(ctx.store, 'role' in actor ? actor : undefined, id);
   checkIfMatch(model, ifMatch);
   requireState(model, ['draft', 'returned'], 'submit');
-  const result = recompute(ctx, storedScenario(model));
+  const result = await recompute(ctx, storedScenario(model));
   const now = ctx.now();
   return transition(ctx, actor, model, ifMatch, ['draft', 'returned'], now, {
     change: { state: 'submitted', resultJson: JSON.stringify(result), submittedBy: actor.userId, submittedAt: now.toISOString(), decidedBy: null, decidedAt: null, decisionComment: null },
@@ -181,7 +182,7 @@ export async function approveCostModel(
   requireState(model, ['submitted'], 'approve');
   if (model.submittedBy === actor.userId) throw forbidden('a manager cannot approve a cost model they submitted');
   const scenario = storedScenario(model);
-  const result = recompute(ctx, scenario);
+  const result = await recompute(ctx, scenario);
   const contentHash = costModelContentHash(scenario, result);
   const now = ctx.now();
   return transition(ctx, actor, model, ifMatch, ['submitted'], now, {

@@ -1,0 +1,64 @@
+// The engine in worker threads gives exactly the in-process results and errors.
+import { afterAll, describe, expect, it } from 'vitest';
+import { costScenario } from '../../shared/engine/costScenario.js';
+import { CostingInputError } from '../../shared/issues.js';
+import { parseScenario } from '../../shared/scenario.js';
+import type { Scenario } from '../../shared/schemas/scenario.js';
+import { CostingPool } from '../../server/costing/costingPool.js';
+import { sampleScenario } from './support/sampleScenario.js';
+
+const pool = new CostingPool(2);
+afterAll(() => pool.close());
+
+function scenario(edit: (s: any) => void = () => {}, rows = 6): Scenario {
+  const input = sampleScenario('A', rows) as any;
+  edit(input);
+  const parsed = parseScenario(input);
+  if (!parsed.ok) throw new Error(parsed.issues.map((i) => i.message).join('; '));
+  return parsed.value;
+}
+
+describe('costing worker pool', () => {
+  it('returns exactly what the engine returns in-process, for queued concurrent costings', async () => {
+    const scenarios = [scenario(), scenario(undefined, 40), scenario((s) => (s.proposals[0].provisions[0].percent = '0.045')), scenario(undefined, 12)];
+    const results = await Promise.all(scenarios.map((s) => pool.cost(s)));
+    results.forEach((result, i) => expect(result).toEqual(costScenario(scenarios[i]!)));
+  });
+
+  it('rebuilds a CostingInputError with its issues', async () => {
+    const s = scenario((x) => (x.assumptions.pension = {}));
+    const error = await pool.cost(s).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CostingInputError);
+    let inProcess: unknown;
+    try {
+      costScenario(s);
+    } catch (e) {
+      inProcess = e;
+    }
+    expect((error as CostingInputError).issues).toEqual((inProcess as CostingInputError).issues);
+  });
+
+  it('rejects with the same class and message as the engine in-process, for an unrepresentable amount', async () => {
+    const s = scenario((x) => (x.proposals[0].provisions[4].amount = '99999999999999999999.999'));
+    let inProcess: Error | undefined;
+    try {
+      costScenario(s);
+    } catch (e) {
+      inProcess = e as Error;
+    }
+    expect(inProcess).toBeDefined();
+    const error = (await pool.cost(s).catch((e: unknown) => e)) as Error;
+    expect(error.constructor).toBe(inProcess!.constructor);
+    expect(error.message).toBe(inProcess!.message);
+  });
+
+  it('keeps working after a costing failed', async () => {
+    expect((await pool.cost(scenario())).fiscalYears).toEqual(['FY2027', 'FY2028']);
+  });
+
+  it('refuses work once closed', async () => {
+    const other = new CostingPool(1);
+    await other.close();
+    await expect(other.cost(scenario())).rejects.toThrow(/closed/);
+  });
+});
