@@ -38,6 +38,8 @@ interface Figures {
   schedulePull200: PullFigures;
   schedulePull304: PullFigures;
   submit10k: { uploadMs: number; submitMs: number; submitMsRuns: number[]; bodyBytes: number };
+  /** Schedule pulls while 10,000-row cost models are submitted back to back. */
+  schedulePullDuringSubmits?: PullFigures & { submits: number };
 }
 
 function freePort(): Promise<number> {
@@ -164,9 +166,27 @@ async function main(): Promise<void> {
       if (submitted.status !== 200) throw new Error(`submit answered ${submitted.status}`);
       submitRuns.push(Math.round(performance.now() - t1));
     }
+    // Pulls while 10,000-row models are submitted one after another: the costing runs in a worker.
+    let submitting = true;
+    let submits = 0;
+    const submitter = (async () => {
+      while (submitting) {
+        const created = await fetch(`${base}/api/v1/cost-models`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body });
+        const draft = (await created.json()) as { id: string };
+        const submitted = await fetch(`${base}/api/v1/cost-models/${draft.id}/submit`, { method: 'POST', headers: auth });
+        await submitted.arrayBuffer();
+        if (submitted.status !== 200) throw new Error(`submit answered ${submitted.status}`);
+        submits += 1;
+      }
+    })();
+    const during = await load(pullUrl, auth, child.pid);
+    submitting = false;
+    await submitter;
+
     const figures: Figures = {
       schedulePull200: (({ statuses: _s, ...f }) => f)(pull200),
       schedulePull304: (({ statuses: _s, ...f }) => f)(pull304),
+      schedulePullDuringSubmits: { ...(({ statuses: _s, serverCpuUsPerRequest: _c, ...f }) => f)(during), submits },
       submit10k: { uploadMs: Math.round(uploadMs), submitMs: [...submitRuns].sort((a, b) => a - b)[Math.floor(submitRuns.length / 2)]!, submitMsRuns: submitRuns, bodyBytes: Buffer.byteLength(body) },
     };
     report(figures);
@@ -186,6 +206,8 @@ function report(figures: Figures): void {
     ['schedule pull 304: p99 ms', figures.schedulePull304.p99Ms, baseline?.schedulePull304.p99Ms, 'lower'],
     ['schedule pull 200: server CPU µs/request', figures.schedulePull200.serverCpuUsPerRequest ?? 0, baseline?.schedulePull200.serverCpuUsPerRequest, 'lower'],
     ['schedule pull 304: server CPU µs/request', figures.schedulePull304.serverCpuUsPerRequest ?? 0, baseline?.schedulePull304.serverCpuUsPerRequest, 'lower'],
+    ['pull 200 during 10k submits: requests/s', figures.schedulePullDuringSubmits?.requestsPerSecond ?? 0, baseline?.schedulePullDuringSubmits?.requestsPerSecond, 'higher'],
+    ['pull 200 during 10k submits: p99 ms', figures.schedulePullDuringSubmits?.p99Ms ?? 0, baseline?.schedulePullDuringSubmits?.p99Ms, 'lower'],
     ['10,000-row upload (create draft) ms', figures.submit10k.uploadMs, baseline?.submit10k.uploadMs, 'lower'],
     ['10,000-row submit (recompute) ms, median', figures.submit10k.submitMs, baseline?.submit10k.submitMs, 'lower'],
   ];
