@@ -121,6 +121,20 @@ describe('engine against the naive reference reading of COSTING.md', () => {
     expect(r.baseline.FY2027!.socialSecurity).toBe('5300.25');
   });
 
+  it('the reference reproduces the guides of COSTING.md §8 (payroll 3%×3, 3% + 2% in one year)', () => {
+    const payroll = referenceCost(parsed(namedCases.guidePayroll)).proposals[0]!;
+    const fys = ['FY2027', 'FY2028', 'FY2029'];
+    expect(fys.map((fy) => payroll.increase[fy]!.wages)).toEqual(['30000.00', '60900.00', '92727.00']);
+    expect(payroll.increaseTotal.wages).toBe('183627.00');
+    // The guide's 5,145.00 / 10,444.35 / 15,902.68, within monthly per-period rounding.
+    expect(fys.map((fy) => payroll.increase[fy]!.pension)).toEqual(['5145.00', '10444.32', '15902.64']);
+    expect(payroll.compoundedWageIncrease).toBe('0.092727');
+    const inYear = referenceCost(parsed(namedCases.guideInYear));
+    expect(inYear.proposals[0]!.percentOfBase.FY2027).toBe('0.040300');
+    // Lift 5.06%: 120,000 × 1.03 × 1.02 − 120,000 = 6,072.00.
+    expect(inYear.proposals[0]!.ongoingAnnualIncrease).toBe('6072.00');
+  });
+
   // The naive reference takes ~20–40 s on a few hundred rows, so by default the examples are
   // compared on their first 40 roster rows; DIFF_FULL_EXAMPLES=1 compares every row (this passed).
   const rowLimit = process.env.DIFF_FULL_EXAMPLES ? Infinity : 40;

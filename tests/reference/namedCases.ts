@@ -58,5 +58,21 @@ export const namedCases: Record<string, unknown> = {
     rows: [{ socialSecurity: true, medicare: false }],
     assumptions: { socialSecurity: { rate: '0.062', wageBase: { '2025': '192000', '2026': '198000', '2027': '204000', '2028': '210000' } } },
   }),
+  // COSTING.md §8: $1,000,000 payroll, 3% a year for 3 years, 17.15% roll-up (monthly periods).
+  guidePayroll: base({
+    term: { start: '2026-07-01', end: '2029-06-30' },
+    schedule: { rateBasis: 'annual', classes: [{ code: 'A', steps: ['1000000.00'] }] },
+    rows: [{ pensionTier: 'all', medicare: false }],
+    assumptions: { pension: { all: [{ from: '2020-01-01', rate: '0.1715' }] } },
+    provisions: ['2026', '2027', '2028'].map((y) => ({ type: 'gwi', percent: '0.03', effective: `${y}-07-01` })),
+  }),
+  // COSTING.md §8: 3% on January 1 and 2% on July 1 of one (calendar) fiscal year.
+  guideInYear: base({
+    calendar: { fiscalYearStartMonth: 1 },
+    term: { start: '2027-01-01', end: '2027-12-31' },
+    schedule: { rateBasis: 'annual', classes: [{ code: 'A', steps: ['120000.00'] }] },
+    rows: [{ medicare: false }],
+    provisions: [{ type: 'gwi', percent: '0.03', effective: '2027-01-01' }, { type: 'gwi', percent: '0.02', effective: '2027-07-01' }],
+  }),
   otHourlyAmountPays: base({ schedule: { rateBasis: 'hourly', classes: [{ code: 'A', steps: ['30.00'] }] }, rows: [{ overtimeHours: '100', pays: ['X', 'Y'], hireDate: '2010-01-01' }], assumptions: { specialPays: { X: { percent: '0.05', pensionable: true }, Y: { amount: '100', per: 'month' } } } }),
 };

