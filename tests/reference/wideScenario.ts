@@ -87,6 +87,18 @@ const provisionArb: fc.Arbitrary<Provision> = fc.oneof(
   fc.record({ type: fc.constant('flat' as const), amount: money(-5000, 50000), fiscalYears: fc.subarray(['FY2026', 'FY2027', 'FY2028', 'FY2029', 'FY2030'], { minLength: 1 }) }),
 );
 
+/** One or two proposals, with or without a side; provisions with or without labels. */
+const proposalArb = fc.record(
+  {
+    name: fc.constantFrom('P', 'Q'),
+    side: fc.constantFrom('union' as const, 'management' as const),
+    provisions: fc.array(fc.tuple(provisionArb, fc.option(fc.constantFrom('year 1', 'a label'), { nil: undefined })), { maxLength: 6 }).map((list) =>
+      list.map(([p, label]) => (label === undefined ? p : { ...p, label })),
+    ),
+  },
+  { requiredKeys: ['name', 'provisions'] },
+);
+
 const calendarArb = fc.oneof(
   fc.record({
     fiscalYearStartMonth: fc.oneof(fc.constantFrom(7, 1, 10), fc.integer({ min: 1, max: 12 })),
@@ -125,14 +137,22 @@ const basisArb = fc.record({
 const hourlySteps = { A: ['41.1', '43.2537', '45.40', '47.71'], B: ['30.00', '31.555'], C: ['25.125'] } as const;
 
 export const wideScenarioArb = fc
-  .tuple(calendarArb, termArb, basisArb, fc.array(rowArb, { minLength: 1, maxLength: 5 }), fc.array(provisionArb, { maxLength: 6 }), fc.oneof(fc.constantFrom('2026-05-31', '2025-12-31'), dateIn('2025-06-01', 600)))
-  .map(([calendar, term, basis, rows, provisions, extractDate]): Input => {
+  .tuple(
+    calendarArb,
+    termArb,
+    basisArb,
+    fc.array(rowArb, { minLength: 1, maxLength: 5 }),
+    fc.array(proposalArb, { minLength: 1, maxLength: 2 }),
+    fc.oneof(fc.constantFrom('2026-05-31', '2025-12-31'), dateIn('2025-06-01', 600)),
+    fc.record({ stepMonths: fc.constantFrom([12, 6, 18], [1, 24, 3]), overtimeMultiplier: fc.constantFrom('1.5', '2', '1.25'), medicareRate: fc.constantFrom('0.0145', '0.0235') }),
+  )
+  .map(([calendar, term, basis, rows, proposals, extractDate, misc]): Input => {
     const toBasis = (hourly: string): string => {
       const h = Number(hourly) * basis.scale;
       const factor = { hourly: 1, annual: basis.hoursPerYear, monthly: basis.hoursPerYear / 12, biweekly: basis.hoursPerYear / 26 }[basis.rateBasis];
       return (h * factor).toFixed(basis.rateBasis === 'hourly' ? 4 : 3);
     };
-    const classes = (['A', 'B', 'C'] as const).map((code, i) => ({ code, title: code, stepMonths: [12, 6, 18][i]!, steps: hourlySteps[code].map(toBasis) }));
+    const classes = (['A', 'B', 'C'] as const).map((code, i) => ({ code, title: code, stepMonths: misc.stepMonths[i]!, steps: hourlySteps[code].map(toBasis) }));
     const top = { A: 4, B: 2, C: 1 } as const;
     return {
       format: 'bargaining-costing/scenario@1',
@@ -156,7 +176,7 @@ export const wideScenarioArb = fc
           q: [{ from: '2027-03-15', rate: '0.0815' }, { from: '2019-01-01', rate: '0.0790' }],
         },
         socialSecurity: { rate: '0.062', wageBase: Object.fromEntries([2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027, 2028, 2029, 2030, 2031].map((y) => [String(y), String(150000 + (y - 2018) * 6000)])) },
-        medicareRate: '0.0145',
+        medicareRate: misc.medicareRate,
         otherRollups: [{ name: 'WC', rate: '0.031', on: 'taxable' }, { name: 'DC', rate: '0.0125', on: 'pensionable' }],
         health: { h: [{ from: '2020-01-01', monthly: '1500.00' }, { from: '2027-01-01', monthly: '1620.55' }], k: [{ from: '2026-09-16', monthly: '777.77' }, { from: '2010-01-01', monthly: '701.01' }] },
         specialPays: {
@@ -167,9 +187,9 @@ export const wideScenarioArb = fc
           V: { amount: '33.33', per: 'period', pensionable: true },
         },
         longevity: [{ years: 10, percent: '0.025' }, { years: 20, percent: '0.05' }],
-        overtimeMultiplier: '1.5',
+        overtimeMultiplier: misc.overtimeMultiplier,
       },
-      proposals: [{ name: 'P', provisions }],
+      proposals,
     };
   });
 
