@@ -121,6 +121,17 @@ describe('engine against the naive reference reading of COSTING.md', () => {
     expect(r.baseline.FY2027!.socialSecurity).toBe('5300.25');
   });
 
+  it('hand computation: a slid step date never lands before the end of the freeze (R4)', () => {
+    // Biweekly from 2026-06-20; monthly rates 5,000 / 5,100 / 5,200 → 2,307.69 / 2,353.85 / 2,400.00 a
+    // period. Step dates 2026-09-01 and 2027-09-01; freeze 2026-09-10 + 3 months (to 12-10), slide.
+    // 09-01 triggers the period starting 09-12, inside the freeze: it moves to max(12-01, 12-10) =
+    // 12-10 → period 12-19 instead of 09-12: 7 periods × −46.16 = −323.12 in FY2027 (12-01 would
+    // give 6 periods). 2027-09-01 moves by 3 months to 12-01 → period 2027-12-04 instead of 09-11:
+    // 6 × −46.15 = −276.90 in FY2028.
+    const r = referenceCost(parsed(namedCases.freezeSlideBeforeE2)).proposals[0]!;
+    expect([r.increase.FY2027!.wages, r.increase.FY2028!.wages]).toEqual(['-323.12', '-276.90']);
+  });
+
   it('the reference reproduces the guides of COSTING.md §8 (payroll 3%×3, 3% + 2% in one year)', () => {
     const payroll = referenceCost(parsed(namedCases.guidePayroll)).proposals[0]!;
     const fys = ['FY2027', 'FY2028', 'FY2029'];

@@ -29,6 +29,14 @@ export const namedCases: Record<string, unknown> = {
   pensionRateThenLaterAssumption: base({ rows: [{ pensionTier: 'p' }], provisions: [{ type: 'pensionRate', tier: 'p', rate: '0.15', effective: '2026-09-01' }] }),
   pensionDeltaThenLaterAssumption: base({ rows: [{ pensionTier: 'p' }], provisions: [{ type: 'pensionRate', tier: 'p', delta: '-0.03', effective: '2026-09-01' }] }),
   freezeSlideBeforeE: base({ calendar: { payFrequency: 'biweekly', firstPeriodStart: '2026-06-20' }, rows: [{ nextStepDate: '2026-08-30' }], provisions: [{ type: 'stepFreeze', effective: '2026-09-01', months: 3, mode: 'slide' }] }),
+  // Slide where the due step date lies before the freeze: max(date + months, freeze end) (R4).
+  freezeSlideBeforeE2: base({
+    calendar: { payFrequency: 'biweekly', firstPeriodStart: '2026-06-20' },
+    term: { start: '2026-07-01', end: '2028-06-30' },
+    schedule: { classes: [{ code: 'A', steps: ['5000', '5100', '5200', '5300'] }] },
+    rows: [{ nextStepDate: '2026-09-01' }],
+    provisions: [{ type: 'stepFreeze', effective: '2026-09-10', months: 3, mode: 'slide' }],
+  }),
   freezeContaining: base({ calendar: { payFrequency: 'monthly', effectiveRule: 'periodContaining' }, rows: [{ nextStepDate: '2026-08-10' }], provisions: [{ type: 'stepFreeze', effective: '2026-08-15', months: 1, mode: 'keep' }] }),
   freezeContaining2: base({ calendar: { payFrequency: 'monthly', effectiveRule: 'periodContaining' }, rows: [{ nextStepDate: '2026-07-10' }], provisions: [{ type: 'stepFreeze', effective: '2026-08-15', months: 1, mode: 'keep' }] }),
   freezeSlideTwice: base({ term: { start: '2026-07-01', end: '2028-06-30' }, schedule: { classes: [{ code: 'A', stepMonths: 6, steps: ['5000', '5100', '5200', '5300', '5400', '5500'] }] }, rows: [{ nextStepDate: '2026-08-31' }], provisions: [{ type: 'stepFreeze', effective: '2026-08-01', months: 2, mode: 'slide' }, { type: 'stepFreeze', effective: '2026-11-01', months: 5, mode: 'slide' }] }),
