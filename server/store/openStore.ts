@@ -6,6 +6,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import type { Database } from './tables.js';
 import { KyselyStore } from './kyselyStore.js';
 import { migrationProvider } from './migrations.js';
+import { withStatementCache } from './statementCache.js';
 import type { Store } from './store.js';
 import type { StoreKind } from './storeKind.js';
 
@@ -56,5 +57,5 @@ function openKysely(location: StoreLocation): { kind: StoreKind; db: Kysely<Data
   database.pragma('synchronous = FULL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  return { kind: 'sqlite', db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }) };
+  return { kind: 'sqlite', db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) }) };
 }
