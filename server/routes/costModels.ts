@@ -8,6 +8,7 @@ import { approveBody, costModelListQuery, createCostModelBody, publishBody, retu
 import {
   approveCostModel,
   createCostModel,
+  resultForWorkbook,
   returnCostModel,
   submitCostModel,
   supersedeCostModel,
@@ -107,7 +108,7 @@ export function costModelRoutes(ctx: AppContext): Router {
     const principal = principalOf(req);
     const model = await visibleCostModel(ctx.store, principal, String(req.params.id));
     const successor = await ctx.store.findSuccessor(model.id);
-    const workbook = await ctx.writeWorkbook(viewCostModel(model, successor?.id ?? null));
+    const workbook = await ctx.writeWorkbook(viewCostModel(await resultForWorkbook(models, model), successor?.id ?? null));
     const name = `${model.unitId}-${model.title}`.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 80);
     res
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')

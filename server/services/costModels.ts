@@ -157,6 +157,12 @@ async function recompute(ctx: CostModelContext, scenario: Scenario): Promise<Cos
   }
 }
 
+/** A draft's costing for its workbook, on the costing workers; a costed model keeps its stored result. */
+export async function resultForWorkbook(ctx: CostModelContext, model: CostModelRecord): Promise<CostModelRecord> {
+  if (model.resultJson !== null) return model;
+  return { ...model, resultJson: JSON.stringify(await recompute(ctx, storedScenario(model))) };
+}
+
 export async function submitCostModel(ctx: CostModelContext, actor: Actor, id: string, ifMatch: string | undefined): Promise<CostModelRecord> {
   const model = await visibleCostModel(ctx.store, 'role' in actor ? actor : undefined, id);
   checkIfMatch(model, ifMatch);

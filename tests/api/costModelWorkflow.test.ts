@@ -163,6 +163,18 @@ describe('cost model lifecycle over HTTP', () => {
     expect(again.status).toBe(409);
   });
 
+  it('exports a draft with the server costing it, and one that cannot be costed as 422', async () => {
+    const draft = await as('analyst')('POST', '/cost-models', { unitId: 'A', title: 'draft export', scenario: sampleScenario('A') });
+    const ok = await fetch(`${server.url}/cost-models/${draft.body.id}/workbook.xlsx`, { headers: { authorization: `Bearer ${tokens.negotiator}` } });
+    expect(ok.status).toBe(200);
+    expect(Buffer.from(await ok.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+    const s = sampleScenario('A');
+    s.assumptions.pension = {};
+    const broken = await as('analyst')('POST', '/cost-models', { unitId: 'A', title: 'broken', scenario: s });
+    const reply = await as('negotiator')('GET', `/cost-models/${broken.body.id}/workbook.xlsx`);
+    expect(reply.status).toBe(422);
+  });
+
   it('reports a scenario that cannot be costed as 422 naming the problem', async () => {
     const s = sampleScenario('A');
     s.assumptions.pension = {};
