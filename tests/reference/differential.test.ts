@@ -92,9 +92,18 @@ describe('engine against the naive reference reading of COSTING.md', () => {
     fc.assert(fc.property(roundingScenarioArb, agreeOn), runs(30));
   });
 
+  /** Hand-built cases that must be refused (an error naming the row), by both sides. */
+  const refused = new Set(['healthTierNoEntryYet', 'healthTierProvisionCovers', 'ssMissingBase']);
   for (const [name, input] of Object.entries(namedCases)) {
-    it(`hand-built case ${name} agrees (or both refuse it)`, () => {
-      expect(compare(parsed(input))).toEqual([]);
+    it(`hand-built case ${name} ${refused.has(name) ? 'is refused by both' : 'agrees on every figure'}`, () => {
+      const scenario = parsed(input);
+      if (refused.has(name)) {
+        expect(() => costScenario(scenario)).toThrow();
+        expect(() => referenceCost(scenario)).toThrow();
+      } else {
+        expect(compare(scenario)).toEqual([]);
+        expect(() => referenceCost(scenario)).not.toThrow();
+      }
     });
   }
 

@@ -82,5 +82,7 @@ export const namedCases: Record<string, unknown> = {
     rows: [{ medicare: false }],
     provisions: [{ type: 'gwi', percent: '0.03', effective: '2027-01-01' }, { type: 'gwi', percent: '0.02', effective: '2027-07-01' }],
   }),
+  // No roster rows: a zero baseline, so percentOfBase is null; only the flat amount costs.
+  emptyRoster: base({ rows: [], provisions: [{ type: 'flat', amount: '2500.00', fiscalYears: ['FY2027'], label: 'pool' }, { type: 'gwi', percent: '0.02', effective: '2026-07-01' }] }),
   otHourlyAmountPays: base({ schedule: { rateBasis: 'hourly', classes: [{ code: 'A', steps: ['30.00'] }] }, rows: [{ overtimeHours: '100', pays: ['X', 'Y'], hireDate: '2010-01-01' }], assumptions: { specialPays: { X: { percent: '0.05', pensionable: true }, Y: { amount: '100', per: 'month' } } } }),
 };
