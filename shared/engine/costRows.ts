@@ -8,13 +8,33 @@ import { amountPayCents, baseCents, overtimeCents, payAmounts, type PayAmounts, 
 import { stepPath, type StepPath } from './stepMovement.js';
 import type { ClassState, StepRegime, VariantPlan } from './variantPlan.js';
 
-export interface VariantCosting {
+/** Component cents of a costing (or of part of its periods). */
+export interface CostTotals {
   /** Component cents per fiscal year. */
   byFiscalYear: ComponentCents;
   /** Component cents per (class × fiscal year). */
   byClass: ComponentCents;
+}
+
+export interface VariantCosting extends CostTotals {
   /** One full year at the last period's state (the lift basis), when asked for. */
   annualAtLastPeriod: ComponentCents | null;
+  /** Each row's Social Security state at the recorded period indices. */
+  states: RowStates;
+  /** The totals of the periods before `splitIndex` that this run costed, when asked for. */
+  beforeSplit: CostTotals | null;
+}
+
+/**
+ * Each row's Social Security year-to-date (and its calendar year) at chosen period indices, so a
+ * later costing that is identical before such an index can start there (COSTING.md §4 state is
+ * the only thing a row carries from one period to the next).
+ */
+export interface RowStates {
+  indices: number[];
+  /** rows × indices.length */
+  ytd: Float64Array;
+  ytdYear: Int32Array;
 }
 
 /** Caches shared by every variant of one costing: pay per state, step paths per regime. */
@@ -32,9 +52,6 @@ export class CostingCaches {
   readonly paths: Map<string, StepPath>[];
   /** Baseline taxable pay of the horizon's first period, per row (Social Security YTD, §4). */
   firstPeriodTaxable: Float64Array | null = null;
-  /** Each row's Social Security YTD (and its calendar year) at each fiscal year's start, per row × year. */
-  ytdAtYearStart: Float64Array | null = null;
-  ytdYearAtYearStart: Int32Array | null = null;
   constructor(rowCount: number) {
     this.paths = Array.from({ length: rowCount }, () => new Map());
   }
@@ -43,14 +60,15 @@ export class CostingCaches {
 export interface CostOptions {
   /** Also cost one full year at the last period's state (the lift basis). */
   lift: boolean;
-  /** Accumulate per class too (the baseline and full proposals; not the prefixes). */
-  byClass: boolean;
   /** True for the baseline run, which records each row's first-period taxable pay. */
   recordFirstPeriodTaxable: boolean;
-  /** Record each row's Social Security YTD at every fiscal year's start (full proposals). */
-  recordYearStarts: boolean;
-  /** Start at this fiscal year, from the YTDs the last recording run left (value of 1%). */
-  startFiscalYear: number;
+  /** Cost periods from this index on; the states of an identical earlier costing supply the rest. */
+  startIndex: number;
+  resumeFrom: RowStates | null;
+  /** Period indices (epoch starts of the plan) at which to record each row's state. */
+  recordAt: number[];
+  /** Also total the periods before this index separately (for the next costing to resume). */
+  splitIndex: number | null;
 }
 
 /**
@@ -62,25 +80,26 @@ export function costVariant(ctx: CostingContext, plan: VariantPlan, caches: Cost
   const timeline = ctx.timeline;
   const F = timeline.fiscalYears.length;
   const P = ctx.periodsPerYear;
+  const classCount = ctx.scenario.schedule.classes.length;
   const byFiscalYear = newComponentCents(F);
-  const byClass = newComponentCents(options.byClass ? ctx.scenario.schedule.classes.length * F : 0);
+  const byClass = newComponentCents(classCount * F);
+  const split = options.splitIndex;
+  const before = split === null ? null : { byFiscalYear: newComponentCents(F), byClass: newComponentCents(classCount * F) };
   const annual = options.lift ? newComponentCents(1) : null;
   const ssRate = ctx.socialSecurityRate;
   const medicareRate = ctx.medicareRate;
   const rollups = ctx.otherRollups;
-  const startIndex = timeline.fiscalYearStartIndex[options.startFiscalYear]!;
+  const startIndex = options.startIndex;
   const epochs = plan.epochs.filter((e) => e.end > startIndex);
   const record = options.recordFirstPeriodTaxable;
   const firstTaxable = record ? new Float64Array(ctx.rows.length) : caches.firstPeriodTaxable;
   if (firstTaxable === null) throw new Error('the baseline must be costed first');
-  const recordStarts = options.recordYearStarts;
-  if (recordStarts) {
-    caches.ytdAtYearStart = new Float64Array(ctx.rows.length * F);
-    caches.ytdYearAtYearStart = new Int32Array(ctx.rows.length * F).fill(-1);
-  }
-  const ytdAt = caches.ytdAtYearStart;
-  const ytdYearAt = caches.ytdYearAtYearStart;
-  const yearStartIndex = timeline.fiscalYearStartIndex;
+  const states = newRowStates(options.recordAt, ctx.rows.length, options.resumeFrom, startIndex);
+  const recordSlot = new Map(states.indices.map((index, slot) => [index, slot]));
+  const slots = states.indices.length;
+  const resume = options.resumeFrom;
+  const resumeSlot = resume === null ? -1 : resume.indices.indexOf(startIndex);
+  if (startIndex > 0 && resumeSlot === -1) throw new Error(`no recorded state to resume at period ${startIndex}`);
 
   for (const rc of ctx.rows) {
     const regime = plan.stepRegimes[rc.classIndex]!;
@@ -101,8 +120,8 @@ export function costVariant(ctx: CostingContext, plan: VariantPlan, caches: Cost
     let ytd = 0;
     let ytdYear = -1;
     if (startIndex > 0) {
-      ytd = ytdAt![rc.rowIndex * F + options.startFiscalYear]!;
-      ytdYear = ytdYearAt![rc.rowIndex * F + options.startFiscalYear]!;
+      ytd = resume!.ytd[rc.rowIndex * resume!.indices.length + resumeSlot]!;
+      ytdYear = resume!.ytdYear[rc.rowIndex * resume!.indices.length + resumeSlot]!;
     }
     let lastState: ClassState | null = null;
     let lastAmounts: PayAmounts | null = null;
@@ -110,9 +129,12 @@ export function costVariant(ctx: CostingContext, plan: VariantPlan, caches: Cost
     for (const epoch of epochs) {
       const cs = epoch.classes[classIndex]!;
       const f = epoch.fiscalYearIndex;
-      if (recordStarts && epoch.start === yearStartIndex[f]) {
-        ytdAt![rc.rowIndex * F + f] = ytd;
-        ytdYearAt![rc.rowIndex * F + f] = ytdYear;
+      if (epoch.start >= startIndex) {
+        const slot = recordSlot.get(epoch.start);
+        if (slot !== undefined) {
+          states.ytd[rc.rowIndex * slots + slot] = ytd;
+          states.ytdYear[rc.rowIndex * slots + slot] = ytdYear;
+        }
       }
       let i = epoch.start < startIndex ? startIndex : epoch.start;
       while (i < epoch.end) {
@@ -136,7 +158,7 @@ export function costVariant(ctx: CostingContext, plan: VariantPlan, caches: Cost
 
         let socialSecurity = 0;
         if (paysSocialSecurity) {
-          const base = wageBase(ctx, epoch.payYear, rc, i);
+          const base = epoch.wageBaseCents >= 0 ? epoch.wageBaseCents : wageBase(ctx, epoch.payYear, rc, i);
           if (ytdYear !== epoch.payYear) {
             if (ytdYear === -1) {
               if (record && i === 0) firstTaxable[rc.rowIndex] = taxable;
@@ -152,9 +174,13 @@ export function costVariant(ctx: CostingContext, plan: VariantPlan, caches: Cost
         }
 
         const k = n * m;
-        accumulate(byFiscalYear, f * COMPONENT_COUNT, amounts, k, lump * m, pension, socialSecurity * m, medicare, other, health);
-        if (options.byClass) {
-          accumulate(byClass, (classIndex * F + f) * COMPONENT_COUNT, amounts, k, lump * m, pension, socialSecurity * m, medicare, other, health);
+        const fyAt = f * COMPONENT_COUNT;
+        const classAt = (classIndex * F + f) * COMPONENT_COUNT;
+        accumulate(byFiscalYear, fyAt, amounts, k, lump * m, pension, socialSecurity * m, medicare, other, health);
+        accumulate(byClass, classAt, amounts, k, lump * m, pension, socialSecurity * m, medicare, other, health);
+        if (before !== null && i < split!) {
+          accumulate(before.byFiscalYear, fyAt, amounts, k, lump * m, pension, socialSecurity * m, medicare, other, health);
+          accumulate(before.byClass, classAt, amounts, k, lump * m, pension, socialSecurity * m, medicare, other, health);
         }
         lastState = cs;
         lastAmounts = amounts;
@@ -165,9 +191,25 @@ export function costVariant(ctx: CostingContext, plan: VariantPlan, caches: Cost
     if (annual !== null && lastState !== null) addAnnualAtLastPeriod(ctx, annual, rc, lastState, lastAmounts!, P);
   }
 
-  for (let f = options.startFiscalYear; f < F; f++) byFiscalYear[f * COMPONENT_COUNT + C.flat]! += plan.flatCentsByFiscalYear[f]!;
   if (record) caches.firstPeriodTaxable = firstTaxable;
-  return { byFiscalYear, byClass, annualAtLastPeriod: annual };
+  return { byFiscalYear, byClass, annualAtLastPeriod: annual, states, beforeSplit: before };
+}
+
+/** Room for the states to record; those before `startIndex` are the resumed costing's (identical there). */
+function newRowStates(recordAt: readonly number[], rows: number, resumeFrom: RowStates | null, startIndex: number): RowStates {
+  const indices = [...new Set(recordAt)].sort((a, b) => a - b);
+  const states: RowStates = { indices, ytd: new Float64Array(rows * indices.length), ytdYear: new Int32Array(rows * indices.length).fill(-1) };
+  if (resumeFrom === null) return states;
+  indices.forEach((index, slot) => {
+    if (index >= startIndex) return;
+    const from = resumeFrom.indices.indexOf(index);
+    if (from === -1) throw new Error(`no recorded state at period ${index}`);
+    for (let r = 0; r < rows; r++) {
+      states.ytd[r * indices.length + slot] = resumeFrom.ytd[r * resumeFrom.indices.length + from]!;
+      states.ytdYear[r * indices.length + slot] = resumeFrom.ytdYear[r * resumeFrom.indices.length + from]!;
+    }
+  });
+  return states;
 }
 
 function accumulate(
@@ -245,9 +287,20 @@ function payFor(ctx: CostingContext, caches: CostingCaches, cs: ClassState, rc: 
   return amounts;
 }
 
+const NO_PAYS: readonly PayDefinition[] = [];
+const NO_AMOUNTS: readonly number[] = [];
+
+/** The common case, a row with no special pays: no per-miss arrays. */
+function payWithoutSpecialPays(ctx: CostingContext, caches: CostingCaches, cs: ClassState, rc: RowContext, step: number, level: number): PayAmounts {
+  const base = cachedBase(ctx, caches, cs, rc, step);
+  const longevity = cs.longevityByLevel[level]!;
+  return payAmounts(base, NO_PAYS, NO_AMOUNTS, longevity.rate, cachedOvertime(ctx, caches, cs, rc, step, level, NO_PAYS));
+}
+
 function computePay(ctx: CostingContext, caches: CostingCaches, cs: ClassState, rc: RowContext, step: number, level: number): PayAmounts {
-  const pays: PayDefinition[] = [];
   const codes = cs.granted.length === 0 ? rc.row.pays : [...new Set([...rc.row.pays, ...cs.granted])];
+  if (codes.length === 0) return payWithoutSpecialPays(ctx, caches, cs, rc, step, level);
+  const pays: PayDefinition[] = [];
   for (const code of codes) {
     const def = cs.pays.get(code);
     if (def === undefined) {
@@ -255,14 +308,7 @@ function computePay(ctx: CostingContext, caches: CostingCaches, cs: ClassState, 
     }
     pays.push(def);
   }
-  let baseByStep = caches.base[cs.rateStateId];
-  if (baseByStep === undefined) caches.base[cs.rateStateId] = baseByStep = new Map();
-  const baseKey = step * 65536 + rc.fteId;
-  let base = baseByStep.get(baseKey);
-  if (base === undefined) {
-    base = baseCents(cs.rates[step - 1]!, rc.fte, ctx.basis);
-    baseByStep.set(baseKey, base);
-  }
+  const base = cachedBase(ctx, caches, cs, rc, step);
   const longevity = cs.longevityByLevel[level]!;
   const amountCents: number[] = [];
   for (const def of pays) {
@@ -278,22 +324,43 @@ function computePay(ctx: CostingContext, caches: CostingCaches, cs: ClassState, 
     }
     amountCents.push(cents);
   }
-  let overtime = 0;
-  const hours = cs.overtimeHours ?? rc.overtimeHours;
-  if (hours.n !== 0n) {
-    // Overtime does not depend on FTE: share it across rows that differ only in FTE.
-    let byState = caches.overtime[cs.payStateId];
-    if (byState === undefined) caches.overtime[cs.payStateId] = byState = new Map();
-    const key = (rc.overtimeProfileId * 256 + step) * 256 + level;
-    const cached = byState.get(key);
-    if (cached === undefined) {
-      overtime = overtimeCents(cs.rates[step - 1]!, pays, longevity.fixed, hours, ctx.overtimeMultiplier, ctx.basis);
-      byState.set(key, overtime);
-    } else {
-      overtime = cached;
-    }
-  }
+  const overtime = cachedOvertime(ctx, caches, cs, rc, step, level, pays);
   return payAmounts(base, pays, amountCents, longevity.rate, overtime);
+}
+
+function cachedBase(ctx: CostingContext, caches: CostingCaches, cs: ClassState, rc: RowContext, step: number): number {
+  let baseByStep = caches.base[cs.rateStateId];
+  if (baseByStep === undefined) caches.base[cs.rateStateId] = baseByStep = new Map();
+  const key = step * 65536 + rc.fteId;
+  let base = baseByStep.get(key);
+  if (base === undefined) {
+    base = baseCents(cs.rates[step - 1]!, rc.fte, ctx.basis);
+    baseByStep.set(key, base);
+  }
+  return base;
+}
+
+/** Overtime does not depend on FTE: it is shared across rows that differ only in FTE. */
+function cachedOvertime(
+  ctx: CostingContext,
+  caches: CostingCaches,
+  cs: ClassState,
+  rc: RowContext,
+  step: number,
+  level: number,
+  pays: readonly PayDefinition[],
+): number {
+  const hours = cs.overtimeHours ?? rc.overtimeHours;
+  if (hours.n === 0n) return 0;
+  let byState = caches.overtime[cs.payStateId];
+  if (byState === undefined) caches.overtime[cs.payStateId] = byState = new Map();
+  const key = (rc.overtimeProfileId * 256 + step) * 256 + level;
+  let cents = byState.get(key);
+  if (cents === undefined) {
+    cents = overtimeCents(cs.rates[step - 1]!, pays, cs.longevityByLevel[level]!.fixed, hours, ctx.overtimeMultiplier, ctx.basis);
+    byState.set(key, cents);
+  }
+  return cents;
 }
 
 function cachedAmount(caches: CostingCaches, amount: Fixed, per: string, rc: RowContext, compute: () => number): number {

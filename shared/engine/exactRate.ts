@@ -7,6 +7,8 @@ import { Decimal } from '../money.js';
 export interface ExactRate {
   readonly numerator: number;
   readonly scale: number; // 10^places
+  /** Largest |cents| whose product with the numerator is exact in a double (0: always use BigInt). */
+  readonly safeCents: number;
   readonly big: { numerator: bigint; scale: bigint };
 }
 
@@ -15,7 +17,10 @@ export function exactRate(value: Decimal | string): ExactRate {
   const places = Math.max(0, d.decimalPlaces());
   const numerator = d.times(new Decimal(10).pow(places));
   const big = { numerator: BigInt(numerator.toFixed(0)), scale: 10n ** BigInt(places) };
-  return { numerator: numerator.toNumber(), scale: 10 ** places, big };
+  const n = numerator.toNumber();
+  const scale = 10 ** places;
+  const safeCents = Number.isSafeInteger(n) && Number.isSafeInteger(scale) && n !== 0 ? Math.floor(Number.MAX_SAFE_INTEGER / Math.abs(n)) : 0;
+  return { numerator: n, scale, safeCents, big };
 }
 
 /** round(a / d) half away from zero, for safe integers a and a positive safe integer d. */
@@ -46,8 +51,7 @@ function divideRoundedBig(a: bigint, d: bigint): bigint {
 /** round₂(rate × amount) for an amount in integer cents; the result in cents. */
 export function applyRate(cents: number, rate: ExactRate): number {
   if (cents === 0 || rate.numerator === 0) return 0;
-  const product = cents * rate.numerator;
-  if (Number.isSafeInteger(product) && Number.isSafeInteger(rate.scale)) return divideRounded(product, rate.scale);
+  if (cents <= rate.safeCents && cents >= -rate.safeCents) return divideRounded(cents * rate.numerator, rate.scale);
   return Number(divideRoundedBig(BigInt(cents) * rate.big.numerator, rate.big.scale));
 }
 

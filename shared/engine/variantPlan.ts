@@ -20,6 +20,8 @@ export interface VariantSpec {
   multiplyFiscalYear: number | null;
   /** Cost periods [0, endPeriod). */
   endPeriod: number;
+  /** Period indices that must start an epoch (where a costing records row states). */
+  extraBoundaries?: readonly number[];
 }
 
 export interface LumpSumPayment {
@@ -54,6 +56,8 @@ export interface Epoch {
   end: number;
   fiscalYearIndex: number;
   payYear: number;
+  /** The Social Security wage base of the pay year, in cents; -1 when none is given. */
+  wageBaseCents: number;
   classes: ClassState[];
 }
 
@@ -74,7 +78,6 @@ export interface StepRegime {
 export interface VariantPlan {
   epochs: Epoch[];
   stepRegimes: StepRegime[];
-  flatCentsByFiscalYear: number[];
 }
 
 const ONE_PERCENT_MORE = new Decimal('1.01');
@@ -112,7 +115,7 @@ export function buildVariantPlan(ctx: CostingContext, spec: VariantSpec, interne
   const n = spec.endPeriod;
 
   // Every period index at which something global can change starts a new epoch.
-  const boundaries = new Set<number>([0, n]);
+  const boundaries = new Set<number>([0, n, ...(spec.extraBoundaries ?? [])]);
   timeline.fiscalYearStartIndex.forEach((i) => boundaries.add(i));
   for (let i = 1; i < timeline.length; i++) if (timeline.payYear[i] !== timeline.payYear[i - 1]) boundaries.add(i);
   for (const entries of [...ctx.pensionEntries, ...ctx.healthEntries]) for (const e of entries) boundaries.add(timeline.firstAffected(e.from));
@@ -189,7 +192,8 @@ export function buildVariantPlan(ctx: CostingContext, spec: VariantSpec, interne
           }),
       };
     });
-    epochs.push({ start, end, fiscalYearIndex, payYear: timeline.payYear[start]!, classes });
+    const payYear = timeline.payYear[start]!;
+    epochs.push({ start, end, fiscalYearIndex, payYear, wageBaseCents: ctx.wageBaseCents.get(payYear) ?? -1, classes });
   }
 
   const stepRegimes = scenario.schedule.classes.map((cls): StepRegime => {
@@ -204,17 +208,7 @@ export function buildVariantPlan(ctx: CostingContext, spec: VariantSpec, interne
     return { key: relevant.length === 0 ? '' : `${proposalKey}:${relevant.map((lp) => lp.listedIndex).join(',')}`, freezes, addStepDates };
   });
 
-  const flatCentsByFiscalYear = timeline.fiscalYears.map(() => 0);
-  for (const lp of ordered) {
-    if (lp.provision.type !== 'flat') continue;
-    const cents = decimalToCents(roundCents(new Decimal(lp.provision.amount)));
-    for (const name of lp.provision.fiscalYears) {
-      const i = timeline.fiscalYearNames.indexOf(name);
-      if (i !== -1 && timeline.fiscalYearStartIndex[i]! < n) flatCentsByFiscalYear[i]! += cents;
-    }
-  }
-
-  return { epochs, stepRegimes, flatCentsByFiscalYear };
+  return { epochs, stepRegimes };
 }
 
 function last<T>(items: readonly T[]): T | undefined {
