@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect } from 'kysely';
+import { ImmediateSqliteDialect } from './immediateSqliteDialect.js';
 import type { Database } from './tables.js';
 import { KyselyStore } from './kyselyStore.js';
 import { migrationProvider } from './migrations.js';
@@ -57,5 +58,5 @@ function openKysely(location: StoreLocation): { kind: StoreKind; db: Kysely<Data
   database.pragma('synchronous = FULL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  return { kind: 'sqlite', db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) }) };
+  return { kind: 'sqlite', db: new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(database) }) }) };
 }
