@@ -81,10 +81,10 @@ export function costVariant(ctx: CostingContext, plan: VariantPlan, caches: Cost
   const F = timeline.fiscalYears.length;
   const P = ctx.periodsPerYear;
   const classCount = ctx.scenario.schedule.classes.length;
-  const byFiscalYear = newComponentCents(F);
+  // Rows add into per-class totals only; the fiscal-year totals are their sums.
   const byClass = newComponentCents(classCount * F);
   const split = options.splitIndex;
-  const before = split === null ? null : { byFiscalYear: newComponentCents(F), byClass: newComponentCents(classCount * F) };
+  const beforeByClass = split === null ? null : newComponentCents(classCount * F);
   const annual = options.lift ? newComponentCents(1) : null;
   const ssRate = ctx.socialSecurityRate;
   const medicareRate = ctx.medicareRate;
@@ -95,8 +95,8 @@ export function costVariant(ctx: CostingContext, plan: VariantPlan, caches: Cost
   const firstTaxable = record ? new Float64Array(ctx.rows.length) : caches.firstPeriodTaxable;
   if (firstTaxable === null) throw new Error('the baseline must be costed first');
   const states = newRowStates(options.recordAt, ctx.rows.length, options.resumeFrom, startIndex);
-  const recordSlot = new Map(states.indices.map((index, slot) => [index, slot]));
   const slots = states.indices.length;
+  const epochSlot = epochs.map((e) => (e.start >= startIndex ? states.indices.indexOf(e.start) : -1));
   const resume = options.resumeFrom;
   const resumeSlot = resume === null ? -1 : resume.indices.indexOf(startIndex);
   if (startIndex > 0 && resumeSlot === -1) throw new Error(`no recorded state to resume at period ${startIndex}`);
@@ -126,15 +126,14 @@ export function costVariant(ctx: CostingContext, plan: VariantPlan, caches: Cost
     let lastState: ClassState | null = null;
     let lastAmounts: PayAmounts | null = null;
 
-    for (const epoch of epochs) {
+    for (let e = 0; e < epochs.length; e++) {
+      const epoch = epochs[e]!;
       const cs = epoch.classes[classIndex]!;
       const f = epoch.fiscalYearIndex;
-      if (epoch.start >= startIndex) {
-        const slot = recordSlot.get(epoch.start);
-        if (slot !== undefined) {
-          states.ytd[rc.rowIndex * slots + slot] = ytd;
-          states.ytdYear[rc.rowIndex * slots + slot] = ytdYear;
-        }
+      const slot = epochSlot[e]!;
+      if (slot !== -1) {
+        states.ytd[rc.rowIndex * slots + slot] = ytd;
+        states.ytdYear[rc.rowIndex * slots + slot] = ytdYear;
       }
       let i = epoch.start < startIndex ? startIndex : epoch.start;
       while (i < epoch.end) {
@@ -174,13 +173,10 @@ export function costVariant(ctx: CostingContext, plan: VariantPlan, caches: Cost
         }
 
         const k = n * m;
-        const fyAt = f * COMPONENT_COUNT;
         const classAt = (classIndex * F + f) * COMPONENT_COUNT;
-        accumulate(byFiscalYear, fyAt, amounts, k, lump * m, pension, socialSecurity * m, medicare, other, health);
         accumulate(byClass, classAt, amounts, k, lump * m, pension, socialSecurity * m, medicare, other, health);
-        if (before !== null && i < split!) {
-          accumulate(before.byFiscalYear, fyAt, amounts, k, lump * m, pension, socialSecurity * m, medicare, other, health);
-          accumulate(before.byClass, classAt, amounts, k, lump * m, pension, socialSecurity * m, medicare, other, health);
+        if (beforeByClass !== null && i < split!) {
+          accumulate(beforeByClass, classAt, amounts, k, lump * m, pension, socialSecurity * m, medicare, other, health);
         }
         lastState = cs;
         lastAmounts = amounts;
@@ -192,7 +188,21 @@ export function costVariant(ctx: CostingContext, plan: VariantPlan, caches: Cost
   }
 
   if (record) caches.firstPeriodTaxable = firstTaxable;
-  return { byFiscalYear, byClass, annualAtLastPeriod: annual, states, beforeSplit: before };
+  return {
+    byFiscalYear: sumOverClasses(byClass, classCount, F),
+    byClass,
+    annualAtLastPeriod: annual,
+    states,
+    beforeSplit: beforeByClass === null ? null : { byFiscalYear: sumOverClasses(beforeByClass, classCount, F), byClass: beforeByClass },
+  };
+}
+
+function sumOverClasses(byClass: ComponentCents, classCount: number, F: number): ComponentCents {
+  const byFiscalYear = newComponentCents(F);
+  for (let c = 0; c < classCount; c++) {
+    for (let i = 0; i < F * COMPONENT_COUNT; i++) byFiscalYear[i]! += byClass[c * F * COMPONENT_COUNT + i]!;
+  }
+  return byFiscalYear;
 }
 
 /** Room for the states to record; those before `startIndex` are the resumed costing's (identical there). */
