@@ -12,6 +12,13 @@ export const REDACTED_PATHS = [
   '*.authorization',
 ];
 
+/**
+ * Structured JSON logs to stdout. Written asynchronously in batches (a request's log line must not
+ * cost the request a system call); pino flushes what is buffered when the process exits.
+ */
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
-  return pino({ level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' }, base: { service: 'bargaining-costing' } }, destination);
+  return pino(
+    { level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' }, base: { service: 'bargaining-costing' } },
+    destination ?? pino.destination({ dest: 1, sync: false, minLength: 4096 }),
+  );
 }

@@ -9,6 +9,7 @@ import { scopeFilter } from '../services/principal.js';
 import { importScheduleVersion, scheduleEtag, scheduleInForceBody, viewScheduleVersion } from '../services/scheduleVersions.js';
 import type { ScheduleFileFormat } from '../services/workbookFiles.js';
 import { scheduleSchema } from '../../shared/schemas/scenario.js';
+import { ScheduleDocuments } from '../services/scheduleDocuments.js';
 import { today, unitInScope } from './units.js';
 
 export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -17,12 +18,15 @@ const CSV_TYPES = ['text/csv', 'application/csv'];
 export function scheduleRoutes(ctx: AppContext): Router {
   const router = Router();
 
+  // Schedule versions never change, so their documents are kept in memory once read: a pull costs
+  // one small query (which version is in force), and a conditional pull that much only.
+  const documents = new ScheduleDocuments(ctx.store);
   router.get('/units/:unitId/schedules/current', async (req, res) => {
     const principal = principalOf(req);
     const unit = await unitInScope(ctx, req, principal);
     const query = parseInput(asOfQuery, req.query, 'query');
     const asOf = query.asOf ?? today(ctx.now());
-    const current = await ctx.store.scheduleInForce(unit.id, asOf);
+    const current = await ctx.store.scheduleHeadInForce(unit.id, asOf);
     if (!current) throw notFound(`unit ${unit.id} has no schedule in force on ${asOf}`);
     const etag = scheduleEtag(current);
     res.set('ETag', etag).set('Cache-Control', 'private, no-cache');
@@ -30,7 +34,7 @@ export function scheduleRoutes(ctx: AppContext): Router {
       res.status(304).end();
       return;
     }
-    res.type('application/json').send(scheduleInForceBody(current));
+    res.type('application/json').send(scheduleInForceBody({ ...current, scheduleJson: await documents.get(current.unitId, current.version) }));
   });
 
   router.get('/units/:unitId/schedules', async (req, res) => {

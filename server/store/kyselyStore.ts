@@ -13,6 +13,7 @@ import {
   type NewAuditEvent,
   type NewScheduleVersion,
   type Role,
+  type ScheduleVersionHead,
   type ScheduleVersionRecord,
   type Store,
   type TokenRecord,
@@ -216,6 +217,29 @@ export class KyselyStore implements Store {
     return row && scheduleFromRow(row);
   }
 
+  async scheduleHeadInForce(unitId: string, asOf: string): Promise<ScheduleVersionHead | undefined> {
+    const row = await this.db
+      .selectFrom('schedule_versions')
+      .select(['seq', 'unit_id', 'version', 'effective', 'content_hash', 'source', 'created_by', 'created_at'])
+      .where('unit_id', '=', unitId)
+      .where('effective', '<=', asOf)
+      .orderBy('effective', 'desc')
+      .orderBy('version', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row && scheduleHeadFromRow(row);
+  }
+
+  async scheduleVersionJson(unitId: string, version: number): Promise<string | undefined> {
+    const row = await this.db
+      .selectFrom('schedule_versions')
+      .select('schedule')
+      .where('unit_id', '=', unitId)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    return row?.schedule;
+  }
+
   async listScheduleVersions(unitId: string): Promise<ScheduleVersionRecord[]> {
     const rows = await this.db.selectFrom('schedule_versions').selectAll().where('unit_id', '=', unitId).orderBy('version').execute();
     return rows.map(scheduleFromRow);
@@ -413,12 +437,15 @@ function costModelToRow(m: CostModelRecord): Selectable<CostModelsTable> {
 }
 
 function scheduleFromRow(row: Selectable<ScheduleVersionsTable>): ScheduleVersionRecord {
+  return { ...scheduleHeadFromRow(row), scheduleJson: row.schedule };
+}
+
+function scheduleHeadFromRow(row: Omit<Selectable<ScheduleVersionsTable>, 'schedule'>): ScheduleVersionHead {
   return {
     seq: Number(row.seq),
     unitId: row.unit_id,
     version: Number(row.version),
     effective: row.effective,
-    scheduleJson: row.schedule,
     contentHash: row.content_hash,
     source: row.source,
     createdBy: row.created_by,

@@ -58,6 +58,9 @@ export interface ScheduleVersionRecord {
   createdAt: string;
 }
 
+/** A schedule version without its document: enough to answer a conditional GET. */
+export type ScheduleVersionHead = Omit<ScheduleVersionRecord, 'scheduleJson'>;
+
 export interface NewScheduleVersion {
   unitId: string;
   effective: string;
@@ -184,6 +187,10 @@ export interface Store {
   insertScheduleVersion(version: NewScheduleVersion): Promise<ScheduleVersionRecord>;
   /** The version in force on `asOf`: the latest effective date on or before it, then the highest version. */
   scheduleInForce(unitId: string, asOf: string): Promise<ScheduleVersionRecord | undefined>;
+  /** The version in force without its document (the hot path of schedule pulls). */
+  scheduleHeadInForce(unitId: string, asOf: string): Promise<ScheduleVersionHead | undefined>;
+  /** A version's stored document; versions never change, so callers may keep it. */
+  scheduleVersionJson(unitId: string, version: number): Promise<string | undefined>;
   listScheduleVersions(unitId: string): Promise<ScheduleVersionRecord[]>;
   scheduleVersionsBySource(source: string): Promise<ScheduleVersionRecord[]>;
   /** Versions with seq > `afterSeq`, oldest first. */

@@ -95,6 +95,11 @@ describe.each([
     expect((await store.scheduleInForce('POA', '2026-06-30'))?.version).toBe(3);
     expect((await store.scheduleInForce('POA', '2026-07-01'))?.version).toBe(2);
     expect((await store.scheduleInForce('POA', '2026-06-30'))?.scheduleJson).toBe('{"id":"fix"}');
+    const { scheduleJson: _json, ...head } = (await store.scheduleInForce('POA', '2026-07-01'))!;
+    expect(await store.scheduleHeadInForce('POA', '2026-07-01')).toEqual(head);
+    expect(await store.scheduleHeadInForce('POA', '2024-12-31')).toBeUndefined();
+    expect(await store.scheduleVersionJson('POA', 3)).toBe('{"id":"fix"}');
+    expect(await store.scheduleVersionJson('POA', 9)).toBeUndefined();
     expect((await store.listScheduleVersions('POA')).map((v) => v.version)).toEqual([1, 2, 3]);
     const all = await store.scheduleChangesSince(0, undefined, 100);
     expect(all.map((v) => `${v.unitId}${v.version}`)).toEqual(['POA1', 'POA2', 'FIRE1', 'POA3']);
