@@ -21,7 +21,8 @@ import type { CostScenario } from './services/costModels.js';
 import { OidcVerifier } from './services/oidcVerifier.js';
 import { defaultScheduleFileReader, defaultWorkbookWriter } from './services/xlsxAdapters.js';
 import type { ScheduleFileReader, WorkbookWriter } from './services/workbookFiles.js';
-import type { Store } from './store/store.js';
+import type { Store, UnitRecord } from './store/store.js';
+import { ExpiringCache } from './services/expiringCache.js';
 
 export interface AppDeps {
   store: Store;
@@ -51,6 +52,7 @@ export function createApp(deps: AppDeps): Express {
     readScheduleFile: deps.readScheduleFile ?? defaultScheduleFileReader,
     writeWorkbook: deps.writeWorkbook ?? defaultWorkbookWriter,
     ready: deps.ready ?? { value: true },
+    units: new ExpiringCache<UnitRecord>(config.authCacheMs),
   };
 
   const app = express();
@@ -62,6 +64,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(
     pinoHttp({
       logger,
+      // A request's logger carries only its id (the access line itself still has method, url, status).
+      quietReqLogger: true,
       genReqId: (req, res) => {
         const incoming = req.headers['x-request-id'];
         const id = typeof incoming === 'string' && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomUUID();
@@ -89,10 +93,10 @@ export function createApp(deps: AppDeps): Express {
   api.use(helmet());
   api.use(authenticate(ctx.store, ctx.oidc, config.authCacheMs));
   api.use(express.json({ limit: config.bodyLimit, strict: true, type: ['application/json', 'application/*+json'] }));
+  api.use(scheduleRoutes(ctx)); // first: schedule pulls are the hot path
   api.use(openApiRoutes());
   api.use(identityRoutes(ctx));
   api.use(unitRoutes(ctx));
-  api.use(scheduleRoutes(ctx));
   api.use(costModelRoutes(ctx));
   api.use(auditRoutes(ctx));
   api.use(unknownRoute);

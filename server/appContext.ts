@@ -3,6 +3,8 @@ import type { ServerConfig } from './config.js';
 import type { Store } from './store/store.js';
 import type { CostScenario } from './services/costModels.js';
 import type { OidcVerifier } from './services/oidcVerifier.js';
+import type { ExpiringCache } from './services/expiringCache.js';
+import type { UnitRecord } from './store/store.js';
 import type { ScheduleFileReader, WorkbookWriter } from './services/workbookFiles.js';
 
 /** What the routes need; built once by createApp. */
@@ -15,6 +17,8 @@ export interface AppContext {
   oidc: OidcVerifier | undefined;
   readScheduleFile: ScheduleFileReader;
   writeWorkbook: WorkbookWriter;
+  /** Units by id, remembered for AUTH_CACHE_SECONDS (every unit-scoped request looks its unit up). */
+  units: ExpiringCache<UnitRecord>;
   /** False while shutting down: /readyz answers 503. */
   ready: { value: boolean };
 }

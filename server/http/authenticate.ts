@@ -2,7 +2,7 @@ import type { RequestHandler, Request } from 'express';
 import type { Store } from '../store/store.js';
 import { hashToken, looksLikeApiToken } from '../services/apiTokens.js';
 import type { OidcVerifier } from '../services/oidcVerifier.js';
-import { PrincipalCache } from '../services/principalCache.js';
+import { ExpiringCache } from '../services/expiringCache.js';
 import type { Principal } from '../services/principal.js';
 import { forbidden, unauthenticated } from './problem.js';
 import type { Role } from '../store/store.js';
@@ -15,7 +15,7 @@ declare module 'express-serve-static-core' {
 
 /** Every API route: a bearer API token, or (with OIDC configured) a bearer JWT. */
 export function authenticate(store: Store, oidc: OidcVerifier | undefined, cacheMs: number): RequestHandler {
-  const cache = new PrincipalCache(cacheMs);
+  const cache = new ExpiringCache<Principal>(cacheMs);
   return async (req, _res, next) => {
     const header = req.get('authorization');
     const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;

@@ -14,7 +14,12 @@ import type { Request } from 'express';
 export async function unitInScope(ctx: AppContext, req: Request, principal: Principal): Promise<UnitRecord> {
   const id = parseInput(unitId, req.params.unitId, 'unitId');
   if (!inScope(principal, id)) throw forbidden(`unit ${id} is not in your scope`);
-  const unit = await ctx.store.getUnit(id);
+  const now = Date.now();
+  let unit = ctx.units.get(id, now);
+  if (!unit) {
+    unit = await ctx.store.getUnit(id);
+    if (unit) ctx.units.set(id, unit, now);
+  }
   if (!unit) throw notFound(`no unit ${id}`);
   return unit;
 }
