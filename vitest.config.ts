@@ -7,5 +7,6 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     globalSetup: ['tests/store/postgresGlobalSetup.ts'],
+    setupFiles: ['tests/setup/fastCheckSeed.ts'],
   },
 });

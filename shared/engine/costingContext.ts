@@ -103,9 +103,9 @@ export class CostingContext {
         row,
         rowIndex,
         classIndex: this.classIndex.get(row.class)!,
-        fte: fixed(row.fte),
+        fte: this.fixedOf(row.fte),
         fteId: this.fteId(row.fte),
-        overtimeHours: fixed(row.overtimeHours),
+        overtimeHours: this.fixedOf(row.overtimeHours),
         count: row.count,
         profileId: intern(profiles, `${overtimeKey}|${row.fte}`),
         overtimeProfileId: intern(overtimeProfiles, overtimeKey),
@@ -114,6 +114,18 @@ export class CostingContext {
         longevityLevelAt: row.hireDate === undefined ? [] : rowLongevityLevels(parseDay(row.hireDate), this.thresholds, this.timeline),
       };
     });
+  }
+
+  private readonly fixedValues = new Map<string, Fixed>();
+
+  /** Roster values repeat (FTE "1", overtime "0"): convert each distinct text once. */
+  private fixedOf(text: string): Fixed {
+    let value = this.fixedValues.get(text);
+    if (value === undefined) {
+      value = fixed(text);
+      this.fixedValues.set(text, value);
+    }
+    return value;
   }
 
   private fteId(fte: string): number {

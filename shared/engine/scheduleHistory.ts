@@ -15,20 +15,35 @@ export class ScheduleHistory {
   readonly keys: string[][];
   readonly changes: ListedProvision[];
 
-  constructor(schedule: Schedule, ordered: readonly ListedProvision[], proposalKey: string) {
+  /**
+   * `known` holds the snapshots other variants of the same costing already built, by the changes
+   * that made them: provision prefixes and value-of-1% variants share most of their history.
+   */
+  constructor(schedule: Schedule, ordered: readonly ListedProvision[], proposalKey: string, known: Map<string, Decimal[][]> = new Map()) {
     this.changes = ordered.filter((lp) => SCHEDULE_PROVISION_TYPES.has(lp.provision.type));
-    const initial = schedule.classes.map((c) => c.steps.map((s) => new Decimal(s)));
-    this.snapshots = [initial];
+    let key = 'schedule';
+    let snapshot = known.get(key);
+    if (snapshot === undefined) {
+      snapshot = schedule.classes.map((c) => c.steps.map((s) => new Decimal(s)));
+      known.set(key, snapshot);
+    }
+    this.snapshots = [snapshot];
     this.keys = [schedule.classes.map(() => '')];
     const touched: number[][] = schedule.classes.map(() => []);
     for (const change of this.changes) {
-      const previous = this.snapshots[this.snapshots.length - 1]!;
-      const next = schedule.classes.map((c, ci) => {
-        if (!affectsClass(change.provision, c.code)) return previous[ci]!;
-        touched[ci]!.push(change.listedIndex);
-        return applyScheduleChange(previous[ci]!, change, schedule.ratePlaces);
+      const previous: Decimal[][] = snapshot;
+      key += `|${proposalKey}:${change.listedIndex}`;
+      snapshot = known.get(key);
+      if (snapshot === undefined) {
+        snapshot = schedule.classes.map((c, ci) =>
+          affectsClass(change.provision, c.code) ? applyScheduleChange(previous[ci]!, change, schedule.ratePlaces) : previous[ci]!,
+        );
+        known.set(key, snapshot);
+      }
+      schedule.classes.forEach((c, ci) => {
+        if (affectsClass(change.provision, c.code)) touched[ci]!.push(change.listedIndex);
       });
-      this.snapshots.push(next);
+      this.snapshots.push(snapshot);
       this.keys.push(touched.map((t) => (t.length === 0 ? '' : `${proposalKey}:${t.join(',')}`)));
     }
   }

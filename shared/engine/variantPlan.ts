@@ -87,6 +87,8 @@ export class Interner {
   private readonly ids = new Map<string, number>();
   /** Schedule rates by rate-state id, as exact fixed-point values. */
   readonly rates = new Map<number, Fixed[]>();
+  /** Published schedules by the changes that made them (see ScheduleHistory). */
+  readonly schedules = new Map<string, Decimal[][]>();
   private readonly memos = new Map<string, unknown>();
 
   /** Builds a class-state part once per content key; variants and epochs share it. */
@@ -111,7 +113,7 @@ export function buildVariantPlan(ctx: CostingContext, spec: VariantSpec, interne
   const timeline = ctx.timeline;
   const proposalKey = spec.proposalIndex === null ? 'b' : `p${spec.proposalIndex}`;
   const ordered = inDateOrder(spec.provisions);
-  const history = new ScheduleHistory(scenario.schedule, ordered, proposalKey);
+  const history = new ScheduleHistory(scenario.schedule, ordered, proposalKey, interner.schedules);
   const n = spec.endPeriod;
 
   // Every period index at which something global can change starts a new epoch.

@@ -205,4 +205,19 @@ describe('provisions, by hand', () => {
     const r = cost(monthlyScenario({ rows: [{ pensionTier: 'p' }], assumptions: { pension: { p: [{ from: '2020-01-01', rate: '0.10' }] } } }));
     expect(r.proposals[0]!.valueOfOnePercent.FY2027).toBe('660.00'); // 12 × (50.00 + 5.00)
   });
+
+  it('a code granted to a class starts from its current definition, as earlier provisions changed it', () => {
+    const r = cost(
+      monthlyScenario({
+        rows: [{ pays: ['BIL'] }, { class: 'B' }],
+        assumptions: { specialPays: { BIL: { amount: '100.00', per: 'month' } } },
+        provisions: [
+          { type: 'specialPay', code: 'BIL', effective: '2026-07-01', amount: '150.00', per: 'month', mode: 'set' },
+          { type: 'specialPay', code: 'BIL', effective: '2027-01-01', amount: '0.00', per: 'month', mode: 'add', classes: ['B'] },
+        ],
+      }),
+    );
+    // The A row: +50.00 × 12. The B row gains BIL at 150.00 from January: 150.00 × 6.
+    expect(r.proposals[0]!.byProvision.map((c) => c.total)).toEqual(['600.00', '900.00']);
+  });
 });

@@ -34,7 +34,8 @@
  *      by a provision with `classes` starts from the code's current definition (the assumptions' one,
  *      e.g. 5% + an added 2% = 7%), or from zero when the assumptions do not define the code.
  *      `pensionable` when given overrides the flag, else the existing flag (false for a new code) is
- *      kept. Without `classes` a specialPay changes only rows that currently have the code.
+ *      kept. Without `classes` a specialPay changes the pay of every row that has the code — and the
+ *      definition a row later granted the code starts from (A4).
  *  R8. A row without hireDate gets no longevity. Longevity percent = the band with the largest
  *      `years` ≤ completed years at the period's first day.
  *  R9. Health and pension provisions with `classes` apply only to rows of those classes. Health:
@@ -73,6 +74,12 @@
  *      when no row has the code, but only when the provision takes effect in the horizon.
  *  A3. That check is made class by class: a code given to class C by `set` (amount per hour) and to
  *      class B by `add` (amount per period) is not a conflict when the assumptions do not define it.
+ *  A4. A specialPay without `classes` followed by one with `classes` that grants the code: does the
+ *      granted row start from the assumptions' definition or from the definition as the first
+ *      provision changed it? (Found by fast-check: set X to 0%, then add 0% to X for class A; a class
+ *      A row without X.) The engine's reading — the code's current definition — is followed: a
+ *      raise to bilingual pay, then extending bilingual pay to dispatchers, pays dispatchers the
+ *      raised amount.
  */
 import { Decimal } from '../../shared/money.js';
 import { addMonths, completedYears, dayFromParts, dayParts, daysInMonth, parseDay, type Day } from '../../shared/dates.js';
@@ -326,31 +333,27 @@ class Reference {
     const H = this.H;
     const fromDef = (d: { percent?: string | undefined; amount?: string | undefined; per?: string | undefined }): Omit<PayDef, 'pensionable'> =>
       d.percent !== undefined ? { percent: new Decimal(d.percent) } : { amount: new Decimal(d.amount!), per: d.per! };
-    const pays = new Map<string, PayDef>();
-    for (const code of row.pays) {
-      const def = this.s.assumptions.specialPays[code]!;
-      pays.set(code, { ...fromDef(def), pensionable: def.pensionable });
-    }
+    // Definitions as changed by every provision that reaches the row's class (see A4); the row is
+    // paid the codes it holds — its own, and those granted to its class.
+    const defs = new Map<string, PayDef>();
+    for (const [code, def] of Object.entries(this.s.assumptions.specialPays)) defs.set(code, { ...fromDef(def), pensionable: def.pensionable });
+    const held = new Set(row.pays);
     for (const prov of provisions) {
       if (prov.type !== 'specialPay' || !this.applies(prov.effective, p)) continue;
-      if (prov.classes === undefined) {
-        if (!pays.has(prov.code)) continue;
-      } else {
+      if (prov.classes !== undefined) {
         if (!prov.classes.includes(row.class)) continue;
-        if (!pays.has(prov.code)) {
-          const def = this.s.assumptions.specialPays[prov.code];
-          pays.set(prov.code, def ? { ...fromDef(def), pensionable: def.pensionable } : { ...fromDef({ ...prov, percent: prov.percent && '0', amount: prov.amount && '0' }), pensionable: false });
-        }
+        held.add(prov.code);
       }
-      const current = pays.get(prov.code)!;
+      const current = defs.get(prov.code);
       const change = fromDef(prov);
-      const pensionable = prov.pensionable ?? current.pensionable;
-      if (prov.mode === 'set') pays.set(prov.code, { ...change, pensionable });
-      else if (change.percent !== undefined && current.percent !== undefined) pays.set(prov.code, { percent: current.percent.plus(change.percent), pensionable });
+      const pensionable = prov.pensionable ?? current?.pensionable ?? false;
+      if (prov.mode === 'set' || current === undefined) defs.set(prov.code, { ...change, pensionable });
+      else if (change.percent !== undefined && current.percent !== undefined) defs.set(prov.code, { percent: current.percent.plus(change.percent), pensionable });
       else if (change.amount !== undefined && current.amount !== undefined && change.per === current.per) {
-        pays.set(prov.code, { amount: current.amount.plus(change.amount), per: current.per, pensionable });
+        defs.set(prov.code, { amount: current.amount.plus(change.amount), per: current.per, pensionable });
       } else throw new Error(`specialPay ${prov.code}: cannot add ${change.percent !== undefined ? 'a percent' : `an amount per ${change.per}`} to a pay that is ${current.percent !== undefined ? 'a percent' : `an amount per ${current.per}`}`);
     }
+    const pays = new Map([...held].map((code) => [code, defs.get(code)!]));
     return [...pays.values()];
   }
 
