@@ -151,7 +151,10 @@ export function buildVariantPlan(ctx: CostingContext, spec: VariantSpec, interne
 
     const pensionEntriesInForce = ctx.pensionEntries.map((entries) => entries.filter((e) => inForce(e.from)).length).join(',');
     const healthEntriesInForce = ctx.healthEntries.map((entries) => entries.filter((e) => inForce(e.from)).length).join(',');
-    const classes = scenario.schedule.classes.map((cls, ci): ClassState => {
+    // Everything a class state depends on; equal keys (across epochs and variants) share one state.
+    const listed = (lps: readonly ListedProvision[]) => (lps.length === 0 ? '' : `${proposalKey}:${lps.map((lp) => lp.listedIndex).join(',')}`);
+    const epochKey = `${listed(applied)}|${multiply ? 'x' : ''}|${pensionEntriesInForce}|${healthEntriesInForce}|${listed(lumps)}`;
+    const classes = scenario.schedule.classes.map((cls, ci): ClassState => interner.memo(`class|${epochKey}|${ci}`, () => {
       const forClass = applied.filter((lp) => affectsClass(lp.provision, cls.code));
       const indicesOf = (type: Provision['type']) => {
         const listed = forClass.filter((lp) => lp.provision.type === type).map((lp) => lp.listedIndex);
@@ -193,7 +196,7 @@ export function buildVariantPlan(ctx: CostingContext, spec: VariantSpec, interne
             return { amount: fixed(p.amount), prorateByFte: p.prorateByFte };
           }),
       };
-    });
+    }));
     const payYear = timeline.payYear[start]!;
     epochs.push({ start, end, fiscalYearIndex, payYear, wageBaseCents: ctx.wageBaseCents.get(payYear) ?? -1, classes });
   }
