@@ -4,7 +4,7 @@ import { Decimal, roundCents } from '../money.js';
 import type { AmountPer, Provision, Scenario } from '../schemas/scenario.js';
 import type { CostingContext } from './costingContext.js';
 import { decimalToCents, exactRate, type ExactRate } from './exactRate.js';
-import { fixed, plus, type Fixed } from './fixedPoint.js';
+import { fixed, plus, times, type Fixed } from './fixedPoint.js';
 import { bandPercentByLevel } from './longevity.js';
 import type { PayDefinition } from './payAmounts.js';
 import { affectsClass, inDateOrder, type ListedProvision } from './provisionOrder.js';
@@ -80,7 +80,7 @@ export interface VariantPlan {
   stepRegimes: StepRegime[];
 }
 
-const ONE_PERCENT_MORE = new Decimal('1.01');
+const ONE_PERCENT_MORE = fixed('1.01');
 
 /** Interns content keys to small integers, shared by all variants of one costing. */
 export class Interner {
@@ -174,8 +174,8 @@ export function buildVariantPlan(ctx: CostingContext, spec: VariantSpec, interne
       const rateStateId = interner.id(rateKey);
       let rates = interner.rates.get(rateStateId);
       if (rates === undefined) {
-        const decimals = history.snapshots[scheduleCount]![ci]!;
-        rates = (multiply ? decimals.map((r) => r.times(ONE_PERCENT_MORE)) : decimals).map((r) => fixed(r));
+        const published = interner.memo(`rates|${history.keys[scheduleCount]![ci]}|${ci}`, () => history.snapshots[scheduleCount]![ci]!.map((r) => fixed(r)));
+        rates = multiply ? published.map((r) => times(r, ONE_PERCENT_MORE)) : published;
         interner.rates.set(rateStateId, rates);
       }
       const payKeyFull = [rateKey, payKey, bandsKey, overtimeChange ? `${proposalKey}:${overtimeChange.listedIndex}` : ''].join('|');
