@@ -6,7 +6,7 @@ import { parseInput } from '../http/parseInput.js';
 import { invalidInput, notFound, unsupportedMediaType } from '../http/problem.js';
 import { asOfQuery, changesQuery, importQuery } from '../http/requestSchemas.js';
 import { scopeFilter } from '../services/principal.js';
-import { importScheduleVersion, scheduleEtag, scheduleInForceBody, viewScheduleVersion } from '../services/scheduleVersions.js';
+import { importScheduleVersion, scheduleEtag, viewScheduleVersion } from '../services/scheduleVersions.js';
 import type { ScheduleFileFormat } from '../services/workbookFiles.js';
 import { scheduleSchema } from '../../shared/schemas/scenario.js';
 import { ScheduleDocuments } from '../services/scheduleDocuments.js';
@@ -34,7 +34,8 @@ export function scheduleRoutes(ctx: AppContext): Router {
       res.status(304).end();
       return;
     }
-    res.type('application/json').send(scheduleInForceBody({ ...current, scheduleJson: await documents.get(current.unitId, current.version) }));
+    const body = await documents.body(current);
+    res.status(200).set('Content-Type', 'application/json; charset=utf-8').set('Content-Length', String(body.length)).end(body);
   });
 
   router.get('/units/:unitId/schedules', async (req, res) => {

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { CompiledQuery, sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Database, CostModelsTable, ScheduleVersionsTable, AuditEventsTable } from './tables.js';
 import type { StoreKind } from './storeKind.js';
 import {
@@ -218,15 +218,9 @@ export class KyselyStore implements Store {
   }
 
   async scheduleHeadInForce(unitId: string, asOf: string): Promise<ScheduleVersionHead | undefined> {
-    const row = await this.db
-      .selectFrom('schedule_versions')
-      .select(['seq', 'unit_id', 'version', 'effective', 'content_hash', 'source', 'created_by', 'created_at'])
-      .where('unit_id', '=', unitId)
-      .where('effective', '<=', asOf)
-      .orderBy('effective', 'desc')
-      .orderBy('version', 'desc')
-      .limit(1)
-      .executeTakeFirst();
+    // The hot path of schedule pulls: the SQL is compiled once, not built and compiled per pull.
+    const { rows } = await this.db.executeQuery<ScheduleHeadRow>(CompiledQuery.raw(scheduleHeadSql(this.root), [unitId, asOf, 1]));
+    const row = rows[0];
     return row && scheduleHeadFromRow(row);
   }
 
@@ -436,11 +430,35 @@ function costModelToRow(m: CostModelRecord): Selectable<CostModelsTable> {
   };
 }
 
+type ScheduleHeadRow = Omit<Selectable<ScheduleVersionsTable>, 'schedule'>;
+
+const headSql = new WeakMap<Kysely<Database>, string>();
+
+/** The version in force for (unit, as-of date) — parameters unit id, date, limit — in the store's dialect. */
+function scheduleHeadSql(root: Kysely<Database>): string {
+  let text = headSql.get(root);
+  if (text === undefined) {
+    const compiled = root
+      .selectFrom('schedule_versions')
+      .select(['seq', 'unit_id', 'version', 'effective', 'content_hash', 'source', 'created_by', 'created_at'])
+      .where('unit_id', '=', '')
+      .where('effective', '<=', '')
+      .orderBy('effective', 'desc')
+      .orderBy('version', 'desc')
+      .limit(1)
+      .compile();
+    if (compiled.parameters.length !== 3) throw new Error('unexpected schedule query shape');
+    text = compiled.sql;
+    headSql.set(root, text);
+  }
+  return text;
+}
+
 function scheduleFromRow(row: Selectable<ScheduleVersionsTable>): ScheduleVersionRecord {
   return { ...scheduleHeadFromRow(row), scheduleJson: row.schedule };
 }
 
-function scheduleHeadFromRow(row: Omit<Selectable<ScheduleVersionsTable>, 'schedule'>): ScheduleVersionHead {
+function scheduleHeadFromRow(row: ScheduleHeadRow): ScheduleVersionHead {
   return {
     seq: Number(row.seq),
     unitId: row.unit_id,
