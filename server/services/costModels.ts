@@ -71,6 +71,25 @@ async function lostRace(store: Store, id: string, ifMatch: string | undefined): 
   throw conflict(`the cost model was changed by someone else while this request ran (now ${now?.state ?? 'gone'}, version ${now?.revision ?? '?'})`);
 }
 
+/** The state of a model that has just become a draft: first revision, nothing costed or decided. */
+function freshDraft(userId: string, at: string) {
+  return {
+    state: 'draft',
+    revision: 1,
+    resultJson: null,
+    contentHash: null,
+    createdBy: userId,
+    createdAt: at,
+    updatedBy: userId,
+    updatedAt: at,
+    submittedBy: null,
+    submittedAt: null,
+    decidedBy: null,
+    decidedAt: null,
+    decisionComment: null,
+  } as const satisfies Partial<CostModelRecord>;
+}
+
 export async function createCostModel(
   ctx: CostModelContext,
   actor: Actor,
@@ -82,23 +101,11 @@ export async function createCostModel(
     id,
     unitId: input.unitId,
     title: input.title,
-    state: 'draft',
-    revision: 1,
     lineageId: id,
     modelVersion: 1,
     supersedesId: null,
     scenarioJson: JSON.stringify(input.scenario),
-    resultJson: null,
-    contentHash: null,
-    createdBy: actor.userId,
-    createdAt: at,
-    updatedBy: actor.userId,
-    updatedAt: at,
-    submittedBy: null,
-    submittedAt: null,
-    decidedBy: null,
-    decidedAt: null,
-    decisionComment: null,
+    ...freshDraft(actor.userId, at),
   };
   await ctx.store.transaction(async (tx) => {
     await tx.insertCostModel(model);
@@ -222,21 +229,9 @@ export async function supersedeCostModel(ctx: CostModelContext, actor: Principal
     ...model,
     id: randomUUID(),
     title: title ?? model.title,
-    state: 'draft',
-    revision: 1,
     modelVersion: model.modelVersion + 1,
     supersedesId: model.id,
-    resultJson: null,
-    contentHash: null,
-    createdBy: actor.userId,
-    createdAt: at,
-    updatedBy: actor.userId,
-    updatedAt: at,
-    submittedBy: null,
-    submittedAt: null,
-    decidedBy: null,
-    decidedAt: null,
-    decisionComment: null,
+    ...freshDraft(actor.userId, at),
   };
   await ctx.store.transaction(async (tx) => {
     await tx.insertCostModel(successor);
