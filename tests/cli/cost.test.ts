@@ -91,4 +91,12 @@ describe('bargaining-costing cost | validate', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/^\(file\): /);
   });
+
+  it('the installed bin (compiled by npm ci) runs the same command', () => {
+    // `npm ci` runs `prepare`, which compiles dist/; the bin is what `npx bargaining-costing` starts.
+    const run = spawnSync(process.execPath, ['bin/bargaining-costing.js', 'validate', 'examples/police.json'], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/^ok: POA — 5 classes, 230 roster rows, 2 proposals/);
+  });
 });
+
