@@ -49,11 +49,12 @@ export class CostingCaches {
   readonly amountPays = new Map<number, number>();
   /** Overtime per pay state (index), keyed by (overtime profile, step, longevity level). */
   readonly overtime: Map<number, number>[] = [];
-  readonly paths: Map<string, StepPath>[];
+  /** Step paths per row, indexed by step-regime id. */
+  readonly paths: (StepPath | undefined)[][];
   /** Baseline taxable pay of the horizon's first period, per row (Social Security YTD, §4). */
   firstPeriodTaxable: Float64Array | null = null;
   constructor(rowCount: number) {
-    this.paths = Array.from({ length: rowCount }, () => new Map());
+    this.paths = Array.from({ length: rowCount }, () => []);
   }
 }
 
@@ -277,10 +278,10 @@ function addAnnualAtLastPeriod(ctx: CostingContext, annual: ComponentCents, rc: 
 
 function cachedPath(ctx: CostingContext, caches: CostingCaches, rc: RowContext, regime: StepRegime): StepPath {
   const byRegime = caches.paths[rc.rowIndex]!;
-  let path = byRegime.get(regime.key);
+  let path = byRegime[regime.id];
   if (path === undefined) {
     path = stepPath(ctx, rc, regime);
-    byRegime.set(regime.key, path);
+    byRegime[regime.id] = path;
   }
   return path;
 }

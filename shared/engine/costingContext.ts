@@ -3,6 +3,7 @@ import { Decimal } from '../money.js';
 import type { Provision, RosterRow, Scenario } from '../schemas/scenario.js';
 import { exactRate, type ExactRate } from './exactRate.js';
 import { fixed, type Fixed } from './fixedPoint.js';
+import { KeyIds } from './keyIds.js';
 import type { PayBasis } from './payAmounts.js';
 import { longevityThresholds, rowLongevityLevels } from './longevity.js';
 import { Timeline } from './timeline.js';
@@ -51,7 +52,7 @@ export class CostingContext {
   readonly overtimeMultiplier: Fixed;
   readonly extractDate: Day;
   readonly basis: PayBasis;
-  private readonly fteIds = new Map<string, number>();
+  private readonly fteIds = new KeyIds();
 
   constructor(readonly scenario: Scenario) {
     this.timeline = new Timeline(scenario);
@@ -87,16 +88,8 @@ export class CostingContext {
     const bandSets = [a.longevity, ...scenario.proposals.flatMap((p) => p.provisions.flatMap((v) => (v.type === 'longevity' ? [v.bands] : [])))];
     this.thresholds = longevityThresholds(bandSets);
 
-    const profiles = new Map<string, number>();
-    const overtimeProfiles = new Map<string, number>();
-    const intern = (ids: Map<string, number>, key: string) => {
-      let id = ids.get(key);
-      if (id === undefined) {
-        id = ids.size;
-        ids.set(key, id);
-      }
-      return id;
-    };
+    const profiles = new KeyIds();
+    const overtimeProfiles = new KeyIds();
     this.rows = scenario.roster.rows.map((row, rowIndex) => {
       const overtimeKey = `${row.class}|${row.overtimeHours}|${[...row.pays].sort().join(',')}`;
       return {
@@ -104,11 +97,11 @@ export class CostingContext {
         rowIndex,
         classIndex: this.classIndex.get(row.class)!,
         fte: this.fixedOf(row.fte),
-        fteId: this.fteId(row.fte),
+        fteId: this.fteIds.id(new Decimal(row.fte).toString()),
         overtimeHours: this.fixedOf(row.overtimeHours),
         count: row.count,
-        profileId: intern(profiles, `${overtimeKey}|${row.fte}`),
-        overtimeProfileId: intern(overtimeProfiles, overtimeKey),
+        profileId: profiles.id(`${overtimeKey}|${row.fte}`),
+        overtimeProfileId: overtimeProfiles.id(overtimeKey),
         pensionTier: row.pensionTier === undefined ? -1 : this.tierIndex(this.pensionTiers, this.pensionEntries, row.pensionTier),
         healthTier: row.healthTier === undefined ? -1 : this.tierIndex(this.healthTiers, this.healthEntries, row.healthTier),
         longevityLevelAt: row.hireDate === undefined ? [] : rowLongevityLevels(parseDay(row.hireDate), this.thresholds, this.timeline),
@@ -126,24 +119,6 @@ export class CostingContext {
       this.fixedValues.set(text, value);
     }
     return value;
-  }
-
-  private fteId(fte: string): number {
-    const key = new Decimal(fte).toString();
-    let id = this.fteIds.get(key);
-    if (id === undefined) {
-      id = this.fteIds.size;
-      this.fteIds.set(key, id);
-    }
-    return id;
-  }
-
-  get fteCount(): number {
-    return this.fteIds.size;
-  }
-
-  get profileCount(): number {
-    return this.rows.reduce((max, r) => Math.max(max, r.profileId + 1), 0);
   }
 
   private registerTiers(p: Provision): void {

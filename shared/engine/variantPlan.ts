@@ -5,6 +5,7 @@ import type { AmountPer, Provision, Scenario } from '../schemas/scenario.js';
 import type { CostingContext } from './costingContext.js';
 import { decimalToCents, exactRate, type ExactRate } from './exactRate.js';
 import { fixed, plus, times, type Fixed } from './fixedPoint.js';
+import { KeyIds } from './keyIds.js';
 import { bandPercentByLevel } from './longevity.js';
 import type { PayDefinition } from './payAmounts.js';
 import { affectsClass, inDateOrder, type ListedProvision } from './provisionOrder.js';
@@ -71,6 +72,8 @@ export interface FreezeRule {
 /** What moves steps for a class in a variant: freezes, and added top steps. */
 export interface StepRegime {
   key: string;
+  /** Interned key, for per-row caches. */
+  id: number;
   freezes: FreezeRule[];
   addStepDates: Day[];
 }
@@ -83,13 +86,15 @@ export interface VariantPlan {
 const ONE_PERCENT_MORE = fixed('1.01');
 
 /** Interns content keys to small integers, shared by all variants of one costing. */
-export class Interner {
-  private readonly ids = new Map<string, number>();
+export class Interner extends KeyIds {
   /** Schedule rates by rate-state id, as exact fixed-point values. */
   readonly rates = new Map<number, Fixed[]>();
   /** Published schedules by the changes that made them (see ScheduleHistory). */
   readonly schedules = new Map<string, Decimal[][]>();
   private readonly memos = new Map<string, unknown>();
+
+  /** Step regimes get their own dense ids: rows keep their step paths in arrays by them. */
+  readonly regimes = new KeyIds();
 
   /** Builds a class-state part once per content key; variants and epochs share it. */
   memo<T>(key: string, build: () => T): T {
@@ -97,14 +102,6 @@ export class Interner {
     const value = build();
     this.memos.set(key, value);
     return value;
-  }
-  id(key: string): number {
-    let id = this.ids.get(key);
-    if (id === undefined) {
-      id = this.ids.size;
-      this.ids.set(key, id);
-    }
-    return id;
   }
 }
 
@@ -210,7 +207,8 @@ export function buildVariantPlan(ctx: CostingContext, spec: VariantSpec, interne
       if (p.type === 'stepFreeze') freezes.push({ start: lp.date, end: addMonths(lp.date, p.months), months: p.months, mode: p.mode });
       else addStepDates.push(lp.date);
     }
-    return { key: relevant.length === 0 ? '' : `${proposalKey}:${relevant.map((lp) => lp.listedIndex).join(',')}`, freezes, addStepDates };
+    const key = relevant.length === 0 ? '' : `${proposalKey}:${relevant.map((lp) => lp.listedIndex).join(',')}`;
+    return { key, id: interner.regimes.id(key), freezes, addStepDates };
   });
 
   return { epochs, stepRegimes };
