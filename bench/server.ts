@@ -95,7 +95,7 @@ function processCpuUs(pid: number | undefined): number | undefined {
   return ((Number(fields[11]) + Number(fields[12])) * 1_000_000) / 100;
 }
 
-async function load(url: string, headers: Record<string, string>, serverPid?: number): Promise<PullFigures & { statuses: Record<string, number> }> {
+async function load(url: string, headers: Record<string, string>, serverPid?: number): Promise<PullFigures & { statuses: Record<'2xx' | '3xx' | '4xx' | '5xx', number> }> {
   const cpu0 = processCpuUs(serverPid);
   const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers, pipelining: 1 });
   const cpu1 = processCpuUs(serverPid);
