@@ -22,5 +22,6 @@ registerImportScheduleCommand(program);
 registerUserCommands(program);
 registerTokenCommands(program);
 registerExportCommand(program);
+(await import('./commands/verify.js')).registerVerifyCommand(program);
 
 await program.parseAsync(process.argv);

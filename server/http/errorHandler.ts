@@ -1,7 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { CostingInputError } from '../../shared/issues.js';
-import { DuplicateKeyError } from '../store/store.js';
+import { DuplicateKeyError, TamperedRecordError } from '../store/store.js';
 import { HttpProblem, notFound, unprocessable } from './problem.js';
 
 export function sendProblem(res: Parameters<RequestHandler>[1], problem: HttpProblem): void {
@@ -20,7 +20,10 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       return;
     }
     const problem = toProblem(error);
-    if (problem.status >= 500) {
+    if (error instanceof TamperedRecordError) {
+      const log = (req as { log?: Logger }).log ?? logger;
+      log.fatal({ alarm: 'integrity', entity: error.entity, id: error.id, reason: error.reason }, `ALARM: ${error.message}; it was not served`);
+    } else if (problem.status >= 500) {
       (req as { log?: Logger }).log?.error({ err: error }, 'request failed') ?? logger.error({ err: error }, 'request failed');
     }
     sendProblem(res, problem);
@@ -31,6 +34,9 @@ function toProblem(error: unknown): HttpProblem {
   if (error instanceof HttpProblem) return error;
   if (error instanceof CostingInputError) return unprocessable(`the scenario cannot be costed: ${error.issues.length} problem(s)`, error.issues);
   if (error instanceof DuplicateKeyError) return new HttpProblem(409, 'conflict', 'Conflict', error.message);
+  if (error instanceof TamperedRecordError) {
+    return new HttpProblem(500, 'integrity-violation', 'Integrity check failed', `${error.message}. It is not served; an administrator should run \`bargaining-costing verify\` and restore from a backup.`);
+  }
   const bodyError = error as { type?: unknown; status?: unknown; statusCode?: unknown; expose?: unknown; limit?: unknown; message?: unknown };
   const status = typeof bodyError.status === 'number' ? bodyError.status : typeof bodyError.statusCode === 'number' ? bodyError.statusCode : 500;
   if (status >= 400 && status < 500) {

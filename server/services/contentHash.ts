@@ -52,5 +52,6 @@ export interface ChainedAuditFields {
 
 /** The hash of an audit event chained to the hash of the event before it. */
 export function auditEventHash(prevHash: string, event: ChainedAuditFields): string {
-  return sha256Hex(canonicalJson({ prevHash, ...event }));
+  const { at, actorId, actorName, action, entityType, entityId, unitId, fromVersion, toVersion, detailJson } = event;
+  return sha256Hex(canonicalJson({ prevHash, at, actorId, actorName, action, entityType, entityId, unitId, fromVersion, toVersion, detailJson }));
 }

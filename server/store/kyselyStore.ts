@@ -18,6 +18,7 @@ import {
   type ScheduleVersionHead,
   type ScheduleVersionRecord,
   type Store,
+  type StoredAuditEvent,
   type TokenRecord,
   type TokenSummary,
   type UnitProfile,
@@ -360,6 +361,11 @@ export class KyselyStore implements Store {
     if (this.kind === 'postgres') await sql`select pg_advisory_xact_lock(${ADVISORY_LOCK_SPACE}, ${key})`.execute(this.db);
   }
 
+  async auditChain(afterSeq: number, limit: number): Promise<StoredAuditEvent[]> {
+    const rows = await this.db.selectFrom('audit_events').selectAll().where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
+    return rows.map(storedAuditFromRow);
+  }
+
   private async unitIdsOf(userId: string): Promise<string[]> {
     const rows = await this.db.selectFrom('user_units').select('unit_id').where('user_id', '=', userId).orderBy('unit_id').execute();
     return rows.map((r) => r.unit_id);
@@ -471,7 +477,7 @@ function scheduleHeadFromRow(row: ScheduleHeadRow): ScheduleVersionHead {
   };
 }
 
-function auditFromRow(row: Selectable<AuditEventsTable>): AuditEventRecord {
+export function storedAuditFromRow(row: Selectable<AuditEventsTable>): StoredAuditEvent {
   return {
     seq: Number(row.seq),
     at: row.at,
@@ -483,8 +489,13 @@ function auditFromRow(row: Selectable<AuditEventsTable>): AuditEventRecord {
     unitId: row.unit_id,
     fromVersion: row.from_version === null ? null : Number(row.from_version),
     toVersion: row.to_version === null ? null : Number(row.to_version),
-    detail: JSON.parse(row.detail) as Record<string, unknown>,
+    detailJson: row.detail,
     prevHash: row.prev_hash,
     hash: row.hash,
   };
+}
+
+function auditFromRow(row: Selectable<AuditEventsTable>): AuditEventRecord {
+  const { detailJson, ...event } = storedAuditFromRow(row);
+  return { ...event, detail: JSON.parse(detailJson) as Record<string, unknown> };
 }

@@ -1,5 +1,7 @@
-import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { sql, type Kysely, type Migration, type MigrationProvider, type Selectable } from 'kysely';
+import type { AuditEventsTable } from './tables.js';
 import { GENESIS_HASH, auditEventHash } from '../services/contentHash.js';
+import { storedAuditFromRow } from './kyselyStore.js';
 import type { StoreKind } from './storeKind.js';
 
 /**
@@ -157,20 +159,9 @@ async function chainAuditEvents(db: Kysely<any>, kind: StoreKind): Promise<void>
   let prev = GENESIS_HASH;
   let after = 0;
   for (;;) {
-    const rows = await db.selectFrom('audit_events').selectAll().where('seq', '>', after).orderBy('seq').limit(1000).execute();
+    const rows = (await db.selectFrom('audit_events').selectAll().where('seq', '>', after).orderBy('seq').limit(1000).execute()) as Selectable<AuditEventsTable>[];
     for (const row of rows) {
-      const hash = auditEventHash(prev, {
-        at: row.at,
-        actorId: row.actor_id,
-        actorName: row.actor_name,
-        action: row.action,
-        entityType: row.entity_type,
-        entityId: row.entity_id,
-        unitId: row.unit_id,
-        fromVersion: row.from_version === null ? null : Number(row.from_version),
-        toVersion: row.to_version === null ? null : Number(row.to_version),
-        detailJson: row.detail,
-      });
+      const hash = auditEventHash(prev, storedAuditFromRow(row));
       await db.updateTable('audit_events').set({ prev_hash: prev, hash }).where('seq', '=', row.seq).execute();
       prev = hash;
       after = Number(row.seq);

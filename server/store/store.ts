@@ -1,3 +1,4 @@
+import type { ChainedAuditFields } from '../services/contentHash.js';
 import type { StoreKind } from './storeKind.js';
 
 export const roles = ['analyst', 'negotiator', 'manager', 'admin'] as const;
@@ -138,6 +139,13 @@ export interface AuditEventRecord {
 
 export type NewAuditEvent = Omit<AuditEventRecord, 'seq' | 'prevHash' | 'hash'>;
 
+/** An audit event exactly as stored (the detail as its JSON text): what the chain's hashes cover. */
+export interface StoredAuditEvent extends ChainedAuditFields {
+  seq: number;
+  prevHash: string;
+  hash: string;
+}
+
 export interface AuditFilter {
   entityType?: string;
   entityId?: string;
@@ -233,4 +241,6 @@ export interface Store {
   /** Appends an event chained to the last one (one appender at a time, on both databases). */
   appendAudit(event: NewAuditEvent): Promise<AuditEventRecord>;
   listAudit(filter: AuditFilter): Promise<AuditEventRecord[]>;
+  /** Every event after `afterSeq` in chain order, as stored. */
+  auditChain(afterSeq: number, limit: number): Promise<StoredAuditEvent[]>;
 }

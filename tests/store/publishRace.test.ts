@@ -2,22 +2,10 @@
 // exactly one publish wins, on SQLite and on PostgreSQL (issue 10, item 4).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client } from '../server/support/http.js';
-import { sampleScenario } from '../server/support/sampleScenario.js';
+import { approvedModel } from './approvedModel.js';
 import { seedBasics } from '../server/support/seed.js';
 import { startTestServer, type TestServer } from '../server/support/testServer.js';
 import { postgresTestDatabase, sqliteTestDatabase, type TestDatabase } from '../server/support/testStores.js';
-
-/** A model approved through the API, each step sending the ETag it read. */
-export async function approvedModel(url: string, tokens: Record<string, string>, title: string): Promise<string> {
-  const analyst = client(url, tokens.analyst);
-  const created = await analyst('POST', '/cost-models', { unitId: 'A', title, scenario: sampleScenario('A') });
-  expect(created.status).toBe(201);
-  const submitted = await analyst('POST', `/cost-models/${created.body.id}/submit`, {}, { 'if-match': created.headers.get('etag')! });
-  expect(submitted.status).toBe(200);
-  const approved = await client(url, tokens.manager)('POST', `/cost-models/${created.body.id}/approve`, {}, { 'if-match': submitted.headers.get('etag')! });
-  expect(approved.status).toBe(200);
-  return created.body.id as string;
-}
 
 for (const kind of ['sqlite', 'postgres'] as const) {
   describe(`concurrent publishes of one settlement (${kind})`, () => {
