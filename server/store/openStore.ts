@@ -19,6 +19,9 @@ export interface StoreLocation {
   poolSize?: number;
 }
 
+/** PostgreSQL's SQLSTATE for "permission denied". */
+const INSUFFICIENT_PRIVILEGE = '42501';
+
 export const SQLITE_FILE_NAME = 'bargaining-costing.sqlite';
 
 export function sqliteFilePath(dataDir: string): string {
@@ -37,6 +40,11 @@ export async function migrateStore(location: StoreLocation): Promise<string[]> {
   try {
     const migrator = new Migrator({ db, provider: migrationProvider(kind) });
     const { error, results } = await migrator.migrateToLatest();
+    if ((error as { code?: unknown } | undefined)?.code === INSUFFICIENT_PRIVILEGE) {
+      throw new Error(
+        `the database role may not change the schema (${String((error as Error).message)}): run \`bargaining-costing migrate\` with the owner's DATABASE_URL, then the grants in docs/SERVER.md`,
+      );
+    }
     if (error) throw error instanceof Error ? error : new Error(String(error));
     return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
   } finally {
