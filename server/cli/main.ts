@@ -23,5 +23,7 @@ registerUserCommands(program);
 registerTokenCommands(program);
 registerExportCommand(program);
 (await import('./commands/verify.js')).registerVerifyCommand(program);
+(await import('./commands/backup.js')).registerBackupCommand(program);
+(await import('./commands/restore.js')).registerRestoreCommand(program);
 
 await program.parseAsync(process.argv);
