@@ -12,12 +12,14 @@ import { costScenario } from '../../shared/engine/costScenario.js';
 import type { ScheduleFileReader, WorkbookWriter } from '../services/workbookFiles.js';
 import { exportCostWorkbook, type CostWorkbookModel } from './exportCostWorkbook.js';
 import { parseScheduleCsv, parseScheduleXlsx } from './scheduleImport.js';
+import { xmlSafe } from './xmlSafeText.js';
 
 export const readScheduleFile: ScheduleFileReader = async (format, content, options) => {
   return format === 'csv' ? parseScheduleCsv(content.toString('utf8'), options) : parseScheduleXlsx(content, options);
 };
 
-export const writeCostModelWorkbook: WorkbookWriter = async (view) => {
+export const writeCostModelWorkbook: WorkbookWriter = async (stored) => {
+  const view = xmlSafe(stored);
   const parsed = parseScenario(view.scenario);
   if (!parsed.ok) throw new Error(`cost model ${view.id} holds a scenario that no longer validates: ${parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
   const costed = view.result ? { result: view.result } : costDraft(parsed.value);
