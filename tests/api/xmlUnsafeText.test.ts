@@ -49,7 +49,7 @@ describe('text a workbook cannot hold', () => {
   it('is refused in a scenario label, an approval comment, a user name and a token label', async () => {
     const analyst = client(server.url, tokens.analyst);
     const scenario = sampleScenario('A');
-    scenario.proposals[0]!.provisions[0]!.label = '3%\uFFFF';
+    scenario.proposals![0]!.provisions[0]!.label = '3%\uFFFF';
     const labelled = await analyst('POST', '/cost-models', { unitId: 'A', title: 'labels', scenario });
     expect(labelled.status).toBe(400);
     expect(labelled.body.errors).toContainEqual({ path: 'scenario.proposals[0].provisions[0].label', message: 'contains U+FFFF, which a workbook cannot hold: remove it' });
