@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { AppContext } from '../appContext.js';
+import { databaseAnswers } from '../services/readiness.js';
 
 /** Liveness and readiness, unauthenticated, for load balancers and orchestrators. */
 export function healthRoutes(ctx: AppContext): Router {
@@ -13,7 +14,7 @@ export function healthRoutes(ctx: AppContext): Router {
       return;
     }
     try {
-      await ctx.store.ping();
+      await databaseAnswers(ctx.store);
     } catch (error) {
       ctx.logger.error({ err: error }, 'readiness check: database unreachable');
       res.status(503).type('application/problem+json').send(JSON.stringify({ type: 'urn:bargaining-costing:problem:not-ready', title: 'Not ready', status: 503, detail: 'the database is unreachable' }));

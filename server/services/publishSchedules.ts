@@ -1,5 +1,5 @@
 import type { Scenario } from '../../shared/schemas/scenario.js';
-import { conflict, invalidInput } from '../http/problem.js';
+import { conflict, invalidInput } from './domainErrors.js';
 import { recordAudit } from './auditTrail.js';
 import type { CostModelContext } from './costModels.js';
 import { visibleCostModel } from './costModels.js';

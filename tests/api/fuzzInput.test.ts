@@ -57,7 +57,7 @@ describe('fuzzed cost models', () => {
           expect(created.headers.get('content-type')).toContain('application/problem+json');
           return;
         }
-        const submitted = await analyst('POST', `/cost-models/${created.body.id}/submit`);
+        const submitted = await analyst('POST', `/cost-models/${created.body.id}/submit`, undefined, { 'if-match': created.headers.get('etag')! });
         expect([200, 422], submitted.text.slice(0, 300)).toContain(submitted.status);
       }),
       { numRuns: Number(process.env.FUZZ_RUNS ?? 150), seed: Number(process.env.FUZZ_SEED ?? 20261123) },

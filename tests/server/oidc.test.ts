@@ -40,7 +40,7 @@ beforeAll(async () => {
   issuer = `http://127.0.0.1:${(issuerServer.address() as AddressInfo).port}`;
   db = await sqliteTestDatabase();
   tokens = (await seedBasics(db.store)).tokens;
-  server = await startTestServer({ store: db.store, config: { oidc: { issuer, audience, roleClaim: 'roles', unitsClaim: 'units' } } });
+  server = await startTestServer({ store: db.store, config: { oidc: { issuer, audience, roleClaim: 'roles', unitsClaim: 'units', maxTokenLifetimeSeconds: 7200, clockSkewSeconds: 60 } } });
 });
 afterAll(async () => {
   await server?.close();

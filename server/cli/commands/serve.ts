@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { startServer, stopOnSignals } from '../../index.js';
+import { PortInUseError, startServer, stopOnSignals } from '../../index.js';
 import { configWith, withStoreOptions, type StoreCliOptions } from './storeOptions.js';
 
 export function registerServeCommand(program: Command): void {
@@ -20,6 +20,12 @@ export function registerServeCommand(program: Command): void {
       config.port = port;
     }
     if (!options.demo) config.demoData = false;
-    stopOnSignals(await startServer(config));
+    try {
+      stopOnSignals(await startServer(config));
+    } catch (error) {
+      if (!(error instanceof PortInUseError)) throw error;
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
   });
 }
