@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import { CostingPool } from './costing/costingPool.js';
@@ -91,6 +91,16 @@ export class PortInUseError extends Error {
   constructor(readonly port: number) {
     super(`port ${port} is already in use: stop what is listening there, or choose another port with PORT=<port> (or serve --port <port>)`);
   }
+}
+
+/** Throws PortInUseError when the configured port is taken (`npm start` asks before its build). */
+export async function checkPortFree(config: Pick<ServerConfig, 'port' | 'host'>): Promise<void> {
+  const probe = createServer();
+  await new Promise<void>((resolve, reject) => {
+    probe.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' ? new PortInUseError(config.port) : error));
+    probe.listen(config.port, config.host, () => resolve());
+  });
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
 }
 
 function listen(app: ReturnType<typeof createApp>, config: ServerConfig): Promise<Server> {
