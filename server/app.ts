@@ -8,6 +8,7 @@ import { costScenario as engineCostScenario } from '../shared/engine/costScenari
 import type { AppContext } from './appContext.js';
 import { configFromEnv, type ServerConfig } from './config.js';
 import { authenticate } from './http/authenticate.js';
+import { inProcessScenarioWork, type ScenarioWork } from './http/costModelBodies.js';
 import { errorHandler, unknownRoute } from './http/errorHandler.js';
 import { createLogger, loggableUrl } from './logger.js';
 import { perAddressLimit, perCredentialLimit } from './http/rateLimits.js';
@@ -32,6 +33,8 @@ export interface AppDeps {
   config?: Partial<ServerConfig>;
   logger?: Logger;
   costScenario?: CostScenario;
+  /** Default: in-process, with `costScenario`. */
+  scenarioWork?: ScenarioWork;
   now?: () => Date;
   readScheduleFile?: ScheduleFileReader;
   /** The in-process writer, used when no `buildWorkbook` is given. */
@@ -49,11 +52,13 @@ export function createApp(deps: AppDeps): Express {
   const config: ServerConfig = { ...configFromEnv({}), ...deps.config };
   const logger = deps.logger ?? createLogger(config.logLevel);
   const now = deps.now ?? (() => new Date());
+  const costScenario = deps.costScenario ?? engineCostScenario;
   const ctx: AppContext = {
     store: deps.store,
     config,
     logger,
-    costScenario: deps.costScenario ?? engineCostScenario,
+    costScenario,
+    scenarioWork: deps.scenarioWork ?? inProcessScenarioWork(costScenario),
     now,
     oidc: config.oidc ? new OidcVerifier(config.oidc, now) : undefined,
     readScheduleFile: deps.readScheduleFile ?? defaultScheduleFileReader,

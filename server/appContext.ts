@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { ServerConfig } from './config.js';
 import type { Store } from './store/store.js';
+import type { ScenarioWork } from './http/costModelBodies.js';
 import type { CostScenario } from './services/costModels.js';
 import type { OidcVerifier } from './services/oidcVerifier.js';
 import type { ExpiringCache } from './services/expiringCache.js';
@@ -15,6 +16,8 @@ export interface AppContext {
   config: ServerConfig;
   logger: Logger;
   costScenario: CostScenario;
+  /** Cost-model bodies and stored costings, off the request thread in the server. */
+  scenarioWork: ScenarioWork;
   /** The clock of timestamps and of the caches' expiry. */
   now: () => Date;
   oidc: OidcVerifier | undefined;

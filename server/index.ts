@@ -41,7 +41,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     config,
     logger,
     ready,
-    ...(pool ? { costScenario: (scenario) => pool.cost(scenario) } : {}),
+    ...(pool ? { costScenario: (scenario) => pool.cost(scenario), scenarioWork: pool.scenarioWork() } : {}),
     ...(exportPool ? { buildWorkbook: (record, supersededBy, signal) => exportPool.workbook(record, supersededBy, signal) } : {}),
   });
   let server: Server;

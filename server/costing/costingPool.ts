@@ -3,6 +3,8 @@ import { CostingInputError } from '../../shared/issues.js';
 import type { CostingResult } from '../../shared/result.js';
 import type { Scenario } from '../../shared/schemas/scenario.js';
 import type { CostModelRecord } from '../store/store.js';
+import type { ScenarioWork } from '../http/costModelBodies.js';
+import { DomainError } from '../services/domainErrors.js';
 import type { WorkerOutput, WorkerReply, WorkerTask } from './costingMessages.js';
 
 interface Job {
@@ -65,6 +67,27 @@ export class CostingPool {
     const output = await this.run({ kind: 'workbook', record, supersededBy }, signal);
     if (output.kind !== 'workbook') throw new Error('a costing worker answered with a costing');
     return Buffer.from(output.workbook.buffer, output.workbook.byteOffset, output.workbook.byteLength);
+  }
+
+  /** Reading and validating cost-model bodies, and costing stored scenarios, on these workers. */
+  scenarioWork(): ScenarioWork {
+    return {
+      draftBody: async (text, rosterRowLimit) => {
+        const output = await this.run({ kind: 'draftBody', text, rosterRowLimit });
+        if (output.kind !== 'draftBody') throw new Error('a costing worker answered out of turn');
+        return output.draft;
+      },
+      editBody: async (text, unitId, rosterRowLimit) => {
+        const output = await this.run({ kind: 'editBody', text, unitId, rosterRowLimit });
+        if (output.kind !== 'editBody') throw new Error('a costing worker answered out of turn');
+        return output.edit;
+      },
+      costStored: async (scenarioJson, withContentHash) => {
+        const output = await this.run({ kind: 'costStored', scenarioJson, withContentHash });
+        if (output.kind !== 'costStored') throw new Error('a costing worker answered out of turn');
+        return output.costed;
+      },
+    };
   }
 
   async close(): Promise<void> {
@@ -140,7 +163,14 @@ export class CostingPool {
 }
 
 function rebuild(error: Extract<WorkerReply, { ok: false }>['error']): Error {
-  const rebuilt = error.kind === 'input' ? new CostingInputError(error.issues) : error.kind === 'range' ? new RangeError(error.message) : new Error(error.message);
+  const rebuilt =
+    error.kind === 'input'
+      ? new CostingInputError(error.issues)
+      : error.kind === 'range'
+        ? new RangeError(error.message)
+        : error.kind === 'domain' && error.domainKind
+          ? new DomainError(error.domainKind, error.message, error.issues.length > 0 ? error.issues : undefined)
+          : new Error(error.message);
   rebuilt.stack = error.stack;
   return rebuilt;
 }

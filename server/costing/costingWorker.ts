@@ -3,7 +3,10 @@
 import { parentPort } from 'node:worker_threads';
 import { costScenario } from '../../shared/engine/costScenario.js';
 import { CostingInputError } from '../../shared/issues.js';
+import { readDraftBody, readEditBody } from '../http/costModelBodies.js';
+import { costStoredScenario } from '../services/costModels.js';
 import { viewCostModel } from '../services/costModelView.js';
+import { DomainError } from '../services/domainErrors.js';
 import { writeCostModelWorkbook } from '../xlsx/costModelAdapters.js';
 import type { WorkerOutput, WorkerReply, WorkerTask } from './costingMessages.js';
 
@@ -12,6 +15,9 @@ const port = parentPort;
 
 async function run(task: WorkerTask): Promise<WorkerOutput> {
   if (task.kind === 'cost') return { kind: 'cost', result: costScenario(task.scenario) };
+  if (task.kind === 'draftBody') return { kind: 'draftBody', draft: readDraftBody(task.text, task.rosterRowLimit) };
+  if (task.kind === 'editBody') return { kind: 'editBody', edit: readEditBody(task.text, task.unitId, task.rosterRowLimit) };
+  if (task.kind === 'costStored') return { kind: 'costStored', costed: await costStoredScenario(task.scenarioJson, task.withContentHash, costScenario) };
   const workbook = await writeCostModelWorkbook(viewCostModel(task.record, task.supersededBy));
   // A Buffer that is a slice of a shared pool must be copied before its memory is transferred.
   const whole = workbook.byteOffset === 0 && workbook.byteLength === workbook.buffer.byteLength;
@@ -31,10 +37,11 @@ port.on('message', ({ id, task }: { id: number; task: WorkerTask }) => {
         id,
         ok: false,
         error: {
-          kind: error instanceof CostingInputError ? 'input' : error instanceof RangeError ? 'range' : 'other',
+          kind: error instanceof CostingInputError ? 'input' : error instanceof RangeError ? 'range' : error instanceof DomainError ? 'domain' : 'other',
+          ...(error instanceof DomainError ? { domainKind: error.kind } : {}),
           message: e.message,
           stack: e.stack ?? '',
-          issues: error instanceof CostingInputError ? error.issues : [],
+          issues: error instanceof CostingInputError ? error.issues : error instanceof DomainError ? (error.issues ?? []) : [],
         },
       };
       port.postMessage(reply);

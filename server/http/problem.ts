@@ -42,6 +42,7 @@ export const unsupportedMediaType = (detail: string) => new HttpProblem(415, 'un
 /** Status, slug and title of each domain error kind (server/services/domainErrors.ts). */
 export const DOMAIN_PROBLEMS: Record<DomainErrorKind, { status: number; title: string }> = {
   'invalid-input': { status: 400, title: 'Invalid input' },
+  'malformed-json': { status: 400, title: 'Malformed JSON' },
   forbidden: { status: 403, title: 'Forbidden' },
   'not-found': { status: 404, title: 'Not found' },
   conflict: { status: 409, title: 'Conflict' },

@@ -2,9 +2,10 @@ import { Router, type Request, type Response } from 'express';
 import type { AppContext } from '../appContext.js';
 import { principalOf, requireRole } from '../http/authenticate.js';
 import { notModified } from '../http/conditional.js';
-import { jsonBody } from '../http/jsonBody.js';
+import { jsonTextOf } from '../http/costModelBodies.js';
+import { jsonBody, jsonBytes } from '../http/jsonBody.js';
 import { parseInput } from '../http/parseInput.js';
-import { approveBody, costModelListQuery, createCostModelBody, publishBody, returnBody, submitBody, supersedeBody, updateCostModelBody } from '../http/requestSchemas.js';
+import { approveBody, costModelListQuery, publishBody, returnBody, submitBody, supersedeBody } from '../http/requestSchemas.js';
 import {
   approveCostModel,
   approvedRevisionNamed,
@@ -26,8 +27,9 @@ import { XLSX_MEDIA_TYPE } from './schedules.js';
 
 export function costModelRoutes(ctx: AppContext): Router {
   const router = Router();
-  const models: CostModelContext = { store: ctx.store, costScenario: ctx.costScenario, now: ctx.now, rosterRowLimit: ctx.config.rosterRowLimit };
-  const modelBody = jsonBody(ctx.config.bodyLimit);
+  const models: CostModelContext = { store: ctx.store, costScenario: ctx.costScenario, now: ctx.now, rosterRowLimit: ctx.config.rosterRowLimit, costStored: ctx.scenarioWork.costStored };
+  // Read as bytes: a costing worker parses and validates them (http/costModelBodies.ts).
+  const modelBody = jsonBytes(ctx.config.bodyLimit);
   const smallBody = jsonBody(ctx.config.smallBodyLimit);
 
   async function sendModel(res: Response, model: CostModelRecord, status = 200): Promise<void> {
@@ -42,8 +44,8 @@ export function costModelRoutes(ctx: AppContext): Router {
 
   router.post('/cost-models', modelBody, async (req, res) => {
     const analyst = requireRole(req, ['analyst']);
-    const body = parseInput(createCostModelBody, req.body, 'body');
-    const model = await draftCostModel(models, analyst, body);
+    const draft = await ctx.scenarioWork.draftBody(jsonTextOf(req), ctx.config.rosterRowLimit);
+    const model = await draftCostModel(models, analyst, draft);
     res.location(`/api/v1/cost-models/${model.id}`);
     await sendModel(res, model, 201);
   });
@@ -61,8 +63,9 @@ export function costModelRoutes(ctx: AppContext): Router {
 
   router.put('/cost-models/:id', modelBody, async (req, res) => {
     const analyst = requireRole(req, ['analyst']);
-    const body = parseInput(updateCostModelBody, req.body, 'body');
-    await sendModel(res, await updateCostModel(models, analyst, String(req.params.id), ifMatchOf(req), { title: body.title, scenario: body.scenario }));
+    const existing = await visibleCostModel(ctx.store, analyst, String(req.params.id));
+    const edit = await ctx.scenarioWork.editBody(jsonTextOf(req), existing.unitId, ctx.config.rosterRowLimit);
+    await sendModel(res, await updateCostModel(models, analyst, existing.id, ifMatchOf(req), edit));
   });
 
   router.post('/cost-models/:id/submit', smallBody, async (req, res) => {

@@ -19,6 +19,30 @@ export interface CostModelContext {
   now: () => Date;
   /** Largest roster accepted from a person (default DEFAULT_ROSTER_ROW_LIMIT). */
   rosterRowLimit?: number;
+  /** Costs a stored scenario (default: costStoredScenario with `costScenario`; the server: the costing workers). */
+  costStored?: (scenarioJson: string, withContentHash: boolean) => Promise<StoredCosting>;
+}
+
+/** A stored scenario's costing, as it is stored. */
+export interface StoredCosting {
+  resultJson: string;
+  fiscalYears: string[];
+  /** With withContentHash: sha256 of the canonical {scenario, result} (services/contentHash.ts). */
+  contentHash: string | undefined;
+}
+
+/**
+ * Parses, costs and (for an approval) hashes a stored scenario: all the work of a submit or an
+ * approval that grows with the roster, so the server runs it on a costing worker.
+ */
+export async function costStoredScenario(scenarioJson: string, withContentHash: boolean, cost: CostScenario): Promise<StoredCosting> {
+  const scenario = storedScenario(scenarioJson);
+  const result = await recompute(cost, scenario);
+  return { resultJson: JSON.stringify(result), fiscalYears: result.fiscalYears, contentHash: withContentHash ? costModelContentHash(scenario, result) : undefined };
+}
+
+function costStored(ctx: CostModelContext): NonNullable<CostModelContext['costStored']> {
+  return ctx.costStored ?? ((json, withHash) => costStoredScenario(json, withHash, ctx.costScenario));
 }
 
 type Actor = Principal | SystemActor;
@@ -139,19 +163,18 @@ function freshDraft(userId: string, at: string) {
   } as const satisfies Partial<CostModelRecord>;
 }
 
-/** A person's new draft: the unit must be in their scope and exist, the scenario valid and within the roster limit. */
-export async function draftCostModel(ctx: CostModelContext, analyst: Principal, input: { unitId: string; title: string; scenario: unknown }): Promise<CostModelRecord> {
+/** A person's new draft from a validated body (http/costModelBodies.ts): the unit must be in their scope and exist. */
+export async function draftCostModel(ctx: CostModelContext, analyst: Principal, input: { unitId: string; title: string; scenarioJson: string; rosterRows: number }): Promise<CostModelRecord> {
   if (!inScope(analyst, input.unitId)) throw forbidden(`unit ${input.unitId} is not in your scope`);
   if (!(await ctx.store.getUnit(input.unitId))) throw notFound(`no unit ${input.unitId}`);
-  const scenario = validScenarioWithin(input.scenario, input.unitId, ctx.rosterRowLimit ?? DEFAULT_ROSTER_ROW_LIMIT);
-  return createCostModel(ctx, analyst, { unitId: input.unitId, title: input.title, scenario });
+  return insertDraft(ctx, analyst, input);
 }
 
-export async function createCostModel(
-  ctx: CostModelContext,
-  actor: Actor,
-  input: { unitId: string; title: string; scenario: Scenario },
-): Promise<CostModelRecord> {
+export async function createCostModel(ctx: CostModelContext, actor: Actor, input: { unitId: string; title: string; scenario: Scenario }): Promise<CostModelRecord> {
+  return insertDraft(ctx, actor, { unitId: input.unitId, title: input.title, scenarioJson: JSON.stringify(input.scenario), rosterRows: input.scenario.roster.rows.length });
+}
+
+async function insertDraft(ctx: CostModelContext, actor: Actor, input: { unitId: string; title: string; scenarioJson: string; rosterRows: number }): Promise<CostModelRecord> {
   const at = ctx.now().toISOString();
   const id = randomUUID();
   const model: CostModelRecord = {
@@ -161,7 +184,7 @@ export async function createCostModel(
     lineageId: id,
     modelVersion: 1,
     supersedesId: null,
-    scenarioJson: JSON.stringify(input.scenario),
+    scenarioJson: input.scenarioJson,
     ...freshDraft(actor.userId, at),
   };
   await ctx.store.transaction(async (tx) => {
@@ -172,7 +195,7 @@ export async function createCostModel(
       entityId: id,
       unitId: input.unitId,
       toVersion: 1,
-      detail: { title: input.title, rosterRows: input.scenario.roster.rows.length },
+      detail: { title: input.title, rosterRows: input.rosterRows },
     });
   });
   return model;
@@ -183,27 +206,28 @@ export async function updateCostModel(
   actor: Principal,
   id: string,
   ifMatch: string | undefined,
-  input: { title?: string | undefined; scenario?: unknown },
+  /** A validated edit (http/costModelBodies.ts). */
+  input: { title?: string | undefined; scenarioJson?: string | undefined },
 ): Promise<CostModelRecord> {
   const model = await visibleCostModel(ctx.store, actor, id);
   checkIfMatch(model, ifMatch, actor);
   requireState(model, ['draft', 'returned'], 'edit');
-  const scenario = input.scenario === undefined ? undefined : validScenarioWithin(input.scenario, model.unitId, ctx.rosterRowLimit ?? DEFAULT_ROSTER_ROW_LIMIT);
+  const scenarioJson = input.scenarioJson;
   const now = ctx.now();
   return transition(ctx, actor, model, ifMatch, ['draft', 'returned'], now, {
     change: {
       state: 'draft',
       ...(input.title !== undefined ? { title: input.title } : {}),
-      ...(scenario !== undefined ? { scenarioJson: JSON.stringify(scenario), resultJson: null } : {}),
+      ...(scenarioJson !== undefined ? { scenarioJson, resultJson: null } : {}),
     },
     action: 'cost-model.updated',
-    detail: { fields: [input.title !== undefined ? 'title' : null, input.scenario !== undefined ? 'scenario' : null].filter(Boolean) },
+    detail: { fields: [input.title !== undefined ? 'title' : null, scenarioJson !== undefined ? 'scenario' : null].filter(Boolean) },
   });
 }
 
-function storedScenario(model: CostModelRecord): Scenario {
-  const parsed = parseScenario(JSON.parse(model.scenarioJson));
-  if (!parsed.ok) throw new Error(`stored scenario of cost model ${model.id} no longer validates: ${parsed.issues[0]?.path}: ${parsed.issues[0]?.message}`);
+function storedScenario(scenarioJson: string): Scenario {
+  const parsed = parseScenario(JSON.parse(scenarioJson));
+  if (!parsed.ok) throw new Error(`a stored scenario no longer validates: ${parsed.issues[0]?.path}: ${parsed.issues[0]?.message}`);
   return parsed.value;
 }
 
@@ -211,9 +235,9 @@ function storedScenario(model: CostModelRecord): Scenario {
  * The server's own costing. A scenario that passed validation but holds amounts beyond what can
  * be represented exactly (the engine's RangeError) cannot be costed: 422, not a server fault.
  */
-async function recompute(ctx: CostModelContext, scenario: Scenario): Promise<CostingResult> {
+async function recompute(cost: CostScenario, scenario: Scenario): Promise<CostingResult> {
   try {
-    return await ctx.costScenario(scenario);
+    return await cost(scenario);
   } catch (error) {
     if (error instanceof RangeError) {
       throw cannotCost(`the scenario cannot be costed: ${error.message}`, [{ path: 'scenario', message: `${error.message} (an amount, rate or count is too large to cost exactly)` }]);
@@ -233,12 +257,12 @@ export async function submitCostModel(ctx: CostModelContext, actor: Actor, id: s
   const model = await visibleCostModel(ctx.store, 'role' in actor ? actor : undefined, id);
   checkIfMatch(model, ifMatch, actor);
   requireState(model, ['draft', 'returned'], 'submit');
-  const result = await recompute(ctx, storedScenario(model));
+  const costed = await costStored(ctx)(model.scenarioJson, false);
   const now = ctx.now();
   return transition(ctx, actor, model, ifMatch, ['draft', 'returned'], now, {
-    change: { state: 'submitted', resultJson: JSON.stringify(result), submittedBy: actor.userId, submittedAt: now.toISOString(), decidedBy: null, decidedAt: null, decisionComment: null },
+    change: { state: 'submitted', resultJson: costed.resultJson, submittedBy: actor.userId, submittedAt: now.toISOString(), decidedBy: null, decidedAt: null, decisionComment: null },
     action: 'cost-model.submitted',
-    detail: { fiscalYears: result.fiscalYears },
+    detail: { fiscalYears: costed.fiscalYears },
   });
 }
 
@@ -255,12 +279,11 @@ export async function approveCostModel(
   if ((await authorsOf(ctx.store, model)).has(actor.userId)) {
     throw forbidden('you wrote, edited or submitted a revision of this cost model (or of the model it supersedes), so another manager must approve it');
   }
-  const scenario = storedScenario(model);
-  const result = await recompute(ctx, scenario);
-  const contentHash = costModelContentHash(scenario, result);
+  const costed = await costStored(ctx)(model.scenarioJson, true);
+  const contentHash = costed.contentHash!;
   const now = ctx.now();
   return transition(ctx, actor, model, ifMatch, ['submitted'], now, {
-    change: { state: 'approved', resultJson: JSON.stringify(result), contentHash, decidedBy: actor.userId, decidedAt: now.toISOString(), decisionComment: comment },
+    change: { state: 'approved', resultJson: costed.resultJson, contentHash, decidedBy: actor.userId, decidedAt: now.toISOString(), decisionComment: comment },
     action: 'cost-model.approved',
     detail: { approvedRevision: model.revision, contentHash, comment },
   });

@@ -6,6 +6,7 @@ import type { InputIssue } from '../../shared/issues.js';
  */
 export type DomainErrorKind =
   | 'invalid-input'
+  | 'malformed-json'
   | 'forbidden'
   | 'not-found'
   | 'conflict'
@@ -29,6 +30,7 @@ export class DomainError extends Error {
 }
 
 export const invalidInput = (detail: string, issues: InputIssue[]) => new DomainError('invalid-input', detail, issues);
+export const malformedJson = (detail: string) => new DomainError('malformed-json', detail, [{ path: 'body', message: 'not valid JSON' }]);
 export const forbidden = (detail: string) => new DomainError('forbidden', detail);
 export const notFound = (detail: string) => new DomainError('not-found', detail);
 export const conflict = (detail: string) => new DomainError('conflict', detail);

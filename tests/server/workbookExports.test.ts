@@ -15,6 +15,7 @@ let db: TestDatabase;
 let tokens: Record<string, string>;
 const servers: TestServer[] = [];
 const pool = new CostingPool(1);
+const exportPool = new CostingPool(1);
 
 async function serve(buildWorkbook: WorkbookBuilder, config: Parameters<typeof startTestServer>[0]['config'] = {}): Promise<TestServer> {
   const server = await startTestServer({ store: db.store, buildWorkbook, config });
@@ -48,6 +49,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const s of servers) await s.close();
   await pool.close();
+  await exportPool.close();
   await db?.dispose();
 });
 
@@ -118,23 +120,44 @@ describe('workbook exports', () => {
     expect(String(roster.getRow(3).values)).toContain('E1000');
   });
 
-  it('answers /healthz while a large export runs in a worker', { timeout: 180_000 }, async () => {
-    const running = deferred<void>();
+  it('answers /healthz while a large export and a large submit run in workers', { timeout: 300_000 }, async () => {
+    const exporting = deferred<void>();
+    const submitting = deferred<void>();
     const order: string[] = [];
-    const server = await serve((record, successor, signal) => {
-      const job = pool.workbook(record, successor, signal);
-      running.resolve();
-      return job;
+    const work = pool.scenarioWork();
+    const server = await startTestServer({
+      store: db.store,
+      costScenario: (s) => pool.cost(s),
+      scenarioWork: {
+        ...work,
+        costStored: (json, withHash) => {
+          const job = work.costStored(json, withHash);
+          submitting.resolve();
+          return job;
+        },
+      },
+      buildWorkbook: (record, successor, signal) => {
+        const job = exportPool.workbook(record, successor, signal);
+        exporting.resolve();
+        return job;
+      },
     });
-    const id = await model(server, 'draft', 20_000);
-    const exported = exportOf(server, id).then(async (reply) => {
+    servers.push(server);
+    const big = { unitId: 'A', title: 'large', scenario: sampleScenario('A', 20_000) };
+    const [first, second] = [await client(server.url, tokens.analyst)('POST', '/cost-models', big), await client(server.url, tokens.analyst)('POST', '/cost-models', big)];
+    expect([first.status, second.status]).toEqual([201, 201]);
+    const exported = exportOf(server, first.body.id).then(async (reply) => {
       await reply.arrayBuffer();
       order.push(`export ${reply.status}`);
     });
-    await running.promise;
+    const submitted = client(server.url, tokens.analyst)('POST', `/cost-models/${second.body.id}/submit`, undefined, { 'if-match': second.headers.get('etag')! }).then((reply) => {
+      order.push(`submit ${reply.status}`);
+    });
+    await Promise.all([exporting.promise, submitting.promise]);
     const health = await fetch(server.url.replace('/api/v1', '/healthz'));
     order.push(`healthz ${health.status}`);
-    await exported;
-    expect(order).toEqual(['healthz 200', 'export 200']);
+    await Promise.all([exported, submitted]);
+    expect(order[0]).toBe('healthz 200');
+    expect(order.slice(1).sort()).toEqual(['export 200', 'submit 200']);
   });
 });
