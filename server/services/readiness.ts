@@ -1,6 +1,7 @@
 import type { Store } from '../store/store.js';
 
-/** Throws when the database does not answer (GET /readyz). */
-export async function databaseAnswers(store: Store): Promise<void> {
+/** Which database answers (GET /readyz); throws when it does not. */
+export async function databaseAnswers(store: Store): Promise<Store['kind']> {
   await store.ping();
+  return store.kind;
 }
