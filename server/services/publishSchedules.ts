@@ -1,6 +1,6 @@
 import type { Scenario } from '../../shared/schemas/scenario.js';
-import { conflict, invalidInput } from '../http/problem.js';
 import { DuplicateKeyError } from '../store/store.js';
+import { conflict, invalidInput } from './domainErrors.js';
 import { recordAudit } from './auditTrail.js';
 import type { CostModelContext } from './costModels.js';
 import { visibleCostModel } from './costModels.js';

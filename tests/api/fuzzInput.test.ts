@@ -69,7 +69,7 @@ describe('fuzzed cost models', () => {
         }
         const workbook = await analyst('GET', `/cost-models/${created.body.id}/workbook.xlsx`);
         expect(workbook.status, workbook.text.slice(0, 300)).toBeLessThan(500);
-        const submitted = await analyst('POST', `/cost-models/${created.body.id}/submit`, {}, { 'if-match': created.headers.get('etag')! });
+        const submitted = await analyst('POST', `/cost-models/${created.body.id}/submit`, undefined, { 'if-match': created.headers.get('etag')! });
         expect([200, 422], submitted.text.slice(0, 300)).toContain(submitted.status);
       }),
       { numRuns: Number(process.env.FUZZ_RUNS ?? 150), seed: Number(process.env.FUZZ_SEED ?? 20261123) },

@@ -42,7 +42,7 @@ describe('writeCostModelWorkbook (the server route’s writer)', () => {
     const result = costScenario(sampleScenario());
     const hash = 'a'.repeat(64);
     const wb = await loadXlsx(
-      await writeCostModelWorkbook(view({ state: 'approved', result, contentHash: hash, approval: { approvedBy: 'mia', approvedAt: '2026-11-23T12:00:00.000Z', comment: null, contentHash: hash } })),
+      await writeCostModelWorkbook(view({ state: 'approved', result, contentHash: hash, approval: { approvedBy: 'mia', approvedAt: '2026-11-23T12:00:00.000Z', revision: 3, comment: null, contentHash: hash } })),
     );
     const costing = wb.getWorksheet('Costing')!;
     const values = (costing.getSheetValues() as unknown[][]).filter(Array.isArray).map((r) => r.slice(1, 3));
