@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { parseScenarioText, type ParseResult, type Scenario } from '../../shared/index.js';
+import { parseScenarioText, type ParseResult } from '../../shared/scenario.js';
+import type { Scenario } from '../../shared/schemas/scenario.js';
 
 /**
  * Reads and validates a scenario: a JSON file (COSTING.md §9), or an analyst's costing workbook

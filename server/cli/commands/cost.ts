@@ -1,9 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { CostingInputError, costScenario, formatIssue, type InputIssue } from '../../../shared/index.js';
-import { readScenarioFile } from '../scenarioFile.js';
-import { costingCsv } from '../report/costingCsv.js';
-import { costingTable } from '../report/costingTable.js';
+import { formatIssue, type InputIssue } from '../../../shared/issues.js';
 
 const FORMATS = ['table', 'json', 'csv'] as const;
 type Format = (typeof FORMATS)[number];
@@ -14,6 +11,8 @@ export function exitWithIssues(issues: readonly InputIssue[]): never {
   process.exit(2);
 }
 
+// The engine, zod and ExcelJS are imported when a command runs, not when the CLI starts
+// (`bargaining-costing --version` must not pay for them).
 export function registerCostCommands(program: Command): void {
   program
     .command('cost')
@@ -23,6 +22,7 @@ export function registerCostCommands(program: Command): void {
     .option('-o, --out <file>', 'write to a file instead of standard output')
     .action(async (file: string, opts: { format: string; out?: string }) => {
       if (!FORMATS.includes(opts.format as Format)) exitWithIssues([{ path: '--format', message: `must be one of ${FORMATS.join(', ')}` }]);
+      const [{ readScenarioFile }, { CostingInputError, costScenario }] = await Promise.all([import('../scenarioFile.js'), import('../../../shared/index.js')]);
       const scenario = await readScenarioFile(file);
       if (!scenario.ok) exitWithIssues(scenario.issues);
       let result;
@@ -33,8 +33,10 @@ export function registerCostCommands(program: Command): void {
         throw error;
       }
       const format = opts.format as Format;
-      const text =
-        format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : format === 'csv' ? costingCsv(result) : costingTable(result, scenario.value);
+      let text: string;
+      if (format === 'json') text = `${JSON.stringify(result, null, 2)}\n`;
+      else if (format === 'csv') text = (await import('../report/costingCsv.js')).costingCsv(result);
+      else text = (await import('../report/costingTable.js')).costingTable(result, scenario.value);
       if (opts.out) writeFileSync(opts.out, text);
       else process.stdout.write(text);
     });
@@ -44,6 +46,7 @@ export function registerCostCommands(program: Command): void {
     .description('check a scenario file without costing it; prints every problem with its JSON path')
     .argument('<scenario>', 'scenario JSON file ("-" for standard input), or a costing workbook (.xlsx)')
     .action(async (file: string) => {
+      const { readScenarioFile } = await import('../scenarioFile.js');
       const scenario = await readScenarioFile(file);
       if (!scenario.ok) exitWithIssues(scenario.issues);
       const s = scenario.value;

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { startServer, stopOnSignals } from '../../index.js';
 import { configWith, withStoreOptions, type StoreCliOptions } from './storeOptions.js';
 
 export function registerServeCommand(program: Command): void {
@@ -10,6 +9,7 @@ export function registerServeCommand(program: Command): void {
       .option('-p, --port <port>', 'port (default: $PORT or 3000)')
       .option('--no-demo', 'do not load demo data into an empty database'),
   ).action(async (options: StoreCliOptions & { port?: string; demo: boolean }) => {
+    const { startServer, stopOnSignals } = await import('../../index.js');
     const config = configWith(options);
     if (options.port !== undefined) {
       const port = Number(options.port);
