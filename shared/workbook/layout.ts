@@ -22,6 +22,9 @@
  *   provision are "years:percent; years:percent".
  */
 
+import { z } from 'zod';
+import { amountPers, assumptionsSchema, calendarSchema, payFrequencies, proposalSchema, provisionSchema, provisionTypes, rateBases } from '../schemas/scenario.js';
+
 export const SHEET = {
   schedule: 'Schedule',
   roster: 'Roster',
@@ -59,6 +62,10 @@ export interface ColumnSpec {
   header: string;
   kind: ColumnKind;
   width: number;
+  /** The JSON field this column holds in the table's records (COSTING.md §9); none for a key column read by its table. */
+  field?: string;
+  /** The words an `enum` column takes, from the scenario schemas; matched case-insensitively. */
+  choices?: readonly string[];
 }
 
 export interface TableLayout {
@@ -71,13 +78,41 @@ export interface TableLayout {
   columns: ColumnSpec[];
 }
 
-/** A key/value table: column "Setting" holds the labels below, column "Value" their values. */
-export interface SettingsLayout extends TableLayout {
-  /** `path` is where the value goes in the scenario document (COSTING.md §9). */
-  settings: { label: string; kind: ColumnKind; path: readonly string[] }[];
+/** One setting of a key/value table: its label in column "Setting", its value in "Value". */
+export interface SettingSpec {
+  label: string;
+  kind: ColumnKind;
+  /** Where the value goes in the scenario document (COSTING.md §9). */
+  path: readonly string[];
+  choices?: readonly string[];
 }
 
-const col = (header: string, kind: ColumnKind, width = 12): ColumnSpec => ({ header, kind, width });
+/** A key/value table: column "Setting" holds the labels below, column "Value" their values. */
+export interface SettingsLayout extends TableLayout {
+  settings: SettingSpec[];
+}
+
+/** The words of a zod enum, through any `.optional()`/`.default()` around it. */
+export function schemaChoices(schema: z.ZodType): readonly string[] {
+  let inner: z.ZodType = schema;
+  while (inner instanceof z.ZodOptional || inner instanceof z.ZodDefault) inner = inner.unwrap() as z.ZodType;
+  if (!(inner instanceof z.ZodEnum)) throw new Error('not an enum schema');
+  return inner.options as string[];
+}
+
+const col = (header: string, kind: ColumnKind, width = 12, field?: string, choices?: readonly string[]): ColumnSpec => ({
+  header,
+  kind,
+  width,
+  ...(field === undefined ? {} : { field }),
+  ...(choices === undefined ? {} : { choices }),
+});
+/** `on` of a roll-up: pensionable | taxable. */
+const ROLLUP_BASES = schemaChoices(assumptionsSchema.shape.otherRollups.unwrap().element.shape.on);
+/** `mode` of every provision type that has one (stepFreeze: keep | slide; specialPay: set | add). */
+const PROVISION_MODES = [
+  ...new Set(provisionSchema.options.flatMap((option) => ('mode' in option.shape ? schemaChoices(option.shape.mode as z.ZodType) : []))),
+];
 const settingsColumns = [col('Setting', 'text', 24), col('Value', 'text', 22)];
 
 // ── Schedule sheet ──────────────────────────────────────────────────────────────────────────
@@ -91,7 +126,7 @@ export const SCHEDULE_SETTINGS: SettingsLayout = {
   settings: [
     { label: 'Schedule ID', kind: 'code', path: ['schedule', 'id'] },
     { label: 'Effective', kind: 'date', path: ['schedule', 'effective'] },
-    { label: 'Rate basis', kind: 'enum', path: ['schedule', 'rateBasis'] },
+    { label: 'Rate basis', kind: 'enum', path: ['schedule', 'rateBasis'], choices: rateBases },
     { label: 'Hours per year', kind: 'integer', path: ['schedule', 'hoursPerYear'] },
     { label: 'Rate places', kind: 'integer', path: ['schedule', 'ratePlaces'] },
   ],
@@ -106,7 +141,7 @@ export const SCHEDULE_CLASSES: TableLayout = {
   sheet: SHEET.schedule,
   caption: 'Classes and step rates',
   firstColumn: 3,
-  columns: [col('Class', 'code', 10), col('Title', 'text', 28), col('Step months', 'integer', 12)],
+  columns: [col('Class', 'code', 10, 'code'), col('Title', 'text', 28, 'title'), col('Step months', 'integer', 12, 'stepMonths')],
 };
 
 // ── Roster sheet ────────────────────────────────────────────────────────────────────────────
@@ -117,20 +152,20 @@ export const ROSTER_ROWS: TableLayout = {
   caption: 'Roster (payroll extract)',
   firstColumn: 0,
   columns: [
-    col('ID', 'code', 12),
-    col('Class', 'code', 10),
-    col('Step', 'integer', 7),
-    col('FTE', 'decimal', 7),
-    col('Count', 'integer', 7),
-    col('Hire date', 'date', 12),
-    col('Next step date', 'date', 14),
-    col('Pension tier', 'code', 12),
-    col('Social Security', 'boolean', 9),
-    col('Medicare', 'boolean', 9),
-    col('Health tier', 'code', 12),
-    col('Overtime hours', 'decimal', 10),
-    col('Special pays', 'list', 18),
-    col('Vacant', 'boolean', 8),
+    col('ID', 'code', 12, 'id'),
+    col('Class', 'code', 10, 'class'),
+    col('Step', 'integer', 7, 'step'),
+    col('FTE', 'decimal', 7, 'fte'),
+    col('Count', 'integer', 7, 'count'),
+    col('Hire date', 'date', 12, 'hireDate'),
+    col('Next step date', 'date', 14, 'nextStepDate'),
+    col('Pension tier', 'code', 12, 'pensionTier'),
+    col('Social Security', 'boolean', 9, 'socialSecurity'),
+    col('Medicare', 'boolean', 9, 'medicare'),
+    col('Health tier', 'code', 12, 'healthTier'),
+    col('Overtime hours', 'decimal', 10, 'overtimeHours'),
+    col('Special pays', 'list', 18, 'pays'),
+    col('Vacant', 'boolean', 8, 'vacant'),
   ],
 };
 
@@ -157,11 +192,11 @@ export const SCENARIO_SETTINGS: SettingsLayout = {
     { label: 'Term start', kind: 'date', path: ['term', 'start'] },
     { label: 'Term end', kind: 'date', path: ['term', 'end'] },
     { label: 'Fiscal year start month', kind: 'integer', path: ['calendar', 'fiscalYearStartMonth'] },
-    { label: 'Pay frequency', kind: 'enum', path: ['calendar', 'payFrequency'] },
+    { label: 'Pay frequency', kind: 'enum', path: ['calendar', 'payFrequency'], choices: payFrequencies },
     { label: 'First period start', kind: 'date', path: ['calendar', 'firstPeriodStart'] },
     { label: 'Pay lag days', kind: 'integer', path: ['calendar', 'payLagDays'] },
-    { label: 'Fiscal year by', kind: 'enum', path: ['calendar', 'fiscalYearBy'] },
-    { label: 'Effective rule', kind: 'enum', path: ['calendar', 'effectiveRule'] },
+    { label: 'Fiscal year by', kind: 'enum', path: ['calendar', 'fiscalYearBy'], choices: schemaChoices(calendarSchema.shape.fiscalYearBy) },
+    { label: 'Effective rule', kind: 'enum', path: ['calendar', 'effectiveRule'], choices: schemaChoices(calendarSchema.shape.effectiveRule) },
     { label: 'Assumptions ID', kind: 'code', path: ['assumptions', 'id'] },
     { label: 'Social Security rate', kind: 'rate', path: ['assumptions', 'socialSecurity', 'rate'] },
     { label: 'Medicare rate', kind: 'rate', path: ['assumptions', 'medicareRate'] },
@@ -169,12 +204,13 @@ export const SCENARIO_SETTINGS: SettingsLayout = {
   ],
 };
 
+/** Dated rates by tier: the first column is the tier (the record's key), one row per entry. */
 export const PENSION_RATES: TableLayout = {
   name: 'PensionRates',
   sheet: SHEET.assumptions,
   caption: 'Pension employer rates',
   firstColumn: 3,
-  columns: [col('Pension tier', 'code'), col('From', 'date'), col('Rate', 'rate', 10)],
+  columns: [col('Pension tier', 'code'), col('From', 'date', 12, 'from'), col('Rate', 'rate', 10, 'rate')],
 };
 
 export const HEALTH_RATES: TableLayout = {
@@ -182,9 +218,10 @@ export const HEALTH_RATES: TableLayout = {
   sheet: SHEET.assumptions,
   caption: 'Health employer contribution',
   firstColumn: 7,
-  columns: [col('Health tier', 'code'), col('From', 'date'), col('Monthly', 'money', 12)],
+  columns: [col('Health tier', 'code'), col('From', 'date', 12, 'from'), col('Monthly', 'money', 12, 'monthly')],
 };
 
+/** Calendar year (the record's key) → wage base. */
 export const WAGE_BASES: TableLayout = {
   name: 'WageBases',
   sheet: SHEET.assumptions,
@@ -198,15 +235,22 @@ export const OTHER_ROLLUPS: TableLayout = {
   sheet: SHEET.assumptions,
   caption: 'Other roll-ups',
   firstColumn: 14,
-  columns: [col('Name', 'text', 20), col('Rate', 'rate', 10), col('On', 'enum', 12)],
+  columns: [col('Name', 'text', 20, 'name'), col('Rate', 'rate', 10, 'rate'), col('On', 'enum', 12, 'on', ROLLUP_BASES)],
 };
 
+/** Pay code (the record's key) → definition. */
 export const SPECIAL_PAYS: TableLayout = {
   name: 'SpecialPays',
   sheet: SHEET.assumptions,
   caption: 'Special pays',
   firstColumn: 18,
-  columns: [col('Code', 'code'), col('Percent', 'rate', 10), col('Amount', 'money', 10), col('Per', 'enum', 8), col('Pensionable', 'boolean', 11)],
+  columns: [
+    col('Code', 'code'),
+    col('Percent', 'rate', 10, 'percent'),
+    col('Amount', 'money', 10, 'amount'),
+    col('Per', 'enum', 8, 'per', amountPers),
+    col('Pensionable', 'boolean', 11, 'pensionable'),
+  ],
 };
 
 export const LONGEVITY_BANDS: TableLayout = {
@@ -214,7 +258,7 @@ export const LONGEVITY_BANDS: TableLayout = {
   sheet: SHEET.assumptions,
   caption: 'Longevity',
   firstColumn: 24,
-  columns: [col('Years', 'integer', 8), col('Percent', 'rate', 10)],
+  columns: [col('Years', 'integer', 8, 'years'), col('Percent', 'rate', 10, 'percent')],
 };
 
 // ── Proposals sheet ─────────────────────────────────────────────────────────────────────────
@@ -224,12 +268,13 @@ export const PROPOSAL_LIST: TableLayout = {
   sheet: SHEET.proposals,
   caption: 'Proposals (names must be unique)',
   firstColumn: 0,
-  columns: [col('Proposal', 'text', 24), col('Side', 'enum', 12)],
+  columns: [col('Proposal', 'text', 24, 'name'), col('Side', 'enum', 12, 'side', schemaChoices(proposalSchema.shape.side))],
 };
 
 /**
  * One row per provision, in the order they apply within their proposal. Columns that a
- * provision type does not use stay empty.
+ * provision type does not use stay empty. "Proposal" names the owner; every other column is a
+ * provision field.
  */
 export const PROVISION_ROWS: TableLayout = {
   name: 'ProvisionRows',
@@ -238,52 +283,28 @@ export const PROVISION_ROWS: TableLayout = {
   firstColumn: 3,
   columns: [
     col('Proposal', 'text', 20),
-    col('Type', 'enum', 13),
-    col('Label', 'text', 22),
-    col('Effective', 'date', 12),
-    col('Pay date', 'date', 12),
-    col('Classes', 'list', 14),
-    col('Percent', 'rate', 10),
-    col('Amount', 'money', 11),
-    col('Per', 'enum', 8),
-    col('Code', 'code', 10),
-    col('Pensionable', 'boolean', 11),
-    col('Mode', 'enum', 8),
-    col('Months', 'integer', 8),
-    col('Tier', 'code', 10),
-    col('Rate', 'rate', 10),
-    col('Delta', 'rate', 10),
-    col('Hours', 'decimal', 8),
-    col('Monthly', 'money', 11),
-    col('Bands', 'bands', 18),
-    col('Prorate by FTE', 'boolean', 10),
-    col('Fiscal years', 'fiscalYears', 16),
+    col('Type', 'enum', 13, 'type', provisionTypes),
+    col('Label', 'text', 22, 'label'),
+    col('Effective', 'date', 12, 'effective'),
+    col('Pay date', 'date', 12, 'payDate'),
+    col('Classes', 'list', 14, 'classes'),
+    col('Percent', 'rate', 10, 'percent'),
+    col('Amount', 'money', 11, 'amount'),
+    col('Per', 'enum', 8, 'per', amountPers),
+    col('Code', 'code', 10, 'code'),
+    col('Pensionable', 'boolean', 11, 'pensionable'),
+    col('Mode', 'enum', 8, 'mode', PROVISION_MODES),
+    col('Months', 'integer', 8, 'months'),
+    col('Tier', 'code', 10, 'tier'),
+    col('Rate', 'rate', 10, 'rate'),
+    col('Delta', 'rate', 10, 'delta'),
+    col('Hours', 'decimal', 8, 'hours'),
+    col('Monthly', 'money', 11, 'monthly'),
+    col('Bands', 'bands', 18, 'bands'),
+    col('Prorate by FTE', 'boolean', 10, 'prorateByFte'),
+    col('Fiscal years', 'fiscalYears', 16, 'fiscalYears'),
   ],
 };
-
-/** Provision field ↔ column header of PROVISION_ROWS. */
-export const PROVISION_FIELD_COLUMNS = {
-  label: 'Label',
-  effective: 'Effective',
-  payDate: 'Pay date',
-  classes: 'Classes',
-  percent: 'Percent',
-  amount: 'Amount',
-  per: 'Per',
-  code: 'Code',
-  pensionable: 'Pensionable',
-  mode: 'Mode',
-  months: 'Months',
-  tier: 'Tier',
-  rate: 'Rate',
-  delta: 'Delta',
-  hours: 'Hours',
-  monthly: 'Monthly',
-  bands: 'Bands',
-  prorateByFte: 'Prorate by FTE',
-  fiscalYears: 'Fiscal years',
-} as const;
-export type ProvisionField = keyof typeof PROVISION_FIELD_COLUMNS;
 
 /** Every input table, by sheet, in layout order. */
 export const INPUT_TABLES: readonly TableLayout[] = [
@@ -301,6 +322,11 @@ export const INPUT_TABLES: readonly TableLayout[] = [
   PROPOSAL_LIST,
   PROVISION_ROWS,
 ];
+
+/** The columns of a table that hold a field of its records (key and owner columns left out). */
+export function fieldColumns(layout: TableLayout): (ColumnSpec & { field: string })[] {
+  return layout.columns.filter((c): c is ColumnSpec & { field: string } => c.field !== undefined);
+}
 
 // ── Costing sheet (output) ──────────────────────────────────────────────────────────────────
 
