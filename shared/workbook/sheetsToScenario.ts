@@ -7,7 +7,8 @@
  * with number formats where known — they give decimals read from number cells their places.
  */
 import type { z } from 'zod';
-import { formatPath } from '../issues.js';
+import { formatPath, parsePath, type InputIssue } from '../issues.js';
+import { checkParsedScenario } from '../scenario.js';
 import { SCENARIO_FORMAT, provisionTypes, scenarioSchema, type Scenario } from '../schemas/scenario.js';
 import { columnIndex, type SheetValues } from './grid.js';
 import { readCell, type ReadOptions } from './cellConversion.js';
@@ -37,7 +38,8 @@ import {
 import { findSheet, findTable, headerLocation, tableRows, type FoundTable, type TableRow } from './tableReader.js';
 import { CellMap, issueAt, type CellLocation, type WorkbookIssue } from './workbookIssues.js';
 
-export type SheetsToScenarioResult = { ok: true; scenario: Scenario } | { ok: false; issues: WorkbookIssue[] };
+/** `warnings` (present when there are some): allowed but worth a look, such as a negative lump sum. */
+export type SheetsToScenarioResult = { ok: true; scenario: Scenario; warnings?: WorkbookIssue[] } | { ok: false; issues: WorkbookIssue[] };
 
 const DEFAULT_PLACES: Partial<Record<ColumnKind, number>> = { money: 2 };
 
@@ -367,14 +369,28 @@ function schemaIssues(reader: WorkbookReader, error: z.ZodError): WorkbookIssue[
   return out;
 }
 
-export function sheetsToScenario(sheets: readonly SheetValues[]): SheetsToScenarioResult {
+export interface SheetsToScenarioOptions {
+  /**
+   * `costing` (default): also every check a costing makes (`costingIssues`: tier rates in effect,
+   * wage bases, steps…), so the workbook is refused exactly when a costing would refuse it;
+   * `schema`: the scenario schema only (a format round-trip).
+   */
+  checks?: 'costing' | 'schema';
+}
+
+export function sheetsToScenario(sheets: readonly SheetValues[], options: SheetsToScenarioOptions = {}): SheetsToScenarioResult {
   const reader = new WorkbookReader(sheets);
   reader.read();
   const parsed = scenarioSchema.safeParse(reader.doc, { reportInput: true });
   const issues = [...reader.issues, ...(parsed.success ? [] : schemaIssues(reader, parsed.error))];
   if (issues.length) return { ok: false, issues: dedupe(issues) };
   if (!parsed.success) throw new Error('unreachable: schema failed without issues');
-  return { ok: true, scenario: parsed.data };
+  if (options.checks === 'schema') return { ok: true, scenario: parsed.data };
+  // What a costing would refuse is refused here too, each problem at its cell.
+  const check = checkParsedScenario(parsed.data);
+  const atCells = (list: readonly InputIssue[]) => list.map((i) => issueAt(reader.map.locate(parsePath(i.path)), i.message, i.path));
+  if (!check.ok) return { ok: false, issues: dedupe(atCells(check.issues)) };
+  return check.warnings.length ? { ok: true, scenario: parsed.data, warnings: dedupe(atCells(check.warnings)) } : { ok: true, scenario: parsed.data };
 }
 
 /** One issue per cell and reason, in reading order: sheet (layout order), row, column. */

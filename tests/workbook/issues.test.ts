@@ -17,6 +17,28 @@ function issuesOf(all: SheetValues[]): WorkbookIssue[] {
   return r.issues;
 }
 
+describe('what a costing would refuse is refused at its cell', () => {
+  it('a pension tier typo in two roster rows, and a wage base row removed', () => {
+    const all = sheets();
+    const roster = byName(all, 'Roster');
+    roster.cells[2]![7] = 'Classic'; // E1001, column H = Pension tier
+    roster.cells[4]![7] = 'Classic'; // E1003
+    const issues = issuesOf(all).map(formatWorkbookIssue);
+    expect(issues).toEqual([
+      'Roster!H3 (Pension tier): pension tier `Classic` has no rates in assumptions.pension (row E1001); tiers with rates: classic, pepra',
+      'Roster!H5 (Pension tier): pension tier `Classic` has no rates in assumptions.pension (row E1003); tiers with rates: classic, pepra',
+    ]);
+  });
+
+  it('a negative one-time payment reads, with a warning at its cell', () => {
+    const s = sampleScenario();
+    s.proposals[0]!.provisions.push({ type: 'lumpSum', amount: '-100.00', payDate: '2026-12-15', prorateByFte: false });
+    const r = sheetsToScenario(scenarioToSheets(s).map(gridValues));
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.warnings?.map(formatWorkbookIssue)).toEqual([expect.stringMatching(/^Proposals!K\d+ \(Amount\): a negative one-time payment \(-100\.00\): a give-back; check the sign$/)]);
+  });
+});
+
 describe('problems are named by sheet, row and column', () => {
   it('a step that does not exist in its class', () => {
     const all = sheets();

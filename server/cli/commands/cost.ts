@@ -5,10 +5,15 @@ import { formatIssue, type InputIssue } from '../../../shared/issues.js';
 const FORMATS = ['table', 'json', 'csv'] as const;
 type Format = (typeof FORMATS)[number];
 
-/** Bad input: one line per problem naming the JSON path, exit status 2, never a stack trace. */
+/** Bad input: one line per problem naming the JSON path (or the cell), exit status 2, never a stack trace. */
 export function exitWithIssues(issues: readonly InputIssue[]): never {
   for (const issue of issues) process.stderr.write(`${formatIssue(issue)}\n`);
   process.exit(2);
+}
+
+/** Allowed but worth a look (a negative lump sum): one line each, on standard error so JSON output stays clean. */
+function printWarnings(warnings: readonly InputIssue[]): void {
+  for (const warning of warnings) process.stderr.write(`warning: ${formatIssue(warning)}\n`);
 }
 
 // The engine, zod and ExcelJS are imported when a command runs, not when the CLI starts
@@ -24,6 +29,7 @@ export function registerCostCommands(program: Command): void {
       if (!FORMATS.includes(opts.format as Format)) exitWithIssues([{ path: '--format', message: `must be one of ${FORMATS.join(', ')}` }]);
       const [{ readScenarioFile }, { CostingInputError, costScenario }] = await Promise.all([import('../scenarioFile.js'), import('../../../shared/index.js')]);
       const scenario = await readScenarioFile(file);
+      printWarnings(scenario.warnings);
       if (!scenario.ok) exitWithIssues(scenario.issues);
       let result;
       try {
@@ -43,11 +49,12 @@ export function registerCostCommands(program: Command): void {
 
   program
     .command('validate')
-    .description('check a scenario file without costing it; prints every problem with its JSON path')
+    .description('check a scenario file for everything a costing refuses, without costing it; prints every problem with its JSON path or cell, and warnings')
     .argument('<scenario>', 'scenario JSON file ("-" for standard input), or a costing workbook (.xlsx)')
     .action(async (file: string) => {
       const { readScenarioFile } = await import('../scenarioFile.js');
       const scenario = await readScenarioFile(file);
+      printWarnings(scenario.warnings);
       if (!scenario.ok) exitWithIssues(scenario.issues);
       const s = scenario.value;
       process.stdout.write(
