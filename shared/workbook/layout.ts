@@ -22,8 +22,9 @@
  *   provision are "years:percent; years:percent".
  */
 
-import { z } from 'zod';
-import { amountPers, assumptionsSchema, calendarSchema, payFrequencies, proposalSchema, provisionSchema, provisionTypes, rateBases } from '../schemas/scenario.js';
+import { provisionCatalog } from '../provisions/registry.js';
+import type { FieldKind } from '../schemas/primitives.js';
+import { amountPers, effectiveRules, fiscalYearBases, payFrequencies, proposalSides, provisionTypes, rateBases, rollupBases, termCostings } from '../schemas/scenario.js';
 
 export const SHEET = {
   schedule: 'Schedule',
@@ -56,7 +57,8 @@ export type ColumnKind =
   | 'boolean'
   | 'list' // comma-separated codes
   | 'fiscalYears' // comma-separated FY names
-  | 'bands'; // "years:percent; …"
+  | 'bands' // "years:percent; …"
+  | 'fund'; // a fund code, or a split "GF:0.6, GRANT:0.4"
 
 export interface ColumnSpec {
   header: string;
@@ -92,14 +94,6 @@ export interface SettingsLayout extends TableLayout {
   settings: SettingSpec[];
 }
 
-/** The words of a zod enum, through any `.optional()`/`.default()` around it. */
-export function schemaChoices(schema: z.ZodType): readonly string[] {
-  let inner: z.ZodType = schema;
-  while (inner instanceof z.ZodOptional || inner instanceof z.ZodDefault) inner = inner.unwrap() as z.ZodType;
-  if (!(inner instanceof z.ZodEnum)) throw new Error('not an enum schema');
-  return inner.options as string[];
-}
-
 const col = (header: string, kind: ColumnKind, width = 12, field?: string, choices?: readonly string[]): ColumnSpec => ({
   header,
   kind,
@@ -107,12 +101,6 @@ const col = (header: string, kind: ColumnKind, width = 12, field?: string, choic
   ...(field === undefined ? {} : { field }),
   ...(choices === undefined ? {} : { choices }),
 });
-/** `on` of a roll-up: pensionable | taxable. */
-const ROLLUP_BASES = schemaChoices(assumptionsSchema.shape.otherRollups.unwrap().element.shape.on);
-/** `mode` of every provision type that has one (stepFreeze: keep | slide; specialPay: set | add). */
-const PROVISION_MODES = [
-  ...new Set(provisionSchema.options.flatMap((option) => ('mode' in option.shape ? schemaChoices(option.shape.mode as z.ZodType) : []))),
-];
 const settingsColumns = [col('Setting', 'text', 24), col('Value', 'text', 22)];
 
 // ── Schedule sheet ──────────────────────────────────────────────────────────────────────────
@@ -166,6 +154,8 @@ export const ROSTER_ROWS: TableLayout = {
     col('Overtime hours', 'decimal', 10, 'overtimeHours'),
     col('Special pays', 'list', 18, 'pays'),
     col('Vacant', 'boolean', 8, 'vacant'),
+    col('Fund', 'fund', 16, 'fund'),
+    col('Department', 'code', 12, 'department'),
   ],
 };
 
@@ -195,12 +185,13 @@ export const SCENARIO_SETTINGS: SettingsLayout = {
     { label: 'Pay frequency', kind: 'enum', path: ['calendar', 'payFrequency'], choices: payFrequencies },
     { label: 'First period start', kind: 'date', path: ['calendar', 'firstPeriodStart'] },
     { label: 'Pay lag days', kind: 'integer', path: ['calendar', 'payLagDays'] },
-    { label: 'Fiscal year by', kind: 'enum', path: ['calendar', 'fiscalYearBy'], choices: schemaChoices(calendarSchema.shape.fiscalYearBy) },
-    { label: 'Effective rule', kind: 'enum', path: ['calendar', 'effectiveRule'], choices: schemaChoices(calendarSchema.shape.effectiveRule) },
+    { label: 'Fiscal year by', kind: 'enum', path: ['calendar', 'fiscalYearBy'], choices: fiscalYearBases },
+    { label: 'Effective rule', kind: 'enum', path: ['calendar', 'effectiveRule'], choices: effectiveRules },
     { label: 'Assumptions ID', kind: 'code', path: ['assumptions', 'id'] },
     { label: 'Social Security rate', kind: 'rate', path: ['assumptions', 'socialSecurity', 'rate'] },
     { label: 'Medicare rate', kind: 'rate', path: ['assumptions', 'medicareRate'] },
     { label: 'Overtime multiplier', kind: 'decimal', path: ['assumptions', 'overtimeMultiplier'] },
+    { label: 'Term costs', kind: 'enum', path: ['term', 'costs'], choices: termCostings },
   ],
 };
 
@@ -230,12 +221,23 @@ export const WAGE_BASES: TableLayout = {
   columns: [col('Calendar year', 'integer', 10), col('Wage base', 'money', 12)],
 };
 
+/**
+ * A roll-up with one `rate` is one row with From empty; one with dated `rates` is one row per
+ * entry, all with its name and a From date, `on` and the filters on its first row (COSTING.md §4).
+ */
 export const OTHER_ROLLUPS: TableLayout = {
   name: 'OtherRollups',
   sheet: SHEET.assumptions,
   caption: 'Other roll-ups',
   firstColumn: 14,
-  columns: [col('Name', 'text', 20, 'name'), col('Rate', 'rate', 10, 'rate'), col('On', 'enum', 12, 'on', ROLLUP_BASES)],
+  columns: [
+    col('Name', 'text', 20, 'name'),
+    col('Rate', 'rate', 10),
+    col('On', 'enum', 12, 'on', rollupBases),
+    col('From', 'date', 12),
+    col('Classes', 'list', 14, 'classes'),
+    col('Pension tiers', 'list', 14, 'pensionTiers'),
+  ],
 };
 
 /** Pay code (the record's key) → definition. */
@@ -243,7 +245,7 @@ export const SPECIAL_PAYS: TableLayout = {
   name: 'SpecialPays',
   sheet: SHEET.assumptions,
   caption: 'Special pays',
-  firstColumn: 18,
+  firstColumn: 21,
   columns: [
     col('Code', 'code'),
     col('Percent', 'rate', 10, 'percent'),
@@ -257,7 +259,7 @@ export const LONGEVITY_BANDS: TableLayout = {
   name: 'LongevityBands',
   sheet: SHEET.assumptions,
   caption: 'Longevity',
-  firstColumn: 24,
+  firstColumn: 27,
   columns: [col('Years', 'integer', 8, 'years'), col('Percent', 'rate', 10, 'percent')],
 };
 
@@ -268,8 +270,77 @@ export const PROPOSAL_LIST: TableLayout = {
   sheet: SHEET.proposals,
   caption: 'Proposals (names must be unique)',
   firstColumn: 0,
-  columns: [col('Proposal', 'text', 24, 'name'), col('Side', 'enum', 12, 'side', schemaChoices(proposalSchema.shape.side))],
+  columns: [col('Proposal', 'text', 24, 'name'), col('Side', 'enum', 12, 'side', proposalSides), col('Retro pay date', 'date', 12, 'retroPayDate')],
 };
+
+/**
+ * The Proposals sheet's column of each provision field, in the order the sheet shows them: the
+ * 1.1 columns first, so a 1.1 workbook still reads. Which fields exist, and their kinds and
+ * choices, come from the provision registry; this says only how the sheet names and shows them.
+ * `kind` overrides the registry's where the sheet knows more (money shows 2 places).
+ */
+const PROVISION_COLUMNS: Record<string, { header: string; width: number; kind?: ColumnKind }> = {
+  label: { header: 'Label', width: 22 },
+  effective: { header: 'Effective', width: 12 },
+  payDate: { header: 'Pay date', width: 12 },
+  classes: { header: 'Classes', width: 14 },
+  percent: { header: 'Percent', width: 10 },
+  amount: { header: 'Amount', width: 11, kind: 'money' },
+  per: { header: 'Per', width: 8 },
+  code: { header: 'Code', width: 10, kind: 'code' },
+  pensionable: { header: 'Pensionable', width: 11 },
+  mode: { header: 'Mode', width: 8 },
+  months: { header: 'Months', width: 8 },
+  tier: { header: 'Tier', width: 10, kind: 'code' },
+  rate: { header: 'Rate', width: 10 },
+  delta: { header: 'Delta', width: 10 },
+  hours: { header: 'Hours', width: 8 },
+  monthly: { header: 'Monthly', width: 11, kind: 'money' },
+  bands: { header: 'Bands', width: 18, kind: 'bands' },
+  prorateByFte: { header: 'Prorate by FTE', width: 10 },
+  fiscalYears: { header: 'Fiscal years', width: 16 },
+  // 1.2
+  days: { header: 'Days', width: 8 },
+  daysPerYear: { header: 'Days per year', width: 10 },
+  class: { header: 'Class', width: 10, kind: 'code' },
+  step: { header: 'Step', width: 7 },
+  count: { header: 'Count', width: 7 },
+  rateBasis: { header: 'Rate basis', width: 10 },
+  name: { header: 'Roll-up', width: 18 },
+  fund: { header: 'Fund', width: 16, kind: 'fund' },
+  department: { header: 'Department', width: 12, kind: 'code' },
+};
+
+const KIND_OF_FIELD: Record<FieldKind, ColumnKind> = {
+  percent: 'rate',
+  decimal: 'decimal',
+  date: 'date',
+  int: 'integer',
+  choice: 'enum',
+  classes: 'list',
+  text: 'text',
+  boolean: 'boolean',
+  fiscalYears: 'fiscalYears',
+};
+
+/** Every provision field of every type, one column each (a field shared by types shares its column). */
+function provisionFieldColumns(): ColumnSpec[] {
+  const fields = new Map<string, { kind: FieldKind; choices: Set<string> }>();
+  for (const { type, fields: list } of provisionCatalog) {
+    for (const field of list) {
+      if (!(field.name in PROVISION_COLUMNS)) throw new Error(`provision field ${type}.${field.name} has no column in the Proposals sheet: add it to PROVISION_COLUMNS`);
+      const seen = fields.get(field.name) ?? { kind: field.kind, choices: new Set<string>() };
+      for (const c of field.choices ?? []) seen.choices.add(c);
+      fields.set(field.name, seen);
+    }
+  }
+  return Object.entries(PROVISION_COLUMNS)
+    .filter(([field]) => fields.has(field))
+    .map(([field, column]) => {
+      const found = fields.get(field)!;
+      return col(column.header, column.kind ?? KIND_OF_FIELD[found.kind], column.width, field, found.choices.size ? [...found.choices] : undefined);
+    });
+}
 
 /**
  * One row per provision, in the order they apply within their proposal. Columns that a
@@ -280,30 +351,8 @@ export const PROVISION_ROWS: TableLayout = {
   name: 'ProvisionRows',
   sheet: SHEET.proposals,
   caption: 'Provisions (in order, per proposal)',
-  firstColumn: 3,
-  columns: [
-    col('Proposal', 'text', 20),
-    col('Type', 'enum', 13, 'type', provisionTypes),
-    col('Label', 'text', 22, 'label'),
-    col('Effective', 'date', 12, 'effective'),
-    col('Pay date', 'date', 12, 'payDate'),
-    col('Classes', 'list', 14, 'classes'),
-    col('Percent', 'rate', 10, 'percent'),
-    col('Amount', 'money', 11, 'amount'),
-    col('Per', 'enum', 8, 'per', amountPers),
-    col('Code', 'code', 10, 'code'),
-    col('Pensionable', 'boolean', 11, 'pensionable'),
-    col('Mode', 'enum', 8, 'mode', PROVISION_MODES),
-    col('Months', 'integer', 8, 'months'),
-    col('Tier', 'code', 10, 'tier'),
-    col('Rate', 'rate', 10, 'rate'),
-    col('Delta', 'rate', 10, 'delta'),
-    col('Hours', 'decimal', 8, 'hours'),
-    col('Monthly', 'money', 11, 'monthly'),
-    col('Bands', 'bands', 18, 'bands'),
-    col('Prorate by FTE', 'boolean', 10, 'prorateByFte'),
-    col('Fiscal years', 'fiscalYears', 16, 'fiscalYears'),
-  ],
+  firstColumn: 4,
+  columns: [col('Proposal', 'text', 20), col('Type', 'enum', 13, 'type', provisionTypes), ...provisionFieldColumns()],
 };
 
 /** Every input table, by sheet, in layout order. */

@@ -106,10 +106,22 @@ export function assumptionsSheet(s: Scenario): SheetGrid {
   w.table(HEALTH_RATES, dated(HEALTH_RATES, a.health));
   const baseColumn = WAGE_BASES.columns[1]!;
   w.table(WAGE_BASES, Object.entries(a.socialSecurity.wageBase).map(([year, base]) => [writeCell(WAGE_BASES.columns[0]!.kind, Number(year)), writeCell(baseColumn.kind, base)]));
-  w.table(OTHER_ROLLUPS, a.otherRollups.map((r) => row(OTHER_ROLLUPS, r)));
+  w.table(OTHER_ROLLUPS, a.otherRollups.flatMap(rollupRows));
   w.table(SPECIAL_PAYS, Object.entries(a.specialPays).map(([code, p]) => row(SPECIAL_PAYS, p, code)));
   w.table(LONGEVITY_BANDS, a.longevity.map((b) => row(LONGEVITY_BANDS, b)));
   return w.finish(SHEET.assumptions, { rows: HEADER_ROW, columns: 0 });
+}
+
+/** A roll-up's rows: one with its rate, or one per dated rate with `on` and the filters on the first (layout.ts). */
+function rollupRows(rollup: Scenario['assumptions']['otherRollups'][number]): WrittenCell[][] {
+  const cells = (rate: string | undefined, from: string | undefined, first: boolean) =>
+    OTHER_ROLLUPS.columns.map((c) => {
+      if (c.header === 'Rate') return writeCell(c.kind, rate);
+      if (c.header === 'From') return writeCell(c.kind, from);
+      return writeCell(c.kind, first || c.field === 'name' ? (rollup as Record<string, unknown>)[c.field!] : undefined);
+    });
+  if (rollup.rates === undefined) return [cells(rollup.rate, undefined, true)];
+  return rollup.rates.map((entry, k) => cells(entry.rate, entry.from, k === 0));
 }
 
 export function provisionCells(proposalName: string, provision: Provision): WrittenCell[] {

@@ -259,18 +259,7 @@ class WorkbookReader {
       if (Object.keys(bases).length) put(this.doc, base, bases);
     }
 
-    const rollups = this.table(OTHER_ROLLUPS);
-    if (rollups) {
-      const base = ['assumptions', 'otherRollups'];
-      this.map.set(base, headerLocation(rollups));
-      const list: Json[] = [];
-      tableRows(rollups).forEach((row, i) => {
-        const path = [...base, i];
-        this.map.set(path, row.at(OTHER_ROLLUPS.columns[0]!.header));
-        list.push(this.record(row, OTHER_ROLLUPS, path));
-      });
-      if (list.length) put(this.doc, base, list);
-    }
+    this.rollups();
 
     const pays = this.table(SPECIAL_PAYS);
     if (pays) {
@@ -301,6 +290,54 @@ class WorkbookReader {
       });
       if (bands.length) put(this.doc, base, bands);
     }
+  }
+
+  /** Roll-ups: rows with the same name are one roll-up's dated rates (layout.ts, OTHER_ROLLUPS). */
+  rollups(): void {
+    const table = this.table(OTHER_ROLLUPS);
+    if (!table) return;
+    const base = ['assumptions', 'otherRollups'];
+    this.map.set(base, headerLocation(table));
+    const [nameColumn, rateColumn, , fromColumn] = OTHER_ROLLUPS.columns as [ColumnSpec, ColumnSpec, ColumnSpec, ColumnSpec];
+    const settings = fieldColumns(OTHER_ROLLUPS).filter((c) => c !== nameColumn);
+    const list: Json[] = [];
+    const byName = new Map<string, { rollup: Json; index: number; firstRow: number }>();
+    for (const row of tableRows(table)) {
+      const name = this.value(row, nameColumn, [...base, '(name)']);
+      const known = typeof name === 'string' ? byName.get(name) : undefined;
+      const index = known?.index ?? list.length;
+      const path = [...base, index];
+      const from = this.value(row, fromColumn, [...path, 'rates', '(from)']);
+      if (known === undefined) {
+        this.map.set(path, row.at(nameColumn.header));
+        const rollup = this.record(row, OTHER_ROLLUPS, path, fieldColumns(OTHER_ROLLUPS));
+        if (from === undefined) rollup.rate = this.value(row, rateColumn, [...path, 'rate']);
+        else this.datedRollupRate(rollup, row, path, from, rateColumn, fromColumn);
+        list.push(rollup);
+        if (typeof name === 'string') byName.set(name, { rollup, index, firstRow: row.row });
+        continue;
+      }
+      // A later row of the same roll-up: one more dated rate; its settings stay on the first row.
+      for (const column of settings) {
+        if (row.cell(column.header) !== undefined && row.cell(column.header) !== null && row.cell(column.header) !== '') {
+          this.problem(row.at(column.header), `give ${column.header} once, on the first row of roll-up ${String(name)} (row ${known.firstRow}); leave it empty on the rows of its later dated rates`);
+        }
+      }
+      if (from === undefined || !Array.isArray(known.rollup.rates)) {
+        this.problem(row.at(fromColumn.header), `roll-up ${String(name)} is listed twice: give every row of a roll-up with dated rates a From date (names are unique)`, [...path, 'name']);
+        continue;
+      }
+      this.datedRollupRate(known.rollup, row, path, from, rateColumn, fromColumn);
+    }
+    if (list.length) put(this.doc, base, list);
+  }
+
+  datedRollupRate(rollup: Json, row: TableRow, path: readonly (string | number)[], from: unknown, rateColumn: ColumnSpec, fromColumn: ColumnSpec): void {
+    const rates = (rollup.rates ??= []) as Json[];
+    const entryPath = [...path, 'rates', rates.length];
+    this.map.set(entryPath, row.at(fromColumn.header));
+    this.map.set([...entryPath, 'from'], row.at(fromColumn.header));
+    rates.push({ from, rate: this.value(row, rateColumn, [...entryPath, 'rate']) });
   }
 
   proposals(): void {
