@@ -114,7 +114,7 @@ describe('exportCostWorkbook', () => {
     for (const f of formulas) expect(f).toMatch(/^(SUM\([A-Z]+\d+:[A-Z]+\d+\)|[A-Z]+\d+-[A-Z]+\d+|[A-Z]+\d+|IF\(\$B\$\d+=0,&quot;&quot;,ROUND\([A-Z]+\d+\/\$B\$\d+,6\)\))$/);
     const wb = await loadXlsx(buffer);
     const proposals = wb.getWorksheet('Proposals')!;
-    const label = proposals.getCell('F6');
+    const label = proposals.getCell('G6'); // Label: the third column of the provisions table, which starts in E
     expect(label.value).toBe('=HYPERLINK("http://x","click")');
     expect(label.type).toBe(3); // ExcelJS ValueType.String
     expect(wb.getWorksheet('Assumptions')!.getCell('B4').value).toBe('@SUM(1+1)');

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { checkPortFree, PortInUseError, startServer, stopOnSignals } from '../../index.js';
 import { configWith, withStoreOptions, type StoreCliOptions } from './storeOptions.js';
 
 export function registerServeCommand(program: Command): void {
@@ -11,6 +10,7 @@ export function registerServeCommand(program: Command): void {
       .option('--no-demo', 'do not load demo data into an empty database')
       .option('--check-port', 'only check that the port is free, and exit (npm start runs this before its build)'),
   ).action(async (options: StoreCliOptions & { port?: string; demo: boolean; checkPort?: boolean }) => {
+    const { checkPortFree, PortInUseError, startServer, stopOnSignals } = await import('../../index.js');
     const config = configWith(options);
     if (options.port !== undefined) {
       const port = Number(options.port);

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { configFromEnv, type ServerConfig } from '../../config.js';
-import { migrateStore, openStore } from '../../store/openStore.js';
 import type { Store } from '../../store/store.js';
 import { DomainError } from '../../services/domainErrors.js';
 
@@ -27,6 +26,7 @@ export function configWith(options: StoreCliOptions): ServerConfig {
 
 /** Migrates, opens the store, runs `work`, closes the store. */
 export async function withStore<T>(options: StoreCliOptions, work: (store: Store, config: ServerConfig) => Promise<T>): Promise<T> {
+  const { migrateStore, openStore } = await import('../../store/openStore.js');
   const config = configWith(options);
   const location = { databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 };
   await migrateStore(location);
