@@ -197,10 +197,11 @@ interface PayDefinitionInput {
   pensionable?: boolean | undefined;
 }
 export interface RefScenario {
-  unit: { id: string };
+  format?: string;
+  unit: { id: string; name?: string };
   calendar: { fiscalYearStartMonth?: number; payFrequency?: 'biweekly' | 'weekly' | 'semimonthly' | 'monthly'; firstPeriodStart?: string | undefined; payLagDays?: number; fiscalYearBy?: 'payDate' | 'periodEnd'; effectiveRule?: 'periodStart' | 'periodContaining' };
   term: { start: string; end: string; costs?: 'fiscalYears' | 'term' };
-  schedule: { id: string; effective: string; rateBasis?: RateBasis; hoursPerYear?: number; ratePlaces?: number; classes: { code: string; stepMonths?: number; steps: string[] }[] };
+  schedule: { id: string; effective: string; rateBasis?: RateBasis; hoursPerYear?: number; ratePlaces?: number; classes: { code: string; title?: string; stepMonths?: number; steps: string[] }[] };
   roster: { extractDate: string; rows: RefRow[] };
   assumptions: {
     id: string;
