@@ -77,7 +77,7 @@ export class CostingContext {
     for (const [year, base] of Object.entries(a.socialSecurity.wageBase)) {
       this.wageBaseCents.set(Number(year), new Decimal(base).times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber());
     }
-    this.otherRollups = a.otherRollups.map((r) => ({ rate: exactRate(r.rate), onTaxable: r.on === 'taxable' }));
+    this.otherRollups = a.otherRollups.map((r) => ({ rate: exactRate(r.rate!), onTaxable: r.on === 'taxable' }));
     this.overtimeMultiplier = fixed(a.overtimeMultiplier);
     this.basis = {
       hoursPerYear: BigInt(this.hoursPerYear),

@@ -190,7 +190,7 @@ export function buildVariantPlan(ctx: CostingContext, spec: VariantSpec, interne
           .filter((lp) => affectsClass(lp.provision, cls.code))
           .map((lp) => {
             const p = lp.provision as Extract<Provision, { type: 'lumpSum' }>;
-            return { amount: fixed(p.amount), prorateByFte: p.prorateByFte };
+            return { amount: fixed(p.amount!), prorateByFte: p.prorateByFte };
           }),
       };
     }));
