@@ -12,6 +12,8 @@ import { errorHandler, unknownRoute } from './http/errorHandler.js';
 import { createLogger } from './logger.js';
 import { auditRoutes } from './routes/audit.js';
 import { costModelRoutes } from './routes/costModels.js';
+import { reportRoutes } from './routes/reports.js';
+import { renderReportPdf, type ReportPdfRenderer } from './pdf/renderReportPdf.js';
 import { healthRoutes } from './routes/health.js';
 import { identityRoutes } from './routes/identity.js';
 import { openApiRoutes } from './routes/openapi.js';
@@ -32,6 +34,7 @@ export interface AppDeps {
   now?: () => Date;
   readScheduleFile?: ScheduleFileReader;
   writeWorkbook?: WorkbookWriter;
+  renderReportPdf?: ReportPdfRenderer;
   /** Shared with the listener so /readyz fails during shutdown. */
   ready?: { value: boolean };
 }
@@ -51,6 +54,7 @@ export function createApp(deps: AppDeps): Express {
     oidc: config.oidc ? new OidcVerifier(config.oidc) : undefined,
     readScheduleFile: deps.readScheduleFile ?? defaultScheduleFileReader,
     writeWorkbook: deps.writeWorkbook ?? defaultWorkbookWriter,
+    renderReportPdf: deps.renderReportPdf ?? renderReportPdf,
     ready: deps.ready ?? { value: true },
     units: new ExpiringCache<UnitRecord>(config.authCacheMs),
   };
@@ -98,6 +102,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(identityRoutes(ctx));
   api.use(unitRoutes(ctx));
   api.use(costModelRoutes(ctx));
+  api.use(reportRoutes(ctx));
   api.use(auditRoutes(ctx));
   api.use(unknownRoute);
   app.use(API_PREFIX, api);

@@ -6,6 +6,7 @@ import type { OidcVerifier } from './services/oidcVerifier.js';
 import type { ExpiringCache } from './services/expiringCache.js';
 import type { UnitRecord } from './store/store.js';
 import type { ScheduleFileReader, WorkbookWriter } from './services/workbookFiles.js';
+import type { ReportPdfRenderer } from './pdf/renderReportPdf.js';
 
 /** What the routes need; built once by createApp. */
 export interface AppContext {
@@ -17,6 +18,8 @@ export interface AppContext {
   oidc: OidcVerifier | undefined;
   readScheduleFile: ScheduleFileReader;
   writeWorkbook: WorkbookWriter;
+  /** Report PDFs (server/pdf): on the costing workers when the server has them. */
+  renderReportPdf: ReportPdfRenderer;
   /** Units by id, remembered for AUTH_CACHE_SECONDS (every unit-scoped request looks its unit up). */
   units: ExpiringCache<UnitRecord>;
   /** False while shutting down: /readyz answers 503. */

@@ -33,7 +33,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const ready = { value: true };
   // The engine runs off the request thread, so a 10,000-row costing does not stall schedule pulls.
   const pool = config.costingWorkers > 0 ? new CostingPool(config.costingWorkers) : undefined;
-  const app = createApp({ store, config, logger, ready, ...(pool ? { costScenario: (scenario) => pool.cost(scenario) } : {}) });
+  const app = createApp({ store, config, logger, ready, ...(pool ? { costScenario: (scenario) => pool.cost(scenario), renderReportPdf: (request) => pool.reportPdf(request) } : {}) });
   const server = await new Promise<Server>((resolve, reject) => {
     const done = (error?: Error) => (error ? reject(error) : resolve(s));
     // Without HOST, Node listens on every interface (IPv6 and IPv4 where available).

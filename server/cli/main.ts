@@ -22,5 +22,7 @@ registerImportScheduleCommand(program);
 registerUserCommands(program);
 registerTokenCommands(program);
 registerExportCommand(program);
+// The report command loads pdfkit and ExcelJS only when it runs.
+(await import('./commands/report.js')).registerReportCommand(program);
 
 await program.parseAsync(process.argv);

@@ -2,12 +2,12 @@ import { Worker } from 'node:worker_threads';
 import { CostingInputError } from '../../shared/issues.js';
 import type { CostingResult } from '../../shared/result.js';
 import type { Scenario } from '../../shared/schemas/scenario.js';
-import type { WorkerReply } from './costingMessages.js';
+import type { ReportPdfOutcome, ReportPdfRequest } from '../pdf/renderReportPdf.js';
+import type { WorkerReply, WorkerRequest } from './costingMessages.js';
 
 interface Job {
-  id: number;
-  scenario: Scenario;
-  resolve: (result: CostingResult) => void;
+  request: WorkerRequest;
+  resolve: (reply: Extract<WorkerReply, { ok: true }>) => void;
   reject: (error: Error) => void;
 }
 
@@ -42,10 +42,21 @@ export class CostingPool {
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
 
-  cost(scenario: Scenario): Promise<CostingResult> {
+  async cost(scenario: Scenario): Promise<CostingResult> {
+    const reply = await this.run({ id: this.nextId++, scenario });
+    return (reply as { result: CostingResult }).result;
+  }
+
+  /** A report PDF (server/pdf), drawn on a worker like a costing. */
+  async reportPdf(request: ReportPdfRequest): Promise<ReportPdfOutcome> {
+    const reply = await this.run({ id: this.nextId++, reportPdf: request });
+    return (reply as { pdf: ReportPdfOutcome }).pdf;
+  }
+
+  private run(request: WorkerRequest): Promise<Extract<WorkerReply, { ok: true }>> {
     if (this.closed) return Promise.reject(new Error('the costing pool is closed'));
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, scenario, resolve, reject });
+      this.queue.push({ request, resolve, reject });
       this.dispatch();
     });
   }
@@ -61,9 +72,9 @@ export class CostingPool {
     const slot: Slot = { worker, job: undefined };
     worker.on('message', (reply: WorkerReply) => {
       const job = slot.job;
-      if (!job || job.id !== reply.id) return;
+      if (!job || job.request.id !== reply.id) return;
       slot.job = undefined;
-      if (reply.ok) job.resolve(reply.result);
+      if (reply.ok) job.resolve(reply);
       else job.reject(rebuild(reply.error));
       this.dispatch();
     });
@@ -92,7 +103,7 @@ export class CostingPool {
       const job = this.queue.shift();
       if (!job) return;
       slot.job = job;
-      slot.worker.postMessage({ id: job.id, scenario: job.scenario });
+      slot.worker.postMessage(job.request);
     }
   }
 }

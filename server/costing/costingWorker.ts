@@ -3,13 +3,21 @@
 import { parentPort } from 'node:worker_threads';
 import { costScenario } from '../../shared/engine/costScenario.js';
 import { CostingInputError } from '../../shared/issues.js';
-import type { Scenario } from '../../shared/schemas/scenario.js';
-import type { WorkerReply } from './costingMessages.js';
+import type { WorkerReply, WorkerRequest } from './costingMessages.js';
 
 if (!parentPort) throw new Error('costingWorker runs as a worker thread');
 const port = parentPort;
 
-port.on('message', ({ id, scenario }: { id: number; scenario: Scenario }) => {
+port.on('message', (request: WorkerRequest) => {
+  if ('reportPdf' in request) {
+    // pdfkit loads on the first report, so workers that only cost start as fast as before.
+    void import('../pdf/renderReportPdf.js').then(({ renderReportPdf }) => renderReportPdf(request.reportPdf)).then(
+      (pdf) => port.postMessage({ id: request.id, ok: true, pdf } satisfies WorkerReply),
+      (error: Error) => port.postMessage({ id: request.id, ok: false, error: { kind: 'other', message: error.message, stack: error.stack ?? '', issues: [] } } satisfies WorkerReply),
+    );
+    return;
+  }
+  const { id, scenario } = request;
   let reply: WorkerReply;
   try {
     reply = { id, ok: true, result: costScenario(scenario) };
