@@ -4,10 +4,15 @@
  *
  * A cost model's report as a PDF, under the same role and unit checks as the model itself (a
  * model outside the caller's units is "not found"). An approved model's PDF carries its approval
- * block and content hash, the approver by name. The PDF is drawn on the costing workers, off the
- * request thread.
+ * block and content hash, the approver by name.
+ *
+ * POST /reports/<view>.pdf  {scenario, proposal?, against?, line?, tz?}
+ *
+ * The same for a costing not saved as a model (the add-in's current costing): the scenario must be
+ * of a unit in the caller's scope; it is costed and drawn like a draft. Both are drawn on the
+ * costing workers, off the request thread.
  */
-import { Router } from 'express';
+import { Router, type Response } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../appContext.js';
 import { principalOf } from '../http/authenticate.js';
@@ -16,11 +21,13 @@ import { invalidInput, notFound, unprocessable } from '../http/problem.js';
 import { CostingInputError } from '../../shared/issues.js';
 import { parseScenario } from '../../shared/scenario.js';
 import type { CostingResult } from '../../shared/result.js';
-import { mappingFromOptions, reportViews, type ReportOptions } from '../../shared/reports/index.js';
+import { mappingFromOptions, reportViews, type DisclosureMappingFile, type ReportOptions } from '../../shared/reports/index.js';
+import type { ReportPdfOutcome } from '../pdf/renderReportPdf.js';
+import { inScope } from '../services/principal.js';
 import type { ReportView } from '../../shared/reports/reportDocument.js';
-import { resultForWorkbook, visibleCostModel, type CostModelContext } from '../services/costModels.js';
+import { resultForWorkbook, validScenario, visibleCostModel, type CostModelContext } from '../services/costModels.js';
 
-const reportQuery = z.strictObject({
+const reportOptions = {
   proposal: z.string().min(1).max(200).optional(),
   against: z.string().min(1).max(200).optional(),
   line: z.union([z.string().max(300), z.array(z.string().max(300)).max(100)]).optional(),
@@ -36,7 +43,9 @@ const reportQuery = z.strictObject({
       }
     }, 'must be an IANA time zone such as America/Los_Angeles')
     .optional(),
-});
+};
+const reportQuery = z.strictObject(reportOptions);
+const reportBody = z.strictObject({ scenario: z.unknown(), ...reportOptions });
 
 export function reportRoutes(ctx: AppContext): Router {
   const router = Router();
@@ -44,15 +53,10 @@ export function reportRoutes(ctx: AppContext): Router {
 
   router.get('/cost-models/:id/report/:file', async (req, res) => {
     const principal = principalOf(req);
-    const file = String(req.params.file);
-    const view = file.replace(/\.pdf$/, '') as ReportView;
-    if (!file.endsWith('.pdf') || !reportViews.includes(view)) throw notFound(`no report ${file}: the reports are ${reportViews.map((v) => `${v}.pdf`).join(', ')}`);
+    const view = viewOf(String(req.params.file));
     const query = parseInput(reportQuery, req.query, 'query');
     const model = await visibleCostModel(ctx.store, principal, String(req.params.id));
-
-    const lines = query.line === undefined ? [] : Array.isArray(query.line) ? query.line : [query.line];
-    const mapping = mappingFromOptions(lines);
-    if (!mapping.ok) throw invalidInput('the query is invalid', mapping.issues.map((i) => ({ path: i.path.replace('--line', 'query.line'), message: i.message })));
+    const mapping = mappingOf(query.line, 'query');
 
     const parsed = parseScenario(JSON.parse(model.scenarioJson));
     if (!parsed.ok) throw unprocessable(`cost model ${model.id} holds a scenario that no longer validates`, parsed.issues);
@@ -69,7 +73,7 @@ export function reportRoutes(ctx: AppContext): Router {
       model: { title: model.title, version: model.modelVersion, state: model.state },
       generatedAt: ctx.now().toISOString(),
       timeZone: query.tz ?? 'UTC',
-      mapping: mapping.changes,
+      mapping,
       ...(query.proposal !== undefined ? { proposal: query.proposal } : {}),
       ...(query.against !== undefined ? { against: query.against } : {}),
     };
@@ -79,15 +83,61 @@ export function reportRoutes(ctx: AppContext): Router {
       options.returned = { byName: await nameOf(model.decidedBy), at: model.decidedAt, comment: model.decisionComment ?? '' };
     }
 
-    const outcome = await ctx.renderReportPdf({ view, scenario: parsed.value, result, options });
-    if (!outcome.ok) throw invalidInput('the query is invalid', outcome.issues.map((i) => ({ path: i.path.replace(/^--/, 'query.'), message: i.message })));
-    const name = `${model.unitId}-${model.title}`.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 80);
-    res
-      .type('application/pdf')
-      .set('Content-Disposition', `inline; filename="${name}-v${model.modelVersion}-${view}.pdf"`)
-      .set('Cache-Control', 'no-store')
-      .send(Buffer.from(outcome.pdf));
+    await sendPdf(res, await ctx.renderReportPdf({ view, scenario: parsed.value, result, options }), `${model.unitId}-${model.title}-v${model.modelVersion}-${view}`, 'query');
+  });
+
+  router.post('/reports/:file', async (req, res) => {
+    const principal = principalOf(req);
+    const view = viewOf(String(req.params.file));
+    const body = parseInput(reportBody, req.body ?? {}, 'body');
+    const unitId = (body.scenario as { unit?: { id?: unknown } } | null)?.unit?.id;
+    if (typeof unitId !== 'string' || !inScope(principal, unitId)) throw notFound(`no unit ${String(unitId)} in your scope`);
+    const scenario = validScenario(body.scenario, unitId);
+    const mapping = mappingOf(body.line, 'body');
+    let result: CostingResult;
+    try {
+      result = await ctx.costScenario(scenario);
+    } catch (error) {
+      if (error instanceof CostingInputError) throw unprocessable('the scenario cannot be costed as it stands', error.issues);
+      if (error instanceof RangeError) throw unprocessable(`the scenario cannot be costed: ${error.message}`, [{ path: 'body.scenario', message: error.message }]);
+      throw error;
+    }
+    const options: ReportOptions = {
+      model: { title: 'Working costing (not saved)', state: 'draft' },
+      generatedAt: ctx.now().toISOString(),
+      timeZone: body.tz ?? 'UTC',
+      mapping,
+      ...(body.proposal !== undefined ? { proposal: body.proposal } : {}),
+      ...(body.against !== undefined ? { against: body.against } : {}),
+    };
+    await sendPdf(res, await ctx.renderReportPdf({ view, scenario, result, options }), `${unitId}-${view}`, 'body');
   });
 
   return router;
+}
+
+function viewOf(file: string): ReportView {
+  const view = file.replace(/\.pdf$/, '') as ReportView;
+  if (!file.endsWith('.pdf') || !reportViews.includes(view)) throw notFound(`no report ${file}: the reports are ${reportViews.map((v) => `${v}.pdf`).join(', ')}`);
+  return view;
+}
+
+/** `line=NAME=LINE` options (one or many) as the disclosure's mapping changes. */
+function mappingOf(line: string | string[] | undefined, where: 'query' | 'body'): DisclosureMappingFile {
+  const mapping = mappingFromOptions(line === undefined ? [] : Array.isArray(line) ? line : [line]);
+  if (!mapping.ok) throw invalidInput(`the ${where} is invalid`, mapping.issues.map((i) => ({ path: i.path.replace('--line', `${where}.line`), message: i.message })));
+  return mapping.changes;
+}
+
+async function sendPdf(res: Response, outcome: ReportPdfOutcome, name: string, where: 'query' | 'body'): Promise<void> {
+  if (!outcome.ok) {
+    throw outcome.issues.some((i) => i.path === 'result')
+      ? unprocessable(outcome.issues[0]!.message, outcome.issues)
+      : invalidInput(`the ${where} is invalid`, outcome.issues.map((i) => ({ path: i.path.replace(/^--/, `${where}.`).replace(/^mapping/, `${where}.line`), message: i.message })));
+  }
+  res
+    .type('application/pdf')
+    .set('Content-Disposition', `inline; filename="${name.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 100)}.pdf"`)
+    .set('Cache-Control', 'no-store')
+    .send(Buffer.from(outcome.pdf));
 }
