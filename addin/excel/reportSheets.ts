@@ -46,6 +46,7 @@ export async function writeReportSheets(context: Excel.RequestContext, sheets: r
         pages.leftFooter = headerText(grid.print.footerLeft);
         pages.centerFooter = '';
         pages.rightFooter = 'Page &P of &N';
+        sheet.horizontalPageBreaks.removePageBreaks();
         for (const before of grid.print.pageBreaksBefore) if (before > 1) sheet.horizontalPageBreaks.add(`A${before}`);
       }
       await context.sync();

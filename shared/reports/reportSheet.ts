@@ -5,7 +5,10 @@
  * data is. Every computed cell of the view model becomes a live formula over the cells it is made
  * from, with the view model's value as its cached result.
  */
+import type { InputIssue } from '../issues.js';
+import type { CostingResult } from '../result.js';
 import type { Scenario } from '../schemas/scenario.js';
+import { buildReport, type ReportOptions } from './index.js';
 import { cellAddress, GridBuilder, type Cell, type SheetGrid } from '../workbook/grid.js';
 import { pageTexts, type ReportContext } from './reportContext.js';
 import { EXCEL_FORMAT } from './reportFormat.js';
@@ -187,4 +190,25 @@ function rangeList(refs: CellRef[], at: (ref: CellRef) => string): string {
   const sameCol = refs.every((r, i) => r.col === refs[0]!.col && r.row === refs[0]!.row + i);
   if (refs.length > 1 && (sameRow || sameCol)) return `${at(refs[0]!)}:${at(refs[refs.length - 1]!)}`;
   return refs.map(at).join(',');
+}
+
+/**
+ * The report sheets the add-in writes next to the Costing sheet after *Cost proposals*: the
+ * council summary (with its chart) and the disclosure. A view that cannot be built (a roll-up the
+ * mapping names that the costing lacks) is left out, with its issues.
+ */
+export function costingReportSheets(
+  result: CostingResult,
+  scenario: Scenario,
+  options: ReportOptions,
+  views: readonly ReportView[] = ['summary', 'disclosure'],
+): { sheets: ReportSheet[]; issues: InputIssue[] } {
+  const sheets: ReportSheet[] = [];
+  const issues: InputIssue[] = [];
+  for (const view of views) {
+    const built = buildReport(view, result, scenario, options);
+    if (built.ok) sheets.push(reportSheet(built.report, scenario, options));
+    else issues.push(...built.issues);
+  }
+  return { sheets, issues };
 }
