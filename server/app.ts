@@ -14,6 +14,8 @@ import { createLogger, loggableUrl } from './logger.js';
 import { perAddressLimit, perCredentialLimit } from './http/rateLimits.js';
 import { auditRoutes } from './routes/audit.js';
 import { costModelRoutes } from './routes/costModels.js';
+import { reportRoutes } from './routes/reports.js';
+import { renderReportPdf, type ReportPdfRenderer } from './pdf/renderReportPdf.js';
 import { healthRoutes } from './routes/health.js';
 import { identityRoutes } from './routes/identity.js';
 import { openApiRoutes } from './routes/openapi.js';
@@ -41,6 +43,7 @@ export interface AppDeps {
   writeWorkbook?: WorkbookWriter;
   /** Builds workbooks off the request thread (the costing workers' pool in production). */
   buildWorkbook?: WorkbookBuilder;
+  renderReportPdf?: ReportPdfRenderer;
   /** Shared with the listener so /readyz fails during shutdown. */
   ready?: { value: boolean };
 }
@@ -69,6 +72,7 @@ export function createApp(deps: AppDeps): Express {
       (modelId) => logger.debug({ costModel: modelId }, 'workbook export started'),
     ),
     principals: new PrincipalCache(config.authCacheMs, now),
+    renderReportPdf: deps.renderReportPdf ?? renderReportPdf,
     ready: deps.ready ?? { value: true },
     units: new ExpiringCache<UnitRecord>(config.authCacheMs),
   };
@@ -125,6 +129,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(identityRoutes(ctx));
   api.use(unitRoutes(ctx));
   api.use(costModelRoutes(ctx));
+  api.use(reportRoutes(ctx));
   api.use(auditRoutes(ctx));
   api.use(unknownRoute);
   app.use(API_PREFIX, api);

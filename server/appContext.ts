@@ -9,6 +9,7 @@ import type { PrincipalCache } from './services/principalCache.js';
 import type { UnitRecord } from './store/store.js';
 import type { ScheduleFileReader } from './services/workbookFiles.js';
 import type { WorkbookExports } from './services/workbookExports.js';
+import type { ReportPdfRenderer } from './pdf/renderReportPdf.js';
 
 /** What the routes need; built once by createApp. */
 export interface AppContext {
@@ -25,6 +26,8 @@ export interface AppContext {
   workbooks: WorkbookExports;
   /** API-token principals, remembered for AUTH_CACHE_SECONDS. */
   principals: PrincipalCache;
+  /** Report PDFs (server/pdf): on the export workers when the server has them. */
+  renderReportPdf: ReportPdfRenderer;
   /** Units by id, remembered for AUTH_CACHE_SECONDS (every unit-scoped request looks its unit up). */
   units: ExpiringCache<UnitRecord>;
   /** False while shutting down: /readyz answers 503. */

@@ -30,5 +30,7 @@ registerExportCommand(program);
 (await import('./commands/verify.js')).registerVerifyCommand(program);
 (await import('./commands/backup.js')).registerBackupCommand(program);
 (await import('./commands/restore.js')).registerRestoreCommand(program);
+// The report command loads pdfkit and ExcelJS only when it runs.
+(await import('./commands/report.js')).registerReportCommand(program);
 
 await program.parseAsync(process.argv);

@@ -5,6 +5,7 @@ import type { Scenario } from '../../shared/schemas/scenario.js';
 import type { CostModelRecord } from '../store/store.js';
 import type { ScenarioWork } from '../http/costModelBodies.js';
 import { DomainError } from '../services/domainErrors.js';
+import type { ReportPdfOutcome, ReportPdfRequest } from '../pdf/renderReportPdf.js';
 import type { WorkerOutput, WorkerReply, WorkerTask } from './costingMessages.js';
 
 interface Job {
@@ -67,6 +68,13 @@ export class CostingPool {
     const output = await this.run({ kind: 'workbook', record, supersededBy }, signal);
     if (output.kind !== 'workbook') throw new Error('a costing worker answered with a costing');
     return Buffer.from(output.workbook.buffer, output.workbook.byteOffset, output.workbook.byteLength);
+  }
+
+  /** A report PDF (server/pdf), drawn on a worker like a workbook. */
+  async reportPdf(request: ReportPdfRequest, signal?: AbortSignal): Promise<ReportPdfOutcome> {
+    const output = await this.run({ kind: 'reportPdf', request }, signal);
+    if (output.kind !== 'reportPdf') throw new Error('a costing worker answered out of turn');
+    return output.pdf;
   }
 
   /** Reading and validating cost-model bodies, and costing stored scenarios, on these workers. */

@@ -18,6 +18,11 @@ async function run(task: WorkerTask): Promise<WorkerOutput> {
   if (task.kind === 'draftBody') return { kind: 'draftBody', draft: readDraftBody(task.text, task.rosterRowLimit) };
   if (task.kind === 'editBody') return { kind: 'editBody', edit: readEditBody(task.text, task.unitId, task.rosterRowLimit) };
   if (task.kind === 'costStored') return { kind: 'costStored', costed: await costStoredScenario(task.scenarioJson, task.withContentHash, costScenario) };
+  if (task.kind === 'reportPdf') {
+    // pdfkit loads on the first report, so workers that only cost start as fast as before.
+    const { renderReportPdf } = await import('../pdf/renderReportPdf.js');
+    return { kind: 'reportPdf', pdf: await renderReportPdf(task.request) };
+  }
   const workbook = await writeCostModelWorkbook(viewCostModel(task.record, task.supersededBy));
   // A Buffer that is a slice of a shared pool must be copied before its memory is transferred.
   const whole = workbook.byteOffset === 0 && workbook.byteLength === workbook.buffer.byteLength;

@@ -225,6 +225,12 @@ export async function updateCostModel(
   });
 }
 
+/** A model with its figures: an approved or submitted model's stored ones, a draft's costed now. */
+export async function resultForWorkbook(ctx: CostModelContext, model: CostModelRecord): Promise<CostModelRecord> {
+  if (model.resultJson !== null) return model;
+  return { ...model, resultJson: JSON.stringify(await recompute(ctx.costScenario, storedScenario(model.scenarioJson))) };
+}
+
 function storedScenario(scenarioJson: string): Scenario {
   const parsed = parseScenario(JSON.parse(scenarioJson));
   if (!parsed.ok) throw new Error(`a stored scenario no longer validates: ${parsed.issues[0]?.path}: ${parsed.issues[0]?.message}`);

@@ -78,3 +78,9 @@ export async function addUser(store: Store, actor: Principal | SystemActor, now:
   });
   return user;
 }
+
+/** A user's display name for printed approvals ("Morgan Reyes", not a login id); the id when unknown. */
+export async function userDisplayName(store: Store, userId: string | null): Promise<string> {
+  if (!userId) return '';
+  return (await store.getUser(userId))?.name ?? userId;
+}

@@ -29,7 +29,9 @@ describe('bargaining-costing cost | validate', () => {
     expect(run.stdout).toMatch(/% of base\s+3\.07%/);
     expect(run.stdout).toMatch(/Value of 1%\s+1,399\.75/);
     expect(run.stdout).toMatch(/Lift \(ongoing\)\s+4,571\.06/);
-    expect(run.stdout).toMatch(/1\. 3% year 1\s+3,924\.43/);
+    // Provisions in plain words (the provision registry), the analyst's label after them.
+    expect(run.stdout).toMatch(/General wage increase 3% \(Jul 1, 2026\) — 3% year 1\s+3,924\.43/);
+    expect(run.stdout).toMatch(/One-time payment \$1,000\.00 prorated by FTE \(paid Dec 15, 2026\)\s+1,045\.50/);
   });
 
   it('csv has a row per scenario and fiscal year; --out writes a file', () => {

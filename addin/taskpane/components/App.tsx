@@ -84,7 +84,7 @@ export function App({ workbook }: { workbook: WorkbookPort }) {
             <ValidatePanel workbook={workbook} scenario={scenario} onValidated={validated} />
           </>
         ) : null}
-        {client && me && tab === 'cost' ? <CostPanel workbook={workbook} scenario={scenario} result={result} onCosted={setResult} /> : null}
+        {client && me && tab === 'cost' ? <CostPanel workbook={workbook} client={client} scenario={scenario} result={result} onCosted={setResult} /> : null}
         {client && me && tab === 'submit' ? <SubmitPanel client={client} scenario={scenario} model={model} onModel={setModel} /> : null}
         {client && me && tab === 'approvals' ? <ManagerPanel client={client} /> : null}
         {client && me && tab === 'approved' ? <ApprovedPanel client={client} workbook={workbook} /> : null}

@@ -10,6 +10,9 @@ import { readSheetValues } from '../../excel/sheetValues.js';
 import { activateSheet, existingSheets, protectSheets } from '../../excel/sheets.js';
 import { writeTable } from '../../excel/tables.js';
 import type { WorkbookPort } from './workbookPort.js';
+import { writeReportSheets } from '../../excel/reportSheets.js';
+import { mappingFromSheet } from '../../../shared/reports/disclosureMapping.js';
+import { costingReportSheets, REPORT_SHEET } from '../../../shared/reports/reportSheet.js';
 
 /** The workbook the pane is open in, through `addin/excel/`. */
 export const officeWorkbook: WorkbookPort = {
@@ -59,5 +62,21 @@ export const officeWorkbook: WorkbookPort = {
       publishLatestCosting(digest);
       await recalculateWorkbook(context);
       await activateSheet(context, grid.name);
+    }),
+
+  writeReportSheets: (result, scenario) =>
+    run('write the Summary and Disclosure sheets', async (context) => {
+      // The analyst's line for each named roll-up, as set on the Disclosure sheet, is kept.
+      const disclosure = REPORT_SHEET.disclosure;
+      const [existing] = (await existingSheets(context, [disclosure])).has(disclosure) ? await readSheetValues(context, [disclosure]) : [];
+      const mapping = existing ? mappingFromSheet(existing.cells) : { ok: true as const, changes: {} };
+      if (!mapping.ok) throw new Error(mapping.issues.map((i) => `${i.path}: ${i.message}`).join('; '));
+      const { sheets, issues } = costingReportSheets(result, scenario, {
+        generatedAt: new Date().toISOString(),
+        timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+        mapping: mapping.changes,
+      });
+      await writeReportSheets(context, sheets);
+      if (issues.length) throw new Error(issues.map((i) => `${i.path}: ${i.message}`).join('; '));
     }),
 };

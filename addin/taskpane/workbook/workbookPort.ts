@@ -2,6 +2,8 @@ import type { SheetGrid, SheetValues } from '../../../shared/workbook/grid.js';
 import type { ScheduleStamp } from '../../excel/scheduleStamp.js';
 import type { ColumnChartSpec } from '../../excel/chart.js';
 import type { CostingDigest } from '../../functions/costingDigest.js';
+import type { CostingResult } from '../../../shared/result.js';
+import type { Scenario } from '../../../shared/schemas/scenario.js';
 
 /** A pulled schedule as a table: header plus one row per class. */
 export interface ScheduleTable {
@@ -35,4 +37,6 @@ export interface WorkbookPort {
   selectCell(sheetName: string, address: string): Promise<void>;
   /** Writes the Costing sheet, its chart, and the digest BARGAIN.COST reads. */
   writeCosting(grid: SheetGrid, chart: ColumnChartSpec | null, digest: CostingDigest, onProgress?: (done: number, total: number) => void): Promise<void>;
+  /** Writes the Summary (with a native chart) and Disclosure sheets, keeping the roll-up lines the analyst set on the Disclosure sheet. */
+  writeReportSheets(result: CostingResult, scenario: Scenario): Promise<void>;
 }
