@@ -15,13 +15,3 @@ export async function runExcel<T>(doing: string, work: (context: Excel.RequestCo
     throw describeOfficeError(error, doing);
   }
 }
-
-/** Recalculates every formula — after a new costing, so =BARGAIN.COST cells show the new figures. One sync. */
-export async function recalculateWorkbook(context: Excel.RequestContext): Promise<void> {
-  try {
-    context.workbook.application.calculate('Full');
-    await context.sync();
-  } catch (error) {
-    throw describeOfficeError(error, 'recalculate the workbook');
-  }
-}

@@ -1,6 +1,6 @@
 import type { SheetGrid } from '../../../shared/workbook/grid.js';
 import { addColumnChart } from '../../excel/chart.js';
-import { runExcel as run, recalculateWorkbook } from '../../excel/run.js';
+import { runExcel as run } from '../../excel/run.js';
 import { saveLatestCosting } from '../../excel/latestCosting.js';
 import { publishLatestCosting } from '../../runtime/sharedState.js';
 import { readScheduleStamp, stampSchedule } from '../../excel/scheduleStamp.js';
@@ -56,8 +56,8 @@ export const officeWorkbook: WorkbookPort = {
       await writeSheetGrid(context, grid, onProgress ? { onProgress } : {});
       if (chart) await addColumnChart(context, chart);
       await saveLatestCosting(context, digest);
+      // BARGAIN.COST cells stream from the published costing: they update without recalculating any workbook.
       publishLatestCosting(digest);
-      await recalculateWorkbook(context);
       await activateSheet(context, grid.name);
     }),
 };

@@ -505,6 +505,7 @@
       return model.calculationMode;
     }
     set calculationMode(mode) {
+      if (!requireSet(this._ctx, '1.8', 'Application.calculationMode')) return;
       if (!['Automatic', 'AutomaticExceptTables', 'Manual'].includes(mode)) this._ctx.queueError(new OfficeError('InvalidArgument', `calculation mode ${mode}`));
       else
         this._ctx.enqueue(() => {
@@ -517,6 +518,7 @@
       this._ctx.suspendedCalculation = true;
     }
     suspendScreenUpdatingUntilNextSync() {
+      if (!requireSet(this._ctx, '1.9', 'Application.suspendScreenUpdatingUntilNextSync')) return;
       model.stats.suspendedScreen++;
     }
     calculate(type) {
@@ -684,6 +686,13 @@
       const sheet = this._sheet;
       this._ctx.enqueue(() => (sheet.freeze = { rows: range._area.rows, columns: range._area.cols }));
     }
+  }
+
+  /** A member of a newer ExcelApi than the double's configured one fails its batch with ApiNotFound, as an older Excel does. */
+  function requireSet(ctx, version, member) {
+    if (isSetSupported('ExcelApi', version)) return true;
+    ctx.queueError(new OfficeError('ApiNotFound', `The API you are trying to use could not be found (${member} needs ExcelApi ${version}; this Excel has ${model.supported.ExcelApi}).`));
+    return false;
   }
 
   /** Checked when the command runs (the sheet may be protected earlier in the same batch). */
@@ -1063,7 +1072,10 @@
       };
       this.title = accessor({ text: set('title') });
       this.legend = accessor({ position: set('legend'), visible: set('legendVisible') });
-      this.axes = { valueAxis: accessor({ numberFormat: set('valueFormat') }), categoryAxis: accessor({ numberFormat: set('categoryFormat') }) };
+      const axisFormat = (prop) => (value) => {
+        if (requireSet(this._ctx, '1.8', 'ChartAxis.numberFormat')) set(prop)(value);
+      };
+      this.axes = { valueAxis: accessor({ numberFormat: axisFormat('valueFormat') }), categoryAxis: accessor({ numberFormat: axisFormat('categoryFormat') }) };
     }
     get isNullObject() {
       this._needSynced('isNullObject');
