@@ -42,7 +42,7 @@
  *
  * Outside Excel (`Excel` undefined) `runExcel` throws "this page is not running inside Excel…".
  */
-export { runExcel } from './run.js';
+export { runExcel, type RunExcelOptions } from './run.js';
 export { ExcelStepError, describeOfficeError, excelStep } from './officeError.js';
 export { writeSheetGrid, gridTableAddress, applyCellStyle, columnWidthPoints, type SheetGridWriteOptions, type SheetGridWriteReport } from './sheetGrid.js';
 export { writeTable, readTable, READ_CELLS_PER_REQUEST, type TableSpec, type TableWriteReport, type TableContents } from './tables.js';
@@ -51,7 +51,7 @@ export { suspendCalculationUntilNextSync, suspendScreenUpdatingOnce } from './ca
 export { addColumnChart, type ColumnChartSpec } from './chart.js';
 export { stampSchedule, readScheduleStamp, stampName, type ScheduleStamp } from './scheduleStamp.js';
 export { protectSheets, existingSheets, getOrAddSheet, activateSheet, clearSheet, checkSheetName } from './sheets.js';
-export { saveLatestCosting, loadLatestCosting } from './latestCosting.js';
+export { saveLatestCosting, loadLatestCosting, latestCostingInDocumentSettings } from './latestCosting.js';
 export { readSheetValues } from './sheetValues.js';
 export { selectCell } from './selection.js';
 export { saveWorkbookSetting, loadWorkbookSetting, settingKeys } from './workbookSettings.js';

@@ -27,7 +27,8 @@ export const officeWorkbook: WorkbookPort = {
       await activateSheet(context, table.sheetName);
     }),
 
-  readScheduleStamp: (unitId) => run(`read the schedule stamp of ${unitId}`, (context) => readScheduleStamp(context, unitId)),
+  // Read in the background (the schedule check): wait while the analyst edits a cell rather than interrupt or fail.
+  readScheduleStamp: (unitId) => run(`read the schedule stamp of ${unitId}`, (context) => readScheduleStamp(context, unitId), { waitForCellEdit: true }),
 
   existingSheets: (names) => run('look for the costing sheets', (context) => existingSheets(context, names)),
 
