@@ -93,9 +93,8 @@ export function scheduleSheet(schedule: Scenario['schedule']): SheetGrid {
 }
 
 export function rosterSheet(roster: Scenario['roster']): SheetGrid {
-  const w = new SheetWriter();
-  const rows = roster.rows.map((r) =>
-    row(ROSTER_ROWS.columns, {
+  return rosterSheetOfRows(
+    roster.rows.map((r) => ({
       ID: r.id,
       Class: r.class,
       Step: r.step,
@@ -110,10 +109,19 @@ export function rosterSheet(roster: Scenario['roster']): SheetGrid {
       'Overtime hours': r.overtimeHours,
       'Special pays': r.pays,
       Vacant: r.vacant,
-    }),
+    })),
+    roster.extractDate,
   );
-  w.table(ROSTER_ROWS, rows);
-  w.settings(ROSTER_SETTINGS, { 'Extract date': roster.extractDate });
+}
+
+/** The Roster sheet from rows keyed by the Roster table's headers (the add-in's Replace roster… builds them from a payroll extract). */
+export function rosterSheetOfRows(rows: readonly Record<string, unknown>[], extractDate: string): SheetGrid {
+  const w = new SheetWriter();
+  w.table(
+    ROSTER_ROWS,
+    rows.map((values) => row(ROSTER_ROWS.columns, values)),
+  );
+  w.settings(ROSTER_SETTINGS, { 'Extract date': extractDate });
   return w.finish(SHEET.roster, { rows: HEADER_ROW, columns: 1 });
 }
 

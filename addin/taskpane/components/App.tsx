@@ -16,6 +16,7 @@ import { CostPanel } from './CostPanel.js';
 import { ErrorBar } from './ErrorBar.js';
 import { StartWorkbookPanel } from './StartWorkbookPanel.js';
 import { ValidatePanel } from './ValidatePanel.js';
+import { ReplaceRosterPanel } from '../roster/ReplaceRosterPanel.js';
 import { tabsFor, type TabId } from './tabs.js';
 import { useTask } from './useTask.js';
 
@@ -81,6 +82,7 @@ export function App({ workbook }: { workbook: WorkbookPort }) {
         {client && me && tab === 'workbook' ? (
           <>
             <StartWorkbookPanel client={client} workbook={workbook} units={me.units} onStarted={() => validated(null)} />
+            <ReplaceRosterPanel workbook={workbook} today={new Date().toISOString().slice(0, 10)} now={() => new Date()} onReplaced={() => validated(null)} />
             <ValidatePanel workbook={workbook} scenario={scenario} onValidated={validated} />
           </>
         ) : null}

@@ -9,6 +9,8 @@ import { writeSheetGrid } from '../../excel/sheetGrid.js';
 import { readSheetValues } from '../../excel/sheetValues.js';
 import { activateSheet, existingSheets, protectSheets } from '../../excel/sheets.js';
 import { writeTable } from '../../excel/tables.js';
+import { loadWorkbookSetting, saveWorkbookSetting, settingKeys } from '../../excel/workbookSettings.js';
+import { isRosterSource } from '../roster/rosterSource.js';
 import type { WorkbookPort } from './workbookPort.js';
 
 /** The workbook the pane is open in, through `addin/excel/`. */
@@ -51,6 +53,21 @@ export const officeWorkbook: WorkbookPort = {
   readSheets: (names) => run(`read the sheets ${names.join(', ')}`, (context) => readSheetValues(context, names)),
 
   selectCell: (sheetName, address) => run(`select ${address} on ${sheetName}`, (context) => selectCell(context, sheetName, address)),
+
+  replaceRoster: (grid, source) =>
+    run('replace the Roster sheet', async (context) => {
+      await writeSheetGrid(context, grid);
+      await saveWorkbookSetting(context, settingKeys.rosterSource, source);
+      await activateSheet(context, grid.name);
+    }),
+
+  saveRosterSource: (source) => run('record where the roster came from', (context) => saveWorkbookSetting(context, settingKeys.rosterSource, source)),
+
+  readRosterSource: () =>
+    run('read where the roster came from', async (context) => {
+      const value = await loadWorkbookSetting(context, settingKeys.rosterSource);
+      return isRosterSource(value) ? value : undefined;
+    }),
 
   writeCosting: (grid: SheetGrid, chart, digest, onProgress) =>
     run('write the Costing sheet', async (context) => {
