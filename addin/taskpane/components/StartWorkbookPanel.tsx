@@ -5,23 +5,21 @@ import { formatIssue } from '../../../shared/issues.js';
 import { INPUT_SHEETS, SHEET } from '../../../shared/workbook/layout.js';
 import { scenarioToSheets } from '../../../shared/workbook/scenarioToSheets.js';
 import type { ApiClient } from '../api/client.js';
-import type { UnitRef } from '../api/types.js';
 import type { WorkbookPort } from '../workbook/workbookPort.js';
 import { describeRosterSource, type RosterSource } from '../roster/rosterSource.js';
 import { ErrorBar } from './ErrorBar.js';
-import { UnitPicker } from './UnitPicker.js';
 import { useTask } from './useTask.js';
 
 export interface StartWorkbookPanelProps {
   client: ApiClient;
   workbook: WorkbookPort;
-  units: UnitRef[];
+  /** The unit chosen once for every tab. */
+  unitId: string;
   onStarted: (unitId: string, roster: RosterSource) => void;
 }
 
 /** Lays out Schedule, Roster, Assumptions and Proposals from the unit's template. */
-export function StartWorkbookPanel({ client, workbook, units, onStarted }: StartWorkbookPanelProps) {
-  const [unitId, setUnitId] = useState(units[0]?.id ?? '');
+export function StartWorkbookPanel({ client, workbook, unitId, onStarted }: StartWorkbookPanelProps) {
   const [overwrite, setOverwrite] = useState<string[] | null>(null);
   const [started, setStarted] = useState<{ unitId: string; roster: RosterSource } | null>(null);
   const task = useTask();
@@ -51,7 +49,6 @@ export function StartWorkbookPanel({ client, workbook, units, onStarted }: Start
   return (
     <section className="panel" aria-label="Start a costing workbook">
       <ErrorBar error={task.error} onDismiss={task.clearError} title="Could not start the costing workbook" />
-      <UnitPicker units={units} value={unitId} onChange={setUnitId} />
       <Button appearance="primary" onClick={start} disabled={task.busy || !unitId}>
         Start costing workbook
       </Button>

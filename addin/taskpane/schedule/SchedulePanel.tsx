@@ -3,10 +3,9 @@ import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text } from '@flue
 import type { ScheduleStamp } from '../../excel/scheduleStamp.js';
 import { rememberSchedule } from '../../runtime/sharedState.js';
 import type { ApiClient } from '../api/client.js';
-import type { ScheduleVersion, UnitRef } from '../api/types.js';
+import type { ScheduleVersion } from '../api/types.js';
 import type { WorkbookPort } from '../workbook/workbookPort.js';
 import { ErrorBar } from '../components/ErrorBar.js';
-import { UnitPicker } from '../components/UnitPicker.js';
 import { useTask } from '../components/useTask.js';
 import { ScheduleFreshness, type Freshness } from './scheduleFreshness.js';
 import { scheduleTableFor, stampFor } from './scheduleTable.js';
@@ -14,12 +13,12 @@ import { scheduleTableFor, stampFor } from './scheduleTable.js';
 export interface SchedulePanelProps {
   client: ApiClient;
   workbook: WorkbookPort;
-  units: UnitRef[];
+  /** The unit chosen once for every tab. */
+  unitId: string;
 }
 
 /** Pulls a unit's salary schedule into a stamped table and says when the server has a newer one. */
-export function SchedulePanel({ client, workbook, units }: SchedulePanelProps) {
-  const [unitId, setUnitId] = useState(units[0]?.id ?? '');
+export function SchedulePanel({ client, workbook, unitId }: SchedulePanelProps) {
   const [stamp, setStamp] = useState<ScheduleStamp | undefined>(undefined);
   const [freshness, setFreshness] = useState<Freshness>({ kind: 'unknown' });
   const task = useTask();
@@ -75,9 +74,8 @@ export function SchedulePanel({ client, workbook, units }: SchedulePanelProps) {
 
   return (
     <section className="panel" aria-label="Salary schedule">
-      <ErrorBar error={task.error} onDismiss={task.clearError} />
-      <ErrorBar error={watch.error} onDismiss={watch.clearError} />
-      <UnitPicker units={units} value={unitId} onChange={setUnitId} />
+      <ErrorBar error={task.error} onDismiss={task.clearError} title={`Could not pull the salary schedule of ${unitId}`} />
+      <ErrorBar error={watch.error} onDismiss={watch.clearError} title="Could not check the server for a newer schedule" />
       <div className="row">
         <Button appearance="primary" onClick={pull} disabled={task.busy || !unitId}>
           Pull schedule

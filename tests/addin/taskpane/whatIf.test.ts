@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Proposal } from '../../../shared/schemas/scenario.js';
-import { applyWhatIf, percentToFraction, whatIfProblem } from '../../../addin/taskpane/costing/whatIf.js';
+import { percentInput, fractionAsPercentText } from '../../../addin/taskpane/costing/percentInput.js';
+import { applyWhatIf, whatIfProblem } from '../../../addin/taskpane/costing/whatIf.js';
 
 const offer: Proposal = {
   name: 'City offer',
@@ -13,8 +14,17 @@ const offer: Proposal = {
 };
 
 describe('the what-if control', () => {
-  it('turns a typed percent into the exact fraction', () => {
-    expect(['3.5', '3', '0', '0.25', '-2', '12.125', '100', '10'].map(percentToFraction)).toEqual(['0.035', '0.03', '0', '0.0025', '-0.02', '0.12125', '1', '0.1']);
+  it('turns a typed percent — 3 or 3% — into the exact fraction', () => {
+    expect(['3.5', '3', '0', '0.25', '-2', '12.125', '100', '10'].map(percentInput)).toEqual(['0.035', '0.03', '0', '0.0025', '-0.02', '0.12125', '1', '0.1']);
+    expect(['3%', '3 %', ' 3.25% ', '\u22121%', '.5'].map(percentInput)).toEqual(['0.03', '0.03', '0.0325', '-0.01', '0.005']);
+    expect(percentInput('')).toBeUndefined();
+    expect((percentInput('3,5') as Error).message).toBe('Type a percent, like 3 or 3.5%');
+    expect(fractionAsPercentText('0.0325')).toBe('3.25');
+  });
+
+  it('accepts 3% in the what-if', () => {
+    expect(whatIfProblem({ proposalName: 'x', raisePercent: '3%', effective: '' })).toBeNull();
+    expect(applyWhatIf(offer, { proposalName: 'City offer', raisePercent: '3%', effective: '' }, '2026-07-01').provisions[1]).toEqual({ type: 'gwi', percent: '0.03', effective: '2026-07-04' });
   });
 
   it('changes the first general wage increase only', () => {
