@@ -49,7 +49,7 @@ export function CostPanel({ workbook, scenario, result, onCosted }: CostPanelPro
 
   return (
     <section className="panel" aria-label="Cost">
-      <ErrorBar error={task.error} onDismiss={task.clearError} />
+      <ErrorBar error={task.error} onDismiss={task.clearError} title="Could not cost the proposals" />
       <Button appearance="primary" onClick={cost} disabled={task.busy || !scenario}>
         Cost proposals
       </Button>
@@ -60,12 +60,12 @@ export function CostPanel({ workbook, scenario, result, onCosted }: CostPanelPro
         </Field>
       ) : null}
       {result && took !== null ? (
-        <Text data-testid="cost-done">
-          Costed in {took.toLocaleString('en-US')} ms; the Costing sheet and its chart are in the workbook.
+        <Text data-testid="cost-done" data-ms={took}>
+          Costed. The Costing sheet and its chart are in the workbook.
         </Text>
       ) : null}
       {result ? <ComparisonTable result={result} /> : null}
-      {result && scenario ? <WhatIfPanel scenario={scenario} /> : null}
+      {result && scenario ? <WhatIfPanel scenario={scenario} result={result} /> : null}
     </section>
   );
 }
