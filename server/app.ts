@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
@@ -7,6 +6,7 @@ import type { Logger } from 'pino';
 import { costScenario as engineCostScenario } from '../shared/engine/costScenario.js';
 import type { AppContext } from './appContext.js';
 import { configFromEnv, type ServerConfig } from './config.js';
+import { addinStatic } from './http/addinStatic.js';
 import { authenticate } from './http/authenticate.js';
 import { inProcessScenarioWork, type ScenarioWork } from './http/costModelBodies.js';
 import { errorHandler, unknownRoute } from './http/errorHandler.js';
@@ -138,36 +138,4 @@ export function createApp(deps: AppDeps): Express {
   app.use(unknownRoute);
   app.use(errorHandler(logger));
   return app;
-}
-
-/**
- * The built add-in (task pane, functions, manifest) on the API's origin. Excel on the web shows
- * the task pane in a frame of an Office domain, so the frame policy names those.
- */
-function addinStatic(dir: string): express.Router {
-  const router = express.Router();
-  router.use(
-    helmet({
-      frameguard: false,
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'", 'https://appsforoffice.microsoft.com', 'https://*.officeapps.live.com'],
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:', 'https:'],
-          connectSrc: ["'self'"],
-          workerSrc: ["'self'", 'blob:'],
-          // Served over plain http on a developer's machine too: never rewrite to https.
-          upgradeInsecureRequests: null,
-          frameAncestors: ["'self'", 'https://*.office.com', 'https://*.officeapps.live.com', 'https://*.sharepoint.com', 'https://*.microsoft365.com', 'https://*.cloud.microsoft'],
-        },
-      },
-    }),
-  );
-  router.get('/', (_req, res, next) => {
-    if (existsSync(`${dir}/taskpane.html`)) res.redirect('/taskpane.html');
-    else next();
-  });
-  router.use(express.static(dir, { index: false, fallthrough: true, maxAge: '5m' }));
-  return router;
 }

@@ -96,6 +96,14 @@ export function rosterSheet(roster: Scenario['roster']): SheetGrid {
   return w.finish(SHEET.roster, { rows: HEADER_ROW, columns: 1 });
 }
 
+/** The Roster sheet from rows keyed by the Roster table's headers (the add-in's Replace roster… builds them from a payroll extract). */
+export function rosterSheetOfRows(rows: readonly Record<string, unknown>[], extractDate: string): SheetGrid {
+  const w = new SheetWriter();
+  w.table(ROSTER_ROWS, rows.map((values) => ROSTER_ROWS.columns.map((c) => writeCell(c.kind, values[c.header]))));
+  w.settings(ROSTER_SETTINGS, { roster: { extractDate } });
+  return w.finish(SHEET.roster, { rows: HEADER_ROW, columns: 1 });
+}
+
 export function assumptionsSheet(s: Scenario): SheetGrid {
   const w = new SheetWriter();
   const a = s.assumptions;

@@ -66,7 +66,7 @@ export function CostPanel({ workbook, client, scenario, result, onCosted }: Cost
 
   return (
     <section className="panel" aria-label="Cost">
-      <ErrorBar error={task.error} onDismiss={task.clearError} />
+      <ErrorBar error={task.error} onDismiss={task.clearError} title="Could not cost the proposals" />
       <Button appearance="primary" onClick={cost} disabled={task.busy || !scenario}>
         Cost proposals
       </Button>
@@ -77,8 +77,8 @@ export function CostPanel({ workbook, client, scenario, result, onCosted }: Cost
         </Field>
       ) : null}
       {result && took !== null ? (
-        <Text data-testid="cost-done">
-          Costed in {took.toLocaleString('en-US')} ms; the Costing sheet and its chart are in the workbook.
+        <Text data-testid="cost-done" data-ms={took}>
+          Costed. The Costing sheet and its chart are in the workbook.
         </Text>
       ) : null}
       {result && client ? (
@@ -87,7 +87,7 @@ export function CostPanel({ workbook, client, scenario, result, onCosted }: Cost
         </Button>
       ) : null}
       {result ? <ComparisonTable result={result} /> : null}
-      {result && scenario ? <WhatIfPanel scenario={scenario} /> : null}
+      {result && scenario ? <WhatIfPanel scenario={scenario} result={result} /> : null}
     </section>
   );
 }
