@@ -12,7 +12,7 @@ import { costingSheet } from '../../shared/workbook/costingSheet.js';
 import { SHEET } from '../../shared/workbook/layout.js';
 import { ensureAddinBuild } from './support/addinBuild.js';
 import { bargainingProposals, fetchTemplate, payrollExtract, proposalRows } from './support/analystData.js';
-import { launchChromium, newPaneContext, screenshot, watchErrors } from './support/browser.js';
+import { chromiumProblem, launchChromium, newPaneContext, screenshot, watchErrors } from './support/browser.js';
 import { ExcelPage } from './support/excelPage.js';
 import { startTestServer, type TestServer } from './support/testServer.js';
 
@@ -22,7 +22,7 @@ const BAD_ROW = 7; // Excel row of the roster line given a step that does not ex
 const TITLE = 'RPOA: union proposal vs. City offer (browser test)';
 const RETURN_COMMENT = 'Show the City offer with the signing bonus prorated, then resubmit.';
 
-describe('the analyst and manager journey in the task pane', () => {
+describe.skipIf(chromiumProblem !== undefined)('the analyst and manager journey in the task pane', () => {
   let server: TestServer;
   let browser: Browser;
   let analystContext: BrowserContext;
