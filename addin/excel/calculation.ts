@@ -31,6 +31,7 @@ export async function withManualCalculation<T>(context: Excel.RequestContext, do
     } catch (restoreError) {
       const restore = describeOfficeError(restoreError, `restore the calculation mode (${previous})`);
       const cause = writeError instanceof Error ? writeError : new Error(String(writeError));
+      // eslint-disable-next-line preserve-caught-error -- the write failure is the cause; the restore failure is told in the message
       throw new Error(`${cause.message}; and then ${restore.message[0]!.toLowerCase()}${restore.message.slice(1)}`, { cause: writeError });
     }
     throw writeError;

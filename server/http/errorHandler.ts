@@ -21,7 +21,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     }
     const problem = toProblem(error);
     if (problem.status >= 500) {
-      (req as { log?: Logger }).log?.error({ err: error }, 'request failed') ?? logger.error({ err: error }, 'request failed');
+      ((req as { log?: Logger }).log ?? logger).error({ err: error }, 'request failed');
     }
     sendProblem(res, problem);
   };

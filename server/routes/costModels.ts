@@ -53,7 +53,7 @@ export function costModelRoutes(ctx: AppContext): Router {
 
   router.get('/cost-models/:id', async (req, res) => {
     const principal = principalOf(req);
-    const model = await visibleCostModel(ctx.store, principal, String(req.params.id));
+    const model = await visibleCostModel(ctx.store, principal, req.params.id);
     const etag = costModelEtag(model);
     if (notModified(req, etag)) {
       res.status(304).set('ETag', etag).end();
@@ -67,7 +67,7 @@ export function costModelRoutes(ctx: AppContext): Router {
     const ifMatch = req.get('if-match');
     if (!ifMatch) throw preconditionRequired('send If-Match with the ETag you read, so no update is lost');
     const body = parseInput(updateCostModelBody, req.body, 'body');
-    const existing = await visibleCostModel(ctx.store, analyst, String(req.params.id));
+    const existing = await visibleCostModel(ctx.store, analyst, req.params.id);
     const scenario = body.scenario === undefined ? undefined : validScenario(body.scenario, existing.unitId);
     await sendModel(res, await updateCostModel(models, analyst, existing.id, ifMatch, { title: body.title, scenario }));
   });
@@ -75,25 +75,25 @@ export function costModelRoutes(ctx: AppContext): Router {
   router.post('/cost-models/:id/submit', async (req, res) => {
     const analyst = requireRole(req, ['analyst']);
     parseInput(submitBody, req.body ?? {}, 'body');
-    await sendModel(res, await submitCostModel(models, analyst, String(req.params.id), ifMatchOf(req)));
+    await sendModel(res, await submitCostModel(models, analyst, req.params.id, ifMatchOf(req)));
   });
 
   router.post('/cost-models/:id/approve', async (req, res) => {
     const manager = requireRole(req, ['manager']);
     const body = parseInput(approveBody, req.body ?? {}, 'body');
-    await sendModel(res, await approveCostModel(models, manager, String(req.params.id), ifMatchOf(req), body.comment?.trim() || null));
+    await sendModel(res, await approveCostModel(models, manager, req.params.id, ifMatchOf(req), body.comment?.trim() || null));
   });
 
   router.post('/cost-models/:id/return', async (req, res) => {
     const manager = requireRole(req, ['manager']);
     const body = parseInput(returnBody, req.body ?? {}, 'body');
-    await sendModel(res, await returnCostModel(models, manager, String(req.params.id), ifMatchOf(req), body.comment));
+    await sendModel(res, await returnCostModel(models, manager, req.params.id, ifMatchOf(req), body.comment));
   });
 
   router.post('/cost-models/:id/supersede', async (req, res) => {
     const analyst = requireRole(req, ['analyst']);
     const body = parseInput(supersedeBody, req.body ?? {}, 'body');
-    const successor = await supersedeCostModel(models, analyst, String(req.params.id), body.title);
+    const successor = await supersedeCostModel(models, analyst, req.params.id, body.title);
     res.location(`/api/v1/cost-models/${successor.id}`);
     await sendModel(res, successor, 201);
   });
@@ -101,12 +101,12 @@ export function costModelRoutes(ctx: AppContext): Router {
   router.post('/cost-models/:id/publish-schedules', async (req, res) => {
     const principal = requireRole(req, ['manager', 'admin']);
     const body = parseInput(publishBody, req.body ?? {}, 'body');
-    res.status(201).json(await publishSettlementSchedules(models, principal, String(req.params.id), body.proposal));
+    res.status(201).json(await publishSettlementSchedules(models, principal, req.params.id, body.proposal));
   });
 
   router.get('/cost-models/:id/workbook.xlsx', async (req, res) => {
     const principal = principalOf(req);
-    const model = await visibleCostModel(ctx.store, principal, String(req.params.id));
+    const model = await visibleCostModel(ctx.store, principal, req.params.id);
     const successor = await ctx.store.findSuccessor(model.id);
     const workbook = await ctx.writeWorkbook(viewCostModel(await resultForWorkbook(models, model), successor?.id ?? null));
     const name = `${model.unitId}-${model.title}`.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 80);
@@ -119,7 +119,7 @@ export function costModelRoutes(ctx: AppContext): Router {
 
   router.get('/cost-models/:id/audit', async (req, res) => {
     const principal = requireRole(req, ['manager', 'admin']);
-    const model = await visibleCostModel(ctx.store, principal, String(req.params.id));
+    const model = await visibleCostModel(ctx.store, principal, req.params.id);
     const events = await ctx.store.listAudit({ entityType: 'cost-model', entityId: model.id, limit: 10_000 });
     res.json({ events });
   });

@@ -49,7 +49,7 @@ export function identityRoutes(ctx: AppContext): Router {
   router.delete('/users/:userId/tokens/:tokenId', async (req, res) => {
     const admin = requireRole(req, ['admin']);
     const userId = parseInput(unitId, req.params.userId, 'userId');
-    const tokenId = String(req.params.tokenId);
+    const tokenId = req.params.tokenId;
     const now = ctx.now();
     const revoked = await ctx.store.transaction(async (tx) => {
       const done = await tx.revokeToken(userId, tokenId, now.toISOString());

@@ -37,7 +37,7 @@ export async function migrateStore(location: StoreLocation): Promise<string[]> {
   try {
     const migrator = new Migrator({ db, provider: migrationProvider(kind) });
     const { error, results } = await migrator.migrateToLatest();
-    if (error) throw error instanceof Error ? error : new Error(String(error));
+    if (error) throw error instanceof Error ? error : new Error('migration failed', { cause: error });
     return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
   } finally {
     await db.destroy();

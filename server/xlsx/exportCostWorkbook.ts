@@ -71,7 +71,7 @@ export async function exportCostWorkbook(model: CostWorkbookModel): Promise<Buff
   }
   if (model.approval) for (const sheet of sheets) await sheet.protect('', PROTECTION);
   const data = await workbook.xlsx.writeBuffer();
-  return Buffer.from(data as ArrayBuffer);
+  return Buffer.from(data);
 }
 
 /** "&" starts a code in Excel header/footer text; a literal one is written "&&". */

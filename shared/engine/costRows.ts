@@ -288,7 +288,7 @@ function cachedPath(ctx: CostingContext, caches: CostingCaches, rc: RowContext, 
 
 function payFor(ctx: CostingContext, caches: CostingCaches, cs: ClassState, rc: RowContext, step: number, level: number): PayAmounts {
   let byState = caches.pay[cs.payStateId];
-  if (byState === undefined) caches.pay[cs.payStateId] = byState = new Map();
+  if (byState === undefined) caches.pay[cs.payStateId] = byState = new Map<number, PayAmounts>();
   const key = (rc.profileId * 256 + step) * 256 + level;
   let amounts = byState.get(key);
   if (amounts === undefined) {
@@ -341,7 +341,7 @@ function computePay(ctx: CostingContext, caches: CostingCaches, cs: ClassState, 
 
 function cachedBase(ctx: CostingContext, caches: CostingCaches, cs: ClassState, rc: RowContext, step: number): number {
   let baseByStep = caches.base[cs.rateStateId];
-  if (baseByStep === undefined) caches.base[cs.rateStateId] = baseByStep = new Map();
+  if (baseByStep === undefined) caches.base[cs.rateStateId] = baseByStep = new Map<number, number>();
   const key = step * 65536 + rc.fteId;
   let base = baseByStep.get(key);
   if (base === undefined) {
@@ -364,7 +364,7 @@ function cachedOvertime(
   const hours = cs.overtimeHours ?? rc.overtimeHours;
   if (hours.n === 0n) return 0;
   let byState = caches.overtime[cs.payStateId];
-  if (byState === undefined) caches.overtime[cs.payStateId] = byState = new Map();
+  if (byState === undefined) caches.overtime[cs.payStateId] = byState = new Map<number, number>();
   const key = (rc.overtimeProfileId * 256 + step) * 256 + level;
   let cents = byState.get(key);
   if (cents === undefined) {

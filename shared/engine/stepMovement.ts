@@ -52,6 +52,7 @@ export function stepPath(ctx: CostingContext, rc: RowContext, regime: StepRegime
         }
       }
     });
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- the freeze callback above may set it to null
     if (date === null) continue;
     const trigger = calendar.periodStartingOnOrAfter(date);
     if (trigger.start > lastStart) break;

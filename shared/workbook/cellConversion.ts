@@ -67,6 +67,7 @@ export function writeCell(kind: ColumnKind, value: unknown): WrittenCell {
     case 'code':
     case 'enum':
     case 'date':
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- scenario values are strings, numbers or booleans
       return { value: String(value), format: NUMBER_FORMAT.text };
     case 'integer':
       return { value: Number(value), format: NUMBER_FORMAT.integer };
@@ -74,6 +75,7 @@ export function writeCell(kind: ColumnKind, value: unknown): WrittenCell {
     case 'money':
     case 'rate':
     case 'stepRate':
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- scenario values are strings, numbers or booleans
       return writeDecimal(kind, String(value));
     case 'boolean':
       return { value: Boolean(value), format: null };
@@ -113,7 +115,7 @@ function splitList(text: string): string[] | undefined {
           i++;
           break;
         }
-        item += text[i++];
+        item += text.charAt(i++);
       }
       while (text[i] === ' ') i++;
       if (i < text.length && text[i] !== ',' && text[i] !== ';') return undefined;

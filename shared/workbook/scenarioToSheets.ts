@@ -25,7 +25,6 @@ import {
   SPECIAL_PAYS,
   STEP_HEADER,
   WAGE_BASES,
-  type ColumnKind,
   type ColumnSpec,
   type SettingsLayout,
   type TableLayout,
@@ -80,7 +79,7 @@ export function scheduleSheet(schedule: Scenario['schedule']): SheetGrid {
     'Rate places': schedule.ratePlaces,
   });
   const maxSteps = Math.max(1, ...schedule.classes.map((c) => c.steps.length));
-  const stepColumns: ColumnSpec[] = Array.from({ length: maxSteps }, (_, i) => ({ header: STEP_HEADER(i + 1), kind: 'stepRate' as ColumnKind, width: 10 }));
+  const stepColumns: ColumnSpec[] = Array.from({ length: maxSteps }, (_, i) => ({ header: STEP_HEADER(i + 1), kind: 'stepRate', width: 10 }));
   const columns = [...SCHEDULE_CLASSES.columns, ...stepColumns];
   const rows = schedule.classes.map((c) => [
     writeCell('code', c.code),
@@ -160,6 +159,7 @@ export function provisionCells(proposalName: string, provision: Provision): Writ
   for (const [field, value] of Object.entries(provision)) {
     if (field === 'type') continue;
     const header = PROVISION_FIELD_COLUMNS[field as ProvisionField];
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- a provision field added without a column is caught here
     if (header === undefined) throw new Error(`provision field ${field} has no column in the Proposals sheet`);
     values[header] = value;
   }

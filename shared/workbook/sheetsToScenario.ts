@@ -194,7 +194,7 @@ class WorkbookReader {
       let gap: { header: string } | undefined;
       for (const s of steps) {
         const header = s.header;
-        (table.columns as Map<string, number>).set(header, s.column);
+        (table.columns).set(header, s.column);
         const at = row.at(header);
         const v = this.value(row, header, 'stepRate', [...path, 'steps', rates.length]);
         if (v === undefined) {
@@ -382,7 +382,7 @@ class WorkbookReader {
         const owner = typeof name === 'string' ? byName.get(name) : undefined;
         if (!owner) {
           if (!this.hasProblemAt(row.at('Proposal'))) {
-            this.problem(row.at('Proposal'), name === undefined ? 'is required: the proposal this provision belongs to' : `proposal "${String(name)}" is not in the ${PROPOSAL_LIST.caption.split(' (')[0]} list`);
+            this.problem(row.at('Proposal'), name === undefined ? 'is required: the proposal this provision belongs to' : `proposal "${typeof name === 'string' ? name : JSON.stringify(name)}" is not in the ${PROPOSAL_LIST.caption.split(' (')[0]} list`);
           }
           continue;
         }
@@ -411,7 +411,7 @@ function zodMessage(issue: z.core.$ZodIssue): string {
 function schemaIssues(reader: WorkbookReader, error: z.ZodError): WorkbookIssue[] {
   const out: WorkbookIssue[] = [];
   for (const issue of error.issues) {
-    const path = issue.path as PropertyKey[];
+    const path = issue.path;
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const at = reader.map.locate([...path, key]);
@@ -443,7 +443,7 @@ function dedupe(issues: WorkbookIssue[]): WorkbookIssue[] {
     const i = INPUT_SHEETS.findIndex((s) => s.toLowerCase() === name.toLowerCase());
     return i < 0 ? INPUT_SHEETS.length : i;
   };
-  const columnNumber = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const columnNumber = (letters: string) => Array.from(letters).reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
   return issues
     .filter((i) => {
       const key = `${i.cell}\u0000${i.message}`;

@@ -329,8 +329,6 @@ class Reference {
   // ---------- §3/§4 one employee, one period ----------
 
   specialPaysAt(row: RosterRow, provisions: Provision[], p: Period): PayDef[] {
-    const P = this.P;
-    const H = this.H;
     const fromDef = (d: { percent?: string | undefined; amount?: string | undefined; per?: string | undefined }): Omit<PayDef, 'pensionable'> =>
       d.percent !== undefined ? { percent: new Decimal(d.percent) } : { amount: new Decimal(d.amount!), per: d.per! };
     // Definitions as changed by every provision that reaches the row's class (see A4); the row is

@@ -105,7 +105,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
   } catch (error) {
     const output = (error as { stderr?: Buffer }).stderr?.toString().trim();
     stop();
-    throw new Error(`could not start a throwaway PostgreSQL from ${bin} (${found.source}): ${output || (error as Error).message}`);
+    throw new Error(`could not start a throwaway PostgreSQL from ${bin} (${found.source}): ${output || (error as Error).message}`, { cause: error });
   }
   return stop;
 }
