@@ -23,6 +23,15 @@ export type Components = Record<ComponentOrTotal, string>;
 /** Keyed by fiscal-year name, "FY2027". */
 export type ByFiscalYear<T> = Record<string, T>;
 
+/** Roll-ups by name per fiscal year: fiscal year → roll-up name (listed order) → money (§7, §9). */
+export type RollupsByName = ByFiscalYear<Record<string, string>>;
+
+/**
+ * Per fund or per department (keys sorted by code point, `unassigned` when some row or flat
+ * amount has none): fund → fiscal year → components, `flat` included (§7, §9).
+ */
+export type ByFundOrDepartment = Record<string, ByFiscalYear<Components>>;
+
 export interface ProvisionCharge {
   index: number;
   type: ProvisionType;
@@ -47,6 +56,22 @@ export interface ProposalResult {
   /** Per-class proposal cost and increase (flat amounts belong to no class). */
   byClass: Record<string, ByFiscalYear<Components>>;
   increaseByClass: Record<string, ByFiscalYear<Components>>;
+  /** 1.2: each roll-up by name, the proposal's and its increase. */
+  rollupsByName?: RollupsByName;
+  increaseRollupsByName?: RollupsByName;
+  /** 1.2: that year's increase minus the prior year's (the first year: its increase). */
+  increaseOverPriorYear?: ByFiscalYear<Components>;
+  /** 1.2: the proposal's cost minus its no-step costing. */
+  stepMovement?: ByFiscalYear<Components>;
+  /** 1.2: round₂(increase total / fte); null when fte is 0. */
+  increasePerFte?: ByFiscalYear<string | null>;
+  /** 1.2: increase total minus the budget proposal's; absent on the budget proposal and when there is none. */
+  overBudget?: ByFiscalYear<string>;
+  overBudgetTotal?: string;
+  byFund?: ByFundOrDepartment;
+  increaseByFund?: ByFundOrDepartment;
+  byDepartment?: ByFundOrDepartment;
+  increaseByDepartment?: ByFundOrDepartment;
 }
 
 export interface CostingSnapshot {
@@ -64,6 +89,18 @@ export interface CostingResult {
   baselineByClass: Record<string, ByFiscalYear<Components>>;
   /** Baseline lift basis: one full year at the last period's state, per component. */
   baselineAnnualAtLastPeriod: Components;
+  // The 1.2 figures are always in an engine result; optional in the type because results stored
+  // before 1.2 (approved costings are immutable) do not have them.
+  /** 1.2: Σ count, Σ count of vacant rows, Σ count × fte (4 places, no trailing zeros). */
+  positions?: number;
+  vacantPositions?: number;
+  fte?: string;
+  baselineRollupsByName?: RollupsByName;
+  baselineStepMovement?: ByFiscalYear<Components>;
+  baselineValueOfOnePercent?: ByFiscalYear<string>;
+  baselinePerFte?: ByFiscalYear<string | null>;
+  baselineByFund?: ByFundOrDepartment;
+  baselineByDepartment?: ByFundOrDepartment;
   proposals: ProposalResult[];
   snapshot: CostingSnapshot;
 }

@@ -3,33 +3,153 @@ import { isValidIsoDate } from '../dates.js';
 import { DECIMAL_PATTERN } from '../money.js';
 import { Decimal } from '../money.js';
 
-/** A decimal written as a JSON string ("45.12"); a JSON number is refused so no float sneaks in. */
-export const decimalString = z
-  .string({ error: (issue) => (issue.input === undefined ? 'required' : 'must be a decimal string such as "45.12", not a JSON number') })
-  .regex(DECIMAL_PATTERN, { message: 'must be a decimal string such as "45.12"' });
+/**
+ * What a field holds, for the workbook layout and the pane's proposal builder (COSTING.md §9):
+ * read from the schema by `fieldKinds`, so a field's kind is written once, where it is defined.
+ */
+export type FieldKind = 'percent' | 'decimal' | 'date' | 'int' | 'choice' | 'classes' | 'text' | 'boolean' | 'fiscalYears';
+export const fieldKinds = z.registry<{ kind: FieldKind }>();
 
-function boundedDecimal(check: (d: Decimal) => boolean, message: string) {
-  // zod runs a refinement even after the pattern check failed: only judge well-formed decimals.
-  return decimalString.refine((s) => !DECIMAL_PATTERN.test(s) || check(new Decimal(s)), { message });
+function ofKind<T extends z.ZodType>(schema: T, kind: FieldKind): T {
+  fieldKinds.add(schema, { kind });
+  return schema;
+}
+
+/** The error option of every schema a missing key can reach: a missing field "is required" (§9). */
+export const requiredField = (issue: { code?: string; input?: unknown }): string | undefined =>
+  issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : undefined;
+const requiredOr = (otherwise: string) => (issue: { input?: unknown }) => (issue.input === undefined ? 'is required' : otherwise);
+
+/** COSTING.md §1 bounds on every decimal string. */
+export const MAX_DECIMAL_PLACES = 10;
+const DECIMAL_LIMIT = new Decimal('1e12');
+export const MAX_STEPS = 99;
+export const MAX_FISCAL_YEARS = 10;
+export const MAX_PROVISIONS = 200;
+export const MAX_PROPOSALS = 20;
+
+function decimalProblem(text: string): string | null {
+  if (!DECIMAL_PATTERN.test(text)) return 'must be a decimal string such as "45.12"';
+  const point = text.indexOf('.');
+  if (point !== -1 && text.length - point - 1 > MAX_DECIMAL_PLACES) return `has ${text.length - point - 1} decimal places: at most ${MAX_DECIMAL_PLACES} are allowed`;
+  if (new Decimal(text).abs().gte(DECIMAL_LIMIT)) return 'must be below 1000000000000 (10¹²) in absolute value';
+  return null;
+}
+
+function wellFormed(text: string): boolean {
+  return decimalProblem(text) === null;
+}
+
+/** A decimal written as a JSON string ("45.12"); a JSON number is refused so no float sneaks in. */
+export const decimalString = ofKind(
+  z
+    .string({ error: requiredOr('must be a decimal string such as "45.12", not a JSON number') })
+    .superRefine((text, ctx) => {
+      const problem = decimalProblem(text);
+      if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+  'decimal',
+);
+
+function boundedDecimal(check: (d: Decimal) => boolean, message: string | ((d: Decimal) => string), kind: FieldKind = 'decimal') {
+  // The refinement runs even after the format check failed: only judge well-formed decimals.
+  return ofKind(
+    decimalString.superRefine((text, ctx) => {
+      if (!wellFormed(text)) return;
+      const d = new Decimal(text);
+      if (!check(d)) ctx.addIssue({ code: 'custom', message: typeof message === 'string' ? message : message(d) });
+    }),
+    kind,
+  );
+}
+
+/** "3 would be 300%: write 0.03 for 3%" — the mistake a percent field invites. */
+function asPercentHint(d: Decimal): string {
+  return `${d.toString()} would be ${d.times(100).toString()}%: write ${d.dividedBy(100).toString()} for ${d.toString()}%`;
 }
 
 export const nonNegativeDecimal = boundedDecimal((d) => d.gte(0), 'must not be negative');
 export const positiveDecimal = boundedDecimal((d) => d.gt(0), 'must be greater than zero');
-/** A fractional change such as a raise ("0.03"); below -100% is impossible. */
-export const percentChange = boundedDecimal((d) => d.gt(-1), 'must be greater than -1 (a fraction: 0.03 is 3%)');
-/** A rate or share between 0 and 1 inclusive ("0.1325"). */
-export const unitFraction = boundedDecimal((d) => d.gte(0) && d.lte(1), 'must be between 0 and 1 (a fraction: 0.0145 is 1.45%)');
+/** A percent (§1): a fraction strictly between −1 and 1, 0.03 is 3%. */
+export const percent = boundedDecimal((d) => d.gt(-1) && d.lt(1), asPercentHint, 'percent');
+/** A percent that cannot be negative (a special pay or longevity band). */
+export const nonNegativePercent = boundedDecimal(
+  (d) => d.gte(0) && d.lt(1),
+  (d) => (d.lt(0) ? 'must not be negative' : asPercentHint(d)),
+  'percent',
+);
+/** A rate (pension, roll-up, Medicare, Social Security): a fraction in [0, 1). */
+export const rate = boundedDecimal(
+  (d) => d.gte(0) && d.lt(1),
+  (d) => (d.lt(0) ? 'must not be negative (a rate is a fraction: 0.0145 is 1.45%)' : asPercentHint(d)),
+  'percent',
+);
+/** A change to a rate: a fraction strictly between −1 and 1. */
+export const delta = boundedDecimal((d) => d.gt(-1) && d.lt(1), asPercentHint, 'percent');
 export const fteFraction = boundedDecimal((d) => d.gt(0) && d.lte(1), 'must be greater than 0 and at most 1');
+/** A fund's share of a row: in (0, 1]. */
+export const share = boundedDecimal((d) => d.gt(0) && d.lte(1), 'must be greater than 0 and at most 1 (a fraction: 0.6 is 60%)');
 
-export const isoDate = z
-  .string({ error: 'must be a date written YYYY-MM-DD' })
-  .refine(isValidIsoDate, { message: 'must be a calendar date written YYYY-MM-DD' });
+export const isoDate = ofKind(
+  z.string({ error: requiredOr('must be a date written YYYY-MM-DD') }).superRefine((text, ctx) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) ctx.addIssue({ code: 'custom', message: 'must be a date written YYYY-MM-DD' });
+    else if (!isValidIsoDate(text)) ctx.addIssue({ code: 'custom', message: `${text} does not exist` });
+  }),
+  'date',
+);
 
 export const int = (min: number, max = Number.MAX_SAFE_INTEGER) =>
-  z
-    .number({ error: 'must be a whole number' })
-    .int({ message: 'must be a whole number' })
-    .min(min, { message: `must be at least ${min}` })
-    .max(max, { message: `must be at most ${max}` });
+  ofKind(
+    z
+      .number({ error: requiredOr('must be a whole number') })
+      .int({ message: 'must be a whole number' })
+      .min(min, { message: `must be at least ${min}` })
+      .max(max, { message: `must be at most ${max}` }),
+    'int',
+  );
 
-export const code = z.string().min(1, { message: 'must not be empty' }).max(64, { message: 'must be at most 64 characters' });
+/**
+ * Characters a workbook (XML 1.0) cannot hold: C0 controls but tab, newline and carriage return,
+ * U+FFFE, U+FFFF and unpaired surrogates (https://www.w3.org/TR/xml/#charsets).
+ */
+export function unsafeCharacters(text: string): string[] {
+  const found = new Set<string>();
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        i++;
+        continue;
+      }
+    }
+    const bad = (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0xfffe || c === 0xffff || (c >= 0xd800 && c <= 0xdfff);
+    if (bad) found.add(`U+${c.toString(16).toUpperCase().padStart(4, '0')}`);
+  }
+  return [...found];
+}
+
+/** Free text (labels, titles, names): refuses what a workbook cannot hold, naming the characters. */
+export const freeText = (min: number, max: number) =>
+  ofKind(
+    z
+      .string({ error: requiredOr('must be text') })
+      .min(min, { message: min === 1 ? 'must not be empty' : `must be at least ${min} characters` })
+      .max(max, { message: `must be at most ${max} characters` })
+      .superRefine((text, ctx) => {
+        const bad = unsafeCharacters(text);
+        if (bad.length > 0) ctx.addIssue({ code: 'custom', message: `contains ${bad.join(', ')}, which a workbook cannot hold: remove ${bad.length === 1 ? 'it' : 'them'}` });
+      }),
+    'text',
+  );
+
+export const code = freeText(1, 64);
+
+/** A choice among fixed words; the words are the schema's, so every reader lists the same. */
+export const choice = <const T extends readonly [string, ...string[]]>(values: T) =>
+  ofKind(z.enum(values, { error: (issue) => (issue.input === undefined ? 'is required' : `must be one of ${values.join(', ')}`) }), 'choice');
+
+export const bool = () => ofKind(z.boolean({ error: requiredOr('must be true or false') }), 'boolean');
+
+/** A list of class codes a provision is limited to. */
+export const classCodes = (message: string) => ofKind(z.array(code, { error: requiredField }).min(1, { message }), 'classes');

@@ -1,34 +1,61 @@
 import { z } from 'zod';
-import { Decimal } from '../money.js';
+import { fiscalYearName, fiscalYearOfDay } from '../calendar.js';
 import { isValidIsoDate, parseDay } from '../dates.js';
+import { longevityBandSchema, longevityBands } from '../provisions/longevity.js';
+import { rateBases } from '../provisions/minimumRate.js';
+import { provisionSchema } from '../provisions/registry.js';
+import { amountPers, payShapeIssues } from '../provisions/specialPay.js';
+import { departmentCode, fundSchema } from './funds.js';
 import {
+  MAX_FISCAL_YEARS,
+  MAX_PROPOSALS,
+  MAX_PROVISIONS,
+  MAX_STEPS,
+  bool,
+  choice,
+  classCodes,
   code,
   decimalString,
   fteFraction,
+  freeText,
   int,
   isoDate,
   nonNegativeDecimal,
-  percentChange,
+  percent,
   positiveDecimal,
-  unitFraction,
+  rate,
+  requiredField,
 } from './primitives.js';
+
+export { amountPers, type AmountPer } from '../provisions/specialPay.js';
+export { longevityBandSchema } from '../provisions/longevity.js';
+export { rateBases } from '../provisions/minimumRate.js';
+export { provisionSchema, provisionTypes, type Provision, type ProvisionType, type ProvisionOf } from '../provisions/registry.js';
+export { UNASSIGNED } from './funds.js';
 
 export const SCENARIO_FORMAT = 'bargaining-costing/scenario@1';
 
 export const payFrequencies = ['biweekly', 'weekly', 'semimonthly', 'monthly'] as const;
 export type PayFrequency = (typeof payFrequencies)[number];
-export const rateBases = ['hourly', 'annual', 'monthly', 'biweekly'] as const;
 export type RateBasis = (typeof rateBases)[number];
+export const fiscalYearBases = ['payDate', 'periodEnd'] as const;
+export const effectiveRules = ['periodStart', 'periodContaining'] as const;
+export const termCostings = ['fiscalYears', 'term'] as const;
+export const rollupBases = ['pensionable', 'taxable'] as const;
+export const proposalSides = ['union', 'management', 'joint', 'other', 'budget'] as const;
 
 export const calendarSchema = z
-  .strictObject({
-    fiscalYearStartMonth: int(1, 12).default(7),
-    payFrequency: z.enum(payFrequencies).default('biweekly'),
-    firstPeriodStart: isoDate.optional(),
-    payLagDays: int(0, 366).default(0),
-    fiscalYearBy: z.enum(['payDate', 'periodEnd']).default('payDate'),
-    effectiveRule: z.enum(['periodStart', 'periodContaining']).default('periodStart'),
-  })
+  .strictObject(
+    {
+      fiscalYearStartMonth: int(1, 12).default(7),
+      payFrequency: choice(payFrequencies).default('biweekly'),
+      firstPeriodStart: isoDate.optional(),
+      payLagDays: int(0, 366).default(0),
+      fiscalYearBy: choice(fiscalYearBases).default('payDate'),
+      effectiveRule: choice(effectiveRules).default('periodStart'),
+    },
+    { error: requiredField },
+  )
   .superRefine((cal, ctx) => {
     if ((cal.payFrequency === 'weekly' || cal.payFrequency === 'biweekly') && !cal.firstPeriodStart) {
       ctx.addIssue({ code: 'custom', path: ['firstPeriodStart'], message: `is required for ${cal.payFrequency} pay (the first day of any pay period)` });
@@ -36,27 +63,33 @@ export const calendarSchema = z
   });
 
 export const termSchema = z
-  .strictObject({ start: isoDate, end: isoDate })
+  .strictObject({ start: isoDate, end: isoDate, costs: choice(termCostings).default('fiscalYears') }, { error: requiredField })
   .superRefine((term, ctx) => {
     if (isValidIsoDate(term.start) && isValidIsoDate(term.end) && parseDay(term.end) < parseDay(term.start)) ctx.addIssue({ code: 'custom', path: ['end'], message: 'must not be before term.start' });
   });
 
 export const classSchema = z.strictObject({
   code,
-  title: z.string().max(200).default(''),
+  title: freeText(0, 200).default(''),
   stepMonths: int(1, 120).default(12),
-  steps: z.array(positiveDecimal).min(1, { message: 'a class needs at least one step' }).max(60),
+  steps: z
+    .array(positiveDecimal, { error: requiredField })
+    .min(1, { message: 'a class needs at least one step' })
+    .max(MAX_STEPS, { message: `a class has at most ${MAX_STEPS} steps` }),
 });
 
 export const scheduleSchema = z
-  .strictObject({
-    id: code,
-    effective: isoDate,
-    rateBasis: z.enum(rateBases).default('hourly'),
-    hoursPerYear: int(1, 8784).default(2080),
-    ratePlaces: int(0, 6).default(2),
-    classes: z.array(classSchema).min(1, { message: 'a schedule needs at least one class' }),
-  })
+  .strictObject(
+    {
+      id: code,
+      effective: isoDate,
+      rateBasis: choice(rateBases).default('hourly'),
+      hoursPerYear: int(1, 8784).default(2080),
+      ratePlaces: int(0, 6).default(2),
+      classes: z.array(classSchema, { error: requiredField }).min(1, { message: 'a schedule needs at least one class' }),
+    },
+    { error: requiredField },
+  )
   .superRefine((schedule, ctx) => {
     const seen = new Set<string>();
     schedule.classes.forEach((c, i) => {
@@ -68,203 +101,97 @@ export const scheduleSchema = z
 export const rosterRowSchema = z.strictObject({
   id: code,
   class: code,
-  step: int(1),
+  step: int(1, MAX_STEPS),
   fte: fteFraction.default('1'),
   count: int(1).default(1),
   hireDate: isoDate.optional(),
   nextStepDate: isoDate.optional(),
   pensionTier: code.optional(),
-  socialSecurity: z.boolean().default(false),
-  medicare: z.boolean().default(true),
+  socialSecurity: bool().default(false),
+  medicare: bool().default(true),
   healthTier: code.optional(),
   overtimeHours: nonNegativeDecimal.default('0'),
   pays: z.array(code).default([]),
-  vacant: z.boolean().default(false),
+  vacant: bool().default(false),
+  fund: fundSchema.optional(),
+  department: departmentCode.optional(),
 });
 
 export const rosterSchema = z.strictObject({
   extractDate: isoDate,
-  rows: z.array(rosterRowSchema),
-});
+  rows: z.array(rosterRowSchema, { error: requiredField }),
+}, { error: requiredField });
 
-const datedRate = z.strictObject({ from: isoDate, rate: unitFraction });
+const datedRate = z.strictObject({ from: isoDate, rate });
 const datedMonthly = z.strictObject({ from: isoDate, monthly: nonNegativeDecimal });
-
-export const amountPers = ['hour', 'period', 'month', 'year'] as const;
-export type AmountPer = (typeof amountPers)[number];
 
 export const specialPayDefinitionSchema = z
   .strictObject({
-    percent: decimalString.optional(),
+    percent: percent.optional(),
     amount: decimalString.optional(),
-    per: z.enum(amountPers).optional(),
-    pensionable: z.boolean().default(false),
+    per: choice(amountPers).optional(),
+    pensionable: bool().default(false),
   })
   .superRefine((def, ctx) => payShapeIssues(def, ctx));
 
-function payShapeIssues(def: { percent?: string | undefined; amount?: string | undefined; per?: string | undefined }, ctx: z.RefinementCtx) {
-  if (def.percent !== undefined && def.amount !== undefined) {
-    ctx.addIssue({ code: 'custom', path: ['amount'], message: 'give either percent or amount with per, not both' });
-  } else if (def.percent === undefined && def.amount === undefined) {
-    ctx.addIssue({ code: 'custom', path: ['percent'], message: 'give percent, or amount with per' });
-  } else if (def.amount !== undefined && def.per === undefined) {
-    ctx.addIssue({ code: 'custom', path: ['per'], message: 'an amount needs per: hour, period, month or year' });
-  } else if (def.percent !== undefined && def.per !== undefined) {
-    ctx.addIssue({ code: 'custom', path: ['per'], message: 'per goes with amount, not with percent' });
-  }
-}
-
-export const longevityBandSchema = z.strictObject({ years: int(0, 80), percent: decimalString });
-const longevityBands = z.array(longevityBandSchema).superRefine((bands, ctx) => {
-  const seen = new Set<number>();
-  bands.forEach((b, i) => {
-    if (seen.has(b.years)) ctx.addIssue({ code: 'custom', path: [i, 'years'], message: `two bands at ${b.years} years` });
-    seen.add(b.years);
-  });
-});
-
-export const assumptionsSchema = z.strictObject({
-  id: code,
-  pension: z.record(code, z.array(datedRate).min(1)).default({}),
-  socialSecurity: z
-    .strictObject({
-      rate: unitFraction.default('0.062'),
-      wageBase: z.record(z.string().regex(/^\d{4}$/, { message: 'must be a calendar year such as "2027"' }), positiveDecimal).default({}),
-    })
-    .default({ rate: '0.062', wageBase: {} }),
-  medicareRate: unitFraction.default('0.0145'),
-  otherRollups: z
-    .array(z.strictObject({ name: z.string().min(1).max(100), rate: unitFraction, on: z.enum(['pensionable', 'taxable']).default('pensionable') }))
-    .default([]),
-  health: z.record(code, z.array(datedMonthly).min(1)).default({}),
-  specialPays: z.record(code, specialPayDefinitionSchema).default({}),
-  longevity: longevityBands.default([]),
-  overtimeMultiplier: positiveDecimal.default('1.5'),
-});
-
-const label = z.string().max(200).optional();
-const classes = z.array(code).min(1, { message: 'list at least one class, or leave classes out for all classes' }).optional();
-
-const gwi = z.strictObject({ type: z.literal('gwi'), percent: percentChange, effective: isoDate, classes, label });
-const flatIncrease = z.strictObject({ type: z.literal('flatIncrease'), amount: decimalString, effective: isoDate, classes, label });
-const equity = z.strictObject({
-  type: z.literal('equity'),
-  percent: percentChange,
-  effective: isoDate,
-  classes: z.array(code).min(1, { message: 'equity needs the classes it applies to' }),
-  label,
-});
-const addStep = z.strictObject({ type: z.literal('addStep'), percent: percentChange, effective: isoDate, classes, label });
-const stepFreeze = z.strictObject({
-  type: z.literal('stepFreeze'),
-  effective: isoDate,
-  months: int(1, 120),
-  mode: z.enum(['keep', 'slide']).default('keep'),
-  classes,
-  label,
-});
-const lumpSum = z.strictObject({
-  type: z.literal('lumpSum'),
-  amount: decimalString,
-  payDate: isoDate,
-  prorateByFte: z.boolean().default(false),
-  classes,
-  label,
-});
-const specialPay = z
+/** A roll-up (§4): a rate, or dated rates; optional class and pension-tier filters. */
+export const rollupSchema = z
   .strictObject({
-    type: z.literal('specialPay'),
-    code,
-    effective: isoDate,
-    percent: decimalString.optional(),
-    amount: decimalString.optional(),
-    per: z.enum(amountPers).optional(),
-    pensionable: z.boolean().optional(),
-    mode: z.enum(['set', 'add']).default('set'),
-    classes,
-    label,
+    name: freeText(1, 100),
+    rate: rate.optional(),
+    rates: z.array(datedRate).min(1, { message: 'list at least one dated rate' }).optional(),
+    on: choice(rollupBases).default('pensionable'),
+    classes: classCodes('list at least one class, or leave classes out for every class').optional(),
+    pensionTiers: z.array(code).min(1, { message: 'list at least one pension tier, or leave pensionTiers out for every row' }).optional(),
   })
-  .superRefine((def, ctx) => payShapeIssues(def, ctx));
-const longevity = z.strictObject({ type: z.literal('longevity'), effective: isoDate, bands: longevityBands, classes, label });
-const health = z.strictObject({ type: z.literal('health'), effective: isoDate, tier: code, monthly: nonNegativeDecimal, classes, label });
-const pensionRate = z
-  .strictObject({
-    type: z.literal('pensionRate'),
-    effective: isoDate,
-    tier: code,
-    rate: unitFraction.optional(),
-    delta: decimalString.optional(),
-    classes,
-    label,
-  })
-  .superRefine((p, ctx) => {
-    if ((p.rate === undefined) === (p.delta === undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['rate'], message: 'give exactly one of rate or delta' });
-    }
+  .superRefine((r, ctx) => {
+    if ((r.rate === undefined) === (r.rates === undefined)) ctx.addIssue({ code: 'custom', path: ['rate'], message: 'give exactly one of rate or rates' });
   });
-const overtimeHours = z.strictObject({ type: z.literal('overtimeHours'), effective: isoDate, hours: nonNegativeDecimal, classes, label });
-const fiscalYearName = z
-  .union([int(1900, 9999), z.string().regex(/^FY\d{4}$/, { message: 'must name a fiscal year such as "FY2027"' })])
-  .transform((fy) => (typeof fy === 'number' ? `FY${fy}` : fy));
-const flat = z.strictObject({
-  type: z.literal('flat'),
-  amount: decimalString,
-  fiscalYears: z.array(fiscalYearName).min(1, { message: 'name at least one fiscal year' }),
-  label,
-});
 
-export const provisionSchema = z.discriminatedUnion('type', [
-  gwi,
-  flatIncrease,
-  equity,
-  addStep,
-  stepFreeze,
-  lumpSum,
-  specialPay,
-  longevity,
-  health,
-  pensionRate,
-  overtimeHours,
-  flat,
-]);
-
-export const provisionTypes = [
-  'gwi',
-  'flatIncrease',
-  'equity',
-  'addStep',
-  'stepFreeze',
-  'lumpSum',
-  'specialPay',
-  'longevity',
-  'health',
-  'pensionRate',
-  'overtimeHours',
-  'flat',
-] as const;
+export const assumptionsSchema = z.strictObject(
+  {
+    id: code,
+    pension: z.record(code, z.array(datedRate).min(1)).default({}),
+    socialSecurity: z
+      .strictObject({
+        rate: rate.default('0.062'),
+        wageBase: z.record(z.string().regex(/^\d{4}$/, { message: 'must be a calendar year such as "2027"' }), positiveDecimal).default({}),
+      })
+      .default({ rate: '0.062', wageBase: {} }),
+    medicareRate: rate.default('0.0145'),
+    otherRollups: z.array(rollupSchema).default([]),
+    health: z.record(code, z.array(datedMonthly).min(1)).default({}),
+    specialPays: z.record(code, specialPayDefinitionSchema).default({}),
+    longevity: longevityBands.default([]),
+    overtimeMultiplier: positiveDecimal.default('1.5'),
+  },
+  { error: requiredField },
+);
 
 export const proposalSchema = z.strictObject({
-  name: z.string().min(1, { message: 'must not be empty' }).max(200),
-  side: z.enum(['union', 'management', 'joint', 'other']).optional(),
-  provisions: z.array(provisionSchema).max(200),
+  name: freeText(1, 200),
+  side: choice(proposalSides).optional(),
+  retroPayDate: isoDate.optional(),
+  provisions: z.array(provisionSchema, { error: requiredField }).max(MAX_PROVISIONS, { message: `a proposal has at most ${MAX_PROVISIONS} provisions` }),
 });
 
 const scenarioObject = z.strictObject({
-  format: z.literal(SCENARIO_FORMAT, { error: `must be "${SCENARIO_FORMAT}"` }),
-  unit: z.strictObject({ id: code, name: z.string().max(200).default('') }),
+  format: z.literal(SCENARIO_FORMAT, { error: (issue) => (issue.input === undefined ? 'is required' : `must be "${SCENARIO_FORMAT}"`) }),
+  unit: z.strictObject({ id: code, name: freeText(0, 200).default('') }, { error: requiredField }),
   calendar: calendarSchema,
   term: termSchema,
   schedule: scheduleSchema,
   roster: rosterSchema,
   assumptions: assumptionsSchema,
-  proposals: z.array(proposalSchema).max(50).default([]),
+  proposals: z.array(proposalSchema).max(MAX_PROPOSALS, { message: `a scenario has at most ${MAX_PROPOSALS} proposals` }).default([]),
 });
 
 export const scenarioSchema = scenarioObject.superRefine(crossReferenceIssues);
 
-/** Checks that need more than one part of the document: classes, steps, pay codes, roster ids. */
+/** Checks that need more than one part of the document: classes, steps, pay codes, roster ids, names. */
 function crossReferenceIssues(s: z.output<typeof scenarioObject>, ctx: z.RefinementCtx): void {
   const classSteps = new Map(s.schedule.classes.map((c) => [c.code, c.steps.length]));
+  const classList = () => s.schedule.classes.map((c) => c.code).join(', ');
   const ids = new Map<string, number>();
   s.roster.rows.forEach((row, i) => {
     const path = ['roster', 'rows', i];
@@ -293,29 +220,68 @@ function crossReferenceIssues(s: z.output<typeof scenarioObject>, ctx: z.Refinem
       });
     }
   });
+
+  if (isValidIsoDate(s.term.start) && isValidIsoDate(s.term.end)) {
+    const startMonth = s.calendar.fiscalYearStartMonth;
+    const first = fiscalYearOfDay(parseDay(s.term.start), startMonth);
+    const last = fiscalYearOfDay(parseDay(s.term.end), startMonth);
+    if (last - first + 1 > MAX_FISCAL_YEARS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['term', 'end'],
+        message: `the term spans ${last - first + 1} fiscal years (${fiscalYearName(first)}–${fiscalYearName(last)}): a costing covers at most ${MAX_FISCAL_YEARS}`,
+      });
+    }
+  }
+
+  const rollupNames = new Map<string, number>();
+  s.assumptions.otherRollups.forEach((r, i) => {
+    const path = ['assumptions', 'otherRollups', i];
+    const first = rollupNames.get(r.name);
+    if (first !== undefined) ctx.addIssue({ code: 'custom', path: [...path, 'name'], message: `roll-up ${r.name} is listed twice (also otherRollups[${first}]): names are unique` });
+    else rollupNames.set(r.name, i);
+    r.classes?.forEach((c, k) => {
+      if (!classSteps.has(c)) ctx.addIssue({ code: 'custom', path: [...path, 'classes', k], message: `class ${c} is not in the schedule (classes: ${classList()})` });
+    });
+  });
+
+  let budget: number | null = null;
   s.proposals.forEach((proposal, i) => {
+    if (proposal.side === 'budget') {
+      if (budget !== null) ctx.addIssue({ code: 'custom', path: ['proposals', i, 'side'], message: `proposals[${budget}] is already the budget: at most one proposal has side "budget"` });
+      else budget = i;
+    }
     proposal.provisions.forEach((provision, j) => {
+      const path = ['proposals', i, 'provisions', j];
       if ('classes' in provision && provision.classes) {
         provision.classes.forEach((c, k) => {
-          if (!classSteps.has(c)) ctx.addIssue({ code: 'custom', path: ['proposals', i, 'provisions', j, 'classes', k], message: `class ${c} is not in the schedule` });
+          if (!classSteps.has(c)) ctx.addIssue({ code: 'custom', path: [...path, 'classes', k], message: `class ${c} is not in the schedule` });
+        });
+      }
+      if (provision.type === 'setRate' && !classSteps.has(provision.class)) {
+        ctx.addIssue({ code: 'custom', path: [...path, 'class'], message: `class ${provision.class} is not in the schedule (classes: ${classList()})` });
+      }
+      if (provision.type === 'rollupRate' && !rollupNames.has(provision.name)) {
+        const names = [...rollupNames.keys()];
+        ctx.addIssue({
+          code: 'custom',
+          path: [...path, 'name'],
+          message: `roll-up ${provision.name} is not in assumptions.otherRollups; ${names.length === 0 ? 'there are none' : `roll-ups: ${names.join(', ')}`}`,
         });
       }
     });
-  });
-  s.assumptions.longevity.forEach((band, i) => {
-    if (new Decimal(band.percent).lt(0)) ctx.addIssue({ code: 'custom', path: ['assumptions', 'longevity', i, 'percent'], message: 'must not be negative' });
   });
 }
 
 export type Scenario = z.output<typeof scenarioSchema>;
 export type ScenarioInput = z.input<typeof scenarioSchema>;
 export type Calendar = Scenario['calendar'];
+export type Term = Scenario['term'];
 export type Schedule = Scenario['schedule'];
 export type ScheduleClass = Schedule['classes'][number];
 export type RosterRow = Scenario['roster']['rows'][number];
 export type Assumptions = Scenario['assumptions'];
+export type Rollup = Assumptions['otherRollups'][number];
 export type Proposal = Scenario['proposals'][number];
-export type Provision = z.output<typeof provisionSchema>;
-export type ProvisionType = Provision['type'];
 export type SpecialPayDefinition = z.output<typeof specialPayDefinitionSchema>;
 export type LongevityBand = z.output<typeof longevityBandSchema>;

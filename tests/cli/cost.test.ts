@@ -52,7 +52,7 @@ describe('bargaining-costing cost | validate', () => {
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr.trim().split('\n')).toEqual([
-      'roster.extractDate: must be a calendar date written YYYY-MM-DD',
+      'roster.extractDate: 2026-13-01 does not exist',
       'roster.rows[2].step: step 9 does not exist in class A (3 steps)',
     ]);
     expect(run.stderr).not.toMatch(/at .*\.ts:\d+/);

@@ -19,7 +19,7 @@ describe('scenario validation names the JSON path and the reason', () => {
     (s).extra = true;
     const issues = issuesOf(s);
     expect(issues).toContain('roster.rows[0].fte: must be a decimal string such as "45.12", not a JSON number');
-    expect(issues).toContain('term.start: must be a calendar date written YYYY-MM-DD');
+    expect(issues).toContain('term.start: 2026-02-30 does not exist');
     expect(issues.some((i) => i.startsWith('(document)') && i.includes('extra'))).toBe(true);
   });
 
@@ -57,18 +57,67 @@ describe('scenario validation names the JSON path and the reason', () => {
 
   it('a tier with no rate in effect is an error naming the row and the date, never a silent zero', () => {
     expect(() => cost(monthlyScenario({ rows: [{ pensionTier: 'safety' }] }))).toThrow(
-      'roster.rows[0].pensionTier: no pension rate for tier safety is in effect on 2026-07-01 (row R1)',
+      'roster.rows[0].pensionTier: pension tier safety has no rates; tiers with rates: none (row R1)',
     );
     expect(() =>
       cost(monthlyScenario({ rows: [{ healthTier: 'family' }], assumptions: { health: { family: [{ from: '2027-01-01', monthly: '100.00' }] } } })),
-    ).toThrow('roster.rows[0].healthTier: no health contribution for tier family is in effect on 2026-07-01 (row R1)');
+    ).toThrow('roster.rows[0].healthTier: no health contribution for tier family is in effect on 2026-07-01 (row R1): add an entry from that date or earlier');
+    expect(() =>
+      cost(monthlyScenario({ rows: [{ pensionTier: 'Classic' }], assumptions: { pension: { classic: [{ from: '2020-01-01', rate: '0.1' }], pepra: [{ from: '2020-01-01', rate: '0.08' }] } } })),
+    ).toThrow('roster.rows[0].pensionTier: pension tier Classic has no rates; tiers with rates: classic, pepra (row R1)');
   });
 });
 
-describe('amounts beyond exact arithmetic', () => {
-  it('are a costing input error, not a crash', () => {
-    expect(() => cost(monthlyScenario({ schedule: { classes: [{ code: 'A', title: 'A', steps: ['99999999999999999999.00'] }] } }))).toThrow(
-      /^\(document\): an amount is too large to cost exactly to the cent/,
-    );
+describe('bounds (COSTING.md §1 1.2)', () => {
+  it('a percent is a fraction: "3" would be 300%', () => {
+    expect(issuesOf(monthlyScenario({ provisions: [{ type: 'gwi', percent: '3', effective: '2026-07-01' }] }))).toEqual([
+      'proposals[0].provisions[0].percent: 3 would be 300%: write 0.03 for 3%',
+    ]);
+    expect(issuesOf(monthlyScenario({ provisions: [{ type: 'gwi', percent: '-1', effective: '2026-07-01' }] }))).toEqual([
+      'proposals[0].provisions[0].percent: -1 would be -100%: write -0.01 for -1%',
+    ]);
+    expect(issuesOf(monthlyScenario({ provisions: [{ type: 'gwi', percent: '0.9999999999', effective: '2026-07-01' }] }))).toEqual([]);
+  });
+
+  it('at most 10 decimal places and below 10¹²', () => {
+    expect(issuesOf(monthlyScenario({ schedule: { classes: [{ code: 'A', title: 'A', steps: ['99999999999999999999.00'] }] } }))).toEqual([
+      'schedule.classes[0].steps[0]: must be below 1000000000000 (10¹²) in absolute value',
+    ]);
+    expect(issuesOf(monthlyScenario({ rows: [{ fte: '0.12345678901' }] }))).toEqual(['roster.rows[0].fte: has 11 decimal places: at most 10 are allowed']);
+  });
+
+  it('rates lie in [0, 1), at most 99 steps, 10 fiscal years, 20 proposals', () => {
+    expect(issuesOf(monthlyScenario({ assumptions: { medicareRate: '1' } }))).toEqual(['assumptions.medicareRate: 1 would be 100%: write 0.01 for 1%']);
+    const steps = Array.from({ length: 100 }, (_, i) => `${1000 + i}.00`);
+    expect(issuesOf(monthlyScenario({ schedule: { classes: [{ code: 'A', title: 'A', steps }] } }))).toEqual(['schedule.classes[0].steps: a class has at most 99 steps']);
+    expect(issuesOf(monthlyScenario({ term: { start: '2026-07-01', end: '2036-07-01' } }))).toEqual([
+      'term.end: the term spans 11 fiscal years (FY2027–FY2037): a costing covers at most 10',
+    ]);
+    const many = { ...monthlyScenario(), proposals: Array.from({ length: 21 }, (_, i) => ({ name: `P${i}`, provisions: [] })) };
+    expect(issuesOf(many)).toEqual(['proposals: a scenario has at most 20 proposals']);
+  });
+
+  it('a missing or renamed field is required; free text refuses what a workbook cannot hold', () => {
+    const issues = issuesOf(monthlyScenario({ provisions: [{ type: 'gwi', percent: '0.03', effectiveDate: '2026-07-01' } as never] }));
+    expect(issues).toContain('proposals[0].provisions[0].effective: is required');
+    expect(issues.some((i) => i.includes('effectiveDate'))).toBe(true);
+    expect(issuesOf(monthlyScenario({ provisions: [{ type: 'gwi', percent: '0.03', effective: '2026-07-01', label: 'bad\u0007\uFFFF' }] }))).toEqual([
+      'proposals[0].provisions[0].label: contains U+0007, U+FFFF, which a workbook cannot hold: remove them',
+    ]);
+  });
+
+  it('1.2 fields: fund shares add up to 1, one budget, roll-up names exist', () => {
+    expect(issuesOf(monthlyScenario({ rows: [{ fund: [{ fund: 'GF', share: '0.6' }, { fund: 'GRANT', share: '0.3' }] }] }))).toEqual([
+      'roster.rows[0].fund: the shares add up to 0.9: they must add up to exactly 1',
+    ]);
+    expect(issuesOf(monthlyScenario({ rows: [{ department: 'unassigned' }] }))).toEqual([
+      'roster.rows[0].department: "unassigned" is reserved for rows without a fund or department: use another code',
+    ]);
+    expect(
+      issuesOf(monthlyScenario({ assumptions: { otherRollups: [{ name: 'STRS', rate: '0.1' }] }, provisions: [{ type: 'rollupRate', name: 'strs', rate: '0.2', effective: '2026-07-01' }] })),
+    ).toEqual(['proposals[0].provisions[0].name: roll-up strs is not in assumptions.otherRollups; roll-ups: STRS']);
+    expect(
+      issuesOf(monthlyScenario({ provisions: [{ type: 'lumpSum', percent: '0.035', payDate: '2026-12-15', prorateByFte: true }] })),
+    ).toEqual(['proposals[0].provisions[0].prorateByFte: prorateByFte goes with amount only: a percent lump sum already takes the FTE from the base pay']);
   });
 });

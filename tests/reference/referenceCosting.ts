@@ -470,7 +470,7 @@ class Reference {
         if (prov.type !== 'lumpSum' || !appliesToClass(prov, row.class)) continue;
         const payDay = parseDay(prov.payDate);
         if (this.periods.findIndex((q) => q.pay >= payDay) !== i) continue;
-        a.lumpSums = a.lumpSums.plus(r2(prov.prorateByFte ? new Decimal(prov.amount).times(f) : new Decimal(prov.amount)));
+        a.lumpSums = a.lumpSums.plus(r2(prov.prorateByFte ? new Decimal(prov.amount!).times(f) : new Decimal(prov.amount!)));
       }
     }
 
@@ -481,7 +481,7 @@ class Reference {
     const pensionRate = this.pensionRateAt(row, provisions, p);
     if (pensionRate !== null) a.pension = r2(pensionable.times(pensionRate));
     if (row.medicare) a.medicare = r2(taxable.times(this.s.assumptions.medicareRate));
-    for (const ru of this.s.assumptions.otherRollups) a.otherRollups = a.otherRollups.plus(r2(new Decimal(ru.rate).times(ru.on === 'pensionable' ? pensionable : taxable)));
+    for (const ru of this.s.assumptions.otherRollups) a.otherRollups = a.otherRollups.plus(r2(new Decimal(ru.rate!).times(ru.on === 'pensionable' ? pensionable : taxable)));
     const monthly = this.healthMonthlyAt(row, provisions, p);
     if (monthly !== null) a.health = r2(monthly.times(12).div(P));
 
@@ -570,7 +570,7 @@ class Reference {
           for (const c of ['wages', 'specialPays', 'longevity', 'overtime', 'pension', 'health'] as const) perEmployee = perEmployee.plus(a[c].times(this.P));
           if (row.medicare) perEmployee = perEmployee.plus(r2(taxableNoLump.times(this.s.assumptions.medicareRate)).times(this.P));
           for (const ru of this.s.assumptions.otherRollups) {
-            perEmployee = perEmployee.plus(r2(new Decimal(ru.rate).times(ru.on === 'pensionable' ? pensionable : taxableNoLump)).times(this.P));
+            perEmployee = perEmployee.plus(r2(new Decimal(ru.rate!).times(ru.on === 'pensionable' ? pensionable : taxableNoLump)).times(this.P));
           }
           if (row.socialSecurity) {
             const base = this.wageBase(p.pay, row);
