@@ -34,11 +34,6 @@ export function plainCellValue(value: ExcelJS.CellValue): unknown {
   return null;
 }
 
-/** True when the cell holds a formula (its text starts with "=" in Excel). */
-export function isFormulaValue(value: ExcelJS.CellValue): boolean {
-  return typeof value === 'object' && value !== null && !(value instanceof Date) && ('formula' in value || 'sharedFormula' in value);
-}
-
 export function worksheetValues(sheet: ExcelJS.Worksheet, limits: WorksheetLimits = DEFAULT_WORKSHEET_LIMITS): SheetValues {
   const rowCount = sheet.actualRowCount === 0 ? 0 : sheet.rowCount;
   const columnCount = sheet.columnCount;

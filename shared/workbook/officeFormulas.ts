@@ -22,8 +22,3 @@ export function officeFormulas(grid: Pick<SheetGrid, 'cells'>): (string | number
     }),
   );
 }
-
-/** Number formats for `range.numberFormat`: General where the grid has none. */
-export function officeNumberFormats(grid: Pick<SheetGrid, 'formats'>): string[][] {
-  return grid.formats.map((row) => row.map((f) => f ?? 'General'));
-}
