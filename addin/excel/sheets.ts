@@ -60,7 +60,7 @@ export async function protectSheets(context: Excel.RequestContext, names: readon
     sheets.forEach(({ sheet }) => sheet.protection.load('protected'));
     await context.sync();
     for (const { sheet } of sheets) {
-      if (sheet.protection.protected === true) continue;
+      if (sheet.protection.protected) continue;
       sheet.protection.protect(
         { allowFormatColumns: true, allowSort: true, allowAutoFilter: true, selectionMode: 'Normal' },
         password,

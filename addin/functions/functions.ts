@@ -24,6 +24,7 @@ import { scheduleFor } from './scheduleSource.js';
 
 // Shadows the global: the associate() calls the metadata loader appends use this one, which does
 // nothing when the page runs outside Excel.
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- used by the appended associate() calls
 const CustomFunctions = customFunctionsHost();
 
 /**

@@ -124,7 +124,7 @@ export async function exportCostWorkbook(model: CostWorkbookModel): Promise<Buff
   for (const { sheet, print } of sheets) applyPrint(sheet, print);
   if (model.approval) for (const { sheet } of sheets) await sheet.protect('', PROTECTION);
   const data = await workbook.xlsx.writeBuffer();
-  return Buffer.from(data as ArrayBuffer);
+  return Buffer.from(data);
 }
 
 /** The report sheets a costing has: a reconciliation needs two proposals; funds and departments only when named. */

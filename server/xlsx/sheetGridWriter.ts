@@ -46,7 +46,7 @@ export function addSheetGrid(workbook: ExcelJS.Workbook, grid: SheetGrid): Excel
       const style = grid.styles[`${r}:${c}`];
       if (cell === null && format === null && !style) return;
       const target = sheet.getCell(r + 1, c + 1);
-      if (isFormulaCell(cell)) target.value = { formula: cell.formula, result: cell.result } as ExcelJS.CellFormulaValue;
+      if (isFormulaCell(cell)) target.value = { formula: cell.formula, result: cell.result };
       else if (typeof cell === 'string') target.value = exceljsText(cell);
       else target.value = cell;
       if (format) target.numFmt = format;

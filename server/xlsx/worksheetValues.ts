@@ -25,18 +25,13 @@ export function plainCellValue(value: ExcelJS.CellValue): unknown {
   if (typeof value !== 'object' || value instanceof Date) return value;
   if ('formula' in value || 'sharedFormula' in value) {
     const result = (value as ExcelJS.CellFormulaValue).result;
-    return result === undefined ? null : plainCellValue(result as ExcelJS.CellValue);
+    return result === undefined ? null : plainCellValue(result);
   }
   if ('richText' in value) return value.richText.map((r) => r.text).join('');
-  if ('hyperlink' in value) return plainCellValue((value as ExcelJS.CellHyperlinkValue).text as ExcelJS.CellValue);
+  if ('hyperlink' in value) return plainCellValue((value).text);
   if ('error' in value) return String(value.error);
   if ('text' in value) return String((value as { text: unknown }).text);
   return null;
-}
-
-/** True when the cell holds a formula (its text starts with "=" in Excel). */
-export function isFormulaValue(value: ExcelJS.CellValue): boolean {
-  return typeof value === 'object' && value !== null && !(value instanceof Date) && ('formula' in value || 'sharedFormula' in value);
 }
 
 export function worksheetValues(sheet: ExcelJS.Worksheet, limits: WorksheetLimits = DEFAULT_WORKSHEET_LIMITS): SheetValues {

@@ -67,6 +67,7 @@ export function writeCell(kind: ColumnKind, value: unknown): WrittenCell {
     case 'code':
     case 'enum':
     case 'date':
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- scenario values are strings, numbers or booleans
       return { value: String(value), format: NUMBER_FORMAT.text };
     case 'integer':
       return { value: Number(value), format: NUMBER_FORMAT.integer };
@@ -74,6 +75,7 @@ export function writeCell(kind: ColumnKind, value: unknown): WrittenCell {
     case 'money':
     case 'rate':
     case 'stepRate':
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- scenario values are strings, numbers or booleans
       return writeDecimal(kind, String(value));
     case 'boolean':
       return { value: Boolean(value), format: null };
@@ -125,7 +127,7 @@ function splitListItems(text: string): { text: string; quoted: boolean; tail: st
           i++;
           break;
         }
-        item += text[i++];
+        item += text.charAt(i++);
       }
       let end = i;
       while (end < text.length && text[end] !== ',' && text[end] !== ';') end++;

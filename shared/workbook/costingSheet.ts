@@ -81,7 +81,6 @@ export interface CostingSheet extends SheetGrid {
 }
 
 const MONEY = NUMBER_FORMAT.money;
-const rowsOf = [...componentNames, 'total'] as const;
 const money = (s: string) => Number(s);
 const sumOf = (values: string[]) => values.reduce((a, v) => a.plus(v), new Decimal(0));
 const num = (d: InstanceType<typeof Decimal>) => Number(d.toFixed(2));

@@ -23,8 +23,3 @@ export function officeFormulas(grid: Pick<SheetGrid, 'cells'> & { formats?: Shee
     }),
   );
 }
-
-/** Number formats for `range.numberFormat`: General where the grid has none. */
-export function officeNumberFormats(grid: Pick<SheetGrid, 'formats'>): string[][] {
-  return grid.formats.map((row) => row.map((f) => f ?? 'General'));
-}

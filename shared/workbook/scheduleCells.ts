@@ -227,11 +227,11 @@ export function scheduleFromCells(sheet: SheetValues, settings: ScheduleSettings
   const parsed = scheduleSchema.safeParse(doc, { reportInput: true });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      const loc = map.locate(issue.path as PropertyKey[]);
+      const loc = map.locate(issue.path);
       if (bad.has(`${loc.row}:${loc.column}`) && issue.code === 'invalid_type') continue;
       const missing = issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined;
       const settingMissing = missing && issue.path.length === 1;
-      issues.push(issueAt(loc, settingMissing ? `${String(issue.path[0])} is required: give it with the import` : missing ? 'is required (the cell is empty)' : issue.message, formatPath(issue.path as PropertyKey[])));
+      issues.push(issueAt(loc, settingMissing ? `${String(issue.path[0])} is required: give it with the import` : missing ? 'is required (the cell is empty)' : issue.message, formatPath(issue.path)));
     }
   }
   if (issues.length || !parsed.success) return { ok: false, issues };

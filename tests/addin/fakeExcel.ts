@@ -24,7 +24,7 @@ class FakeFormat {
   fill: Record<string, unknown> = {};
   columnWidth?: number;
   constructor(private readonly excel: FakeExcel, private readonly address: string) {}
-  borders = { getItem: (edge: string) => ({ set style(v: string) { void v; } , edge }) };
+  borders = { getItem: (edge: string) => ({ set style(_v: string) { /* accepted, not recorded */ } , edge }) };
   autofitColumns(): void {
     this.excel.op(`autofit ${this.address}`);
   }
@@ -77,7 +77,7 @@ export class FakeRange {
     this.excel.op(`select ${this.sheet.name}!${this.address}`);
     this.excel.selected = `${this.sheet.name}!${this.address}`;
   }
-  getEntireColumn(): FakeRange {
+  getEntireColumn(): this {
     return this;
   }
 }

@@ -7,13 +7,13 @@ import type { Browser, Page } from 'playwright-core';
 import { SHEET } from '../../shared/workbook/layout.js';
 import { ensureAddinBuild } from './support/addinBuild.js';
 import { bargainingProposals, fetchTemplate, payrollExtract, proposalRows } from './support/analystData.js';
-import { launchChromium, newPaneContext, screenshot, watchErrors } from './support/browser.js';
+import { chromiumProblem, launchChromium, newPaneContext, screenshot, watchErrors } from './support/browser.js';
 import { ExcelPage } from './support/excelPage.js';
 import { startTestServer, type TestServer } from './support/testServer.js';
 
 const ROWS = 10_000;
 
-describe(`a ${ROWS.toLocaleString('en-US')}-row roster`, () => {
+describe.skipIf(chromiumProblem !== undefined)(`a ${ROWS.toLocaleString('en-US')}-row roster`, () => {
   let server: TestServer;
   let browser: Browser;
   let page: Page;

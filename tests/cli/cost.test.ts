@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { costScenario, parseScenario } from '../../shared/index.js';
 import { exportCostWorkbook } from '../../server/xlsx/index.js';
 import { monthlyScenario } from '../engine/scenarioBuilder.js';
@@ -12,6 +12,7 @@ const cli = (...args: string[]) =>
 
 describe('bargaining-costing cost | validate', () => {
   const dir = mkdtempSync(join(tmpdir(), 'bc-cli-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('--format json prints exactly the engine result document', () => {
     const run = cli('cost', 'examples/police.json', '--format', 'json');

@@ -17,7 +17,7 @@ describe('scenario validation names the JSON path and the reason', () => {
   it('refuses unknown keys, JSON floats and malformed dates', () => {
     const s = monthlyScenario({ rows: [{ fte: 0.5 as unknown as string }] }) as unknown as Record<string, unknown>;
     (s.term as Record<string, unknown>).start = '2026-02-30';
-    (s as Record<string, unknown>).extra = true;
+    (s).extra = true;
     const issues = issuesOf(s);
     expect(issues).toContain('roster.rows[0].fte: must be a decimal string such as "45.12", not a JSON number');
     expect(issues).toContain('term.start: 2026-02-30 does not exist');

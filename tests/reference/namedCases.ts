@@ -1,7 +1,7 @@
 // Hand-built scenarios for the differential test: each exercises one reading of COSTING.md where
 // the spec leaves room (see the notes at the top of referenceCosting.ts) or one edge found while
 // comparing. Inputs are raw scenario documents (defaults applied by parseScenario).
-/* eslint-disable @typescript-eslint/no-explicit-any */
+ 
 /** A monthly scenario (rates per month) with a few dated assumptions; `over` replaces parts. */
 const base = (over: Record<string, any>): unknown => ({
   format: 'bargaining-costing/scenario@1', unit: { id: 'U' },

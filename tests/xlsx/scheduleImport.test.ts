@@ -91,12 +91,12 @@ describe('parseScheduleXlsx', () => {
     ws.addRow(['Classification', 'Description', 'Step 1', 'Step 2']);
     ws.addRow(['PO', 'Police Officer', 45.1, { formula: 'C3*1.05', result: 47.355 }]);
     ws.getCell('C3').numFmt = '0.00';
-    const buffer = Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const buffer = Buffer.from((await wb.xlsx.writeBuffer()));
     const r = await parseScheduleXlsx(buffer, { ...settings, ratePlaces: 3 });
     expect(r).toMatchObject({ ok: true, schedule: { ratePlaces: 3, classes: [{ code: 'PO', title: 'Police Officer', steps: ['45.10', '47.355'] }] } });
 
     ws.getCell('B3').value = '=cmd|calc';
-    const bad = await parseScheduleXlsx(Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer), settings);
+    const bad = await parseScheduleXlsx(Buffer.from((await wb.xlsx.writeBuffer())), settings);
     expect(bad).toMatchObject({ ok: false, issues: [{ path: "'Export 2026'!B3 (Description)", sheet: 'Export 2026', row: 3, column: 'B' }] });
   });
 

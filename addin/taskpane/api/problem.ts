@@ -49,5 +49,5 @@ export async function readProblem(response: Response): Promise<ProblemDocument |
   const type = response.headers.get('content-type') ?? '';
   if (!/json/i.test(type)) return null;
   const body: unknown = await response.json();
-  return typeof body === 'object' && body !== null ? (body as ProblemDocument) : null;
+  return typeof body === 'object' && body !== null ? (body) : null;
 }

@@ -31,9 +31,10 @@ export function ConnectPanel({ me, connection, onConnected, onSignedOut }: Conne
     });
 
   const signOut = () =>
-    task.run(async () => {
+    task.run(() => {
       forgetConnection();
       onSignedOut();
+      return Promise.resolve();
     });
 
   return (

@@ -6,7 +6,7 @@ import type { ScheduleTable } from '../workbook/workbookPort.js';
 export function scheduleTableFor(pulled: ScheduleVersion): ScheduleTable {
   const safe = pulled.unitId.replace(/[^A-Za-z0-9_]/g, '_');
   const steps = Math.max(...pulled.schedule.classes.map((c) => c.steps.length));
-  const places = pulled.schedule.ratePlaces ?? 2;
+  const places = pulled.schedule.ratePlaces;
   const rateFormat = places === 0 ? '#,##0' : `#,##0.${'0'.repeat(places)}`;
   return {
     sheetName: `Rates ${pulled.unitId}`.slice(0, 31),
@@ -14,8 +14,8 @@ export function scheduleTableFor(pulled: ScheduleVersion): ScheduleTable {
     header: ['Class', 'Title', 'Step months', ...Array.from({ length: steps }, (_, i) => `Step ${i + 1}`)],
     rows: pulled.schedule.classes.map((c) => [
       c.code,
-      c.title ?? '',
-      c.stepMonths ?? 12,
+      c.title,
+      c.stepMonths,
       ...Array.from({ length: steps }, (_, i) => (c.steps[i] === undefined ? '' : Number(c.steps[i]))),
     ]),
     columnFormats: ['@', '@', '0', ...Array.from({ length: steps }, () => rateFormat)],

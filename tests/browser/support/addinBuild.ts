@@ -33,7 +33,7 @@ export async function ensureAddinBuild(): Promise<void> {
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      if (Date.now() > deadline) throw new Error(`another test held ${LOCK} for 5 minutes; remove it if no build is running`);
+      if (Date.now() > deadline) throw new Error(`another test held ${LOCK} for 5 minutes; remove it if no build is running`, { cause: error });
       await new Promise((r) => setTimeout(r, 500));
     }
   }
