@@ -112,6 +112,10 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       expect(alarms).toHaveLength(2);
       expect(JSON.parse(alarms[0]!)).toMatchObject({ level: 60, alarm: 'integrity', id });
 
+      const exported = await runCliProcess(['export', id, '--out', `${db.location.dataDir}/tampered.xlsx`, ...storeArgs(db)]);
+      expect(exported.code).toBe(1);
+      expect(exported.stderr).toContain(`ALARM: approved cost model ${id} fails its integrity check`);
+
       const verified = await runCliProcess(['verify', ...storeArgs(db)]);
       expect(verified.code).toBe(1);
       expect(verified.stderr).toContain('INTEGRITY CHECK FAILED: 2 problem(s)');

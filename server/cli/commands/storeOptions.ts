@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { configFromEnv, type ServerConfig } from '../../config.js';
 import { migrateStore, openStore } from '../../store/openStore.js';
-import type { Store } from '../../store/store.js';
+import { TamperedRecordError, type Store } from '../../store/store.js';
 
 /** --data-dir and --database-url, defaulting to DATA_DIR and DATABASE_URL. */
 export function withStoreOptions(command: Command): Command {
@@ -51,6 +51,10 @@ export async function runCli(work: () => Promise<void>): Promise<void> {
     if (error instanceof CliError) {
       process.stderr.write(`${error.message}\n`);
       process.exit(2);
+    }
+    if (error instanceof TamperedRecordError) {
+      process.stderr.write(`ALARM: ${error.message}; refusing to use it. Run \`bargaining-costing verify\` and restore from a backup.\n`);
+      process.exit(1);
     }
     const problem = error as { status?: unknown; errors?: { path: string; message: string }[]; message: string };
     if (typeof problem.status === 'number' && problem.status < 500) {
