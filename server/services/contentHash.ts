@@ -19,16 +19,24 @@ export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-/** The content hash of an approved cost model: sha256 of the canonical {scenario, result}. */
+/**
+ * The content hash of an approved cost model: sha256 of the canonical {scenario, result}, taken
+ * through JSON so that it is exactly the hash of what is stored (a value with toJSON, an undefined
+ * array element, hashes as its stored text reads back).
+ */
 export function costModelContentHash(scenario: unknown, result: unknown): string {
-  return sha256Hex(canonicalJson({ scenario, result }));
+  return storedCostModelHash(JSON.stringify(scenario), JSON.stringify(result));
+}
+
+function storedCostModelHash(scenarioJson: string, resultJson: string): string {
+  return sha256Hex(canonicalJson({ scenario: JSON.parse(scenarioJson), result: JSON.parse(resultJson) }));
 }
 
 /** Whether a stored approved model still holds what was approved: its JSON texts hash to its content hash. */
 export function storedCostModelIntact(record: { scenarioJson: string; resultJson: string | null; contentHash: string | null }): boolean {
   if (record.resultJson === null || record.contentHash === null) return false;
   try {
-    return costModelContentHash(JSON.parse(record.scenarioJson), JSON.parse(record.resultJson)) === record.contentHash;
+    return storedCostModelHash(record.scenarioJson, record.resultJson) === record.contentHash;
   } catch {
     return false;
   }

@@ -70,6 +70,13 @@ function openKysely(location: StoreLocation): { kind: StoreKind; db: Kysely<Data
   const url = location.databaseUrl;
   if (url && /^postgres(ql)?:\/\//.test(url)) {
     const pool = new pg.Pool({ connectionString: url, max: location.poolSize ?? 10 });
+    // An idle pooled connection the server ends (a restart, a failover, pg_terminate_backend) is
+    // reported as an 'error' event on the pool; unheard, it would end the process. The pool drops
+    // that connection and the next query opens another (https://node-postgres.com/apis/pool#error).
+    // Only the code and message are reported: the error's client holds the connection string.
+    pool.on('error', (error: Error & { code?: string }) => {
+      process.emitWarning(`an idle PostgreSQL connection was closed by the server${error.code ? ` (${error.code})` : ''}: ${error.message}`);
+    });
     return { kind: 'postgres', db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }) };
   }
   if (url) throw new Error('DATABASE_URL must start with postgres:// (leave it unset for the embedded SQLite database)');

@@ -20,7 +20,10 @@ export async function backupSqlite(dataDir: string, out: string): Promise<{ byte
   const source = new BetterSqlite3(file, { fileMustExist: true });
   try {
     source.pragma('busy_timeout = 5000');
-    await source.backup(out);
+    // Every page in one step: a step reads in one transaction (in WAL mode the server keeps
+    // writing meanwhile), while a write between small steps would restart the copy, possibly forever
+    // under load (https://www.sqlite.org/c3ref/backup_finish.html#sqlite3backupstep).
+    await source.backup(out, { progress: () => 0x7fffffff });
   } finally {
     source.close();
   }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DuplicateKeyError, type CostModelRecord, type Store } from '../../server/store/store.js';
+import { sha256Hex } from '../../server/services/contentHash.js';
+import { DuplicateKeyError, TamperedRecordError, type CostModelRecord, type Store } from '../../server/store/store.js';
 import { postgresTestDatabase, sqliteTestDatabase, type TestDatabase } from '../server/support/testStores.js';
 
 const at = '2026-06-15T12:00:00.000Z';
@@ -144,6 +145,22 @@ describe.each([
     await store.insertCostModel(model('race-v2', 'POA', { lineageId: 'race', modelVersion: 2, supersedesId: 'race' }));
     expect((await store.findSuccessor('race'))?.id).toBe('race-v2');
     await expect(store.insertCostModel(model('race-v2b', 'POA', { supersedesId: 'race' }))).rejects.toBeInstanceOf(DuplicateKeyError);
+  });
+
+  it('claims a settlement publication once', async () => {
+    await store.claimSettlementPublication('race', 'u1', at);
+    await expect(store.claimSettlementPublication('race', 'u2', at)).rejects.toBeInstanceOf(DuplicateKeyError);
+  });
+
+  it('serves an approved model only while its stored content matches its content hash', async () => {
+    const scenarioJson = '{"b":[1,2],"a":"x"}';
+    const resultJson = '{"total":"12.34"}';
+    // canonical JSON sorts keys: sha256 of {"result":{"total":"12.34"},"scenario":{"a":"x","b":[1,2]}}
+    const contentHash = sha256Hex('{"result":{"total":"12.34"},"scenario":{"a":"x","b":[1,2]}}');
+    await store.insertCostModel(model('sealed', 'POA', { state: 'approved', scenarioJson, resultJson, contentHash }));
+    expect((await store.getCostModel('sealed'))?.contentHash).toBe(contentHash);
+    await store.insertCostModel(model('forged', 'POA', { state: 'approved', scenarioJson: '{"b":[1,2],"a":"y"}', resultJson, contentHash }));
+    await expect(store.getCostModel('forged')).rejects.toBeInstanceOf(TamperedRecordError);
   });
 
   it('appends audit events in order and refuses to alter them', async () => {

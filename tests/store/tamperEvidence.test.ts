@@ -87,6 +87,16 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       });
     }
 
+    if (kind === 'postgres') {
+      it('refuses an UPSERT over an audit event, a schedule version and an approved model (even by the owner)', async () => {
+        const id = await approvedModel(server.url, tokens, 'upsert target');
+        await expect(raw.exec(`INSERT INTO audit_events SELECT * FROM audit_events WHERE seq = 1 ON CONFLICT (seq) DO UPDATE SET actor_name = 'x'`)).rejects.toThrow('audit events are append-only');
+        await expect(raw.exec(`INSERT INTO schedule_versions SELECT * FROM schedule_versions WHERE seq = 1 ON CONFLICT (seq) DO UPDATE SET schedule = '{}'`)).rejects.toThrow('schedule versions never change');
+        await expect(raw.exec(`INSERT INTO cost_models SELECT * FROM cost_models WHERE id = '${id}' ON CONFLICT (id) DO UPDATE SET title = 'rewritten'`)).rejects.toThrow('an approved cost model never changes');
+        expect((await client(server.url, tokens.manager)('GET', `/cost-models/${id}`)).body.title).toBe('upsert target');
+      });
+    }
+
     it('an approved model altered in the database is refused with a problem and an alarm, and verify names it; so is an altered audit event', async () => {
       const id = await approvedModel(server.url, tokens, 'tamper target');
       const manager = client(server.url, tokens.manager);
@@ -111,6 +121,10 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       const alarms = server.logs.join('').split('\n').filter((l) => l.includes('"alarm":"integrity"'));
       expect(alarms).toHaveLength(2);
       expect(JSON.parse(alarms[0]!)).toMatchObject({ level: 60, alarm: 'integrity', id });
+
+      const exported = await runCliProcess(['export', id, '--out', `${db.location.dataDir}/tampered.xlsx`, ...storeArgs(db)]);
+      expect(exported.code).toBe(1);
+      expect(exported.stderr).toContain(`ALARM: approved cost model ${id} fails its integrity check`);
 
       const verified = await runCliProcess(['verify', ...storeArgs(db)]);
       expect(verified.code).toBe(1);

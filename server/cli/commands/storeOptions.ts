@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { configFromEnv, type ServerConfig } from '../../config.js';
-import type { Store } from '../../store/store.js';
+import { TamperedRecordError, type Store } from '../../store/store.js';
 import { DomainError } from '../../services/domainErrors.js';
 
 /** --data-dir and --database-url, defaulting to DATA_DIR and DATABASE_URL. */
@@ -52,6 +52,10 @@ export async function runCli(work: () => Promise<void>): Promise<void> {
     if (error instanceof CliError) {
       process.stderr.write(`${error.message}\n`);
       process.exit(2);
+    }
+    if (error instanceof TamperedRecordError) {
+      process.stderr.write(`ALARM: ${error.message}; refusing to use it. Run \`bargaining-costing verify\` and restore from a backup.\n`);
+      process.exit(1);
     }
     if (error instanceof DomainError) {
       process.stderr.write(`${error.message}\n`);
