@@ -28,7 +28,7 @@ export function ManagerPanel({ client }: { client: ApiClient }) {
     task.run(async () => {
       if (!open) return;
       if (!approve && !comment.trim()) throw new Error('Say why you are returning the model, so the analyst knows what to fix.');
-      const decided = approve ? await client.approve(open.value.id, comment.trim()) : await client.returnModel(open.value.id, comment.trim());
+      const decided = approve ? await client.approve(open.value.id, open.etag, comment.trim()) : await client.returnModel(open.value.id, open.etag, comment.trim());
       setOpen(decided);
       setQueue(await client.listCostModels({ state: 'submitted' }));
     });
