@@ -23,7 +23,7 @@ export interface ServerConfig {
   authCacheMs: number;
   /** Worker threads that run the costing engine (0: on the request thread). */
   costingWorkers: number;
-  /** Largest roster (rows) accepted for a unit's cost model or template. */
+  /** Largest roster (rows) accepted for a unit's cost model or template; the default suits the largest public employers' units. */
   rosterRowLimit: number;
   /** Worker threads that build workbook exports (0: on the request thread, tests only). */
   exportWorkers: number;

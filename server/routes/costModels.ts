@@ -27,7 +27,7 @@ import { XLSX_MEDIA_TYPE } from './schedules.js';
 
 export function costModelRoutes(ctx: AppContext): Router {
   const router = Router();
-  const models: CostModelContext = { store: ctx.store, costScenario: ctx.costScenario, now: ctx.now, rosterRowLimit: ctx.config.rosterRowLimit, costStored: ctx.scenarioWork.costStored };
+  const models: CostModelContext = { store: ctx.store, costScenario: ctx.costScenario, now: ctx.now, costStored: ctx.scenarioWork.costStored };
   // Read as bytes: a costing worker parses and validates them (http/costModelBodies.ts).
   const modelBody = jsonBytes(ctx.config.bodyLimit);
   const smallBody = jsonBody(ctx.config.smallBodyLimit);

@@ -17,8 +17,6 @@ export interface CostModelContext {
   store: Store;
   costScenario: CostScenario;
   now: () => Date;
-  /** Largest roster accepted from a person (default DEFAULT_ROSTER_ROW_LIMIT). */
-  rosterRowLimit?: number;
   /** Costs a stored scenario (default: costStoredScenario with `costScenario`; the server: the costing workers). */
   costStored?: (scenarioJson: string, withContentHash: boolean) => Promise<StoredCosting>;
 }
@@ -70,9 +68,6 @@ export function validScenario(input: unknown, unitId: string): Scenario {
   }
   return parsed.value;
 }
-
-/** The largest roster the server costs per unit (ROSTER_ROW_LIMIT); the default suits the largest public employers' units. */
-export const DEFAULT_ROSTER_ROW_LIMIT = 100_000;
 
 /** Validates a scenario and holds its roster to the configured limit (one export or costing must not exhaust the server). */
 export function validScenarioWithin(input: unknown, unitId: string, rosterRowLimit: number): Scenario {
