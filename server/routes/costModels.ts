@@ -33,7 +33,7 @@ export function costModelRoutes(ctx: AppContext): Router {
   const smallBody = jsonBody(ctx.config.smallBodyLimit);
 
   async function sendModel(res: Response, model: CostModelRecord, status = 200): Promise<void> {
-    res.status(status).set('ETag', costModelEtag(model)).json(await costModelShown(ctx.store, model));
+    res.status(status).set('ETag', costModelEtag(model)).type('application/json').send(await costModelShown(ctx.store, model));
   }
 
   router.get('/cost-models', async (req, res) => {

@@ -7,7 +7,7 @@ import type { AuditEventRecord, CostModelRecord, CostModelState, CostModelSummar
 import { cannotCost, conflict, forbidden, invalidInput, notFound, preconditionFailed, preconditionRequired } from './domainErrors.js';
 import { recordAudit, type SystemActor } from './auditTrail.js';
 import { costModelContentHash } from './contentHash.js';
-import { costModelEtag, viewCostModel, type CostModelView } from './costModelView.js';
+import { costModelEtag, costModelJsonText } from './costModelView.js';
 import { inScope, scopeFilter, type Principal } from './principal.js';
 
 /** The shared engine, in-process or in a worker thread (server/costing). */
@@ -93,10 +93,10 @@ export async function listCostModelsFor(store: Store, principal: Principal, quer
   return store.listCostModels({ ...(unitIds ? { unitIds } : {}), ...(query.state ? { state: query.state } : {}) });
 }
 
-/** A model as the API shows it, with the id of its successor if it has been superseded. */
-export async function costModelShown(store: Store, model: CostModelRecord): Promise<CostModelView> {
+/** A model as the API shows it (CostModelView as JSON text), with the id of its successor if it has been superseded. */
+export async function costModelShown(store: Store, model: CostModelRecord): Promise<string> {
   const successor = await store.findSuccessor(model.id);
-  return viewCostModel(model, successor?.id ?? null);
+  return costModelJsonText(model, successor?.id ?? null);
 }
 
 /** The audit events of one model the caller may see. */
