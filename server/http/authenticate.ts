@@ -64,3 +64,11 @@ export function requireRole(req: Request, allowed: readonly Role[]): Principal {
   if (!allowed.includes(principal.role)) throw forbidden(`this needs the role ${allowed.join(' or ')}; you are ${principal.role}`);
   return principal;
 }
+
+/** As middleware, before a route reads its body: a caller without the role never uploads it. */
+export function roleGate(allowed: readonly Role[]): RequestHandler {
+  return (req, _res, next) => {
+    requireRole(req, allowed);
+    next();
+  };
+}

@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import type { AppContext } from '../appContext.js';
-import { principalOf, requireRole } from '../http/authenticate.js';
+import { principalOf, requireRole, roleGate } from '../http/authenticate.js';
 import { notModified } from '../http/conditional.js';
 import { jsonTextOf } from '../http/costModelBodies.js';
 import { jsonBody, jsonBytes } from '../http/jsonBody.js';
@@ -42,7 +42,7 @@ export function costModelRoutes(ctx: AppContext): Router {
     res.json({ costModels: (await listCostModelsFor(ctx.store, principal, query)).map(viewSummary) });
   });
 
-  router.post('/cost-models', modelBody, async (req, res) => {
+  router.post('/cost-models', roleGate(['analyst']), modelBody, async (req, res) => {
     const analyst = requireRole(req, ['analyst']);
     const draft = await ctx.scenarioWork.draftBody(jsonTextOf(req), ctx.config.rosterRowLimit);
     const model = await draftCostModel(models, analyst, draft);
@@ -61,7 +61,7 @@ export function costModelRoutes(ctx: AppContext): Router {
     await sendModel(res, model);
   });
 
-  router.put('/cost-models/:id', modelBody, async (req, res) => {
+  router.put('/cost-models/:id', roleGate(['analyst']), modelBody, async (req, res) => {
     const analyst = requireRole(req, ['analyst']);
     const existing = await visibleCostModel(ctx.store, analyst, String(req.params.id));
     const edit = await ctx.scenarioWork.editBody(jsonTextOf(req), existing.unitId, ctx.config.rosterRowLimit);
