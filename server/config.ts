@@ -23,7 +23,7 @@ export interface ServerConfig {
   authCacheMs: number;
   /** Worker threads that run the costing engine (0: on the request thread). */
   costingWorkers: number;
-  /** Largest roster (rows) accepted for a unit's cost model or template. */
+  /** Largest roster (rows) accepted for a unit's cost model or template; the default suits the largest public employers' units. */
   rosterRowLimit: number;
   /** Worker threads that build workbook exports (0: on the request thread, tests only). */
   exportWorkers: number;
@@ -76,7 +76,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     rosterRowLimit: integer(env.ROSTER_ROW_LIMIT, 100_000, 'ROSTER_ROW_LIMIT'),
     exportWorkers: integer(env.EXPORT_WORKERS, 1, 'EXPORT_WORKERS'),
     exportConcurrency: Math.max(1, integer(env.EXPORT_CONCURRENCY, 2, 'EXPORT_CONCURRENCY')),
-    exportTimeoutMs: integer(env.EXPORT_TIMEOUT_SECONDS, 120, 'EXPORT_TIMEOUT_SECONDS') * 1000,
+    exportTimeoutMs: integer(env.EXPORT_TIMEOUT_SECONDS, 300, 'EXPORT_TIMEOUT_SECONDS') * 1000,
     exportCacheBytes: integer(env.EXPORT_CACHE_MB, 64, 'EXPORT_CACHE_MB') * 1024 * 1024,
     exportWorkerHeapMb: integer(env.EXPORT_WORKER_HEAP_MB, 2048, 'EXPORT_WORKER_HEAP_MB'),
     smallBodyLimit: env.SMALL_BODY_LIMIT?.trim() || '64kb',

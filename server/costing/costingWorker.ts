@@ -7,7 +7,6 @@ import { readDraftBody, readEditBody } from '../http/costModelBodies.js';
 import { costStoredScenario } from '../services/costModels.js';
 import { viewCostModel } from '../services/costModelView.js';
 import { DomainError } from '../services/domainErrors.js';
-import { writeCostModelWorkbook } from '../xlsx/costModelAdapters.js';
 import type { WorkerOutput, WorkerReply, WorkerTask } from './costingMessages.js';
 
 if (!parentPort) throw new Error('costingWorker runs as a worker thread');
@@ -23,6 +22,8 @@ async function run(task: WorkerTask): Promise<WorkerOutput> {
     const { renderReportPdf } = await import('../pdf/renderReportPdf.js');
     return { kind: 'reportPdf', pdf: await renderReportPdf(task.request) };
   }
+  // Loaded on the first export only: the costing workers never carry ExcelJS.
+  const { writeCostModelWorkbook } = await import('../xlsx/costModelAdapters.js');
   const workbook = await writeCostModelWorkbook(viewCostModel(task.record, task.supersededBy));
   // A Buffer that is a slice of a shared pool must be copied before its memory is transferred.
   const whole = workbook.byteOffset === 0 && workbook.byteLength === workbook.buffer.byteLength;

@@ -1,6 +1,6 @@
 import type { RequestHandler, Request } from 'express';
 import type { AppContext } from '../appContext.js';
-import { hashToken, looksLikeApiToken, principalForApiToken } from '../services/apiTokens.js';
+import { hashToken, looksLikeApiToken, principalForTokenHash } from '../services/apiTokens.js';
 import { forbidden } from '../services/domainErrors.js';
 import type { Principal } from '../services/principal.js';
 import { unauthenticated } from './problem.js';
@@ -25,14 +25,15 @@ export function authenticate(ctx: Pick<AppContext, 'store' | 'oidc' | 'principal
     }
     const token = match[1]!;
     if (looksLikeApiToken(token)) {
-      const principal = await principalForApiToken(ctx.store, ctx.principals, token);
+      const tokenHash = hashToken(token);
+      const principal = await principalForTokenHash(ctx.store, ctx.principals, tokenHash);
       if (!principal) {
         req.log.debug('unknown or revoked API token');
         next(unauthenticated('the token is unknown or revoked'));
         return;
       }
       req.principal = principal;
-      req.credential = hashToken(token);
+      req.credential = tokenHash;
       next();
       return;
     }
@@ -62,4 +63,12 @@ export function requireRole(req: Request, allowed: readonly Role[]): Principal {
   const principal = principalOf(req);
   if (!allowed.includes(principal.role)) throw forbidden(`this needs the role ${allowed.join(' or ')}; you are ${principal.role}`);
   return principal;
+}
+
+/** As middleware, before a route reads its body: a caller without the role never uploads it. */
+export function roleGate(allowed: readonly Role[]): RequestHandler {
+  return (req, _res, next) => {
+    requireRole(req, allowed);
+    next();
+  };
 }

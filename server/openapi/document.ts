@@ -35,6 +35,9 @@ const statusText: Record<number, string> = {
   415: 'unsupported media type',
   422: 'the scenario cannot be costed',
   428: 'If-Match required',
+  429: 'rate limit reached (Retry-After says when to try again)',
+  503: 'too many workbook exports at once (Retry-After)',
+  504: 'the workbook export took too long and was stopped',
 };
 const json = (ref: string) => ({ content: { 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } } });
 const anyJson = (description: string) => ({ description, content: { 'application/json': { schema: { type: 'object' } } } });
@@ -63,7 +66,8 @@ function op(o: Operation): JsonSchema {
 export function openApiDocument(): JsonSchema {
   const id = pathParam('id');
   const unitId = pathParam('unitId');
-  const ifMatch = { name: 'If-Match', in: 'header', required: false, schema: { type: 'string' } };
+  // Every state change names the revision the caller read.
+  const ifMatch = { name: 'If-Match', in: 'header', required: true, schema: { type: 'string' } };
   return {
     openapi: '3.1.0',
     info: { title: 'Bargaining Costing API', version: '1.0.0', description: 'Salary schedules and the cost-model approval workflow. Errors are application/problem+json.' },
@@ -157,36 +161,36 @@ export function openApiDocument(): JsonSchema {
         put: op({
           summary: 'Update a draft or returned model (If-Match required)',
           roles: 'analyst, in scope',
-          parameters: [id, { ...ifMatch, required: true }],
+          parameters: [id, ifMatch],
           requestBody: json('UpdateCostModel'),
           responses: { 200: anyJson('the model'), ...errors(400, 404, 409, 412, 428) },
         }),
       },
       '/cost-models/{id}/submit': {
-        post: op({ summary: 'Submit: the server recomputes and stores its result', roles: 'analyst, in scope', parameters: [id, ifMatch], responses: { 200: anyJson('the model'), ...errors(404, 409, 412, 422) } }),
+        post: op({ summary: 'Submit: the server recomputes and stores its result', roles: 'analyst, in scope', parameters: [id, ifMatch], responses: { 200: anyJson('the model'), ...errors(404, 409, 412, 422, 428) } }),
       },
       '/cost-models/{id}/approve': {
         post: op({
-          summary: 'Approve: recompute, content hash, approver, time (not by the submitter)',
+          summary: 'Approve the revision named by If-Match: recompute, content hash, approver, time (not by anyone who wrote a revision of it)',
           roles: 'manager, in scope',
           parameters: [id, ifMatch],
           requestBody: json('Approve'),
-          responses: { 200: anyJson('the model'), ...errors(400, 404, 409, 412, 422) },
+          responses: { 200: anyJson('the model'), ...errors(400, 403, 404, 409, 412, 422, 428) },
         }),
       },
       '/cost-models/{id}/return': {
-        post: op({ summary: 'Return with a comment', roles: 'manager, in scope', parameters: [id, ifMatch], requestBody: json('Return'), responses: { 200: anyJson('the model'), ...errors(400, 404, 409, 412) } }),
+        post: op({ summary: 'Return with a comment', roles: 'manager, in scope', parameters: [id, ifMatch], requestBody: json('Return'), responses: { 200: anyJson('the model'), ...errors(400, 404, 409, 412, 428) } }),
       },
       '/cost-models/{id}/supersede': {
-        post: op({ summary: 'New draft version of an approved model', roles: 'analyst, in scope', parameters: [id], requestBody: json('Supersede'), responses: { 201: anyJson('the new draft'), ...errors(404, 409) } }),
+        post: op({ summary: 'New draft version of an approved model', roles: 'analyst, in scope', parameters: [id, ifMatch], requestBody: json('Supersede'), responses: { 201: anyJson('the new draft'), ...errors(404, 409, 412, 428) } }),
       },
       '/cost-models/{id}/publish-schedules': {
         post: op({
           summary: 'Publish the schedules an approved settlement creates',
           roles: 'manager, admin; in scope',
-          parameters: [id],
+          parameters: [id, ifMatch],
           requestBody: json('Publish'),
-          responses: { 201: anyJson('published versions'), ...errors(400, 404, 409) },
+          responses: { 201: anyJson('published versions'), ...errors(400, 404, 409, 412, 428) },
         }),
       },
       '/cost-models/{id}/workbook.xlsx': {
@@ -194,7 +198,7 @@ export function openApiDocument(): JsonSchema {
           summary: 'The audit-ready workbook',
           roles: 'all, in scope',
           parameters: [id],
-          responses: { 200: { description: 'XLSX', content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } } } }, ...errors(404) },
+          responses: { 200: { description: 'XLSX', content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } } } }, ...errors(404, 503, 504) },
         }),
       },
       '/cost-models/{id}/audit': { get: op({ summary: 'Audit events of a model', roles: 'manager, admin; in scope', parameters: [id], responses: { 200: anyJson('{events}'), ...errors(404) } }) },

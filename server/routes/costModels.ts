@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import type { AppContext } from '../appContext.js';
-import { principalOf, requireRole } from '../http/authenticate.js';
+import { principalOf, requireRole, roleGate } from '../http/authenticate.js';
 import { notModified } from '../http/conditional.js';
 import { jsonTextOf } from '../http/costModelBodies.js';
 import { jsonBody, jsonBytes } from '../http/jsonBody.js';
@@ -27,13 +27,13 @@ import { XLSX_MEDIA_TYPE } from './schedules.js';
 
 export function costModelRoutes(ctx: AppContext): Router {
   const router = Router();
-  const models: CostModelContext = { store: ctx.store, costScenario: ctx.costScenario, now: ctx.now, rosterRowLimit: ctx.config.rosterRowLimit, costStored: ctx.scenarioWork.costStored };
+  const models: CostModelContext = { store: ctx.store, costScenario: ctx.costScenario, now: ctx.now, costStored: ctx.scenarioWork.costStored };
   // Read as bytes: a costing worker parses and validates them (http/costModelBodies.ts).
   const modelBody = jsonBytes(ctx.config.bodyLimit);
   const smallBody = jsonBody(ctx.config.smallBodyLimit);
 
   async function sendModel(res: Response, model: CostModelRecord, status = 200): Promise<void> {
-    res.status(status).set('ETag', costModelEtag(model)).json(await costModelShown(ctx.store, model));
+    res.status(status).set('ETag', costModelEtag(model)).type('application/json').send(await costModelShown(ctx.store, model));
   }
 
   router.get('/cost-models', async (req, res) => {
@@ -42,7 +42,7 @@ export function costModelRoutes(ctx: AppContext): Router {
     res.json({ costModels: (await listCostModelsFor(ctx.store, principal, query)).map(viewSummary) });
   });
 
-  router.post('/cost-models', modelBody, async (req, res) => {
+  router.post('/cost-models', roleGate(['analyst']), modelBody, async (req, res) => {
     const analyst = requireRole(req, ['analyst']);
     const draft = await ctx.scenarioWork.draftBody(jsonTextOf(req), ctx.config.rosterRowLimit);
     const model = await draftCostModel(models, analyst, draft);
@@ -61,7 +61,7 @@ export function costModelRoutes(ctx: AppContext): Router {
     await sendModel(res, model);
   });
 
-  router.put('/cost-models/:id', modelBody, async (req, res) => {
+  router.put('/cost-models/:id', roleGate(['analyst']), modelBody, async (req, res) => {
     const analyst = requireRole(req, ['analyst']);
     const existing = await visibleCostModel(ctx.store, analyst, String(req.params.id));
     const edit = await ctx.scenarioWork.editBody(jsonTextOf(req), existing.unitId, ctx.config.rosterRowLimit);

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { AppContext } from '../appContext.js';
-import { principalOf, requireRole } from '../http/authenticate.js';
+import { principalOf, requireRole, roleGate } from '../http/authenticate.js';
 import { jsonBody } from '../http/jsonBody.js';
 import { parseInput } from '../http/parseInput.js';
 import { asOfQuery, createUnitBody, unitId } from '../http/requestSchemas.js';
@@ -30,7 +30,7 @@ export function unitRoutes(ctx: AppContext): Router {
     res.json({ units: units.map((u) => ({ id: u.id, name: u.name })) });
   });
 
-  router.post('/units', jsonBody(ctx.config.bodyLimit), async (req, res) => {
+  router.post('/units', roleGate(['admin']), jsonBody(ctx.config.bodyLimit), async (req, res) => {
     const admin = requireRole(req, ['admin']);
     checkRosterSize((req.body as { template?: { roster?: unknown } } | undefined)?.template?.roster, ctx.config.rosterRowLimit, 'body.template.roster.rows');
     const body = parseInput(createUnitBody, req.body, 'body');

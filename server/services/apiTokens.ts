@@ -32,9 +32,8 @@ export async function issueToken(store: Store, userId: string, label: string, no
   return { id: record.id, userId, label, token, createdAt: record.createdAt };
 }
 
-/** The user an API token belongs to, remembered in `cache`; undefined for an unknown or revoked token. */
-export async function principalForApiToken(store: Store, cache: PrincipalCache, token: string): Promise<Principal | undefined> {
-  const tokenHash = hashToken(token);
+/** The user of the API token with this hash, remembered in `cache`; undefined for an unknown or revoked token. */
+export async function principalForTokenHash(store: Store, cache: PrincipalCache, tokenHash: string): Promise<Principal | undefined> {
   const cached = cache.get(tokenHash);
   if (cached) return cached;
   const user = await store.findUserByTokenHash(tokenHash);

@@ -68,3 +68,12 @@ export function viewCostModel(m: CostModelRecord, supersededBy: string | null): 
     supersededBy,
   };
 }
+
+/**
+ * viewCostModel as JSON text, with the stored scenario and result spliced in as stored (they are
+ * JSON the server wrote): the request thread never parses and re-serialises a large roster.
+ */
+export function costModelJsonText(m: CostModelRecord, supersededBy: string | null): string {
+  const summary = JSON.stringify(viewSummary(m));
+  return `${summary.slice(0, -1)},"scenario":${m.scenarioJson},"result":${m.resultJson ?? 'null'},"supersededBy":${JSON.stringify(supersededBy)}}`;
+}

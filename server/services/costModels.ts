@@ -7,7 +7,7 @@ import type { AuditEventRecord, CostModelRecord, CostModelState, CostModelSummar
 import { cannotCost, conflict, forbidden, invalidInput, notFound, preconditionFailed, preconditionRequired } from './domainErrors.js';
 import { recordAudit, type SystemActor } from './auditTrail.js';
 import { costModelContentHash } from './contentHash.js';
-import { costModelEtag, viewCostModel, type CostModelView } from './costModelView.js';
+import { costModelEtag, costModelJsonText } from './costModelView.js';
 import { inScope, scopeFilter, type Principal } from './principal.js';
 
 /** The shared engine, in-process or in a worker thread (server/costing). */
@@ -17,8 +17,6 @@ export interface CostModelContext {
   store: Store;
   costScenario: CostScenario;
   now: () => Date;
-  /** Largest roster accepted from a person (default DEFAULT_ROSTER_ROW_LIMIT). */
-  rosterRowLimit?: number;
   /** Costs a stored scenario (default: costStoredScenario with `costScenario`; the server: the costing workers). */
   costStored?: (scenarioJson: string, withContentHash: boolean) => Promise<StoredCosting>;
 }
@@ -71,9 +69,6 @@ export function validScenario(input: unknown, unitId: string): Scenario {
   return parsed.value;
 }
 
-/** The largest roster the server costs per unit (ROSTER_ROW_LIMIT); the default suits the largest public employers' units. */
-export const DEFAULT_ROSTER_ROW_LIMIT = 100_000;
-
 /** Validates a scenario and holds its roster to the configured limit (one export or costing must not exhaust the server). */
 export function validScenarioWithin(input: unknown, unitId: string, rosterRowLimit: number): Scenario {
   // Checked before the full validation, which would otherwise do the work the limit is there to refuse.
@@ -98,10 +93,10 @@ export async function listCostModelsFor(store: Store, principal: Principal, quer
   return store.listCostModels({ ...(unitIds ? { unitIds } : {}), ...(query.state ? { state: query.state } : {}) });
 }
 
-/** A model as the API shows it, with the id of its successor if it has been superseded. */
-export async function costModelShown(store: Store, model: CostModelRecord): Promise<CostModelView> {
+/** A model as the API shows it (CostModelView as JSON text), with the id of its successor if it has been superseded. */
+export async function costModelShown(store: Store, model: CostModelRecord): Promise<string> {
   const successor = await store.findSuccessor(model.id);
-  return viewCostModel(model, successor?.id ?? null);
+  return costModelJsonText(model, successor?.id ?? null);
 }
 
 /** The audit events of one model the caller may see. */

@@ -117,6 +117,23 @@ describe('cost model lifecycle over HTTP', () => {
     expect(approved.status).toBe(200);
   });
 
+  it('forbids approval of a successor by an author of the model it supersedes', async () => {
+    const created = await as('analyst')('POST', '/cost-models', { unitId: 'A', title: 'v1 by analyst', scenario: sampleScenario('A') });
+    const submitted = await as('analyst')('POST', `/cost-models/${created.body.id}/submit`, undefined, { 'if-match': created.headers.get('etag')! });
+    const approved = await as('manager')('POST', `/cost-models/${created.body.id}/approve`, {}, { 'if-match': submitted.headers.get('etag')! });
+    const successor = await as('analyst2')('POST', `/cost-models/${created.body.id}/supersede`, {}, { 'if-match': approved.headers.get('etag')! });
+    const resubmitted = await as('analyst2')('POST', `/cost-models/${successor.body.id}/submit`, undefined, { 'if-match': successor.headers.get('etag')! });
+    expect(resubmitted.status).toBe(200);
+    await db.store.setUserRole('analyst', 'manager');
+    try {
+      const reply = await as('analyst')('POST', `/cost-models/${successor.body.id}/approve`, {}, { 'if-match': resubmitted.headers.get('etag')! });
+      expect(reply.status).toBe(403);
+    } finally {
+      await db.store.setUserRole('analyst', 'analyst');
+    }
+    expect((await as('manager2')('POST', `/cost-models/${successor.body.id}/approve`, {}, { 'if-match': resubmitted.headers.get('etag')! })).status).toBe(200);
+  });
+
   it('requires If-Match (428) on submit, approve, return, supersede and publish, changing nothing', async () => {
     const created = await as('analyst')('POST', '/cost-models', { unitId: 'A', title: 'unconditional', scenario: sampleScenario('A') });
     const mid = created.body.id;

@@ -57,6 +57,13 @@ describe('bodies are parsed only by routes that take them', () => {
     expect(reply.body.type).toBe('urn:bargaining-costing:problem:not-found');
   });
 
+  it('refuses a cost model from a role that may not write one before reading its body', async () => {
+    const server = await serve({ bodyLimit: '1kb' });
+    // Over the body limit, yet the answer is the role's 403, not 413: the body was never read.
+    const reply = await client(server.url, tokens.negotiator)('POST', '/cost-models', { unitId: 'A', title: 'not mine to write', scenario: sampleScenario('A', 40) });
+    expect(reply.status).toBe(403);
+  });
+
   it('holds small routes to SMALL_BODY_LIMIT (413), while a cost model may be large', async () => {
     const server = await serve({ smallBodyLimit: '1kb' });
     const created = await client(server.url, tokens.analyst)('POST', '/cost-models', { unitId: 'A', title: 'large enough', scenario: sampleScenario('A', 40) });

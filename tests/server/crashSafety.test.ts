@@ -49,7 +49,7 @@ describe('crash safety (SQLite, kill -9)', () => {
           const created = await analyst('POST', '/cost-models', { unitId: 'A', title: `burst ${n}`, scenario: sampleScenario('A', 40) });
           if (created.status !== 201) throw new Error(`create ${created.status}`);
           acks.push({ id: created.body.id, state: 'draft', version: created.body.version });
-          const submitted = await analyst('POST', `/cost-models/${created.body.id}/submit`, {}, { 'if-match': created.headers.get('etag')! });
+          const submitted = await analyst('POST', `/cost-models/${created.body.id}/submit`, undefined, { 'if-match': created.headers.get('etag')! });
           if (submitted.status !== 200) throw new Error(`submit ${submitted.status}`);
           acks.push({ id: created.body.id, state: 'submitted', version: submitted.body.version });
           const approved = await managers[n % 2]!('POST', `/cost-models/${created.body.id}/approve`, { comment: `ok ${n}` }, { 'if-match': submitted.headers.get('etag')! });

@@ -50,14 +50,16 @@ describe('two server instances on one PostgreSQL', () => {
   it('two managers approving the same model at once through different instances: exactly one wins', async () => {
     for (let round = 0; round < 5; round++) {
       const created = await client(one.url, tokens.analyst)('POST', '/cost-models', { unitId: 'A', title: `race ${round}`, scenario: sampleScenario('A') });
-      const submitted = await client(one.url, tokens.analyst)('POST', `/cost-models/${created.body.id}/submit`);
+      const submitted = await client(one.url, tokens.analyst)('POST', `/cost-models/${created.body.id}/submit`, undefined, { 'if-match': created.headers.get('etag')! });
       expect(submitted.status).toBe(200);
+      const read = { 'if-match': submitted.headers.get('etag')! };
       const [a, b] = await Promise.all([
-        client(one.url, tokens.manager)('POST', `/cost-models/${created.body.id}/approve`, { comment: 'manager one' }),
-        client(two.url, tokens.manager2)('POST', `/cost-models/${created.body.id}/approve`, { comment: 'manager two' }),
+        client(one.url, tokens.manager)('POST', `/cost-models/${created.body.id}/approve`, { comment: 'manager one' }, read),
+        client(two.url, tokens.manager2)('POST', `/cost-models/${created.body.id}/approve`, { comment: 'manager two' }, read),
       ]);
+      // The loser named a revision that is no longer current: 412.
       const statuses = [a.status, b.status].sort();
-      expect(statuses).toEqual([200, 409]);
+      expect(statuses).toEqual([200, 412]);
       const winner = a.status === 200 ? a : b;
       const final = await client(two.url, tokens.manager)('GET', `/cost-models/${created.body.id}`);
       expect(final.body.state).toBe('approved');

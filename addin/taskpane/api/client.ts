@@ -116,29 +116,35 @@ export class ApiClient {
     return this.tagged(`/cost-models/${encodeURIComponent(id)}`, {
       method: 'PUT',
       body: change,
-      headers: etag ? { 'If-Match': etag } : {},
+      headers: ifMatch(etag),
       doing: 'save your changes to the cost model',
     });
   }
 
-  submit(id: string): Promise<Tagged<CostModel>> {
-    return this.tagged(`/cost-models/${encodeURIComponent(id)}/submit`, { method: 'POST', body: {}, doing: 'submit the cost model for approval' });
+  // Every state change names the revision the user read (If-Match, its ETag): the server refuses one without it (428).
+  submit(id: string, etag: string | null): Promise<Tagged<CostModel>> {
+    return this.tagged(`/cost-models/${encodeURIComponent(id)}/submit`, { method: 'POST', body: {}, headers: ifMatch(etag), doing: 'submit the cost model for approval' });
   }
 
   /** An approved model stays as it is; its successor is a new draft version to edit and submit. */
-  supersede(id: string, title?: string): Promise<Tagged<CostModel>> {
+  supersede(id: string, etag: string | null, title?: string): Promise<Tagged<CostModel>> {
     return this.tagged(`/cost-models/${encodeURIComponent(id)}/supersede`, {
       method: 'POST',
       body: title ? { title } : {},
+      headers: ifMatch(etag),
       doing: 'start a new version of the approved cost model',
     });
   }
 
-  approve(id: string, comment: string): Promise<Tagged<CostModel>> {
-    return this.tagged(`/cost-models/${encodeURIComponent(id)}/approve`, { method: 'POST', body: { comment }, doing: 'approve the cost model' });
+  approve(id: string, etag: string | null, comment: string): Promise<Tagged<CostModel>> {
+    return this.tagged(`/cost-models/${encodeURIComponent(id)}/approve`, { method: 'POST', body: { comment }, headers: ifMatch(etag), doing: 'approve the cost model' });
   }
 
-  returnModel(id: string, comment: string): Promise<Tagged<CostModel>> {
-    return this.tagged(`/cost-models/${encodeURIComponent(id)}/return`, { method: 'POST', body: { comment }, doing: 'return the cost model' });
+  returnModel(id: string, etag: string | null, comment: string): Promise<Tagged<CostModel>> {
+    return this.tagged(`/cost-models/${encodeURIComponent(id)}/return`, { method: 'POST', body: { comment }, headers: ifMatch(etag), doing: 'return the cost model' });
   }
+}
+
+function ifMatch(etag: string | null): Record<string, string> {
+  return etag ? { 'If-Match': etag } : {};
 }

@@ -34,13 +34,13 @@ export function SubmitPanel({ client, scenario, model, onModel }: SubmitPanelPro
         ? await client.updateCostModel(model.value.id, model.etag, { title: title.trim(), scenario })
         : await client.createCostModel(scenario.unit.id, title.trim(), scenario);
       onModel(saved);
-      onModel(await client.submit(saved.value.id));
+      onModel(await client.submit(saved.value.id, saved.etag));
     });
 
   const newVersion = () =>
     task.run(async () => {
       if (!model) return;
-      onModel(await client.supersede(model.value.id));
+      onModel(await client.supersede(model.value.id, model.etag));
     });
 
   const modelId = model?.value.id;
