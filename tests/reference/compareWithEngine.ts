@@ -39,7 +39,9 @@ function differences(engine: unknown, reference: unknown, path = ''): string[] {
 function agreement(engine: Outcome, reference: Outcome): string[] {
   if (!engine.ok && !reference.ok) {
     const refPath = reference.paths[0];
-    if (refPath === undefined || engine.paths.includes(refPath)) return [];
+    // The same input, named at the same depth or one naming a field of the other's object.
+    const within = (a: string, b: string) => a === b || a.startsWith(`${b}.`) || a.startsWith(`${b}[`);
+    if (refPath === undefined || engine.paths.some((e) => within(e, refPath) || within(refPath, e))) return [];
     return [`both refuse, at other paths: engine ${JSON.stringify(engine.paths.slice(0, 5))} (${engine.error.slice(0, 200)}); reference ${refPath} (${reference.error})`];
   }
   if (!engine.ok || !reference.ok) {

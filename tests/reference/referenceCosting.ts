@@ -106,7 +106,8 @@
  *      the step dates due (top = the class's length in that period's schedule).
  * R24. setRate/minimumRate/dropSteps/addStep step-count checks are made on the listed provisions
  *      in date order, whatever their dates (a class's length "on that date"): 1 ≤ steps ≤ 99;
- *      setRate's step ≤ the class's length then.
+ *      setRate's step ≤ the class's length then. Prefixes are checked first, shortest first (the
+ *      byProvision costings), so the provision named is the first listed one that breaks a bound.
  * R25. minimumRate: floor = amount · annual factor of its basis / annual factor of the schedule's
  *      basis (exact); cells strictly below it become the floor rounded up (ceiling) to ratePlaces;
  *      other cells are left as they are (not re-rounded).
@@ -795,7 +796,8 @@ class Reference {
     const lastIdx = this.costedIdx[this.costedIdx.length - 1]!;
     const onePercentFy = options.onePercentFy ?? null;
     const retroDay = options.retroPayDate === undefined ? null : parseDay(options.retroPayDate);
-    const retroIdx = retroDay === null ? -1 : this.periods.findIndex((q) => q.pay >= retroDay);
+    // §3: a retro pay date on or before the first costed pay date changes nothing.
+    const retroIdx = retroDay === null || retroDay <= this.periods[firstIdx]!.pay ? -1 : this.periods.findIndex((q) => q.pay >= retroDay);
     const ssRate = new D(this.s.assumptions.socialSecurity?.rate ?? '0.062');
     const medicareRate = new D(this.s.assumptions.medicareRate ?? '0.0145');
 
@@ -1052,6 +1054,8 @@ export function referenceCost(scenario: unknown): ReferenceCostingResult {
     }
   });
   const computed = proposalsIn.map((proposal) => {
+    // R24: every prefix is a costing of its own; the first prefix with a step-count problem names it.
+    for (let k = 1; k <= proposal.provisions.length; k++) ref.checkStepCounts(inDateOrder(proposal.provisions.slice(0, k)));
     const retro = { retroPayDate: proposal.retroPayDate, baseline: baselineRun };
     const fullRun = ref.cost(proposal.provisions, retro);
     const full = ref.totals(fullRun);
