@@ -126,6 +126,11 @@
  *      more): missing rates name the row's field (roster.rows[i].pensionTier / healthTier),
  *      a roll-up with no entry names the roll-up's rates, a missing wage base
  *      assumptions.socialSecurity.wageBase, provision problems proposals[i].provisions[j].<field>.
+ * R31. The bounds of §1 are checked first, on the document as given: a percent (gwi, equity, addStep,
+ *      specialPay, lumpSum, a special pay definition, a longevity band) strictly inside (−1, 1); every
+ *      decimal string of a money, rate, hours, FTE, days or share field at most 10 places and below
+ *      10¹² in absolute value; ≤ 99 steps a class (schedule.classes[i].steps), ≤ 10 fiscal years
+ *      (term.end), ≤ 200 provisions (proposals[i].provisions), ≤ 20 proposals (proposals).
  */
 import { Decimal as DecimalJs } from 'decimal.js';
 import { addMonths, completedYears, dayFromParts, dayParts, daysInMonth, parseDay, type Day } from '../../shared/dates.js';
@@ -1019,10 +1024,50 @@ const nested = (o: Record<string, ByFy<Amounts>>): Record<string, ByFy<Component
 const nestedMinus = (x: Record<string, ByFy<Amounts>>, y: Record<string, ByFy<Amounts>>): Record<string, ByFy<Components>> =>
   mapKeys(x, (byFy, k) => mapFy(byFy, (a, fy) => toComponents(minus(a, y[k]![fy]!))));
 
+const PERCENT_OWNERS = new Set(['gwi', 'equity', 'addStep', 'specialPay', 'lumpSum']);
+const DECIMAL_KEYS = new Set(['percent', 'amount', 'rate', 'delta', 'monthly', 'fte', 'overtimeHours', 'hours', 'days', 'daysPerYear', 'share', 'medicareRate', 'overtimeMultiplier']);
+
+/** R31: the bounds of §1, on the document as given (first problem found). */
+function checkBounds(s: RefScenario, ref: Reference): void {
+  const decimal = (value: unknown, path: string) => {
+    if (typeof value !== 'string' || !/^-?\d+(\.\d+)?$/.test(value)) return;
+    const places = value.includes('.') ? value.length - value.indexOf('.') - 1 : 0;
+    if (places > 10) throw new ReferenceRefusal(path, `${value} has ${places} places: at most 10`);
+    if (new D(value).abs().gte('1e12')) throw new ReferenceRefusal(path, `${value} is not below 10¹²`);
+  };
+  const walk = (node: unknown, path: string, key: string) => {
+    if (Array.isArray(node)) node.forEach((x, i) => walk(x, `${path}[${i}]`, key === 'steps' ? 'steps' : ''));
+    else if (node !== null && typeof node === 'object') {
+      for (const [k, v] of Object.entries(node)) walk(v, /^[A-Za-z_$][\w$]*$/.test(k) ? `${path}.${k}` : `${path}[${JSON.stringify(k)}]`, path.endsWith('wageBase') ? 'wageBase' : k);
+    } else if (DECIMAL_KEYS.has(key) || key === 'steps' || key === 'wageBase') decimal(node, path);
+  };
+  for (const [k, v] of Object.entries(s)) walk(v, k, k);
+  const percent = (value: string | undefined, path: string) => {
+    if (value !== undefined && new D(value).abs().gte(1)) throw new ReferenceRefusal(path, `${value} would be ${new D(value).times(100).toFixed()}%: a percent is a fraction strictly between −1 and 1`);
+  };
+  Object.entries(s.assumptions.specialPays ?? {}).forEach(([code, def]) => percent(def.percent, `assumptions.specialPays.${code}.percent`));
+  (s.assumptions.longevity ?? []).forEach((b, i) => percent(b.percent, `assumptions.longevity[${i}].percent`));
+  s.schedule.classes.forEach((c, i) => {
+    if (c.steps.length > 99) throw new ReferenceRefusal(`schedule.classes[${i}].steps`, `${c.steps.length} steps: at most 99`);
+  });
+  if (ref.fiscalYears.length > 10) throw new ReferenceRefusal('term.end', `${ref.fiscalYears.length} fiscal years: at most 10`);
+  const proposals = s.proposals ?? [];
+  if (proposals.length > 20) throw new ReferenceRefusal('proposals', `${proposals.length} proposals: at most 20`);
+  proposals.forEach((proposal, i) => {
+    if (proposal.provisions.length > 200) throw new ReferenceRefusal(`proposals[${i}].provisions`, `${proposal.provisions.length} provisions: at most 200`);
+    proposal.provisions.forEach((p, j) => {
+      const at = `proposals[${i}].provisions[${j}]`;
+      if (PERCENT_OWNERS.has(p.type) && 'percent' in p) percent(p.percent, `${at}.percent`);
+      if (p.type === 'longevity') p.bands.forEach((b, k) => percent(b.percent, `${at}.bands[${k}].percent`));
+    });
+  });
+}
+
 /** Costs a parsed scenario (the output of parseScenario, defaults applied) by the rules of COSTING.md 1.2. */
 export function referenceCost(scenario: unknown): ReferenceCostingResult {
   const s = scenario as RefScenario;
   const ref = new Reference(s);
+  checkBounds(s, ref);
   const fys = ref.fiscalYears;
   const names = ref.rollups.map((ru) => ru.name);
   const namedMoney = (v: ByFy<D[]>): ByFy<Record<string, string>> => mapFy(v, (list) => Object.fromEntries(names.map((n, k) => [n, money(list[k]!)])));
