@@ -1073,6 +1073,12 @@ export function referenceCost(scenario: unknown): ReferenceCostingResult {
   const namedMoney = (v: ByFy<D[]>): ByFy<Record<string, string>> => mapFy(v, (list) => Object.fromEntries(names.map((n, k) => [n, money(list[k]!)])));
   const periodsByFiscalYear: ByFy<number> = Object.fromEntries(fys.map((fy) => [fy, ref.periods.filter((p) => p.fy === fy).length]));
 
+  const lastPay = ref.costedIdx.length === 0 ? null : ref.periods[ref.costedIdx[ref.costedIdx.length - 1]!]!.pay;
+  (s.proposals ?? []).forEach((proposal, i) => {
+    if (proposal.retroPayDate !== undefined && lastPay !== null && parseDay(proposal.retroPayDate) > lastPay) {
+      throw new ReferenceRefusal(`proposals[${i}].retroPayDate`, `${proposal.retroPayDate} is after the horizon's last pay date ${fmt(lastPay)}`);
+    }
+  });
   const baselineRun = ref.cost([]);
   const noStepBaselineRun = ref.cost([], { noSteps: true, baseline: undefined });
   const baseline = ref.totals(baselineRun);
@@ -1092,12 +1098,6 @@ export function referenceCost(scenario: unknown): ReferenceCostingResult {
     Object.fromEntries(fys.map((fy) => [fy, money(totalOf(ref.totals(ref.cost(provisions, { onePercentFy: fy, baseline: baselineRun }))[fy]!).minus(totalOf(unbumped[fy]!)))]));
 
   const proposalsIn = s.proposals ?? [];
-  const lastPay = ref.costedIdx.length === 0 ? null : ref.periods[ref.costedIdx[ref.costedIdx.length - 1]!]!.pay;
-  proposalsIn.forEach((proposal, i) => {
-    if (proposal.retroPayDate !== undefined && lastPay !== null && parseDay(proposal.retroPayDate) > lastPay) {
-      throw new ReferenceRefusal(`proposals[${i}].retroPayDate`, `${proposal.retroPayDate} is after the horizon's last pay date ${fmt(lastPay)}`);
-    }
-  });
   const computed = proposalsIn.map((proposal) => {
     // R24: every prefix is a costing of its own; the first prefix with a step-count problem names it.
     for (let k = 1; k <= proposal.provisions.length; k++) ref.checkStepCounts(inDateOrder(proposal.provisions.slice(0, k)));
