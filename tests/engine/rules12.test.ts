@@ -129,7 +129,7 @@ describe('schedule restructuring (§5, §6)', () => {
     const r = cost(monthlyScenario({ rows: [{ step: 2 }], provisions: [{ type: 'setRate', class: 'A', step: 2, amount: '5300.004', effective: '2026-07-01' }] }));
     expect(r.proposals[0]!.increase.FY2027!.wages).toBe('600.00'); // 12 × 50
     expect(() => cost(monthlyScenario({ provisions: [{ type: 'setRate', class: 'A', step: 4, amount: '6000', effective: '2026-07-01' }] }))).toThrow(
-      /^proposals\[0\]\.provisions\[0\]: class A has no step 4 on 2026-07-01 \(3 steps\)/,
+      /^proposals\[0\]\.provisions\[0\]\.step: class A has no step 4 on 2026-07-01 \(3 steps\)/,
     );
   });
 });
