@@ -233,12 +233,14 @@ export function costVariant(ctx: CostingContext, plan: VariantPlan, caches: Cost
 
         const k = n * m;
         const at = f * COMPONENT_COUNT;
-        const targets = before !== null && i < split! ? [totals, before] : [totals];
-        for (const t of targets) {
-          accumulate(t.byClass, (classIndex * F + f) * COMPONENT_COUNT, amounts, k, lump * m, pension, socialSecurity * m, medicare, other, health);
-          accumulate(t.byDepartment, (rc.departmentIndex * F + f) * COMPONENT_COUNT, amounts, k, lump * m, pension, socialSecurity * m, medicare, other, health);
-          if (!splitFund) accumulate(t.byFund, (rc.fundIndex[0]! * F + f) * COMPONENT_COUNT, amounts, k, lump * m, pension, socialSecurity * m, medicare, other, health);
-          for (let q = 0; q < rowRollupList.length; q++) t.rollups[f * R + rowRollupList[q]!]! += rollupCents[rowRollupList[q]!]! * k;
+        const lumpTotal = lump * m;
+        const ssTotal = socialSecurity * m;
+        for (let t = before !== null && i < split! ? 2 : 1; t > 0; t--) {
+          const into = t === 2 ? before! : totals;
+          accumulate(into.byClass, (classIndex * F + f) * COMPONENT_COUNT, amounts, k, lumpTotal, pension, ssTotal, medicare, other, health);
+          accumulate(into.byDepartment, (rc.departmentIndex * F + f) * COMPONENT_COUNT, amounts, k, lumpTotal, pension, ssTotal, medicare, other, health);
+          if (!splitFund) accumulate(into.byFund, (rc.fundIndex[0]! * F + f) * COMPONENT_COUNT, amounts, k, lumpTotal, pension, ssTotal, medicare, other, health);
+          for (let q = 0; q < rowRollupList.length; q++) into.rollups[f * R + rowRollupList[q]!]! += rollupCents[rowRollupList[q]!]! * k;
         }
         if (splitFund) accumulate(rowYear, at, amounts, n, lump, pension, socialSecurity, medicare, other, health);
         lastState = cs;
@@ -513,11 +515,21 @@ function pensionFor(ctx: CostingContext, cs: ClassState, rc: RowContext, pension
 
 function missingPension(ctx: CostingContext, rc: RowContext, index: number): never {
   throw new CostingInputError([
-    {
-      path: `roster.rows[${rc.rowIndex}].pensionTier`,
-      message: `no pension rate for tier ${rc.row.pensionTier} is in effect on ${formatDay(ctx.timeline.start[index]!)} (row ${rc.row.id})`,
-    },
+    { path: `roster.rows[${rc.rowIndex}].pensionTier`, message: missingTierMessage('pension', 'rate', ctx.pensionTiers, ctx.pensionEntries, rc.pensionTier, rc, ctx.timeline.start[index]!) },
   ]);
+}
+
+/**
+ * A tier the row needs has no entry in effect (§4): an unknown name lists the tiers that have
+ * entries ("pension tier Classic has no rates; tiers with rates: classic, pepra").
+ */
+function missingTierMessage(kind: string, what: string, names: readonly string[], entries: readonly (readonly unknown[])[], tier: number, rc: RowContext, day: number): string {
+  const name = names[tier]!;
+  if (entries[tier]!.length === 0) {
+    const known = names.filter((_, i) => entries[i]!.length > 0);
+    return `${kind} tier ${name} has no ${what}s; tiers with ${what}s: ${known.length === 0 ? 'none' : known.join(', ')} (row ${rc.row.id})`;
+  }
+  return `no ${kind} ${what} for tier ${name} is in effect on ${formatDay(day)} (row ${rc.row.id}): add an entry from that date or earlier`;
 }
 
 function missingRollup(ctx: CostingContext, rc: RowContext, r: number, index: number): never {
@@ -539,7 +551,7 @@ function missingHealth(ctx: CostingContext, rc: RowContext, index: number): neve
   throw new CostingInputError([
     {
       path: `roster.rows[${rc.rowIndex}].healthTier`,
-      message: `no health contribution for tier ${rc.row.healthTier} is in effect on ${formatDay(ctx.timeline.start[index]!)} (row ${rc.row.id})`,
+      message: missingTierMessage('health', 'contribution', ctx.healthTiers, ctx.healthEntries, rc.healthTier, rc, ctx.timeline.start[index]!),
     },
   ]);
 }
