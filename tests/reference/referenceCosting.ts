@@ -87,6 +87,8 @@
  *      the one rounding (the product's 60 digits could not hold them all).
  * R18. term.costs "term": a period is costed iff its assigning date (pay date or period end) lies
  *      in [term.start, term.end]; fiscal years unchanged, periodsByFiscalYear counts costed ones.
+ *      A term in which no period is costed is refused (path `term`), as the engine does: the
+ *      spec is silent, and zeros everywhere would hide a mistyped term.
  * R19. Lump sum percent = round₂(percent · A · f), days = round₂(days · A · f / D), A the annual
  *      equivalent of the row's rate (proposal's, value-of-1% bump included) in the period where it
  *      falls. Pensionable lumps go into pensionable pay. Vacant rows get none.
@@ -1068,6 +1070,9 @@ export function referenceCost(scenario: unknown): ReferenceCostingResult {
   const s = scenario as RefScenario;
   const ref = new Reference(s);
   checkBounds(s, ref);
+  // R18: the spec is silent on a term in which no period is costed at all; the
+  // engine refuses it ("nothing to cost"), and so does the reference.
+  if (ref.costedIdx.length === 0) throw new ReferenceRefusal('term', 'no pay period is assigned within the term: there is nothing to cost');
   const fys = ref.fiscalYears;
   const names = ref.rollups.map((ru) => ru.name);
   const namedMoney = (v: ByFy<D[]>): ByFy<Record<string, string>> => mapFy(v, (list) => Object.fromEntries(names.map((n, k) => [n, money(list[k]!)])));
