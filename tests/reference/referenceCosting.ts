@@ -276,9 +276,12 @@ export interface ReferenceCostingResult {
 /** An input the rules refuse (R30): the path of the offending input and why. */
 export class ReferenceRefusal extends Error {
   readonly path: string;
-  constructor(path: string, message: string) {
-    super(`${path}: ${message}`);
+  /** Every problem found before costing (the provision checks of every proposal), this one first. */
+  readonly paths: string[];
+  constructor(path: string, message: string, more: ReferenceRefusal[] = []) {
+    super([`${path}: ${message}`, ...more.map((r) => r.message)].join('\n'));
     this.path = path;
+    this.paths = [path, ...more.map((r) => r.path)];
   }
 }
 
@@ -1078,12 +1081,30 @@ export function referenceCost(scenario: unknown): ReferenceCostingResult {
   const namedMoney = (v: ByFy<D[]>): ByFy<Record<string, string>> => mapFy(v, (list) => Object.fromEntries(names.map((n, k) => [n, money(list[k]!)])));
   const periodsByFiscalYear: ByFy<number> = Object.fromEntries(fys.map((fy) => [fy, ref.periods.filter((p) => p.fy === fy).length]));
 
-  const lastPay = ref.costedIdx.length === 0 ? null : ref.periods[ref.costedIdx[ref.costedIdx.length - 1]!]!.pay;
-  (s.proposals ?? []).forEach((proposal, i) => {
-    if (proposal.retroPayDate !== undefined && lastPay !== null && parseDay(proposal.retroPayDate) > lastPay) {
-      throw new ReferenceRefusal(`proposals[${i}].retroPayDate`, `${proposal.retroPayDate} is after the horizon's last pay date ${fmt(lastPay)}`);
+  // Problems found before any costing, every proposal's (R30): a retro pay date after the horizon,
+  // step counts prefix by prefix (R24), a special pay added to one of another kind (A2).
+  const lastPay = ref.periods[ref.costedIdx[ref.costedIdx.length - 1]!]!.pay;
+  const problems: ReferenceRefusal[] = [];
+  const collect = (check: () => void) => {
+    try {
+      check();
+    } catch (error) {
+      if (!(error instanceof ReferenceRefusal)) throw error;
+      problems.push(error);
     }
+  };
+  (s.proposals ?? []).forEach((proposal, i) => {
+    collect(() => {
+      if (proposal.retroPayDate !== undefined && parseDay(proposal.retroPayDate) > lastPay) {
+        throw new ReferenceRefusal(`proposals[${i}].retroPayDate`, `${proposal.retroPayDate} is after the horizon's last pay date ${fmt(lastPay)}`);
+      }
+    });
+    collect(() => {
+      for (let k = 1; k <= proposal.provisions.length; k++) ref.checkStepCounts(inDateOrder(proposal.provisions.slice(0, k)));
+    });
+    collect(() => ref.checkSpecialPayAdds(inDateOrder(proposal.provisions)));
   });
+  if (problems.length > 0) throw new ReferenceRefusal(problems[0]!.path, problems[0]!.message.slice(problems[0]!.path.length + 2), problems.slice(1));
   const baselineRun = ref.cost([]);
   const noStepBaselineRun = ref.cost([], { noSteps: true, baseline: undefined });
   const baseline = ref.totals(baselineRun);
@@ -1104,8 +1125,6 @@ export function referenceCost(scenario: unknown): ReferenceCostingResult {
 
   const proposalsIn = s.proposals ?? [];
   const computed = proposalsIn.map((proposal) => {
-    // R24: every prefix is a costing of its own; the first prefix with a step-count problem names it.
-    for (let k = 1; k <= proposal.provisions.length; k++) ref.checkStepCounts(inDateOrder(proposal.provisions.slice(0, k)));
     const retro = { retroPayDate: proposal.retroPayDate, baseline: baselineRun };
     const fullRun = ref.cost(proposal.provisions, retro);
     const full = ref.totals(fullRun);
