@@ -1104,6 +1104,8 @@ export function referenceCost(scenario: unknown): ReferenceCostingResult {
     });
     collect(() => ref.checkSpecialPayAdds(inDateOrder(proposal.provisions)));
   });
+  // With provision problems, the baseline's first costing-time problem (a missing rate) too.
+  if (problems.length > 0) collect(() => ref.cost([]));
   if (problems.length > 0) throw new ReferenceRefusal(problems[0]!.path, problems[0]!.message.slice(problems[0]!.path.length + 2), problems.slice(1));
   const baselineRun = ref.cost([]);
   const noStepBaselineRun = ref.cost([], { noSteps: true, baseline: undefined });
