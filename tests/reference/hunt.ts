@@ -1,6 +1,6 @@
 // Long differential hunts outside vitest: npx tsx tests/reference/hunt.ts <seed> <runs> [generator]
 // generator: arbitrary (default) | wide | rounding | longTerm | manyProvisions | manySteps.
-// Prints the shrunk counterexample and the figures that differ. NO_TERM_COSTS=1: leave term.costs out.
+// Prints the shrunk counterexample and the figures that differ.
 import fc from 'fast-check';
 import { scenarioArb } from '../engine/arbitraryScenario.js';
 import { compareInput } from './compareWithEngine.js';
@@ -19,8 +19,6 @@ const generator = generators[process.argv[4] ?? 'arbitrary'];
 if (generator === undefined) throw new Error(`generators: ${Object.keys(generators).join(', ')}`);
 const res = fc.check(
   fc.property(generator, (input) => {
-    // NO_TERM_COSTS=1 hunts past a known difference in `term.costs`.
-    if (process.env.NO_TERM_COSTS) delete (input as { term: { costs?: string } }).term.costs;
     const diffs = compareInput(input);
     if (diffs.length) throw new Error(diffs.slice(0, 20).join('\n'));
   }),
