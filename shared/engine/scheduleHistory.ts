@@ -24,8 +24,9 @@ export interface PublishedClass {
  */
 export function publishChange(previous: PublishedClass, change: Provision, schedule: Schedule, classCode: string, path: string, date: string): PublishedClass {
   const effect = provisionKind(change.type).schedule!;
-  const fail = (message: string): never => {
-    throw new CostingInputError([{ path, message: `${message} (class ${classCode})` }]);
+  const fail = (message: string, field?: string): never => {
+    const named = message.includes(`class ${classCode}`) ? message : `${message} (class ${classCode})`;
+    throw new CostingInputError([{ path: field === undefined ? path : `${path}.${field}`, message: named }]);
   };
   const settings = { ratePlaces: schedule.ratePlaces, rateBasis: schedule.rateBasis, hoursPerYear: schedule.hoursPerYear };
   const rates = (effect.apply as (r: readonly Decimal[], p: Provision, s: typeof settings, f: typeof fail) => Decimal[])(previous.rates, change, settings, fail);

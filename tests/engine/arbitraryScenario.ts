@@ -13,15 +13,27 @@ const dateIn = (from: string, days: number) => fc.integer({ min: 0, max: days - 
 const money = (min: number, max: number) => fc.integer({ min: min * 100, max: max * 100 }).map((c) => (c / 100).toFixed(2));
 const fraction = (maxThousandths: number) => fc.integer({ min: 0, max: maxThousandths }).map((t) => (t / 1000).toFixed(3));
 
+/** Class C has the most steps a class may have (99, COSTING.md §1), rates with up to 10 places. */
 const classes = [
   { code: 'A', title: 'A', stepMonths: 12, steps: ['41.10', '43.25', '45.40'] },
   { code: 'B', title: 'B', stepMonths: 6, steps: ['30.00', '31.55'] },
+  { code: 'C', title: 'C', stepMonths: 3, steps: Array.from({ length: 99 }, (_, i) => `${20 + i}.${String(1234567891 + i * 7).padStart(10, '0')}`) },
 ];
+const topStep = { A: 3, B: 2, C: 99 } as const;
+
+const fundArb = fc.option(
+  fc.oneof(
+    fc.constantFrom('GF', 'GRANT'),
+    fc.constantFrom([{ fund: 'GF', share: '0.3333' }, { fund: 'GRANT', share: '0.3333' }, { fund: 'SPECIAL', share: '0.3334' }], [{ fund: 'GRANT', share: '0.1234567891' }, { fund: 'GF', share: '0.8765432109' }]).map((parts) => parts.map((x) => ({ ...x }))),
+  ),
+  { nil: undefined },
+);
+const departmentArb = fc.option(fc.constantFrom('POL', 'FIRE'), { nil: undefined });
 
 export const rowArb = fc.record({
-  class: fc.constantFrom('A', 'B'),
-  step: fc.integer({ min: 1, max: 3 }),
-  fte: fc.constantFrom('1', '0.5', '0.75'),
+  class: fc.constantFrom('A', 'B', 'C'),
+  step: fc.integer({ min: 1, max: 99 }),
+  fte: fc.constantFrom('1', '0.5', '0.75', '0.1234567891'),
   count: fc.integer({ min: 1, max: 3 }),
   hireDate: fc.option(dateIn('1995-01-01', 11000), { nil: undefined }),
   nextStepDate: fc.option(dateIn('2026-06-01', 700), { nil: undefined }),
@@ -32,10 +44,12 @@ export const rowArb = fc.record({
   overtimeHours: fc.constantFrom('0', '80', '150.5'),
   pays: fc.subarray(['X', 'Y']),
   vacant: fc.boolean(),
+  fund: fundArb,
+  department: departmentArb,
 });
 
 const effective = dateIn('2026-03-01', 900);
-const classesArb = fc.option(fc.subarray(['A', 'B'], { minLength: 1 }), { nil: undefined });
+const classesArb = fc.option(fc.subarray(['A', 'B', 'C'], { minLength: 1 }), { nil: undefined });
 
 export const provisionArb: fc.Arbitrary<Provision> = fc.oneof(
   fc.record({ type: fc.constant('gwi' as const), percent: fraction(60), effective, classes: classesArb }),
@@ -49,7 +63,14 @@ export const provisionArb: fc.Arbitrary<Provision> = fc.oneof(
   fc.record({ type: fc.constant('health' as const), effective, tier: fc.constant('h'), monthly: money(500, 2500), classes: classesArb }),
   fc.record({ type: fc.constant('pensionRate' as const), effective, tier: fc.constant('p'), delta: fc.constantFrom('-0.01', '0.015'), classes: classesArb }),
   fc.record({ type: fc.constant('overtimeHours' as const), effective, hours: fc.constantFrom('0', '100', '240'), classes: classesArb }),
-  fc.record({ type: fc.constant('flat' as const), amount: money(-5000, 50000), fiscalYears: fc.subarray(['FY2027', 'FY2028'], { minLength: 1 }) }),
+  fc.record({ type: fc.constant('flat' as const), amount: money(-5000, 50000), fiscalYears: fc.subarray(['FY2027', 'FY2028'], { minLength: 1 }), fund: fundArb, department: departmentArb }),
+  // COSTING.md 1.2
+  fc.record({ type: fc.constant('lumpSum' as const), percent: fc.constantFrom('0.035', '0.0123456789'), payDate: effective, pensionable: fc.boolean(), classes: classesArb }),
+  fc.record({ type: fc.constant('lumpSum' as const), days: fc.constantFrom('2', '1.5'), daysPerYear: fc.option(fc.constant('185'), { nil: undefined }), payDate: effective, classes: classesArb }),
+  fc.record({ type: fc.constant('setRate' as const), class: fc.constantFrom('A', 'C'), step: fc.integer({ min: 1, max: 2 }), amount: money(30, 50), effective }),
+  fc.record({ type: fc.constant('minimumRate' as const), amount: fc.constantFrom('31.00', '43.3333333333'), rateBasis: fc.constant('hourly' as const), effective, classes: classesArb }),
+  fc.record({ type: fc.constant('dropSteps' as const), classes: fc.constant<string[]>(['C']), count: fc.integer({ min: 1, max: 50 }), effective }),
+  fc.record({ type: fc.constant('rollupRate' as const), name: fc.constantFrom('WC', 'DC'), delta: fc.constantFrom('-0.005', '0.01'), effective }),
 );
 
 const calendarArb = fc.oneof(
@@ -73,6 +94,7 @@ export function scenarioFrom(
   rateBasis: 'hourly' | 'annual',
   rows: Omit<Input['roster']['rows'][number], 'id'>[],
   provisions: Provision[],
+  retroPayDate?: string,
 ): Input {
   return {
     format: 'bargaining-costing/scenario@1',
@@ -85,11 +107,12 @@ export function scenarioFrom(
       rateBasis,
       hoursPerYear: 2080,
       ratePlaces: 2,
-      classes: rateBasis === 'hourly' ? classes : classes.map((c) => ({ ...c, steps: c.steps.map((s) => (Number(s.replace('.', '')) * 20.8).toFixed(2)) })),
+      // Annual: × 2080, exactly (decimal strings, no float).
+      classes: rateBasis === 'hourly' ? classes : classes.map((c) => ({ ...c, steps: c.steps.map((s) => annual(s)) })),
     },
     roster: {
       extractDate: '2026-05-31',
-      rows: rows.map((r, i) => ({ ...r, id: `R${i}`, step: Math.min(r.step, r.class === 'B' ? 2 : 3) })),
+      rows: rows.map((r, i) => ({ ...r, id: `R${i}`, step: Math.min(r.step, topStep[r.class as 'A' | 'B' | 'C']) })),
     },
     assumptions: {
       id: 'AS',
@@ -102,10 +125,21 @@ export function scenarioFrom(
       longevity: [{ years: 10, percent: '0.025' }, { years: 20, percent: '0.05' }],
       overtimeMultiplier: '1.5',
     },
-    proposals: [{ name: 'P', provisions }],
+    proposals: [{ name: 'P', ...(retroPayDate !== undefined ? { retroPayDate } : {}), provisions }],
   };
 }
 
+/** An hourly rate × 2080 as a decimal string, digit by digit. */
+function annual(hourly: string): string {
+  const [whole, frac = ''] = hourly.split('.');
+  const scaled = BigInt(`${whole}${frac}`) * 2080n;
+  const text = scaled.toString().padStart(frac.length + 1, '0');
+  return frac.length === 0 ? text : `${text.slice(0, -frac.length)}.${text.slice(-frac.length)}`;
+}
+
+/** A retro pay date inside the horizon's pay dates (FY2027 and FY2028), or none. */
+export const retroPayDateArb = fc.option(dateIn('2026-07-20', 640), { nil: undefined });
+
 export const scenarioArb = fc
-  .tuple(calendarArb, fc.constantFrom('hourly' as const, 'annual' as const), fc.array(rowArb, { minLength: 1, maxLength: 6 }), fc.array(provisionArb, { maxLength: 5 }))
-  .map(([calendar, basis, rows, provisions]) => scenarioFrom(calendar, basis, rows, provisions));
+  .tuple(calendarArb, fc.constantFrom('hourly' as const, 'annual' as const), fc.array(rowArb, { minLength: 1, maxLength: 6 }), fc.array(provisionArb, { maxLength: 5 }), retroPayDateArb)
+  .map(([calendar, basis, rows, provisions, retro]) => scenarioFrom(calendar, basis, rows, provisions, retro));

@@ -348,6 +348,23 @@ describe('COSTING.md 1.2 by hand', () => {
   });
 });
 
+describe('COSTING.md 1.2 bounds: inside them, exact', () => {
+  it('cost per FTE of a tiny FTE is exact beyond 2^53 cents', () => {
+    const r = costBoth(
+      scenario({
+        schedule: { classes: [{ code: 'A', steps: ['5000.00'] }] },
+        rows: [{ fte: '0.0000000001', healthTier: 'h' }],
+        assumptions: { health: { h: [{ from: '2020-01-01', monthly: '1000.00' }] } },
+      }),
+    );
+    // Health is per employee, not × FTE: 12 × 1,000.00; wages round₂(5,000 × 10⁻¹⁰) = 0.00.
+    r.check('baseline.FY2027.total', '12000.00');
+    r.check('fte', '0'); // 10⁻¹⁰ to 4 places
+    // round₂(12,000 / 10⁻¹⁰) with the exact FTE: 1.2 × 10¹⁶ cents, above 2^53 ≈ 9.007 × 10¹⁵.
+    r.check('baselinePerFte.FY2027', '120000000000000.00');
+  });
+});
+
 describe('COSTING.md 1.2 bounds', () => {
   const issues = (input: Doc) => {
     const parsed = parseScenario(input);

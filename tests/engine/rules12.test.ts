@@ -129,7 +129,7 @@ describe('schedule restructuring (§5, §6)', () => {
     const r = cost(monthlyScenario({ rows: [{ step: 2 }], provisions: [{ type: 'setRate', class: 'A', step: 2, amount: '5300.004', effective: '2026-07-01' }] }));
     expect(r.proposals[0]!.increase.FY2027!.wages).toBe('600.00'); // 12 × 50
     expect(() => cost(monthlyScenario({ provisions: [{ type: 'setRate', class: 'A', step: 4, amount: '6000', effective: '2026-07-01' }] }))).toThrow(
-      /^proposals\[0\]\.provisions\[0\]: class A has no step 4 on 2026-07-01 \(3 steps\)/,
+      /^proposals\[0\]\.provisions\[0\]\.step: class A has no step 4 on 2026-07-01 \(3 steps\)/,
     );
   });
 });
@@ -208,5 +208,25 @@ describe('figures of §7', () => {
     const r = cost(monthlyScenario({ term: { start: '2026-07-01', end: '2027-12-31', costs: 'term' } }));
     expect(r.periodsByFiscalYear).toEqual({ FY2027: 12, FY2028: 6 });
     expect(r.baseline.FY2028!.wages).toBe('30000.00');
+  });
+});
+
+describe('retro pay only moves money in time (§3)', () => {
+  it('on a synthetic unit, the term totals of wages, special pays, longevity and overtime are the same with and without retro', async () => {
+    const { syntheticUnit } = await import('../../bench/syntheticUnit.js');
+    const input = syntheticUnit(300, 7);
+    const plain = cost(input);
+    input.proposals![0]!.retroPayDate = '2027-03-15';
+    input.proposals![1]!.retroPayDate = '2026-11-20';
+    const retro = cost(input);
+    for (const p of [0, 1]) {
+      for (const component of ['wages', 'specialPays', 'longevity', 'overtime'] as const) {
+        expect(retro.proposals[p]!.increaseTotal[component]).toBe(plain.proposals[p]!.increaseTotal[component]);
+      }
+      // The value of 1% ignores retro (a percent is priced in the year it is earned).
+      expect(retro.proposals[p]!.valueOfOnePercent).toEqual(plain.proposals[p]!.valueOfOnePercent);
+    }
+    expect(retro.proposals[0]!.increase.FY2027!.wages).toBe(plain.proposals[0]!.increase.FY2027!.wages); // paid within FY2027
+    expect(retro.proposals[0]!.ongoingAnnualIncrease).toBe(plain.proposals[0]!.ongoingAnnualIncrease);
   });
 });

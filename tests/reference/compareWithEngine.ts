@@ -7,7 +7,7 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: string; paths:
 
 /** The paths an error names: the engine's issues, the reference's one path (R30), or none. */
 function pathsOf(error: unknown): string[] {
-  if (error instanceof ReferenceRefusal) return [error.path];
+  if (error instanceof ReferenceRefusal) return error.paths;
   const issues = (error as { issues?: unknown }).issues;
   return Array.isArray(issues) ? issues.map((i: { path?: unknown }) => String(i.path)) : [];
 }
@@ -38,9 +38,12 @@ function differences(engine: unknown, reference: unknown, path = ''): string[] {
 /** Both refuse, and the reference's path is among the engine's — or both cost, to the same figures. */
 function agreement(engine: Outcome, reference: Outcome): string[] {
   if (!engine.ok && !reference.ok) {
-    const refPath = reference.paths[0];
-    if (refPath === undefined || engine.paths.includes(refPath)) return [];
-    return [`both refuse, at other paths: engine ${JSON.stringify(engine.paths.slice(0, 5))} (${engine.error.slice(0, 200)}); reference ${refPath} (${reference.error})`];
+    // The same input, named at the same depth or one naming a field of the other's object; the two
+    // must name at least one problem in common (either may find more: the reference stops at its
+    // first costing-time problem, and each side may list the provision problems of every proposal).
+    const within = (a: string, b: string) => a === b || a.startsWith(`${b}.`) || a.startsWith(`${b}[`);
+    if (reference.paths.length === 0 || engine.paths.some((e) => reference.paths.some((r) => within(e, r) || within(r, e)))) return [];
+    return [`both refuse, at other paths: engine ${JSON.stringify(engine.paths.slice(0, 5))} (${engine.error.slice(0, 200)}); reference ${JSON.stringify(reference.paths)} (${reference.error})`];
   }
   if (!engine.ok || !reference.ok) {
     return [`engine ${engine.ok ? 'costed' : `refused: ${engine.error.slice(0, 300)}`}; reference ${reference.ok ? 'costed' : `refused: ${reference.error}`}`];

@@ -12,7 +12,7 @@ const base = (over: Record<string, any>): unknown => ({
   assumptions: { id: 'AS', pension: { p: [{ from: '2020-01-01', rate: '0.10' }, { from: '2027-01-01', rate: '0.20' }] }, health: { h: [{ from: '2020-01-01', monthly: '1000.00' }, { from: '2027-01-01', monthly: '2000.00' }] },
     socialSecurity: { rate: '0.062', wageBase: { '2025': '100000', '2026': '30000', '2027': '40000', '2028': '50000' } },
     specialPays: { X: { percent: '0.05', pensionable: true }, Y: { amount: '100', per: 'month' } }, longevity: [{ years: 10, percent: '0.025' }], ...over.assumptions },
-  proposals: [{ name: 'P', provisions: over.provisions ?? [] }],
+  proposals: over.proposals ?? [{ name: 'P', ...over.proposal, provisions: over.provisions ?? [] }],
 });
 export const namedCases: Record<string, unknown> = {
   lumpInLastPeriod: base({ rows: [{ medicare: true, socialSecurity: true }], provisions: [{ type: 'lumpSum', amount: '1000.00', payDate: '2027-06-15' }], assumptions: { otherRollups: [{ name: 'WC', rate: '0.03', on: 'taxable' }] } }),
@@ -85,4 +85,58 @@ export const namedCases: Record<string, unknown> = {
   // No roster rows: a zero baseline, so percentOfBase is null; only the flat amount costs.
   emptyRoster: base({ rows: [], provisions: [{ type: 'flat', amount: '2500.00', fiscalYears: ['FY2027'], label: 'pool' }, { type: 'gwi', percent: '0.02', effective: '2026-07-01' }] }),
   otHourlyAmountPays: base({ schedule: { rateBasis: 'hourly', classes: [{ code: 'A', steps: ['30.00'] }] }, rows: [{ overtimeHours: '100', pays: ['X', 'Y'], hireDate: '2010-01-01' }], assumptions: { specialPays: { X: { percent: '0.05', pensionable: true }, Y: { amount: '100', per: 'month' } } } }),
+
+  // ---- COSTING.md 1.2: one case per reading most open to doubt (R19–R29 in referenceCosting.ts) ----
+  // R21: a pensionable lump in the last costed period stays out of the lift, pension included.
+  liftPensionableLumpLast: base({ rows: [{ pensionTier: 'p' }], provisions: [{ type: 'lumpSum', percent: '0.02', payDate: '2027-06-10', pensionable: true }] }),
+  // R20: retro of a pay that is pensionable in the proposal only: the pensionable part is the difference.
+  retroPensionablePayChange: base({
+    term: { start: '2026-07-01', end: '2028-06-30' },
+    rows: [{ pensionTier: 'p', pays: ['Y'], socialSecurity: true }, { vacant: true, pensionTier: 'p' }],
+    proposal: { retroPayDate: '2027-02-20' },
+    provisions: [{ type: 'specialPay', code: 'Y', amount: '150', per: 'month', pensionable: true, effective: '2026-09-01' }, { type: 'gwi', percent: '0.04', effective: '2026-08-01' }],
+  }),
+  // R26: the no-step costing's Social Security seed when a step date triggers the first costed period.
+  stepAtFirstPeriodSeed: base({
+    calendar: { payFrequency: 'semimonthly' },
+    schedule: { rateBasis: 'annual', classes: [{ code: 'A', steps: ['150000', '170000', '190000'] }] },
+    rows: [{ socialSecurity: true, nextStepDate: '2026-06-20' }],
+    proposal: { retroPayDate: '2026-12-20' },
+    provisions: [{ type: 'gwi', percent: '0.05', effective: '2026-07-01' }],
+  }),
+  // R22: filters (a row without a tier never matches pensionTiers), dated rates, a rate override on a single-rate roll-up.
+  rollupFilters: base({
+    rows: [{ pensionTier: 'p' }, {}, { class: 'B', pensionTier: 'p' }],
+    assumptions: { otherRollups: [{ name: 'OPEB', rate: '0.05', pensionTiers: ['p'] }, { name: 'Dated', classes: ['B'], on: 'taxable', rates: [{ from: '2026-01-01', rate: '0.1' }, { from: '2026-11-01', rate: '0.12' }] }] },
+    provisions: [{ type: 'rollupRate', name: 'OPEB', rate: '0.07', effective: '2027-02-01' }, { type: 'rollupRate', name: 'Dated', delta: '0.01', effective: '2026-09-01', classes: ['B'] }],
+  }),
+  // R25: an annual floor on an hourly schedule (÷ H), only for class A.
+  minimumAnnualFloor: base({
+    schedule: { rateBasis: 'hourly', hoursPerYear: 2184, classes: [{ code: 'A', steps: ['30.00', '31.00', '40.00'] }, { code: 'B', steps: ['20.00'] }] },
+    rows: [{}, { step: 2 }, { class: 'B' }],
+    provisions: [{ type: 'minimumRate', amount: '68000', rateBasis: 'annual', effective: '2026-10-01', classes: ['A'] }],
+  }),
+  // R23: dropSteps renumbers vacant rows too, under periodContaining, and a step date in the same period.
+  dropStepsContaining: base({
+    calendar: { effectiveRule: 'periodContaining' },
+    rows: [{ step: 2, nextStepDate: '2026-10-01' }, { step: 3, vacant: true }],
+    provisions: [{ type: 'dropSteps', classes: ['A'], count: 1, effective: '2026-10-15' }, { type: 'addStep', percent: '0.1', effective: '2026-07-01', classes: ['A'] }],
+  }),
+  // R27: "unassigned" appears only because another proposal's flat has no fund; keys in code-point order.
+  fundKeysFromOtherProposal: base({
+    rows: [{ fund: 'aux', department: 'Zed' }, { fund: [{ fund: 'GF', share: '0.5' }, { fund: 'Zoo', share: '0.5' }], department: 'ab', count: 3, fte: '0.3333' }],
+    proposals: [
+      { name: 'P', side: 'budget', provisions: [{ type: 'gwi', percent: '0.02', effective: '2026-07-01' }] },
+      { name: 'Q', provisions: [{ type: 'flat', amount: '999.99', fiscalYears: ['FY2027'], fund: [{ fund: 'GF', share: '0.3' }, { fund: 'NEW', share: '0.7' }] }, { type: 'lumpSum', days: '3', daysPerYear: '185', payDate: '2026-12-01' }] },
+      { name: 'R', provisions: [{ type: 'flat', amount: '10.01', fiscalYears: ['FY2027'] }] },
+    ],
+  }),
+  // R18: a term costing with a biweekly calendar, 27-period years and a term that starts mid-year.
+  termBiweekly: base({
+    calendar: { payFrequency: 'biweekly', firstPeriodStart: '2026-01-02', payLagDays: 5 },
+    term: { start: '2026-10-15', end: '2028-02-15', costs: 'term' },
+    rows: [{ socialSecurity: true, pensionTier: 'p', nextStepDate: '2027-03-01' }],
+    proposal: { retroPayDate: '2027-01-20' },
+    provisions: [{ type: 'gwi', percent: '0.03', effective: '2026-10-01' }, { type: 'lumpSum', amount: '800', payDate: '2028-03-01' }],
+  }),
 };

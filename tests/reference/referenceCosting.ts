@@ -87,6 +87,8 @@
  *      the one rounding (the product's 60 digits could not hold them all).
  * R18. term.costs "term": a period is costed iff its assigning date (pay date or period end) lies
  *      in [term.start, term.end]; fiscal years unchanged, periodsByFiscalYear counts costed ones.
+ *      A term in which no period is costed is refused (path `term`), as the engine does: the
+ *      spec is silent, and zeros everywhere would hide a mistyped term.
  * R19. Lump sum percent = round₂(percent · A · f), days = round₂(days · A · f / D), A the annual
  *      equivalent of the row's rate (proposal's, value-of-1% bump included) in the period where it
  *      falls. Pensionable lumps go into pensionable pay. Vacant rows get none.
@@ -106,7 +108,8 @@
  *      the step dates due (top = the class's length in that period's schedule).
  * R24. setRate/minimumRate/dropSteps/addStep step-count checks are made on the listed provisions
  *      in date order, whatever their dates (a class's length "on that date"): 1 ≤ steps ≤ 99;
- *      setRate's step ≤ the class's length then.
+ *      setRate's step ≤ the class's length then. Prefixes are checked first, shortest first (the
+ *      byProvision costings), so the provision named is the first listed one that breaks a bound.
  * R25. minimumRate: floor = amount · annual factor of its basis / annual factor of the schedule's
  *      basis (exact); cells strictly below it become the floor rounded up (ceiling) to ratePlaces;
  *      other cells are left as they are (not re-rounded).
@@ -125,6 +128,11 @@
  *      more): missing rates name the row's field (roster.rows[i].pensionTier / healthTier),
  *      a roll-up with no entry names the roll-up's rates, a missing wage base
  *      assumptions.socialSecurity.wageBase, provision problems proposals[i].provisions[j].<field>.
+ * R31. The bounds of §1 are checked first, on the document as given: a percent (gwi, equity, addStep,
+ *      specialPay, lumpSum, a special pay definition, a longevity band) strictly inside (−1, 1); every
+ *      decimal string of a money, rate, hours, FTE, days or share field at most 10 places and below
+ *      10¹² in absolute value; ≤ 99 steps a class (schedule.classes[i].steps), ≤ 10 fiscal years
+ *      (term.end), ≤ 200 provisions (proposals[i].provisions), ≤ 20 proposals (proposals).
  */
 import { Decimal as DecimalJs } from 'decimal.js';
 import { addMonths, completedYears, dayFromParts, dayParts, daysInMonth, parseDay, type Day } from '../../shared/dates.js';
@@ -268,9 +276,12 @@ export interface ReferenceCostingResult {
 /** An input the rules refuse (R30): the path of the offending input and why. */
 export class ReferenceRefusal extends Error {
   readonly path: string;
-  constructor(path: string, message: string) {
-    super(`${path}: ${message}`);
+  /** Every problem found before costing (the provision checks of every proposal), this one first. */
+  readonly paths: string[];
+  constructor(path: string, message: string, more: ReferenceRefusal[] = []) {
+    super([`${path}: ${message}`, ...more.map((r) => r.message)].join('\n'));
     this.path = path;
+    this.paths = [path, ...more.map((r) => r.path)];
   }
 }
 
@@ -795,7 +806,8 @@ class Reference {
     const lastIdx = this.costedIdx[this.costedIdx.length - 1]!;
     const onePercentFy = options.onePercentFy ?? null;
     const retroDay = options.retroPayDate === undefined ? null : parseDay(options.retroPayDate);
-    const retroIdx = retroDay === null ? -1 : this.periods.findIndex((q) => q.pay >= retroDay);
+    // §3: a retro pay date on or before the first costed pay date changes nothing.
+    const retroIdx = retroDay === null || retroDay <= this.periods[firstIdx]!.pay ? -1 : this.periods.findIndex((q) => q.pay >= retroDay);
     const ssRate = new D(this.s.assumptions.socialSecurity?.rate ?? '0.062');
     const medicareRate = new D(this.s.assumptions.medicareRate ?? '0.0145');
 
@@ -1017,15 +1029,84 @@ const nested = (o: Record<string, ByFy<Amounts>>): Record<string, ByFy<Component
 const nestedMinus = (x: Record<string, ByFy<Amounts>>, y: Record<string, ByFy<Amounts>>): Record<string, ByFy<Components>> =>
   mapKeys(x, (byFy, k) => mapFy(byFy, (a, fy) => toComponents(minus(a, y[k]![fy]!))));
 
+const PERCENT_OWNERS = new Set(['gwi', 'equity', 'addStep', 'specialPay', 'lumpSum']);
+const DECIMAL_KEYS = new Set(['percent', 'amount', 'rate', 'delta', 'monthly', 'fte', 'overtimeHours', 'hours', 'days', 'daysPerYear', 'share', 'medicareRate', 'overtimeMultiplier']);
+
+/** R31: the bounds of §1, on the document as given (first problem found). */
+function checkBounds(s: RefScenario, ref: Reference): void {
+  const decimal = (value: unknown, path: string) => {
+    if (typeof value !== 'string' || !/^-?\d+(\.\d+)?$/.test(value)) return;
+    const places = value.includes('.') ? value.length - value.indexOf('.') - 1 : 0;
+    if (places > 10) throw new ReferenceRefusal(path, `${value} has ${places} places: at most 10`);
+    if (new D(value).abs().gte('1e12')) throw new ReferenceRefusal(path, `${value} is not below 10¹²`);
+  };
+  const walk = (node: unknown, path: string, key: string) => {
+    if (Array.isArray(node)) node.forEach((x, i) => walk(x, `${path}[${i}]`, key === 'steps' ? 'steps' : ''));
+    else if (node !== null && typeof node === 'object') {
+      for (const [k, v] of Object.entries(node)) walk(v, /^[A-Za-z_$][\w$]*$/.test(k) ? `${path}.${k}` : `${path}[${JSON.stringify(k)}]`, path.endsWith('wageBase') ? 'wageBase' : k);
+    } else if (DECIMAL_KEYS.has(key) || key === 'steps' || key === 'wageBase') decimal(node, path);
+  };
+  for (const [k, v] of Object.entries(s)) walk(v, k, k);
+  const percent = (value: string | undefined, path: string) => {
+    if (value !== undefined && new D(value).abs().gte(1)) throw new ReferenceRefusal(path, `${value} would be ${new D(value).times(100).toFixed()}%: a percent is a fraction strictly between −1 and 1`);
+  };
+  Object.entries(s.assumptions.specialPays ?? {}).forEach(([code, def]) => percent(def.percent, `assumptions.specialPays.${code}.percent`));
+  (s.assumptions.longevity ?? []).forEach((b, i) => percent(b.percent, `assumptions.longevity[${i}].percent`));
+  s.schedule.classes.forEach((c, i) => {
+    if (c.steps.length > 99) throw new ReferenceRefusal(`schedule.classes[${i}].steps`, `${c.steps.length} steps: at most 99`);
+  });
+  if (ref.fiscalYears.length > 10) throw new ReferenceRefusal('term.end', `${ref.fiscalYears.length} fiscal years: at most 10`);
+  const proposals = s.proposals ?? [];
+  if (proposals.length > 20) throw new ReferenceRefusal('proposals', `${proposals.length} proposals: at most 20`);
+  proposals.forEach((proposal, i) => {
+    if (proposal.provisions.length > 200) throw new ReferenceRefusal(`proposals[${i}].provisions`, `${proposal.provisions.length} provisions: at most 200`);
+    proposal.provisions.forEach((p, j) => {
+      const at = `proposals[${i}].provisions[${j}]`;
+      if (PERCENT_OWNERS.has(p.type) && 'percent' in p) percent(p.percent, `${at}.percent`);
+      if (p.type === 'longevity') p.bands.forEach((b, k) => percent(b.percent, `${at}.bands[${k}].percent`));
+    });
+  });
+}
+
 /** Costs a parsed scenario (the output of parseScenario, defaults applied) by the rules of COSTING.md 1.2. */
 export function referenceCost(scenario: unknown): ReferenceCostingResult {
   const s = scenario as RefScenario;
   const ref = new Reference(s);
+  checkBounds(s, ref);
+  // R18: the spec is silent on a term in which no period is costed at all; the
+  // engine refuses it ("nothing to cost"), and so does the reference.
+  if (ref.costedIdx.length === 0) throw new ReferenceRefusal('term', 'no pay period is assigned within the term: there is nothing to cost');
   const fys = ref.fiscalYears;
   const names = ref.rollups.map((ru) => ru.name);
   const namedMoney = (v: ByFy<D[]>): ByFy<Record<string, string>> => mapFy(v, (list) => Object.fromEntries(names.map((n, k) => [n, money(list[k]!)])));
   const periodsByFiscalYear: ByFy<number> = Object.fromEntries(fys.map((fy) => [fy, ref.periods.filter((p) => p.fy === fy).length]));
 
+  // Problems found before any costing, every proposal's (R30): a retro pay date after the horizon,
+  // step counts prefix by prefix (R24), a special pay added to one of another kind (A2).
+  const lastPay = ref.periods[ref.costedIdx[ref.costedIdx.length - 1]!]!.pay;
+  const problems: ReferenceRefusal[] = [];
+  const collect = (check: () => void) => {
+    try {
+      check();
+    } catch (error) {
+      if (!(error instanceof ReferenceRefusal)) throw error;
+      problems.push(error);
+    }
+  };
+  (s.proposals ?? []).forEach((proposal, i) => {
+    collect(() => {
+      if (proposal.retroPayDate !== undefined && parseDay(proposal.retroPayDate) > lastPay) {
+        throw new ReferenceRefusal(`proposals[${i}].retroPayDate`, `${proposal.retroPayDate} is after the horizon's last pay date ${fmt(lastPay)}`);
+      }
+    });
+    collect(() => {
+      for (let k = 1; k <= proposal.provisions.length; k++) ref.checkStepCounts(inDateOrder(proposal.provisions.slice(0, k)));
+    });
+    collect(() => ref.checkSpecialPayAdds(inDateOrder(proposal.provisions)));
+  });
+  // With provision problems, the baseline's first costing-time problem (a missing rate) too.
+  if (problems.length > 0) collect(() => ref.cost([]));
+  if (problems.length > 0) throw new ReferenceRefusal(problems[0]!.path, problems[0]!.message.slice(problems[0]!.path.length + 2), problems.slice(1));
   const baselineRun = ref.cost([]);
   const noStepBaselineRun = ref.cost([], { noSteps: true, baseline: undefined });
   const baseline = ref.totals(baselineRun);
@@ -1045,12 +1126,6 @@ export function referenceCost(scenario: unknown): ReferenceCostingResult {
     Object.fromEntries(fys.map((fy) => [fy, money(totalOf(ref.totals(ref.cost(provisions, { onePercentFy: fy, baseline: baselineRun }))[fy]!).minus(totalOf(unbumped[fy]!)))]));
 
   const proposalsIn = s.proposals ?? [];
-  const lastPay = ref.costedIdx.length === 0 ? null : ref.periods[ref.costedIdx[ref.costedIdx.length - 1]!]!.pay;
-  proposalsIn.forEach((proposal, i) => {
-    if (proposal.retroPayDate !== undefined && lastPay !== null && parseDay(proposal.retroPayDate) > lastPay) {
-      throw new ReferenceRefusal(`proposals[${i}].retroPayDate`, `${proposal.retroPayDate} is after the horizon's last pay date ${fmt(lastPay)}`);
-    }
-  });
   const computed = proposalsIn.map((proposal) => {
     const retro = { retroPayDate: proposal.retroPayDate, baseline: baselineRun };
     const fullRun = ref.cost(proposal.provisions, retro);

@@ -351,3 +351,53 @@ export const manyStepsScenarioArb = fc
     input.roster.rows = input.roster.rows.map((r, i) => (r.class === 'A' ? { ...r, step: Math.min(rowSteps[i]!, steps), nextStepDate: r.vacant || r.nextStepDate === undefined || r.nextStepDate > input.roster.extractDate ? r.nextStepDate : undefined } : r));
     return input;
   });
+
+/**
+ * A wide scenario with one input just outside a bound of COSTING.md §1, and the path that names it:
+ * both sides must refuse it there.
+ */
+export const outOfBoundsScenarioArb = fc
+  .tuple(wideScenarioArb, fc.integer({ min: 0, max: 11 }), fc.constantFrom('1', '3', '-1', '1.0000000001'))
+  .map(([input, which, percent]): { input: Input; path: string } => {
+    const provisions = input.proposals![0]!.provisions;
+    const at = `proposals[0].provisions[${provisions.length}]`;
+    switch (which) {
+      case 0:
+        provisions.push({ type: 'gwi', percent, effective: '2026-07-01' });
+        return { input, path: `${at}.percent` };
+      case 1:
+        provisions.push({ type: 'lumpSum', percent, payDate: '2026-12-01' });
+        return { input, path: `${at}.percent` };
+      case 2:
+        input.assumptions.specialPays!.X = { percent, pensionable: true };
+        return { input, path: 'assumptions.specialPays.X.percent' };
+      case 3:
+        input.assumptions.longevity = [{ years: 10, percent }];
+        return { input, path: 'assumptions.longevity[0].percent' };
+      case 4:
+        input.roster.rows[0]!.fte = '0.12345678901';
+        return { input, path: 'roster.rows[0].fte' };
+      case 5:
+        provisions.push({ type: 'flat', amount: percent.startsWith('-') ? '-1000000000000' : '1000000000000.00', fiscalYears: ['FY2027'] });
+        return { input, path: `${at}.amount` };
+      case 6:
+        input.term = { start: '2026-07-01', end: '2037-06-30' };
+        input.calendar.fiscalYearStartMonth = 7;
+        return { input, path: 'term.end' };
+      case 7:
+        input.schedule.classes[0]!.steps = Array.from({ length: 100 }, (_, i) => `${100 + i}.00`);
+        return { input, path: 'schedule.classes[0].steps' };
+      case 8:
+        input.proposals![0]!.provisions = Array.from({ length: 201 }, () => ({ type: 'flat' as const, amount: '1.00', fiscalYears: ['FY2027'] }));
+        return { input, path: 'proposals[0].provisions' };
+      case 9:
+        input.proposals = Array.from({ length: 21 }, (_, i) => ({ name: `P${i}`, provisions: [] }));
+        return { input, path: 'proposals' };
+      case 10:
+        input.roster.rows[0]!.overtimeHours = '12.12345678901';
+        return { input, path: 'roster.rows[0].overtimeHours' };
+      default:
+        input.assumptions.socialSecurity!.wageBase!['2027'] = '1000000000000';
+        return { input, path: 'assumptions.socialSecurity.wageBase["2027"]' };
+    }
+  });
