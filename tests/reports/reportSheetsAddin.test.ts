@@ -30,8 +30,6 @@ function withPageLayout(sheet: FakeSheet) {
 
 describe.skipIf(!engineReports12)('the add-in\u2019s Summary and Disclosure sheets', () => {
   it('live formulas, a native chart of the fiscal years, landscape one page wide with title rows, header and footer', async () => {
-    const g = globalThis as { Excel?: unknown };
-    g.Excel ??= { PageOrientation: { landscape: 'Landscape', portrait: 'Portrait' } };
     const scenario = fundedScenario();
     const result = costScenario(scenario);
     const excel = new FakeExcel();
