@@ -179,7 +179,9 @@ export function formulaText(f: ReportFormula, at: (ref: CellRef) => string): str
     case 'ratio':
       return `IF(${at(f.denominator)}=0,"",${at(f.numerator)}/${at(f.denominator)})`;
     case 'roundDollars':
-      return `ROUND(${f.amounts.map((a, i) => (i > 0 && !a.startsWith('-') ? `+${a}` : a)).join('') || '0'},0)`;
+      // To the cent first: the figures are cents, but their sum in binary floating point can fall a
+      // hair below a half dollar (301373.4999…) and round the wrong way.
+      return `ROUND(ROUND(${f.amounts.map((a, i) => (i > 0 && !a.startsWith('-') ? `+${a}` : a)).join('') || '0'},2),0)`;
   }
 }
 
