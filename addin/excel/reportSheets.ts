@@ -38,7 +38,7 @@ export async function writeReportSheets(context: Excel.RequestContext, sheets: r
       if (excelApiSupported('1.9') && sheet.pageLayout) {
         const layout = sheet.pageLayout;
         layout.orientation = grid.print.landscape ? 'Landscape' : 'Portrait';
-        layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+        layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: grid.print.onePage ? 1 : 0 };
         layout.setPrintTitleRows(`$${grid.print.titleRows[0]}:$${grid.print.titleRows[1]}`);
         const pages = layout.headersFooters.defaultForAllPages;
         pages.leftHeader = headerText(grid.print.headerLeft);

@@ -31,6 +31,8 @@ export interface ReportPrint {
   footerLeft: string;
   /** 1-based rows before which a new page starts (each table after the first that would split). */
   pageBreaksBefore: number[];
+  /** Print on one page tall as well as wide (the council summary is one page). */
+  onePage?: boolean;
 }
 
 export interface ReportSheetChart {
@@ -127,7 +129,7 @@ export function reportSheet(report: ReportDocument, scenario: Scenario, ctx: Rep
     tables: [],
     columnWidths,
     freeze: { rows: 0, columns: 0 },
-    print: { landscape: report.landscape, titleRows, ...texts, pageBreaksBefore },
+    print: { landscape: report.landscape, titleRows, ...texts, pageBreaksBefore, ...(report.view === 'summary' ? { onePage: true } : {}) },
     ...(bannerAddress ? { bannerAddress } : {}),
     ...(chart ? { chart } : {}),
     addresses,

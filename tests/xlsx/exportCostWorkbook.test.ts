@@ -179,8 +179,9 @@ describe('exportCostWorkbook', () => {
       checked += expectPrinted(fromSheet(wb.getWorksheet(sheetOf[view])!, built.report), expected[view], `${view} sheet`);
     }
     expect(checked).toBeGreaterThan(200);
-    // The summary carries a picture of its chart (ExcelJS cannot write native charts).
+    // The summary carries a picture of its chart (ExcelJS cannot write native charts) and prints on one page.
     expect(wb.getWorksheet('Summary')!.getImages()).toHaveLength(1);
+    expect(wb.getWorksheet('Summary')!.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 1 });
   });
 
   it('prints as something to hand a council: words not codes, names not logins, local times, repeated titles, page breaks, readable widths', async () => {
