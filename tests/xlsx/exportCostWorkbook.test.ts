@@ -116,7 +116,7 @@ describe('exportCostWorkbook', () => {
     expect(assumptions.getCell('F3').numFmt).toBe('0.00%');
     const result = costScenario(scenario);
     const map = costingSheet(result, scenario, { state: 'draft' }).map;
-    expect(wb.getWorksheet('Costing')!.getCell(map.baseline.wages[result.fiscalYears[0]!]!).numFmt).toBe('#,##0.00');
+    expect(wb.getWorksheet('Costing')!.getCell(map.baseline.wages[result.fiscalYears[0]!]!).numFmt).toBe('"$"#,##0.00_);("$"#,##0.00)');
   });
 
   it('text that looks like a formula is written as text, never as a formula', async () => {
