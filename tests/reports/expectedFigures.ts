@@ -55,6 +55,7 @@ export function expectedSummary(costing: CostingResult): ExpectedTable[] {
     { id: 'ongoing', rows: ongoing },
   ];
   const funds = Object.keys(r.baselineByFund);
+  if (funds.length === 1 && funds[0] === 'unassigned') funds.length = 0; // nothing to split
   if (funds.length) {
     const fundRows: ExpectedRow[] = funds.map((f) => ({
       label: f === 'unassigned' ? 'Unassigned' : f,
