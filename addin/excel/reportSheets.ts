@@ -34,10 +34,11 @@ export async function writeReportSheets(context: Excel.RequestContext, sheets: r
         banner.font.color = '#C00000';
         banner.fill.color = '#FCE4E4';
       }
-      if (excelApiSupported('1.9')) {
+      // `sheet.pageLayout` is checked too: Excel doubles in tests may claim 1.9 without a page layout.
+      if (excelApiSupported('1.9') && sheet.pageLayout) {
         const layout = sheet.pageLayout;
-        layout.orientation = grid.print.landscape ? Excel.PageOrientation.landscape : Excel.PageOrientation.portrait;
-        layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+        layout.orientation = grid.print.landscape ? 'Landscape' : 'Portrait';
+        layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: grid.print.onePage ? 1 : 0 };
         layout.setPrintTitleRows(`$${grid.print.titleRows[0]}:$${grid.print.titleRows[1]}`);
         const pages = layout.headersFooters.defaultForAllPages;
         pages.leftHeader = headerText(grid.print.headerLeft);
@@ -46,8 +47,10 @@ export async function writeReportSheets(context: Excel.RequestContext, sheets: r
         pages.leftFooter = headerText(grid.print.footerLeft);
         pages.centerFooter = '';
         pages.rightFooter = 'Page &P of &N';
-        sheet.horizontalPageBreaks.removePageBreaks();
-        for (const before of grid.print.pageBreaksBefore) if (before > 1) sheet.horizontalPageBreaks.add(`A${before}`);
+        if (sheet.horizontalPageBreaks) {
+          sheet.horizontalPageBreaks.removePageBreaks();
+          for (const before of grid.print.pageBreaksBefore) if (before > 1) sheet.horizontalPageBreaks.add(`A${before}`);
+        }
       }
       await context.sync();
     });

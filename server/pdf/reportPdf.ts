@@ -170,7 +170,8 @@ function drawTable(doc: Doc, table: ReportTable, x: number, y: number, width: nu
     return Math.max(rowHeight, ...[table.labelHeader, ...table.columns].map((h, i) => doc.heightOfString(pdfText(h), { width: cols.w[i]! - 6 }) + 4));
   };
 
-  const textColumn = (col: number) => table.rows.every((r) => (r.cells[col]?.format ?? r.format) === 'text');
+  // A column of words (even with a few figures in it) is headed on the left, like its words.
+  const textColumn = (col: number) => table.rows.some((r) => r.cells[col] && (r.cells[col].format ?? r.format) === 'text');
   const caption = (continued: boolean) => {
     doc.font(BOLD).fontSize(size + 1.5).fillColor('#1F4E79');
     doc.text(pdfText(`${table.caption}${continued ? ' (continued)' : ''}`), x, y, { width, lineBreak: true });

@@ -200,7 +200,7 @@ function applyPrint(sheet: ExcelJS.Worksheet, print: ReportPrint): void {
     ...sheet.pageSetup,
     orientation: print.landscape ? 'landscape' : 'portrait',
     fitToPage: oneWide,
-    ...(oneWide ? { fitToWidth: 1, fitToHeight: 0 } : { scale: 85 }),
+    ...(oneWide ? { fitToWidth: 1, fitToHeight: print.onePage ? 1 : 0 } : { scale: 85 }),
     printTitlesRow: `${print.titleRows[0]}:${print.titleRows[1]}`,
     ...(oneWide ? {} : { printTitlesColumn: 'A:A' }),
     horizontalCentered: false,

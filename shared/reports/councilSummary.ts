@@ -52,7 +52,8 @@ export function councilSummary(result: CompleteCosting, scenario: Scenario, ctx:
     ongoing.add(proposalWords(p), 'money', [figure(p.ongoingAnnualIncrease), { value: p.compoundedWageIncrease, format: 'percent' }]);
   }
 
-  const funds = Object.keys(result.baselineByFund);
+  // A unit that names no fund has only "unassigned": no split to show.
+  const funds = Object.keys(result.baselineByFund).filter((_, __, all) => !(all.length === 1 && all[0] === 'unassigned'));
   const fund = new TableBuilder('funds', 'Increase by fund over the term', 'Fund', proposals.map((p) => proposalWords(p)));
   const fundRows = funds.map((code) => fund.add(fundWords(code), 'money', proposals.map((p) => figure(termTotal(fys, p.increaseByFund[code])))));
   if (funds.length) fund.add('Total', 'money', proposals.map((_, col) => fund.sum(columnRefs(fundRows, col))), 'total');

@@ -24,19 +24,26 @@ interface Pair {
   b: number | undefined;
 }
 
-/** Pairs provisions of the same type and label, in their order; the rest stand alone. */
+/**
+ * Pairs provisions that correspond: first the same type and label, in order; then, of those left,
+ * the same type in order (a "3% year 1" wage increase against a "2.5% year 1" one). The rest stand alone.
+ */
 export function matchProvisions(a: readonly Provision[], b: readonly Provision[]): Pair[] {
-  const keyOf = (p: Provision) => `${p.type}\u0000${p.label ?? ''}`;
-  const waiting = new Map<string, number[]>();
-  b.forEach((p, i) => waiting.set(keyOf(p), [...(waiting.get(keyOf(p)) ?? []), i]));
-  const pairs: Pair[] = a.map((p, i) => {
-    const key = keyOf(p);
-    const match = waiting.get(key)?.shift();
-    return { key, a: i, b: match };
-  });
-  const used = new Set(pairs.map((p) => p.b).filter((i) => i !== undefined));
-  b.forEach((p, i) => {
-    if (!used.has(i)) pairs.push({ key: keyOf(p), a: undefined, b: i });
+  const labelKey = (p: Provision) => `${p.type}\u0000${p.label ?? ''}`;
+  const matchOf = new Map<number, number>();
+  const usedB = new Set<number>();
+  for (const key of [labelKey, (p: Provision) => p.type]) {
+    a.forEach((p, i) => {
+      if (matchOf.has(i)) return;
+      const j = b.findIndex((q, k) => !usedB.has(k) && key(q) === key(p));
+      if (j < 0) return;
+      matchOf.set(i, j);
+      usedB.add(j);
+    });
+  }
+  const pairs: Pair[] = a.map((p, i) => ({ key: labelKey(p), a: i, b: matchOf.get(i) }));
+  b.forEach((p, j) => {
+    if (!usedB.has(j)) pairs.push({ key: labelKey(p), a: undefined, b: j });
   });
   return pairs;
 }
@@ -72,8 +79,11 @@ export function reconciliation(result: CompleteCosting, scenario: Scenario, a: n
   const rowsB: number[] = [];
   const differences: { item: string; a: string; b: string }[] = [];
   for (const pair of pairs) {
-    const sample = A.provisions[pair.a ?? -1] ?? B.provisions[pair.b ?? -1]!;
-    const item = `${provisionNames[sample.type]}${sample.label ? `: ${sample.label}` : ''}`;
+    const pa = A.provisions[pair.a ?? -1];
+    const pb = B.provisions[pair.b ?? -1];
+    const sample = pa ?? pb!;
+    const labels = [...new Set([pa?.label, pb?.label].filter((l): l is string => l !== undefined))];
+    const item = `${provisionNames[sample.type]}${labels.length ? `: ${labels.join(' / ')}` : ''}`;
     t.group(item);
     const ra = chargeRow(A, nameA, pair.a);
     const rb = chargeRow(B, nameB, pair.b);

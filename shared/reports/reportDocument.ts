@@ -5,9 +5,9 @@
  * the add-in (Excel sheets, native chart) only render it, so a label or a figure is decided here once.
  */
 import { Decimal } from '../money.js';
+import type { ReportView } from './reportViews.js';
 
-export const reportViews = ['summary', 'disclosure', 'reconcile', 'by-fund', 'by-department'] as const;
-export type ReportView = (typeof reportViews)[number];
+export { reportViews, type ReportView } from './reportViews.js';
 
 /**
  * How a row's figures print. `money`: dollars and cents; `dollars`: whole dollars (the disclosure

@@ -51,14 +51,14 @@ export function cellText(cell: ReportCell | null, format: FigureFormat): string 
 }
 
 /** Excel number formats that print as `cellText` does. */
-export const EXCEL_FORMAT: Record<FigureFormat, string | null> = {
+export const EXCEL_FORMAT = {
   money: '"$"#,##0.00_);("$"#,##0.00)',
   dollars: '"$"#,##0_);("$"#,##0)',
   percent: '0.00%_);(0.00%)',
   count: '#,##0',
   fte: 'General',
   text: null,
-};
+} as const satisfies Record<FigureFormat, string | null>;
 
 /** "Nov 23, 2026, 10:00 AM PST" in the given IANA time zone (the reader's), never a raw UTC stamp. */
 export function dateTimeText(iso: string, timeZone: string): string {

@@ -31,6 +31,8 @@ export interface ReportPrint {
   footerLeft: string;
   /** 1-based rows before which a new page starts (each table after the first that would split). */
   pageBreaksBefore: number[];
+  /** Print on one page tall as well as wide (the council summary is one page). */
+  onePage?: boolean;
 }
 
 export interface ReportSheetChart {
@@ -127,7 +129,7 @@ export function reportSheet(report: ReportDocument, scenario: Scenario, ctx: Rep
     tables: [],
     columnWidths,
     freeze: { rows: 0, columns: 0 },
-    print: { landscape: report.landscape, titleRows, ...texts, pageBreaksBefore },
+    print: { landscape: report.landscape, titleRows, ...texts, pageBreaksBefore, ...(report.view === 'summary' ? { onePage: true } : {}) },
     ...(bannerAddress ? { bannerAddress } : {}),
     ...(chart ? { chart } : {}),
     addresses,
@@ -179,7 +181,9 @@ export function formulaText(f: ReportFormula, at: (ref: CellRef) => string): str
     case 'ratio':
       return `IF(${at(f.denominator)}=0,"",${at(f.numerator)}/${at(f.denominator)})`;
     case 'roundDollars':
-      return `ROUND(${f.amounts.map((a, i) => (i > 0 && !a.startsWith('-') ? `+${a}` : a)).join('') || '0'},0)`;
+      // To the cent first: the figures are cents, but their sum in binary floating point can fall a
+      // hair below a half dollar (301373.4999…) and round the wrong way.
+      return `ROUND(ROUND(${f.amounts.map((a, i) => (i > 0 && !a.startsWith('-') ? `+${a}` : a)).join('') || '0'},2),0)`;
   }
 }
 

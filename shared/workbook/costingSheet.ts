@@ -15,7 +15,7 @@ import { Decimal } from '../money.js';
 import type { Scenario } from '../schemas/scenario.js';
 import { describeProvision } from '../provisions/registry.js';
 import { bannerWords, proposalWords } from '../reports/reportContext.js';
-import { dateTimeText } from '../reports/reportFormat.js';
+import { dateTimeText, EXCEL_FORMAT } from '../reports/reportFormat.js';
 import { componentNames, type CostingResult, type Components, type ComponentOrTotal, type ByFiscalYear } from '../result.js';
 import { GridBuilder, cellAddress, type Cell, type SheetGrid } from './grid.js';
 import { COMPONENT_LABELS, NUMBER_FORMAT, SHEET } from './layout.js';
@@ -80,7 +80,10 @@ export interface CostingSheet extends SheetGrid {
   bannerAddress?: string;
 }
 
-const MONEY = NUMBER_FORMAT.money;
+// Money as money ($, separators, negatives in parentheses) and percents with 2 decimals, as every report prints them.
+const MONEY = EXCEL_FORMAT.money;
+const PERCENT = EXCEL_FORMAT.percent;
+const rowsOf = [...componentNames, 'total'] as const;
 const money = (s: string) => Number(s);
 const sumOf = (values: string[]) => values.reduce((a, v) => a.plus(v), new Decimal(0));
 const num = (d: InstanceType<typeof Decimal>) => Number(d.toFixed(2));
@@ -277,12 +280,12 @@ export function costingSheet(result: CostingResult, scenario: Scenario, options:
       const value = p.percentOfBase[fy];
       pct[fy] = { formula: `IF(${baseTotalAbs}=0,"",ROUND(${increase.total[fy]}/${baseTotalAbs},6))`, result: value === null || value === undefined ? '' : Number(value) };
     }
-    const percentOfBase = w.fyRow(`Percent of base (${firstFy ?? ''} baseline total)`, pct, null, NUMBER_FORMAT.ratio);
+    const percentOfBase = w.fyRow(`Percent of base (${firstFy ?? ''} baseline total)`, pct, null, PERCENT);
     const v1: Record<string, Cell> = {};
     for (const fy of fys) v1[fy] = money(p.valueOfOnePercent[fy] ?? '0');
     const valueOfOnePercent = w.fyRow('Value of 1% more', v1, null, MONEY);
     w.text(0, 'Compounded wage increase (GWIs in the term)');
-    w.g.set(w.row, 1, Number(p.compoundedWageIncrease), NUMBER_FORMAT.ratio);
+    w.g.set(w.row, 1, Number(p.compoundedWageIncrease), PERCENT);
     const compoundedWageIncrease = w.at(1, w.row);
     w.row++;
     w.blank();

@@ -55,6 +55,7 @@ export function expectedSummary(costing: CostingResult): ExpectedTable[] {
     { id: 'ongoing', rows: ongoing },
   ];
   const funds = Object.keys(r.baselineByFund);
+  if (funds.length === 1 && funds[0] === 'unassigned') funds.length = 0; // nothing to split
   if (funds.length) {
     const fundRows: ExpectedRow[] = funds.map((f) => ({
       label: f === 'unassigned' ? 'Unassigned' : f,
@@ -171,15 +172,22 @@ export function expectedReconcile(costing: CostingResult, scenario: Scenario, a:
   const A = r.proposals[a]!;
   const B = r.proposals[b]!;
   const rows: ExpectedRow[] = [{ label: 'Status quo cost (the same baseline for both)', cells: fyCells(fys, (fy) => money(r.baseline[fy]!.total), money(sum(fys.map((fy) => r.baseline[fy]!.total)))) }];
-  // The pairs as the issue asks: same type and label, in order.
+  // The pairs as the issue asks: same type and label where they correspond, then same type, each in order.
   const pa = scenario.proposals[a]!.provisions;
   const pb = scenario.proposals[b]!.provisions;
   const usedB = new Set<number>();
-  const pairs: [number | undefined, number | undefined][] = pa.map((prov, i) => {
-    const j = pb.findIndex((q, k) => !usedB.has(k) && q.type === prov.type && (q.label ?? '') === (prov.label ?? ''));
-    if (j >= 0) usedB.add(j);
-    return [i, j >= 0 ? j : undefined];
-  });
+  const matched = new Map<number, number>();
+  for (const sameLabel of [true, false]) {
+    pa.forEach((prov, i) => {
+      if (matched.has(i)) return;
+      const j = pb.findIndex((q, k) => !usedB.has(k) && q.type === prov.type && (!sameLabel || (q.label ?? '') === (prov.label ?? '')));
+      if (j >= 0) {
+        usedB.add(j);
+        matched.set(i, j);
+      }
+    });
+  }
+  const pairs: [number | undefined, number | undefined][] = pa.map((_, i) => [i, matched.get(i)]);
   pb.forEach((_, j) => {
     if (!usedB.has(j)) pairs.push([undefined, j]);
   });

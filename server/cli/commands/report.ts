@@ -8,10 +8,12 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { CostingInputError, costScenario, type InputIssue } from '../../../shared/index.js';
-import { buildReport, disclosureMappingFile, mappingFromOptions, mappingFromSheet, reportViews, type DisclosureMappingFile, type ReportView } from '../../../shared/reports/index.js';
-import { readScenarioFile } from '../scenarioFile.js';
+import type { InputIssue } from '../../../shared/issues.js';
+import type { DisclosureMappingFile } from '../../../shared/reports/disclosureMapping.js';
+import { reportViews, type ReportView } from '../../../shared/reports/reportViews.js';
 import { exitWithIssues } from './cost.js';
+
+// The engine, zod, pdfkit and ExcelJS are imported when the command runs, not when the CLI starts.
 
 const FORMATS = ['table', 'csv', 'xlsx', 'pdf'] as const;
 type Format = (typeof FORMATS)[number];
@@ -47,6 +49,11 @@ export function registerReportCommand(program: Command): void {
       if (!validTimeZone(timeZone)) issues.push({ path: '--time-zone', message: `"${timeZone}" is not an IANA time zone (e.g. America/Los_Angeles)` });
       if (issues.length) exitWithIssues(issues);
 
+      const [{ readScenarioFile }, { CostingInputError, costScenario }, { buildReport }] = await Promise.all([
+        import('../scenarioFile.js'),
+        import('../../../shared/index.js'),
+        import('../../../shared/reports/index.js'),
+      ]);
       const scenario = await readScenarioFile(file);
       if (!scenario.ok) exitWithIssues(scenario.issues);
       const mapping = await mappingChanges(file, opts);
@@ -94,6 +101,7 @@ function validTimeZone(zone: string): boolean {
 
 /** The workbook's Disclosure sheet, then the mapping file, then each --line: later ones win. */
 async function mappingChanges(file: string, opts: ReportCliOptions): Promise<DisclosureMappingFile> {
+  const { disclosureMappingFile, mappingFromOptions, mappingFromSheet } = await import('../../../shared/reports/disclosureMapping.js');
   const merged: DisclosureMappingFile = {};
   const apply = (changes: DisclosureMappingFile) => {
     if (changes.rollups) merged.rollups = { ...merged.rollups, ...changes.rollups };
