@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,13 +12,18 @@ export async function load(url, context, nextLoad) { appendFileSync(process.env.
 const registerHooks = `import { register } from 'node:module'; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hooks)}`)});`;
 
 function loadedModules(...args: string[]): { status: number | null; stdout: string; modules: string[] } {
-  const log = join(mkdtempSync(join(tmpdir(), 'bc-startup-')), 'loads.txt');
+  const dir = mkdtempSync(join(tmpdir(), 'bc-startup-'));
+  const log = join(dir, 'loads.txt');
   const run = spawnSync(
     process.execPath,
     ['--import', 'tsx', '--import', `data:text/javascript,${encodeURIComponent(registerHooks)}`, 'server/cli/main.ts', ...args],
     { encoding: 'utf8', env: { ...process.env, MODULE_LOAD_LOG: log } },
   );
-  return { status: run.status, stdout: run.stdout, modules: readFileSync(log, 'utf8').trim().split('\n') };
+  try {
+    return { status: run.status, stdout: run.stdout, modules: readFileSync(log, 'utf8').trim().split('\n') };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 const heavy = /node_modules\/(express|exceljs|kysely|better-sqlite3|pg|pino|helmet|zod|decimal\.js)\//;

@@ -73,7 +73,8 @@ describe('the server as a least-privilege PostgreSQL role', () => {
   it('serves the whole workflow: start-up schema check, approve, publish, audit, a role change', async () => {
     expect(await migrateStore({ dataDir, databaseUrl: appUrl })).toEqual([]);
     const id = await approvedModel(server.url, tokens, 'least privilege');
-    const published = await client(server.url, tokens.manager)('POST', `/cost-models/${id}/publish-schedules`, {});
+    const etag = (await client(server.url, tokens.manager)('GET', `/cost-models/${id}`)).headers.get('etag')!;
+    const published = await client(server.url, tokens.manager)('POST', `/cost-models/${id}/publish-schedules`, {}, { 'if-match': etag });
     expect(published.status).toBe(201);
     const audit = await client(server.url, tokens.manager)('GET', `/cost-models/${id}/audit`);
     expect(audit.body.events.map((e: { action: string }) => e.action)).toEqual([

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { backupSqlite } from '../../store/sqliteBackup.js';
 import { configWith, fail, runCli, withStoreOptions, type StoreCliOptions } from './storeOptions.js';
 
 export function registerBackupCommand(program: Command): void {
@@ -15,6 +14,7 @@ export function registerBackupCommand(program: Command): void {
         process.stdout.write(`${postgresBackupAdvice(config.databaseUrl, options.out)}\n`);
         return;
       }
+      const { backupSqlite } = await import('../../store/sqliteBackup.js');
       const { bytes } = await backupSqlite(config.dataDir, options.out).catch((error: Error) => fail(error.message));
       process.stdout.write(`backed up ${config.dataDir} to ${options.out} (${bytes} bytes, integrity check ok)\n`);
       process.stdout.write(`restore with: bargaining-costing restore ${options.out} --data-dir <empty directory>\n`);

@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { verifyStore } from '../../services/storeIntegrity.js';
-import { restoreSqlite } from '../../store/sqliteBackup.js';
 import { postgresBackupAdvice } from './backup.js';
 import { printIntegrity } from './verify.js';
 import { configWith, fail, runCli, withStore, withStoreOptions, type StoreCliOptions } from './storeOptions.js';
@@ -17,6 +15,8 @@ export function registerRestoreCommand(program: Command): void {
         process.stdout.write(`${postgresBackupAdvice(config.databaseUrl, backupFile)}\n`);
         return;
       }
+      const { restoreSqlite } = await import('../../store/sqliteBackup.js');
+      const { verifyStore } = await import('../../services/storeIntegrity.js');
       await restoreSqlite(backupFile, config.dataDir).catch((error: Error) => fail(error.message));
       printIntegrity(await withStore(options, verifyStore), `restored ${backupFile} into ${config.dataDir} and verified`);
     }),

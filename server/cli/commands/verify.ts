@@ -1,11 +1,14 @@
 import type { Command } from 'commander';
-import { verifyStore, type IntegrityReport } from '../../services/storeIntegrity.js';
+import type { IntegrityReport } from '../../services/storeIntegrity.js';
 import { runCli, withStore, withStoreOptions, type StoreCliOptions } from './storeOptions.js';
 
 export function registerVerifyCommand(program: Command): void {
   withStoreOptions(
     program.command('verify').description('check the audit chain, every approved cost model and every schedule version; exit 1 and say what is wrong if anything was tampered with'),
-  ).action((options: StoreCliOptions) => runCli(() => withStore(options, async (store) => printIntegrity(await verifyStore(store), 'verified'))));
+  ).action((options: StoreCliOptions) => runCli(() => withStore(options, async (store) => {
+      const { verifyStore } = await import('../../services/storeIntegrity.js');
+      printIntegrity(await verifyStore(store), 'verified');
+    })));
 }
 
 /** Prints a summary on stdout, or every problem on stderr with exit status 1. */
