@@ -132,7 +132,6 @@ export function costVariant(ctx: CostingContext, plan: VariantPlan, caches: Cost
     const path = cachedPath(ctx, caches, rc, regime);
     const changeAt = path.changeAt;
     const levels = rc.longevityLevelAt;
-    const m = rc.count;
     const row = rc.row;
     const classIndex = rc.classIndex;
     const pensionTier = rc.pensionTier;

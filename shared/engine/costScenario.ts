@@ -4,7 +4,7 @@ import { UNASSIGNED, fundParts } from '../schemas/funds.js';
 import { provisionEffects } from '../provisions/registry.js';
 import { applyRate, exactRate } from './exactRate.js';
 import { CostingInputError } from '../issues.js';
-import { Decimal, centsToMoney, formatRatio } from '../money.js';
+import { Decimal, centsToMoney, formatMoney, formatRatio } from '../money.js';
 import type { CostingResult, ProposalResult, ByFiscalYear } from '../result.js';
 import type { Proposal, Provision, Scenario } from '../schemas/scenario.js';
 import { C, COMPONENT_COUNT, groupTotal, newComponentCents, subtract, sumGroups, toComponents, type ComponentCents } from './components.js';
@@ -88,7 +88,8 @@ function costValidScenario(scenario: Scenario, options: CostOptions): CostingRes
   const rollupsByName = (cents: Float64Array) => byFy((f) => Object.fromEntries(rollupNames.map((name, r) => [name, centsToMoney(cents[f * R + r]!)])));
   const baseTotals = fyNames.map((_, f) => groupTotal(baseline.byFiscalYear, f));
   const fte = ctx.fte;
-  const perFte = (cents: number) => (fte.isZero() ? null : centsToMoney(new Decimal(cents).dividedBy(fte).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber()));
+  // In Decimal, not in cents as a double: a tiny FTE makes the quotient exceed 2^53 cents.
+  const perFte = (cents: number) => (fte.isZero() ? null : formatMoney(new Decimal(cents).dividedBy(fte).dividedBy(100)));
 
   const valueOfOnePercent = (proposalIndex: number | null, provisions: readonly Provision[], states: RowStates, fullTotals: readonly number[], flat: readonly number[]) =>
     byFy((f) => {

@@ -230,3 +230,19 @@ describe('retro pay only moves money in time (§3)', () => {
     expect(retro.proposals[0]!.ongoingAnnualIncrease).toBe(plain.proposals[0]!.ongoingAnnualIncrease);
   });
 });
+
+describe('cost per FTE (§7)', () => {
+  it('is exact beyond 2^53 cents: health 12 × 1000 over FTE 0.0000000001', () => {
+    const r = cost(
+      monthlyScenario({
+        schedule: { classes: [{ code: 'A', title: 'A', steps: ['5000.00'] }] },
+        rows: [{ fte: '0.0000000001', healthTier: 'h' }],
+        assumptions: { health: { h: [{ from: '2020-01-01', monthly: '1000.00' }] } },
+      }),
+    );
+    // wages round₂(5000 × 1e-10) = 0.00; health 12 × 1000 = 12000.00; 12000 / 1e-10 = 1.2 × 10¹⁴.
+    expect(r.baseline.FY2027!.total).toBe('12000.00');
+    expect(r.fte).toBe('0');
+    expect(r.baselinePerFte!.FY2027).toBe('120000000000000.00');
+  });
+});
