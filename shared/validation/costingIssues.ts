@@ -35,6 +35,7 @@ export function costingIssues(scenario: Scenario, limit = MAX_LISTED_ISSUES): Co
   tierIssues(scenario, issues, 'pension', 'pensionTier', scenario.assumptions.pension, firstEffective, firstPeriod);
   tierIssues(scenario, issues, 'health', 'healthTier', scenario.assumptions.health, firstEffective, firstPeriod);
   wageBaseIssues(scenario, timeline, issues);
+  rollupIssues(scenario, issues, firstEffective, firstPeriod);
   proposalIssues(scenario, timeline, issues, warnings);
   return { issues: issues.listed, omitted: issues.omitted, warnings: warnings.listed };
 }
@@ -69,6 +70,27 @@ function tierIssues(
         `${what} tier ${tier} has no ${noun} in effect in ${firstPeriod} (row ${row.id}): its first ${noun} is from ${formatDay(from)}; add one from ${formatDay(firstEffective)} or earlier in ${table}.${tier}`,
       );
     }
+  });
+}
+
+/**
+ * A roll-up with dated `rates` needs an entry in effect from the first costed period on, when it
+ * applies to some row (its `classes` and `pensionTiers` filters, §4). One problem per roll-up.
+ */
+function rollupIssues(scenario: Scenario, issues: IssueList, firstEffective: Day, firstPeriod: string): void {
+  scenario.assumptions.otherRollups.forEach((rollup, i) => {
+    if (rollup.rates === undefined) return;
+    const from = Math.min(...rollup.rates.map((e) => parseDay(e.from)));
+    if (from <= firstEffective) return;
+    const applies = (row: Scenario['roster']['rows'][number]) =>
+      (rollup.classes === undefined || rollup.classes.includes(row.class)) &&
+      (rollup.pensionTiers === undefined || (row.pensionTier !== undefined && rollup.pensionTiers.includes(row.pensionTier)));
+    const rows = scenario.roster.rows.filter(applies);
+    if (rows.length === 0) return;
+    issues.add(
+      `assumptions.otherRollups[${i}].rates`,
+      `roll-up ${rollup.name} has no rate in effect in ${firstPeriod}, and applies to ${rows.length} roster row${rows.length === 1 ? '' : 's'} (first: ${rows[0]!.id}): its first rate is from ${formatDay(from)}; add one from ${formatDay(firstEffective)} or earlier`,
+    );
   });
 }
 

@@ -5,10 +5,13 @@
  * own prefix even though the whole proposal has the step.
  */
 import { fiscalYearName } from '../calendar.js';
-import { formatDay } from '../dates.js';
-import { affectsClass, inDateOrder, provisionDate, type ListedProvision } from '../engine/provisionOrder.js';
+import { formatDay, parseDay } from '../dates.js';
+import { inDateOrder, provisionDate, type ListedProvision } from '../engine/provisionOrder.js';
 import type { Timeline } from '../engine/timeline.js';
 import { Decimal } from '../money.js';
+import type { ScheduleEffect } from '../provisions/provisionKind.js';
+import { provisionAffectsClass as affectsClass, provisionKind, type Provision } from '../provisions/registry.js';
+import { MAX_STEPS } from '../schemas/primitives.js';
 import type { Scenario } from '../schemas/scenario.js';
 import type { IssueList } from './issueList.js';
 
@@ -28,9 +31,20 @@ export function proposalIssues(scenario: Scenario, timeline: Timeline, issues: I
     };
     // A provision whose date no costed period reaches changes nothing (§6: it applies wherever it reaches costed periods).
     const reaches = (lp: ListedProvision) => timeline.firstAffected(lp.date) < timeline.length;
+    const renumbers = proposal.provisions.some((p) => STEP_COUNT_TYPES.has(p.type));
     for (let k = 1; k <= proposal.provisions.length; k++) {
-      const ordered = inDateOrder(proposal.provisions.slice(0, k)).filter((lp) => lp.provision.type !== 'flat' && reaches(lp));
-      specialPayIssues(scenario, ordered, at, once);
+      const prefix = inDateOrder(proposal.provisions.slice(0, k));
+      specialPayIssues(scenario, prefix.filter((lp) => lp.provision.type !== 'flat' && reaches(lp)), at, once);
+      if (renumbers) stepCountIssues(scenario, prefix, at, once);
+    }
+    if (proposal.retroPayDate !== undefined) {
+      const lastPaid = timeline.payDate[timeline.length - 1]!;
+      if (parseDay(proposal.retroPayDate) > lastPaid) {
+        issues.add(
+          `proposals[${pi}].retroPayDate`,
+          `${proposal.retroPayDate} is after the last costed pay date ${formatDay(lastPaid)}: the retro pay would fall outside the costing; give a date on or before ${formatDay(lastPaid)}, or leave retroPayDate out`,
+        );
+      }
     }
     proposal.provisions.forEach((p, j) => {
       if (p.type === 'lumpSum' && isNegative(p.amount)) {
@@ -48,6 +62,43 @@ export function proposalIssues(scenario: Scenario, timeline: Timeline, issues: I
     });
   });
 }
+
+/** The provision types that add, remove or name steps (§5, §6); the others keep every class's step count. */
+const STEP_COUNT_TYPES = new Set<Provision['type']>(['addStep', 'dropSteps', 'setRate']);
+
+/**
+ * Step counts through a prefix's schedule changes, class by class in date order, with the
+ * provisions' own schedule effects (their messages too): a `setRate` names a step the class has on
+ * its date, `dropSteps` leaves at least one step, `addStep` at most ${MAX_STEPS} (§1).
+ */
+function stepCountIssues(scenario: Scenario, ordered: readonly ListedProvision[], at: (j: number) => string, once: (path: string, message: string) => void): void {
+  const settings = { ratePlaces: scenario.schedule.ratePlaces, rateBasis: scenario.schedule.rateBasis, hoursPerYear: scenario.schedule.hoursPerYear };
+  const changes = ordered.filter((lp) => STEP_COUNT_TYPES.has(lp.provision.type));
+  for (const cls of scenario.schedule.classes) {
+    // Only the number of steps matters here: placeholder rates stand in for the published ones.
+    let steps = cls.steps.length;
+    for (const lp of changes) {
+      const p = lp.provision;
+      if (!affectsClass(p, cls.code)) continue;
+      const effect = provisionKind(p.type).schedule as ScheduleEffect<Provision> | undefined;
+      if (effect === undefined) continue;
+      try {
+        steps = effect.apply(Array.from({ length: steps }, () => ONE), p, settings, (message) => {
+          throw new StepCountProblem(message);
+        }).length;
+      } catch (error) {
+        if (!(error instanceof StepCountProblem)) throw error;
+        once(at(lp.listedIndex), error.message.includes(`class ${cls.code} `) ? error.message : `class ${cls.code}: ${error.message}`);
+        continue;
+      }
+      if (steps > MAX_STEPS) once(at(lp.listedIndex), `class ${cls.code} would have ${steps} steps on ${formatDay(lp.date)}: a class has at most ${MAX_STEPS} steps`);
+    }
+  }
+}
+
+class StepCountProblem extends Error {}
+
+const ONE = new Decimal(1);
 
 /** A negative decimal string (a give-back), for warnings. */
 function isNegative(text: string | undefined): boolean {

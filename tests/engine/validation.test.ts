@@ -195,4 +195,47 @@ describe('costingIssues: validate refuses everything cost refuses, every problem
     ]);
     expect(() => cost(input)).not.toThrow();
   });
+
+  it('a setRate listed before the addStep that creates its step fails in its own prefix costing; listed after, it is fine', () => {
+    // Class B has 2 steps. The addStep (Sep 1) makes step 3 before the setRate's date (Jan 1), but
+    // byProvision costs provision 1 alone first, where class B still has 2 steps.
+    const setRate = { type: 'setRate', class: 'B', step: 3, amount: '4500.00', effective: '2027-01-01' } as const;
+    const addStep = { type: 'addStep', percent: '0.05', effective: '2026-09-01', classes: ['B'] } as const;
+    expect(lines(check(monthlyScenario({ provisions: [setRate, addStep] })).issues)).toEqual([
+      'proposals[0].provisions[0]: class B has no step 3 on 2027-01-01 (2 steps): list the provision that creates the step first',
+    ]);
+    expect(check(monthlyScenario({ provisions: [addStep, setRate] })).issues).toEqual([]);
+  });
+
+  it('dropSteps must leave a step; addStep may not pass 99 steps', () => {
+    const drop = monthlyScenario({ provisions: [{ type: 'dropSteps', classes: ['B'], count: 2, effective: '2026-09-01' }] });
+    expect(lines(check(drop).issues)).toEqual([
+      'proposals[0].provisions[0]: class B: a class must keep at least one step: it has 2 on 2026-09-01, and 2 would be dropped',
+    ]);
+    const steps99 = Array.from({ length: 99 }, (_, i) => `${1000 + i}.00`);
+    const full = monthlyScenario({ schedule: { classes: [{ code: 'A', title: 'A', steps: steps99 }] }, provisions: [{ type: 'addStep', percent: '0.05', effective: '2026-09-01' }] });
+    expect(lines(check(full).issues)).toEqual(['proposals[0].provisions[0]: class A would have 100 steps on 2026-09-01: a class has at most 99 steps']);
+  });
+
+  it('a retro pay date after the last costed pay date is refused; on the last one it is fine', () => {
+    // FY2027 monthly, no lag: the last costed period is June 2027, paid 2027-06-30.
+    const late = monthlyScenario({ provisions: [{ type: 'gwi', percent: '0.03', effective: '2026-07-01' }] });
+    late.proposals![0]!.retroPayDate = '2027-07-01';
+    expect(lines(check(late).issues)).toEqual([
+      'proposals[0].retroPayDate: 2027-07-01 is after the last costed pay date 2027-06-30: the retro pay would fall outside the costing; give a date on or before 2027-06-30, or leave retroPayDate out',
+    ]);
+    late.proposals![0]!.retroPayDate = '2027-06-30';
+    expect(check(late).issues).toEqual([]);
+  });
+
+  it('a dated roll-up that starts late is refused when it applies to some row, once, with the row count', () => {
+    const rollups = [
+      { name: 'STRS', rates: [{ from: '2026-08-01', rate: '0.216' }], classes: ['A'] },
+      { name: 'PERS', rates: [{ from: '2026-08-01', rate: '0.3379' }], classes: ['B'] },
+    ];
+    const input = monthlyScenario({ rows: [{}, { step: 2 }], assumptions: { otherRollups: rollups } });
+    expect(lines(check(input).issues)).toEqual([
+      'assumptions.otherRollups[0].rates: roll-up STRS has no rate in effect in the first costed period (2026-07-01 – 2026-07-31, paid 2026-07-31), and applies to 2 roster rows (first: R1): its first rate is from 2026-08-01; add one from 2026-07-01 or earlier',
+    ]);
+  });
 });
