@@ -199,8 +199,8 @@ describe('costingIssues: validate refuses everything cost refuses, every problem
   it('a setRate listed before the addStep that creates its step fails in its own prefix costing; listed after, it is fine', () => {
     // Class B has 2 steps. The addStep (Sep 1) makes step 3 before the setRate's date (Jan 1), but
     // byProvision costs provision 1 alone first, where class B still has 2 steps.
-    const setRate = { type: 'setRate', class: 'B', step: 3, amount: '4500.00', effective: '2027-01-01' } as const;
-    const addStep = { type: 'addStep', percent: '0.05', effective: '2026-09-01', classes: ['B'] } as const;
+    const setRate = { type: 'setRate' as const, class: 'B', step: 3, amount: '4500.00', effective: '2027-01-01' };
+    const addStep = { type: 'addStep' as const, percent: '0.05', effective: '2026-09-01', classes: ['B'] };
     expect(lines(check(monthlyScenario({ provisions: [setRate, addStep] })).issues)).toEqual([
       'proposals[0].provisions[0]: class B has no step 3 on 2027-01-01 (2 steps): list the provision that creates the step first',
     ]);
