@@ -5,7 +5,7 @@ import type { CostModelContext } from './costModels.js';
 import { visibleCostModel } from './costModels.js';
 import type { Principal } from './principal.js';
 import { scheduleContentHash } from './scheduleVersions.js';
-import { settlementSchedules } from './settlementSchedules.js';
+import { scheduleChangingTypes, settlementSchedules } from './settlementSchedules.js';
 
 export interface PublishedSchedule {
   version: number;
@@ -29,7 +29,7 @@ export async function publishSettlementSchedules(
   const proposal = chooseProposal(scenario, proposalChoice);
   const schedules = settlementSchedules(scenario.schedule, proposal);
   if (schedules.length === 0) {
-    throw invalidInput(`proposal "${proposal.name}" has no gwi, equity, flatIncrease or addStep provision: it creates no schedule`, [
+    throw invalidInput(`proposal "${proposal.name}" has no ${scheduleChangingTypes.join(', ')} provision: it creates no schedule`, [
       { path: 'proposal', message: 'this proposal does not change the schedule' },
     ]);
   }

@@ -1,57 +1,42 @@
-import { Decimal, roundTo } from '../../shared/money.js';
-import type { Proposal, Provision, Schedule } from '../../shared/schemas/scenario.js';
-
-type ScheduleProvision = Extract<Provision, { type: 'gwi' | 'equity' | 'flatIncrease' | 'addStep' }>;
-
-const scheduleTypes = new Set(['gwi', 'equity', 'flatIncrease', 'addStep']);
-
-function changesSchedule(p: Provision): p is ScheduleProvision {
-  return scheduleTypes.has(p.type);
-}
+import { Decimal } from '../../shared/money.js';
+import { ScheduleHistory } from '../../shared/engine/scheduleHistory.js';
+import { inDateOrder } from '../../shared/engine/provisionOrder.js';
+import { formatDay } from '../../shared/dates.js';
+import { provisionKind, provisionTypes } from '../../shared/provisions/registry.js';
+import type { Proposal, Schedule } from '../../shared/schemas/scenario.js';
 
 /**
- * The schedules a settlement creates (COSTING.md §1, §6): the proposal's gwi, equity,
- * flatIncrease and addStep provisions applied in date order (same date: listed order), every
- * changed cell re-rounded to `ratePlaces` half away from zero, each change compounding on the
- * published rate. One schedule per distinct effective date, each carrying that date.
+ * The schedules a settlement creates: the proposal's schedule-changing provisions applied in date
+ * order by the same rule costing uses (shared/engine/scheduleHistory.ts). One schedule per distinct
+ * effective date, each carrying that date.
  */
 export function settlementSchedules(base: Schedule, proposal: Proposal): Schedule[] {
-  const ordered = proposal.provisions
-    .map((provision, index) => ({ provision, index }))
-    .filter((entry): entry is { provision: ScheduleProvision; index: number } => changesSchedule(entry.provision))
-    .sort((a, b) => (a.provision.effective < b.provision.effective ? -1 : a.provision.effective > b.provision.effective ? 1 : a.index - b.index));
+  const history = new ScheduleHistory(base, inDateOrder(proposal.provisions), 'p', (i) => `provisions[${i}]`);
   const out: Schedule[] = [];
-  let classes = base.classes.map((c) => ({ ...c, steps: [...c.steps] }));
-  for (let i = 0; i < ordered.length; i++) {
-    const p = ordered[i]!.provision;
-    classes = classes.map((c) => (affects(p, c.code) ? { ...c, steps: applyChange(c.steps, p, base.ratePlaces) } : c));
-    const next = ordered[i + 1];
-    if (next && next.provision.effective === p.effective) continue;
-    out.push({ ...base, id: versionId(base.id, p.effective), effective: p.effective, classes: classes.map((c) => ({ ...c, steps: [...c.steps] })) });
-  }
+  history.changes.forEach((change, m) => {
+    const next = history.changes[m + 1];
+    if (next && next.date === change.date) return;
+    const effective = formatDay(change.date);
+    const snapshot = history.snapshots[m + 1]!;
+    out.push({
+      ...base,
+      id: versionId(base.id, effective),
+      effective,
+      classes: base.classes.map((c, ci) =>
+        snapshot[ci] === history.snapshots[0]![ci] ? { ...c, steps: [...c.steps] } : { ...c, steps: snapshot[ci]!.rates.map((r) => published(r, base.ratePlaces)) },
+      ),
+    });
+  });
   return out;
 }
 
-function affects(p: ScheduleProvision, classCode: string): boolean {
-  return !p.classes || p.classes.includes(classCode);
+/** A cell as published: the schedule's places, or more when an input cell had more and was never changed. */
+function published(rate: Decimal, places: number): string {
+  return rate.decimalPlaces() <= places ? rate.toFixed(places) : rate.toString();
 }
 
-function applyChange(steps: string[], p: ScheduleProvision, places: number): string[] {
-  const publish = (d: Decimal) => roundTo(d, places).toFixed(places);
-  switch (p.type) {
-    case 'gwi':
-    case 'equity': {
-      const factor = new Decimal(1).plus(p.percent);
-      return steps.map((s) => publish(new Decimal(s).times(factor)));
-    }
-    case 'flatIncrease':
-      return steps.map((s) => publish(new Decimal(s).plus(p.amount)));
-    case 'addStep': {
-      const top = new Decimal(steps[steps.length - 1]!);
-      return [...steps, publish(top.times(new Decimal(1).plus(p.percent)))];
-    }
-  }
-}
+/** The provision types that change the published schedule, for messages. */
+export const scheduleChangingTypes = provisionTypes.filter((type) => provisionKind(type).schedule !== undefined);
 
 /** `POA-2025-07` + 2026-07-01 → `POA-2025-07@2026-07-01`, kept within the 64-character code limit. */
 function versionId(baseId: string, effective: string): string {

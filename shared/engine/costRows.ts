@@ -3,10 +3,10 @@ import { CostingInputError } from '../issues.js';
 import { C, COMPONENT_COUNT, newComponentCents, type ComponentCents } from './components.js';
 import type { CostingContext, RowContext } from './costingContext.js';
 import { applyRate } from './exactRate.js';
-import { centsOf, times, type Fixed } from './fixedPoint.js';
+import { centsOf, centsOfRatio, integer, times } from './fixedPoint.js';
 import { amountPayCents, baseCents, overtimeCents, payAmounts, type PayAmounts, type PayDefinition } from './payAmounts.js';
 import { stepPath, type StepPath } from './stepMovement.js';
-import type { ClassState, StepRegime, VariantPlan } from './variantPlan.js';
+import type { ClassState, LumpSumPayment, StepRegime, VariantPlan } from './variantPlan.js';
 
 /** Component cents of a costing (or of part of its periods). */
 export interface CostTotals {
@@ -14,6 +14,11 @@ export interface CostTotals {
   byFiscalYear: ComponentCents;
   /** Component cents per (class × fiscal year). */
   byClass: ComponentCents;
+  /** Component cents per (fund × fiscal year) and (department × fiscal year), §7. */
+  byFund: ComponentCents;
+  byDepartment: ComponentCents;
+  /** Cents per (fiscal year × roll-up), §7 named roll-ups. */
+  rollups: Float64Array;
 }
 
 export interface VariantCosting extends CostTotals {
@@ -51,11 +56,17 @@ export class CostingCaches {
   readonly overtime: Map<number, number>[] = [];
   /** Step paths per row, indexed by step-regime id. */
   readonly paths: (StepPath | undefined)[][];
-  /** Baseline taxable pay of the horizon's first period, per row (Social Security YTD, §4). */
-  firstPeriodTaxable: Float64Array | null = null;
+  /** Baseline taxable pay of the horizon's first period, per row (Social Security YTD, §4), per costing family. */
+  readonly firstPeriodTaxable = new Map<string, Float64Array>();
   constructor(rowCount: number) {
     this.paths = Array.from({ length: rowCount }, () => []);
   }
+}
+
+/** Retroactive pay (§3): periods before `index` pay the baseline's wages; the differences are paid at `index`. */
+export interface RetroPlan {
+  index: number;
+  baseline: VariantPlan;
 }
 
 export interface CostOptions {
@@ -63,6 +74,9 @@ export interface CostOptions {
   lift: boolean;
   /** True for the baseline run, which records each row's first-period taxable pay. */
   recordFirstPeriodTaxable: boolean;
+  /** The costing family whose baseline seeds Social Security: '' or 'noStep' (§7 step movement). */
+  family: string;
+  retro: RetroPlan | null;
   /** Cost periods from this index on; the states of an identical earlier costing supply the rest. */
   startIndex: number;
   resumeFrom: RowStates | null;
@@ -82,25 +96,31 @@ export function costVariant(ctx: CostingContext, plan: VariantPlan, caches: Cost
   const F = timeline.fiscalYears.length;
   const P = ctx.periodsPerYear;
   const classCount = ctx.scenario.schedule.classes.length;
-  // Rows add into per-class totals only; the fiscal-year totals are their sums.
-  const byClass = newComponentCents(classCount * F);
+  const R = ctx.rollups.length;
+  const totals = newTotals(classCount, ctx.funds.length, ctx.departments.length, F, R);
   const split = options.splitIndex;
-  const beforeByClass = split === null ? null : newComponentCents(classCount * F);
+  const before = split === null ? null : newTotals(classCount, ctx.funds.length, ctx.departments.length, F, R);
   const annual = options.lift ? newComponentCents(1) : null;
   const ssRate = ctx.socialSecurityRate;
   const medicareRate = ctx.medicareRate;
-  const rollups = ctx.otherRollups;
+  const rollups = ctx.rollups;
   const startIndex = options.startIndex;
   const epochs = plan.epochs.filter((e) => e.end > startIndex);
   const record = options.recordFirstPeriodTaxable;
-  const firstTaxable = record ? new Float64Array(ctx.rows.length) : caches.firstPeriodTaxable;
-  if (firstTaxable === null) throw new Error('the baseline must be costed first');
+  const firstTaxable = record ? new Float64Array(ctx.rows.length) : caches.firstPeriodTaxable.get(options.family);
+  if (firstTaxable === undefined) throw new Error('the baseline must be costed first');
   const states = newRowStates(options.recordAt, ctx.rows.length, options.resumeFrom, startIndex);
   const slots = states.indices.length;
   const epochSlot = epochs.map((e) => (e.start >= startIndex ? states.indices.indexOf(e.start) : -1));
   const resume = options.resumeFrom;
   const resumeSlot = resume === null ? -1 : resume.indices.indexOf(startIndex);
   if (startIndex > 0 && resumeSlot === -1) throw new Error(`no recorded state to resume at period ${startIndex}`);
+  const retro = options.retro;
+  const retroIndex = retro === null ? -1 : retro.index;
+  const baseEpochStarts = retro === null ? [] : retro.baseline.epochs.map((e) => e.start);
+  // A split-fund row's amounts are split per employee, fiscal year and component (§7): kept per row.
+  const rowYear = new Float64Array(F * COMPONENT_COUNT);
+  const rollupCents = new Float64Array(R);
 
   for (const rc of ctx.rows) {
     const regime = plan.stepRegimes[rc.classIndex]!;
@@ -115,6 +135,14 @@ export function costVariant(ctx: CostingContext, plan: VariantPlan, caches: Cost
     const paysSocialSecurity = row.socialSecurity;
     const paysMedicare = row.medicare;
     const vacant = row.vacant;
+    const rowRollupList = rc.rollups;
+    const splitFund = rc.fundIndex.length > 1;
+    if (splitFund) rowYear.fill(0);
+    const retroRow = retro !== null && !vacant;
+    const basePath = retroRow ? cachedPath(ctx, caches, rc, retro.baseline.stepRegimes[classIndex]!) : null;
+    let baseStep = basePath === null ? 0 : basePath.initialStep;
+    let bsi = 0;
+    const owed = { wages: 0, specialPays: 0, pensionableSpecialPays: 0, longevity: 0, overtime: 0 };
     let step = path.initialStep;
     let si = 0;
     let level = 0;
@@ -143,17 +171,47 @@ export function costVariant(ctx: CostingContext, plan: VariantPlan, caches: Cost
         let segmentEnd = epoch.end;
         if (si < changeAt.length && changeAt[si]! < segmentEnd) segmentEnd = changeAt[si]!;
         if (level < levels.length && levels[level]! < segmentEnd) segmentEnd = levels[level]!;
+        if (basePath !== null) {
+          while (bsi < basePath.changeAt.length && basePath.changeAt[bsi]! <= i) baseStep = basePath.stepAfter[bsi++]!;
+          if (bsi < basePath.changeAt.length && basePath.changeAt[bsi]! < segmentEnd) segmentEnd = basePath.changeAt[bsi]!;
+        }
         const n = segmentEnd - i;
 
-        const amounts = payFor(ctx, caches, cs, rc, step, level);
+        const own = payFor(ctx, caches, cs, rc, step, level);
+        let amounts = own;
+        if (retroRow && i < retroIndex) {
+          // Before the retro period the status quo was paid; the difference is owed (§3).
+          const baseEpoch = retro.baseline.epochs[upperBound(baseEpochStarts, i) - 1]!;
+          const paid = payFor(ctx, caches, baseEpoch.classes[classIndex]!, rc, baseStep, level);
+          owed.wages += (own.base - paid.base) * n;
+          owed.specialPays += (own.specialPays - paid.specialPays) * n;
+          owed.pensionableSpecialPays += (own.pensionableSpecialPays - paid.pensionableSpecialPays) * n;
+          owed.longevity += (own.longevity - paid.longevity) * n;
+          owed.overtime += (own.overtime - paid.overtime) * n;
+          amounts = paid;
+        } else if (retroRow && i === retroIndex) {
+          amounts = withRetro(own, owed);
+        }
         let lump = 0;
-        if (cs.lumpSums.length > 0 && !vacant) lump = lumpSumCents(caches, cs, rc);
+        let pensionableLump = 0;
+        if (cs.lumpSums.length > 0 && !vacant) {
+          for (const l of cs.lumpSums) {
+            const cents = lumpSumCents(ctx, caches, cs, rc, step, l);
+            lump += cents;
+            if (l.pensionable) pensionableLump += cents;
+          }
+        }
         const taxable = amounts.taxable + lump;
-        const pensionable = amounts.pensionable;
+        const pensionable = amounts.pensionable + pensionableLump;
         const pension = pensionTier < 0 ? 0 : applyRate(pensionable, cs.pensionRate[pensionTier] ?? missingPension(ctx, rc, i));
         const medicare = paysMedicare ? applyRate(taxable, medicareRate) : 0;
         let other = 0;
-        for (let r = 0; r < rollups.length; r++) other += applyRate(rollups[r]!.onTaxable ? taxable : pensionable, rollups[r]!.rate);
+        for (let k = 0; k < rowRollupList.length; k++) {
+          const r = rowRollupList[k]!;
+          const cents = applyRate(rollups[r]!.onTaxable ? taxable : pensionable, cs.rollupRates[r] ?? missingRollup(ctx, rc, r, i));
+          rollupCents[r] = cents;
+          other += cents;
+        }
         const health = healthTier < 0 ? 0 : (cs.healthCents[healthTier] ?? missingHealth(ctx, rc, i));
 
         let socialSecurity = 0;
@@ -174,28 +232,86 @@ export function costVariant(ctx: CostingContext, plan: VariantPlan, caches: Cost
         }
 
         const k = n * m;
-        const classAt = (classIndex * F + f) * COMPONENT_COUNT;
-        accumulate(byClass, classAt, amounts, k, lump * m, pension, socialSecurity * m, medicare, other, health);
-        if (beforeByClass !== null && i < split!) {
-          accumulate(beforeByClass, classAt, amounts, k, lump * m, pension, socialSecurity * m, medicare, other, health);
+        const at = f * COMPONENT_COUNT;
+        const lumpTotal = lump * m;
+        const ssTotal = socialSecurity * m;
+        for (let t = before !== null && i < split! ? 2 : 1; t > 0; t--) {
+          const into = t === 2 ? before! : totals;
+          accumulate(into.byClass, (classIndex * F + f) * COMPONENT_COUNT, amounts, k, lumpTotal, pension, ssTotal, medicare, other, health);
+          accumulate(into.byDepartment, (rc.departmentIndex * F + f) * COMPONENT_COUNT, amounts, k, lumpTotal, pension, ssTotal, medicare, other, health);
+          if (!splitFund) accumulate(into.byFund, (rc.fundIndex[0]! * F + f) * COMPONENT_COUNT, amounts, k, lumpTotal, pension, ssTotal, medicare, other, health);
+          for (let q = 0; q < rowRollupList.length; q++) into.rollups[f * R + rowRollupList[q]!]! += rollupCents[rowRollupList[q]!]! * k;
         }
+        if (splitFund) accumulate(rowYear, at, amounts, n, lump, pension, socialSecurity, medicare, other, health);
         lastState = cs;
-        lastAmounts = amounts;
+        lastAmounts = own;
         i = segmentEnd;
       }
     }
+    if (splitFund) addSplit(totals.byFund, rowYear, rc, F);
 
     if (annual !== null && lastState !== null) addAnnualAtLastPeriod(ctx, annual, rc, lastState, lastAmounts!, P);
   }
 
-  if (record) caches.firstPeriodTaxable = firstTaxable;
+  if (record) caches.firstPeriodTaxable.set(options.family, firstTaxable);
+  totals.byFiscalYear = sumOverClasses(totals.byClass, classCount, F);
+  if (before !== null) before.byFiscalYear = sumOverClasses(before.byClass, classCount, F);
+  return { ...totals, annualAtLastPeriod: annual, states, beforeSplit: before };
+}
+
+function newTotals(classes: number, funds: number, departments: number, F: number, R: number): CostTotals {
   return {
-    byFiscalYear: sumOverClasses(byClass, classCount, F),
-    byClass,
-    annualAtLastPeriod: annual,
-    states,
-    beforeSplit: beforeByClass === null ? null : { byFiscalYear: sumOverClasses(beforeByClass, classCount, F), byClass: beforeByClass },
+    byFiscalYear: newComponentCents(F),
+    byClass: newComponentCents(classes * F),
+    byFund: newComponentCents(funds * F),
+    byDepartment: newComponentCents(departments * F),
+    rollups: new Float64Array(F * R),
   };
+}
+
+/**
+ * A split-fund row (§7): for one employee, each fiscal year and component, every fund but the last
+ * gets round₂(amount × share), the last the rest; each part × count.
+ */
+function addSplit(byFund: ComponentCents, rowYear: ComponentCents, rc: RowContext, F: number): void {
+  const parts = rc.fundIndex;
+  for (let f = 0; f < F; f++) {
+    for (let c = 0; c < COMPONENT_COUNT; c++) {
+      const amount = rowYear[f * COMPONENT_COUNT + c]!;
+      if (amount === 0) continue;
+      let rest = amount;
+      for (let p = 0; p < parts.length; p++) {
+        const part = p === parts.length - 1 ? rest : applyRate(amount, rc.fundShares[p]!);
+        rest -= part;
+        byFund[(parts[p]! * F + f) * COMPONENT_COUNT + c]! += part * rc.count;
+      }
+    }
+  }
+}
+
+/** The retro period's pay: the proposal's plus what is owed for the earlier periods (§3). */
+function withRetro(own: PayAmounts, owed: { wages: number; specialPays: number; pensionableSpecialPays: number; longevity: number; overtime: number }): PayAmounts {
+  return {
+    base: own.base + owed.wages,
+    specialPays: own.specialPays + owed.specialPays,
+    pensionableSpecialPays: own.pensionableSpecialPays + owed.pensionableSpecialPays,
+    longevity: own.longevity + owed.longevity,
+    overtime: own.overtime + owed.overtime,
+    pensionable: own.pensionable + owed.wages + owed.pensionableSpecialPays + owed.longevity,
+    taxable: own.taxable + owed.wages + owed.specialPays + owed.longevity + owed.overtime,
+  };
+}
+
+/** First index i with keys[i] > value (keys ascending). */
+function upperBound(keys: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keys[mid]! <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function sumOverClasses(byClass: ComponentCents, classCount: number, F: number): ComponentCents {
@@ -247,12 +363,21 @@ function accumulate(
   acc[at + C.health]! += health * k;
 }
 
-function lumpSumCents(caches: CostingCaches, cs: ClassState, rc: RowContext): number {
-  let lump = 0;
-  for (const l of cs.lumpSums) {
-    lump += l.prorateByFte ? cachedAmount(caches, l.amount, 'lump', rc, () => centsOf(times(l.amount, rc.fte))) : centsOf(l.amount);
+/**
+ * One employee's lump sum (§3): an amount (× f when prorated); a percent of the annual base at the
+ * row's rate in its period, round₂(percent × rate × (year factor) × f); or paid days,
+ * round₂(days × rate × (year factor) / D × f).
+ */
+function lumpSumCents(ctx: CostingContext, caches: CostingCaches, cs: ClassState, rc: RowContext, step: number, l: LumpSumPayment): number {
+  if (l.kind === 'amount') {
+    if (!l.prorateByFte) return centsOf(l.amount);
+    return cachedAmount(caches, `${l.id}|${rc.fteId}`, () => centsOf(times(l.amount, rc.fte)));
   }
-  return lump;
+  return cachedAmount(caches, `${l.id}|${cs.rateStateId}|${step}|${rc.fteId}`, () => {
+    const annual = times(times(cs.rates[step - 1]!, integer(ctx.basis.ratePerYear)), rc.fte);
+    if (l.kind === 'percent') return centsOf(times(l.percent, annual));
+    return centsOfRatio(times(l.days, annual), l.daysPerYear);
+  });
 }
 
 /** The lift basis (§7): P periods at the last period's recurring cost, Social Security on the full year. */
@@ -267,7 +392,7 @@ function addAnnualAtLastPeriod(ctx: CostingContext, annual: ComponentCents, rc: 
   annual[C.pension]! += pensionFor(ctx, cs, rc, amounts.pensionable, lastIndex) * k;
   if (rc.row.medicare) annual[C.medicare]! += applyRate(taxable, ctx.medicareRate) * k;
   let other = 0;
-  for (const r of ctx.otherRollups) other += applyRate(r.onTaxable ? taxable : amounts.pensionable, r.rate);
+  for (const r of rc.rollups) other += applyRate(ctx.rollups[r]!.onTaxable ? taxable : amounts.pensionable, cs.rollupRates[r] ?? missingRollup(ctx, rc, r, lastIndex));
   annual[C.otherRollups]! += other * k;
   annual[C.health]! += healthFor(ctx, cs, rc, lastIndex) * k;
   if (rc.row.socialSecurity) {
@@ -289,7 +414,7 @@ function cachedPath(ctx: CostingContext, caches: CostingCaches, rc: RowContext, 
 function payFor(ctx: CostingContext, caches: CostingCaches, cs: ClassState, rc: RowContext, step: number, level: number): PayAmounts {
   let byState = caches.pay[cs.payStateId];
   if (byState === undefined) caches.pay[cs.payStateId] = byState = new Map();
-  const key = (rc.profileId * 256 + step) * 256 + level;
+  const key = (rc.profileId * ctx.stepStride + step) * ctx.levelStride + level;
   let amounts = byState.get(key);
   if (amounts === undefined) {
     amounts = computePay(ctx, caches, cs, rc, step, level);
@@ -327,7 +452,7 @@ function computePay(ctx: CostingContext, caches: CostingCaches, cs: ClassState, 
       amountCents.push(0);
       continue;
     }
-    const key = def.id * 65536 + rc.fteId;
+    const key = def.id * ctx.fteStride + rc.fteId;
     let cents = caches.amountPays.get(key);
     if (cents === undefined) {
       cents = amountPayCents(def.amount, def.per, rc.fte, ctx.basis);
@@ -342,7 +467,7 @@ function computePay(ctx: CostingContext, caches: CostingCaches, cs: ClassState, 
 function cachedBase(ctx: CostingContext, caches: CostingCaches, cs: ClassState, rc: RowContext, step: number): number {
   let baseByStep = caches.base[cs.rateStateId];
   if (baseByStep === undefined) caches.base[cs.rateStateId] = baseByStep = new Map();
-  const key = step * 65536 + rc.fteId;
+  const key = step * ctx.fteStride + rc.fteId;
   let base = baseByStep.get(key);
   if (base === undefined) {
     base = baseCents(cs.rates[step - 1]!, rc.fte, ctx.basis);
@@ -365,7 +490,7 @@ function cachedOvertime(
   if (hours.n === 0n) return 0;
   let byState = caches.overtime[cs.payStateId];
   if (byState === undefined) caches.overtime[cs.payStateId] = byState = new Map();
-  const key = (rc.overtimeProfileId * 256 + step) * 256 + level;
+  const key = (rc.overtimeProfileId * ctx.stepStride + step) * ctx.levelStride + level;
   let cents = byState.get(key);
   if (cents === undefined) {
     cents = overtimeCents(cs.rates[step - 1]!, pays, cs.longevityByLevel[level]!.fixed, hours, ctx.overtimeMultiplier, ctx.basis);
@@ -374,8 +499,7 @@ function cachedOvertime(
   return cents;
 }
 
-function cachedAmount(caches: CostingCaches, amount: Fixed, per: string, rc: RowContext, compute: () => number): number {
-  const key = `${amount.n}e${amount.places}|${per}|${rc.fteId}`;
+function cachedAmount(caches: CostingCaches, key: string, compute: () => number): number {
   let cents = caches.amounts.get(key);
   if (cents === undefined) {
     cents = compute();
@@ -391,9 +515,29 @@ function pensionFor(ctx: CostingContext, cs: ClassState, rc: RowContext, pension
 
 function missingPension(ctx: CostingContext, rc: RowContext, index: number): never {
   throw new CostingInputError([
+    { path: `roster.rows[${rc.rowIndex}].pensionTier`, message: missingTierMessage('pension', 'rate', ctx.pensionTiers, ctx.pensionEntries, rc.pensionTier, rc, ctx.timeline.start[index]!) },
+  ]);
+}
+
+/**
+ * A tier the row needs has no entry in effect (§4): an unknown name lists the tiers that have
+ * entries ("pension tier Classic has no rates; tiers with rates: classic, pepra").
+ */
+function missingTierMessage(kind: string, what: string, names: readonly string[], entries: readonly (readonly unknown[])[], tier: number, rc: RowContext, day: number): string {
+  const name = names[tier]!;
+  if (entries[tier]!.length === 0) {
+    const known = names.filter((_, i) => entries[i]!.length > 0);
+    return `${kind} tier ${name} has no ${what}s; tiers with ${what}s: ${known.length === 0 ? 'none' : known.join(', ')} (row ${rc.row.id})`;
+  }
+  return `no ${kind} ${what} for tier ${name} is in effect on ${formatDay(day)} (row ${rc.row.id}): add an entry from that date or earlier`;
+}
+
+function missingRollup(ctx: CostingContext, rc: RowContext, r: number, index: number): never {
+  const name = ctx.rollups[r]!.name;
+  throw new CostingInputError([
     {
-      path: `roster.rows[${rc.rowIndex}].pensionTier`,
-      message: `no pension rate for tier ${rc.row.pensionTier} is in effect on ${formatDay(ctx.timeline.start[index]!)} (row ${rc.row.id})`,
+      path: `assumptions.otherRollups[${r}].rates`,
+      message: `no rate for roll-up ${name} is in effect on ${formatDay(ctx.timeline.start[index]!)}, needed by row ${rc.row.id} (roster.rows[${rc.rowIndex}]): add a rate from that date or earlier`,
     },
   ]);
 }
@@ -407,7 +551,7 @@ function missingHealth(ctx: CostingContext, rc: RowContext, index: number): neve
   throw new CostingInputError([
     {
       path: `roster.rows[${rc.rowIndex}].healthTier`,
-      message: `no health contribution for tier ${rc.row.healthTier} is in effect on ${formatDay(ctx.timeline.start[index]!)} (row ${rc.row.id})`,
+      message: missingTierMessage('health', 'contribution', ctx.healthTiers, ctx.healthEntries, rc.healthTier, rc, ctx.timeline.start[index]!),
     },
   ]);
 }

@@ -1,11 +1,14 @@
 import { fiscalYearFirstDay, fiscalYearLastDay } from '../calendar.js';
+import { formatDay, parseDay } from '../dates.js';
+import { UNASSIGNED, fundParts } from '../schemas/funds.js';
+import { applyRate, exactRate } from './exactRate.js';
 import { CostingInputError } from '../issues.js';
 import { Decimal, centsToMoney, formatRatio } from '../money.js';
 import type { CostingResult, ProposalResult, ByFiscalYear } from '../result.js';
 import type { Proposal, Provision, Scenario } from '../schemas/scenario.js';
-import { C, COMPONENT_COUNT, groupTotal, subtract, sumGroups, toComponents, type ComponentCents } from './components.js';
+import { C, COMPONENT_COUNT, groupTotal, newComponentCents, subtract, sumGroups, toComponents, type ComponentCents } from './components.js';
 import { CostingContext } from './costingContext.js';
-import { CostingCaches, costVariant, type CostOptions as CostRunOptions, type CostTotals, type VariantCosting } from './costRows.js';
+import { CostingCaches, costVariant, type CostOptions as CostRunOptions, type CostTotals, type RetroPlan, type RowStates, type VariantCosting } from './costRows.js';
 import { inDateOrder, provisionDate } from './provisionOrder.js';
 import { lowerBound, type Timeline } from './timeline.js';
 import { Interner, buildVariantPlan, type VariantSpec } from './variantPlan.js';
@@ -40,34 +43,77 @@ function costValidScenario(scenario: Scenario, options: CostOptions): CostingRes
   const timeline = ctx.timeline;
   const F = timeline.fiscalYears.length;
   const N = timeline.length;
+  const R = ctx.rollups.length;
   const interner = new Interner();
   const caches = new CostingCaches(ctx.rows.length);
-  const total = 1 + scenario.proposals.reduce((sum, p) => sum + p.provisions.length + F, 0);
+  const retroIndices = scenario.proposals.map((p, pi) => retroIndexOf(p, pi, timeline));
+  const total =
+    2 + F + scenario.proposals.reduce((sum, p, pi) => sum + p.provisions.length + F + 1 + (retroIndices[pi] === null ? 0 : 1), 0);
   let done = 0;
   const tick = () => options.onProgress?.({ done: ++done, total });
   const yearStarts = timeline.fiscalYearStartIndex;
+  const yearEnd = (f: number) => (f + 1 < F ? yearStarts[f + 1]! : N);
+  const hasSplitFunds = ctx.rows.some((rc) => rc.fundIndex.length > 1);
 
   const run = (spec: VariantSpec, runOptions: CostRunOptions): VariantCosting => {
-    const plan = buildVariantPlan(ctx, { ...spec, extraBoundaries: [...runOptions.recordAt, ...(runOptions.splitIndex === null ? [] : [runOptions.splitIndex])] }, interner);
+    const extra = [...runOptions.recordAt, ...(runOptions.splitIndex === null ? [] : [runOptions.splitIndex])];
+    if (runOptions.retro !== null) extra.push(runOptions.retro.index, runOptions.retro.index + 1);
+    const plan = buildVariantPlan(ctx, { ...spec, extraBoundaries: extra }, interner);
     const costing = costVariant(ctx, plan, caches, runOptions);
     tick();
     return costing;
   };
-  const fromStart: CostRunOptions = { lift: true, recordFirstPeriodTaxable: false, startIndex: 0, resumeFrom: null, recordAt: yearStarts, splitIndex: null };
+  const fromStart: CostRunOptions = {
+    lift: true,
+    recordFirstPeriodTaxable: false,
+    family: '',
+    retro: null,
+    startIndex: 0,
+    resumeFrom: null,
+    recordAt: yearStarts,
+    splitIndex: null,
+  };
+  const baselineSpec = (noStep: boolean): VariantSpec => ({ proposalIndex: null, provisions: [], multiplyFiscalYear: null, endPeriod: N, noStep });
+  const basePlans = { normal: buildVariantPlan(ctx, baselineSpec(false), interner), noStep: buildVariantPlan(ctx, baselineSpec(true), interner) };
 
-  const baseline = run({ proposalIndex: null, provisions: [], multiplyFiscalYear: null, endPeriod: N }, { ...fromStart, recordFirstPeriodTaxable: true });
+  const baseline = run(baselineSpec(false), { ...fromStart, recordFirstPeriodTaxable: true });
+  const baselineNoStep = run(baselineSpec(true), { ...fromStart, lift: false, family: 'noStep', recordFirstPeriodTaxable: true });
   const classCodes = scenario.schedule.classes.map((c) => c.code);
   const fyNames = timeline.fiscalYearNames;
   const byFy = <T>(value: (f: number) => T): ByFiscalYear<T> => Object.fromEntries(fyNames.map((name, f) => [name, value(f)]));
-  const byClassFy = (cents: ComponentCents) =>
-    Object.fromEntries(classCodes.map((code, ci) => [code, byFy((f) => toComponents(cents, ci * F + f))]));
+  const byKeyFy = (keys: readonly string[], cents: ComponentCents) => Object.fromEntries(keys.map((key, ki) => [key, byFy((f) => toComponents(cents, ki * F + f))]));
+  const byClassFy = (cents: ComponentCents) => byKeyFy(classCodes, cents);
+  const rollupNames = ctx.rollups.map((r) => r.name);
+  const rollupsByName = (cents: Float64Array) => byFy((f) => Object.fromEntries(rollupNames.map((name, r) => [name, centsToMoney(cents[f * R + r]!)])));
   const baseTotals = fyNames.map((_, f) => groupTotal(baseline.byFiscalYear, f));
+  const fte = ctx.fte;
+  const perFte = (cents: number) => (fte.isZero() ? null : centsToMoney(new Decimal(cents).dividedBy(fte).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber()));
 
+  const valueOfOnePercent = (proposalIndex: number | null, provisions: readonly Provision[], states: RowStates, fullTotals: readonly number[], flat: readonly number[]) =>
+    byFy((f) => {
+      if (yearStarts[f]! >= yearEnd(f)) {
+        tick();
+        return centsToMoney(0);
+      }
+      const plus = run(
+        { proposalIndex, provisions, multiplyFiscalYear: f, endPeriod: yearEnd(f) },
+        { ...fromStart, lift: false, startIndex: yearStarts[f]!, resumeFrom: f > 0 ? states : null, recordAt: [] },
+      );
+      return centsToMoney(groupTotal(plus.byFiscalYear, f) + flat[f]! - fullTotals[f]!);
+    });
+  const noFlat = fyNames.map(() => 0);
+  const baselineValueOfOnePercent = valueOfOnePercent(null, [], baseline.states, baseTotals, noFlat);
+
+  const proposalCosts: { byFiscalYear: ComponentCents; increaseTotals: number[] }[] = [];
   const proposals = scenario.proposals.map((proposal, pi): ProposalResult => {
     const provisions = proposal.provisions;
     const K = provisions.length;
+    const retroIndex = retroIndices[pi]!;
+    const retro = (noStep: boolean): RetroPlan | null => (retroIndex === null ? null : { index: retroIndex, baseline: noStep ? basePlans.noStep : basePlans.normal });
     // Costing 1..k is identical to costing 1..k−1 before provision k's first period: it resumes
     // there from the row states the previous costing recorded, and inherits that costing's totals.
+    // Not with retro pay (the retro period sums every earlier period), nor for the full proposal
+    // when a row's fund is split (its split is taken on whole fiscal years).
     const runsFor = (k: number) => k === K - 1 || provisions[k]!.type !== 'flat';
     let previous = null as VariantCosting | null;
     let inherited = null as CostTotals | null;
@@ -78,7 +124,8 @@ function costValidScenario(scenario: Scenario, options: CostOptions): CostingRes
     for (let k = 0; k < K; k++) {
       if (runsFor(k)) {
         const first = firstPeriodAffected(provisions[k]!, timeline, N);
-        const resumeAt = previous?.beforeSplit && previous.states.indices.includes(first) && first > 0 ? first : 0;
+        const resumable = retroIndex === null && !(hasSplitFunds && k === K - 1);
+        const resumeAt = resumable && previous?.beforeSplit && previous.states.indices.includes(first) && first > 0 ? first : 0;
         let next = k + 1;
         while (next < K && !runsFor(next)) next++;
         const split = next < K ? firstPeriodAffected(provisions[next]!, timeline, N) : null;
@@ -86,6 +133,7 @@ function costValidScenario(scenario: Scenario, options: CostOptions): CostingRes
           { proposalIndex: pi, provisions: provisions.slice(0, k + 1), multiplyFiscalYear: null, endPeriod: N },
           {
             ...fromStart,
+            retro: retro(false),
             lift: k === K - 1,
             startIndex: resumeAt,
             resumeFrom: resumeAt > 0 ? previous!.states : null,
@@ -94,12 +142,8 @@ function costValidScenario(scenario: Scenario, options: CostOptions): CostingRes
           },
         );
         const before: CostTotals | null = resumeAt > 0 ? inherited : null;
-        rows = {
-          byFiscalYear: before ? added(costing.byFiscalYear, before.byFiscalYear) : costing.byFiscalYear,
-          byClass: before ? added(costing.byClass, before.byClass) : costing.byClass,
-          annualAtLastPeriod: costing.annualAtLastPeriod,
-        };
-        inherited = costing.beforeSplit && before ? { byFiscalYear: added(costing.beforeSplit.byFiscalYear, before.byFiscalYear), byClass: added(costing.beforeSplit.byClass, before.byClass) } : costing.beforeSplit;
+        rows = { ...(before ? addedTotals(costing, before) : costing), annualAtLastPeriod: costing.annualAtLastPeriod };
+        inherited = costing.beforeSplit && before ? addedTotals(costing.beforeSplit, before) : costing.beforeSplit;
         states = costing.states;
         previous = costing;
       } else {
@@ -111,23 +155,37 @@ function costValidScenario(scenario: Scenario, options: CostOptions): CostingRes
       previousTotals = totals;
     }
     const flat = flatCents(provisions, fyNames);
-    const proposalByFy = new Float64Array(rows.byFiscalYear);
-    flat.forEach((cents, f) => (proposalByFy[f * COMPONENT_COUNT + C.flat]! += cents));
+    const withFlat = (cents: ComponentCents) => {
+      const out = new Float64Array(cents);
+      flat.forEach((c, f) => (out[f * COMPONENT_COUNT + C.flat]! += c));
+      return out;
+    };
+    const proposalByFy = withFlat(rows.byFiscalYear);
     const fullTotals = previousTotals;
     const proposalAnnual = rows.annualAtLastPeriod ?? baseline.annualAtLastPeriod!;
 
-    const valueOfOnePercent = byFy((f) => {
-      const end = f + 1 < F ? yearStarts[f + 1]! : N;
-      const plus = run(
-        { proposalIndex: pi, provisions, multiplyFiscalYear: f, endPeriod: end },
-        { ...fromStart, lift: false, startIndex: yearStarts[f]!, resumeFrom: f > 0 ? states : null, recordAt: [] },
-      );
-      return centsToMoney(groupTotal(plus.byFiscalYear, f) + flat[f]! - fullTotals[f]!);
-    });
+    // Value of 1% prices a percent in the year it is earned: it ignores retroPayDate (§3).
+    let earned = { states, totals: fullTotals };
+    if (retroIndex !== null) {
+      const plain = run({ proposalIndex: pi, provisions, multiplyFiscalYear: null, endPeriod: N }, { ...fromStart, lift: false });
+      earned = { states: plain.states, totals: fyNames.map((_, f) => groupTotal(plain.byFiscalYear, f) + flat[f]!) };
+    }
+    const proposalValueOfOnePercent = valueOfOnePercent(pi, provisions, earned.states, earned.totals, flat);
+
+    const noStep = run({ proposalIndex: pi, provisions, multiplyFiscalYear: null, endPeriod: N, noStep: true }, { ...fromStart, lift: false, family: 'noStep', retro: retro(true) });
+    const stepMovement = subtract(proposalByFy, withFlat(noStep.byFiscalYear));
+
+    const { byFund, byDepartment } = flatByFundAndDepartment(provisions, fyNames, ctx.funds, ctx.departments);
+    const proposalByFund = added(rows.byFund, byFund);
+    const proposalByDepartment = added(rows.byDepartment, byDepartment);
 
     const increase = subtract(proposalByFy, baseline.byFiscalYear);
     const lift = subtract(proposalAnnual, baseline.annualAtLastPeriod!);
     const firstBase = baseTotals[0]!;
+    const increaseTotals = fyNames.map((_, f) => fullTotals[f]! - baseTotals[f]!);
+    proposalCosts.push({ byFiscalYear: proposalByFy, increaseTotals });
+    const overPrior = new Float64Array(increase);
+    for (let f = F - 1; f > 0; f--) for (let c = 0; c < COMPONENT_COUNT; c++) overPrior[f * COMPONENT_COUNT + c]! -= increase[(f - 1) * COMPONENT_COUNT + c]!;
     const result: ProposalResult = {
       name: proposal.name,
       ...(proposal.side !== undefined ? { side: proposal.side } : {}),
@@ -141,23 +199,53 @@ function costValidScenario(scenario: Scenario, options: CostOptions): CostingRes
         byFiscalYear: byFy((f) => centsToMoney(charges[k]![f]!)),
         total: centsToMoney(charges[k]!.reduce((a, b) => a + b, 0)),
       })),
-      valueOfOnePercent,
+      valueOfOnePercent: proposalValueOfOnePercent,
       ongoingAnnualIncrease: centsToMoney(groupTotal(lift, 0)),
       ongoingAnnualIncreaseByComponent: toComponents(lift, 0),
       compoundedWageIncrease: compoundedWageIncrease(proposal, timeline.fiscalYears, scenario.calendar.fiscalYearStartMonth),
-      percentOfBase: byFy((f) => (firstBase === 0 ? null : formatRatio(new Decimal(fullTotals[f]! - baseTotals[f]!).dividedBy(firstBase)))),
+      percentOfBase: byFy((f) => (firstBase === 0 ? null : formatRatio(new Decimal(increaseTotals[f]!).dividedBy(firstBase)))),
       byClass: byClassFy(rows.byClass),
       increaseByClass: byClassFy(subtract(rows.byClass, baseline.byClass)),
+      rollupsByName: rollupsByName(rows.rollups),
+      increaseRollupsByName: rollupsByName(subtract(rows.rollups, baseline.rollups)),
+      increaseOverPriorYear: byFy((f) => toComponents(overPrior, f)),
+      stepMovement: byFy((f) => toComponents(stepMovement, f)),
+      increasePerFte: byFy((f) => perFte(increaseTotals[f]!)),
+      byFund: byKeyFy(ctx.funds, proposalByFund),
+      increaseByFund: byKeyFy(ctx.funds, subtract(proposalByFund, baseline.byFund)),
+      byDepartment: byKeyFy(ctx.departments, proposalByDepartment),
+      increaseByDepartment: byKeyFy(ctx.departments, subtract(proposalByDepartment, baseline.byDepartment)),
     };
     return result;
   });
 
+  const budget = scenario.proposals.findIndex((p) => p.side === 'budget');
+  if (budget !== -1) {
+    const budgeted = proposalCosts[budget]!.increaseTotals;
+    proposals.forEach((result, pi) => {
+      if (pi === budget) return;
+      const over = proposalCosts[pi]!.increaseTotals.map((t, f) => t - budgeted[f]!);
+      result.overBudget = byFy((f) => centsToMoney(over[f]!));
+      result.overBudgetTotal = centsToMoney(over.reduce((a, b) => a + b, 0));
+    });
+  }
+
+  const baselineStepMovement = subtract(baseline.byFiscalYear, baselineNoStep.byFiscalYear);
   return {
     fiscalYears: fyNames,
     periodsByFiscalYear: byFy((f) => timeline.periodsByFiscalYear[f]!),
     baseline: byFy((f) => toComponents(baseline.byFiscalYear, f)),
     baselineByClass: byClassFy(baseline.byClass),
     baselineAnnualAtLastPeriod: toComponents(baseline.annualAtLastPeriod!, 0),
+    positions: ctx.positions,
+    vacantPositions: ctx.vacantPositions,
+    fte: fte.toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toString(),
+    baselineRollupsByName: rollupsByName(baseline.rollups),
+    baselineStepMovement: byFy((f) => toComponents(baselineStepMovement, f)),
+    baselineValueOfOnePercent,
+    baselinePerFte: byFy((f) => perFte(baseTotals[f]!)),
+    baselineByFund: byKeyFy(ctx.funds, baseline.byFund),
+    baselineByDepartment: byKeyFy(ctx.departments, baseline.byDepartment),
     proposals,
     snapshot: {
       unit: scenario.unit.id,
@@ -167,6 +255,65 @@ function costValidScenario(scenario: Scenario, options: CostOptions): CostingRes
       assumptionsId: scenario.assumptions.id,
     },
   };
+}
+
+/**
+ * The retro period's index (§3): the first period paid on or after `retroPayDate`; null when that
+ * is the first costed period or earlier (nothing is paid back). After the horizon it is an error.
+ */
+function retroIndexOf(proposal: Proposal, pi: number, timeline: Timeline): number | null {
+  if (proposal.retroPayDate === undefined) return null;
+  const date = parseDay(proposal.retroPayDate);
+  const last = timeline.payDate[timeline.length - 1]!;
+  if (date > last) {
+    throw new CostingInputError([
+      {
+        path: `proposals[${pi}].retroPayDate`,
+        message: `${proposal.retroPayDate} is after the horizon's last pay date ${formatDay(last)}: pay the retro within the costed periods, or leave retroPayDate out`,
+      },
+    ]);
+  }
+  const index = lowerBound(timeline.payDate, date);
+  return index <= 0 ? null : index;
+}
+
+function addedTotals(a: CostTotals, b: CostTotals): CostTotals {
+  return {
+    byFiscalYear: added(a.byFiscalYear, b.byFiscalYear),
+    byClass: added(a.byClass, b.byClass),
+    byFund: added(a.byFund, b.byFund),
+    byDepartment: added(a.byDepartment, b.byDepartment),
+    rollups: added(a.rollups, b.rollups),
+  };
+}
+
+/** Flat amounts by fund (split like a row's, §7, with no count) and by department, per fiscal year. */
+function flatByFundAndDepartment(
+  provisions: readonly Provision[],
+  fyNames: readonly string[],
+  funds: readonly string[],
+  departments: readonly string[],
+): { byFund: ComponentCents; byDepartment: ComponentCents } {
+  const F = fyNames.length;
+  const byFund = newComponentCents(funds.length * F);
+  const byDepartment = newComponentCents(departments.length * F);
+  for (const p of provisions) {
+    if (p.type !== 'flat') continue;
+    const amount = new Decimal(p.amount).times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
+    const parts = fundParts(p.fund);
+    for (const name of p.fiscalYears) {
+      const f = fyNames.indexOf(name);
+      if (f === -1) continue;
+      byDepartment[(departments.indexOf(p.department ?? UNASSIGNED) * F + f) * COMPONENT_COUNT + C.flat]! += amount;
+      let rest = amount;
+      parts.forEach((part, i) => {
+        const cents = i === parts.length - 1 ? rest : applyRate(amount, exactRate(part.share));
+        rest -= cents;
+        byFund[(funds.indexOf(part.fund) * F + f) * COMPONENT_COUNT + C.flat]! += cents;
+      });
+    }
+  }
+  return { byFund, byDepartment };
 }
 
 /**
@@ -185,7 +332,7 @@ function firstPeriodAffected(provision: Provision, timeline: Timeline, N: number
   return Math.min(index, N - 1);
 }
 
-function added(a: ComponentCents, b: ComponentCents): ComponentCents {
+function added(a: Float64Array, b: Float64Array): Float64Array {
   const out = new Float64Array(a);
   for (let i = 0; i < out.length; i++) out[i]! += b[i]!;
   return out;

@@ -7,6 +7,7 @@ import { KeyIds } from './keyIds.js';
 import type { PayBasis } from './payAmounts.js';
 import { longevityThresholds, rowLongevityLevels } from './longevity.js';
 import { Timeline } from './timeline.js';
+import { UNASSIGNED, fundParts, type FundInput } from '../schemas/funds.js';
 
 export interface DatedValue<T> {
   from: Day;
@@ -31,6 +32,20 @@ export interface RowContext {
   healthTier: number; // -1: none
   /** Costed period indices at which the row reaches each longevity threshold (ascending). */
   longevityLevelAt: number[];
+  /** The roll-ups (indices into ctx.rollups) whose class and tier filters the row passes. */
+  rollups: number[];
+  /** Fund parts (indices into ctx.funds; shares of all but the last) and department index. */
+  fundIndex: number[];
+  fundShares: ExactRate[];
+  departmentIndex: number;
+}
+
+/** A roll-up of §4 as the costing uses it. */
+export interface RollupContext {
+  name: string;
+  onTaxable: boolean;
+  classes: Set<string> | null;
+  tiers: Set<string> | null;
 }
 
 /** Scenario-wide facts shared by every variant costing: calendar, parsed assumptions, rows. */
@@ -48,7 +63,23 @@ export class CostingContext {
   readonly medicareRate: ExactRate;
   readonly socialSecurityRate: ExactRate;
   readonly wageBaseCents = new Map<number, number>();
-  readonly otherRollups: { rate: ExactRate; onTaxable: boolean }[];
+  readonly rollups: RollupContext[];
+  /** Each roll-up's dated rates (a single `rate` is one entry from the beginning of time). */
+  readonly rollupEntries: DatedValue<Decimal>[][];
+  /** Fund and department keys of §7, sorted by code point (`unassigned` only when needed). */
+  readonly funds: string[];
+  readonly departments: string[];
+  /** Σ count, Σ count of vacant rows, Σ count × fte (exact). */
+  readonly positions: number;
+  readonly vacantPositions: number;
+  readonly fte: Decimal;
+  /**
+   * Strides of the per-row cache keys (costRows.ts): one more than the largest step, longevity
+   * level and FTE id any costing can reach, so packed keys never collide whatever the bounds.
+   */
+  readonly stepStride: number;
+  readonly levelStride: number;
+  readonly fteStride: number;
   readonly overtimeMultiplier: Fixed;
   readonly extractDate: Day;
   readonly basis: PayBasis;
@@ -77,7 +108,26 @@ export class CostingContext {
     for (const [year, base] of Object.entries(a.socialSecurity.wageBase)) {
       this.wageBaseCents.set(Number(year), new Decimal(base).times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber());
     }
-    this.otherRollups = a.otherRollups.map((r) => ({ rate: exactRate(r.rate!), onTaxable: r.on === 'taxable' }));
+    this.rollups = a.otherRollups.map((r) => ({
+      name: r.name,
+      onTaxable: r.on === 'taxable',
+      classes: r.classes === undefined ? null : new Set(r.classes),
+      tiers: r.pensionTiers === undefined ? null : new Set(r.pensionTiers),
+    }));
+    this.rollupEntries = a.otherRollups.map((r) =>
+      r.rates === undefined ? [{ from: Number.NEGATIVE_INFINITY, value: new Decimal(r.rate!) }] : sortByFrom(r.rates.map((e) => ({ from: parseDay(e.from), value: new Decimal(e.rate) }))),
+    );
+    const { funds, departments } = fundAndDepartmentKeys(scenario);
+    this.funds = funds;
+    this.departments = departments;
+    const fundIds = new Map(funds.map((f, i) => [f, i]));
+    const departmentIds = new Map(departments.map((d, i) => [d, i]));
+    const shareRates = new Map<string, ExactRate>();
+    const shareRate = (text: string) => {
+      let r = shareRates.get(text);
+      if (r === undefined) shareRates.set(text, (r = exactRate(text)));
+      return r;
+    };
     this.overtimeMultiplier = fixed(a.overtimeMultiplier);
     this.basis = {
       hoursPerYear: BigInt(this.hoursPerYear),
@@ -91,6 +141,7 @@ export class CostingContext {
     const profiles = new KeyIds();
     const overtimeProfiles = new KeyIds();
     this.rows = scenario.roster.rows.map((row, rowIndex) => {
+      const parts = fundParts(row.fund);
       const overtimeKey = `${row.class}|${row.overtimeHours}|${[...row.pays].sort().join(',')}`;
       return {
         row,
@@ -105,8 +156,29 @@ export class CostingContext {
         pensionTier: row.pensionTier === undefined ? -1 : this.tierIndex(this.pensionTiers, this.pensionEntries, row.pensionTier),
         healthTier: row.healthTier === undefined ? -1 : this.tierIndex(this.healthTiers, this.healthEntries, row.healthTier),
         longevityLevelAt: row.hireDate === undefined ? [] : rowLongevityLevels(parseDay(row.hireDate), this.thresholds, this.timeline),
+        rollups: this.rollups.flatMap((r, i) =>
+          (r.classes === null || r.classes.has(row.class)) && (r.tiers === null || (row.pensionTier !== undefined && r.tiers.has(row.pensionTier))) ? [i] : [],
+        ),
+        fundIndex: parts.map((part) => fundIds.get(part.fund)!),
+        fundShares: parts.slice(0, -1).map((part) => shareRate(part.share)),
+        departmentIndex: departmentIds.get(row.department ?? UNASSIGNED)!,
       };
     });
+    let positions = 0;
+    let vacant = 0;
+    let fte = new Decimal(0);
+    for (const row of scenario.roster.rows) {
+      positions += row.count;
+      if (row.vacant) vacant += row.count;
+      fte = fte.plus(new Decimal(row.fte).times(row.count));
+    }
+    const addedSteps = Math.max(0, ...scenario.proposals.map((p) => p.provisions.filter((v) => v.type === 'addStep').length));
+    this.stepStride = Math.max(...scenario.schedule.classes.map((c) => c.steps.length)) + addedSteps + 1;
+    this.levelStride = this.thresholds.length + 1;
+    this.fteStride = this.fteIds.size + 1;
+    this.positions = positions;
+    this.vacantPositions = vacant;
+    this.fte = fte;
   }
 
   private readonly fixedValues = new Map<string, Fixed>();
@@ -135,6 +207,30 @@ export class CostingContext {
     }
     return i;
   }
+}
+
+/** Compares by Unicode code point (not UTF-16 unit, as the default sort does). */
+export function byCodePoint(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const d = x[i]!.codePointAt(0)! - y[i]!.codePointAt(0)!;
+    if (d !== 0) return d;
+  }
+  return x.length - y.length;
+}
+
+/** Every fund and department named anywhere in the scenario, plus `unassigned` when some row or flat has none (§7). */
+function fundAndDepartmentKeys(scenario: Scenario): { funds: string[]; departments: string[] } {
+  const funds = new Set<string>();
+  const departments = new Set<string>();
+  const name = (fund: FundInput | undefined, department: string | undefined) => {
+    for (const part of fundParts(fund)) funds.add(part.fund);
+    departments.add(department ?? UNASSIGNED);
+  };
+  for (const row of scenario.roster.rows) name(row.fund, row.department);
+  for (const proposal of scenario.proposals) for (const p of proposal.provisions) if (p.type === 'flat') name(p.fund, p.department);
+  return { funds: [...funds].sort(byCodePoint), departments: [...departments].sort(byCodePoint) };
 }
 
 function sortByFrom<T>(entries: DatedValue<T>[]): DatedValue<T>[] {

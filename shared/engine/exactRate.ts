@@ -1,4 +1,5 @@
 import { Decimal } from '../money.js';
+import { fixed } from './fixedPoint.js';
 
 /**
  * A decimal rate as an integer numerator over a power of ten, so the inner costing loop can take
@@ -13,11 +14,11 @@ export interface ExactRate {
 }
 
 export function exactRate(value: Decimal | string): ExactRate {
-  const d = new Decimal(value);
-  const places = Math.max(0, d.decimalPlaces());
-  const numerator = d.times(new Decimal(10).pow(places));
-  const big = { numerator: BigInt(numerator.toFixed(0)), scale: 10n ** BigInt(places) };
-  const n = numerator.toNumber();
+  // Read exactly from the digits (a Decimal product would round past 60 significant digits).
+  const exact = fixed(new Decimal(value));
+  const places = exact.places;
+  const big = { numerator: exact.n, scale: 10n ** BigInt(places) };
+  const n = Number(exact.n);
   const scale = 10 ** places;
   const safeCents = Number.isSafeInteger(n) && Number.isSafeInteger(scale) && n !== 0 ? Math.floor(Number.MAX_SAFE_INTEGER / Math.abs(n)) : 0;
   return { numerator: n, scale, safeCents, big };

@@ -11,10 +11,20 @@ export interface Fixed {
 
 const POW10: bigint[] = Array.from({ length: 80 }, (_, i) => 10n ** BigInt(i));
 
+/** 10^places for any number of places (the table covers the usual ones). */
+function pow10(places: number): bigint {
+  return POW10[places] ?? 10n ** BigInt(places);
+}
+
+/** Exact for any decimal: the digits are read from the text, never through a float or a rounded product. */
 export function fixed(value: Decimal | string | number): Fixed {
-  const d = new Decimal(value);
-  const places = Math.max(0, d.decimalPlaces());
-  return { n: BigInt(d.times(POW10[places]!.toString()).toFixed(0)), places };
+  const text = new Decimal(value).toFixed();
+  const negative = text.startsWith('-');
+  const digits = negative ? text.slice(1) : text;
+  const point = digits.indexOf('.');
+  const places = point === -1 ? 0 : digits.length - point - 1;
+  const n = BigInt(point === -1 ? digits : digits.slice(0, point) + digits.slice(point + 1));
+  return { n: negative ? -n : n, places };
 }
 
 export function integer(value: number | bigint): Fixed {
@@ -27,8 +37,8 @@ export function times(a: Fixed, b: Fixed): Fixed {
 
 export function plus(a: Fixed, b: Fixed): Fixed {
   if (a.places === b.places) return { n: a.n + b.n, places: a.places };
-  if (a.places > b.places) return { n: a.n + b.n * POW10[a.places - b.places]!, places: a.places };
-  return { n: a.n * POW10[b.places - a.places]! + b.n, places: b.places };
+  if (a.places > b.places) return { n: a.n + b.n * pow10(a.places - b.places), places: a.places };
+  return { n: a.n * pow10(b.places - a.places) + b.n, places: b.places };
 }
 
 export const ZERO: Fixed = { n: 0n, places: 0 };
@@ -37,7 +47,7 @@ export const ONE: Fixed = { n: 1n, places: 0 };
 /** round₂(numerator / denominator) in integer cents, half away from zero. */
 export function centsOf(numerator: Fixed, denominator: bigint = 1n): number {
   let num = numerator.n * 100n;
-  let den = denominator * POW10[numerator.places]!;
+  let den = denominator * pow10(numerator.places);
   if (den < 0n) {
     num = -num;
     den = -den;
@@ -49,4 +59,9 @@ export function centsOf(numerator: Fixed, denominator: bigint = 1n): number {
   const cents = Number(negative ? -q : q);
   if (!Number.isSafeInteger(cents)) throw new RangeError('amount out of range');
   return cents;
+}
+
+/** round₂(numerator / denominator) for a decimal denominator (paid days over a work year). */
+export function centsOfRatio(numerator: Fixed, denominator: Fixed): number {
+  return centsOf({ n: numerator.n * pow10(denominator.places), places: numerator.places }, denominator.n);
 }

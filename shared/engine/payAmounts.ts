@@ -13,6 +13,8 @@ export interface PayAmounts {
   specialPays: number;
   longevity: number;
   overtime: number;
+  /** The pensionable part of `specialPays` (a retro difference is pensionable this far, §3). */
+  pensionableSpecialPays: number;
   /** base + pensionable special pays + longevity */
   pensionable: number;
   /** base + all special pays + longevity + overtime (lump sums are added per period) */
@@ -87,6 +89,7 @@ export function payAmounts(
     specialPays,
     longevity,
     overtime,
+    pensionableSpecialPays: pensionableSpecial,
     pensionable: base + pensionableSpecial + longevity,
     taxable: base + specialPays + longevity + overtime,
   };

@@ -1,5 +1,5 @@
 import { parseDay, type Day } from '../dates.js';
-import type { Provision } from '../schemas/scenario.js';
+import { provisionAffectsClass, provisionDateText, type Provision } from '../provisions/registry.js';
 
 /** A provision with where it was listed, so prefixes and charges can name it. */
 export interface ListedProvision {
@@ -11,14 +11,8 @@ export interface ListedProvision {
 }
 
 export function provisionDate(provision: Provision): Day {
-  switch (provision.type) {
-    case 'lumpSum':
-      return parseDay(provision.payDate);
-    case 'flat':
-      return Number.NEGATIVE_INFINITY;
-    default:
-      return parseDay(provision.effective);
-  }
+  const text = provisionDateText(provision);
+  return text === null ? Number.NEGATIVE_INFINITY : parseDay(text);
 }
 
 /** Provisions apply in date order; on the same date, in listed order (COSTING.md §6). */
@@ -28,7 +22,4 @@ export function inDateOrder(provisions: readonly Provision[]): ListedProvision[]
     .sort((a, b) => a.date - b.date || a.listedIndex - b.listedIndex);
 }
 
-export function affectsClass(provision: Provision, classCode: string): boolean {
-  if (!('classes' in provision) || provision.classes === undefined) return true;
-  return provision.classes.includes(classCode);
-}
+export const affectsClass = provisionAffectsClass;

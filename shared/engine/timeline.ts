@@ -1,5 +1,6 @@
 import { PayCalendar, fiscalYearName, fiscalYearOfDay, type PayPeriod } from '../calendar.js';
 import { dayParts, parseDay, type Day } from '../dates.js';
+import { CostingInputError } from '../issues.js';
 import type { Scenario } from '../schemas/scenario.js';
 
 /**
@@ -35,13 +36,22 @@ export class Timeline {
     this.periodsByFiscalYear = this.fiscalYears.map(() => 0);
     this.fiscalYearStartIndex = this.fiscalYears.map(() => -1);
 
+    // term.costs "term" (§2): only periods whose assigning date lies within the term are costed.
+    const termStart = parseDay(scenario.term.start);
+    const termEnd = parseDay(scenario.term.end);
+    const byPayDate = scenario.calendar.fiscalYearBy === 'payDate';
+    const costed = (period: PayPeriod) => {
+      if (scenario.term.costs !== 'term') return true;
+      const day = byPayDate ? this.calendar.payDate(period) : period.end;
+      return day >= termStart && day <= termEnd;
+    };
     // Walk back from the fiscal year's first day past any period its pay date could pull in.
     let p: PayPeriod = this.calendar.periodContaining(parseDay(scenario.term.start));
     while (this.calendar.fiscalYearOf(p) >= firstFy) p = this.calendar.previous(p);
     for (;;) {
       const fy = this.calendar.fiscalYearOf(p);
       if (fy > lastFy) break;
-      if (fy >= firstFy) {
+      if (fy >= firstFy && costed(p)) {
         const fyIndex = fy - firstFy;
         if (this.fiscalYearStartIndex[fyIndex] === -1) this.fiscalYearStartIndex[fyIndex] = this.start.length;
         this.start.push(p.start);
@@ -54,6 +64,12 @@ export class Timeline {
       }
       p = this.calendar.next(p);
     }
+
+    // A fiscal year with no costed period (term.costs "term") starts where the next one does.
+    for (let f = this.fiscalYears.length - 1; f >= 0; f--) {
+      if (this.fiscalYearStartIndex[f] === -1) this.fiscalYearStartIndex[f] = f + 1 < this.fiscalYears.length ? this.fiscalYearStartIndex[f + 1]! : this.start.length;
+    }
+    if (this.start.length === 0) throw new CostingInputError([{ path: 'term', message: 'no pay period is paid within the term: there is nothing to cost' }]);
 
     let prior = 0;
     const firstPayYear = this.payYear[0]!;
@@ -92,7 +108,9 @@ export class Timeline {
    */
   firstPaidOnOrAfter(day: Day): number {
     const period = this.calendar.periodContaining(day - this.calendar.settings.payLagDays);
-    return this.indexOfPeriodStarting(period.start);
+    const index = this.indexOfPeriodStarting(period.start);
+    // A period left out by term.costs "term" is not costed, nor what falls in it (§2).
+    return index >= 0 && index < this.length && this.start[index] !== period.start ? -1 : index;
   }
 }
 

@@ -1,7 +1,8 @@
 import { addMonths, type Day } from '../dates.js';
 import { CostingInputError } from '../issues.js';
 import { Decimal, roundCents } from '../money.js';
-import type { AmountPer, Provision, Scenario } from '../schemas/scenario.js';
+import type { AmountPer, Provision, ProvisionOf, Scenario } from '../schemas/scenario.js';
+import { DEFAULT_DAYS_PER_YEAR } from '../provisions/lumpSum.js';
 import type { CostingContext } from './costingContext.js';
 import { decimalToCents, exactRate, type ExactRate } from './exactRate.js';
 import { fixed, plus, times, type Fixed } from './fixedPoint.js';
@@ -9,7 +10,7 @@ import { KeyIds } from './keyIds.js';
 import { bandPercentByLevel } from './longevity.js';
 import type { PayDefinition } from './payAmounts.js';
 import { affectsClass, inDateOrder, type ListedProvision } from './provisionOrder.js';
-import { ScheduleHistory } from './scheduleHistory.js';
+import { ScheduleHistory, type PublishedClass } from './scheduleHistory.js';
 
 /** One costing to run: the baseline, a proposal prefix, or a proposal with one year's rates × 1.01. */
 export interface VariantSpec {
@@ -23,12 +24,15 @@ export interface VariantSpec {
   endPeriod: number;
   /** Period indices that must start an epoch (where a costing records row states). */
   extraBoundaries?: readonly number[];
+  /** The no-step costing of §7: no step movement takes effect in the horizon's first period or later. */
+  noStep?: boolean;
 }
 
-export interface LumpSumPayment {
-  amount: Fixed;
-  prorateByFte: boolean;
-}
+/** A lump sum as paid in its period (§3): a fixed amount, a percent of the annual base, or paid days. */
+export type LumpSumPayment =
+  | { id: number; kind: 'amount'; amount: Fixed; prorateByFte: boolean; pensionable: boolean }
+  | { id: number; kind: 'percent'; percent: Fixed; pensionable: boolean }
+  | { id: number; kind: 'days'; days: Fixed; daysPerYear: Fixed; pensionable: boolean };
 
 export interface LongevityPercent {
   rate: ExactRate;
@@ -47,6 +51,8 @@ export interface ClassState {
   longevityByLevel: LongevityPercent[];
   overtimeHours: Fixed | null;
   pensionRate: (ExactRate | undefined)[];
+  /** Each roll-up's rate for this class, by roll-up index; undefined when none is in effect. */
+  rollupRates: (ExactRate | undefined)[];
   healthCents: (number | undefined)[];
   lumpSums: LumpSumPayment[];
 }
@@ -69,13 +75,15 @@ export interface FreezeRule {
   mode: 'keep' | 'slide';
 }
 
-/** What moves steps for a class in a variant: freezes, and added top steps. */
+/** What moves steps for a class in a variant: freezes, added top steps, dropped bottom steps. */
 export interface StepRegime {
   key: string;
   /** Interned key, for per-row caches. */
   id: number;
   freezes: FreezeRule[];
   addStepDates: Day[];
+  drops: { date: Day; count: number }[];
+  noStep: boolean;
 }
 
 export interface VariantPlan {
@@ -85,13 +93,30 @@ export interface VariantPlan {
 
 const ONE_PERCENT_MORE = fixed('1.01');
 
-/** Interns content keys to small integers, shared by all variants of one costing. */
+/** Interns content keys to small integers, shared by all variants of one costing (and only it). */
 export class Interner extends KeyIds {
   /** Schedule rates by rate-state id, as exact fixed-point values. */
   readonly rates = new Map<number, Fixed[]>();
   /** Published schedules by the changes that made them (see ScheduleHistory). */
-  readonly schedules = new Map<string, Decimal[][]>();
+  readonly schedules = new Map<string, PublishedClass[]>();
   private readonly memos = new Map<string, unknown>();
+  private readonly exactRates = new Map<string, ExactRate>();
+  private nextPayId = 0;
+
+  /** Each pay or lump-sum definition object gets its own id, so caches can key on it. */
+  payId(): number {
+    return this.nextPayId++;
+  }
+
+  rate(value: Decimal): ExactRate {
+    const key = value.toString();
+    let rate = this.exactRates.get(key);
+    if (rate === undefined) {
+      rate = exactRate(value);
+      this.exactRates.set(key, rate);
+    }
+    return rate;
+  }
 
   /** Step regimes get their own dense ids: rows keep their step paths in arrays by them. */
   readonly regimes = new KeyIds();
@@ -110,14 +135,15 @@ export function buildVariantPlan(ctx: CostingContext, spec: VariantSpec, interne
   const timeline = ctx.timeline;
   const proposalKey = spec.proposalIndex === null ? 'b' : `p${spec.proposalIndex}`;
   const ordered = inDateOrder(spec.provisions);
-  const history = new ScheduleHistory(scenario.schedule, ordered, proposalKey, interner.schedules);
+  const pathOf = (listedIndex: number) => `proposals[${spec.proposalIndex}].provisions[${listedIndex}]`;
+  const history = new ScheduleHistory(scenario.schedule, ordered, proposalKey, pathOf, interner.schedules);
   const n = spec.endPeriod;
 
   // Every period index at which something global can change starts a new epoch.
   const boundaries = new Set<number>([0, n, ...(spec.extraBoundaries ?? [])]);
   timeline.fiscalYearStartIndex.forEach((i) => boundaries.add(i));
   for (let i = 1; i < timeline.length; i++) if (timeline.payYear[i] !== timeline.payYear[i - 1]) boundaries.add(i);
-  for (const entries of [...ctx.pensionEntries, ...ctx.healthEntries]) for (const e of entries) boundaries.add(timeline.firstAffected(e.from));
+  for (const entries of [...ctx.pensionEntries, ...ctx.healthEntries, ...ctx.rollupEntries]) for (const e of entries) boundaries.add(timeline.firstAffected(e.from));
   const lumpSumIndex = new Map<ListedProvision, number>();
   for (const lp of ordered) {
     if (lp.provision.type === 'lumpSum') {
@@ -148,9 +174,10 @@ export function buildVariantPlan(ctx: CostingContext, spec: VariantSpec, interne
 
     const pensionEntriesInForce = ctx.pensionEntries.map((entries) => entries.filter((e) => inForce(e.from)).length).join(',');
     const healthEntriesInForce = ctx.healthEntries.map((entries) => entries.filter((e) => inForce(e.from)).length).join(',');
+    const rollupEntriesInForce = ctx.rollupEntries.map((entries) => entries.filter((e) => inForce(e.from)).length).join(',');
     // Everything a class state depends on; equal keys (across epochs and variants) share one state.
     const listed = (lps: readonly ListedProvision[]) => (lps.length === 0 ? '' : `${proposalKey}:${lps.map((lp) => lp.listedIndex).join(',')}`);
-    const epochKey = `${listed(applied)}|${multiply ? 'x' : ''}|${pensionEntriesInForce}|${healthEntriesInForce}|${listed(lumps)}`;
+    const epochKey = `${listed(applied)}|${multiply ? 'x' : ''}|${pensionEntriesInForce}|${healthEntriesInForce}|${rollupEntriesInForce}|${listed(lumps)}`;
     const classes = scenario.schedule.classes.map((cls, ci): ClassState => interner.memo(`class|${epochKey}|${ci}`, () => {
       const forClass = applied.filter((lp) => affectsClass(lp.provision, cls.code));
       const indicesOf = (type: Provision['type']) => {
@@ -158,12 +185,12 @@ export function buildVariantPlan(ctx: CostingContext, spec: VariantSpec, interne
         return listed.length === 0 ? '' : `${proposalKey}:${listed.join(',')}`;
       };
       const payKey = indicesOf('specialPay');
-      const { pays, granted } = interner.memo(`pays|${payKey}|${ci}`, () => specialPaysInForce(scenario, forClass, spec.proposalIndex));
+      const { pays, granted } = interner.memo(`pays|${payKey}|${ci}`, () => specialPaysInForce(scenario, forClass, spec.proposalIndex, interner));
       const longevityChange = last(forClass.filter((lp) => lp.provision.type === 'longevity'));
       const bandsKey = longevityChange ? `${proposalKey}:${longevityChange.listedIndex}` : '';
       const longevityByLevel = interner.memo(`bands|${bandsKey}`, () => {
         const bands = longevityChange?.provision.type === 'longevity' ? longevityChange.provision.bands : scenario.assumptions.longevity;
-        return bandPercentByLevel(bands, ctx.thresholds).map((d) => ({ rate: cachedRate(d), fixed: fixed(d) }));
+        return bandPercentByLevel(bands, ctx.thresholds).map((d) => ({ rate: interner.rate(d), fixed: fixed(d) }));
       });
       const overtimeChange = last(forClass.filter((lp) => lp.provision.type === 'overtimeHours'));
       const overtimeHours = overtimeChange?.provision.type === 'overtimeHours' ? fixed(overtimeChange.provision.hours) : null;
@@ -171,7 +198,7 @@ export function buildVariantPlan(ctx: CostingContext, spec: VariantSpec, interne
       const rateStateId = interner.id(rateKey);
       let rates = interner.rates.get(rateStateId);
       if (rates === undefined) {
-        const published = interner.memo(`rates|${history.keys[scheduleCount]![ci]}|${ci}`, () => history.snapshots[scheduleCount]![ci]!.map((r) => fixed(r)));
+        const published = interner.memo(`rates|${history.keys[scheduleCount]![ci]}|${ci}`, () => history.snapshots[scheduleCount]![ci]!.rates.map((r) => fixed(r)));
         rates = multiply ? published.map((r) => times(r, ONE_PERCENT_MORE)) : published;
         interner.rates.set(rateStateId, rates);
       }
@@ -184,31 +211,42 @@ export function buildVariantPlan(ctx: CostingContext, spec: VariantSpec, interne
         granted,
         longevityByLevel,
         overtimeHours,
-        pensionRate: interner.memo(`pension|${indicesOf('pensionRate')}|${pensionEntriesInForce}`, () => pensionRatesInForce(ctx, forClass, inForce)),
+        pensionRate: interner.memo(`pension|${indicesOf('pensionRate')}|${pensionEntriesInForce}`, () =>
+          ctx.pensionTiers.map((tier, t) => ratesInForce(ctx.pensionEntries[t]!, forClass, inForce, (p) => p.type === 'pensionRate' && p.tier === tier, interner)),
+        ),
+        rollupRates: interner.memo(`rollups|${indicesOf('rollupRate')}|${rollupEntriesInForce}|${ci}`, () =>
+          ctx.rollups.map((r, index) =>
+            r.classes !== null && !r.classes.has(cls.code)
+              ? undefined
+              : ratesInForce(ctx.rollupEntries[index]!, forClass, inForce, (p) => p.type === 'rollupRate' && p.name === r.name, interner),
+          ),
+        ),
         healthCents: interner.memo(`health|${indicesOf('health')}|${healthEntriesInForce}`, () => healthInForce(ctx, forClass, inForce)),
         lumpSums: lumps
           .filter((lp) => affectsClass(lp.provision, cls.code))
-          .map((lp) => {
-            const p = lp.provision as Extract<Provision, { type: 'lumpSum' }>;
-            return { amount: fixed(p.amount!), prorateByFte: p.prorateByFte };
-          }),
+          .map((lp) => interner.memo(`lump|${proposalKey}:${lp.listedIndex}`, () => lumpSumPayment(lp.provision as ProvisionOf<'lumpSum'>, interner))),
       };
     }));
     const payYear = timeline.payYear[start]!;
     epochs.push({ start, end, fiscalYearIndex, payYear, wageBaseCents: ctx.wageBaseCents.get(payYear) ?? -1, classes });
   }
 
+  const noStep = spec.noStep === true;
   const stepRegimes = scenario.schedule.classes.map((cls): StepRegime => {
-    const relevant = ordered.filter((lp) => (lp.provision.type === 'stepFreeze' || lp.provision.type === 'addStep') && affectsClass(lp.provision, cls.code));
+    const relevant = ordered.filter(
+      (lp) => (lp.provision.type === 'stepFreeze' || lp.provision.type === 'addStep' || lp.provision.type === 'dropSteps') && affectsClass(lp.provision, cls.code),
+    );
     const freezes: FreezeRule[] = [];
     const addStepDates: Day[] = [];
+    const drops: { date: Day; count: number }[] = [];
     for (const lp of relevant) {
       const p = lp.provision;
       if (p.type === 'stepFreeze') freezes.push({ start: lp.date, end: addMonths(lp.date, p.months), months: p.months, mode: p.mode });
+      else if (p.type === 'dropSteps') drops.push({ date: lp.date, count: p.count });
       else addStepDates.push(lp.date);
     }
-    const key = relevant.length === 0 ? '' : `${proposalKey}:${relevant.map((lp) => lp.listedIndex).join(',')}`;
-    return { key, id: interner.regimes.id(key), freezes, addStepDates };
+    const key = `${noStep ? 'n' : ''}|${relevant.length === 0 ? '' : `${proposalKey}:${relevant.map((lp) => lp.listedIndex).join(',')}`}`;
+    return { key, id: interner.regimes.id(key), freezes, addStepDates, drops, noStep };
   });
 
   return { epochs, stepRegimes };
@@ -222,7 +260,10 @@ function specialPaysInForce(
   scenario: Scenario,
   forClass: readonly ListedProvision[],
   proposalIndex: number | null,
+  interner: Interner,
 ): { pays: Map<string, PayDefinition>; granted: string[] } {
+  const toDefinition = (def: Parameters<typeof payDefinition>[0]) => payDefinition(def, interner);
+  const percentPay = (percent: Decimal, pensionable: boolean) => percentPayDefinition(percent, pensionable, interner);
   const pays = new Map<string, PayDefinition>();
   for (const [code, def] of Object.entries(scenario.assumptions.specialPays)) pays.set(code, toDefinition(def));
   const granted = new Set<string>();
@@ -239,7 +280,7 @@ function specialPaysInForce(
     if (current.kind === 'percent' && change.kind === 'percent') {
       pays.set(p.code, percentPay(new Decimal(current.percent.numerator).dividedBy(current.percent.scale).plus(p.percent!), change.pensionable));
     } else if (current.kind === 'amount' && change.kind === 'amount' && current.per === change.per) {
-      pays.set(p.code, { ...change, id: nextPayId++, amount: plus(current.amount, change.amount) });
+      pays.set(p.code, { ...change, id: interner.payId(), amount: plus(current.amount, change.amount) });
     } else {
       throw new CostingInputError([
         {
@@ -256,41 +297,45 @@ function describe(def: PayDefinition): string {
   return def.kind === 'percent' ? 'a percent of base pay' : `an amount per ${def.per}`;
 }
 
-function toDefinition(def: { percent?: string | undefined; amount?: string | undefined; per?: AmountPer | undefined; pensionable: boolean }): PayDefinition {
-  if (def.percent !== undefined) return percentPay(new Decimal(def.percent), def.pensionable);
-  return { id: nextPayId++, kind: 'amount', amount: fixed(def.amount!), per: def.per!, pensionable: def.pensionable };
+function payDefinition(
+  def: { percent?: string | undefined; amount?: string | undefined; per?: AmountPer | undefined; pensionable: boolean },
+  interner: Interner,
+): PayDefinition {
+  if (def.percent !== undefined) return percentPayDefinition(new Decimal(def.percent), def.pensionable, interner);
+  return { id: interner.payId(), kind: 'amount', amount: fixed(def.amount!), per: def.per!, pensionable: def.pensionable };
 }
 
-/** Each pay definition object gets its own id, so caches can key on it. */
-let nextPayId = 0;
-
-function percentPay(percent: Decimal, pensionable: boolean): PayDefinition {
-  return { id: nextPayId++, kind: 'percent', percent: cachedRate(percent), percentFixed: fixed(percent), pensionable };
+function percentPayDefinition(percent: Decimal, pensionable: boolean, interner: Interner): PayDefinition {
+  return { id: interner.payId(), kind: 'percent', percent: interner.rate(percent), percentFixed: fixed(percent), pensionable };
 }
 
-const rateCache = new Map<string, ExactRate>();
-function cachedRate(value: Decimal): ExactRate {
-  const key = value.toString();
-  let rate = rateCache.get(key);
-  if (rate === undefined) {
-    rate = exactRate(value);
-    rateCache.set(key, rate);
+function lumpSumPayment(p: ProvisionOf<'lumpSum'>, interner: Interner): LumpSumPayment {
+  const pensionable = p.pensionable === true;
+  if (p.percent !== undefined) return { id: interner.payId(), kind: 'percent', percent: fixed(p.percent), pensionable };
+  if (p.days !== undefined) return { id: interner.payId(), kind: 'days', days: fixed(p.days), daysPerYear: fixed(p.daysPerYear ?? DEFAULT_DAYS_PER_YEAR), pensionable };
+  return { id: interner.payId(), kind: 'amount', amount: fixed(p.amount!), prorateByFte: p.prorateByFte, pensionable };
+}
+
+/**
+ * A dated rate in force (pension tier or roll-up, §4, §6): the latest entry in effect; a `rate`
+ * provision overrides it (later entries included); `delta`s add to whatever rate is in effect.
+ */
+function ratesInForce(
+  entries: readonly { from: Day; value: Decimal }[],
+  forClass: readonly ListedProvision[],
+  inForce: (d: Day) => boolean,
+  targets: (p: Provision) => boolean,
+  interner: Interner,
+): ExactRate | undefined {
+  let rate = last(entries.filter((e) => inForce(e.from)))?.value;
+  let delta = new Decimal(0);
+  for (const lp of forClass) {
+    const p = lp.provision;
+    if (!targets(p) || (p.type !== 'pensionRate' && p.type !== 'rollupRate')) continue;
+    if (p.rate !== undefined) rate = new Decimal(p.rate);
+    else delta = delta.plus(p.delta!);
   }
-  return rate;
-}
-
-function pensionRatesInForce(ctx: CostingContext, forClass: readonly ListedProvision[], inForce: (d: Day) => boolean): (ExactRate | undefined)[] {
-  return ctx.pensionTiers.map((tier, t) => {
-    let rate = last(ctx.pensionEntries[t]!.filter((e) => inForce(e.from)))?.value;
-    let delta = new Decimal(0);
-    for (const lp of forClass) {
-      const p = lp.provision;
-      if (p.type !== 'pensionRate' || p.tier !== tier) continue;
-      if (p.rate !== undefined) rate = new Decimal(p.rate);
-      else delta = delta.plus(p.delta!);
-    }
-    return rate === undefined ? undefined : cachedRate(rate.plus(delta));
-  });
+  return rate === undefined ? undefined : interner.rate(rate.plus(delta));
 }
 
 function healthInForce(ctx: CostingContext, forClass: readonly ListedProvision[], inForce: (d: Day) => boolean): (number | undefined)[] {

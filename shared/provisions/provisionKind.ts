@@ -18,10 +18,10 @@ export interface ScheduleSettings {
 /**
  * How a provision changes the published schedule (COSTING.md §1, §6). `apply` gets one affected
  * class's published rates (numbered as in force on the provision's date) and returns the new ones;
- * `fail` raises an error that names the provision.
+ * `fail` raises an error that names the provision (and the field at fault).
  */
 export interface ScheduleEffect<P> {
-  apply(rates: readonly Decimal[], provision: P, settings: ScheduleSettings, fail: (message: string) => never): Decimal[];
+  apply(rates: readonly Decimal[], provision: P, settings: ScheduleSettings, fail: (message: string, field?: string) => never): Decimal[];
   /** Bottom steps the change removes (rows renumber: step s → max(1, s − count), §5). */
   stepsDropped?(provision: P): number;
 }

@@ -58,11 +58,14 @@ describe('scenario validation names the JSON path and the reason', () => {
 
   it('a tier with no rate in effect is an error naming the row and the date, never a silent zero', () => {
     expect(() => cost(monthlyScenario({ rows: [{ pensionTier: 'safety' }] }))).toThrow(
-      'roster.rows[0].pensionTier: no pension rate for tier safety is in effect on 2026-07-01 (row R1)',
+      'roster.rows[0].pensionTier: pension tier safety has no rates; tiers with rates: none (row R1)',
     );
     expect(() =>
       cost(monthlyScenario({ rows: [{ healthTier: 'family' }], assumptions: { health: { family: [{ from: '2027-01-01', monthly: '100.00' }] } } })),
-    ).toThrow('roster.rows[0].healthTier: no health contribution for tier family is in effect on 2026-07-01 (row R1)');
+    ).toThrow('roster.rows[0].healthTier: no health contribution for tier family is in effect on 2026-07-01 (row R1): add an entry from that date or earlier');
+    expect(() =>
+      cost(monthlyScenario({ rows: [{ pensionTier: 'Classic' }], assumptions: { pension: { classic: [{ from: '2020-01-01', rate: '0.1' }], pepra: [{ from: '2020-01-01', rate: '0.08' }] } } })),
+    ).toThrow('roster.rows[0].pensionTier: pension tier Classic has no rates; tiers with rates: classic, pepra (row R1)');
   });
 });
 
