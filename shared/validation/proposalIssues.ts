@@ -9,9 +9,9 @@ import { formatDay, parseDay } from '../dates.js';
 import { inDateOrder, provisionDate, type ListedProvision } from '../engine/provisionOrder.js';
 import type { Timeline } from '../engine/timeline.js';
 import { Decimal } from '../money.js';
-import type { ScheduleEffect } from '../provisions/provisionKind.js';
-import { provisionAffectsClass as affectsClass, provisionKind, type Provision } from '../provisions/registry.js';
-import { MAX_STEPS } from '../schemas/primitives.js';
+import { publishChange, type PublishedClass } from '../engine/scheduleHistory.js';
+import { CostingInputError } from '../issues.js';
+import { provisionAffectsClass as affectsClass, type Provision } from '../provisions/registry.js';
 import type { Scenario } from '../schemas/scenario.js';
 import type { IssueList } from './issueList.js';
 
@@ -67,36 +67,27 @@ export function proposalIssues(scenario: Scenario, timeline: Timeline, issues: I
 const STEP_COUNT_TYPES = new Set<Provision['type']>(['addStep', 'dropSteps', 'setRate']);
 
 /**
- * Step counts through a prefix's schedule changes, class by class in date order, with the
- * provisions' own schedule effects (their messages too): a `setRate` names a step the class has on
- * its date, `dropSteps` leaves at least one step, `addStep` at most ${MAX_STEPS} (§1).
+ * Step counts through a prefix's schedule changes, class by class in date order, by the engine's
+ * own published-schedule rule (`publishChange`, with its messages): a `setRate` names a step the
+ * class has on its date, `dropSteps` leaves at least one step, `addStep` at most 99 (§1).
  */
 function stepCountIssues(scenario: Scenario, ordered: readonly ListedProvision[], at: (j: number) => string, once: (path: string, message: string) => void): void {
-  const settings = { ratePlaces: scenario.schedule.ratePlaces, rateBasis: scenario.schedule.rateBasis, hoursPerYear: scenario.schedule.hoursPerYear };
   const changes = ordered.filter((lp) => STEP_COUNT_TYPES.has(lp.provision.type));
   for (const cls of scenario.schedule.classes) {
     // Only the number of steps matters here: placeholder rates stand in for the published ones.
-    let steps = cls.steps.length;
+    let published: PublishedClass = { rates: cls.steps.map(() => ONE), dropped: 0 };
     for (const lp of changes) {
-      const p = lp.provision;
-      if (!affectsClass(p, cls.code)) continue;
-      const effect = provisionKind(p.type).schedule as ScheduleEffect<Provision> | undefined;
-      if (effect === undefined) continue;
+      if (!affectsClass(lp.provision, cls.code)) continue;
       try {
-        steps = effect.apply(Array.from({ length: steps }, () => ONE), p, settings, (message) => {
-          throw new StepCountProblem(message);
-        }).length;
+        const next = publishChange(published, lp.provision, scenario.schedule, cls.code, at(lp.listedIndex), formatDay(lp.date));
+        published = { rates: next.rates.map(() => ONE), dropped: next.dropped };
       } catch (error) {
-        if (!(error instanceof StepCountProblem)) throw error;
-        once(at(lp.listedIndex), error.message.includes(`class ${cls.code} `) ? error.message : `class ${cls.code}: ${error.message}`);
-        continue;
+        if (!(error instanceof CostingInputError)) throw error;
+        for (const issue of error.issues) once(issue.path, issue.message);
       }
-      if (steps > MAX_STEPS) once(at(lp.listedIndex), `class ${cls.code} would have ${steps} steps on ${formatDay(lp.date)}: a class has at most ${MAX_STEPS} steps`);
     }
   }
 }
-
-class StepCountProblem extends Error {}
 
 const ONE = new Decimal(1);
 

@@ -205,19 +205,23 @@ describe('costingIssues: validate refuses everything cost refuses, every problem
     const setRate = { type: 'setRate' as const, class: 'B', step: 3, amount: '4500.00', effective: '2027-01-01' };
     const addStep = { type: 'addStep' as const, percent: '0.05', effective: '2026-09-01', classes: ['B'] };
     expect(lines(check(monthlyScenario({ provisions: [setRate, addStep] })).issues)).toEqual([
-      'proposals[0].provisions[0]: class B has no step 3 on 2027-01-01 (2 steps): list the provision that creates the step first',
+      'proposals[0].provisions[0].step: class B has no step 3 on 2027-01-01 (2 steps): list the provision that creates the step first',
     ]);
+    expect(() => cost(monthlyScenario({ provisions: [setRate, addStep] }))).toThrow(/no step 3/);
     expect(check(monthlyScenario({ provisions: [addStep, setRate] })).issues).toEqual([]);
+    expect(() => cost(monthlyScenario({ provisions: [addStep, setRate] }))).not.toThrow();
   });
 
   it('dropSteps must leave a step; addStep may not pass 99 steps', () => {
     const drop = monthlyScenario({ provisions: [{ type: 'dropSteps', classes: ['B'], count: 2, effective: '2026-09-01' }] });
     expect(lines(check(drop).issues)).toEqual([
-      'proposals[0].provisions[0]: class B: a class must keep at least one step: it has 2 on 2026-09-01, and 2 would be dropped',
+      'proposals[0].provisions[0].count: a class must keep at least one step: it has 2 on 2026-09-01, and 2 would be dropped (class B)',
     ]);
     const steps99 = Array.from({ length: 99 }, (_, i) => `${1000 + i}.00`);
     const full = monthlyScenario({ schedule: { classes: [{ code: 'A', title: 'A', steps: steps99 }] }, provisions: [{ type: 'addStep', percent: '0.05', effective: '2026-09-01' }] });
-    expect(lines(check(full).issues)).toEqual(['proposals[0].provisions[0]: class A would have 100 steps on 2026-09-01: a class has at most 99 steps']);
+    expect(lines(check(full).issues)).toEqual(['proposals[0].provisions[0]: on 2026-09-01 the class would have 100 steps: at most 99 (class A)']);
+    expect(() => cost(drop)).toThrow(/keep at least one step/);
+    expect(() => cost(full)).toThrow(/100 steps/);
   });
 
   it('a retro pay date after the last costed pay date is refused; on the last one it is fine', () => {
@@ -227,8 +231,10 @@ describe('costingIssues: validate refuses everything cost refuses, every problem
     expect(lines(check(late).issues)).toEqual([
       'proposals[0].retroPayDate: 2027-07-01 is after the last costed pay date 2027-06-30: the retro pay would fall outside the costing; give a date on or before 2027-06-30, or leave retroPayDate out',
     ]);
+    expect(() => cost(late)).toThrow(/retroPayDate/);
     late.proposals![0]!.retroPayDate = '2027-06-30';
     expect(check(late).issues).toEqual([]);
+    expect(() => cost(late)).not.toThrow();
   });
 
   it('a dated roll-up that starts late is refused when it applies to some row, once, with the row count', () => {
@@ -240,5 +246,6 @@ describe('costingIssues: validate refuses everything cost refuses, every problem
     expect(lines(check(input).issues)).toEqual([
       'assumptions.otherRollups[0].rates: roll-up STRS has no rate in effect in the first costed period (2026-07-01 – 2026-07-31, paid 2026-07-31), and applies to 2 roster rows (first: R1): its first rate is from 2026-08-01; add one from 2026-07-01 or earlier',
     ]);
+    expect(() => cost(input)).toThrow(/STRS/);
   });
 });
