@@ -171,6 +171,15 @@ describe('costingIssues: validate refuses everything cost refuses, every problem
     expect(checked.issues[200]).toEqual({ path: '(document)', message: '… and 50 more problems not listed: fix these and validate again' });
   });
 
+  it('schema problems are capped the same way: 250 bad FTEs list 200 and count 50', () => {
+    const checked = checkScenario(monthlyScenario({ rows: Array.from({ length: 250 }, () => ({ fte: '2' })) }));
+    expect(checked.ok).toBe(false);
+    if (checked.ok) return;
+    expect(checked.issues).toHaveLength(201);
+    expect(checked.issues[0]!.path).toBe('roster.rows[0].fte');
+    expect(checked.issues[200]!.message).toBe('… and 50 more problems not listed: fix these and validate again');
+  });
+
   it('a special pay added across kinds fails in every costing that holds it, as cost does', () => {
     const input = monthlyScenario({
       assumptions: { specialPays: { POST: { percent: '0.05' } } },
