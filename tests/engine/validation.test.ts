@@ -149,6 +149,17 @@ describe('costingIssues: validate refuses everything cost refuses, every problem
     expect(() => cost(inTime)).not.toThrow();
   });
 
+  it('with term.costs "term" the first costed period is the term\'s, as for cost', () => {
+    // Term from Oct 1: costing whole fiscal years starts with July 2026, costing the term with October.
+    const rates = { health: { family: [{ from: '2026-10-01', monthly: '100.00' }] } };
+    const whole = monthlyScenario({ rows: [{ healthTier: 'family' }], term: { start: '2026-10-01', end: '2027-06-30' }, assumptions: rates });
+    expect(lines(check(whole).issues)).toEqual([expect.stringMatching(/^roster\.rows\[0\]\.healthTier: health tier family has no contribution in effect in the first costed period \(2026-07-01 – 2026-07-31/)]);
+    expect(() => cost(whole)).toThrow(/healthTier/);
+    const term = monthlyScenario({ rows: [{ healthTier: 'family' }], term: { start: '2026-10-01', end: '2027-06-30', costs: 'term' }, assumptions: rates });
+    expect(check(term).issues).toEqual([]);
+    expect(() => cost(term)).not.toThrow();
+  });
+
   it('a missing Social Security wage base: each calendar year the horizon pays in, with the years given', () => {
     // FY2027 monthly pays July 2026 … June 2027: calendar years 2026 and 2027.
     const input = monthlyScenario({ rows: [{}, { socialSecurity: true }], assumptions: { socialSecurity: { rate: '0.062', wageBase: { '2025': '176100' } } } });
