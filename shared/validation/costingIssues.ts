@@ -4,7 +4,7 @@
  * engine can call it up front instead of failing on the first row that hits a problem.
  */
 import { formatDay, parseDay, type Day } from '../dates.js';
-import type { InputIssue } from '../issues.js';
+import { CostingInputError, type InputIssue } from '../issues.js';
 import type { Scenario } from '../schemas/scenario.js';
 import { Timeline } from '../engine/timeline.js';
 import { IssueList, MAX_LISTED_ISSUES, namesOrNone } from './issueList.js';
@@ -22,9 +22,13 @@ export interface CostingCheck {
 export function costingIssues(scenario: Scenario, limit = MAX_LISTED_ISSUES): CostingCheck {
   const issues = new IssueList(limit);
   const warnings = new IssueList(limit);
-  const timeline = new Timeline(scenario);
-  if (timeline.length === 0) {
-    issues.add('term', `no pay period falls in the term ${scenario.term.start} – ${scenario.term.end}: lengthen the term`);
+  let timeline: Timeline;
+  try {
+    timeline = new Timeline(scenario);
+  } catch (error) {
+    // A term in which no period is paid (term.costs "term"): nothing else can be checked.
+    if (!(error instanceof CostingInputError)) throw error;
+    for (const issue of error.issues) issues.add(issue.path, issue.message);
     return { issues: issues.listed, omitted: issues.omitted, warnings: warnings.listed };
   }
   const first = { start: timeline.start[0]!, end: timeline.end[0]!, payDate: timeline.payDate[0]! };

@@ -158,6 +158,10 @@ describe('costingIssues: validate refuses everything cost refuses, every problem
     const term = monthlyScenario({ rows: [{ healthTier: 'family' }], term: { start: '2026-10-01', end: '2027-06-30', costs: 'term' }, assumptions: rates });
     expect(check(term).issues).toEqual([]);
     expect(() => cost(term)).not.toThrow();
+    // A term in which no monthly period is paid: one problem, not a crash.
+    const empty = monthlyScenario({ term: { start: '2026-10-02', end: '2026-10-20', costs: 'term' } });
+    expect(lines(check(empty).issues)).toEqual(['term: no pay period is paid within the term: there is nothing to cost']);
+    expect(() => cost(empty)).toThrow(/nothing to cost/);
   });
 
   it('a missing Social Security wage base: each calendar year the horizon pays in, with the years given', () => {
