@@ -8,8 +8,10 @@ import { syntheticUnit } from './syntheticUnit.js';
 
 interface Figure {
   rows: number;
-  /** Engine time of the full report. */
+  /** Engine time of the full report (wall clock). */
   seconds: number;
+  /** CPU time of the same (user + system): steadier than wall time on a shared machine. */
+  cpuSeconds?: number;
   rowPeriodsPerSecond: number;
   peakMB: number;
   /** What `bargaining-costing cost` adds around the engine: JSON text → value, and schema validation. */
@@ -32,10 +34,13 @@ function measure(rows: number): Figure {
   const validateSeconds = elapsed(t);
   if (!parsed.ok) throw new Error(parsed.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
   t = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
   const result = costScenario(parsed.value);
   const seconds = elapsed(t);
+  const used = process.cpuUsage(cpu);
+  const cpuSeconds = (used.user + used.system) / 1e6;
   const periods = Object.values(result.periodsByFiscalYear).reduce((a, b) => a + b, 0);
-  return { rows, seconds, rowPeriodsPerSecond: (rows * periods) / seconds, peakMB: process.resourceUsage().maxRSS / 1024, jsonParseSeconds, validateSeconds };
+  return { rows, seconds, rowPeriodsPerSecond: (rows * periods) / seconds, peakMB: process.resourceUsage().maxRSS / 1024, jsonParseSeconds, validateSeconds, cpuSeconds };
 }
 
 const one = process.argv.indexOf('--rows');
@@ -53,13 +58,14 @@ if (one !== -1) {
     // no baseline yet: this run writes it when asked (--update-baseline)
   }
   console.log('Full 1.2 report (baseline + 2 proposals × 6 provisions, per-provision charges, value of 1% incl. the status quo, step movement, lift, funds, departments), 3-year biweekly horizon');
-  console.log('rows'.padStart(8), 'seconds'.padStart(9), 'row-periods/s'.padStart(14), 'peak MB'.padStart(9), 'JSON s'.padStart(8), 'valid. s'.padStart(9), '  vs baseline');
+  console.log('rows'.padStart(8), 'seconds'.padStart(9), 'CPU s'.padStart(8), 'row-periods/s'.padStart(14), 'peak MB'.padStart(9), 'JSON s'.padStart(8), 'valid. s'.padStart(9), '  vs baseline');
   for (const f of figures) {
     const b = baseline.find((x) => x.rows === f.rows);
     const change = b ? `${(((f.seconds - b.seconds) / b.seconds) * 100).toFixed(0).padStart(4)}% time (baseline ${b.seconds.toFixed(2)} s)` : '(no baseline)';
     console.log(
       String(f.rows).padStart(8),
       f.seconds.toFixed(3).padStart(9),
+      (f.cpuSeconds ?? 0).toFixed(3).padStart(8),
       Math.round(f.rowPeriodsPerSecond).toLocaleString('en-US').padStart(14),
       f.peakMB.toFixed(0).padStart(9),
       (f.jsonParseSeconds ?? 0).toFixed(3).padStart(8),
@@ -76,6 +82,7 @@ if (one !== -1) {
       peakMB: Math.round(f.peakMB),
       jsonParseSeconds: Number((f.jsonParseSeconds ?? 0).toFixed(3)),
       validateSeconds: Number((f.validateSeconds ?? 0).toFixed(3)),
+      cpuSeconds: Number((f.cpuSeconds ?? 0).toFixed(3)),
     }));
     writeFileSync(baselineFile, `${JSON.stringify(rounded, null, 2)}\n`);
     console.log(`baseline written to ${baselineFile}`);

@@ -119,7 +119,12 @@ export function costVariant(ctx: CostingContext, plan: VariantPlan, caches: Cost
   const retroIndex = retro === null ? -1 : retro.index;
   const baseEpochStarts = retro === null ? [] : retro.baseline.epochs.map((e) => e.start);
   // A split-fund row's amounts are split per employee, fiscal year and component (§7): kept per row.
+  // One employee's amounts per fiscal year (and before the split), added × count into the class,
+  // department and fund totals once per row; a split fund is split on them (§7).
   const rowYear = new Float64Array(F * COMPONENT_COUNT);
+  const rowBefore = new Float64Array(F * COMPONENT_COUNT);
+  const rowRollups = new Float64Array(F * R);
+  const rowRollupsBefore = new Float64Array(F * R);
   const rollupCents = new Float64Array(R);
 
   for (const rc of ctx.rows) {
@@ -136,8 +141,9 @@ export function costVariant(ctx: CostingContext, plan: VariantPlan, caches: Cost
     const paysMedicare = row.medicare;
     const vacant = row.vacant;
     const rowRollupList = rc.rollups;
-    const splitFund = rc.fundIndex.length > 1;
-    if (splitFund) rowYear.fill(0);
+    rowYear.fill(0);
+    rowRollups.fill(0);
+    let touchedBefore = false;
     const retroRow = retro !== null && !vacant;
     const basePath = retroRow ? cachedPath(ctx, caches, rc, retro.baseline.stepRegimes[classIndex]!) : null;
     let baseStep = basePath === null ? 0 : basePath.initialStep;
@@ -231,24 +237,25 @@ export function costVariant(ctx: CostingContext, plan: VariantPlan, caches: Cost
           ytd = after;
         }
 
-        const k = n * m;
         const at = f * COMPONENT_COUNT;
-        const lumpTotal = lump * m;
-        const ssTotal = socialSecurity * m;
-        for (let t = before !== null && i < split! ? 2 : 1; t > 0; t--) {
-          const into = t === 2 ? before! : totals;
-          accumulate(into.byClass, (classIndex * F + f) * COMPONENT_COUNT, amounts, k, lumpTotal, pension, ssTotal, medicare, other, health);
-          accumulate(into.byDepartment, (rc.departmentIndex * F + f) * COMPONENT_COUNT, amounts, k, lumpTotal, pension, ssTotal, medicare, other, health);
-          if (!splitFund) accumulate(into.byFund, (rc.fundIndex[0]! * F + f) * COMPONENT_COUNT, amounts, k, lumpTotal, pension, ssTotal, medicare, other, health);
-          for (let q = 0; q < rowRollupList.length; q++) into.rollups[f * R + rowRollupList[q]!]! += rollupCents[rowRollupList[q]!]! * k;
+        accumulate(rowYear, at, amounts, n, lump, pension, socialSecurity, medicare, other, health);
+        for (let q = 0; q < rowRollupList.length; q++) rowRollups[f * R + rowRollupList[q]!]! += rollupCents[rowRollupList[q]!]! * n;
+        if (before !== null && i < split!) {
+          if (!touchedBefore) {
+            rowBefore.fill(0);
+            rowRollupsBefore.fill(0);
+            touchedBefore = true;
+          }
+          accumulate(rowBefore, at, amounts, n, lump, pension, socialSecurity, medicare, other, health);
+          for (let q = 0; q < rowRollupList.length; q++) rowRollupsBefore[f * R + rowRollupList[q]!]! += rollupCents[rowRollupList[q]!]! * n;
         }
-        if (splitFund) accumulate(rowYear, at, amounts, n, lump, pension, socialSecurity, medicare, other, health);
         lastState = cs;
         lastAmounts = own;
         i = segmentEnd;
       }
     }
-    if (splitFund) addSplit(totals.byFund, rowYear, rc, F);
+    addRow(totals, rowYear, rowRollups, rc, F, R);
+    if (touchedBefore) addRow(before!, rowBefore, rowRollupsBefore, rc, F, R);
 
     if (annual !== null && lastState !== null) addAnnualAtLastPeriod(ctx, annual, rc, lastState, lastAmounts!, P);
   }
@@ -267,6 +274,24 @@ function newTotals(classes: number, funds: number, departments: number, F: numbe
     byDepartment: newComponentCents(departments * F),
     rollups: new Float64Array(F * R),
   };
+}
+
+/** Adds one employee's fiscal-year amounts × count into the class, department and fund totals. */
+function addRow(into: CostTotals, rowYear: ComponentCents, rowRollups: Float64Array, rc: RowContext, F: number, R: number): void {
+  const m = rc.count;
+  const classAt = rc.classIndex * F * COMPONENT_COUNT;
+  const departmentAt = rc.departmentIndex * F * COMPONENT_COUNT;
+  const single = rc.fundIndex.length === 1;
+  const fundAt = rc.fundIndex[0]! * F * COMPONENT_COUNT;
+  for (let i = 0; i < F * COMPONENT_COUNT; i++) {
+    const amount = rowYear[i]!;
+    if (amount === 0) continue;
+    into.byClass[classAt + i]! += amount * m;
+    into.byDepartment[departmentAt + i]! += amount * m;
+    if (single) into.byFund[fundAt + i]! += amount * m;
+  }
+  if (!single) addSplit(into.byFund, rowYear, rc, F);
+  for (let i = 0; i < F * R; i++) into.rollups[i]! += rowRollups[i]! * m;
 }
 
 /**

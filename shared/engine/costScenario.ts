@@ -1,6 +1,7 @@
 import { fiscalYearFirstDay, fiscalYearLastDay } from '../calendar.js';
 import { formatDay, parseDay } from '../dates.js';
 import { UNASSIGNED, fundParts } from '../schemas/funds.js';
+import { provisionEffects } from '../provisions/registry.js';
 import { applyRate, exactRate } from './exactRate.js';
 import { CostingInputError } from '../issues.js';
 import { Decimal, centsToMoney, formatRatio } from '../money.js';
@@ -114,7 +115,7 @@ function costValidScenario(scenario: Scenario, options: CostOptions): CostingRes
     // there from the row states the previous costing recorded, and inherits that costing's totals.
     // Not with retro pay (the retro period sums every earlier period), nor for the full proposal
     // when a row's fund is split (its split is taken on whole fiscal years).
-    const runsFor = (k: number) => k === K - 1 || provisions[k]!.type !== 'flat';
+    const runsFor = (k: number) => k === K - 1 || provisionEffects(provisions[k]!).timing !== 'fiscalYears';
     let previous = null as VariantCosting | null;
     let inherited = null as CostTotals | null;
     let rows: CostTotals & { annualAtLastPeriod: ComponentCents | null } = baseline;
@@ -297,8 +298,9 @@ function flatByFundAndDepartment(
   const F = fyNames.length;
   const byFund = newComponentCents(funds.length * F);
   const byDepartment = newComponentCents(departments.length * F);
-  for (const p of provisions) {
-    if (p.type !== 'flat') continue;
+  for (const provision of provisions) {
+    const p = provisionEffects(provision).flat;
+    if (p === undefined) continue;
     const amount = new Decimal(p.amount).times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
     const parts = fundParts(p.fund);
     for (const name of p.fiscalYears) {
@@ -324,8 +326,9 @@ function flatByFundAndDepartment(
 function firstPeriodAffected(provision: Provision, timeline: Timeline, N: number): number {
   const date = provisionDate(provision);
   let index: number;
-  if (provision.type === 'flat') index = N;
-  else if (provision.type === 'lumpSum') {
+  const timing = provisionEffects(provision).timing;
+  if (timing === 'fiscalYears') index = N;
+  else if (timing === 'paid') {
     const paid = timeline.firstPaidOnOrAfter(date);
     index = paid < 0 ? N : paid;
   } else index = Math.min(timeline.firstAffected(date), lowerBound(timeline.start, date));
@@ -341,8 +344,9 @@ function added(a: Float64Array, b: Float64Array): Float64Array {
 /** Flat provisions' cents per fiscal year of the horizon. */
 function flatCents(provisions: readonly Provision[], fyNames: readonly string[]): number[] {
   const cents = fyNames.map(() => 0);
-  for (const p of provisions) {
-    if (p.type !== 'flat') continue;
+  for (const provision of provisions) {
+    const p = provisionEffects(provision).flat;
+    if (p === undefined) continue;
     const amount = new Decimal(p.amount).times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
     for (const name of p.fiscalYears) {
       const f = fyNames.indexOf(name);
@@ -358,7 +362,8 @@ function compoundedWageIncrease(proposal: Proposal, fiscalYears: readonly number
   const last = fiscalYearLastDay(fiscalYears[fiscalYears.length - 1]!, startMonth);
   let product = new Decimal(1);
   for (const lp of inDateOrder(proposal.provisions)) {
-    if (lp.provision.type === 'gwi' && lp.date >= first && lp.date <= last) product = product.times(new Decimal(1).plus(lp.provision.percent));
+    const percent = lp.effects.compoundedPercent;
+    if (percent !== undefined && lp.date >= first && lp.date <= last) product = product.times(new Decimal(1).plus(percent));
   }
   return formatRatio(product.minus(1));
 }

@@ -7,7 +7,9 @@ import { KeyIds } from './keyIds.js';
 import type { PayBasis } from './payAmounts.js';
 import { longevityThresholds, rowLongevityLevels } from './longevity.js';
 import { Timeline } from './timeline.js';
-import { UNASSIGNED, fundParts, type FundInput } from '../schemas/funds.js';
+import { UNASSIGNED, fundParts } from '../schemas/funds.js';
+import type { FlatTerms } from '../provisions/provisionKind.js';
+import { provisionEffects } from '../provisions/registry.js';
 
 export interface DatedValue<T> {
   from: Day;
@@ -135,7 +137,8 @@ export class CostingContext {
       ratePerYear: BigInt({ hourly: this.hoursPerYear, annual: 1, monthly: 12, biweekly: 26 }[scenario.schedule.rateBasis]),
     };
 
-    const bandSets = [a.longevity, ...scenario.proposals.flatMap((p) => p.provisions.flatMap((v) => (v.type === 'longevity' ? [v.bands] : [])))];
+    const effects = scenario.proposals.flatMap((p) => p.provisions.map(provisionEffects));
+    const bandSets = [a.longevity, ...effects.flatMap((e) => (e.longevityBands === undefined ? [] : [e.longevityBands]))];
     this.thresholds = longevityThresholds(bandSets);
 
     const profiles = new KeyIds();
@@ -172,7 +175,11 @@ export class CostingContext {
       if (row.vacant) vacant += row.count;
       fte = fte.plus(new Decimal(row.fte).times(row.count));
     }
-    const addedSteps = Math.max(0, ...scenario.proposals.map((p) => p.provisions.filter((v) => v.type === 'addStep').length));
+    const addsTopStep = (p: Provision) => {
+      const step = provisionEffects(p).steps;
+      return step !== undefined && 'addTopStep' in step;
+    };
+    const addedSteps = Math.max(0, ...scenario.proposals.map((p) => p.provisions.filter(addsTopStep).length));
     this.stepStride = Math.max(...scenario.schedule.classes.map((c) => c.steps.length)) + addedSteps + 1;
     this.levelStride = this.thresholds.length + 1;
     this.fteStride = this.fteIds.size + 1;
@@ -194,8 +201,9 @@ export class CostingContext {
   }
 
   private registerTiers(p: Provision): void {
-    if (p.type === 'pensionRate') this.tierIndex(this.pensionTiers, this.pensionEntries, p.tier);
-    if (p.type === 'health') this.tierIndex(this.healthTiers, this.healthEntries, p.tier);
+    const e = provisionEffects(p);
+    if (e.rateChange?.target === 'pension') this.tierIndex(this.pensionTiers, this.pensionEntries, e.rateChange.name);
+    if (e.health !== undefined) this.tierIndex(this.healthTiers, this.healthEntries, e.health.tier);
   }
 
   private tierIndex(names: string[], entries: DatedValue<Decimal>[][], tier: string): number {
@@ -224,12 +232,17 @@ export function byCodePoint(a: string, b: string): number {
 function fundAndDepartmentKeys(scenario: Scenario): { funds: string[]; departments: string[] } {
   const funds = new Set<string>();
   const departments = new Set<string>();
-  const name = (fund: FundInput | undefined, department: string | undefined) => {
+  const name = (fund: FlatTerms['fund'], department: string | undefined) => {
     for (const part of fundParts(fund)) funds.add(part.fund);
     departments.add(department ?? UNASSIGNED);
   };
   for (const row of scenario.roster.rows) name(row.fund, row.department);
-  for (const proposal of scenario.proposals) for (const p of proposal.provisions) if (p.type === 'flat') name(p.fund, p.department);
+  for (const proposal of scenario.proposals) {
+    for (const p of proposal.provisions) {
+      const flat = provisionEffects(p).flat;
+      if (flat !== undefined) name(flat.fund, flat.department);
+    }
+  }
   return { funds: [...funds].sort(byCodePoint), departments: [...departments].sort(byCodePoint) };
 }
 

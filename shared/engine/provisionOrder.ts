@@ -1,5 +1,6 @@
 import { parseDay, type Day } from '../dates.js';
-import { provisionAffectsClass, provisionDateText, type Provision } from '../provisions/registry.js';
+import type { ProvisionEffects } from '../provisions/provisionKind.js';
+import { provisionAffectsClass, provisionDateText, provisionEffects, type Provision } from '../provisions/registry.js';
 
 /** A provision with where it was listed, so prefixes and charges can name it. */
 export interface ListedProvision {
@@ -8,6 +9,8 @@ export interface ListedProvision {
   listedIndex: number;
   /** Its date: `effective`, or `payDate` for a lump sum; flat amounts have none. */
   date: Day;
+  /** What it changes besides the schedule, from its module (shared/provisions/). */
+  effects: ProvisionEffects;
 }
 
 export function provisionDate(provision: Provision): Day {
@@ -18,7 +21,7 @@ export function provisionDate(provision: Provision): Day {
 /** Provisions apply in date order; on the same date, in listed order (COSTING.md §6). */
 export function inDateOrder(provisions: readonly Provision[]): ListedProvision[] {
   return provisions
-    .map((provision, listedIndex) => ({ provision, listedIndex, date: provisionDate(provision) }))
+    .map((provision, listedIndex) => ({ provision, listedIndex, date: provisionDate(provision), effects: provisionEffects(provision) }))
     .sort((a, b) => a.date - b.date || a.listedIndex - b.listedIndex);
 }
 

@@ -1,7 +1,8 @@
 import { addMonths, type Day } from '../dates.js';
 import { CostingInputError } from '../issues.js';
 import { Decimal, roundCents } from '../money.js';
-import type { AmountPer, Provision, ProvisionOf, Scenario } from '../schemas/scenario.js';
+import type { AmountPer, Provision, Scenario } from '../schemas/scenario.js';
+import type { LumpSumTerms, ProvisionEffects, RateChange } from '../provisions/provisionKind.js';
 import { DEFAULT_DAYS_PER_YEAR } from '../provisions/lumpSum.js';
 import type { CostingContext } from './costingContext.js';
 import { decimalToCents, exactRate, type ExactRate } from './exactRate.js';
@@ -146,14 +147,14 @@ export function buildVariantPlan(ctx: CostingContext, spec: VariantSpec, interne
   for (const entries of [...ctx.pensionEntries, ...ctx.healthEntries, ...ctx.rollupEntries]) for (const e of entries) boundaries.add(timeline.firstAffected(e.from));
   const lumpSumIndex = new Map<ListedProvision, number>();
   for (const lp of ordered) {
-    if (lp.provision.type === 'lumpSum') {
+    if (lp.effects.timing === 'paid') {
       const i = timeline.firstPaidOnOrAfter(lp.date);
       lumpSumIndex.set(lp, i);
       if (i >= 0) {
         boundaries.add(i);
         boundaries.add(i + 1);
       }
-    } else if (lp.provision.type !== 'flat') {
+    } else if (lp.effects.timing === 'effective') {
       boundaries.add(timeline.firstAffected(lp.date));
     }
   }
@@ -168,7 +169,7 @@ export function buildVariantPlan(ctx: CostingContext, spec: VariantSpec, interne
     const periodStart = timeline.start[start]!;
     const periodEnd = timeline.end[start]!;
     const inForce = (date: Day) => timeline.applies(date, periodStart, periodEnd);
-    const applied = ordered.filter((lp) => lp.provision.type !== 'lumpSum' && lp.provision.type !== 'flat' && inForce(lp.date));
+    const applied = ordered.filter((lp) => lp.effects.timing === 'effective' && inForce(lp.date));
     const scheduleCount = history.changes.filter((lp) => inForce(lp.date)).length;
     const lumps = ordered.filter((lp) => lumpSumIndex.get(lp) === start && end === start + 1);
 
@@ -180,20 +181,20 @@ export function buildVariantPlan(ctx: CostingContext, spec: VariantSpec, interne
     const epochKey = `${listed(applied)}|${multiply ? 'x' : ''}|${pensionEntriesInForce}|${healthEntriesInForce}|${rollupEntriesInForce}|${listed(lumps)}`;
     const classes = scenario.schedule.classes.map((cls, ci): ClassState => interner.memo(`class|${epochKey}|${ci}`, () => {
       const forClass = applied.filter((lp) => affectsClass(lp.provision, cls.code));
-      const indicesOf = (type: Provision['type']) => {
-        const listed = forClass.filter((lp) => lp.provision.type === type).map((lp) => lp.listedIndex);
+      const indicesOf = (changes: (e: ProvisionEffects) => boolean) => {
+        const listed = forClass.filter((lp) => changes(lp.effects)).map((lp) => lp.listedIndex);
         return listed.length === 0 ? '' : `${proposalKey}:${listed.join(',')}`;
       };
-      const payKey = indicesOf('specialPay');
+      const payKey = indicesOf((e) => e.specialPay !== undefined);
       const { pays, granted } = interner.memo(`pays|${payKey}|${ci}`, () => specialPaysInForce(scenario, forClass, spec.proposalIndex, interner));
-      const longevityChange = last(forClass.filter((lp) => lp.provision.type === 'longevity'));
+      const longevityChange = last(forClass.filter((lp) => lp.effects.longevityBands !== undefined));
       const bandsKey = longevityChange ? `${proposalKey}:${longevityChange.listedIndex}` : '';
       const longevityByLevel = interner.memo(`bands|${bandsKey}`, () => {
-        const bands = longevityChange?.provision.type === 'longevity' ? longevityChange.provision.bands : scenario.assumptions.longevity;
+        const bands = longevityChange?.effects.longevityBands ?? scenario.assumptions.longevity;
         return bandPercentByLevel(bands, ctx.thresholds).map((d) => ({ rate: interner.rate(d), fixed: fixed(d) }));
       });
-      const overtimeChange = last(forClass.filter((lp) => lp.provision.type === 'overtimeHours'));
-      const overtimeHours = overtimeChange?.provision.type === 'overtimeHours' ? fixed(overtimeChange.provision.hours) : null;
+      const overtimeChange = last(forClass.filter((lp) => lp.effects.overtimeHours !== undefined));
+      const overtimeHours = overtimeChange === undefined ? null : fixed(overtimeChange.effects.overtimeHours!);
       const rateKey = `${history.keys[scheduleCount]![ci]}|${multiply ? 'x' : ''}|${ci}`;
       const rateStateId = interner.id(rateKey);
       let rates = interner.rates.get(rateStateId);
@@ -211,20 +212,18 @@ export function buildVariantPlan(ctx: CostingContext, spec: VariantSpec, interne
         granted,
         longevityByLevel,
         overtimeHours,
-        pensionRate: interner.memo(`pension|${indicesOf('pensionRate')}|${pensionEntriesInForce}`, () =>
-          ctx.pensionTiers.map((tier, t) => ratesInForce(ctx.pensionEntries[t]!, forClass, inForce, (p) => p.type === 'pensionRate' && p.tier === tier, interner)),
+        pensionRate: interner.memo(`pension|${indicesOf((e) => e.rateChange?.target === 'pension')}|${pensionEntriesInForce}`, () =>
+          ctx.pensionTiers.map((tier, t) => ratesInForce(ctx.pensionEntries[t]!, forClass, inForce, 'pension', tier, interner)),
         ),
-        rollupRates: interner.memo(`rollups|${indicesOf('rollupRate')}|${rollupEntriesInForce}|${ci}`, () =>
+        rollupRates: interner.memo(`rollups|${indicesOf((e) => e.rateChange?.target === 'rollup')}|${rollupEntriesInForce}|${ci}`, () =>
           ctx.rollups.map((r, index) =>
-            r.classes !== null && !r.classes.has(cls.code)
-              ? undefined
-              : ratesInForce(ctx.rollupEntries[index]!, forClass, inForce, (p) => p.type === 'rollupRate' && p.name === r.name, interner),
+            r.classes !== null && !r.classes.has(cls.code) ? undefined : ratesInForce(ctx.rollupEntries[index]!, forClass, inForce, 'rollup', r.name, interner),
           ),
         ),
-        healthCents: interner.memo(`health|${indicesOf('health')}|${healthEntriesInForce}`, () => healthInForce(ctx, forClass, inForce)),
+        healthCents: interner.memo(`health|${indicesOf((e) => e.health !== undefined)}|${healthEntriesInForce}`, () => healthInForce(ctx, forClass, inForce)),
         lumpSums: lumps
           .filter((lp) => affectsClass(lp.provision, cls.code))
-          .map((lp) => interner.memo(`lump|${proposalKey}:${lp.listedIndex}`, () => lumpSumPayment(lp.provision as ProvisionOf<'lumpSum'>, interner))),
+          .map((lp) => interner.memo(`lump|${proposalKey}:${lp.listedIndex}`, () => lumpSumPayment(lp.effects.lumpSum!, interner))),
       };
     }));
     const payYear = timeline.payYear[start]!;
@@ -233,16 +232,14 @@ export function buildVariantPlan(ctx: CostingContext, spec: VariantSpec, interne
 
   const noStep = spec.noStep === true;
   const stepRegimes = scenario.schedule.classes.map((cls): StepRegime => {
-    const relevant = ordered.filter(
-      (lp) => (lp.provision.type === 'stepFreeze' || lp.provision.type === 'addStep' || lp.provision.type === 'dropSteps') && affectsClass(lp.provision, cls.code),
-    );
+    const relevant = ordered.filter((lp) => lp.effects.steps !== undefined && affectsClass(lp.provision, cls.code));
     const freezes: FreezeRule[] = [];
     const addStepDates: Day[] = [];
     const drops: { date: Day; count: number }[] = [];
     for (const lp of relevant) {
-      const p = lp.provision;
-      if (p.type === 'stepFreeze') freezes.push({ start: lp.date, end: addMonths(lp.date, p.months), months: p.months, mode: p.mode });
-      else if (p.type === 'dropSteps') drops.push({ date: lp.date, count: p.count });
+      const effect = lp.effects.steps!;
+      if ('freeze' in effect) freezes.push({ start: lp.date, end: addMonths(lp.date, effect.freeze.months), months: effect.freeze.months, mode: effect.freeze.mode });
+      else if ('drop' in effect) drops.push({ date: lp.date, count: effect.drop });
       else addStepDates.push(lp.date);
     }
     const key = `${noStep ? 'n' : ''}|${relevant.length === 0 ? '' : `${proposalKey}:${relevant.map((lp) => lp.listedIndex).join(',')}`}`;
@@ -268,9 +265,9 @@ function specialPaysInForce(
   for (const [code, def] of Object.entries(scenario.assumptions.specialPays)) pays.set(code, toDefinition(def));
   const granted = new Set<string>();
   for (const lp of forClass) {
-    const p = lp.provision;
-    if (p.type !== 'specialPay') continue;
-    if (p.classes !== undefined) granted.add(p.code);
+    const p = lp.effects.specialPay;
+    if (p === undefined) continue;
+    if (p.grants) granted.add(p.code);
     const current = pays.get(p.code);
     const change = toDefinition({ ...p, pensionable: p.pensionable ?? current?.pensionable ?? false });
     if (p.mode === 'set' || current === undefined) {
@@ -309,8 +306,8 @@ function percentPayDefinition(percent: Decimal, pensionable: boolean, interner: 
   return { id: interner.payId(), kind: 'percent', percent: interner.rate(percent), percentFixed: fixed(percent), pensionable };
 }
 
-function lumpSumPayment(p: ProvisionOf<'lumpSum'>, interner: Interner): LumpSumPayment {
-  const pensionable = p.pensionable === true;
+function lumpSumPayment(p: LumpSumTerms, interner: Interner): LumpSumPayment {
+  const pensionable = p.pensionable;
   if (p.percent !== undefined) return { id: interner.payId(), kind: 'percent', percent: fixed(p.percent), pensionable };
   if (p.days !== undefined) return { id: interner.payId(), kind: 'days', days: fixed(p.days), daysPerYear: fixed(p.daysPerYear ?? DEFAULT_DAYS_PER_YEAR), pensionable };
   return { id: interner.payId(), kind: 'amount', amount: fixed(p.amount!), prorateByFte: p.prorateByFte, pensionable };
@@ -324,14 +321,15 @@ function ratesInForce(
   entries: readonly { from: Day; value: Decimal }[],
   forClass: readonly ListedProvision[],
   inForce: (d: Day) => boolean,
-  targets: (p: Provision) => boolean,
+  target: RateChange['target'],
+  name: string,
   interner: Interner,
 ): ExactRate | undefined {
   let rate = last(entries.filter((e) => inForce(e.from)))?.value;
   let delta = new Decimal(0);
   for (const lp of forClass) {
-    const p = lp.provision;
-    if (!targets(p) || (p.type !== 'pensionRate' && p.type !== 'rollupRate')) continue;
+    const p = lp.effects.rateChange;
+    if (p === undefined || p.target !== target || p.name !== name) continue;
     if (p.rate !== undefined) rate = new Decimal(p.rate);
     else delta = delta.plus(p.delta!);
   }
@@ -342,8 +340,8 @@ function healthInForce(ctx: CostingContext, forClass: readonly ListedProvision[]
   return ctx.healthTiers.map((tier, t) => {
     let monthly = last(ctx.healthEntries[t]!.filter((e) => inForce(e.from)))?.value;
     for (const lp of forClass) {
-      const p = lp.provision;
-      if (p.type === 'health' && p.tier === tier) monthly = new Decimal(p.monthly);
+      const p = lp.effects.health;
+      if (p !== undefined && p.tier === tier) monthly = new Decimal(p.monthly);
     }
     return monthly === undefined ? undefined : decimalToCents(roundCents(monthly.times(12).dividedBy(ctx.periodsPerYear)));
   });

@@ -10,6 +10,7 @@ export const addStep = defineProvision({
   schema: z.strictObject({ type: z.literal('addStep'), percent, effective: isoDate, classes, label }),
   describe: (p) => `New top step ${plainPercent(p.percent)} above the top${forClasses(p.classes)} (${plainDate(p.effective)})`,
   date: (p) => p.effective,
+  effects: { steps: () => ({ addTopStep: true }) },
   schedule: {
     apply: (rates, p, s) => {
       const top = rates[rates.length - 1]!;

@@ -15,6 +15,7 @@ export const dropSteps = defineProvision({
   }),
   describe: (p) => `Drop bottom ${p.count === 1 ? 'step' : `${p.count} steps`}${forClasses(p.classes)} (${plainDate(p.effective)})`,
   date: (p) => p.effective,
+  effects: { steps: (p) => ({ drop: p.count }) },
   schedule: {
     apply: (rates, p, _s, fail) => {
       if (p.count >= rates.length) fail(`a class must keep at least one step: it has ${rates.length} on ${p.effective}, and ${p.count} would be dropped`, 'count');

@@ -27,4 +27,5 @@ export const flat = defineProvision({
     return `Fixed cost ${plainMoney(p.amount)} in ${p.fiscalYears.join(', ')}${fund}${department}`;
   },
   date: () => null,
+  effects: { timing: 'fiscalYears', flat: (p) => ({ amount: p.amount, fiscalYears: p.fiscalYears, fund: p.fund, department: p.department }) },
 });

@@ -17,4 +17,5 @@ export const gwi = defineProvision({
   describe: (p) => `General wage increase ${plainPercent(p.percent)}${forClasses(p.classes)} (${plainDate(p.effective)})`,
   date: (p) => p.effective,
   schedule: { apply: (rates, p, s) => raiseRates(rates, p.percent, s.ratePlaces) },
+  effects: { compoundedPercent: (p) => p.percent },
 });

@@ -9,4 +9,5 @@ export const health = defineProvision({
   schema: z.strictObject({ type: z.literal('health'), effective: isoDate, tier: code, monthly: nonNegativeDecimal, classes, label }),
   describe: (p) => `Health contribution ${p.tier} ${plainMoney(p.monthly)} a month${forClasses(p.classes)} (${plainDate(p.effective)})`,
   date: (p) => p.effective,
+  effects: { health: (p) => ({ tier: p.tier, monthly: p.monthly }) },
 });

@@ -20,4 +20,5 @@ export const longevity = defineProvision({
   describe: (p) =>
     `Longevity pay ${p.bands.length === 0 ? 'removed' : p.bands.map((b) => `${plainPercent(b.percent)} from ${b.years} years`).join(', ')}${forClasses(p.classes)} (${plainDate(p.effective)})`,
   date: (p) => p.effective,
+  effects: { longevityBands: (p) => p.bands },
 });

@@ -47,4 +47,8 @@ export const lumpSum = defineProvision({
     return `One-time payment ${what}${p.pensionable ? ', pensionable' : ''}${forClasses(p.classes)} (paid ${plainDate(p.payDate)})`;
   },
   date: (p) => p.payDate,
+  effects: {
+    timing: 'paid',
+    lumpSum: (p) => ({ amount: p.amount, percent: p.percent, days: p.days, daysPerYear: p.daysPerYear, prorateByFte: p.prorateByFte, pensionable: p.pensionable === true }),
+  },
 });

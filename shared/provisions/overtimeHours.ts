@@ -9,4 +9,5 @@ export const overtimeHours = defineProvision({
   schema: z.strictObject({ type: z.literal('overtimeHours'), effective: isoDate, hours: nonNegativeDecimal, classes, label }),
   describe: (p) => `Overtime hours ${p.hours} a year${forClasses(p.classes)} (${plainDate(p.effective)})`,
   date: (p) => p.effective,
+  effects: { overtimeHours: (p) => p.hours },
 });

@@ -12,4 +12,5 @@ export const pensionRate = defineProvision({
     .superRefine(rateOrDeltaIssues),
   describe: (p) => `Pension rate change, tier ${p.tier}, ${plainRateOrDelta(p)}${forClasses(p.classes)} (${plainDate(p.effective)})`,
   date: (p) => p.effective,
+  effects: { rateChange: (p) => ({ target: 'pension', name: p.tier, rate: p.rate, delta: p.delta }) },
 });

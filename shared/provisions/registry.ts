@@ -12,7 +12,7 @@ import { lumpSum } from './lumpSum.js';
 import { minimumRate } from './minimumRate.js';
 import { overtimeHours } from './overtimeHours.js';
 import { pensionRate } from './pensionRate.js';
-import type { ProvisionKind } from './provisionKind.js';
+import type { ProvisionEffects, ProvisionKind } from './provisionKind.js';
 import { rollupRate } from './rollupRate.js';
 import { setRate } from './setRate.js';
 import { specialPay } from './specialPay.js';
@@ -98,6 +98,14 @@ export function describeProvision(provision: Provision): string {
 /** The date that orders a provision (`effective`, a lump sum's `payDate`), null for flat amounts. */
 export function provisionDateText(provision: Provision): string | null {
   return (byType.get(provision.type)!.date as (p: Provision) => string | null)(provision);
+}
+
+/** What a provision changes besides the published schedule, evaluated from its module's hooks. */
+export function provisionEffects(provision: Provision): ProvisionEffects {
+  const hooks = (byType.get(provision.type)!.effects ?? {}) as Record<string, unknown>;
+  const out: Record<string, unknown> = { timing: hooks.timing ?? 'effective' };
+  for (const [name, hook] of Object.entries(hooks)) if (typeof hook === 'function') out[name] = (hook as (p: Provision) => unknown)(provision);
+  return out as unknown as ProvisionEffects;
 }
 
 /** Whether a provision changes a class: its own rule, else its `classes` (absent: every class). */

@@ -12,4 +12,5 @@ export const rollupRate = defineProvision({
     .superRefine(rateOrDeltaIssues),
   describe: (p) => `Roll-up rate change, ${p.name}, ${plainRateOrDelta(p)}${forClasses(p.classes)} (${plainDate(p.effective)})`,
   date: (p) => p.effective,
+  effects: { rateChange: (p) => ({ target: 'rollup', name: p.name, rate: p.rate, delta: p.delta }) },
 });

@@ -19,4 +19,5 @@ export const stepFreeze = defineProvision({
   describe: (p) =>
     `Step freeze for ${p.months} month${p.months === 1 ? '' : 's'}, ${p.mode === 'keep' ? 'step dates kept' : 'step dates slide'}${forClasses(p.classes)} (${plainDate(p.effective)})`,
   date: (p) => p.effective,
+  effects: { steps: (p) => ({ freeze: { months: p.months, mode: p.mode } }) },
 });

@@ -34,7 +34,7 @@ export const fundSchema = z.union([
 export type FundInput = z.output<typeof fundSchema>;
 
 /** A fund as a list of parts; a single code is the whole. */
-export function fundParts(fund: FundInput | undefined): { fund: string; share: string }[] {
+export function fundParts(fund: string | readonly { fund: string; share: string }[] | undefined): readonly { fund: string; share: string }[] {
   if (fund === undefined) return [{ fund: UNASSIGNED, share: '1' }];
   return typeof fund === 'string' ? [{ fund, share: '1' }] : fund;
 }

@@ -22,7 +22,6 @@ const requiredOr = (otherwise: string) => (issue: { input?: unknown }) => (issue
 
 /** COSTING.md §1 bounds on every decimal string. */
 export const MAX_DECIMAL_PLACES = 10;
-const DECIMAL_LIMIT = new Decimal('1e12');
 export const MAX_STEPS = 99;
 export const MAX_FISCAL_YEARS = 10;
 export const MAX_PROVISIONS = 200;
@@ -32,7 +31,9 @@ function decimalProblem(text: string): string | null {
   if (!DECIMAL_PATTERN.test(text)) return 'must be a decimal string such as "45.12"';
   const point = text.indexOf('.');
   if (point !== -1 && text.length - point - 1 > MAX_DECIMAL_PLACES) return `has ${text.length - point - 1} decimal places: at most ${MAX_DECIMAL_PLACES} are allowed`;
-  if (new Decimal(text).abs().gte(DECIMAL_LIMIT)) return 'must be below 1000000000000 (10¹²) in absolute value';
+  // |x| < 10¹² exactly when the whole part, leading zeros aside, has at most 12 digits (read from the text: rosters are large).
+  const whole = (point === -1 ? text : text.slice(0, point)).replace(/^-?0*/, '');
+  if (whole.length > 12) return 'must be below 1000000000000 (10¹²) in absolute value';
   return null;
 }
 
