@@ -201,7 +201,7 @@ describe('costingIssues: validate refuses everything cost refuses, every problem
       provisions: [{ type: 'specialPay', code: 'POST', amount: '100.00', per: 'month', mode: 'add', effective: '2026-09-01' }],
     });
     expect(lines(check(input).issues)).toEqual([
-      'proposals[0].provisions[0]: cannot add an amount per month to special pay POST, which is a percent of base pay then (class A): use mode "set", or give the same kind',
+      'proposals[0].provisions[0]: cannot add an amount per month to special pay POST, which is a percent of base pay (class A): use mode "set", or add the same kind',
     ]);
     expect(() => cost(input)).toThrow(/cannot add/);
   });
