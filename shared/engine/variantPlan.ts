@@ -253,7 +253,7 @@ function last<T>(items: readonly T[]): T | undefined {
   return items[items.length - 1];
 }
 
-function specialPaysInForce(
+export function specialPaysInForce(
   scenario: Scenario,
   forClass: readonly ListedProvision[],
   proposalIndex: number | null,

@@ -4,7 +4,7 @@
  * engine can call it up front instead of failing on the first row that hits a problem.
  */
 import { formatDay, parseDay, type Day } from '../dates.js';
-import type { InputIssue } from '../issues.js';
+import { CostingInputError, type InputIssue } from '../issues.js';
 import type { Scenario } from '../schemas/scenario.js';
 import { Timeline } from '../engine/timeline.js';
 import { IssueList, MAX_LISTED_ISSUES, namesOrNone } from './issueList.js';
@@ -22,9 +22,13 @@ export interface CostingCheck {
 export function costingIssues(scenario: Scenario, limit = MAX_LISTED_ISSUES): CostingCheck {
   const issues = new IssueList(limit);
   const warnings = new IssueList(limit);
-  const timeline = new Timeline(scenario);
-  if (timeline.length === 0) {
-    issues.add('term', `no pay period falls in the term ${scenario.term.start} – ${scenario.term.end}: lengthen the term`);
+  let timeline: Timeline;
+  try {
+    timeline = new Timeline(scenario);
+  } catch (error) {
+    // A term in which no period is paid (term.costs "term"): nothing else can be checked.
+    if (!(error instanceof CostingInputError)) throw error;
+    for (const issue of error.issues) issues.add(issue.path, issue.message);
     return { issues: issues.listed, omitted: issues.omitted, warnings: warnings.listed };
   }
   const first = { start: timeline.start[0]!, end: timeline.end[0]!, payDate: timeline.payDate[0]! };
@@ -35,6 +39,7 @@ export function costingIssues(scenario: Scenario, limit = MAX_LISTED_ISSUES): Co
   tierIssues(scenario, issues, 'pension', 'pensionTier', scenario.assumptions.pension, firstEffective, firstPeriod);
   tierIssues(scenario, issues, 'health', 'healthTier', scenario.assumptions.health, firstEffective, firstPeriod);
   wageBaseIssues(scenario, timeline, issues);
+  rollupIssues(scenario, issues, firstEffective, firstPeriod);
   proposalIssues(scenario, timeline, issues, warnings);
   return { issues: issues.listed, omitted: issues.omitted, warnings: warnings.listed };
 }
@@ -69,6 +74,27 @@ function tierIssues(
         `${what} tier ${tier} has no ${noun} in effect in ${firstPeriod} (row ${row.id}): its first ${noun} is from ${formatDay(from)}; add one from ${formatDay(firstEffective)} or earlier in ${table}.${tier}`,
       );
     }
+  });
+}
+
+/**
+ * A roll-up with dated `rates` needs an entry in effect from the first costed period on, when it
+ * applies to some row (its `classes` and `pensionTiers` filters, §4). One problem per roll-up.
+ */
+function rollupIssues(scenario: Scenario, issues: IssueList, firstEffective: Day, firstPeriod: string): void {
+  scenario.assumptions.otherRollups.forEach((rollup, i) => {
+    if (rollup.rates === undefined) return;
+    const from = Math.min(...rollup.rates.map((e) => parseDay(e.from)));
+    if (from <= firstEffective) return;
+    const applies = (row: Scenario['roster']['rows'][number]) =>
+      (rollup.classes === undefined || rollup.classes.includes(row.class)) &&
+      (rollup.pensionTiers === undefined || (row.pensionTier !== undefined && rollup.pensionTiers.includes(row.pensionTier)));
+    const rows = scenario.roster.rows.filter(applies);
+    if (rows.length === 0) return;
+    issues.add(
+      `assumptions.otherRollups[${i}].rates`,
+      `roll-up ${rollup.name} has no rate in effect in ${firstPeriod}, and applies to ${rows.length} roster row${rows.length === 1 ? '' : 's'} (first: ${rows[0]!.id}): its first rate is from ${formatDay(from)}; add one from ${formatDay(firstEffective)} or earlier`,
+    );
   });
 }
 

@@ -5,14 +5,16 @@
  * own prefix even though the whole proposal has the step.
  */
 import { fiscalYearName } from '../calendar.js';
-import { formatDay } from '../dates.js';
-import { affectsClass, inDateOrder, provisionDate, type ListedProvision } from '../engine/provisionOrder.js';
+import { formatDay, parseDay } from '../dates.js';
+import { inDateOrder, provisionDate, type ListedProvision } from '../engine/provisionOrder.js';
 import type { Timeline } from '../engine/timeline.js';
 import { Decimal } from '../money.js';
+import { publishChange, type PublishedClass } from '../engine/scheduleHistory.js';
+import { Interner, specialPaysInForce } from '../engine/variantPlan.js';
+import { CostingInputError } from '../issues.js';
+import { provisionAffectsClass as affectsClass, type Provision } from '../provisions/registry.js';
 import type { Scenario } from '../schemas/scenario.js';
 import type { IssueList } from './issueList.js';
-
-type PayShape = { kind: 'percent' } | { kind: 'amount'; per: string };
 
 export function proposalIssues(scenario: Scenario, timeline: Timeline, issues: IssueList, warnings: IssueList): void {
   const horizon = new Set(timeline.fiscalYearNames);
@@ -28,9 +30,20 @@ export function proposalIssues(scenario: Scenario, timeline: Timeline, issues: I
     };
     // A provision whose date no costed period reaches changes nothing (§6: it applies wherever it reaches costed periods).
     const reaches = (lp: ListedProvision) => timeline.firstAffected(lp.date) < timeline.length;
+    const renumbers = proposal.provisions.some((p) => STEP_COUNT_TYPES.has(p.type));
     for (let k = 1; k <= proposal.provisions.length; k++) {
-      const ordered = inDateOrder(proposal.provisions.slice(0, k)).filter((lp) => lp.provision.type !== 'flat' && reaches(lp));
-      specialPayIssues(scenario, ordered, at, once);
+      const prefix = inDateOrder(proposal.provisions.slice(0, k));
+      specialPayIssues(scenario, pi, prefix.filter(reaches), once);
+      if (renumbers) stepCountIssues(scenario, prefix, at, once);
+    }
+    if (proposal.retroPayDate !== undefined) {
+      const lastPaid = timeline.payDate[timeline.length - 1]!;
+      if (parseDay(proposal.retroPayDate) > lastPaid) {
+        issues.add(
+          `proposals[${pi}].retroPayDate`,
+          `${proposal.retroPayDate} is after the last costed pay date ${formatDay(lastPaid)}: the retro pay would fall outside the costing; give a date on or before ${formatDay(lastPaid)}, or leave retroPayDate out`,
+        );
+      }
     }
     proposal.provisions.forEach((p, j) => {
       if (p.type === 'lumpSum' && isNegative(p.amount)) {
@@ -49,6 +62,34 @@ export function proposalIssues(scenario: Scenario, timeline: Timeline, issues: I
   });
 }
 
+/** The provision types that add, remove or name steps (§5, §6); the others keep every class's step count. */
+const STEP_COUNT_TYPES = new Set<Provision['type']>(['addStep', 'dropSteps', 'setRate']);
+
+/**
+ * Step counts through a prefix's schedule changes, class by class in date order, by the engine's
+ * own published-schedule rule (`publishChange`, with its messages): a `setRate` names a step the
+ * class has on its date, `dropSteps` leaves at least one step, `addStep` at most 99 (§1).
+ */
+function stepCountIssues(scenario: Scenario, ordered: readonly ListedProvision[], at: (j: number) => string, once: (path: string, message: string) => void): void {
+  const changes = ordered.filter((lp) => STEP_COUNT_TYPES.has(lp.provision.type));
+  for (const cls of scenario.schedule.classes) {
+    // Only the number of steps matters here: placeholder rates stand in for the published ones.
+    let published: PublishedClass = { rates: cls.steps.map(() => ONE), dropped: 0 };
+    for (const lp of changes) {
+      if (!affectsClass(lp.provision, cls.code)) continue;
+      try {
+        const next = publishChange(published, lp.provision, scenario.schedule, cls.code, at(lp.listedIndex), formatDay(lp.date));
+        published = { rates: next.rates.map(() => ONE), dropped: next.dropped };
+      } catch (error) {
+        if (!(error instanceof CostingInputError)) throw error;
+        for (const issue of error.issues) once(issue.path, issue.message);
+      }
+    }
+  }
+}
+
+const ONE = new Decimal(1);
+
 /** A negative decimal string (a give-back), for warnings. */
 function isNegative(text: string | undefined): boolean {
   return text !== undefined && new Decimal(text).isNegative() && !new Decimal(text).isZero();
@@ -56,27 +97,19 @@ function isNegative(text: string | undefined): boolean {
 
 /**
  * `specialPay` with mode `add` adds a percent to a percent or an amount to an amount with the same
- * `per`; adding across kinds cannot be costed. Checked class by class, in date order, on the
- * definitions in force just before the provision (the assumptions, then earlier changes).
+ * `per`; adding across kinds cannot be costed. Checked class by class with the engine's own rule
+ * (`specialPaysInForce`) on the provisions in force by the last costed period, in date order.
  */
-function specialPayIssues(scenario: Scenario, ordered: readonly ListedProvision[], at: (j: number) => string, once: (path: string, message: string) => void): void {
-  const adds = ordered.filter((lp) => lp.provision.type === 'specialPay');
-  if (!adds.some((lp) => lp.provision.type === 'specialPay' && lp.provision.mode === 'add')) return;
-  const shapeOf = (def: { percent?: string | undefined; per?: string | undefined }): PayShape =>
-    def.percent !== undefined ? { kind: 'percent' } : { kind: 'amount', per: def.per ?? 'period' };
-  const describe = (shape: PayShape) => (shape.kind === 'percent' ? 'a percent of base pay' : `an amount per ${shape.per}`);
+function specialPayIssues(scenario: Scenario, pi: number, ordered: readonly ListedProvision[], once: (path: string, message: string) => void): void {
+  if (!ordered.some((lp) => lp.effects.specialPay?.mode === 'add')) return;
+  const applied = ordered.filter((lp) => lp.effects.timing === 'effective');
+  const interner = new Interner();
   for (const cls of scenario.schedule.classes) {
-    const pays = new Map<string, PayShape>(Object.entries(scenario.assumptions.specialPays).map(([code, def]) => [code, shapeOf(def)]));
-    for (const lp of adds) {
-      const p = lp.provision;
-      if (p.type !== 'specialPay' || !affectsClass(p, cls.code)) continue;
-      const change = shapeOf(p);
-      const current = pays.get(p.code);
-      if (p.mode === 'set' || current === undefined) {
-        pays.set(p.code, change);
-      } else if (current.kind !== change.kind || (current.kind === 'amount' && change.kind === 'amount' && current.per !== change.per)) {
-        once(at(lp.listedIndex), `cannot add ${describe(change)} to special pay ${p.code}, which is ${describe(current)} then (class ${cls.code}): use mode "set", or give the same kind`);
-      }
+    try {
+      specialPaysInForce(scenario, applied.filter((lp) => affectsClass(lp.provision, cls.code)), pi, interner);
+    } catch (error) {
+      if (!(error instanceof CostingInputError)) throw error;
+      for (const issue of error.issues) once(issue.path, `${issue.message} (class ${cls.code}): use mode "set", or add the same kind`);
     }
   }
 }

@@ -11,7 +11,7 @@ import { formatPath, parsePath, type InputIssue } from '../issues.js';
 import { checkParsedScenario } from '../scenario.js';
 import { SCENARIO_FORMAT, provisionTypes, scenarioSchema, type Scenario } from '../schemas/scenario.js';
 import { columnIndex, type SheetValues } from './grid.js';
-import { readCell, type ReadOptions } from './cellConversion.js';
+import { isEmptyCell, readCell, type ReadOptions } from './cellConversion.js';
 import {
   HEALTH_RATES,
   INPUT_SHEETS,
@@ -318,14 +318,14 @@ class WorkbookReader {
         continue;
       }
       // A later row of the same roll-up: one more dated rate; its settings stay on the first row.
-      for (const column of settings) {
-        if (row.cell(column.header) !== undefined && row.cell(column.header) !== null && row.cell(column.header) !== '') {
-          this.problem(row.at(column.header), `give ${column.header} once, on the first row of roll-up ${String(name)} (row ${known.firstRow}); leave it empty on the rows of its later dated rates`);
-        }
-      }
       if (from === undefined || !Array.isArray(known.rollup.rates)) {
         this.problem(row.at(fromColumn.header), `roll-up ${String(name)} is listed twice: give every row of a roll-up with dated rates a From date (names are unique)`, [...path, 'name']);
         continue;
+      }
+      for (const column of settings) {
+        if (!isEmptyCell(row.cell(column.header))) {
+          this.problem(row.at(column.header), `give ${column.header} once, on the first row of roll-up ${String(name)} (row ${known.firstRow}); leave it empty on the rows of its later dated rates`);
+        }
       }
       this.datedRollupRate(known.rollup, row, path, from, rateColumn, fromColumn);
     }

@@ -149,6 +149,21 @@ describe('costingIssues: validate refuses everything cost refuses, every problem
     expect(() => cost(inTime)).not.toThrow();
   });
 
+  it('with term.costs "term" the first costed period is the term\'s, as for cost', () => {
+    // Term from Oct 1: costing whole fiscal years starts with July 2026, costing the term with October.
+    const rates = { health: { family: [{ from: '2026-10-01', monthly: '100.00' }] } };
+    const whole = monthlyScenario({ rows: [{ healthTier: 'family' }], term: { start: '2026-10-01', end: '2027-06-30' }, assumptions: rates });
+    expect(lines(check(whole).issues)).toEqual([expect.stringMatching(/^roster\.rows\[0\]\.healthTier: health tier family has no contribution in effect in the first costed period \(2026-07-01 – 2026-07-31/)]);
+    expect(() => cost(whole)).toThrow(/healthTier/);
+    const term = monthlyScenario({ rows: [{ healthTier: 'family' }], term: { start: '2026-10-01', end: '2027-06-30', costs: 'term' }, assumptions: rates });
+    expect(check(term).issues).toEqual([]);
+    expect(() => cost(term)).not.toThrow();
+    // A term in which no monthly period is paid: one problem, not a crash.
+    const empty = monthlyScenario({ term: { start: '2026-10-02', end: '2026-10-20', costs: 'term' } });
+    expect(lines(check(empty).issues)).toEqual(['term: no pay period is paid within the term: there is nothing to cost']);
+    expect(() => cost(empty)).toThrow(/nothing to cost/);
+  });
+
   it('a missing Social Security wage base: each calendar year the horizon pays in, with the years given', () => {
     // FY2027 monthly pays July 2026 … June 2027: calendar years 2026 and 2027.
     const input = monthlyScenario({ rows: [{}, { socialSecurity: true }], assumptions: { socialSecurity: { rate: '0.062', wageBase: { '2025': '176100' } } } });
@@ -171,13 +186,22 @@ describe('costingIssues: validate refuses everything cost refuses, every problem
     expect(checked.issues[200]).toEqual({ path: '(document)', message: '… and 50 more problems not listed: fix these and validate again' });
   });
 
+  it('schema problems are capped the same way: 250 bad FTEs list 200 and count 50', () => {
+    const checked = checkScenario(monthlyScenario({ rows: Array.from({ length: 250 }, () => ({ fte: '2' })) }));
+    expect(checked.ok).toBe(false);
+    if (checked.ok) return;
+    expect(checked.issues).toHaveLength(201);
+    expect(checked.issues[0]!.path).toBe('roster.rows[0].fte');
+    expect(checked.issues[200]!.message).toBe('… and 50 more problems not listed: fix these and validate again');
+  });
+
   it('a special pay added across kinds fails in every costing that holds it, as cost does', () => {
     const input = monthlyScenario({
       assumptions: { specialPays: { POST: { percent: '0.05' } } },
       provisions: [{ type: 'specialPay', code: 'POST', amount: '100.00', per: 'month', mode: 'add', effective: '2026-09-01' }],
     });
     expect(lines(check(input).issues)).toEqual([
-      'proposals[0].provisions[0]: cannot add an amount per month to special pay POST, which is a percent of base pay then (class A): use mode "set", or give the same kind',
+      'proposals[0].provisions[0]: cannot add an amount per month to special pay POST, which is a percent of base pay (class A): use mode "set", or add the same kind',
     ]);
     expect(() => cost(input)).toThrow(/cannot add/);
   });
@@ -197,5 +221,55 @@ describe('costingIssues: validate refuses everything cost refuses, every problem
       'proposals[0].provisions[1].fiscalYears[1]: FY2031 is outside the costed fiscal years (FY2027 – FY2027): this amount is not costed there',
     ]);
     expect(() => cost(input)).not.toThrow();
+  });
+
+  it('a setRate listed before the addStep that creates its step fails in its own prefix costing; listed after, it is fine', () => {
+    // Class B has 2 steps. The addStep (Sep 1) makes step 3 before the setRate's date (Jan 1), but
+    // byProvision costs provision 1 alone first, where class B still has 2 steps.
+    const setRate = { type: 'setRate' as const, class: 'B', step: 3, amount: '4500.00', effective: '2027-01-01' };
+    const addStep = { type: 'addStep' as const, percent: '0.05', effective: '2026-09-01', classes: ['B'] };
+    expect(lines(check(monthlyScenario({ provisions: [setRate, addStep] })).issues)).toEqual([
+      'proposals[0].provisions[0].step: class B has no step 3 on 2027-01-01 (2 steps): list the provision that creates the step first',
+    ]);
+    expect(() => cost(monthlyScenario({ provisions: [setRate, addStep] }))).toThrow(/no step 3/);
+    expect(check(monthlyScenario({ provisions: [addStep, setRate] })).issues).toEqual([]);
+    expect(() => cost(monthlyScenario({ provisions: [addStep, setRate] }))).not.toThrow();
+  });
+
+  it('dropSteps must leave a step; addStep may not pass 99 steps', () => {
+    const drop = monthlyScenario({ provisions: [{ type: 'dropSteps', classes: ['B'], count: 2, effective: '2026-09-01' }] });
+    expect(lines(check(drop).issues)).toEqual([
+      'proposals[0].provisions[0].count: a class must keep at least one step: it has 2 on 2026-09-01, and 2 would be dropped (class B)',
+    ]);
+    const steps99 = Array.from({ length: 99 }, (_, i) => `${1000 + i}.00`);
+    const full = monthlyScenario({ schedule: { classes: [{ code: 'A', title: 'A', steps: steps99 }] }, provisions: [{ type: 'addStep', percent: '0.05', effective: '2026-09-01' }] });
+    expect(lines(check(full).issues)).toEqual(['proposals[0].provisions[0]: on 2026-09-01 the class would have 100 steps: at most 99 (class A)']);
+    expect(() => cost(drop)).toThrow(/keep at least one step/);
+    expect(() => cost(full)).toThrow(/100 steps/);
+  });
+
+  it('a retro pay date after the last costed pay date is refused; on the last one it is fine', () => {
+    // FY2027 monthly, no lag: the last costed period is June 2027, paid 2027-06-30.
+    const late = monthlyScenario({ provisions: [{ type: 'gwi', percent: '0.03', effective: '2026-07-01' }] });
+    late.proposals![0]!.retroPayDate = '2027-07-01';
+    expect(lines(check(late).issues)).toEqual([
+      'proposals[0].retroPayDate: 2027-07-01 is after the last costed pay date 2027-06-30: the retro pay would fall outside the costing; give a date on or before 2027-06-30, or leave retroPayDate out',
+    ]);
+    expect(() => cost(late)).toThrow(/retroPayDate/);
+    late.proposals![0]!.retroPayDate = '2027-06-30';
+    expect(check(late).issues).toEqual([]);
+    expect(() => cost(late)).not.toThrow();
+  });
+
+  it('a dated roll-up that starts late is refused when it applies to some row, once, with the row count', () => {
+    const rollups = [
+      { name: 'STRS', rates: [{ from: '2026-08-01', rate: '0.216' }], classes: ['A'] },
+      { name: 'PERS', rates: [{ from: '2026-08-01', rate: '0.3379' }], classes: ['B'] },
+    ];
+    const input = monthlyScenario({ rows: [{}, { step: 2 }], assumptions: { otherRollups: rollups } });
+    expect(lines(check(input).issues)).toEqual([
+      'assumptions.otherRollups[0].rates: roll-up STRS has no rate in effect in the first costed period (2026-07-01 – 2026-07-31, paid 2026-07-31), and applies to 2 roster rows (first: R1): its first rate is from 2026-08-01; add one from 2026-07-01 or earlier',
+    ]);
+    expect(() => cost(input)).toThrow(/STRS/);
   });
 });

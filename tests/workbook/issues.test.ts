@@ -3,7 +3,7 @@ import { scenarioToSheets, gridValues } from '../../shared/workbook/scenarioToSh
 import { sheetsToScenario } from '../../shared/workbook/sheetsToScenario.js';
 import { formatWorkbookIssue, type WorkbookIssue } from '../../shared/workbook/workbookIssues.js';
 import type { SheetValues } from '../../shared/workbook/grid.js';
-import { sampleScenario } from './sampleScenario.js';
+import { sample12Scenario, sampleScenario } from './sampleScenario.js';
 
 function sheets(): SheetValues[] {
   return scenarioToSheets(sampleScenario()).map(gridValues);
@@ -36,6 +36,34 @@ describe('what a costing would refuse is refused at its cell', () => {
     const r = sheetsToScenario(scenarioToSheets(s).map(gridValues));
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
     expect(r.warnings?.map(formatWorkbookIssue)).toEqual([expect.stringMatching(/^Proposals!L\d+ \(Amount\): a negative one-time payment \(-100\.00\): a give-back; check the sign$/)]);
+  });
+});
+
+describe('1.2 tables', () => {
+  it('a roll-up listed twice without dates, and a later dated row that repeats its settings, are named by cell', () => {
+    const s = sample12Scenario();
+    const all = scenarioToSheets(s).map(gridValues);
+    const a = byName(all, 'Assumptions');
+    // Excel rows 3-6 of O:T are Workers' comp (rate), STRS 2025, STRS 2027, OPEB (layout.ts: OtherRollups from O).
+    a.cells[4]![16] = 'taxable'; // STRS's second dated row repeats On
+    a.cells[5]![13 + 1] = "Workers' comp"; // OPEB renamed to an existing undated roll-up
+    const issues = issuesOf(all).map(formatWorkbookIssue);
+    expect(issues).toEqual([
+      "Assumptions!Q5 (On): give On once, on the first row of roll-up STRS (row 4); leave it empty on the rows of its later dated rates",
+      "Assumptions!R6 (From): roll-up Workers' comp is listed twice: give every row of a roll-up with dated rates a From date (names are unique)",
+    ]);
+  });
+
+  it('a fund split without shares, and shares that do not add up to 1, are refused at the Fund cell', () => {
+    const all = scenarioToSheets(sample12Scenario()).map(gridValues);
+    const roster = byName(all, 'Roster');
+    roster.cells[2]![14] = 'GF, GRANT';
+    roster.cells[3]![14] = 'GF:0.6, GRANT:0.3';
+    const issues = issuesOf(all).map(formatWorkbookIssue);
+    expect(issues).toEqual([
+      'Roster!O3 (Fund): give each fund of a split its share, such as "GF:0.6, GRANT:0.4", found GF, GRANT',
+      'Roster!O4 (Fund): the shares add up to 0.9: they must add up to exactly 1',
+    ]);
   });
 });
 

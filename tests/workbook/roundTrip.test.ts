@@ -141,6 +141,18 @@ const decimal = (maxWhole: number) =>
   );
 const positive = (maxWhole: number) => decimal(maxWhole).filter((d) => new Decimal(d).gt(0));
 const fraction = fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 1, max: 4 })).map(([f, p]) => `0.${String(f).padStart(4, '0').slice(0, p)}`);
+/** A fund code (sometimes holding ":" or ","), or a split whose shares add up to exactly 1. */
+const fundCode = fc.oneof(code, fc.constantFrom('A:B', 'X,Y', 'Ünï'));
+const fund = fc.oneof(
+  fundCode,
+  fc.uniqueArray(fundCode, { minLength: 2, maxLength: 3 }).chain((funds) =>
+    fc.array(fc.integer({ min: 1, max: 9 }), { minLength: funds.length - 1, maxLength: funds.length - 1 }).map((tenths) => {
+      // Shares in tenths, the last part gets the rest (at least 0.1): e.g. 0.3, 0.2, 0.5.
+      const shares = tenths.map((t) => Math.max(1, Math.floor(t / funds.length)));
+      return funds.map((f, i) => ({ fund: f, share: i < shares.length ? `0.${shares[i]}` : String(new Decimal(1).minus(shares.reduce((a, b) => a + b, 0) / 10)) }));
+    }),
+  ),
+);
 const day = fc.integer({ min: 0, max: 3000 }).map((n) => new Date(Date.UTC(2020, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
 
 const scenarioArb = fc
@@ -148,16 +160,28 @@ const scenarioArb = fc
     classes: fc.uniqueArray(fc.record({ code, title: fc.option(text, { nil: undefined }), steps: fc.array(positive(200), { minLength: 1, maxLength: 7 }), stepMonths: fc.integer({ min: 1, max: 24 }) }), { minLength: 1, maxLength: 3, selector: (c) => c.code }),
     ratePlaces: fc.integer({ min: 0, max: 4 }),
     rows: fc.array(
-      fc.record({ id: code, stepPick: fc.nat(), classPick: fc.nat(), fte: fc.constantFrom('1', '0.5', '0.75', '1.0'), count: fc.integer({ min: 1, max: 40 }), hireDate: fc.option(day, { nil: undefined }), ss: fc.boolean(), vacant: fc.boolean(), ot: decimal(300), pays: fc.subarray(['A,1', 'B "q"']) }),
+      fc.record({ id: code, stepPick: fc.nat(), classPick: fc.nat(), fte: fc.constantFrom('1', '0.5', '0.75', '1.0'), count: fc.integer({ min: 1, max: 40 }), hireDate: fc.option(day, { nil: undefined }), ss: fc.boolean(), vacant: fc.boolean(), ot: decimal(300), pays: fc.subarray(['A,1', 'B "q"']), fund: fc.option(fund, { nil: undefined }), department: fc.option(code, { nil: undefined }) }),
       { maxLength: 6 },
     ),
     pension: fc.array(fc.record({ from: day, rate: fraction }), { minLength: 1, maxLength: 3 }),
+    rollups: fc.uniqueArray(
+      fc.record({
+        name: text,
+        rate: fc.option(fraction, { nil: undefined }),
+        rates: fc.uniqueArray(fc.record({ from: day, rate: fraction }), { minLength: 1, maxLength: 3, selector: (r) => r.from }),
+        on: fc.constantFrom('pensionable', 'taxable'),
+        pensionTiers: fc.option(fc.constant(['classic']), { nil: undefined }),
+      }),
+      { maxLength: 3, selector: (r) => r.name },
+    ),
+    termCosts: fc.constantFrom('fiscalYears', 'term'),
     wageBases: fc.uniqueArray(fc.integer({ min: 2020, max: 2035 }), { maxLength: 3 }),
     unitName: text,
     proposals: fc.uniqueArray(
       fc.record({
         name: text,
         side: fc.option(fc.constantFrom('union', 'management', 'joint', 'other'), { nil: undefined }),
+        retroPayDate: fc.option(day, { nil: undefined }),
         provisions: fc.array(
           fc.oneof(
             fc.record({ type: fc.constant('gwi'), percent: fraction, effective: day, label: fc.option(text, { nil: undefined }) }),
@@ -166,6 +190,10 @@ const scenarioArb = fc
             fc.record({ type: fc.constant('flat'), amount: decimal(90000), fiscalYears: fc.uniqueArray(fc.integer({ min: 2025, max: 2030 }).map((y) => `FY${y}`), { minLength: 1, maxLength: 3 }) }),
             fc.record({ type: fc.constant('longevity'), effective: day, bands: fc.uniqueArray(fc.record({ years: fc.integer({ min: 0, max: 30 }), percent: fraction }), { maxLength: 3, selector: (b) => b.years }) }),
             fc.record({ type: fc.constant('pensionRate'), effective: day, tier: fc.constant('classic'), delta: fc.constantFrom('-0.03', '0.005') }),
+            fc.record({ type: fc.constant('lumpSum'), percent: fraction, payDate: day, pensionable: fc.boolean() }),
+            fc.record({ type: fc.constant('lumpSum'), days: decimal(20), daysPerYear: fc.constantFrom('185', '260.5'), payDate: day }),
+            fc.record({ type: fc.constant('minimumRate'), amount: positive(60), rateBasis: fc.constantFrom('hourly', 'annual'), effective: day }),
+            fc.record({ type: fc.constant('flat'), amount: decimal(90000), fiscalYears: fc.constant(['FY2027']), fund, department: code }),
           ),
           { maxLength: 4 },
         ),
@@ -177,22 +205,46 @@ const scenarioArb = fc
     format: 'bargaining-costing/scenario@1',
     unit: { id: 'U1', name: g.unitName },
     calendar: { payFrequency: 'monthly' },
-    term: { start: '2026-07-01', end: '2028-06-30' },
+    term: { start: '2026-07-01', end: '2028-06-30', costs: g.termCosts },
     schedule: { id: 'S1', effective: '2025-07-01', ratePlaces: g.ratePlaces, classes: g.classes.map((c) => ({ ...c, title: c.title ?? '' })) },
     roster: {
       extractDate: '2019-12-31',
       rows: g.rows.map((r, i) => {
         const cls = g.classes[r.classPick % g.classes.length]!;
-        return { id: `${r.id}-${i}`, class: cls.code, step: 1 + (r.stepPick % cls.steps.length), fte: r.fte, count: r.count, ...(r.hireDate ? { hireDate: r.hireDate } : {}), socialSecurity: r.ss, vacant: r.vacant, overtimeHours: r.ot, pays: r.pays, pensionTier: 'classic' };
+        return {
+          id: `${r.id}-${i}`,
+          class: cls.code,
+          step: 1 + (r.stepPick % cls.steps.length),
+          fte: r.fte,
+          count: r.count,
+          ...(r.hireDate ? { hireDate: r.hireDate } : {}),
+          socialSecurity: r.ss,
+          vacant: r.vacant,
+          overtimeHours: r.ot,
+          pays: r.pays,
+          pensionTier: 'classic',
+          ...(r.fund === undefined ? {} : { fund: r.fund }),
+          ...(r.department === undefined ? {} : { department: r.department }),
+        };
       }),
     },
     assumptions: {
       id: 'A1',
       pension: { classic: g.pension },
       socialSecurity: { wageBase: Object.fromEntries(g.wageBases.map((y) => [String(y), '176100'])) },
+      // A roll-up has one rate or dated rates; the first ones are limited to the first class.
+      otherRollups: g.rollups.map(({ rate, rates, ...r }, i) => ({ ...r, ...(rate === undefined ? { rates } : { rate }), ...(i === 0 ? { classes: [g.classes[0]!.code] } : {}) })),
       specialPays: { 'A,1': { percent: '0.05', pensionable: true }, 'B "q"': { amount: '12.50', per: 'hour' } },
     },
-    proposals: g.proposals,
+    // Provisions that name what the generated schedule has: a class's step, a roll-up.
+    proposals: g.proposals.map((p, pi) => ({
+      ...p,
+      provisions: [
+        ...p.provisions,
+        ...(pi === 0 ? [{ type: 'setRate', class: g.classes[0]!.code, step: 1, amount: '42.50', effective: '2026-07-01' }, { type: 'dropSteps', classes: [g.classes[0]!.code], count: 1, effective: '2027-07-01' }] : []),
+        ...(pi === 0 && g.rollups.length > 0 ? [{ type: 'rollupRate', name: g.rollups[0]!.name, effective: '2027-01-01', delta: '-0.002' }] : []),
+      ],
+    })),
   }));
 
 describe('round-trip property', () => {

@@ -10,7 +10,7 @@ async function edit(buffer: Buffer, change: (wb: ExcelJS.Workbook) => void): Pro
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buffer as unknown as ArrayBuffer);
   change(wb);
-  return Buffer.from((await wb.xlsx.writeBuffer()));
+  return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
 
 describe("readScenarioWorkbook: an analyst's workbook → scenario", () => {
@@ -57,7 +57,7 @@ describe("readScenarioWorkbook: an analyst's workbook → scenario", () => {
     expect(r.scenario.roster.rows[4]).toMatchObject({ id: 'E2000', class: 'SGT', step: 2, nextStepDate: '2027-03-01' });
   });
 
-  it('a 10,000-row roster goes to a workbook and back unchanged', async () => {
+  it('a 10,000-row roster goes to a workbook and back exactly', async () => {
     const scenario: Scenario = sampleScenario();
     const template = scenario.roster.rows[0]!;
     scenario.roster.rows = Array.from({ length: 10_000 }, (_, i) => ({ ...template, id: `E${100000 + i}`, step: 1 + (i % 5), fte: i % 7 === 0 ? '0.5' : '1' }));
@@ -65,5 +65,29 @@ describe("readScenarioWorkbook: an analyst's workbook → scenario", () => {
     const back = await readScenarioWorkbook(buffer);
     expect(back.ok && back.scenario.roster.rows.length).toBe(10_000);
     expect(back).toEqual({ ok: true, scenario });
+  });
+
+  it('what a costing would refuse is refused at its cell; a give-back comes back as a warning', async () => {
+    const scenario = sampleScenario();
+    const exported = await exportCostWorkbook({ scenario, result: null });
+    const typo = await edit(exported, (wb) => {
+      wb.getWorksheet('Roster')!.getCell('H4').value = 'Classic';
+    });
+    expect(await readScenarioWorkbook(typo)).toEqual({
+      ok: false,
+      issues: [
+        {
+          path: 'Roster!H4 (Pension tier)',
+          message: 'pension tier `Classic` has no rates in assumptions.pension (row E1002); tiers with rates: classic, pepra',
+          sheet: 'Roster',
+          row: 4,
+          column: 'H',
+          header: 'Pension tier',
+        },
+      ],
+    });
+    scenario.proposals[0]!.provisions.push({ type: 'flat', amount: '-500.00', fiscalYears: ['FY2027'] });
+    const read = await readScenarioWorkbook(await exportCostWorkbook({ scenario, result: null }));
+    expect(read.ok && read.warnings?.map((w) => `${w.path}: ${w.message}`)).toEqual(['Proposals!L6 (Amount): a negative flat amount (-500.00): a saving; check the sign']);
   });
 });
