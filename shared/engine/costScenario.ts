@@ -12,6 +12,8 @@ import { CostingContext } from './costingContext.js';
 import { CostingCaches, costVariant, type CostOptions as CostRunOptions, type CostTotals, type RetroPlan, type RowStates, type VariantCosting } from './costRows.js';
 import { inDateOrder, provisionDate } from './provisionOrder.js';
 import { lowerBound, type Timeline } from './timeline.js';
+import { costingIssues } from '../validation/costingIssues.js';
+import { listedIssues } from '../validation/issueList.js';
 import { Interner, buildVariantPlan, type VariantSpec } from './variantPlan.js';
 
 export interface CostingProgress {
@@ -29,6 +31,9 @@ export interface CostOptions {
  * component, the increase, per-provision charges, the value of 1%, the lift, per-class detail.
  */
 export function costScenario(scenario: Scenario, options: CostOptions = {}): CostingResult {
+  // Every costing-time problem at once (validate runs the same checks), before any figure is made.
+  const check = costingIssues(scenario);
+  if (check.issues.length > 0) throw new CostingInputError(listedIssues(check.issues, check.omitted));
   try {
     return costValidScenario(scenario, options);
   } catch (error) {

@@ -71,7 +71,7 @@ describe('retroactive pay (§3)', () => {
   it('a retro date after the horizon is an error naming the field', () => {
     const input = monthlyScenario({ provisions: [gwi] });
     input.proposals![0]!.retroPayDate = '2027-07-15';
-    expect(() => cost(input)).toThrow(/^proposals\[0\]\.retroPayDate: 2027-07-15 is after the horizon's last pay date 2027-06-30/);
+    expect(() => cost(input)).toThrow(/^proposals\[0\]\.retroPayDate: 2027-07-15 is after the last costed pay date 2027-06-30/);
   });
 });
 

@@ -32,6 +32,6 @@ describe('Social Security (COSTING.md §4)', () => {
           assumptions: { socialSecurity: { rate: '0.062', wageBase: { '2026': '176100' } } },
         }),
       ),
-    ).toThrow(/no Social Security wage base for 2027, needed by row R1/);
+    ).toThrow(/no Social Security wage base for 2027, needed from the period paid 2027-01-31 by row R1/);
   });
 });

@@ -58,11 +58,11 @@ describe('scenario validation names the JSON path and the reason', () => {
 
   it('a tier with no rate in effect is an error naming the row and the date, never a silent zero', () => {
     expect(() => cost(monthlyScenario({ rows: [{ pensionTier: 'safety' }] }))).toThrow(
-      'roster.rows[0].pensionTier: pension tier safety has no rates; tiers with rates: none (row R1)',
+      'roster.rows[0].pensionTier: pension tier `safety` has no rates in assumptions.pension (row R1); tiers with rates: none',
     );
     expect(() =>
       cost(monthlyScenario({ rows: [{ healthTier: 'family' }], assumptions: { health: { family: [{ from: '2027-01-01', monthly: '100.00' }] } } })),
-    ).toThrow('roster.rows[0].healthTier: no health contribution for tier family is in effect on 2026-07-01 (row R1): add an entry from that date or earlier');
+    ).toThrow('roster.rows[0].healthTier: health tier family has no contribution in effect in the first costed period (2026-07-01 – 2026-07-31, paid 2026-07-31) (row R1): its first contribution is from 2027-01-01; add one from 2026-07-01 or earlier in assumptions.health.family');
     expect(() =>
       cost(monthlyScenario({ rows: [{ pensionTier: 'Classic' }], assumptions: { pension: { classic: [{ from: '2020-01-01', rate: '0.1' }], pepra: [{ from: '2020-01-01', rate: '0.08' }] } } })),
     ).toThrow('roster.rows[0].pensionTier: pension tier Classic has no rates; tiers with rates: classic, pepra (row R1)');
