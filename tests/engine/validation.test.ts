@@ -65,7 +65,7 @@ describe('scenario validation names the JSON path and the reason', () => {
     ).toThrow('roster.rows[0].healthTier: health tier family has no contribution in effect in the first costed period (2026-07-01 – 2026-07-31, paid 2026-07-31) (row R1): its first contribution is from 2027-01-01; add one from 2026-07-01 or earlier in assumptions.health.family');
     expect(() =>
       cost(monthlyScenario({ rows: [{ pensionTier: 'Classic' }], assumptions: { pension: { classic: [{ from: '2020-01-01', rate: '0.1' }], pepra: [{ from: '2020-01-01', rate: '0.08' }] } } })),
-    ).toThrow('roster.rows[0].pensionTier: pension tier Classic has no rates; tiers with rates: classic, pepra (row R1)');
+    ).toThrow('roster.rows[0].pensionTier: pension tier `Classic` has no rates in assumptions.pension (row R1); tiers with rates: classic, pepra');
   });
 });
 
