@@ -11,7 +11,7 @@ import type { ReportPdfOutcome, ReportPdfRequest } from '../pdf/renderReportPdf.
 export type WorkerTask =
   | { kind: 'cost'; scenario: Scenario }
   /** The record travels as stored (JSON text), so the request thread never parses a large roster. */
-  | { kind: 'workbook'; record: CostModelRecord; supersededBy: string | null }
+  | { kind: 'workbook'; record: CostModelRecord; supersededBy: string | null; names: Readonly<Record<string, string>> }
   | { kind: 'draftBody'; text: string; rosterRowLimit: number }
   | { kind: 'editBody'; text: string; unitId: string; rosterRowLimit: number }
   | { kind: 'costStored'; scenarioJson: string; withContentHash: boolean }

@@ -64,8 +64,8 @@ export class CostingPool {
     return output.result;
   }
 
-  async workbook(record: CostModelRecord, supersededBy: string | null, signal?: AbortSignal): Promise<Buffer> {
-    const output = await this.run({ kind: 'workbook', record, supersededBy }, signal);
+  async workbook(record: CostModelRecord, supersededBy: string | null, signal?: AbortSignal, names: Readonly<Record<string, string>> = {}): Promise<Buffer> {
+    const output = await this.run({ kind: 'workbook', record, supersededBy, names }, signal);
     if (output.kind !== 'workbook') throw new Error('a costing worker answered with a costing');
     return Buffer.from(output.workbook.buffer, output.workbook.byteOffset, output.workbook.byteLength);
   }

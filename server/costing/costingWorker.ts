@@ -24,7 +24,7 @@ async function run(task: WorkerTask): Promise<WorkerOutput> {
   }
   // Loaded on the first export only: the costing workers never carry ExcelJS.
   const { writeCostModelWorkbook } = await import('../xlsx/costModelAdapters.js');
-  const workbook = await writeCostModelWorkbook(viewCostModel(task.record, task.supersededBy));
+  const workbook = await writeCostModelWorkbook(viewCostModel(task.record, task.supersededBy), task.names);
   // A Buffer that is a slice of a shared pool must be copied before its memory is transferred.
   const whole = workbook.byteOffset === 0 && workbook.byteLength === workbook.buffer.byteLength;
   return { kind: 'workbook', workbook: whole ? new Uint8Array(workbook.buffer) : new Uint8Array(workbook) };

@@ -4,18 +4,19 @@ import { costModelEtag, viewCostModel } from './costModelView.js';
 import { visibleCostModel } from './costModels.js';
 import type { Principal } from './principal.js';
 import type { WorkbookWriter } from './workbookFiles.js';
+import { userDisplayName } from './users.js';
 
 /**
  * Writes one cost model's workbook; the costing workers' version (server/costing) is stopped when
  * `signal` fires. A draft is costed as part of the export.
  */
-export type WorkbookBuilder = (record: CostModelRecord, supersededBy: string | null, signal: AbortSignal) => Promise<Buffer>;
+export type WorkbookBuilder = (record: CostModelRecord, supersededBy: string | null, signal: AbortSignal, names: Readonly<Record<string, string>>) => Promise<Buffer>;
 
 /** The request thread's writer (tests, COSTING_WORKERS=0): cannot be interrupted, only abandoned. */
 export const inProcessWorkbookBuilder =
   (write: WorkbookWriter): WorkbookBuilder =>
-  (record, supersededBy) =>
-    write(viewCostModel(record, supersededBy));
+  (record, supersededBy, _signal, names) =>
+    write(viewCostModel(record, supersededBy), names);
 
 export interface WorkbookExportLimits {
   /** Exports built at once; one more is refused with 503 and Retry-After. */
@@ -69,7 +70,8 @@ export class WorkbookExports {
     const timer = setTimeout(() => abort.abort(), this.limits.timeoutMs);
     try {
       this.onStart(model.id);
-      const body = await Promise.race([this.build(model, successor, abort.signal), abandoned(abort.signal, this.limits.timeoutMs)]);
+      const names = await this.displayNames(model);
+      const body = await Promise.race([this.build(model, successor, abort.signal, names), abandoned(abort.signal, this.limits.timeoutMs)]);
       if (key !== undefined) this.keep(key, body);
       return file(body);
     } catch (error) {
@@ -80,6 +82,13 @@ export class WorkbookExports {
       clearTimeout(timer);
       this.running -= 1;
     }
+  }
+
+  /** The people the workbook names (approver, manager who returned it), by name rather than login id. */
+  private async displayNames(model: CostModelRecord): Promise<Record<string, string>> {
+    const names: Record<string, string> = {};
+    if (model.decidedBy) names[model.decidedBy] = await userDisplayName(this.store, model.decidedBy);
+    return names;
   }
 
   private keep(key: string, body: Buffer): void {

@@ -19,4 +19,5 @@ export type ScheduleFileResult = { ok: true; schedule: unknown } | { ok: false; 
 export type ScheduleFileReader = (format: ScheduleFileFormat, content: Buffer, options: ScheduleFileOptions) => Promise<ScheduleFileResult>;
 
 /** Writes a cost model as the shared workbook layout (server/xlsx). */
-export type WorkbookWriter = (model: CostModelView) => Promise<Buffer>;
+/** `names` maps user ids to display names for the approval block (an id without one prints as itself). */
+export type WorkbookWriter = (model: CostModelView, names?: Readonly<Record<string, string>>) => Promise<Buffer>;

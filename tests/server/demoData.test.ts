@@ -93,5 +93,7 @@ describe('demo data: the City of Riverton', () => {
     const text: string[] = [];
     workbook.getWorksheet('Costing')!.eachRow((row) => row.eachCell((cell) => text.push(cell.text)));
     expect(text.join(' ')).toContain(list.body.costModels[0].contentHash);
+    // The approver by name, not by login id.
+    expect(text.join(' ')).toContain('Morgan Reyes (budget manager)');
   });
 });
