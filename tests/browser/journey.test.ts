@@ -192,6 +192,8 @@ describe('the analyst and manager journey in the task pane', () => {
     await page.getByTestId('roster-preview').waitFor();
     expect(await page.getByTestId('roster-preview').innerText()).toContain(`${ROSTER_ROWS} rows will replace the whole Roster`);
     await paneState(page, '08a-roster-preview');
+    // The extract's date (the day payroll produced it): the template's here, so its step dates are not stale.
+    await page.getByLabel('Extract date').fill(template.roster.extractDate);
     await button(`Replace the roster with ${ROSTER_ROWS} rows`).click();
     await page.getByTestId('roster-preview').waitFor({ state: 'detached' });
     await excel.paste(SHEET.proposals, 'A3', proposalRows(bargainingProposals()));
