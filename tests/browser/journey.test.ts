@@ -311,7 +311,10 @@ describe('the analyst and manager journey in the task pane', () => {
     expect(await page.getByTestId('returned-comment').innerText()).toContain(RETURN_COMMENT);
     await paneState(page, '15-analyst-sees-return');
     await button('Resubmit for approval').click();
-    await expect.poll(() => page.getByTestId('model-state').first().innerText()).toBe('submitted');
+    // Submitting costs the model on the server: give it the time the first submission gets.
+    await expect
+      .poll(async () => ((await page.getByTestId('error-bar').count()) > 0 ? `error: ${await page.getByTestId('error-bar').first().innerText()}` : page.getByTestId('model-state').first().innerText()), { timeout: 30_000 })
+      .toBe('submitted');
   });
 
   it('the manager approves the resubmitted model', async () => {
@@ -335,7 +338,7 @@ describe('the analyst and manager journey in the task pane', () => {
     expect(await manager.getByTestId('review').getByTestId('model-state').innerText()).toBe('submitted');
     await manager.getByRole('button', { name: 'Approve…' }).click();
     await manager.getByRole('button', { name: 'Yes, approve' }).click();
-    await expect.poll(() => manager.getByTestId('review').getByTestId('model-state').innerText()).toBe('approved');
+    await expect.poll(() => manager.getByTestId('review').getByTestId('model-state').innerText(), { timeout: 30_000 }).toBe('approved');
     expect(await manager.getByTestId('approved-summary').innerText()).toContain('Matches the bargaining brief');
     await paneState(manager, '16-manager-approved');
     expect(managerErrors).toEqual([]);
