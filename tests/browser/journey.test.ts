@@ -397,12 +397,12 @@ describe('the analyst and manager journey in the task pane', () => {
     await builder.getByLabel('Effective date').fill('2026-07-04');
     await builder.getByRole('button', { name: 'Add to proposal' }).click();
     await builder.getByLabel('Add a provision').selectOption({ label: 'One-time payment' });
-    await builder.getByLabel('Amount', { exact: true }).fill('1000');
-    await builder.getByLabel('Pay date', { exact: true }).fill('2026-12-15');
+    await builder.getByLabel(/^Amount/).fill('1000');
+    await builder.getByLabel(/^Pay date/).fill('2026-12-15');
     await builder.getByRole('button', { name: 'Add to proposal' }).click();
     await builder.getByLabel('Add a provision').selectOption({ label: 'Step freeze' });
     await builder.getByLabel('Effective date').fill('2027-07-03');
-    await builder.getByLabel('Months', { exact: true }).fill('6');
+    await builder.getByLabel(/^Months/).fill('6');
     await builder.getByRole('button', { name: 'Add to proposal' }).click();
     await expect.poll(async () => (await builder.getByTestId('provision-list').locator('li').count())).toBe(3);
     await builder.getByRole('button', { name: /^Move One-time payment .* up$/ }).click();
