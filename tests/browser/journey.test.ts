@@ -415,7 +415,7 @@ describe('the analyst and manager journey in the task pane', () => {
     await paneState(page, '23-builder-live-cost');
     await builder.getByRole('button', { name: 'Write to the Proposals sheet' }).click();
     await builder.getByTestId('proposals-written').waitFor();
-    const sheet = JSON.stringify(await excel.block(SHEET.proposals, 'A1:H12'));
+    const sheet = JSON.stringify(await excel.block(SHEET.proposals, 'A1:Z20'));
     expect(sheet).toContain('Mediator');
     expect(sheet).toContain('0.03');
     await paneState(page, '24-builder-written');
