@@ -11,7 +11,23 @@ const path = require('node:path');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
+const webpack = require('webpack');
 const { manifestForUrl, publicUrlFromEnv } = require('./scripts/addinManifest.cjs');
+
+/**
+ * The Entra ID app registration the pane signs in with (docs/ADDIN.md), or null: API tokens only.
+ *   ADDIN_ENTRA_CLIENT_ID, ADDIN_ENTRA_AUTHORITY (default https://login.microsoftonline.com/organizations),
+ *   ADDIN_ENTRA_SCOPE (default api://<ADDIN_PUBLIC_URL host>/<client id>/access_as_user).
+ */
+function entraFromEnv(env, publicUrl) {
+  const clientId = (env.ADDIN_ENTRA_CLIENT_ID || '').trim();
+  if (!clientId) return null;
+  return {
+    clientId,
+    authority: (env.ADDIN_ENTRA_AUTHORITY || 'https://login.microsoftonline.com/organizations').trim(),
+    scope: (env.ADDIN_ENTRA_SCOPE || `api://${new URL(publicUrl).host}/${clientId}/access_as_user`).trim(),
+  };
+}
 
 module.exports = (_env, argv) => {
   const production = argv.mode !== 'development';
@@ -55,6 +71,7 @@ module.exports = (_env, argv) => {
     },
     performance: { hints: false },
     plugins: [
+      new webpack.DefinePlugin({ __BC_ENTRA__: JSON.stringify(entraFromEnv(process.env, publicUrl)) }),
       new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './addin/functions/functions.ts' }),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',

@@ -1,6 +1,9 @@
 /**
- * The server connection the analyst entered in the pane: base URL and API token. The pane and
- * the custom functions share it — the shared runtime gives them one page, one localStorage.
+ * The server connection the pane signed in with: base URL and bearer token (an API token, or an
+ * access token from the organisation's Entra ID). The pane and the custom functions share it —
+ * the shared runtime gives them one page. It is kept in memory and, for an API token, in the
+ * pane's sessionStorage (so reopening the pane keeps it) — never in localStorage, which every page
+ * of the origin, in every tab, can read; an Entra token stays in memory only.
  */
 export interface ServerConnection {
   /** The server's origin, e.g. "https://costing.city.gov" (no trailing slash). */
@@ -8,7 +11,7 @@ export interface ServerConnection {
   token: string;
 }
 
-/** The localStorage key the connection is remembered under. */
+/** The sessionStorage key the connection is remembered under. */
 export const CONNECTION_STORAGE_KEY = 'bargaining-costing.connection';
 
 /** Normalises a URL typed by a person: trims, drops trailing slashes; https required except for localhost. */
@@ -27,8 +30,18 @@ export function normaliseBaseUrl(input: string): string {
   return url.origin + url.pathname.replace(/\/+$/, '');
 }
 
-/** The remembered connection, or undefined when the analyst has not connected yet. */
-export function loadConnection(storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage): ServerConnection | undefined {
+const IN_MEMORY = Symbol.for('bargaining-costing.connection');
+type Holder = Record<symbol, ServerConnection | undefined>;
+
+/** Holds the connection in memory only (an Entra access token); undefined forgets it. */
+export function holdConnection(connection: ServerConnection | undefined): void {
+  (globalThis as unknown as Holder)[IN_MEMORY] = connection;
+}
+
+/** The connection in use, or undefined when the user has not signed in yet. */
+export function loadConnection(storage: Pick<Storage, 'getItem'> | undefined = globalThis.sessionStorage): ServerConnection | undefined {
+  const held = (globalThis as unknown as Holder)[IN_MEMORY];
+  if (held) return held;
   const text = storage?.getItem(CONNECTION_STORAGE_KEY);
   if (!text) return undefined;
   let value: unknown;
@@ -42,13 +55,14 @@ export function loadConnection(storage: Pick<Storage, 'getItem'> | undefined = g
   return { baseUrl: v.baseUrl, token: v.token };
 }
 
-/** Remembers the connection (the pane calls this after a successful GET /me). */
-export function saveConnection(connection: ServerConnection, storage: Pick<Storage, 'setItem'> | undefined = globalThis.localStorage): void {
-  if (!storage) throw new Error('this browser offers no local storage to remember the connection in');
+/** Remembers an API-token connection for this pane session (the pane calls this after a successful GET /me). */
+export function saveConnection(connection: ServerConnection, storage: Pick<Storage, 'setItem'> | undefined = globalThis.sessionStorage): void {
+  if (!storage) throw new Error('this browser offers no session storage to remember the connection in');
   storage.setItem(CONNECTION_STORAGE_KEY, JSON.stringify({ baseUrl: normaliseBaseUrl(connection.baseUrl), token: connection.token }));
 }
 
 /** Forgets the connection (sign out). */
-export function forgetConnection(storage: Pick<Storage, 'removeItem'> | undefined = globalThis.localStorage): void {
+export function forgetConnection(storage: Pick<Storage, 'removeItem'> | undefined = globalThis.sessionStorage): void {
+  holdConnection(undefined);
   storage?.removeItem(CONNECTION_STORAGE_KEY);
 }

@@ -1,15 +1,16 @@
 // The task pane's entry: waits for Office.js, then shows the pane (inside Excel) or how to install it.
 import { createRoot } from 'react-dom/client';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider } from '@fluentui/react-components';
 import { App } from './components/App.js';
 import { NotInExcel } from './components/NotInExcel.js';
 import { officeWorkbook } from './workbook/officeWorkbook.js';
 import { PaneStyles } from './components/PaneStyles.js';
+import { paneTheme } from './components/paneTheme.js';
 
 function mount(inExcel: boolean): void {
   const container = document.getElementById('root');
   if (!container) throw new Error('taskpane.html has no #root element');
-  createRoot(container).render(<FluentProvider theme={webLightTheme}>
+  createRoot(container).render(<FluentProvider theme={paneTheme((globalThis as { Office?: Parameters<typeof paneTheme>[0] }).Office)}>
       <PaneStyles />
       {inExcel ? <App workbook={officeWorkbook} /> : <NotInExcel />}
     </FluentProvider>,

@@ -3,7 +3,8 @@ import { Button, Tab, TabList, Text } from '@fluentui/react-components';
 import type { Proposal, Scenario } from '../../../shared/schemas/scenario.js';
 import type { CostingResult } from '../../../shared/result.js';
 import { forgetSchedules } from '../../runtime/sharedState.js';
-import { loadConnection, type ServerConnection } from '../../runtime/connection.js';
+import { holdConnection, loadConnection, type ServerConnection } from '../../runtime/connection.js';
+import { entraAccessToken, entraConfig } from '../auth/entraSignIn.js';
 import { ApiClient } from '../api/client.js';
 import type { CostModel, Me, Tagged } from '../api/types.js';
 import { ApprovedPanel } from '../models/ApprovedPanel.js';
@@ -36,7 +37,16 @@ export function App({ workbook }: { workbook: WorkbookPort }) {
 
   useEffect(() => {
     void startup.run(async () => {
-      const remembered: ServerConnection | undefined = loadConnection();
+      let remembered: ServerConnection | undefined = loadConnection();
+      const entra = entraConfig();
+      if (!remembered && entra) {
+        // Inside Office the user is usually signed in already: the host gives the pane a token silently.
+        const token = await entraAccessToken(entra, false).catch(() => undefined);
+        if (token) {
+          remembered = { baseUrl: window.location.origin, token };
+          holdConnection(remembered);
+        }
+      }
       if (!remembered) return;
       const remembering = new ApiClient(remembered);
       const who = await remembering.me();
@@ -70,7 +80,7 @@ export function App({ workbook }: { workbook: WorkbookPort }) {
 
   const tabs = tabsFor(me?.user.role ?? null);
   const signedIn = client !== null && me !== null;
-  const showUnit = signedIn && me.units.length > 1 && (tab === 'schedule' || tab === 'workbook');
+  const showUnit = signedIn && me.units.length > 0 && (tab === 'schedule' || tab === 'workbook');
   return (
     <div className="pane">
       <header className="pane-header">

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button, Field, Input, Text } from '@fluentui/react-components';
-import { normaliseBaseUrl, saveConnection, forgetConnection, type ServerConnection } from '../../runtime/connection.js';
+import { holdConnection, normaliseBaseUrl, saveConnection, forgetConnection, type ServerConnection } from '../../runtime/connection.js';
+import { entraAccessToken, entraConfig, forgetEntraSession } from '../auth/entraSignIn.js';
 import { ApiClient } from '../api/client.js';
 import type { Me } from '../api/types.js';
 import { ErrorBar } from './ErrorBar.js';
@@ -18,7 +19,19 @@ export interface ConnectPanelProps {
 export function ConnectPanel({ me, connection, onConnected, onSignedOut }: ConnectPanelProps) {
   const [url, setUrl] = useState(connection?.baseUrl ?? window.location.origin);
   const [token, setToken] = useState('');
+  const entra = entraConfig();
+  const [useToken, setUseToken] = useState(!entra);
   const task = useTask();
+
+  const signInWithEntra = () =>
+    task.run(async () => {
+      if (!entra) return;
+      const connection: ServerConnection = { baseUrl: normaliseBaseUrl(url), token: await entraAccessToken(entra, true) };
+      const client = new ApiClient(connection);
+      const who = await client.me();
+      holdConnection(connection);
+      onConnected(client, who);
+    });
 
   const connect = () =>
     task.run(async () => {
@@ -33,6 +46,7 @@ export function ConnectPanel({ me, connection, onConnected, onSignedOut }: Conne
   const signOut = () =>
     task.run(() => {
       forgetConnection();
+      forgetEntraSession();
       onSignedOut();
       return Promise.resolve();
     });
@@ -53,12 +67,26 @@ export function ConnectPanel({ me, connection, onConnected, onSignedOut }: Conne
           <Field label="Server address" required>
             <Input value={url} onChange={(_, d) => setUrl(d.value)} name="server-url" />
           </Field>
-          <Field label="API token" required>
-            <Input type="password" value={token} onChange={(_, d) => setToken(d.value)} name="token" />
-          </Field>
-          <Button appearance="primary" onClick={connect} disabled={task.busy}>
-            {task.busy ? 'Connecting…' : 'Connect'}
-          </Button>
+          {entra ? (
+            <Button appearance="primary" onClick={() => void signInWithEntra()} disabled={task.busy} data-testid="entra-sign-in">
+              Sign in with your organisation's account
+            </Button>
+          ) : null}
+          {entra && !useToken ? (
+            <Button appearance="subtle" onClick={() => setUseToken(true)}>
+              Use an API token instead
+            </Button>
+          ) : null}
+          {useToken ? (
+            <>
+              <Field label="API token" required>
+                <Input type="password" value={token} onChange={(_, d) => setToken(d.value)} name="token" />
+              </Field>
+              <Button appearance={entra ? 'secondary' : 'primary'} onClick={connect} disabled={task.busy}>
+                {task.busy ? 'Connecting…' : 'Connect'}
+              </Button>
+            </>
+          ) : null}
         </>
       )}
     </section>

@@ -39,3 +39,15 @@ describe('the proposal builder', () => {
     expect(moveProvision(['a', 'b', 'c'], 0, -1)).toEqual(['a', 'b', 'c']);
   });
 });
+
+describe('the pane follows Office’s theme', () => {
+  it('takes the dark theme when Office’s background is dark', async () => {
+    const { isDark, paneTheme } = await import('../../../addin/taskpane/components/paneTheme.js');
+    const { webDarkTheme, webLightTheme } = await import('@fluentui/react-components');
+    expect(isDark('#262626')).toBe(true);
+    expect(isDark('#000000')).toBe(true);
+    expect(isDark('#FFFFFF')).toBe(false);
+    expect(paneTheme({ context: { officeTheme: { bodyBackgroundColor: '#1F1F1F' } } })).toBe(webDarkTheme);
+    expect(paneTheme(undefined)).toBe(webLightTheme);
+  });
+});

@@ -1107,10 +1107,7 @@
       return nullable(new NamedItemProxy(this._ctx, item || null), !item);
     }
     add(name, reference, comment) {
-      if (model.names.has(name.toLowerCase())) {
-        this._ctx.queueError(new OfficeError('ItemAlreadyExists', `The name "${name}" already exists.`));
-        return new NamedItemProxy(this._ctx, null);
-      }
+      // Checked when the command runs: a delete earlier in the same batch frees the name.
       const item = { name, reference: typeof reference === 'string' ? reference : '(range)', comment: comment || '' };
       this._ctx.enqueue(() => {
         if (model.names.has(name.toLowerCase())) throw new OfficeError('ItemAlreadyExists', `The name "${name}" already exists.`);
