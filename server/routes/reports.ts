@@ -16,6 +16,7 @@ import { Router, type Response } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../appContext.js';
 import { principalOf } from '../http/authenticate.js';
+import { jsonBody } from '../http/jsonBody.js';
 import { parseInput } from '../http/parseInput.js';
 import { cannotCost, invalidInput, notFound } from '../services/domainErrors.js';
 import { userDisplayName } from '../services/users.js';
@@ -26,7 +27,7 @@ import { mappingFromOptions, reportViews, type DisclosureMappingFile, type Repor
 import type { ReportPdfOutcome } from '../pdf/renderReportPdf.js';
 import { inScope } from '../services/principal.js';
 import type { ReportView } from '../../shared/reports/reportDocument.js';
-import { resultForWorkbook, validScenario, visibleCostModel, type CostModelContext } from '../services/costModels.js';
+import { resultForWorkbook, validScenarioWithin, visibleCostModel, type CostModelContext } from '../services/costModels.js';
 
 const reportOptions = {
   proposal: z.string().min(1).max(200).optional(),
@@ -87,13 +88,13 @@ export function reportRoutes(ctx: AppContext): Router {
     await sendPdf(res, await ctx.renderReportPdf({ view, scenario: parsed.value, result, options }), `${model.unitId}-${model.title}-v${model.modelVersion}-${view}`, 'query');
   });
 
-  router.post('/reports/:file', async (req, res) => {
+  router.post('/reports/:file', jsonBody(ctx.config.bodyLimit), async (req, res) => {
     const principal = principalOf(req);
     const view = viewOf(String(req.params.file));
     const body = parseInput(reportBody, req.body ?? {}, 'body');
     const unitId = (body.scenario as { unit?: { id?: unknown } } | null)?.unit?.id;
     if (typeof unitId !== 'string' || !inScope(principal, unitId)) throw notFound(`no unit ${String(unitId)} in your scope`);
-    const scenario = validScenario(body.scenario, unitId);
+    const scenario = validScenarioWithin(body.scenario, unitId, ctx.config.rosterRowLimit);
     const mapping = mappingOf(body.line, 'body');
     let result: CostingResult;
     try {
