@@ -1,5 +1,5 @@
 import type { ScenarioInput } from '../shared/index.js';
-import { isoDaysAfter as isoDay, pseudoRandom as sequence } from './pseudoRandom.js';
+import { isoDaysAfter as isoDay, seededRandom as sequence } from '../server/demo/seededRandom.js';
 
 /**
  * A synthetic bargaining unit: 60 classes × 6 steps, a 3-year biweekly horizon and two proposals
