@@ -100,7 +100,10 @@ export default defineConfig(
           patterns: [
             { group: ['node:*'], message: 'shared/ is pure: no Node modules (it also runs in the browser).' },
             { group: ['**/server/**', '**/addin/**', '**/bench/**', '**/tests/**'], message: 'shared/ depends on nothing else in the repository.' },
-            { group: ['@microsoft/office-js', 'office-*', 'express', 'pg', 'better-sqlite3', 'kysely', 'exceljs', 'pino*'], message: 'shared/ imports no Office, server or store library.' },
+            {
+              group: ['@microsoft/office-js', 'office-*', 'express', 'pg', 'better-sqlite3', 'kysely', 'exceljs', 'pino*'],
+              message: 'shared/ imports no Office, server or store library.',
+            },
           ],
         },
       ],
@@ -125,9 +128,17 @@ export default defineConfig(
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/store/*', '!**/store/store.js'], message: 'Routes call services, not the store.' }, { group: ['**/store/store.js'], allowTypeImports: true, message: 'Routes may name store record types, not call the store.' }] },
+        {
+          patterns: [
+            { group: ['**/store/*', '!**/store/store.js'], message: 'Routes call services, not the store.' },
+            { group: ['**/store/store.js'], allowTypeImports: true, message: 'Routes may name store record types, not call the store.' },
+          ],
+        },
       ],
-      'no-restricted-syntax': ['error', { selector: "MemberExpression[property.name='store']", message: 'Routes call services, not the store: move this into a service in server/services/.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[property.name='store']", message: 'Routes call services, not the store: move this into a service in server/services/.' },
+      ],
     },
   },
 );

@@ -42,7 +42,16 @@ export function demoRoster(unit: DemoUnit, seed: number): ScenarioInput['roster'
       const vacant = random() < 0.06;
       const step = 1 + Math.floor(Math.pow(random(), 0.6) * c.steps);
       if (vacant) {
-        rows.push({ id, class: c.code, step: 1, vacant: true, pensionTier: pick(Object.keys(unit.assumptions.pension ?? {})), healthTier: 'employee', medicare: true, socialSecurity: unit.socialSecurity });
+        rows.push({
+          id,
+          class: c.code,
+          step: 1,
+          vacant: true,
+          pensionTier: pick(Object.keys(unit.assumptions.pension ?? {})),
+          healthTier: 'employee',
+          medicare: true,
+          socialSecurity: unit.socialSecurity,
+        });
         continue;
       }
       const yearsOfService = step - 1 + Math.floor(random() * (step === c.steps ? 22 : 2));
