@@ -1,7 +1,8 @@
 // npm run bench:server — the sync server under load on loopback (autocannon):
 //   schedule pulls per second and p99 latency, answered 200 and 304 (conditional),
-//   and the latency of submitting a 10,000-row cost model (upload, validation, the server's
-//   recompute with the shared engine, storage), next to the committed baseline.
+//   the latency of submitting a 10,000-row cost model (upload, validation, the server's
+//   recompute with the shared engine, storage), and pulls while 10,000-row models are submitted
+//   and exported as workbooks back to back, next to the committed baseline.
 // `npm run bench:server -- --update-baseline` rewrites bench/server-baseline.json.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -40,6 +41,8 @@ interface Figures {
   submit10k: { uploadMs: number; submitMs: number; submitMsRuns: number[]; bodyBytes: number };
   /** Schedule pulls while 10,000-row cost models are submitted back to back. */
   schedulePullDuringSubmits?: PullFigures & { submits: number };
+  /** Schedule pulls while 10,000-row models are submitted and their workbooks exported back to back. */
+  schedulePullDuringExportsAndSubmits?: PullFigures & { submits: number; exports: number };
 }
 
 function freePort(): Promise<number> {
@@ -126,7 +129,8 @@ async function main(): Promise<void> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', 'serve', '--port', String(port), '--no-demo'], {
     cwd: join(import.meta.dirname, '..'),
-    env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' },
+    // The rate limiters stay in the path (their cost is measured) with limits the load never reaches.
+    env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', RATE_LIMIT_PER_TOKEN: '1000000000', RATE_LIMIT_PER_ADDRESS: '1000000000' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   try {
@@ -152,41 +156,65 @@ async function main(): Promise<void> {
     }
 
     const body = JSON.stringify({ unitId: 'BENCH', title: '10,000 rows', scenario });
+    /** Uploads a draft; its id and the ETag a submit names. */
+    const upload = async () => {
+      const created = await fetch(`${base}/api/v1/cost-models`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body });
+      const draft = (await created.json()) as { id: string };
+      if (created.status !== 201) throw new Error(`create answered ${created.status}: ${JSON.stringify(draft).slice(0, 300)}`);
+      return { id: draft.id, etag: created.headers.get('etag')! };
+    };
+    const submit = async (draft: { id: string; etag: string }) => {
+      const submitted = await fetch(`${base}/api/v1/cost-models/${draft.id}/submit`, { method: 'POST', headers: { ...auth, 'if-match': draft.etag } });
+      await submitted.arrayBuffer();
+      if (submitted.status !== 200) throw new Error(`submit answered ${submitted.status}`);
+    };
     const submitRuns: number[] = [];
     let uploadMs = 0;
     for (let round = 0; round < SUBMIT_ROUNDS; round++) {
       const t0 = performance.now();
-      const created = await fetch(`${base}/api/v1/cost-models`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body });
-      const draft = (await created.json()) as { id: string };
-      if (created.status !== 201) throw new Error(`create answered ${created.status}: ${JSON.stringify(draft).slice(0, 300)}`);
+      const draft = await upload();
       uploadMs = Math.max(uploadMs, performance.now() - t0);
       const t1 = performance.now();
-      const submitted = await fetch(`${base}/api/v1/cost-models/${draft.id}/submit`, { method: 'POST', headers: auth });
-      await submitted.arrayBuffer();
-      if (submitted.status !== 200) throw new Error(`submit answered ${submitted.status}`);
+      await submit(draft);
       submitRuns.push(Math.round(performance.now() - t1));
     }
-    // Pulls while 10,000-row models are submitted one after another: the costing runs in a worker.
-    let submitting = true;
-    let submits = 0;
-    const submitter = (async () => {
-      while (submitting) {
-        const created = await fetch(`${base}/api/v1/cost-models`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body });
-        const draft = (await created.json()) as { id: string };
-        const submitted = await fetch(`${base}/api/v1/cost-models/${draft.id}/submit`, { method: 'POST', headers: auth });
-        await submitted.arrayBuffer();
-        if (submitted.status !== 200) throw new Error(`submit answered ${submitted.status}`);
-        submits += 1;
-      }
-    })();
+    /** Runs `step` back to back until stopped; counts the steps. */
+    const backToBack = (step: () => Promise<void>) => {
+      const state = { running: true, count: 0, done: Promise.resolve() };
+      state.done = (async () => {
+        while (state.running) {
+          await step();
+          state.count += 1;
+        }
+      })();
+      return state;
+    };
+    // Pulls while 10,000-row models are uploaded and submitted one after another: the reading,
+    // validation and costing run in a worker.
+    const submitter = backToBack(async () => submit(await upload()));
     const during = await load(pullUrl, auth, child.pid);
-    submitting = false;
-    await submitter;
+    submitter.running = false;
+    await submitter.done;
+    const submits = submitter.count;
+
+    // The same with a draft's workbook (costed and written in an export worker) exported back to back.
+    const exported = await upload();
+    const exporter = backToBack(async () => {
+      const reply = await fetch(`${base}/api/v1/cost-models/${exported.id}/workbook.xlsx`, { headers: auth });
+      await reply.arrayBuffer();
+      if (reply.status !== 200) throw new Error(`export answered ${reply.status}`);
+    });
+    const submitter2 = backToBack(async () => submit(await upload()));
+    const duringBoth = await load(pullUrl, auth, child.pid);
+    exporter.running = false;
+    submitter2.running = false;
+    await Promise.all([exporter.done, submitter2.done]);
 
     const figures: Figures = {
       schedulePull200: (({ statuses: _s, ...f }) => f)(pull200),
       schedulePull304: (({ statuses: _s, ...f }) => f)(pull304),
       schedulePullDuringSubmits: { ...(({ statuses: _s, serverCpuUsPerRequest: _c, ...f }) => f)(during), submits },
+      schedulePullDuringExportsAndSubmits: { ...(({ statuses: _s, serverCpuUsPerRequest: _c, ...f }) => f)(duringBoth), submits: submitter2.count, exports: exporter.count },
       submit10k: { uploadMs: Math.round(uploadMs), submitMs: [...submitRuns].sort((a, b) => a - b)[Math.floor(submitRuns.length / 2)]!, submitMsRuns: submitRuns, bodyBytes: Buffer.byteLength(body) },
     };
     report(figures);
@@ -208,6 +236,8 @@ function report(figures: Figures): void {
     ['schedule pull 304: server CPU µs/request', figures.schedulePull304.serverCpuUsPerRequest ?? 0, baseline?.schedulePull304.serverCpuUsPerRequest, 'lower'],
     ['pull 200 during 10k submits: requests/s', figures.schedulePullDuringSubmits?.requestsPerSecond ?? 0, baseline?.schedulePullDuringSubmits?.requestsPerSecond, 'higher'],
     ['pull 200 during 10k submits: p99 ms', figures.schedulePullDuringSubmits?.p99Ms ?? 0, baseline?.schedulePullDuringSubmits?.p99Ms, 'lower'],
+    ['pull 200 during exports+submits: req/s', figures.schedulePullDuringExportsAndSubmits?.requestsPerSecond ?? 0, baseline?.schedulePullDuringExportsAndSubmits?.requestsPerSecond, 'higher'],
+    ['pull 200 during exports+submits: p99 ms', figures.schedulePullDuringExportsAndSubmits?.p99Ms ?? 0, baseline?.schedulePullDuringExportsAndSubmits?.p99Ms, 'lower'],
     ['10,000-row upload (create draft) ms', figures.submit10k.uploadMs, baseline?.submit10k.uploadMs, 'lower'],
     ['10,000-row submit (recompute) ms, median', figures.submit10k.submitMs, baseline?.submit10k.submitMs, 'lower'],
   ];
@@ -221,6 +251,8 @@ function report(figures: Figures): void {
   const cpu = figures.schedulePull200.serverCpuUsPerRequest;
   if (cpu) console.log(`one server core sustains about ${Math.round(1_000_000 / cpu)} pulls/s at ${cpu} µs of CPU each (the load generator shares the machine)`);
   console.log(`targets: ≥ 3,000 pulls/s with p99 ≤ 25 ms; a 10,000-row submit ≤ 2,000 ms (submit runs: ${figures.submit10k.submitMsRuns.join(', ')} ms; body ${(figures.submit10k.bodyBytes / 1e6).toFixed(2)} MB)`);
+  const both = figures.schedulePullDuringExportsAndSubmits;
+  if (both) console.log(`during exports and submits: ${both.exports} workbook exports and ${both.submits} submits of 10,000 rows completed`);
   if (process.argv.includes('--update-baseline')) {
     writeFileSync(BASELINE, `${JSON.stringify({ recorded: new Date().toISOString(), machine: `${cpus().length} cores, ${cpus()[0]?.model ?? ''}`, node: process.version, figures }, null, 2)}\n`);
     console.log(`baseline written to ${BASELINE}`);

@@ -1,5 +1,7 @@
-// Draws the add-in's ribbon and store icons (a rising column chart on the brand blue) as PNGs
-// into addin/assets/. Run once after changing the design: node scripts/make-addin-icons.mjs
+// Draws the add-in's ribbon and store icons (a rising column chart in the brand blue on a
+// transparent background, as Office's ribbon icons are) as PNGs into addin/assets/, in every size
+// the manifest names: 16/32/80 required, 20/24/40/48/64 for high-DPI ribbons, 128 for the store.
+// Run once after changing the design: node scripts/make-addin-icons.mjs
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 
@@ -24,7 +26,7 @@ function chunk(type, data) {
 
 function icon(size) {
   const blue = [0x1f, 0x5f, 0xa8, 255];
-  const white = [255, 255, 255, 255];
+  const clear = [0, 0, 0, 0];
   const pad = Math.max(1, Math.round(size * 0.12));
   const bars = [0.35, 0.6, 0.85];
   const inner = size - 2 * pad;
@@ -33,11 +35,11 @@ function icon(size) {
   for (let y = 0; y < size; y++) {
     raw[y * (size * 4 + 1)] = 0;
     for (let x = 0; x < size; x++) {
-      let color = blue;
+      let color = clear;
       bars.forEach((h, i) => {
         const left = pad + i * 2 * barWidth;
         const top = pad + Math.round(inner * (1 - h));
-        if (x >= left && x < left + barWidth && y >= top && y < size - pad) color = white;
+        if (x >= left && x < left + barWidth && y >= top && y < size - pad) color = blue;
       });
       raw.set(color, y * (size * 4 + 1) + 1 + x * 4);
     }
@@ -56,5 +58,6 @@ function icon(size) {
 }
 
 mkdirSync('addin/assets', { recursive: true });
-for (const size of [16, 32, 64, 80, 128]) writeFileSync(`addin/assets/icon-${size}.png`, icon(size));
-console.log('wrote addin/assets/icon-{16,32,64,80,128}.png');
+const SIZES = [16, 20, 24, 32, 40, 48, 64, 80, 128];
+for (const size of SIZES) writeFileSync(`addin/assets/icon-${size}.png`, icon(size));
+console.log(`wrote addin/assets/icon-{${SIZES.join(',')}}.png`);

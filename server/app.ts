@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
@@ -7,11 +6,16 @@ import type { Logger } from 'pino';
 import { costScenario as engineCostScenario } from '../shared/engine/costScenario.js';
 import type { AppContext } from './appContext.js';
 import { configFromEnv, type ServerConfig } from './config.js';
+import { addinStatic } from './http/addinStatic.js';
 import { authenticate } from './http/authenticate.js';
+import { inProcessScenarioWork, type ScenarioWork } from './http/costModelBodies.js';
 import { errorHandler, unknownRoute } from './http/errorHandler.js';
-import { createLogger } from './logger.js';
+import { createLogger, loggableUrl } from './logger.js';
+import { perAddressLimit, perCredentialLimit } from './http/rateLimits.js';
 import { auditRoutes } from './routes/audit.js';
 import { costModelRoutes } from './routes/costModels.js';
+import { reportRoutes } from './routes/reports.js';
+import { renderReportPdf, type ReportPdfRenderer } from './pdf/renderReportPdf.js';
 import { healthRoutes } from './routes/health.js';
 import { identityRoutes } from './routes/identity.js';
 import { openApiRoutes } from './routes/openapi.js';
@@ -19,6 +23,8 @@ import { scheduleRoutes } from './routes/schedules.js';
 import { unitRoutes } from './routes/units.js';
 import type { CostScenario } from './services/costModels.js';
 import { OidcVerifier } from './services/oidcVerifier.js';
+import { PrincipalCache } from './services/principalCache.js';
+import { inProcessWorkbookBuilder, WorkbookExports, type WorkbookBuilder } from './services/workbookExports.js';
 import { defaultScheduleFileReader, defaultWorkbookWriter } from './services/xlsxAdapters.js';
 import type { ScheduleFileReader, WorkbookWriter } from './services/workbookFiles.js';
 import type { Store, UnitRecord } from './store/store.js';
@@ -29,9 +35,15 @@ export interface AppDeps {
   config?: Partial<ServerConfig>;
   logger?: Logger;
   costScenario?: CostScenario;
+  /** Default: in-process, with `costScenario`. */
+  scenarioWork?: ScenarioWork;
   now?: () => Date;
   readScheduleFile?: ScheduleFileReader;
+  /** The in-process writer, used when no `buildWorkbook` is given. */
   writeWorkbook?: WorkbookWriter;
+  /** Builds workbooks off the request thread (the costing workers' pool in production). */
+  buildWorkbook?: WorkbookBuilder;
+  renderReportPdf?: ReportPdfRenderer;
   /** Shared with the listener so /readyz fails during shutdown. */
   ready?: { value: boolean };
 }
@@ -42,15 +54,25 @@ export const API_PREFIX = '/api/v1';
 export function createApp(deps: AppDeps): Express {
   const config: ServerConfig = { ...configFromEnv({}), ...deps.config };
   const logger = deps.logger ?? createLogger(config.logLevel);
+  const now = deps.now ?? (() => new Date());
+  const costScenario = deps.costScenario ?? engineCostScenario;
   const ctx: AppContext = {
     store: deps.store,
     config,
     logger,
-    costScenario: deps.costScenario ?? engineCostScenario,
-    now: deps.now ?? (() => new Date()),
-    oidc: config.oidc ? new OidcVerifier(config.oidc) : undefined,
+    costScenario,
+    scenarioWork: deps.scenarioWork ?? inProcessScenarioWork(costScenario),
+    now,
+    oidc: config.oidc ? new OidcVerifier(config.oidc, now) : undefined,
     readScheduleFile: deps.readScheduleFile ?? defaultScheduleFileReader,
-    writeWorkbook: deps.writeWorkbook ?? defaultWorkbookWriter,
+    workbooks: new WorkbookExports(
+      deps.store,
+      deps.buildWorkbook ?? inProcessWorkbookBuilder(deps.writeWorkbook ?? defaultWorkbookWriter),
+      { concurrency: config.exportConcurrency, timeoutMs: config.exportTimeoutMs, cacheBytes: config.exportCacheBytes },
+      (modelId) => logger.debug({ costModel: modelId }, 'workbook export started'),
+    ),
+    principals: new PrincipalCache(config.authCacheMs, now),
+    renderReportPdf: deps.renderReportPdf ?? renderReportPdf,
     ready: deps.ready ?? { value: true },
     units: new ExpiringCache<UnitRecord>(config.authCacheMs),
   };
@@ -81,7 +103,7 @@ export function createApp(deps: AppDeps): Express {
       customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
       // Who asked for what, never how they authenticated: no headers, no bodies, no query secrets.
       serializers: {
-        req: (req: { id: unknown; method: string; url: string; remoteAddress?: string }) => ({ id: req.id, method: req.method, url: req.url, remoteAddress: req.remoteAddress }),
+        req: (req: { id: unknown; method: string; url: string; remoteAddress?: string }) => ({ id: req.id, method: req.method, url: loggableUrl(req.url), remoteAddress: req.remoteAddress }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
     }),
@@ -91,13 +113,23 @@ export function createApp(deps: AppDeps): Express {
 
   const api = express.Router();
   api.use(helmet());
-  api.use(authenticate(ctx.store, ctx.oidc, config.authCacheMs));
-  api.use(express.json({ limit: config.bodyLimit, strict: true, type: ['application/json', 'application/*+json'] }));
+  // Everything under the API is confidential unless a route says otherwise (schedule pulls revalidate).
+  api.use((_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
+  const byAddress = perAddressLimit(config.rateLimitPerAddress);
+  if (byAddress) api.use(byAddress);
+  api.use(authenticate(ctx));
+  const byCredential = perCredentialLimit(config.rateLimitPerToken);
+  if (byCredential) api.use(byCredential);
+  // No body parser here: each route that takes a body parses it, with its own limit (http/jsonBody.ts).
   api.use(scheduleRoutes(ctx)); // first: schedule pulls are the hot path
   api.use(openApiRoutes());
   api.use(identityRoutes(ctx));
   api.use(unitRoutes(ctx));
   api.use(costModelRoutes(ctx));
+  api.use(reportRoutes(ctx));
   api.use(auditRoutes(ctx));
   api.use(unknownRoute);
   app.use(API_PREFIX, api);
@@ -106,36 +138,4 @@ export function createApp(deps: AppDeps): Express {
   app.use(unknownRoute);
   app.use(errorHandler(logger));
   return app;
-}
-
-/**
- * The built add-in (task pane, functions, manifest) on the API's origin. Excel on the web shows
- * the task pane in a frame of an Office domain, so the frame policy names those.
- */
-function addinStatic(dir: string): express.Router {
-  const router = express.Router();
-  router.use(
-    helmet({
-      frameguard: false,
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'", 'https://appsforoffice.microsoft.com', 'https://*.officeapps.live.com'],
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:', 'https:'],
-          connectSrc: ["'self'"],
-          workerSrc: ["'self'", 'blob:'],
-          // Served over plain http on a developer's machine too: never rewrite to https.
-          upgradeInsecureRequests: null,
-          frameAncestors: ["'self'", 'https://*.office.com', 'https://*.officeapps.live.com', 'https://*.sharepoint.com', 'https://*.microsoft365.com', 'https://*.cloud.microsoft'],
-        },
-      },
-    }),
-  );
-  router.get('/', (_req, res, next) => {
-    if (existsSync(`${dir}/taskpane.html`)) res.redirect('/taskpane.html');
-    else next();
-  });
-  router.use(express.static(dir, { index: false, fallthrough: true, maxAge: '5m' }));
-  return router;
 }

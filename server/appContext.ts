@@ -1,11 +1,15 @@
 import type { Logger } from 'pino';
 import type { ServerConfig } from './config.js';
 import type { Store } from './store/store.js';
+import type { ScenarioWork } from './http/costModelBodies.js';
 import type { CostScenario } from './services/costModels.js';
 import type { OidcVerifier } from './services/oidcVerifier.js';
 import type { ExpiringCache } from './services/expiringCache.js';
+import type { PrincipalCache } from './services/principalCache.js';
 import type { UnitRecord } from './store/store.js';
-import type { ScheduleFileReader, WorkbookWriter } from './services/workbookFiles.js';
+import type { ScheduleFileReader } from './services/workbookFiles.js';
+import type { WorkbookExports } from './services/workbookExports.js';
+import type { ReportPdfRenderer } from './pdf/renderReportPdf.js';
 
 /** What the routes need; built once by createApp. */
 export interface AppContext {
@@ -13,10 +17,17 @@ export interface AppContext {
   config: ServerConfig;
   logger: Logger;
   costScenario: CostScenario;
+  /** Cost-model bodies and stored costings, off the request thread in the server. */
+  scenarioWork: ScenarioWork;
+  /** The clock of timestamps and of the caches' expiry. */
   now: () => Date;
   oidc: OidcVerifier | undefined;
   readScheduleFile: ScheduleFileReader;
-  writeWorkbook: WorkbookWriter;
+  workbooks: WorkbookExports;
+  /** API-token principals, remembered for AUTH_CACHE_SECONDS. */
+  principals: PrincipalCache;
+  /** Report PDFs (server/pdf): on the export workers when the server has them. */
+  renderReportPdf: ReportPdfRenderer;
   /** Units by id, remembered for AUTH_CACHE_SECONDS (every unit-scoped request looks its unit up). */
   units: ExpiringCache<UnitRecord>;
   /** False while shutting down: /readyz answers 503. */

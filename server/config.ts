@@ -23,6 +23,23 @@ export interface ServerConfig {
   authCacheMs: number;
   /** Worker threads that run the costing engine (0: on the request thread). */
   costingWorkers: number;
+  /** Largest roster (rows) accepted for a unit's cost model or template. */
+  rosterRowLimit: number;
+  /** Worker threads that build workbook exports (0: on the request thread, tests only). */
+  exportWorkers: number;
+  /** Workbook exports built at once; more are refused with 503 and Retry-After. */
+  exportConcurrency: number;
+  exportTimeoutMs: number;
+  /** Memory kept for approved models' workbooks (by content hash). */
+  exportCacheBytes: number;
+  /** Heap of each export worker, MB: an export that needs more fails alone. */
+  exportWorkerHeapMb: number;
+  /** Limit of small JSON bodies (decisions, users, tokens). */
+  smallBodyLimit: string;
+  /** Requests per minute per API token or OIDC subject (0: no limit). */
+  rateLimitPerToken: number;
+  /** Requests per minute per client address, before authentication (0: no limit). */
+  rateLimitPerAddress: number;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -48,12 +65,23 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
             jwksUrl: env.OIDC_JWKS_URL?.trim() || undefined,
             roleClaim: env.OIDC_ROLE_CLAIM?.trim() || 'roles',
             unitsClaim: env.OIDC_UNITS_CLAIM?.trim() || 'units',
+            maxTokenLifetimeSeconds: integer(env.OIDC_MAX_TOKEN_LIFETIME_SECONDS, 7200, 'OIDC_MAX_TOKEN_LIFETIME_SECONDS'),
+            clockSkewSeconds: integer(env.OIDC_CLOCK_SKEW_SECONDS, 60, 'OIDC_CLOCK_SKEW_SECONDS'),
           }
         : undefined,
     trustProxy: env.TRUST_PROXY?.trim() || undefined,
     shutdownTimeoutMs: integer(env.SHUTDOWN_TIMEOUT_MS, 10_000, 'SHUTDOWN_TIMEOUT_MS'),
     authCacheMs: integer(env.AUTH_CACHE_SECONDS, 5, 'AUTH_CACHE_SECONDS') * 1000,
     costingWorkers: integer(env.COSTING_WORKERS, 1, 'COSTING_WORKERS'),
+    rosterRowLimit: integer(env.ROSTER_ROW_LIMIT, 100_000, 'ROSTER_ROW_LIMIT'),
+    exportWorkers: integer(env.EXPORT_WORKERS, 1, 'EXPORT_WORKERS'),
+    exportConcurrency: Math.max(1, integer(env.EXPORT_CONCURRENCY, 2, 'EXPORT_CONCURRENCY')),
+    exportTimeoutMs: integer(env.EXPORT_TIMEOUT_SECONDS, 120, 'EXPORT_TIMEOUT_SECONDS') * 1000,
+    exportCacheBytes: integer(env.EXPORT_CACHE_MB, 64, 'EXPORT_CACHE_MB') * 1024 * 1024,
+    exportWorkerHeapMb: integer(env.EXPORT_WORKER_HEAP_MB, 2048, 'EXPORT_WORKER_HEAP_MB'),
+    smallBodyLimit: env.SMALL_BODY_LIMIT?.trim() || '64kb',
+    rateLimitPerToken: integer(env.RATE_LIMIT_PER_TOKEN, 1200, 'RATE_LIMIT_PER_TOKEN'),
+    rateLimitPerAddress: integer(env.RATE_LIMIT_PER_ADDRESS, 6000, 'RATE_LIMIT_PER_ADDRESS'),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import { CostingPool } from './costing/costingPool.js';
@@ -33,12 +33,26 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const ready = { value: true };
   // The engine runs off the request thread, so a 10,000-row costing does not stall schedule pulls.
   const pool = config.costingWorkers > 0 ? new CostingPool(config.costingWorkers) : undefined;
-  const app = createApp({ store, config, logger, ready, ...(pool ? { costScenario: (scenario) => pool.cost(scenario) } : {}) });
-  const server = await new Promise<Server>((resolve, reject) => {
-    const done = (error?: Error) => (error ? reject(error) : resolve(s));
-    // Without HOST, Node listens on every interface (IPv6 and IPv4 where available).
-    const s = config.host ? app.listen(config.port, config.host, done) : app.listen(config.port, done);
+  // Workbooks are built in their own workers, so a large export neither stalls the request thread
+  // nor delays submits; each worker's heap is capped, so a runaway export fails alone.
+  const exportPool = config.exportWorkers > 0 ? new CostingPool(config.exportWorkers, { maxHeapMb: config.exportWorkerHeapMb }) : undefined;
+  const app = createApp({
+    store,
+    config,
+    logger,
+    ready,
+    ...(pool ? { costScenario: (scenario) => pool.cost(scenario), scenarioWork: pool.scenarioWork() } : {}),
+    ...(exportPool ? { buildWorkbook: (record, supersededBy, signal) => exportPool.workbook(record, supersededBy, signal), renderReportPdf: (request) => exportPool.reportPdf(request) } : {}),
   });
+  let server: Server;
+  try {
+    server = await listen(app, config);
+  } catch (error) {
+    await pool?.close();
+    await exportPool?.close();
+    await store.close();
+    throw error;
+  }
   server.keepAliveTimeout = 5_000;
   const address = server.address() as AddressInfo;
   const url = `http://localhost:${address.port}`;
@@ -65,10 +79,41 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
         server.closeIdleConnections();
       });
       await pool?.close();
+      await exportPool?.close();
       await store.close();
       logger.info('stopped');
     })());
   return { server, store, url, close };
+}
+
+/** The port is taken: said in one line, with how to choose another (no stack trace). */
+export class PortInUseError extends Error {
+  constructor(readonly port: number) {
+    super(`port ${port} is already in use: stop what is listening there, or choose another port with PORT=<port> (or serve --port <port>)`);
+  }
+}
+
+/** Throws PortInUseError when the configured port is taken (`npm start` asks before its build). */
+export async function checkPortFree(config: Pick<ServerConfig, 'port' | 'host'>): Promise<void> {
+  const probe = createServer();
+  await new Promise<void>((resolve, reject) => {
+    probe.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' ? new PortInUseError(config.port) : error));
+    probe.listen(config.port, config.host, () => resolve());
+  });
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+}
+
+function listen(app: ReturnType<typeof createApp>, config: ServerConfig): Promise<Server> {
+  return new Promise<Server>((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' ? new PortInUseError(config.port) : error);
+    const s = config.host ? app.listen(config.port, config.host) : app.listen(config.port);
+    // Without HOST, Node listens on every interface (IPv6 and IPv4 where available).
+    s.once('error', onError);
+    s.once('listening', () => {
+      s.off('error', onError);
+      resolve(s);
+    });
+  });
 }
 
 /** SIGTERM/SIGINT: finish in-flight requests, then exit. */
@@ -92,6 +137,11 @@ export function stopOnSignals(running: RunningServer): void {
 
 const isMain = process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href;
 if (isMain) {
-  const running = await startServer(configFromEnv());
-  stopOnSignals(running);
+  try {
+    stopOnSignals(await startServer(configFromEnv()));
+  } catch (error) {
+    if (!(error instanceof PortInUseError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
 }

@@ -22,3 +22,21 @@ export function createLogger(level: string, destination?: pino.DestinationStream
     destination ?? pino.destination({ dest: 1, sync: false, minLength: 4096 }),
   );
 }
+
+/** Query parameters that carry credentials (OAuth codes, tokens sent in URLs by mistake). */
+const SECRET_QUERY_PARAMETERS = ['access_token', 'token', 'code', 'id_token', 'refresh_token'];
+
+/** A request URL as it may be logged: secret query values replaced by REDACTED. */
+export function loggableUrl(url: string): string {
+  const query = url.indexOf('?');
+  if (query < 0) return url;
+  const params = new URLSearchParams(url.slice(query + 1));
+  let redacted = false;
+  for (const name of [...params.keys()]) {
+    if (SECRET_QUERY_PARAMETERS.includes(name.toLowerCase())) {
+      params.set(name, 'REDACTED');
+      redacted = true;
+    }
+  }
+  return redacted ? `${url.slice(0, query)}?${params.toString()}` : url;
+}

@@ -16,6 +16,20 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   return out || '(document)';
 }
 
+/** The inverse of `formatPath`: "roster.rows[3].pensionTier" → ['roster', 'rows', 3, 'pensionTier']. */
+export function parsePath(text: string): (string | number)[] {
+  if (text === '(document)') return [];
+  const out: (string | number)[] = [];
+  const part = /\.?([A-Za-z_$][\w$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/y;
+  while (part.lastIndex < text.length) {
+    const start = part.lastIndex;
+    const m = part.exec(text);
+    if (!m || m.index !== start) return [...out, text.slice(start)];
+    out.push(m[1] ?? (m[2] !== undefined ? Number(m[2]) : (JSON.parse(m[3]!) as string)));
+  }
+  return out;
+}
+
 export function issuesFromZod(error: z.ZodError): InputIssue[] {
   return error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
 }

@@ -1,7 +1,12 @@
 import { scenarioSchema, type Scenario } from './schemas/scenario.js';
 import { issuesFromZod, type InputIssue } from './issues.js';
+import { costingIssues } from './validation/costingIssues.js';
+import { listedIssues } from './validation/issueList.js';
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; issues: InputIssue[] };
+
+/** A scenario checked for everything a costing refuses, with warnings about what it allows. */
+export type CheckedScenario = ({ ok: true; value: Scenario } | { ok: false; issues: InputIssue[] }) & { warnings: InputIssue[] };
 
 /** Validates an unknown JSON value as a scenario document (COSTING.md §9), defaults applied. */
 export function parseScenario(input: unknown): ParseResult<Scenario> {
@@ -11,11 +16,37 @@ export function parseScenario(input: unknown): ParseResult<Scenario> {
 
 /** Parses JSON text; a syntax error is reported as an issue, not thrown. */
 export function parseScenarioText(text: string): ParseResult<Scenario> {
-  let json: unknown;
+  const json = parseJson(text);
+  return json.ok ? parseScenario(json.value) : json;
+}
+
+function parseJson(text: string): ParseResult<unknown> {
   try {
-    json = JSON.parse(text);
+    return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
     return { ok: false, issues: [{ path: '(document)', message: `not valid JSON: ${(error as Error).message}` }] };
   }
-  return parseScenario(json);
+}
+
+/**
+ * The schema, then every costing-time check (`costingIssues`): what `validate` reports and what
+ * `cost` refuses before it costs anything. At most 200 problems are listed, the rest counted.
+ */
+export function checkScenario(input: unknown): CheckedScenario {
+  const parsed = parseScenario(input);
+  if (!parsed.ok) return { ok: false, issues: listedIssues(parsed.issues), warnings: [] };
+  return checkParsedScenario(parsed.value);
+}
+
+export function checkScenarioText(text: string): CheckedScenario {
+  const json = parseJson(text);
+  return json.ok ? checkScenario(json.value) : { ...json, warnings: [] };
+}
+
+/** The costing-time checks of a scenario the schema accepted. */
+export function checkParsedScenario(scenario: Scenario): CheckedScenario {
+  const check = costingIssues(scenario);
+  return check.issues.length > 0
+    ? { ok: false, issues: listedIssues(check.issues, check.omitted), warnings: check.warnings }
+    : { ok: true, value: scenario, warnings: check.warnings };
 }

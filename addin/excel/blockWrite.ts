@@ -1,6 +1,6 @@
 import { officeText } from '../../shared/workbook/textSafety.js';
 import { blockWidth, toExcelCell, type CellBlock, type CellPosition, type CellValue } from './cells.js';
-import { suspendUntilNextSync } from './calculation.js';
+import { suspendCalculationUntilNextSync, suspendScreenUpdatingOnce } from './calculation.js';
 import { describeOfficeError } from './officeError.js';
 import { chunkBlock, chunkRowsByPayload, jsonBytes, MAX_REQUEST_BYTES, REQUEST_OVERHEAD_BYTES } from './payload.js';
 
@@ -10,7 +10,7 @@ export interface BlockWriteOptions {
    * "@…") is written as text. `formulas` writes strings that start with "=" as formulas, as given.
    */
   mode?: 'values' | 'formulas';
-  /** A number format per column of the block (`undefined` leaves a column's format alone; "@" keeps text as text). */
+  /** A number format per column of the block (`undefined` leaves a column's format alone; "@" keeps text as text, written as is). */
   columnFormats?: readonly (string | undefined)[];
   /** A number format per cell, the block's shape (null is "General"); used instead of `columnFormats`. */
   cellFormats?: readonly (readonly (string | null)[])[];
@@ -20,9 +20,14 @@ export interface BlockWriteOptions {
   onProgress?: (rowsWritten: number, totalRows: number) => void;
 }
 
-/** A constant cell for `range.values`: text always stays text. */
-function toExcelText(value: CellValue): string | number | boolean {
-  return typeof value === 'string' ? officeText(value) : toExcelCell(value);
+/**
+ * A constant cell for `range.values`: text always stays text. A Text-formatted ("@") cell takes
+ * input literally, so its text goes as is — an apostrophe there would stay visible; elsewhere text
+ * Excel could take for a formula gets the apostrophe Excel hides.
+ */
+function toExcelText(value: CellValue, format: string | undefined): string | number | boolean {
+  if (typeof value !== 'string') return toExcelCell(value);
+  return format === '@' ? value : officeText(value);
 }
 
 export interface BlockWriteReport {
@@ -37,8 +42,8 @@ export interface BlockWriteReport {
 /**
  * Writes a 2-D block into a sheet starting at `at`, in row chunks that each fit in one request,
  * with exactly one `context.sync()` per chunk. Number formats go before the values in the same
- * request, so a text column ("@") keeps "2026-07-01" as text. Calculation and screen updating are
- * suspended until each sync. Does not change the calculation mode: wrap in `withManualCalculation`.
+ * request, so a text column ("@") keeps "2026-07-01" as text. Each request suspends Excel's
+ * calculation until its sync; screen updating is suspended once, for the first request.
  */
 export async function writeBlock(
   context: Excel.RequestContext,
@@ -66,7 +71,8 @@ export async function writeBlock(
     const rowCount = chunk.end - chunk.start;
     const top = at.row + chunk.start;
     try {
-      suspendUntilNextSync(context);
+      suspendCalculationUntilNextSync(context);
+      if (chunk.start === 0) suspendScreenUpdatingOnce(context);
       if (cellFormats) {
         const chunkFormats = cellFormats.slice(chunk.start, chunk.end);
         if (chunkFormats.some((row) => row.some((format) => format !== null))) {
@@ -79,7 +85,9 @@ export async function writeBlock(
         });
       }
       const range = sheet.getRangeByIndexes(top, at.column, rowCount, columns);
-      const cells = block.slice(chunk.start, chunk.end).map((row) => row.map(options.mode === 'formulas' ? toExcelCell : toExcelText));
+      const cells = block
+        .slice(chunk.start, chunk.end)
+        .map((row) => row.map((value, c) => (options.mode === 'formulas' ? toExcelCell(value) : toExcelText(value, formats[c]))));
       if (options.mode === 'formulas') range.formulas = cells;
       else range.values = cells;
       await context.sync();

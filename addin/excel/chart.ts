@@ -1,3 +1,4 @@
+import { excelApiSupported } from './apiSupport.js';
 import { excelStep } from './officeError.js';
 
 export interface ColumnChartSpec {
@@ -31,7 +32,8 @@ export async function addColumnChart(context: Excel.RequestContext, spec: Column
     chart.name = spec.name;
     chart.title.text = spec.title;
     chart.legend.position = 'Bottom';
-    chart.axes.valueAxis.numberFormat = spec.valueFormat ?? '#,##0';
+    // ChartAxis.numberFormat is ExcelApi 1.8, newer than the manifest's minimum: older Excel keeps its own axis format.
+    if (excelApiSupported('1.8')) chart.axes.valueAxis.numberFormat = spec.valueFormat ?? '#,##0';
     chart.setPosition(spec.topLeft, spec.bottomRight);
     await context.sync();
   });

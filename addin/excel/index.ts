@@ -42,16 +42,16 @@
  *
  * Outside Excel (`Excel` undefined) `runExcel` throws "this page is not running inside Excel…".
  */
-export { runExcel, recalculateWorkbook } from './run.js';
+export { runExcel, type RunExcelOptions } from './run.js';
 export { ExcelStepError, describeOfficeError, excelStep } from './officeError.js';
-export { writeSheetGrid, gridTableAddress, applyCellStyle, type SheetGridWriteOptions, type SheetGridWriteReport } from './sheetGrid.js';
+export { writeSheetGrid, gridTableAddress, applyCellStyle, columnWidthPoints, type SheetGridWriteOptions, type SheetGridWriteReport } from './sheetGrid.js';
 export { writeTable, readTable, READ_CELLS_PER_REQUEST, type TableSpec, type TableWriteReport, type TableContents } from './tables.js';
 export { writeBlock, type BlockWriteOptions, type BlockWriteReport } from './blockWrite.js';
-export { withManualCalculation, suspendUntilNextSync } from './calculation.js';
+export { suspendCalculationUntilNextSync, suspendScreenUpdatingOnce } from './calculation.js';
 export { addColumnChart, type ColumnChartSpec } from './chart.js';
 export { stampSchedule, readScheduleStamp, stampName, type ScheduleStamp } from './scheduleStamp.js';
 export { protectSheets, existingSheets, getOrAddSheet, activateSheet, clearSheet, checkSheetName } from './sheets.js';
-export { saveLatestCosting, loadLatestCosting } from './latestCosting.js';
+export { saveLatestCosting, loadLatestCosting, latestCostingInDocumentSettings } from './latestCosting.js';
 export { readSheetValues } from './sheetValues.js';
 export { selectCell } from './selection.js';
 export { saveWorkbookSetting, loadWorkbookSetting, settingKeys } from './workbookSettings.js';

@@ -1,7 +1,6 @@
 import { blockAddress, parseCellAddress } from './a1.js';
 import { blockWidth, type CellBlock, type CellPosition, type CellValue } from './cells.js';
 import { writeBlock, type BlockWriteOptions, type BlockWriteReport } from './blockWrite.js';
-import { withManualCalculation } from './calculation.js';
 import { checkSheetName } from './sheets.js';
 import { describeOfficeError, excelStep } from './officeError.js';
 
@@ -32,12 +31,11 @@ export interface TableWriteReport extends BlockWriteReport {
 const tableNamePattern = /^[A-Za-z_\\][A-Za-z0-9_.]{0,254}$/;
 
 /**
- * Writes a table: the header and rows as chunked 2-D blocks (one sync per chunk, calculation
- * manual during the write), THEN creates the Excel table over them. A table of the same name
+ * Writes a table: the header and rows as chunked 2-D blocks (one sync per chunk, each suspending
+ * calculation until its sync), THEN creates the Excel table over them. A table of the same name
  * anywhere in the workbook is first turned back into a plain range and cleared, so pulling a
  * schedule again refreshes it in place. The sheet is added when missing.
- * Syncs: 1 (calculation mode) + 1 (look up the sheet and table) + one per chunk + 1 (create the table)
- * + 1 (restore the calculation mode).
+ * Syncs: 1 (look up the sheet and table) + one per chunk + 1 (create the table).
  */
 export async function writeTable(context: Excel.RequestContext, spec: TableSpec): Promise<TableWriteReport> {
   checkSheetName(spec.sheetName);
@@ -49,33 +47,29 @@ export async function writeTable(context: Excel.RequestContext, spec: TableSpec)
   const width = blockWidth(block, `table ${spec.tableName}`);
   const at: CellPosition = parseCellAddress(spec.at ?? 'A1');
   const address = blockAddress(at, block.length, width);
-  const doing = `write the table ${spec.tableName} on "${spec.sheetName}"`;
-
-  return withManualCalculation(context, doing, async () => {
-    const sheet = await excelStep(`prepare ${spec.sheetName} for the table ${spec.tableName}`, async () => {
-      const existingSheet = context.workbook.worksheets.getItemOrNullObject(spec.sheetName);
-      const existingTable = context.workbook.tables.getItemOrNullObject(spec.tableName);
-      existingSheet.load('isNullObject');
-      existingTable.load('isNullObject');
-      await context.sync();
-      if (!existingTable.isNullObject) existingTable.convertToRange().clear('All');
-      return existingSheet.isNullObject ? context.workbook.worksheets.add(spec.sheetName) : existingSheet;
-    });
-    const report = await writeBlock(context, sheet, at, block, {
-      mode: 'values',
-      ...(spec.columnFormats ? { columnFormats: spec.columnFormats } : {}),
-      ...(spec.maxRequestBytes !== undefined ? { maxRequestBytes: spec.maxRequestBytes } : {}),
-      ...(spec.onProgress ? { onProgress: (done: number, total: number) => spec.onProgress?.(Math.max(0, done - 1), total - 1) } : {}),
-    });
-    await excelStep(`create the table ${spec.tableName} over ${address}`, async () => {
-      const table = sheet.tables.add(address, true);
-      table.name = spec.tableName;
-      table.style = spec.style ?? 'TableStyleMedium2';
-      if (spec.autofit !== false) table.getRange().format.autofitColumns();
-      await context.sync();
-    });
-    return { ...report, rows: spec.rows.length, sheetName: spec.sheetName, tableName: spec.tableName, address };
+  const sheet = await excelStep(`prepare ${spec.sheetName} for the table ${spec.tableName}`, async () => {
+    const existingSheet = context.workbook.worksheets.getItemOrNullObject(spec.sheetName);
+    const existingTable = context.workbook.tables.getItemOrNullObject(spec.tableName);
+    existingSheet.load('isNullObject');
+    existingTable.load('isNullObject');
+    await context.sync();
+    if (!existingTable.isNullObject) existingTable.convertToRange().clear('All');
+    return existingSheet.isNullObject ? context.workbook.worksheets.add(spec.sheetName) : existingSheet;
   });
+  const report = await writeBlock(context, sheet, at, block, {
+    mode: 'values',
+    ...(spec.columnFormats ? { columnFormats: spec.columnFormats } : {}),
+    ...(spec.maxRequestBytes !== undefined ? { maxRequestBytes: spec.maxRequestBytes } : {}),
+    ...(spec.onProgress ? { onProgress: (done: number, total: number) => spec.onProgress?.(Math.max(0, done - 1), total - 1) } : {}),
+  });
+  await excelStep(`create the table ${spec.tableName} over ${address}`, async () => {
+    const table = sheet.tables.add(address, true);
+    table.name = spec.tableName;
+    table.style = spec.style ?? 'TableStyleMedium2';
+    if (spec.autofit !== false) table.getRange().format.autofitColumns();
+    await context.sync();
+  });
+  return { ...report, rows: spec.rows.length, sheetName: spec.sheetName, tableName: spec.tableName, address };
 }
 
 export interface TableContents {

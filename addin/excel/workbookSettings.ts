@@ -4,6 +4,7 @@ import { excelStep } from './officeError.js';
 export const settingKeys = {
   latestCosting: 'bargaining-costing.latestCosting',
   schedulePrefix: 'bargaining-costing.schedule.',
+  rosterSource: 'bargaining-costing.rosterSource',
 } as const;
 
 /**

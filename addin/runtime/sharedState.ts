@@ -19,8 +19,13 @@ export interface CachedSchedule {
  */
 export interface SharedRuntimeState {
   latestCosting: CostingDigest | undefined;
+  /** The one read of the costing saved in the workbook, shared by every BARGAIN.COST cell. */
+  savedCostingRead: Promise<CostingDigest | undefined> | undefined;
   schedules: Map<string, CachedSchedule>;
   inFlight: Map<string, Promise<CachedSchedule>>;
+  /** Streaming cells waiting for a new costing or a newer schedule of a unit. */
+  costingWatchers: Set<(digest: CostingDigest) => void>;
+  scheduleWatchers: Set<(unitId: string) => void>;
 }
 
 const KEY = Symbol.for('bargaining-costing.shared-runtime');
@@ -29,15 +34,24 @@ export function sharedState(): SharedRuntimeState {
   const holder = globalThis as unknown as Record<symbol, SharedRuntimeState | undefined>;
   let state = holder[KEY];
   if (!state) {
-    state = { latestCosting: undefined, schedules: new Map(), inFlight: new Map() };
+    state = { latestCosting: undefined, savedCostingRead: undefined, schedules: new Map(), inFlight: new Map(), costingWatchers: new Set(), scheduleWatchers: new Set() };
     holder[KEY] = state;
   }
   return state;
 }
 
-/** The pane calls this after costing (and saves the digest in the workbook with `saveLatestCosting`). */
+/** The pane calls this after costing (and saves the digest in the workbook with `saveLatestCosting`): every BARGAIN.COST cell updates. */
 export function publishLatestCosting(digest: CostingDigest): void {
-  sharedState().latestCosting = digest;
+  const state = sharedState();
+  state.latestCosting = digest;
+  for (const watcher of [...state.costingWatchers]) watcher(digest);
+}
+
+/** Calls `watcher` with every costing published from now on; returns the function that stops it. */
+export function watchCostings(watcher: (digest: CostingDigest) => void): () => void {
+  const watchers = sharedState().costingWatchers;
+  watchers.add(watcher);
+  return () => watchers.delete(watcher);
 }
 
 /** Cache key of a unit's schedule on a date ("" = today). */
@@ -45,9 +59,23 @@ export function scheduleKey(unitId: string, asOf: string | undefined): string {
   return `${unitId.toUpperCase()}|${asOf ?? ''}`;
 }
 
-/** The pane calls this after pulling a schedule, so BARGAIN.RATE answers at once without a request. */
+/**
+ * The pane calls this after pulling a schedule, so BARGAIN.RATE answers at once without a request,
+ * and every BARGAIN.RATE cell of that unit updates (cells on another date ask the server again).
+ */
 export function rememberSchedule(entry: Omit<CachedSchedule, 'checkedAt'>, asOf?: string): void {
-  sharedState().schedules.set(scheduleKey(entry.unitId, asOf), { ...entry, checkedAt: Date.now() });
+  const state = sharedState();
+  const prefix = scheduleKey(entry.unitId, '');
+  for (const key of [...state.schedules.keys()]) if (key.startsWith(prefix)) state.schedules.delete(key);
+  state.schedules.set(scheduleKey(entry.unitId, asOf), { ...entry, checkedAt: Date.now() });
+  for (const watcher of [...state.scheduleWatchers]) watcher(entry.unitId);
+}
+
+/** Calls `watcher` with the unit id of every schedule pulled from now on; returns the function that stops it. */
+export function watchSchedules(watcher: (unitId: string) => void): () => void {
+  const watchers = sharedState().scheduleWatchers;
+  watchers.add(watcher);
+  return () => watchers.delete(watcher);
 }
 
 /** Forget cached schedules (after sign-out or a change of server). */

@@ -2,18 +2,27 @@ import { Worker } from 'node:worker_threads';
 import { CostingInputError } from '../../shared/issues.js';
 import type { CostingResult } from '../../shared/result.js';
 import type { Scenario } from '../../shared/schemas/scenario.js';
-import type { WorkerReply } from './costingMessages.js';
+import type { CostModelRecord } from '../store/store.js';
+import type { ScenarioWork } from '../http/costModelBodies.js';
+import { DomainError } from '../services/domainErrors.js';
+import type { ReportPdfOutcome, ReportPdfRequest } from '../pdf/renderReportPdf.js';
+import type { WorkerOutput, WorkerReply, WorkerTask } from './costingMessages.js';
 
 interface Job {
   id: number;
-  scenario: Scenario;
-  resolve: (result: CostingResult) => void;
+  task: WorkerTask;
+  resolve: (output: WorkerOutput) => void;
   reject: (error: Error) => void;
 }
 
 interface Slot {
   worker: Worker;
   job: Job | undefined;
+}
+
+export interface CostingPoolOptions {
+  /** Old-generation heap of each worker: a job that needs more fails alone instead of the server. */
+  maxHeapMb?: number | undefined;
 }
 
 /** Where the worker's code is: the compiled .js next to this file, or the .ts source under tsx/vitest. */
@@ -27,9 +36,13 @@ function workerSource(): { code: string } {
   };
 }
 
+/** A job abandoned because its AbortSignal fired; its worker was stopped and replaced. */
+export class JobAbortedError extends Error {}
+
 /**
- * Worker threads that run the shared engine, one costing each at a time, the rest queued in
- * order. A worker that dies fails its costing and is replaced.
+ * Worker threads that run the shared engine and the workbook writer, one job each at a time, the
+ * rest queued in order. A worker that dies fails its job and is replaced; an aborted job's worker
+ * is stopped (the only way to interrupt synchronous work) and replaced.
  */
 export class CostingPool {
   private readonly slots: Slot[] = [];
@@ -37,17 +50,52 @@ export class CostingPool {
   private nextId = 1;
   private closed = false;
 
-  constructor(size: number) {
+  constructor(
+    size: number,
+    private readonly options: CostingPoolOptions = {},
+  ) {
     if (!Number.isInteger(size) || size < 1) throw new RangeError(`a costing pool needs at least one worker, got ${size}`);
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
 
-  cost(scenario: Scenario): Promise<CostingResult> {
-    if (this.closed) return Promise.reject(new Error('the costing pool is closed'));
-    return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, scenario, resolve, reject });
-      this.dispatch();
-    });
+  async cost(scenario: Scenario): Promise<CostingResult> {
+    const output = await this.run({ kind: 'cost', scenario });
+    if (output.kind !== 'cost') throw new Error('a costing worker answered with a workbook');
+    return output.result;
+  }
+
+  async workbook(record: CostModelRecord, supersededBy: string | null, signal?: AbortSignal): Promise<Buffer> {
+    const output = await this.run({ kind: 'workbook', record, supersededBy }, signal);
+    if (output.kind !== 'workbook') throw new Error('a costing worker answered with a costing');
+    return Buffer.from(output.workbook.buffer, output.workbook.byteOffset, output.workbook.byteLength);
+  }
+
+  /** A report PDF (server/pdf), drawn on a worker like a workbook. */
+  async reportPdf(request: ReportPdfRequest, signal?: AbortSignal): Promise<ReportPdfOutcome> {
+    const output = await this.run({ kind: 'reportPdf', request }, signal);
+    if (output.kind !== 'reportPdf') throw new Error('a costing worker answered out of turn');
+    return output.pdf;
+  }
+
+  /** Reading and validating cost-model bodies, and costing stored scenarios, on these workers. */
+  scenarioWork(): ScenarioWork {
+    return {
+      draftBody: async (text, rosterRowLimit) => {
+        const output = await this.run({ kind: 'draftBody', text, rosterRowLimit });
+        if (output.kind !== 'draftBody') throw new Error('a costing worker answered out of turn');
+        return output.draft;
+      },
+      editBody: async (text, unitId, rosterRowLimit) => {
+        const output = await this.run({ kind: 'editBody', text, unitId, rosterRowLimit });
+        if (output.kind !== 'editBody') throw new Error('a costing worker answered out of turn');
+        return output.edit;
+      },
+      costStored: async (scenarioJson, withContentHash) => {
+        const output = await this.run({ kind: 'costStored', scenarioJson, withContentHash });
+        if (output.kind !== 'costStored') throw new Error('a costing worker answered out of turn');
+        return output.costed;
+      },
+    };
   }
 
   async close(): Promise<void> {
@@ -56,14 +104,39 @@ export class CostingPool {
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 
+  private run(task: WorkerTask, signal?: AbortSignal): Promise<WorkerOutput> {
+    if (this.closed) return Promise.reject(new Error('the costing pool is closed'));
+    if (signal?.aborted) return Promise.reject(new JobAbortedError('the job was abandoned before it started'));
+    return new Promise((resolve, reject) => {
+      const job: Job = { id: this.nextId++, task, resolve, reject };
+      signal?.addEventListener('abort', () => this.abort(job), { once: true });
+      this.queue.push(job);
+      this.dispatch();
+    });
+  }
+
+  private abort(job: Job): void {
+    const queued = this.queue.indexOf(job);
+    if (queued >= 0) {
+      this.queue.splice(queued, 1);
+      job.reject(new JobAbortedError('the job was abandoned while queued'));
+      return;
+    }
+    const slot = this.slots.find((s) => s.job === job);
+    if (slot) this.replace(slot, new JobAbortedError('the job was abandoned while running; its worker was stopped'));
+  }
+
   private spawn(): Slot {
-    const worker = new Worker(workerSource().code, { eval: true });
+    const worker = new Worker(workerSource().code, {
+      eval: true,
+      ...(this.options.maxHeapMb ? { resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb } } : {}),
+    });
     const slot: Slot = { worker, job: undefined };
     worker.on('message', (reply: WorkerReply) => {
       const job = slot.job;
       if (!job || job.id !== reply.id) return;
       slot.job = undefined;
-      if (reply.ok) job.resolve(reply.result);
+      if (reply.ok) job.resolve(reply.output);
       else job.reject(rebuild(reply.error));
       this.dispatch();
     });
@@ -92,13 +165,20 @@ export class CostingPool {
       const job = this.queue.shift();
       if (!job) return;
       slot.job = job;
-      slot.worker.postMessage({ id: job.id, scenario: job.scenario });
+      slot.worker.postMessage({ id: job.id, task: job.task });
     }
   }
 }
 
 function rebuild(error: Extract<WorkerReply, { ok: false }>['error']): Error {
-  const rebuilt = error.kind === 'input' ? new CostingInputError(error.issues) : error.kind === 'range' ? new RangeError(error.message) : new Error(error.message);
+  const rebuilt =
+    error.kind === 'input'
+      ? new CostingInputError(error.issues)
+      : error.kind === 'range'
+        ? new RangeError(error.message)
+        : error.kind === 'domain' && error.domainKind
+          ? new DomainError(error.domainKind, error.message, error.issues.length > 0 ? error.issues : undefined)
+          : new Error(error.message);
   rebuilt.stack = error.stack;
   return rebuilt;
 }

@@ -1,30 +1,55 @@
-// A worker thread that costs scenarios with the shared engine, so a 10,000-row costing does not
-// hold up the server's other requests. Messages: {id, scenario} → {id, ok, result | error}.
+// A worker thread that runs the shared engine and writes workbooks, so a 10,000-row costing or a
+// large export does not hold up the server's other requests. Messages: {id, task} → WorkerReply.
 import { parentPort } from 'node:worker_threads';
 import { costScenario } from '../../shared/engine/costScenario.js';
 import { CostingInputError } from '../../shared/issues.js';
-import type { Scenario } from '../../shared/schemas/scenario.js';
-import type { WorkerReply } from './costingMessages.js';
+import { readDraftBody, readEditBody } from '../http/costModelBodies.js';
+import { costStoredScenario } from '../services/costModels.js';
+import { viewCostModel } from '../services/costModelView.js';
+import { DomainError } from '../services/domainErrors.js';
+import { writeCostModelWorkbook } from '../xlsx/costModelAdapters.js';
+import type { WorkerOutput, WorkerReply, WorkerTask } from './costingMessages.js';
 
 if (!parentPort) throw new Error('costingWorker runs as a worker thread');
 const port = parentPort;
 
-port.on('message', ({ id, scenario }: { id: number; scenario: Scenario }) => {
-  let reply: WorkerReply;
-  try {
-    reply = { id, ok: true, result: costScenario(scenario) };
-  } catch (error) {
-    const e = error as Error;
-    reply = {
-      id,
-      ok: false,
-      error: {
-        kind: error instanceof CostingInputError ? 'input' : error instanceof RangeError ? 'range' : 'other',
-        message: e.message,
-        stack: e.stack ?? '',
-        issues: error instanceof CostingInputError ? error.issues : [],
-      },
-    };
+async function run(task: WorkerTask): Promise<WorkerOutput> {
+  if (task.kind === 'cost') return { kind: 'cost', result: costScenario(task.scenario) };
+  if (task.kind === 'draftBody') return { kind: 'draftBody', draft: readDraftBody(task.text, task.rosterRowLimit) };
+  if (task.kind === 'editBody') return { kind: 'editBody', edit: readEditBody(task.text, task.unitId, task.rosterRowLimit) };
+  if (task.kind === 'costStored') return { kind: 'costStored', costed: await costStoredScenario(task.scenarioJson, task.withContentHash, costScenario) };
+  if (task.kind === 'reportPdf') {
+    // pdfkit loads on the first report, so workers that only cost start as fast as before.
+    const { renderReportPdf } = await import('../pdf/renderReportPdf.js');
+    return { kind: 'reportPdf', pdf: await renderReportPdf(task.request) };
   }
-  port.postMessage(reply);
+  const workbook = await writeCostModelWorkbook(viewCostModel(task.record, task.supersededBy));
+  // A Buffer that is a slice of a shared pool must be copied before its memory is transferred.
+  const whole = workbook.byteOffset === 0 && workbook.byteLength === workbook.buffer.byteLength;
+  return { kind: 'workbook', workbook: whole ? new Uint8Array(workbook.buffer) : new Uint8Array(workbook) };
+}
+
+port.on('message', ({ id, task }: { id: number; task: WorkerTask }) => {
+  run(task).then(
+    (output) => {
+      const reply: WorkerReply = { id, ok: true, output };
+      // The workbook's bytes move to the request thread instead of being copied.
+      port.postMessage(reply, output.kind === 'workbook' ? [output.workbook.buffer as ArrayBuffer] : []);
+    },
+    (error: unknown) => {
+      const e = error as Error;
+      const reply: WorkerReply = {
+        id,
+        ok: false,
+        error: {
+          kind: error instanceof CostingInputError ? 'input' : error instanceof RangeError ? 'range' : error instanceof DomainError ? 'domain' : 'other',
+          ...(error instanceof DomainError ? { domainKind: error.kind } : {}),
+          message: e.message,
+          stack: e.stack ?? '',
+          issues: error instanceof CostingInputError ? error.issues : error instanceof DomainError ? (error.issues ?? []) : [],
+        },
+      };
+      port.postMessage(reply);
+    },
+  );
 });

@@ -6,6 +6,7 @@ import { scheduleSchema, type Scenario } from '../../shared/schemas/scenario.js'
 import { DuplicateKeyError, type Role, type Store } from '../store/store.js';
 import { issueToken } from '../services/apiTokens.js';
 import { systemActor } from '../services/auditTrail.js';
+import { costModelEtag } from '../services/costModelView.js';
 import { approveCostModel, createCostModel, returnCostModel, submitCostModel, type CostScenario } from '../services/costModels.js';
 import type { Principal } from '../services/principal.js';
 import { publishSettlementSchedules } from '../services/publishSchedules.js';
@@ -178,9 +179,10 @@ export async function loadDemoData(store: Store, dataDir: string, now: Date, cos
     for (const m of p.models) {
       const model = await createCostModel(ctx, analyst, { unitId: p.unit.id, title: m.title, scenario: m.scenario });
       if (m.state === 'draft') continue;
-      await submitCostModel(ctx, analyst, model.id, undefined);
-      if (m.state === 'approved') await approveCostModel(ctx, manager, model.id, undefined, 'Ratified by council; costing reviewed by Finance.');
-      if (m.state === 'returned') await returnCostModel(ctx, manager, model.id, undefined, 'Please add the FY2027 training fund to the comparison and confirm the family-tier cap date.');
+      // Each step names the revision it acts on, as a person's request must (If-Match).
+      const submitted = await submitCostModel(ctx, analyst, model.id, costModelEtag(model));
+      if (m.state === 'approved') await approveCostModel(ctx, manager, model.id, costModelEtag(submitted), 'Ratified by council; costing reviewed by Finance.');
+      if (m.state === 'returned') await returnCostModel(ctx, manager, model.id, costModelEtag(submitted), 'Please add the FY2027 training fund to the comparison and confirm the family-tier cap date.');
       if (m.publish) await publishSettlementSchedules(ctx, manager, model.id, undefined);
     }
   }

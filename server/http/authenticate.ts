@@ -1,21 +1,21 @@
 import type { RequestHandler, Request } from 'express';
-import type { Store } from '../store/store.js';
-import { hashToken, looksLikeApiToken } from '../services/apiTokens.js';
-import type { OidcVerifier } from '../services/oidcVerifier.js';
-import { ExpiringCache } from '../services/expiringCache.js';
+import type { AppContext } from '../appContext.js';
+import { hashToken, looksLikeApiToken, principalForApiToken } from '../services/apiTokens.js';
+import { forbidden } from '../services/domainErrors.js';
 import type { Principal } from '../services/principal.js';
-import { forbidden, unauthenticated } from './problem.js';
+import { unauthenticated } from './problem.js';
 import type { Role } from '../store/store.js';
 
 declare module 'express-serve-static-core' {
   interface Request {
     principal?: Principal;
+    /** Which credential made the request (a token's hash, an OIDC subject): the per-token rate limit's key. */
+    credential?: string;
   }
 }
 
 /** Every API route: a bearer API token, or (with OIDC configured) a bearer JWT. */
-export function authenticate(store: Store, oidc: OidcVerifier | undefined, cacheMs: number): RequestHandler {
-  const cache = new ExpiringCache<Principal>(cacheMs);
+export function authenticate(ctx: Pick<AppContext, 'store' | 'oidc' | 'principals'>): RequestHandler {
   return async (req, _res, next) => {
     const header = req.get('authorization');
     const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
@@ -25,31 +25,26 @@ export function authenticate(store: Store, oidc: OidcVerifier | undefined, cache
     }
     const token = match[1]!;
     if (looksLikeApiToken(token)) {
-      const tokenHash = hashToken(token);
-      const now = Date.now();
-      const cached = cache.get(tokenHash, now);
-      if (cached) {
-        req.principal = cached;
-        next();
-        return;
-      }
-      const user = await store.findUserByTokenHash(tokenHash);
-      if (!user) {
+      const principal = await principalForApiToken(ctx.store, ctx.principals, token);
+      if (!principal) {
+        req.log.debug('unknown or revoked API token');
         next(unauthenticated('the token is unknown or revoked'));
         return;
       }
-      req.principal = { userId: user.id, name: user.name, role: user.role, unitIds: user.role === 'admin' ? 'all' : user.unitIds, via: 'token' };
-      cache.set(tokenHash, req.principal, now);
+      req.principal = principal;
+      req.credential = hashToken(token);
       next();
       return;
     }
-    if (!oidc) {
+    if (!ctx.oidc) {
       next(unauthenticated('the token is not an API token of this server'));
       return;
     }
     try {
-      req.principal = await oidc.verify(token);
+      req.principal = await ctx.oidc.verify(token);
+      req.credential = req.principal.userId;
     } catch (error) {
+      req.log.debug({ reason: (error as Error).message }, 'bearer JWT refused');
       next(unauthenticated(`the bearer JWT was not accepted: ${(error as Error).message}`));
       return;
     }

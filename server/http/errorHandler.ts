@@ -1,8 +1,9 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { CostingInputError } from '../../shared/issues.js';
-import { DuplicateKeyError } from '../store/store.js';
-import { HttpProblem, notFound, unprocessable } from './problem.js';
+import { DuplicateKeyError, TamperedRecordError } from '../store/store.js';
+import { cannotCost, DomainError, notFound } from '../services/domainErrors.js';
+import { HttpProblem, problemOf } from './problem.js';
 
 export function sendProblem(res: Parameters<RequestHandler>[1], problem: HttpProblem): void {
   res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem.toJSON()));
@@ -20,17 +21,25 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       return;
     }
     const problem = toProblem(error);
-    if (problem.status >= 500) {
-      ((req as { log?: Logger }).log ?? logger).error({ err: error }, 'request failed');
+    if (error instanceof TamperedRecordError) {
+      const log = (req as { log?: Logger }).log ?? logger;
+      log.fatal({ alarm: 'integrity', entity: error.entity, id: error.id, reason: error.reason }, `ALARM: ${error.message}; it was not served`);
+    } else if (problem.status >= 500) {
+      (req as { log?: Logger }).log?.error({ err: error }, 'request failed') ?? logger.error({ err: error }, 'request failed');
     }
+    if (error instanceof DomainError && error.retryAfterSeconds !== undefined) res.set('Retry-After', String(error.retryAfterSeconds));
     sendProblem(res, problem);
   };
 }
 
 function toProblem(error: unknown): HttpProblem {
   if (error instanceof HttpProblem) return error;
-  if (error instanceof CostingInputError) return unprocessable(`the scenario cannot be costed: ${error.issues.length} problem(s)`, error.issues);
+  if (error instanceof DomainError) return problemOf(error);
+  if (error instanceof CostingInputError) return problemOf(cannotCost(`the scenario cannot be costed: ${error.issues.length} problem(s)`, error.issues));
   if (error instanceof DuplicateKeyError) return new HttpProblem(409, 'conflict', 'Conflict', error.message);
+  if (error instanceof TamperedRecordError) {
+    return new HttpProblem(500, 'integrity-violation', 'Integrity check failed', `${error.message}. It is not served; an administrator should run \`bargaining-costing verify\` and restore from a backup.`);
+  }
   const bodyError = error as { type?: unknown; status?: unknown; statusCode?: unknown; expose?: unknown; limit?: unknown; message?: unknown };
   const status = typeof bodyError.status === 'number' ? bodyError.status : typeof bodyError.statusCode === 'number' ? bodyError.statusCode : 500;
   if (status >= 400 && status < 500) {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { issuesFromZod } from '../../shared/issues.js';
-import { invalidInput } from './problem.js';
+import { invalidInput } from '../services/domainErrors.js';
 
 /** Validates request input with a zod schema; failures become a 400 naming each field and reason. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, where: string): z.output<S> {

@@ -1,4 +1,5 @@
 import type { InputIssue } from '../../shared/issues.js';
+import type { DomainError, DomainErrorKind } from '../services/domainErrors.js';
 
 /** An error that leaves the server as `application/problem+json` (RFC 9457). */
 export class HttpProblem extends Error {
@@ -35,12 +36,24 @@ export interface ProblemDocument {
   errors?: InputIssue[];
 }
 
-export const invalidInput = (detail: string, errors: InputIssue[]) => new HttpProblem(400, 'invalid-input', 'Invalid input', detail, errors);
 export const unauthenticated = (detail: string) => new HttpProblem(401, 'unauthenticated', 'Authentication required', detail);
-export const forbidden = (detail: string) => new HttpProblem(403, 'forbidden', 'Forbidden', detail);
-export const notFound = (detail: string) => new HttpProblem(404, 'not-found', 'Not found', detail);
-export const conflict = (detail: string) => new HttpProblem(409, 'conflict', 'Conflict', detail);
-export const preconditionFailed = (detail: string) => new HttpProblem(412, 'precondition-failed', 'Precondition failed', detail);
-export const preconditionRequired = (detail: string) => new HttpProblem(428, 'precondition-required', 'Precondition required', detail);
 export const unsupportedMediaType = (detail: string) => new HttpProblem(415, 'unsupported-media-type', 'Unsupported media type', detail);
-export const unprocessable = (detail: string, errors: InputIssue[]) => new HttpProblem(422, 'cannot-cost', 'The scenario cannot be costed', detail, errors);
+
+/** Status, slug and title of each domain error kind (server/services/domainErrors.ts). */
+export const DOMAIN_PROBLEMS: Record<DomainErrorKind, { status: number; title: string }> = {
+  'invalid-input': { status: 400, title: 'Invalid input' },
+  'malformed-json': { status: 400, title: 'Malformed JSON' },
+  forbidden: { status: 403, title: 'Forbidden' },
+  'not-found': { status: 404, title: 'Not found' },
+  conflict: { status: 409, title: 'Conflict' },
+  'precondition-failed': { status: 412, title: 'Precondition failed' },
+  'precondition-required': { status: 428, title: 'Precondition required' },
+  'cannot-cost': { status: 422, title: 'The scenario cannot be costed' },
+  busy: { status: 503, title: 'Server busy' },
+  'timed-out': { status: 504, title: 'Timed out' },
+};
+
+export function problemOf(error: DomainError): HttpProblem {
+  const { status, title } = DOMAIN_PROBLEMS[error.kind];
+  return new HttpProblem(status, error.kind, title, error.message, error.issues);
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate } from '../../shared/schemas/primitives.js';
+import { freeText, isoDate } from '../../shared/schemas/primitives.js';
 import { assumptionsSchema, calendarSchema, rosterSchema, termSchema } from '../../shared/schemas/scenario.js';
 import { roles, costModelStates } from '../store/store.js';
 
@@ -8,22 +8,28 @@ export const unitId = z
   .string({ error: 'required' })
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, { message: 'must be 1-64 letters, digits, ".", "_" or "-"' });
 
+/**
+ * Text a person types (titles, names, comments, labels), trimmed, and refused with the field named
+ * when it holds characters a workbook's XML cannot (the scenario's own texts are checked by its schema).
+ */
+const typedText = (min: number, max: number) => z.string({ error: 'required' }).trim().pipe(freeText(min, max));
+
 export const createCostModelBody = z.strictObject({
   unitId,
-  title: z.string({ error: 'required' }).trim().min(1, { message: 'must not be empty' }).max(200),
+  title: typedText(1, 200),
   scenario: z.unknown().refine((v) => v !== undefined, { message: 'required' }),
 });
 
 export const updateCostModelBody = z
   .strictObject({
-    title: z.string().trim().min(1, { message: 'must not be empty' }).max(200).optional(),
+    title: typedText(1, 200).optional(),
     scenario: z.unknown().optional(),
   })
   .refine((b) => b.title !== undefined || b.scenario !== undefined, { message: 'give a title, a scenario or both' });
 
-export const approveBody = z.strictObject({ comment: z.string().max(2000).optional() });
-export const returnBody = z.strictObject({ comment: z.string({ error: 'required' }).trim().min(1, { message: 'a return needs a comment' }).max(2000) });
-export const supersedeBody = z.strictObject({ title: z.string().trim().min(1).max(200).optional() });
+export const approveBody = z.strictObject({ comment: typedText(0, 2000).optional() });
+export const returnBody = z.strictObject({ comment: z.string({ error: 'required' }).trim().min(1, { message: 'a return needs a comment' }).pipe(freeText(1, 2000)) });
+export const supersedeBody = z.strictObject({ title: typedText(1, 200).optional() });
 export const publishBody = z.strictObject({ proposal: z.union([z.string().min(1), z.number().int().min(1)]).optional() });
 export const submitBody = z.strictObject({});
 
@@ -56,7 +62,7 @@ export const importQuery = z.strictObject({
 
 export const createUserBody = z.strictObject({
   id: unitId.optional(),
-  name: z.string({ error: 'required' }).trim().min(1, { message: 'must not be empty' }).max(200),
+  name: typedText(1, 200),
   role: z.enum(roles, { error: `must be one of ${roles.join(', ')}` }),
   units: z.array(unitId).max(500).default([]),
 });
@@ -68,11 +74,11 @@ export const changeUserBody = z
   })
   .refine((b) => b.role !== undefined || b.units !== undefined, { message: 'give a role, units or both' });
 
-export const createTokenBody = z.strictObject({ label: z.string().trim().max(200).default('') });
+export const createTokenBody = z.strictObject({ label: typedText(0, 200).default('') });
 
 export const createUnitBody = z.strictObject({
   id: unitId,
-  name: z.string({ error: 'required' }).trim().min(1, { message: 'must not be empty' }).max(200),
+  name: typedText(1, 200),
   template: z.strictObject({ calendar: calendarSchema, term: termSchema, roster: rosterSchema, assumptions: assumptionsSchema }).optional(),
 });
 

@@ -2,58 +2,57 @@ import { Router, type Request, type Response } from 'express';
 import type { AppContext } from '../appContext.js';
 import { principalOf, requireRole } from '../http/authenticate.js';
 import { notModified } from '../http/conditional.js';
+import { jsonTextOf } from '../http/costModelBodies.js';
+import { jsonBody, jsonBytes } from '../http/jsonBody.js';
 import { parseInput } from '../http/parseInput.js';
-import { forbidden, notFound, preconditionRequired } from '../http/problem.js';
-import { approveBody, costModelListQuery, createCostModelBody, publishBody, returnBody, submitBody, supersedeBody, updateCostModelBody } from '../http/requestSchemas.js';
+import { approveBody, costModelListQuery, publishBody, returnBody, submitBody, supersedeBody } from '../http/requestSchemas.js';
 import {
   approveCostModel,
-  createCostModel,
-  resultForWorkbook,
+  approvedRevisionNamed,
+  costModelAuditEvents,
+  costModelShown,
+  draftCostModel,
+  listCostModelsFor,
   returnCostModel,
   submitCostModel,
   supersedeCostModel,
   updateCostModel,
-  validScenario,
   visibleCostModel,
   type CostModelContext,
 } from '../services/costModels.js';
-import { costModelEtag, viewCostModel, viewSummary } from '../services/costModelView.js';
+import { costModelEtag, viewSummary } from '../services/costModelView.js';
 import { publishSettlementSchedules } from '../services/publishSchedules.js';
-import { inScope, scopeFilter } from '../services/principal.js';
 import type { CostModelRecord } from '../store/store.js';
+import { XLSX_MEDIA_TYPE } from './schedules.js';
 
 export function costModelRoutes(ctx: AppContext): Router {
   const router = Router();
-  const models: CostModelContext = { store: ctx.store, costScenario: ctx.costScenario, now: ctx.now };
+  const models: CostModelContext = { store: ctx.store, costScenario: ctx.costScenario, now: ctx.now, rosterRowLimit: ctx.config.rosterRowLimit, costStored: ctx.scenarioWork.costStored };
+  // Read as bytes: a costing worker parses and validates them (http/costModelBodies.ts).
+  const modelBody = jsonBytes(ctx.config.bodyLimit);
+  const smallBody = jsonBody(ctx.config.smallBodyLimit);
 
   async function sendModel(res: Response, model: CostModelRecord, status = 200): Promise<void> {
-    const successor = await ctx.store.findSuccessor(model.id);
-    res.status(status).set('ETag', costModelEtag(model)).json(viewCostModel(model, successor?.id ?? null));
+    res.status(status).set('ETag', costModelEtag(model)).json(await costModelShown(ctx.store, model));
   }
 
   router.get('/cost-models', async (req, res) => {
     const principal = principalOf(req);
     const query = parseInput(costModelListQuery, req.query, 'query');
-    if (query.unitId && !inScope(principal, query.unitId)) throw forbidden(`unit ${query.unitId} is not in your scope`);
-    const unitIds = query.unitId ? [query.unitId] : scopeFilter(principal);
-    const list = await ctx.store.listCostModels({ ...(unitIds ? { unitIds } : {}), ...(query.state ? { state: query.state } : {}) });
-    res.json({ costModels: list.map(viewSummary) });
+    res.json({ costModels: (await listCostModelsFor(ctx.store, principal, query)).map(viewSummary) });
   });
 
-  router.post('/cost-models', async (req, res) => {
+  router.post('/cost-models', modelBody, async (req, res) => {
     const analyst = requireRole(req, ['analyst']);
-    const body = parseInput(createCostModelBody, req.body, 'body');
-    if (!inScope(analyst, body.unitId)) throw forbidden(`unit ${body.unitId} is not in your scope`);
-    if (!(await ctx.store.getUnit(body.unitId))) throw notFound(`no unit ${body.unitId}`);
-    const scenario = validScenario(body.scenario, body.unitId);
-    const model = await createCostModel(models, analyst, { unitId: body.unitId, title: body.title, scenario });
+    const draft = await ctx.scenarioWork.draftBody(jsonTextOf(req), ctx.config.rosterRowLimit);
+    const model = await draftCostModel(models, analyst, draft);
     res.location(`/api/v1/cost-models/${model.id}`);
     await sendModel(res, model, 201);
   });
 
   router.get('/cost-models/:id', async (req, res) => {
     const principal = principalOf(req);
-    const model = await visibleCostModel(ctx.store, principal, req.params.id);
+    const model = await visibleCostModel(ctx.store, principal, String(req.params.id));
     const etag = costModelEtag(model);
     if (notModified(req, etag)) {
       res.status(304).set('ETag', etag).end();
@@ -62,66 +61,54 @@ export function costModelRoutes(ctx: AppContext): Router {
     await sendModel(res, model);
   });
 
-  router.put('/cost-models/:id', async (req, res) => {
+  router.put('/cost-models/:id', modelBody, async (req, res) => {
     const analyst = requireRole(req, ['analyst']);
-    const ifMatch = req.get('if-match');
-    if (!ifMatch) throw preconditionRequired('send If-Match with the ETag you read, so no update is lost');
-    const body = parseInput(updateCostModelBody, req.body, 'body');
-    const existing = await visibleCostModel(ctx.store, analyst, req.params.id);
-    const scenario = body.scenario === undefined ? undefined : validScenario(body.scenario, existing.unitId);
-    await sendModel(res, await updateCostModel(models, analyst, existing.id, ifMatch, { title: body.title, scenario }));
+    const existing = await visibleCostModel(ctx.store, analyst, String(req.params.id));
+    const edit = await ctx.scenarioWork.editBody(jsonTextOf(req), existing.unitId, ctx.config.rosterRowLimit);
+    await sendModel(res, await updateCostModel(models, analyst, existing.id, ifMatchOf(req), edit));
   });
 
-  router.post('/cost-models/:id/submit', async (req, res) => {
+  router.post('/cost-models/:id/submit', smallBody, async (req, res) => {
     const analyst = requireRole(req, ['analyst']);
     parseInput(submitBody, req.body ?? {}, 'body');
-    await sendModel(res, await submitCostModel(models, analyst, req.params.id, ifMatchOf(req)));
+    await sendModel(res, await submitCostModel(models, analyst, String(req.params.id), ifMatchOf(req)));
   });
 
-  router.post('/cost-models/:id/approve', async (req, res) => {
+  router.post('/cost-models/:id/approve', smallBody, async (req, res) => {
     const manager = requireRole(req, ['manager']);
     const body = parseInput(approveBody, req.body ?? {}, 'body');
-    await sendModel(res, await approveCostModel(models, manager, req.params.id, ifMatchOf(req), body.comment?.trim() || null));
+    await sendModel(res, await approveCostModel(models, manager, String(req.params.id), ifMatchOf(req), body.comment?.trim() || null));
   });
 
-  router.post('/cost-models/:id/return', async (req, res) => {
+  router.post('/cost-models/:id/return', smallBody, async (req, res) => {
     const manager = requireRole(req, ['manager']);
     const body = parseInput(returnBody, req.body ?? {}, 'body');
-    await sendModel(res, await returnCostModel(models, manager, req.params.id, ifMatchOf(req), body.comment));
+    await sendModel(res, await returnCostModel(models, manager, String(req.params.id), ifMatchOf(req), body.comment));
   });
 
-  router.post('/cost-models/:id/supersede', async (req, res) => {
+  router.post('/cost-models/:id/supersede', smallBody, async (req, res) => {
     const analyst = requireRole(req, ['analyst']);
     const body = parseInput(supersedeBody, req.body ?? {}, 'body');
-    const successor = await supersedeCostModel(models, analyst, req.params.id, body.title);
+    const successor = await supersedeCostModel(models, analyst, String(req.params.id), ifMatchOf(req), body.title);
     res.location(`/api/v1/cost-models/${successor.id}`);
     await sendModel(res, successor, 201);
   });
 
-  router.post('/cost-models/:id/publish-schedules', async (req, res) => {
+  router.post('/cost-models/:id/publish-schedules', smallBody, async (req, res) => {
     const principal = requireRole(req, ['manager', 'admin']);
     const body = parseInput(publishBody, req.body ?? {}, 'body');
-    res.status(201).json(await publishSettlementSchedules(models, principal, req.params.id, body.proposal));
+    const model = await approvedRevisionNamed(ctx.store, principal, String(req.params.id), ifMatchOf(req));
+    res.status(201).json(await publishSettlementSchedules(models, principal, model.id, body.proposal));
   });
 
   router.get('/cost-models/:id/workbook.xlsx', async (req, res) => {
-    const principal = principalOf(req);
-    const model = await visibleCostModel(ctx.store, principal, req.params.id);
-    const successor = await ctx.store.findSuccessor(model.id);
-    const workbook = await ctx.writeWorkbook(viewCostModel(await resultForWorkbook(models, model), successor?.id ?? null));
-    const name = `${model.unitId}-${model.title}`.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 80);
-    res
-      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .set('Content-Disposition', `attachment; filename="${name}-v${model.modelVersion}.xlsx"`)
-      .set('ETag', costModelEtag(model))
-      .send(workbook);
+    const file = await ctx.workbooks.workbook(principalOf(req), String(req.params.id));
+    res.type(XLSX_MEDIA_TYPE).set('Content-Disposition', `attachment; filename="${file.filename}"`).set('ETag', file.etag).send(file.body);
   });
 
   router.get('/cost-models/:id/audit', async (req, res) => {
     const principal = requireRole(req, ['manager', 'admin']);
-    const model = await visibleCostModel(ctx.store, principal, req.params.id);
-    const events = await ctx.store.listAudit({ entityType: 'cost-model', entityId: model.id, limit: 10_000 });
-    res.json({ events });
+    res.json({ events: await costModelAuditEvents(ctx.store, principal, String(req.params.id)) });
   });
 
   return router;

@@ -1,78 +1,65 @@
 import { Router } from 'express';
 import type { AppContext } from '../appContext.js';
 import { principalOf, requireRole } from '../http/authenticate.js';
+import { jsonBody } from '../http/jsonBody.js';
 import { parseInput } from '../http/parseInput.js';
-import { notFound } from '../http/problem.js';
 import { changeUserBody, createTokenBody, createUserBody, unitId } from '../http/requestSchemas.js';
-import { issueToken } from '../services/apiTokens.js';
-import { recordAudit } from '../services/auditTrail.js';
-import { addUser, changeUser } from '../services/users.js';
+import { createApiToken, listApiTokens, revokeApiToken } from '../services/apiTokens.js';
+import { unitsInScope } from '../services/units.js';
+import { addUser, changeUser, listUsers } from '../services/users.js';
+import type { UserRecord } from '../store/store.js';
+
+const userView = (u: UserRecord) => ({ id: u.id, name: u.name, role: u.role, units: u.unitIds, createdAt: u.createdAt });
 
 /** Who am I; users and their API tokens (admin). */
 export function identityRoutes(ctx: AppContext): Router {
   const router = Router();
+  const smallBody = jsonBody(ctx.config.smallBodyLimit);
 
   router.get('/me', async (req, res) => {
     const principal = principalOf(req);
-    const units = await ctx.store.listUnits(principal.unitIds === 'all' ? undefined : principal.unitIds);
+    const units = await unitsInScope(ctx.store, principal);
     res.json({ user: { id: principal.userId, name: principal.name, role: principal.role }, units: units.map((u) => ({ id: u.id, name: u.name })) });
   });
 
   router.get('/users', async (req, res) => {
     requireRole(req, ['admin']);
-    const users = await ctx.store.listUsers();
-    res.json({ users: users.map((u) => ({ id: u.id, name: u.name, role: u.role, units: u.unitIds, createdAt: u.createdAt })) });
+    res.json({ users: (await listUsers(ctx.store)).map(userView) });
   });
 
-  router.post('/users', async (req, res) => {
+  router.post('/users', smallBody, async (req, res) => {
     const admin = requireRole(req, ['admin']);
     const body = parseInput(createUserBody, req.body, 'body');
     const user = await addUser(ctx.store, admin, ctx.now(), { id: body.id, name: body.name, role: body.role, unitIds: body.units });
-    res.status(201).json({ id: user.id, name: user.name, role: user.role, units: user.unitIds, createdAt: user.createdAt });
+    res.status(201).json(userView(user));
   });
 
-  router.patch('/users/:userId', async (req, res) => {
+  router.patch('/users/:userId', smallBody, async (req, res) => {
     const admin = requireRole(req, ['admin']);
     const userId = parseInput(unitId, req.params.userId, 'userId');
     const body = parseInput(changeUserBody, req.body, 'body');
-    const user = await changeUser(ctx.store, admin, ctx.now(), userId, { role: body.role, unitIds: body.units });
-    res.json({ id: user.id, name: user.name, role: user.role, units: user.unitIds, createdAt: user.createdAt });
+    res.json(userView(await changeUser(ctx.store, admin, ctx.now(), userId, { role: body.role, unitIds: body.units }, ctx.principals)));
   });
 
   router.get('/users/:userId/tokens', async (req, res) => {
     requireRole(req, ['admin']);
     const userId = parseInput(unitId, req.params.userId, 'userId');
-    if (!(await ctx.store.getUser(userId))) throw notFound(`no user ${userId}`);
-    res.json({ tokens: await ctx.store.listTokens(userId) });
+    res.json({ tokens: await listApiTokens(ctx.store, userId) });
   });
 
   router.delete('/users/:userId/tokens/:tokenId', async (req, res) => {
     const admin = requireRole(req, ['admin']);
     const userId = parseInput(unitId, req.params.userId, 'userId');
-    const tokenId = req.params.tokenId;
-    const now = ctx.now();
-    const revoked = await ctx.store.transaction(async (tx) => {
-      const done = await tx.revokeToken(userId, tokenId, now.toISOString());
-      if (done) await recordAudit(tx, admin, now, { action: 'token.revoked', entityType: 'token', entityId: tokenId, unitId: null, detail: { user: userId } });
-      return done;
-    });
-    if (!revoked) throw notFound(`user ${userId} has no active token ${tokenId}`);
+    await revokeApiToken(ctx.store, admin, ctx.now(), userId, String(req.params.tokenId), ctx.principals);
     res.status(204).end();
   });
 
-  router.post('/users/:userId/tokens', async (req, res) => {
+  router.post('/users/:userId/tokens', smallBody, async (req, res) => {
     const admin = requireRole(req, ['admin']);
     const userId = parseInput(unitId, req.params.userId, 'userId');
     const body = parseInput(createTokenBody, req.body ?? {}, 'body');
-    const user = await ctx.store.getUser(userId);
-    if (!user) throw notFound(`no user ${userId}`);
-    const now = ctx.now();
-    const issued = await ctx.store.transaction(async (tx) => {
-      const token = await issueToken(tx, user.id, body.label, now);
-      await recordAudit(tx, admin, now, { action: 'token.created', entityType: 'token', entityId: token.id, unitId: null, detail: { user: user.id, label: body.label } });
-      return token;
-    });
-    res.status(201).set('Cache-Control', 'no-store').json({ ...issued, note: 'the token is shown once; only its hash is stored' });
+    const issued = await createApiToken(ctx.store, admin, ctx.now(), userId, body.label);
+    res.status(201).json({ ...issued, note: 'the token is shown once; only its hash is stored' });
   });
 
   return router;

@@ -2,14 +2,15 @@ import express, { Router } from 'express';
 import type { AppContext } from '../appContext.js';
 import { principalOf, requireRole } from '../http/authenticate.js';
 import { notModified } from '../http/conditional.js';
+import { jsonBody } from '../http/jsonBody.js';
 import { parseInput } from '../http/parseInput.js';
-import { invalidInput, notFound, unsupportedMediaType } from '../http/problem.js';
+import { unsupportedMediaType } from '../http/problem.js';
+import { invalidInput } from '../services/domainErrors.js';
 import { asOfQuery, changesQuery, importQuery } from '../http/requestSchemas.js';
-import { scopeFilter } from '../services/principal.js';
 import { importScheduleVersion, scheduleEtag, viewScheduleVersion } from '../services/scheduleVersions.js';
 import type { ScheduleFileFormat } from '../services/workbookFiles.js';
 import { scheduleSchema } from '../../shared/schemas/scenario.js';
-import { ScheduleDocuments } from '../services/scheduleDocuments.js';
+import { ScheduleDocuments, scheduleChangesFor, scheduleHeadInForce, unitScheduleVersions } from '../services/scheduleDocuments.js';
 import { today, unitInScope } from './units.js';
 
 export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -26,8 +27,7 @@ export function scheduleRoutes(ctx: AppContext): Router {
     const unit = await unitInScope(ctx, req, principal);
     const query = parseInput(asOfQuery, req.query, 'query');
     const asOf = query.asOf ?? today(ctx.now());
-    const current = await ctx.store.scheduleHeadInForce(unit.id, asOf);
-    if (!current) throw notFound(`unit ${unit.id} has no schedule in force on ${asOf}`);
+    const current = await scheduleHeadInForce(ctx.store, unit.id, asOf);
     const etag = scheduleEtag(current);
     res.set('ETag', etag).set('Cache-Control', 'private, no-cache');
     if (notModified(req, etag)) {
@@ -41,7 +41,7 @@ export function scheduleRoutes(ctx: AppContext): Router {
   router.get('/units/:unitId/schedules', async (req, res) => {
     const principal = principalOf(req);
     const unit = await unitInScope(ctx, req, principal);
-    const versions = await ctx.store.listScheduleVersions(unit.id);
+    const versions = await unitScheduleVersions(ctx.store, unit.id);
     res.json({
       unitId: unit.id,
       versions: versions.map((v) => {
@@ -56,7 +56,7 @@ export function scheduleRoutes(ctx: AppContext): Router {
     const query = parseInput(changesQuery, req.query, 'query');
     const since = Number(query.since ?? '0');
     const limit = Math.min(Math.max(Number(query.limit ?? '100'), 1), 500);
-    const changes = await ctx.store.scheduleChangesSince(since, scopeFilter(principal), limit + 1);
+    const changes = await scheduleChangesFor(ctx.store, principal, since, limit + 1);
     const page = changes.slice(0, limit);
     const cursor = page.length > 0 ? page[page.length - 1]!.seq : since;
     res.json({ changes: page.map(viewScheduleVersion), cursor: String(cursor), hasMore: changes.length > limit });
@@ -64,6 +64,7 @@ export function scheduleRoutes(ctx: AppContext): Router {
 
   router.post(
     '/units/:unitId/schedules/import',
+    jsonBody(ctx.config.importBodyLimit),
     express.raw({ type: [...CSV_TYPES, XLSX_MEDIA_TYPE], limit: ctx.config.importBodyLimit }),
     async (req, res) => {
       const admin = requireRole(req, ['admin']);

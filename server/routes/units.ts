@@ -1,11 +1,12 @@
 import { Router } from 'express';
 import type { AppContext } from '../appContext.js';
 import { principalOf, requireRole } from '../http/authenticate.js';
+import { jsonBody } from '../http/jsonBody.js';
 import { parseInput } from '../http/parseInput.js';
-import { forbidden, notFound } from '../http/problem.js';
 import { asOfQuery, createUnitBody, unitId } from '../http/requestSchemas.js';
-import { inScope, scopeFilter, type Principal } from '../services/principal.js';
-import { addUnit } from '../services/units.js';
+import { checkRosterSize } from '../services/costModels.js';
+import type { Principal } from '../services/principal.js';
+import { addUnit, unitForPrincipal, unitsInScope } from '../services/units.js';
 import { unitTemplate } from '../services/unitTemplates.js';
 import type { UnitRecord } from '../store/store.js';
 import type { Request } from 'express';
@@ -13,15 +14,7 @@ import type { Request } from 'express';
 /** The unit named in the path, which the caller must have in scope. */
 export async function unitInScope(ctx: AppContext, req: Request, principal: Principal): Promise<UnitRecord> {
   const id = parseInput(unitId, req.params.unitId, 'unitId');
-  if (!inScope(principal, id)) throw forbidden(`unit ${id} is not in your scope`);
-  const now = Date.now();
-  let unit = ctx.units.get(id, now);
-  if (!unit) {
-    unit = await ctx.store.getUnit(id);
-    if (unit) ctx.units.set(id, unit, now);
-  }
-  if (!unit) throw notFound(`no unit ${id}`);
-  return unit;
+  return unitForPrincipal(ctx.store, ctx.units, principal, id, ctx.now().getTime());
 }
 
 export function today(now: Date): string {
@@ -33,12 +26,13 @@ export function unitRoutes(ctx: AppContext): Router {
 
   router.get('/units', async (req, res) => {
     const principal = principalOf(req);
-    const units = await ctx.store.listUnits(scopeFilter(principal));
+    const units = await unitsInScope(ctx.store, principal);
     res.json({ units: units.map((u) => ({ id: u.id, name: u.name })) });
   });
 
-  router.post('/units', async (req, res) => {
+  router.post('/units', jsonBody(ctx.config.bodyLimit), async (req, res) => {
     const admin = requireRole(req, ['admin']);
+    checkRosterSize((req.body as { template?: { roster?: unknown } } | undefined)?.template?.roster, ctx.config.rosterRowLimit, 'body.template.roster.rows');
     const body = parseInput(createUnitBody, req.body, 'body');
     const unit = await addUnit(ctx.store, admin, ctx.now(), { id: body.id, name: body.name, profile: body.template });
     res.status(201).json({ id: unit.id, name: unit.name, createdAt: unit.createdAt });

@@ -23,3 +23,36 @@ export function sha256Hex(text: string): string {
 export function costModelContentHash(scenario: unknown, result: unknown): string {
   return sha256Hex(canonicalJson({ scenario, result }));
 }
+
+/** Whether a stored approved model still holds what was approved: its JSON texts hash to its content hash. */
+export function storedCostModelIntact(record: { scenarioJson: string; resultJson: string | null; contentHash: string | null }): boolean {
+  if (record.resultJson === null || record.contentHash === null) return false;
+  try {
+    return costModelContentHash(JSON.parse(record.scenarioJson), JSON.parse(record.resultJson)) === record.contentHash;
+  } catch {
+    return false;
+  }
+}
+
+/** The `prev_hash` of the first audit event. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** An audit event's fields as stored (the detail as its stored JSON text, hashed byte for byte). */
+export interface ChainedAuditFields {
+  at: string;
+  actorId: string;
+  actorName: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  unitId: string | null;
+  fromVersion: number | null;
+  toVersion: number | null;
+  detailJson: string;
+}
+
+/** The hash of an audit event chained to the hash of the event before it. */
+export function auditEventHash(prevHash: string, event: ChainedAuditFields): string {
+  const { at, actorId, actorName, action, entityType, entityId, unitId, fromVersion, toVersion, detailJson } = event;
+  return sha256Hex(canonicalJson({ prevHash, at, actorId, actorName, action, entityType, entityId, unitId, fromVersion, toVersion, detailJson }));
+}

@@ -21,7 +21,8 @@ export interface CostModelSummaryView {
   updatedAt: string;
   submittedBy: string | null;
   submittedAt: string | null;
-  approval?: { approvedBy: string; approvedAt: string; comment: string | null; contentHash: string };
+  /** `revision`: the revision the manager read and approved (If-Match); `version` is one more, the approved record. */
+  approval?: { approvedBy: string; approvedAt: string; revision: number; comment: string | null; contentHash: string };
   returned?: { returnedBy: string; returnedAt: string; comment: string };
 }
 
@@ -50,7 +51,8 @@ export function viewSummary(m: CostModelSummary): CostModelSummaryView {
     submittedAt: m.submittedAt,
   };
   if (m.state === 'approved' && m.decidedBy && m.decidedAt && m.contentHash) {
-    view.approval = { approvedBy: m.decidedBy, approvedAt: m.decidedAt, comment: m.decisionComment, contentHash: m.contentHash };
+    // Approving is the one step into 'approved' and adds one to the revision; approved models never change after.
+    view.approval = { approvedBy: m.decidedBy, approvedAt: m.decidedAt, revision: m.revision - 1, comment: m.decisionComment, contentHash: m.contentHash };
   }
   if (m.state === 'returned' && m.decidedBy && m.decidedAt) {
     view.returned = { returnedBy: m.decidedBy, returnedAt: m.decidedAt, comment: m.decisionComment ?? '' };

@@ -3,12 +3,12 @@ import { parseScenario } from '../../shared/scenario.js';
 import { addMonths, parseDay } from '../../shared/dates.js';
 import type { Scenario } from '../../shared/schemas/scenario.js';
 import type { CostingResult } from '../../shared/result.js';
-import type { CostModelRecord, CostModelState, Store } from '../store/store.js';
-import { conflict, forbidden, invalidInput, notFound, preconditionFailed, unprocessable } from '../http/problem.js';
+import type { AuditEventRecord, CostModelRecord, CostModelState, CostModelSummary, Store } from '../store/store.js';
+import { cannotCost, conflict, forbidden, invalidInput, notFound, preconditionFailed, preconditionRequired } from './domainErrors.js';
 import { recordAudit, type SystemActor } from './auditTrail.js';
 import { costModelContentHash } from './contentHash.js';
-import { costModelEtag } from './costModelView.js';
-import { inScope, type Principal } from './principal.js';
+import { costModelEtag, viewCostModel, type CostModelView } from './costModelView.js';
+import { inScope, scopeFilter, type Principal } from './principal.js';
 
 /** The shared engine, in-process or in a worker thread (server/costing). */
 export type CostScenario = (scenario: Scenario) => CostingResult | Promise<CostingResult>;
@@ -17,6 +17,32 @@ export interface CostModelContext {
   store: Store;
   costScenario: CostScenario;
   now: () => Date;
+  /** Largest roster accepted from a person (default DEFAULT_ROSTER_ROW_LIMIT). */
+  rosterRowLimit?: number;
+  /** Costs a stored scenario (default: costStoredScenario with `costScenario`; the server: the costing workers). */
+  costStored?: (scenarioJson: string, withContentHash: boolean) => Promise<StoredCosting>;
+}
+
+/** A stored scenario's costing, as it is stored. */
+export interface StoredCosting {
+  resultJson: string;
+  fiscalYears: string[];
+  /** With withContentHash: sha256 of the canonical {scenario, result} (services/contentHash.ts). */
+  contentHash: string | undefined;
+}
+
+/**
+ * Parses, costs and (for an approval) hashes a stored scenario: all the work of a submit or an
+ * approval that grows with the roster, so the server runs it on a costing worker.
+ */
+export async function costStoredScenario(scenarioJson: string, withContentHash: boolean, cost: CostScenario): Promise<StoredCosting> {
+  const scenario = storedScenario(scenarioJson);
+  const result = await recompute(cost, scenario);
+  return { resultJson: JSON.stringify(result), fiscalYears: result.fiscalYears, contentHash: withContentHash ? costModelContentHash(scenario, result) : undefined };
+}
+
+function costStored(ctx: CostModelContext): NonNullable<CostModelContext['costStored']> {
+  return ctx.costStored ?? ((json, withHash) => costStoredScenario(json, withHash, ctx.costScenario));
 }
 
 type Actor = Principal | SystemActor;
@@ -45,6 +71,45 @@ export function validScenario(input: unknown, unitId: string): Scenario {
   return parsed.value;
 }
 
+/** The largest roster the server costs per unit (ROSTER_ROW_LIMIT); the default suits the largest public employers' units. */
+export const DEFAULT_ROSTER_ROW_LIMIT = 100_000;
+
+/** Validates a scenario and holds its roster to the configured limit (one export or costing must not exhaust the server). */
+export function validScenarioWithin(input: unknown, unitId: string, rosterRowLimit: number): Scenario {
+  // Checked before the full validation, which would otherwise do the work the limit is there to refuse.
+  checkRosterSize((input as { roster?: unknown } | null)?.roster, rosterRowLimit, 'scenario.roster.rows');
+  return validScenario(input, unitId);
+}
+
+/** Refuses a roster (scenario or unit template) with more rows than the limit, naming the field. */
+export function checkRosterSize(roster: unknown, rosterRowLimit: number, path: string): void {
+  const rows = (roster as { rows?: unknown } | null | undefined)?.rows;
+  if (Array.isArray(rows) && rows.length > rosterRowLimit) {
+    throw invalidInput(`the roster has ${rows.length} rows; the server takes at most ${rosterRowLimit} per unit`, [
+      { path, message: `has ${rows.length} rows; at most ${rosterRowLimit} are allowed (an administrator can raise ROSTER_ROW_LIMIT for a larger unit)` },
+    ]);
+  }
+}
+
+/** Cost models the caller may see, optionally of one unit (which must be in scope) and one state. */
+export async function listCostModelsFor(store: Store, principal: Principal, query: { unitId?: string | undefined; state?: CostModelState | undefined }): Promise<CostModelSummary[]> {
+  if (query.unitId && !inScope(principal, query.unitId)) throw forbidden(`unit ${query.unitId} is not in your scope`);
+  const unitIds = query.unitId ? [query.unitId] : scopeFilter(principal);
+  return store.listCostModels({ ...(unitIds ? { unitIds } : {}), ...(query.state ? { state: query.state } : {}) });
+}
+
+/** A model as the API shows it, with the id of its successor if it has been superseded. */
+export async function costModelShown(store: Store, model: CostModelRecord): Promise<CostModelView> {
+  const successor = await store.findSuccessor(model.id);
+  return viewCostModel(model, successor?.id ?? null);
+}
+
+/** The audit events of one model the caller may see. */
+export async function costModelAuditEvents(store: Store, principal: Principal, id: string): Promise<AuditEventRecord[]> {
+  const model = await visibleCostModel(store, principal, id);
+  return store.listAudit({ entityType: 'cost-model', entityId: model.id, limit: 10_000 });
+}
+
 /** Loads a model the caller may see: out-of-scope models are reported as absent. */
 export async function visibleCostModel(store: Store, principal: Principal | undefined, id: string): Promise<CostModelRecord> {
   const model = await store.getCostModel(id);
@@ -52,8 +117,16 @@ export async function visibleCostModel(store: Store, principal: Principal | unde
   return model;
 }
 
-function checkIfMatch(model: CostModelRecord, ifMatch: string | undefined): void {
-  if (ifMatch === undefined) return;
+/**
+ * A person changing a model's state names the revision they read (If-Match), so nobody submits,
+ * approves or returns a revision they have not seen. The demo loader and the command line act as
+ * a system actor on what they just wrote, and may omit it.
+ */
+function checkIfMatch(model: CostModelRecord, ifMatch: string | undefined, actor: Actor): void {
+  if (ifMatch === undefined) {
+    if ('role' in actor) throw preconditionRequired(`send If-Match with the ETag of the revision you read (now ${costModelEtag(model)}), so you act on exactly that revision`);
+    return;
+  }
   const tags = ifMatch.split(',').map((t) => t.trim());
   if (!tags.includes('*') && !tags.includes(costModelEtag(model))) {
     throw preconditionFailed(`the cost model has changed since you read it: it is now at version ${model.revision} (ETag ${costModelEtag(model)})`);
@@ -90,11 +163,18 @@ function freshDraft(userId: string, at: string) {
   } as const satisfies Partial<CostModelRecord>;
 }
 
-export async function createCostModel(
-  ctx: CostModelContext,
-  actor: Actor,
-  input: { unitId: string; title: string; scenario: Scenario },
-): Promise<CostModelRecord> {
+/** A person's new draft from a validated body (http/costModelBodies.ts): the unit must be in their scope and exist. */
+export async function draftCostModel(ctx: CostModelContext, analyst: Principal, input: { unitId: string; title: string; scenarioJson: string; rosterRows: number }): Promise<CostModelRecord> {
+  if (!inScope(analyst, input.unitId)) throw forbidden(`unit ${input.unitId} is not in your scope`);
+  if (!(await ctx.store.getUnit(input.unitId))) throw notFound(`no unit ${input.unitId}`);
+  return insertDraft(ctx, analyst, input);
+}
+
+export async function createCostModel(ctx: CostModelContext, actor: Actor, input: { unitId: string; title: string; scenario: Scenario }): Promise<CostModelRecord> {
+  return insertDraft(ctx, actor, { unitId: input.unitId, title: input.title, scenarioJson: JSON.stringify(input.scenario), rosterRows: input.scenario.roster.rows.length });
+}
+
+async function insertDraft(ctx: CostModelContext, actor: Actor, input: { unitId: string; title: string; scenarioJson: string; rosterRows: number }): Promise<CostModelRecord> {
   const at = ctx.now().toISOString();
   const id = randomUUID();
   const model: CostModelRecord = {
@@ -104,7 +184,7 @@ export async function createCostModel(
     lineageId: id,
     modelVersion: 1,
     supersedesId: null,
-    scenarioJson: JSON.stringify(input.scenario),
+    scenarioJson: input.scenarioJson,
     ...freshDraft(actor.userId, at),
   };
   await ctx.store.transaction(async (tx) => {
@@ -115,7 +195,7 @@ export async function createCostModel(
       entityId: id,
       unitId: input.unitId,
       toVersion: 1,
-      detail: { title: input.title, rosterRows: input.scenario.roster.rows.length },
+      detail: { title: input.title, rosterRows: input.rosterRows },
     });
   });
   return model;
@@ -125,27 +205,35 @@ export async function updateCostModel(
   ctx: CostModelContext,
   actor: Principal,
   id: string,
-  ifMatch: string,
-  input: { title?: string | undefined; scenario?: Scenario | undefined },
+  ifMatch: string | undefined,
+  /** A validated edit (http/costModelBodies.ts). */
+  input: { title?: string | undefined; scenarioJson?: string | undefined },
 ): Promise<CostModelRecord> {
   const model = await visibleCostModel(ctx.store, actor, id);
-  checkIfMatch(model, ifMatch);
+  checkIfMatch(model, ifMatch, actor);
   requireState(model, ['draft', 'returned'], 'edit');
+  const scenarioJson = input.scenarioJson;
   const now = ctx.now();
   return transition(ctx, actor, model, ifMatch, ['draft', 'returned'], now, {
     change: {
       state: 'draft',
       ...(input.title !== undefined ? { title: input.title } : {}),
-      ...(input.scenario !== undefined ? { scenarioJson: JSON.stringify(input.scenario), resultJson: null } : {}),
+      ...(scenarioJson !== undefined ? { scenarioJson, resultJson: null } : {}),
     },
     action: 'cost-model.updated',
-    detail: { fields: [input.title !== undefined ? 'title' : null, input.scenario !== undefined ? 'scenario' : null].filter(Boolean) },
+    detail: { fields: [input.title !== undefined ? 'title' : null, scenarioJson !== undefined ? 'scenario' : null].filter(Boolean) },
   });
 }
 
-function storedScenario(model: CostModelRecord): Scenario {
-  const parsed = parseScenario(JSON.parse(model.scenarioJson));
-  if (!parsed.ok) throw new Error(`stored scenario of cost model ${model.id} no longer validates: ${parsed.issues[0]?.path}: ${parsed.issues[0]?.message}`);
+/** A model with its figures: an approved or submitted model's stored ones, a draft's costed now. */
+export async function resultForWorkbook(ctx: CostModelContext, model: CostModelRecord): Promise<CostModelRecord> {
+  if (model.resultJson !== null) return model;
+  return { ...model, resultJson: JSON.stringify(await recompute(ctx.costScenario, storedScenario(model.scenarioJson))) };
+}
+
+function storedScenario(scenarioJson: string): Scenario {
+  const parsed = parseScenario(JSON.parse(scenarioJson));
+  if (!parsed.ok) throw new Error(`a stored scenario no longer validates: ${parsed.issues[0]?.path}: ${parsed.issues[0]?.message}`);
   return parsed.value;
 }
 
@@ -153,33 +241,34 @@ function storedScenario(model: CostModelRecord): Scenario {
  * The server's own costing. A scenario that passed validation but holds amounts beyond what can
  * be represented exactly (the engine's RangeError) cannot be costed: 422, not a server fault.
  */
-async function recompute(ctx: CostModelContext, scenario: Scenario): Promise<CostingResult> {
+async function recompute(cost: CostScenario, scenario: Scenario): Promise<CostingResult> {
   try {
-    return await ctx.costScenario(scenario);
+    return await cost(scenario);
   } catch (error) {
     if (error instanceof RangeError) {
-      throw unprocessable(`the scenario cannot be costed: ${error.message}`, [{ path: 'scenario', message: `${error.message} (an amount, rate or count is too large to cost exactly)` }]);
+      throw cannotCost(`the scenario cannot be costed: ${error.message}`, [{ path: 'scenario', message: `${error.message} (an amount, rate or count is too large to cost exactly)` }]);
     }
     throw error;
   }
 }
 
-/** A draft's costing for its workbook, on the costing workers; a costed model keeps its stored result. */
-export async function resultForWorkbook(ctx: CostModelContext, model: CostModelRecord): Promise<CostModelRecord> {
-  if (model.resultJson !== null) return model;
-  return { ...model, resultJson: JSON.stringify(await recompute(ctx, storedScenario(model))) };
+/** An approved model whose If-Match names its current revision (before an action that only reads it, such as publishing its schedules). */
+export async function approvedRevisionNamed(store: Store, actor: Principal, id: string, ifMatch: string | undefined): Promise<CostModelRecord> {
+  const model = await visibleCostModel(store, actor, id);
+  checkIfMatch(model, ifMatch, actor);
+  return model;
 }
 
 export async function submitCostModel(ctx: CostModelContext, actor: Actor, id: string, ifMatch: string | undefined): Promise<CostModelRecord> {
   const model = await visibleCostModel(ctx.store, 'role' in actor ? actor : undefined, id);
-  checkIfMatch(model, ifMatch);
+  checkIfMatch(model, ifMatch, actor);
   requireState(model, ['draft', 'returned'], 'submit');
-  const result = await recompute(ctx, storedScenario(model));
+  const costed = await costStored(ctx)(model.scenarioJson, false);
   const now = ctx.now();
   return transition(ctx, actor, model, ifMatch, ['draft', 'returned'], now, {
-    change: { state: 'submitted', resultJson: JSON.stringify(result), submittedBy: actor.userId, submittedAt: now.toISOString(), decidedBy: null, decidedAt: null, decisionComment: null },
+    change: { state: 'submitted', resultJson: costed.resultJson, submittedBy: actor.userId, submittedAt: now.toISOString(), decidedBy: null, decidedAt: null, decisionComment: null },
     action: 'cost-model.submitted',
-    detail: { fiscalYears: result.fiscalYears },
+    detail: { fiscalYears: costed.fiscalYears },
   });
 }
 
@@ -191,23 +280,42 @@ export async function approveCostModel(
   comment: string | null,
 ): Promise<CostModelRecord> {
   const model = await visibleCostModel(ctx.store, 'role' in actor ? actor : undefined, id);
-  checkIfMatch(model, ifMatch);
+  checkIfMatch(model, ifMatch, actor);
   requireState(model, ['submitted'], 'approve');
-  if (model.submittedBy === actor.userId) throw forbidden('a manager cannot approve a cost model they submitted');
-  const scenario = storedScenario(model);
-  const result = await recompute(ctx, scenario);
-  const contentHash = costModelContentHash(scenario, result);
+  if ((await authorsOf(ctx.store, model)).has(actor.userId)) {
+    throw forbidden('you wrote, edited or submitted a revision of this cost model (or of the model it supersedes), so another manager must approve it');
+  }
+  const costed = await costStored(ctx)(model.scenarioJson, true);
+  const contentHash = costed.contentHash!;
   const now = ctx.now();
   return transition(ctx, actor, model, ifMatch, ['submitted'], now, {
-    change: { state: 'approved', resultJson: JSON.stringify(result), contentHash, decidedBy: actor.userId, decidedAt: now.toISOString(), decisionComment: comment },
+    change: { state: 'approved', resultJson: costed.resultJson, contentHash, decidedBy: actor.userId, decidedAt: now.toISOString(), decisionComment: comment },
     action: 'cost-model.approved',
-    detail: { contentHash, comment },
+    detail: { approvedRevision: model.revision, contentHash, comment },
   });
+}
+
+const AUTHORING_ACTIONS = new Set(['cost-model.created', 'cost-model.updated', 'cost-model.submitted']);
+
+/**
+ * Everyone who wrote any revision of a model: who created, edited or submitted it, and the same for
+ * every model it supersedes (a successor starts as a copy of its predecessor's content).
+ */
+async function authorsOf(store: Store, model: CostModelRecord): Promise<Set<string>> {
+  const authors = new Set<string>();
+  for (let m: CostModelRecord | undefined = model; m; m = m.supersedesId ? await store.getCostModel(m.supersedesId) : undefined) {
+    authors.add(m.createdBy);
+    if (m.submittedBy) authors.add(m.submittedBy);
+    for (const event of await store.listAudit({ entityType: 'cost-model', entityId: m.id, limit: 100_000 })) {
+      if (AUTHORING_ACTIONS.has(event.action)) authors.add(event.actorId);
+    }
+  }
+  return authors;
 }
 
 export async function returnCostModel(ctx: CostModelContext, actor: Principal, id: string, ifMatch: string | undefined, comment: string): Promise<CostModelRecord> {
   const model = await visibleCostModel(ctx.store, actor, id);
-  checkIfMatch(model, ifMatch);
+  checkIfMatch(model, ifMatch, actor);
   requireState(model, ['submitted'], 'return');
   const now = ctx.now();
   return transition(ctx, actor, model, ifMatch, ['submitted'], now, {
@@ -218,8 +326,9 @@ export async function returnCostModel(ctx: CostModelContext, actor: Principal, i
 }
 
 /** An approved model stays as it is; its successor is a new draft one model version up. */
-export async function supersedeCostModel(ctx: CostModelContext, actor: Principal, id: string, title: string | undefined): Promise<CostModelRecord> {
+export async function supersedeCostModel(ctx: CostModelContext, actor: Principal, id: string, ifMatch: string | undefined, title: string | undefined): Promise<CostModelRecord> {
   const model = await visibleCostModel(ctx.store, actor, id);
+  checkIfMatch(model, ifMatch, actor);
   requireState(model, ['approved'], 'supersede');
   const existing = await ctx.store.findSuccessor(id);
   if (existing) throw conflict(`cost model ${id} is already superseded by ${existing.id}`);

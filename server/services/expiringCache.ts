@@ -1,7 +1,6 @@
 /**
  * Values remembered for a few seconds per server instance, so a schedule pull costs one query,
- * not three: API-token principals and units. A change (a revoked token, a new role or scope)
- * takes effect on every instance within `ttlMs`.
+ * not three: API-token principals and units. Times are given by the caller (an injected clock).
  */
 export class ExpiringCache<V> {
   private readonly entries = new Map<string, { value: V; expires: number }>();
@@ -20,6 +19,11 @@ export class ExpiringCache<V> {
       return undefined;
     }
     return entry.value;
+  }
+
+  /** Forgets every entry whose value matches (a revoked or changed user's principals). */
+  deleteWhere(matches: (value: V) => boolean): void {
+    for (const [key, entry] of this.entries) if (matches(entry.value)) this.entries.delete(key);
   }
 
   set(key: string, value: V, now: number): void {

@@ -9,6 +9,10 @@ export interface OidcConfig {
   jwksUrl?: string | undefined;
   roleClaim: string;
   unitsClaim: string;
+  /** Longest accepted lifetime (exp − iat, or exp − now without iat). */
+  maxTokenLifetimeSeconds: number;
+  /** Leeway for exp, nbf and iat between this server's clock and the issuer's. */
+  clockSkewSeconds: number;
 }
 
 /** When a claim lists several roles, the most privileged one counts. */
@@ -17,11 +21,31 @@ const rolePriority: Role[] = ['admin', 'manager', 'analyst', 'negotiator'];
 export class OidcVerifier {
   private jwks: ReturnType<typeof createRemoteJWKSet> | undefined;
 
-  constructor(private readonly config: OidcConfig) {}
+  constructor(
+    private readonly config: OidcConfig,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
 
-  /** Verifies signature, issuer, audience and expiry; throws a jose error otherwise. */
+  /**
+   * Verifies signature, issuer, audience and expiry (which must be present), and that the token
+   * lives no longer than the configured maximum; throws a jose error or ClaimsError otherwise.
+   */
   async verify(jwt: string): Promise<Principal> {
-    const { payload } = await jwtVerify(jwt, await this.keySet(), { issuer: this.config.issuer, audience: this.config.audience });
+    const now = this.clock();
+    // jose: requiredClaims makes a token without exp fail; clockTolerance applies to exp, nbf and iat
+    // (https://github.com/panva/jose/blob/main/docs/jwt/verify/interfaces/JWTVerifyOptions.md).
+    const { payload } = await jwtVerify(jwt, await this.keySet(), {
+      issuer: this.config.issuer,
+      audience: this.config.audience,
+      requiredClaims: ['exp'],
+      clockTolerance: this.config.clockSkewSeconds,
+      currentDate: now,
+    });
+    const exp = payload.exp!;
+    const from = typeof payload.iat === 'number' ? payload.iat : Math.floor(now.getTime() / 1000);
+    if (exp - from > this.config.maxTokenLifetimeSeconds) {
+      throw new ClaimsError(`the token lives ${exp - from} s, longer than the ${this.config.maxTokenLifetimeSeconds} s this server accepts (OIDC_MAX_TOKEN_LIFETIME_SECONDS)`);
+    }
     return principalFromClaims(payload, this.config);
   }
 

@@ -1,5 +1,6 @@
 import type { Scenario } from '../../shared/schemas/scenario.js';
-import { conflict, invalidInput } from '../http/problem.js';
+import { DuplicateKeyError } from '../store/store.js';
+import { conflict, invalidInput } from './domainErrors.js';
 import { recordAudit } from './auditTrail.js';
 import type { CostModelContext } from './costModels.js';
 import { visibleCostModel } from './costModels.js';
@@ -38,6 +39,14 @@ export async function publishSettlementSchedules(
   const published = await ctx.store.transaction(async (tx) => {
     const already = await tx.scheduleVersionsBySource(source);
     if (already.length > 0) throw conflict(`cost model ${model.id} already published schedule versions ${already.map((v) => v.version).join(', ')}`);
+    // The check above reads before any lock is held; on PostgreSQL a concurrent publish may pass it
+    // too. The publication's primary key decides: the loser waits for the winner, then fails here.
+    try {
+      await tx.claimSettlementPublication(model.id, actor.userId, now.toISOString());
+    } catch (error) {
+      if (error instanceof DuplicateKeyError) throw conflict(`cost model ${model.id} already published its schedules (a concurrent request did it first)`);
+      throw error;
+    }
     const out: PublishedSchedule[] = [];
     for (const schedule of schedules) {
       const saved = await tx.insertScheduleVersion({

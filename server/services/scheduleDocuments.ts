@@ -1,4 +1,6 @@
-import type { ScheduleVersionHead, Store } from '../store/store.js';
+import type { ScheduleVersionHead, ScheduleVersionRecord, Store } from '../store/store.js';
+import { notFound } from './domainErrors.js';
+import { scopeFilter, type Principal } from './principal.js';
 import { scheduleInForceBody } from './scheduleVersions.js';
 
 const MAX_DOCUMENTS = 1000;
@@ -23,4 +25,20 @@ export class ScheduleDocuments {
     this.kept.set(key, body);
     return body;
   }
+}
+
+/** The schedule version in force for a unit on a day (without its document). */
+export async function scheduleHeadInForce(store: Store, unitId: string, asOf: string): Promise<ScheduleVersionHead> {
+  const head = await store.scheduleHeadInForce(unitId, asOf);
+  if (!head) throw notFound(`unit ${unitId} has no schedule in force on ${asOf}`);
+  return head;
+}
+
+export async function unitScheduleVersions(store: Store, unitId: string): Promise<ScheduleVersionRecord[]> {
+  return store.listScheduleVersions(unitId);
+}
+
+/** Schedule versions after a cursor in the caller's units; one more than `limit` says there are more. */
+export async function scheduleChangesFor(store: Store, principal: Principal, since: number, limit: number): Promise<ScheduleVersionRecord[]> {
+  return store.scheduleChangesSince(since, scopeFilter(principal), limit);
 }

@@ -52,6 +52,33 @@ export interface ScheduleImportOutcome {
   against: { version: number; effective: string } | null;
   diff: ScheduleDiff;
   version?: number;
+  /** Classes the import gave no title (a long-format file has no Title column): their titles in force are kept. */
+  titlesKept?: { classes: string[]; fromVersion: number; message: string };
+}
+
+/**
+ * A class without a title in the import keeps its title in force: an HR export in the long shape
+ * (Class, Step, Rate) carries no titles, and that is not an instruction to erase them.
+ */
+function keepTitlesInForce(schedule: Schedule, current: ScheduleVersionRecord | undefined): { schedule: Schedule; titlesKept?: ScheduleImportOutcome['titlesKept'] } {
+  if (!current) return { schedule };
+  const titles = new Map((JSON.parse(current.scheduleJson) as Schedule).classes.map((c) => [c.code, c.title]));
+  const kept: string[] = [];
+  const classes = schedule.classes.map((c) => {
+    const inForce = titles.get(c.code);
+    if (c.title !== '' || !inForce) return c;
+    kept.push(c.code);
+    return { ...c, title: inForce };
+  });
+  if (kept.length === 0) return { schedule };
+  return {
+    schedule: { ...schedule, classes },
+    titlesKept: {
+      classes: kept,
+      fromVersion: current.version,
+      message: `the import gives no title for ${kept.join(', ')}: the titles of version ${current.version} are kept`,
+    },
+  };
 }
 
 /**
@@ -64,9 +91,10 @@ export async function importScheduleVersion(
   now: Date,
   input: { unitId: string; schedule: Schedule; source: string; dryRun: boolean },
 ): Promise<ScheduleImportOutcome> {
-  const schedule = scheduleSchema.parse(input.schedule);
+  const parsed = scheduleSchema.parse(input.schedule);
   return store.transaction(async (tx) => {
-    const current = await tx.scheduleInForce(input.unitId, schedule.effective);
+    const current = await tx.scheduleInForce(input.unitId, parsed.effective);
+    const { schedule, titlesKept } = keepTitlesInForce(parsed, current);
     const diff = diffSchedules(current ? (JSON.parse(current.scheduleJson) as Schedule) : undefined, schedule);
     const outcome: ScheduleImportOutcome = {
       dryRun: input.dryRun,
@@ -75,6 +103,7 @@ export async function importScheduleVersion(
       effective: schedule.effective,
       against: current ? { version: current.version, effective: current.effective } : null,
       diff,
+      ...(titlesKept ? { titlesKept } : {}),
     };
     if (input.dryRun || (diff.unchanged && current?.effective === schedule.effective)) return outcome;
     const saved = await tx.insertScheduleVersion({

@@ -1,6 +1,6 @@
 import { SCENARIO_FORMAT, type Schedule } from '../../shared/schemas/scenario.js';
 import type { Store, UnitRecord } from '../store/store.js';
-import { notFound } from '../http/problem.js';
+import { notFound } from './domainErrors.js';
 
 /**
  * A scenario document to start a costing workbook: the unit's stored calendar, term, roster and

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { invalidInput, notFound } from '../http/problem.js';
+import { invalidInput, notFound } from './domainErrors.js';
 import type { Role, Store, UserRecord } from '../store/store.js';
 import { recordAudit, type SystemActor } from './auditTrail.js';
 import type { Principal } from './principal.js';
+import type { PrincipalCache } from './principalCache.js';
 
 export interface NewUser {
   id?: string | undefined;
@@ -19,15 +20,19 @@ async function checkUnitsExist(store: Store, unitIds: string[]): Promise<void> {
   }
 }
 
-/** Changes a user's role and/or units, audited. */
+/**
+ * Changes a user's role and/or units, audited. `principals`, when given (the server), forgets the
+ * user at once on this instance, so a demotion is not served from the cache.
+ */
 export async function changeUser(
   store: Store,
   actor: Principal | SystemActor,
   now: Date,
   id: string,
   change: { role?: Role | undefined; unitIds?: string[] | undefined },
+  principals?: PrincipalCache,
 ): Promise<UserRecord> {
-  return store.transaction(async (tx) => {
+  const changed = await store.transaction(async (tx) => {
     const user = await tx.getUser(id);
     if (!user) throw notFound(`no user ${id}`);
     const unitIds = change.unitIds ? [...new Set(change.unitIds)].sort() : user.unitIds;
@@ -43,6 +48,12 @@ export async function changeUser(
     });
     return { ...user, role, unitIds };
   });
+  principals?.forgetUser(id);
+  return changed;
+}
+
+export async function listUsers(store: Store): Promise<UserRecord[]> {
+  return store.listUsers();
 }
 
 /** Adds a user; every unit named must exist. */
@@ -66,4 +77,10 @@ export async function addUser(store: Store, actor: Principal | SystemActor, now:
     });
   });
   return user;
+}
+
+/** A user's display name for printed approvals ("Morgan Reyes", not a login id); the id when unknown. */
+export async function userDisplayName(store: Store, userId: string | null): Promise<string> {
+  if (!userId) return '';
+  return (await store.getUser(userId))?.name ?? userId;
 }

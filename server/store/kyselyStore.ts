@@ -1,8 +1,10 @@
 import { CompiledQuery, sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { auditEventHash, GENESIS_HASH, storedCostModelIntact } from '../services/contentHash.js';
 import type { Database, CostModelsTable, ScheduleVersionsTable, AuditEventsTable } from './tables.js';
 import type { StoreKind } from './storeKind.js';
 import {
   DuplicateKeyError,
+  TamperedRecordError,
   type AuditEventRecord,
   type AuditFilter,
   type CostModelChange,
@@ -16,6 +18,7 @@ import {
   type ScheduleVersionHead,
   type ScheduleVersionRecord,
   type Store,
+  type StoredAuditEvent,
   type TokenRecord,
   type TokenSummary,
   type UnitProfile,
@@ -24,6 +27,15 @@ import {
 } from './store.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
+
+/**
+ * PostgreSQL transaction-level advisory locks (one writer at a time per key, released at commit).
+ * Unlike LOCK TABLE in a mode that excludes other writers, they need no UPDATE, DELETE or TRUNCATE
+ * right, which the server's role does not have (https://www.postgresql.org/docs/15/sql-lock.html,
+ * https://www.postgresql.org/docs/15/explicit-locking.html#ADVISORY-LOCKS).
+ */
+const ADVISORY_LOCK_SPACE = 0x6263; // "bc"
+const LOCK = { scheduleVersions: 1, auditChain: 2 } as const;
 
 /** The Store over Kysely: the same queries for SQLite and PostgreSQL. */
 export class KyselyStore implements Store {
@@ -176,11 +188,9 @@ export class KyselyStore implements Store {
 
   async insertScheduleVersion(version: NewScheduleVersion): Promise<ScheduleVersionRecord> {
     if (!this.inTransaction) return this.transaction((store) => store.insertScheduleVersion(version));
-    if (this.kind === 'postgres') {
-      // One writer at a time: version numbers stay dense and the feed's cursor never skips a
-      // version that commits later with a smaller seq.
-      await sql`LOCK TABLE schedule_versions IN SHARE ROW EXCLUSIVE MODE`.execute(this.db);
-    }
+    // One writer at a time: version numbers stay dense and the feed's cursor never skips a
+    // version that commits later with a smaller seq.
+    await this.lockForWriting(LOCK.scheduleVersions);
     const last = await this.db
       .selectFrom('schedule_versions')
       .select((eb) => eb.fn.max('version').as('v'))
@@ -256,13 +266,24 @@ export class KyselyStore implements Store {
     return Number(row?.s ?? 0);
   }
 
+  async claimSettlementPublication(costModelId: string, by: string, at: string): Promise<void> {
+    await this.insertOnce(`the publication of cost model ${costModelId}'s schedules`, () =>
+      this.db.insertInto('settlement_publications').values({ cost_model_id: costModelId, published_by: by, published_at: at }).execute(),
+    );
+  }
+
   async insertCostModel(model: CostModelRecord): Promise<void> {
     await this.insertOnce(`cost model ${model.id}`, () => this.db.insertInto('cost_models').values(costModelToRow(model)).execute());
   }
 
   async getCostModel(id: string): Promise<CostModelRecord | undefined> {
     const row = await this.db.selectFrom('cost_models').selectAll().where('id', '=', id).executeTakeFirst();
-    return row && costModelFromRow(row);
+    if (!row) return undefined;
+    const model = costModelFromRow(row);
+    if (model.state === 'approved' && !storedCostModelIntact(model)) {
+      throw new TamperedRecordError('approved cost model', id, `its stored scenario and result no longer hash to its content hash ${model.contentHash ?? '(none)'}`);
+    }
+    return model;
   }
 
   async listCostModels(filter: CostModelFilter): Promise<CostModelSummary[]> {
@@ -279,20 +300,9 @@ export class KyselyStore implements Store {
     expectedStates: readonly CostModelState[],
     change: CostModelChange,
   ): Promise<number | undefined> {
-    const values: Partial<Selectable<CostModelsTable>> = { updated_by: change.updatedBy, updated_at: change.updatedAt };
-    if (change.title !== undefined) values.title = change.title;
-    if (change.state !== undefined) values.state = change.state;
-    if (change.scenarioJson !== undefined) values.scenario = change.scenarioJson;
-    if (change.resultJson !== undefined) values.result = change.resultJson;
-    if (change.contentHash !== undefined) values.content_hash = change.contentHash;
-    if (change.submittedBy !== undefined) values.submitted_by = change.submittedBy;
-    if (change.submittedAt !== undefined) values.submitted_at = change.submittedAt;
-    if (change.decidedBy !== undefined) values.decided_by = change.decidedBy;
-    if (change.decidedAt !== undefined) values.decided_at = change.decidedAt;
-    if (change.decisionComment !== undefined) values.decision_comment = change.decisionComment;
     const result = await this.db
       .updateTable('cost_models')
-      .set({ ...values, revision: expectedRevision + 1 })
+      .set({ ...costModelToRow(change), revision: expectedRevision + 1 })
       .where('id', '=', id)
       .where('revision', '=', expectedRevision)
       .where('state', 'in', [...expectedStates])
@@ -306,6 +316,12 @@ export class KyselyStore implements Store {
   }
 
   async appendAudit(event: NewAuditEvent): Promise<AuditEventRecord> {
+    if (!this.inTransaction) return this.transaction((store) => store.appendAudit(event));
+    await this.lockForWriting(LOCK.auditChain);
+    const last = await this.db.selectFrom('audit_events').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    const prevHash = last?.hash ?? GENESIS_HASH;
+    const detailJson = JSON.stringify(event.detail);
+    const { detail: _detail, ...fields } = event;
     const row = await this.db
       .insertInto('audit_events')
       .values({
@@ -318,7 +334,9 @@ export class KyselyStore implements Store {
         unit_id: event.unitId,
         from_version: event.fromVersion,
         to_version: event.toVersion,
-        detail: JSON.stringify(event.detail),
+        detail: detailJson,
+        prev_hash: prevHash,
+        hash: auditEventHash(prevHash, { ...fields, detailJson }),
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -333,6 +351,19 @@ export class KyselyStore implements Store {
     if (filter.unitIds) query = query.where('unit_id', 'in', filter.unitIds);
     if (filter.afterSeq !== undefined) query = query.where('seq', '>', filter.afterSeq);
     return (await query.execute()).map(auditFromRow);
+  }
+
+  /**
+   * Serialises writers of one kind for the rest of the transaction. SQLite needs nothing: every
+   * transaction begins IMMEDIATE and so holds the database's one write lock.
+   */
+  private async lockForWriting(key: number): Promise<void> {
+    if (this.kind === 'postgres') await sql`select pg_advisory_xact_lock(${ADVISORY_LOCK_SPACE}, ${key})`.execute(this.db);
+  }
+
+  async auditChain(afterSeq: number, limit: number): Promise<StoredAuditEvent[]> {
+    const rows = await this.db.selectFrom('audit_events').selectAll().where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
+    return rows.map(storedAuditFromRow);
   }
 
   private async unitIdsOf(userId: string): Promise<string[]> {
@@ -350,84 +381,59 @@ export class KyselyStore implements Store {
   }
 }
 
+/** A taken key; on SQLite an insert that collides with an immutable row is refused by its no-replace trigger first. */
 function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: unknown }).code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_TRIGGER';
 }
 
-const summaryColumns = [
-  'id',
-  'unit_id',
-  'title',
-  'state',
-  'revision',
-  'lineage_id',
-  'model_version',
-  'supersedes_id',
-  'content_hash',
-  'created_by',
-  'created_at',
-  'updated_by',
-  'updated_at',
-  'submitted_by',
-  'submitted_at',
-  'decided_by',
-  'decided_at',
-  'decision_comment',
-] as const;
+/** The one camelCase ↔ snake_case map of a cost model. */
+const costModelColumns = {
+  id: 'id',
+  unitId: 'unit_id',
+  title: 'title',
+  state: 'state',
+  revision: 'revision',
+  lineageId: 'lineage_id',
+  modelVersion: 'model_version',
+  supersedesId: 'supersedes_id',
+  scenarioJson: 'scenario',
+  resultJson: 'result',
+  contentHash: 'content_hash',
+  createdBy: 'created_by',
+  createdAt: 'created_at',
+  updatedBy: 'updated_by',
+  updatedAt: 'updated_at',
+  submittedBy: 'submitted_by',
+  submittedAt: 'submitted_at',
+  decidedBy: 'decided_by',
+  decidedAt: 'decided_at',
+  decisionComment: 'decision_comment',
+} as const satisfies { [F in keyof CostModelRecord]: keyof CostModelsTable };
 
-type SummaryRow = Pick<Selectable<CostModelsTable>, (typeof summaryColumns)[number]>;
+type CostModelColumn = (typeof costModelColumns)[keyof typeof costModelColumns];
+const fieldsOf = Object.entries(costModelColumns) as [keyof CostModelRecord, CostModelColumn][];
 
-function summaryFromRow(row: SummaryRow): CostModelSummary {
-  return {
-    id: row.id,
-    unitId: row.unit_id,
-    title: row.title,
-    state: row.state as CostModelState,
-    revision: Number(row.revision),
-    lineageId: row.lineage_id,
-    modelVersion: Number(row.model_version),
-    supersedesId: row.supersedes_id,
-    contentHash: row.content_hash,
-    createdBy: row.created_by,
-    createdAt: row.created_at,
-    updatedBy: row.updated_by,
-    updatedAt: row.updated_at,
-    submittedBy: row.submitted_by,
-    submittedAt: row.submitted_at,
-    decidedBy: row.decided_by,
-    decidedAt: row.decided_at,
-    decisionComment: row.decision_comment,
-  };
+const summaryColumns = fieldsOf.map(([, column]) => column).filter((c): c is Exclude<CostModelColumn, 'scenario' | 'result'> => c !== 'scenario' && c !== 'result');
+
+/** The columns of the fields that `model` sets (all of them for a whole record, some for a change). */
+function costModelToRow(model: CostModelRecord): Selectable<CostModelsTable>;
+function costModelToRow(model: Partial<CostModelRecord>): Partial<Selectable<CostModelsTable>>;
+function costModelToRow(model: Partial<CostModelRecord>): Partial<Selectable<CostModelsTable>> {
+  const row: Partial<Record<CostModelColumn, unknown>> = {};
+  for (const [field, column] of fieldsOf) if (model[field] !== undefined) row[column] = model[field];
+  return row as Partial<Selectable<CostModelsTable>>;
+}
+
+function summaryFromRow(row: Omit<Selectable<CostModelsTable>, 'scenario' | 'result'>): CostModelSummary {
+  const { scenarioJson: _scenario, resultJson: _result, ...summary } = costModelFromRow({ ...row, scenario: '', result: null });
+  return summary;
 }
 
 function costModelFromRow(row: Selectable<CostModelsTable>): CostModelRecord {
-  return { ...summaryFromRow(row), scenarioJson: row.scenario, resultJson: row.result };
-}
-
-function costModelToRow(m: CostModelRecord): Selectable<CostModelsTable> {
-  return {
-    id: m.id,
-    unit_id: m.unitId,
-    title: m.title,
-    state: m.state,
-    revision: m.revision,
-    lineage_id: m.lineageId,
-    model_version: m.modelVersion,
-    supersedes_id: m.supersedesId,
-    scenario: m.scenarioJson,
-    result: m.resultJson,
-    content_hash: m.contentHash,
-    created_by: m.createdBy,
-    created_at: m.createdAt,
-    updated_by: m.updatedBy,
-    updated_at: m.updatedAt,
-    submitted_by: m.submittedBy,
-    submitted_at: m.submittedAt,
-    decided_by: m.decidedBy,
-    decided_at: m.decidedAt,
-    decision_comment: m.decisionComment,
-  };
+  const model: Partial<Record<keyof CostModelRecord, unknown>> = {};
+  for (const [field, column] of fieldsOf) model[field] = row[column];
+  return { ...(model as CostModelRecord), state: row.state as CostModelState, revision: Number(row.revision), modelVersion: Number(row.model_version) };
 }
 
 type ScheduleHeadRow = Omit<Selectable<ScheduleVersionsTable>, 'schedule'>;
@@ -471,7 +477,7 @@ function scheduleHeadFromRow(row: ScheduleHeadRow): ScheduleVersionHead {
   };
 }
 
-function auditFromRow(row: Selectable<AuditEventsTable>): AuditEventRecord {
+export function storedAuditFromRow(row: Selectable<AuditEventsTable>): StoredAuditEvent {
   return {
     seq: Number(row.seq),
     at: row.at,
@@ -483,6 +489,13 @@ function auditFromRow(row: Selectable<AuditEventsTable>): AuditEventRecord {
     unitId: row.unit_id,
     fromVersion: row.from_version === null ? null : Number(row.from_version),
     toVersion: row.to_version === null ? null : Number(row.to_version),
-    detail: JSON.parse(row.detail) as Record<string, unknown>,
+    detailJson: row.detail,
+    prevHash: row.prev_hash,
+    hash: row.hash,
   };
+}
+
+function auditFromRow(row: Selectable<AuditEventsTable>): AuditEventRecord {
+  const { detailJson, ...event } = storedAuditFromRow(row);
+  return { ...event, detail: JSON.parse(detailJson) as Record<string, unknown> };
 }

@@ -1,5 +1,7 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- Kysely's guide: migrations take Kysely<any>, never the app's current table types */
-import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { sql, type Kysely, type Migration, type MigrationProvider, type Selectable } from 'kysely';
+import type { AuditEventsTable } from './tables.js';
+import { GENESIS_HASH, auditEventHash } from '../services/contentHash.js';
+import { storedAuditFromRow } from './kyselyStore.js';
 import type { StoreKind } from './storeKind.js';
 
 /**
@@ -7,7 +9,7 @@ import type { StoreKind } from './storeKind.js';
  * auto-increment column, trigger syntax) the migration asks which one it runs on.
  */
 export function migrationProvider(kind: StoreKind): MigrationProvider {
-  return { getMigrations: () => Promise.resolve(migrations(kind)) };
+  return { getMigrations: async () => migrations(kind) };
 }
 
 function migrations(kind: StoreKind): Record<string, Migration> {
@@ -104,7 +106,100 @@ function migrations(kind: StoreKind): Record<string, Migration> {
         await createImmutabilityTriggers(db, kind);
       },
     },
+    '2026-12-01-002-integrity': {
+      async up(db: Kysely<any>) {
+        await createSettlementPublications(db, kind);
+        await chainAuditEvents(db, kind);
+        if (kind === 'sqlite') await refuseSqliteReplace(db);
+      },
+    },
   };
+}
+
+/**
+ * One row per cost model whose settlement schedules were published: its primary key lets exactly
+ * one of several concurrent publishes commit (on PostgreSQL the others wait for it, then fail).
+ */
+async function createSettlementPublications(db: Kysely<any>, kind: StoreKind): Promise<void> {
+  await db.schema
+    .createTable('settlement_publications')
+    .addColumn('cost_model_id', 'text', (c) => c.primaryKey().references('cost_models.id'))
+    .addColumn('published_by', 'text', (c) => c.notNull())
+    .addColumn('published_at', 'text', (c) => c.notNull())
+    .execute();
+  await sql`
+    INSERT INTO settlement_publications (cost_model_id, published_by, published_at)
+    SELECT substr(source, 12), min(created_by), min(created_at) FROM schedule_versions
+    WHERE source LIKE 'cost-model:%' AND substr(source, 12) IN (SELECT id FROM cost_models)
+    GROUP BY source`.execute(db);
+  if (kind === 'sqlite') {
+    for (const when of ['UPDATE', 'DELETE'] as const) {
+      await sql
+        .raw(`CREATE TRIGGER settlement_publications_no_${when.toLowerCase()} BEFORE ${when} ON settlement_publications BEGIN SELECT RAISE(ABORT, 'a publication is never undone'); END`)
+        .execute(db);
+    }
+    return;
+  }
+  await sql
+    .raw(`CREATE TRIGGER settlement_publications_immutable BEFORE UPDATE OR DELETE ON settlement_publications FOR EACH ROW EXECUTE FUNCTION refuse_change('a publication is never undone')`)
+    .execute(db);
+}
+
+/**
+ * Each audit event carries the hash of the one before it (`prev_hash`) and its own (`hash`), so a
+ * changed, inserted or removed event breaks the chain that `bargaining-costing verify` walks. The
+ * unique `prev_hash` makes a fork impossible even if two writers raced past the append lock.
+ */
+async function chainAuditEvents(db: Kysely<any>, kind: StoreKind): Promise<void> {
+  await db.schema.alterTable('audit_events').addColumn('prev_hash', 'text').execute();
+  await db.schema.alterTable('audit_events').addColumn('hash', 'text').execute();
+  // Existing events are chained once, here: the append-only trigger is lifted for this migration only.
+  if (kind === 'sqlite') await sql`DROP TRIGGER audit_events_no_update`.execute(db);
+  else await sql`ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only`.execute(db);
+  let prev = GENESIS_HASH;
+  let after = 0;
+  for (;;) {
+    const rows = (await db.selectFrom('audit_events').selectAll().where('seq', '>', after).orderBy('seq').limit(1000).execute()) as Selectable<AuditEventsTable>[];
+    for (const row of rows) {
+      const hash = auditEventHash(prev, storedAuditFromRow(row));
+      await db.updateTable('audit_events').set({ prev_hash: prev, hash }).where('seq', '=', row.seq).execute();
+      prev = hash;
+      after = Number(row.seq);
+    }
+    if (rows.length < 1000) break;
+  }
+  if (kind === 'sqlite') {
+    await sql`CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END`.execute(db);
+  } else {
+    await sql`ALTER TABLE audit_events ENABLE TRIGGER audit_events_append_only`.execute(db);
+    await sql`ALTER TABLE audit_events ALTER COLUMN prev_hash SET NOT NULL, ALTER COLUMN hash SET NOT NULL`.execute(db);
+  }
+  await db.schema.createIndex('audit_events_chain').on('audit_events').column('prev_hash').unique().execute();
+}
+
+/**
+ * SQLite's REPLACE (and INSERT OR REPLACE) resolves a key conflict by deleting the old row without
+ * running DELETE triggers (unless recursive_triggers is on, which a tamperer would not set;
+ * https://www.sqlite.org/lang_conflict.html). So an insert that collides with an immutable row is
+ * refused before it happens. (An UPSERT's DO UPDATE runs the UPDATE triggers and is refused there.)
+ */
+async function refuseSqliteReplace(db: Kysely<any>): Promise<void> {
+  for (const [table, collides, message] of [
+    [
+      'audit_events',
+      'NEW.prev_hash IS NULL OR NEW.hash IS NULL OR EXISTS (SELECT 1 FROM audit_events WHERE seq = NEW.seq OR prev_hash = NEW.prev_hash)',
+      'audit events are append-only',
+    ],
+    ['schedule_versions', 'EXISTS (SELECT 1 FROM schedule_versions WHERE seq = NEW.seq OR (unit_id = NEW.unit_id AND version = NEW.version))', 'schedule versions never change'],
+    [
+      'cost_models',
+      "EXISTS (SELECT 1 FROM cost_models WHERE state = 'approved' AND (id = NEW.id OR supersedes_id = NEW.supersedes_id))",
+      'an approved cost model never changes',
+    ],
+    ['settlement_publications', 'EXISTS (SELECT 1 FROM settlement_publications WHERE cost_model_id = NEW.cost_model_id)', 'a publication is never undone'],
+  ] as const) {
+    await sql.raw(`CREATE TRIGGER ${table}_no_replace BEFORE INSERT ON ${table} WHEN ${collides} BEGIN SELECT RAISE(ABORT, '${message}'); END`).execute(db);
+  }
 }
 
 /** The database itself refuses to change an audit event, a schedule version or an approved model. */

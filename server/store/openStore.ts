@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
@@ -19,6 +19,9 @@ export interface StoreLocation {
   poolSize?: number;
 }
 
+/** PostgreSQL's SQLSTATE for "permission denied". */
+const INSUFFICIENT_PRIVILEGE = '42501';
+
 export const SQLITE_FILE_NAME = 'bargaining-costing.sqlite';
 
 export function sqliteFilePath(dataDir: string): string {
@@ -37,11 +40,30 @@ export async function migrateStore(location: StoreLocation): Promise<string[]> {
   try {
     const migrator = new Migrator({ db, provider: migrationProvider(kind) });
     const { error, results } = await migrator.migrateToLatest();
-    if (error) throw error instanceof Error ? error : new Error('migration failed', { cause: error });
+    if ((error as { code?: unknown } | undefined)?.code === INSUFFICIENT_PRIVILEGE) {
+      throw new Error(
+        `the database role may not change the schema (${String((error as Error).message)}): run \`bargaining-costing migrate\` with the owner's DATABASE_URL, then the grants in docs/SERVER.md`,
+      );
+    }
+    if (error) throw error instanceof Error ? error : new Error(String(error));
     return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
   } finally {
     await db.destroy();
   }
+}
+
+/**
+ * The data directory is created 0700 and the database file 0600 before SQLite opens it: SQLite
+ * creates the -wal and -shm files with the database file's permissions (os_unix.c,
+ * findCreateFileMode: https://www.sqlite.org/src/file?name=src/os_unix.c). Files left 0644 by an
+ * older version are tightened.
+ */
+export function prepareSqliteFiles(dataDir: string): string {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const file = sqliteFilePath(dataDir);
+  closeSync(openSync(file, 'a', 0o600));
+  for (const path of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(path)) chmodSync(path, 0o600);
+  return file;
 }
 
 function openKysely(location: StoreLocation): { kind: StoreKind; db: Kysely<Database> } {
@@ -51,8 +73,7 @@ function openKysely(location: StoreLocation): { kind: StoreKind; db: Kysely<Data
     return { kind: 'postgres', db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }) };
   }
   if (url) throw new Error('DATABASE_URL must start with postgres:// (leave it unset for the embedded SQLite database)');
-  mkdirSync(location.dataDir, { recursive: true });
-  const file = sqliteFilePath(location.dataDir);
+  const file = prepareSqliteFiles(location.dataDir);
   const database = new BetterSqlite3(file);
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = FULL');

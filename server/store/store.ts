@@ -1,3 +1,4 @@
+import type { ChainedAuditFields } from '../services/contentHash.js';
 import type { StoreKind } from './storeKind.js';
 
 export const roles = ['analyst', 'negotiator', 'manager', 'admin'] as const;
@@ -131,9 +132,19 @@ export interface AuditEventRecord {
   fromVersion: number | null;
   toVersion: number | null;
   detail: Record<string, unknown>;
+  /** The hash of the event before this one (`0`×64 for the first): the chain `verify` walks. */
+  prevHash: string;
+  hash: string;
 }
 
-export type NewAuditEvent = Omit<AuditEventRecord, 'seq'>;
+export type NewAuditEvent = Omit<AuditEventRecord, 'seq' | 'prevHash' | 'hash'>;
+
+/** An audit event exactly as stored (the detail as its JSON text): what the chain's hashes cover. */
+export interface StoredAuditEvent extends ChainedAuditFields {
+  seq: number;
+  prevHash: string;
+  hash: string;
+}
 
 export interface AuditFilter {
   entityType?: string;
@@ -149,6 +160,21 @@ export class DuplicateKeyError extends Error {
   constructor(what: string) {
     super(`${what} already exists`);
     this.name = 'DuplicateKeyError';
+  }
+}
+
+/**
+ * Raised when a stored record that must never change no longer matches its hash (an approved cost
+ * model whose scenario or result was altered in the database). It is never served.
+ */
+export class TamperedRecordError extends Error {
+  constructor(
+    readonly entity: string,
+    readonly id: string,
+    readonly reason: string,
+  ) {
+    super(`${entity} ${id} fails its integrity check: ${reason}`);
+    this.name = 'TamperedRecordError';
   }
 }
 
@@ -197,7 +223,11 @@ export interface Store {
   scheduleChangesSince(afterSeq: number, unitIds: string[] | undefined, limit: number): Promise<ScheduleVersionRecord[]>;
   lastScheduleSeq(): Promise<number>;
 
+  /** Marks a cost model's settlement schedules published; DuplicateKeyError when it already is. */
+  claimSettlementPublication(costModelId: string, by: string, at: string): Promise<void>;
+
   insertCostModel(model: CostModelRecord): Promise<void>;
+  /** An approved model is re-checked against its content hash: TamperedRecordError when it differs. */
   getCostModel(id: string): Promise<CostModelRecord | undefined>;
   listCostModels(filter: CostModelFilter): Promise<CostModelSummary[]>;
   /**
@@ -208,6 +238,9 @@ export interface Store {
   updateCostModel(id: string, expectedRevision: number, expectedStates: readonly CostModelState[], change: CostModelChange): Promise<number | undefined>;
   findSuccessor(id: string): Promise<CostModelSummary | undefined>;
 
+  /** Appends an event chained to the last one (one appender at a time, on both databases). */
   appendAudit(event: NewAuditEvent): Promise<AuditEventRecord>;
   listAudit(filter: AuditFilter): Promise<AuditEventRecord[]>;
+  /** Every event after `afterSeq` in chain order, as stored. */
+  auditChain(afterSeq: number, limit: number): Promise<StoredAuditEvent[]>;
 }

@@ -10,6 +10,7 @@ export interface Database {
   schedule_versions: ScheduleVersionsTable;
   cost_models: CostModelsTable;
   audit_events: AuditEventsTable;
+  settlement_publications: SettlementPublicationsTable;
 }
 
 export interface UnitsTable {
@@ -97,4 +98,12 @@ export interface AuditEventsTable {
   from_version: number | null;
   to_version: number | null;
   detail: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface SettlementPublicationsTable {
+  cost_model_id: string;
+  published_by: string;
+  published_at: string;
 }

@@ -12,30 +12,38 @@ import { costScenario } from '../../shared/engine/costScenario.js';
 import type { ScheduleFileReader, WorkbookWriter } from '../services/workbookFiles.js';
 import { exportCostWorkbook, type CostWorkbookModel } from './exportCostWorkbook.js';
 import { parseScheduleCsv, parseScheduleXlsx } from './scheduleImport.js';
+import { xmlSafe } from './xmlSafeText.js';
 
 export const readScheduleFile: ScheduleFileReader = async (format, content, options) => {
   return format === 'csv' ? parseScheduleCsv(content.toString('utf8'), options) : parseScheduleXlsx(content, options);
 };
 
-export const writeCostModelWorkbook: WorkbookWriter = async (view) => {
+/**
+ * `names` maps user ids to display names, so the workbook shows "Approved by Morgan Reyes", not a
+ * login id; an id without a name prints as itself.
+ */
+export const writeCostModelWorkbook = async (stored: Parameters<WorkbookWriter>[0], names: Readonly<Record<string, string>> = {}): Promise<Buffer> => {
+  const view = xmlSafe(stored);
   const parsed = parseScenario(view.scenario);
   if (!parsed.ok) throw new Error(`cost model ${view.id} holds a scenario that no longer validates: ${parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
   const costed = view.result ? { result: view.result } : costDraft(parsed.value);
   const model: CostWorkbookModel = {
     scenario: parsed.value,
     result: costed.result,
-    title: `${view.title} (version ${view.modelVersion})`,
+    title: view.title,
+    version: view.modelVersion,
     state: view.state,
     ...(costed.notCosted ? { notCostedReason: costed.notCosted } : {}),
   };
   if (view.approval) {
     model.approval = {
-      approver: view.approval.approvedBy,
+      approver: names[view.approval.approvedBy] ?? view.approval.approvedBy,
       approvedAt: view.approval.approvedAt,
       contentHash: view.approval.contentHash,
       ...(view.approval.comment !== null ? { comment: view.approval.comment } : {}),
     };
   }
+  if (view.returned) model.returned = { by: names[view.returned.returnedBy] ?? view.returned.returnedBy, at: view.returned.returnedAt, comment: view.returned.comment };
   return exportCostWorkbook(model);
 };
 

@@ -12,7 +12,7 @@ import { loadWorkbook } from './loadWorkbook.js';
 import { worksheetValues } from './worksheetValues.js';
 import { fileIssue, toXlsxIssue, type XlsxIssue } from './xlsxIssue.js';
 
-export type ReadScenarioWorkbookResult = { ok: true; scenario: Scenario } | { ok: false; issues: XlsxIssue[] };
+export type ReadScenarioWorkbookResult = { ok: true; scenario: Scenario; warnings?: XlsxIssue[] } | { ok: false; issues: XlsxIssue[] };
 
 export async function readScenarioWorkbook(buffer: Buffer): Promise<ReadScenarioWorkbookResult> {
   let workbook;
@@ -36,5 +36,6 @@ export async function readScenarioWorkbook(buffer: Buffer): Promise<ReadScenario
     };
   }
   const read = sheetsToScenario(sheets);
-  return read.ok ? read : { ok: false, issues: read.issues.map(toXlsxIssue) };
+  if (!read.ok) return { ok: false, issues: read.issues.map(toXlsxIssue) };
+  return read.warnings ? { ok: true, scenario: read.scenario, warnings: read.warnings.map(toXlsxIssue) } : { ok: true, scenario: read.scenario };
 }

@@ -82,6 +82,10 @@ export function writeCell(kind: ColumnKind, value: unknown): WrittenCell {
     case 'list':
     case 'fiscalYears':
       return { value: (value as unknown[]).length ? (value as unknown[]).map((v) => listItem(String(v))).join(', ') : null, format: NUMBER_FORMAT.text };
+    case 'fund': {
+      const fund = value as string | { fund: string; share: string }[];
+      return { value: typeof fund === 'string' ? listItem(fund, /:/) : fund.map((part) => `${listItem(part.fund, /:/)}:${part.share}`).join(', '), format: NUMBER_FORMAT.text };
+    }
     case 'bands': {
       const bands = value as { years: number; percent: string }[];
       return { value: bands.length ? bands.map((b) => `${b.years}:${b.percent}`).join('; ') : NO_BANDS, format: NUMBER_FORMAT.text };
@@ -89,14 +93,22 @@ export function writeCell(kind: ColumnKind, value: unknown): WrittenCell {
   }
 }
 
-/** A list item that holds a separator, a quote or edge spaces is written in double quotes. */
-function listItem(item: string): string {
-  return /[,;"]|^\s|\s$/.test(item) || item === '' ? `"${item.replace(/"/g, '""')}"` : item;
+/** A list item that holds a separator (or `also`), a quote or edge spaces is written in double quotes. */
+function listItem(item: string, also?: RegExp): string {
+  return /[,;"]|^\s|\s$/.test(item) || item === '' || (also?.test(item) ?? false) ? `"${item.replace(/"/g, '""')}"` : item;
 }
 
 /** Splits "A, B; \"C, D\"" into items; double quotes keep separators, "" is a quote. */
 function splitList(text: string): string[] | undefined {
-  const items: string[] = [];
+  return splitListItems(text)?.map((item) => item.text);
+}
+
+/**
+ * Each item with whether it was quoted and, for a quoted item, what follows the closing quote up
+ * to the separator (a fund split's ":0.6").
+ */
+function splitListItems(text: string): { text: string; quoted: boolean; tail: string }[] | undefined {
+  const items: { text: string; quoted: boolean; tail: string }[] = [];
   let i = 0;
   while (i < text.length) {
     while (text[i] === ' ') i++;
@@ -117,15 +129,17 @@ function splitList(text: string): string[] | undefined {
         }
         item += text.charAt(i++);
       }
-      while (text[i] === ' ') i++;
-      if (i < text.length && text[i] !== ',' && text[i] !== ';') return undefined;
-      items.push(item);
-      i++;
+      let end = i;
+      while (end < text.length && text[end] !== ',' && text[end] !== ';') end++;
+      const tail = text.slice(i, end).trim();
+      if (tail !== '' && !tail.startsWith(':')) return undefined;
+      items.push({ text: item, quoted: true, tail });
+      i = end + 1;
     } else {
       let end = i;
       while (end < text.length && text[end] !== ',' && text[end] !== ';') end++;
       const item = text.slice(i, end).trim();
-      if (item !== '') items.push(item);
+      if (item !== '') items.push({ text: item, quoted: false, tail: '' });
       i = end + 1;
     }
   }
@@ -133,7 +147,7 @@ function splitList(text: string): string[] | undefined {
 }
 
 function formatOfEmpty(kind: ColumnKind): string | null {
-  return kind === 'text' || kind === 'code' || kind === 'enum' || kind === 'date' || kind === 'list' || kind === 'fiscalYears' || kind === 'bands'
+  return kind === 'text' || kind === 'code' || kind === 'enum' || kind === 'date' || kind === 'list' || kind === 'fiscalYears' || kind === 'bands' || kind === 'fund'
     ? NUMBER_FORMAT.text
     : null;
 }
@@ -261,6 +275,37 @@ export function readFiscalYears(raw: unknown): ReadCell<(string | number)[]> {
   return { ok: true, value: out };
 }
 
+/**
+ * A fund (COSTING.md §7): one code ("GF"), or a split "GF:0.6, GRANT:0.4" — each part a code and
+ * its share, a fraction ("60%" is read as 0.6). A code holding ":" or a separator is quoted.
+ */
+export function readFund(raw: unknown): ReadCell<string | { fund: string; share: string }[]> {
+  const text = readText(raw, true);
+  if (!text.ok) return text;
+  const items = splitListItems(text.value ?? '');
+  const hint = `a fund is a code such as GF, or shares such as "GF:0.6, GRANT:0.4", found ${shown(raw)}`;
+  if (!items || items.length === 0) return { ok: false, reason: hint };
+  const parts: { fund: string; share: string }[] = [];
+  for (const item of items) {
+    let code = item.text;
+    let share: string | undefined;
+    const colon = item.quoted ? (item.tail === '' ? -1 : 0) : code.lastIndexOf(':');
+    if (colon >= 0) {
+      const shareText = item.quoted ? item.tail.slice(1) : code.slice(colon + 1);
+      if (!item.quoted) code = code.slice(0, colon).trim();
+      const read = readDecimal('rate', shareText.trim());
+      if (!read.ok || read.value === undefined) return { ok: false, reason: hint };
+      share = read.value;
+    }
+    if (share === undefined) {
+      if (items.length > 1) return { ok: false, reason: `give each fund of a split its share, such as "GF:0.6, GRANT:0.4", found ${shown(raw)}` };
+      return { ok: true, value: code };
+    }
+    parts.push({ fund: code, share });
+  }
+  return { ok: true, value: parts };
+}
+
 /** An empty band list (a provision that removes longevity) is written as this word. */
 export const NO_BANDS = 'none';
 
@@ -311,5 +356,7 @@ export function readCell(kind: ColumnKind, raw: unknown, options: ReadOptions = 
       return readFiscalYears(raw);
     case 'bands':
       return readBands(raw);
+    case 'fund':
+      return readFund(raw);
   }
 }

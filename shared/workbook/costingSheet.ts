@@ -13,11 +13,15 @@
  */
 import { Decimal } from '../money.js';
 import type { Scenario } from '../schemas/scenario.js';
+import { describeProvision } from '../provisions/registry.js';
+import { bannerWords, proposalWords } from '../reports/reportContext.js';
+import { dateTimeText } from '../reports/reportFormat.js';
 import { componentNames, type CostingResult, type Components, type ComponentOrTotal, type ByFiscalYear } from '../result.js';
 import { GridBuilder, cellAddress, type Cell, type SheetGrid } from './grid.js';
 import { COMPONENT_LABELS, NUMBER_FORMAT, SHEET } from './layout.js';
 
 export interface CostingApproval {
+  /** The approver's name ("Morgan Reyes"), not their login id. */
   approver: string;
   /** ISO date-time. */
   approvedAt: string;
@@ -26,12 +30,25 @@ export interface CostingApproval {
   comment?: string;
 }
 
+/** A model returned for changes: by whom (a name), when (ISO), and the manager's comment. */
+export interface CostingReturn {
+  by: string;
+  at: string;
+  comment: string;
+}
+
 export interface CostingSheetOptions {
   approval?: CostingApproval;
+  returned?: CostingReturn;
   /** The cost model's title, shown under the sheet title. */
   title?: string;
+  version?: number;
+  /** draft | submitted | approved | returned: anything but approved shows a banner. */
+  state?: string;
   /** ISO date-time the sheet was produced. */
   generatedAt?: string;
+  /** IANA time zone that times print in (default UTC). */
+  timeZone?: string;
 }
 
 type FyAddresses = Record<string, string>;
@@ -55,6 +72,12 @@ export interface CostingCellMap {
 
 export interface CostingSheet extends SheetGrid {
   map: CostingCellMap;
+  /** Rows repeated at the top of each printed page (1-based, inclusive): the title and the column headings. */
+  titleRows: [number, number];
+  /** 1-based rows that start a printed page: each proposal's blocks. */
+  pageBreaksBefore: number[];
+  /** The banner of a model that is not approved. */
+  bannerAddress?: string;
 }
 
 const MONEY = NUMBER_FORMAT.money;
@@ -154,16 +177,28 @@ export function costingSheet(result: CostingResult, scenario: Scenario, options:
   const fys = result.fiscalYears;
   const snap = result.snapshot;
 
+  const zone = options.timeZone ?? 'UTC';
   w.text(0, `Costing: ${scenario.unit.name ? `${scenario.unit.name} (${scenario.unit.id})` : scenario.unit.id}`, 'title');
   w.row++;
+  let bannerAddress: string | undefined;
+  const banner = options.state ? bannerWords({ model: { title: options.title ?? '', state: options.state } }) : undefined;
+  if (banner) {
+    bannerAddress = w.at(0, w.row);
+    w.text(0, banner);
+    w.row++;
+  }
   if (options.title) {
-    w.text(0, options.title, 'note');
+    w.text(0, `${options.title}${options.version !== undefined ? `, version ${options.version}` : ''}${options.state ? ` (${options.state[0]!.toUpperCase()}${options.state.slice(1)})` : ''}`, 'note');
     w.row++;
   }
   w.text(0, `Schedule ${snap.scheduleId} effective ${snap.scheduleEffective}; roster extract ${snap.rosterExtractDate}; assumptions ${snap.assumptionsId}; term ${scenario.term.start} to ${scenario.term.end}`, 'note');
   w.row++;
-  w.text(0, `Dollars. Totals, increases and percentages are formulas over the component cells.${options.generatedAt ? ` Produced ${options.generatedAt}.` : ''}`, 'note');
+  w.text(0, `Dollars. Totals, increases and percentages are formulas over the component cells.${options.generatedAt ? ` Produced ${dateTimeText(options.generatedAt, zone)}.` : ''}`, 'note');
   w.row++;
+  // The column headings, repeated at the top of every printed page with the title above.
+  w.header('Figures by fiscal year', ['Ongoing annual cost (lift)']);
+  const titleRows: [number, number] = [1, w.row];
+  const pageBreaksBefore: number[] = [];
   w.blank();
 
   if (options.approval) {
@@ -176,9 +211,21 @@ export function costingSheet(result: CostingResult, scenario: Scenario, options:
     };
     line('State', 'Approved');
     line('Approved by', a.approver);
-    line('Approved at', a.approvedAt);
+    line('Approved at', dateTimeText(a.approvedAt, zone));
     if (a.comment !== undefined) line('Comment', a.comment);
     line('Content hash (sha256)', a.contentHash);
+    w.blank();
+  } else if (options.returned) {
+    const r = options.returned;
+    w.caption('Returned for changes');
+    const line = (label: string, value: string) => {
+      w.text(0, label);
+      w.text(1, value);
+      w.row++;
+    };
+    line('Returned by', r.by);
+    line('Returned at', dateTimeText(r.at, zone));
+    line('Manager\u2019s comment', r.comment);
     w.blank();
   }
 
@@ -188,7 +235,8 @@ export function costingSheet(result: CostingResult, scenario: Scenario, options:
   w.header('Proposal');
   const summaryFirstRow = w.row;
   w.row += result.proposals.length;
-  const summaryRange = `${w.at(0, summaryHeaderRow)}:${w.at(w.totalCol, Math.max(summaryHeaderRow, summaryFirstRow + result.proposals.length - 1))}`;
+  // Fiscal years only: a chart of this range never shows the term total as one more bar.
+  const summaryRange = `${w.at(0, summaryHeaderRow)}:${w.at(w.totalCol - 1, Math.max(summaryHeaderRow, summaryFirstRow + result.proposals.length - 1))}`;
   w.blank();
 
   w.caption('Baseline (status quo)');
@@ -203,14 +251,15 @@ export function costingSheet(result: CostingResult, scenario: Scenario, options:
 
   const proposals: CostingCellMap['proposals'] = [];
   result.proposals.forEach((p, pi) => {
-    const name = p.side ? `${p.name} (${p.side})` : p.name;
+    const name = proposalWords(p);
+    pageBreaksBefore.push(w.row + 1);
     w.caption(`Proposal: ${name}`);
     w.header('Component');
     const byFiscalYear = w.componentValues(p.byFiscalYear);
     w.blank();
 
     w.caption(`Increase: ${name} minus baseline`);
-    w.header('Component', ['Ongoing annual (lift)']);
+    w.header('Component', ['Ongoing annual cost (lift)']);
     const increase = {} as Record<ComponentOrTotal, FyAddresses>;
     const firstRow = w.row;
     for (const c of componentNames) {
@@ -238,13 +287,16 @@ export function costingSheet(result: CostingResult, scenario: Scenario, options:
     w.row++;
     w.blank();
 
+    pageBreaksBefore.push(w.row + 1);
     w.caption(`By provision: ${name}`);
     w.header('Provision (applied in order)');
     const provFirst = w.row;
     for (const charge of p.byProvision) {
       const cells: Record<string, Cell> = {};
       for (const fy of fys) cells[fy] = money(charge.byFiscalYear[fy] ?? '0');
-      w.fyRow(`${charge.index}. ${charge.type}${charge.label ? `: ${charge.label}` : ''}`, cells, money(charge.total), MONEY);
+      const provision = scenario.proposals[pi]?.provisions[charge.index - 1];
+      const words = provision ? describeProvision(provision) : charge.type;
+      w.fyRow(`${words}${charge.label ? ` \u2014 ${charge.label}` : ''}`, cells, money(charge.total), MONEY);
     }
     if (p.byProvision.length) w.totalRow(provFirst, (fy) => sumOf(p.byProvision.map((c) => c.byFiscalYear[fy] ?? '0')).toFixed(2), num(sumOf(p.byProvision.map((c) => c.total))));
     else {
@@ -256,6 +308,10 @@ export function costingSheet(result: CostingResult, scenario: Scenario, options:
     w.caption(`By class: ${name} (flat amounts belong to no class)`);
     w.header('Class');
     const classes = [...new Set([...Object.keys(result.baselineByClass), ...Object.keys(p.byClass)])];
+    const classTitle = (code: string) => {
+      const title = scenario.schedule.classes.find((c) => c.code === code)?.title;
+      return title ? `${title} (${code})` : code;
+    };
     for (const code of classes) {
       const base = result.baselineByClass[code];
       const prop = p.byClass[code];
@@ -266,11 +322,11 @@ export function costingSheet(result: CostingResult, scenario: Scenario, options:
         bCells[fy] = money(total(base, fy));
         pCells[fy] = money(total(prop, fy));
       }
-      const b = w.fyRow(`${code} baseline`, bCells, num(sumOf(fys.map((fy) => total(base, fy)))), MONEY);
-      const q = w.fyRow(`${code} proposal`, pCells, num(sumOf(fys.map((fy) => total(prop, fy)))), MONEY);
+      const b = w.fyRow(`${classTitle(code)}: status quo`, bCells, num(sumOf(fys.map((fy) => total(base, fy)))), MONEY);
+      const q = w.fyRow(`${classTitle(code)}: proposal`, pCells, num(sumOf(fys.map((fy) => total(prop, fy)))), MONEY);
       const inc: Record<string, Cell> = {};
       for (const fy of fys) inc[fy] = { formula: `${q[fy]}-${b[fy]}`, result: num(new Decimal(total(prop, fy)).minus(total(base, fy))) };
-      w.fyRow(`${code} increase`, inc, num(sumOf(fys.map((fy) => total(prop, fy))).minus(sumOf(fys.map((fy) => total(base, fy))))), MONEY, 'total');
+      w.fyRow(`${classTitle(code)}: increase`, inc, num(sumOf(fys.map((fy) => total(prop, fy))).minus(sumOf(fys.map((fy) => total(base, fy))))), MONEY, 'total');
     }
     w.blank();
 
@@ -284,7 +340,8 @@ export function costingSheet(result: CostingResult, scenario: Scenario, options:
   });
 
   const { cells, formats } = w.g.finish();
-  const columnWidths = Array.from({ length: w.g.width }, (_, i) => (i === 0 ? 44 : 15));
+  // Each column as wide as its longest heading or figure label (the notes in column A may run over).
+  const columnWidths = Array.from({ length: w.g.width }, (_, i) => (i === 0 ? Math.min(70, Math.max(44, ...cells.map((r, ri) => (typeof r[0] === 'string' && !w.g.styles[`${ri}:0`]?.match(/title|note/) ? r[0].length + 2 : 0)))) : Math.max(15, ...cells.map((r, ri) => (typeof r[i] === 'string' && w.g.styles[`${ri}:${i}`] === 'header' ? (r[i] as string).length + 2 : 0)))));
   return {
     name: SHEET.costing,
     cells,
@@ -294,5 +351,8 @@ export function costingSheet(result: CostingResult, scenario: Scenario, options:
     columnWidths,
     freeze: { rows: 0, columns: 1 },
     map: { fiscalYears: fys, summaryRange, baseline, proposals },
+    titleRows,
+    pageBreaksBefore,
+    ...(bannerAddress ? { bannerAddress } : {}),
   };
 }

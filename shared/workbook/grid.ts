@@ -53,9 +53,14 @@ export interface SheetValues {
   formats?: (string | null | undefined)[][];
 }
 
-/** Column index (0-based) → letters: 0 → A, 26 → AA. */
+// A1 addresses: the one set of helpers for the add-in, the server and the layout.
+
+/** Excel's last column, XFD (https://support.microsoft.com/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3). */
+export const LAST_COLUMN_INDEX = 16383;
+
+/** Column index (0-based) → letters: 0 → A, 26 → AA, 16383 → XFD. */
 export function columnLetter(index: number): string {
-  if (!Number.isInteger(index) || index < 0) throw new RangeError(`not a column index: ${index}`);
+  if (!Number.isInteger(index) || index < 0 || index > LAST_COLUMN_INDEX) throw new RangeError(`column index ${index} is outside Excel's A…XFD`);
   let n = index + 1;
   let out = '';
   while (n > 0) {
@@ -66,9 +71,31 @@ export function columnLetter(index: number): string {
   return out;
 }
 
+/** Letters → column index (0-based): A → 0, AA → 26. */
+export function columnIndex(letters: string): number {
+  if (!/^[A-Za-z]{1,3}$/.test(letters)) throw new RangeError(`"${letters}" is not a column like B or AA`);
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  if (n - 1 > LAST_COLUMN_INDEX) throw new RangeError(`column ${letters} is outside Excel's A…XFD`);
+  return n - 1;
+}
+
 /** A1 address from a 0-based column and a 1-based row. */
 export function cellAddress(column: number, row: number): string {
   return `${columnLetter(column)}${row}`;
+}
+
+/** "B3" or "$B$3" → 0-based column and 1-based row. */
+export function parseCellAddress(address: string): { column: number; row: number } {
+  const match = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(address.trim());
+  if (!match) throw new RangeError(`"${address}" is not a single-cell address like B3`);
+  return { column: columnIndex(match[1]!), row: Number(match[2]) };
+}
+
+/** "A1:C10": a block of `rows` × `columns` cells whose top-left cell is at 0-based column, 1-based row. */
+export function rangeAddress(column: number, row: number, rows: number, columns: number): string {
+  if (rows < 1 || columns < 1) throw new RangeError(`a range needs at least one row and one column (got ${rows}×${columns})`);
+  return `${cellAddress(column, row)}:${cellAddress(column + columns - 1, row + rows - 1)}`;
 }
 
 /** Quotes a sheet name for use in a formula or address when it needs it. */

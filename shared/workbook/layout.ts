@@ -22,6 +22,10 @@
  *   provision are "years:percent; years:percent".
  */
 
+import { provisionCatalog } from '../provisions/registry.js';
+import type { FieldKind } from '../schemas/primitives.js';
+import { amountPers, effectiveRules, fiscalYearBases, payFrequencies, proposalSides, provisionTypes, rateBases, rollupBases, termCostings } from '../schemas/scenario.js';
+
 export const SHEET = {
   schedule: 'Schedule',
   roster: 'Roster',
@@ -53,12 +57,17 @@ export type ColumnKind =
   | 'boolean'
   | 'list' // comma-separated codes
   | 'fiscalYears' // comma-separated FY names
-  | 'bands'; // "years:percent; …"
+  | 'bands' // "years:percent; …"
+  | 'fund'; // a fund code, or a split "GF:0.6, GRANT:0.4"
 
 export interface ColumnSpec {
   header: string;
   kind: ColumnKind;
   width: number;
+  /** The JSON field this column holds in the table's records (COSTING.md §9); none for a key column read by its table. */
+  field?: string;
+  /** The words an `enum` column takes, from the scenario schemas; matched case-insensitively. */
+  choices?: readonly string[];
 }
 
 export interface TableLayout {
@@ -71,13 +80,27 @@ export interface TableLayout {
   columns: ColumnSpec[];
 }
 
-/** A key/value table: column "Setting" holds the labels below, column "Value" their values. */
-export interface SettingsLayout extends TableLayout {
-  /** `path` is where the value goes in the scenario document (COSTING.md §9). */
-  settings: { label: string; kind: ColumnKind; path: readonly string[] }[];
+/** One setting of a key/value table: its label in column "Setting", its value in "Value". */
+export interface SettingSpec {
+  label: string;
+  kind: ColumnKind;
+  /** Where the value goes in the scenario document (COSTING.md §9). */
+  path: readonly string[];
+  choices?: readonly string[];
 }
 
-const col = (header: string, kind: ColumnKind, width = 12): ColumnSpec => ({ header, kind, width });
+/** A key/value table: column "Setting" holds the labels below, column "Value" their values. */
+export interface SettingsLayout extends TableLayout {
+  settings: SettingSpec[];
+}
+
+const col = (header: string, kind: ColumnKind, width = 12, field?: string, choices?: readonly string[]): ColumnSpec => ({
+  header,
+  kind,
+  width,
+  ...(field === undefined ? {} : { field }),
+  ...(choices === undefined ? {} : { choices }),
+});
 const settingsColumns = [col('Setting', 'text', 24), col('Value', 'text', 22)];
 
 // ── Schedule sheet ──────────────────────────────────────────────────────────────────────────
@@ -91,7 +114,7 @@ export const SCHEDULE_SETTINGS: SettingsLayout = {
   settings: [
     { label: 'Schedule ID', kind: 'code', path: ['schedule', 'id'] },
     { label: 'Effective', kind: 'date', path: ['schedule', 'effective'] },
-    { label: 'Rate basis', kind: 'enum', path: ['schedule', 'rateBasis'] },
+    { label: 'Rate basis', kind: 'enum', path: ['schedule', 'rateBasis'], choices: rateBases },
     { label: 'Hours per year', kind: 'integer', path: ['schedule', 'hoursPerYear'] },
     { label: 'Rate places', kind: 'integer', path: ['schedule', 'ratePlaces'] },
   ],
@@ -106,7 +129,7 @@ export const SCHEDULE_CLASSES: TableLayout = {
   sheet: SHEET.schedule,
   caption: 'Classes and step rates',
   firstColumn: 3,
-  columns: [col('Class', 'code', 10), col('Title', 'text', 28), col('Step months', 'integer', 12)],
+  columns: [col('Class', 'code', 10, 'code'), col('Title', 'text', 28, 'title'), col('Step months', 'integer', 12, 'stepMonths')],
 };
 
 // ── Roster sheet ────────────────────────────────────────────────────────────────────────────
@@ -117,20 +140,22 @@ export const ROSTER_ROWS: TableLayout = {
   caption: 'Roster (payroll extract)',
   firstColumn: 0,
   columns: [
-    col('ID', 'code', 12),
-    col('Class', 'code', 10),
-    col('Step', 'integer', 7),
-    col('FTE', 'decimal', 7),
-    col('Count', 'integer', 7),
-    col('Hire date', 'date', 12),
-    col('Next step date', 'date', 14),
-    col('Pension tier', 'code', 12),
-    col('Social Security', 'boolean', 9),
-    col('Medicare', 'boolean', 9),
-    col('Health tier', 'code', 12),
-    col('Overtime hours', 'decimal', 10),
-    col('Special pays', 'list', 18),
-    col('Vacant', 'boolean', 8),
+    col('ID', 'code', 12, 'id'),
+    col('Class', 'code', 10, 'class'),
+    col('Step', 'integer', 7, 'step'),
+    col('FTE', 'decimal', 7, 'fte'),
+    col('Count', 'integer', 7, 'count'),
+    col('Hire date', 'date', 12, 'hireDate'),
+    col('Next step date', 'date', 14, 'nextStepDate'),
+    col('Pension tier', 'code', 12, 'pensionTier'),
+    col('Social Security', 'boolean', 9, 'socialSecurity'),
+    col('Medicare', 'boolean', 9, 'medicare'),
+    col('Health tier', 'code', 12, 'healthTier'),
+    col('Overtime hours', 'decimal', 10, 'overtimeHours'),
+    col('Special pays', 'list', 18, 'pays'),
+    col('Vacant', 'boolean', 8, 'vacant'),
+    col('Fund', 'fund', 16, 'fund'),
+    col('Department', 'code', 12, 'department'),
   ],
 };
 
@@ -157,24 +182,26 @@ export const SCENARIO_SETTINGS: SettingsLayout = {
     { label: 'Term start', kind: 'date', path: ['term', 'start'] },
     { label: 'Term end', kind: 'date', path: ['term', 'end'] },
     { label: 'Fiscal year start month', kind: 'integer', path: ['calendar', 'fiscalYearStartMonth'] },
-    { label: 'Pay frequency', kind: 'enum', path: ['calendar', 'payFrequency'] },
+    { label: 'Pay frequency', kind: 'enum', path: ['calendar', 'payFrequency'], choices: payFrequencies },
     { label: 'First period start', kind: 'date', path: ['calendar', 'firstPeriodStart'] },
     { label: 'Pay lag days', kind: 'integer', path: ['calendar', 'payLagDays'] },
-    { label: 'Fiscal year by', kind: 'enum', path: ['calendar', 'fiscalYearBy'] },
-    { label: 'Effective rule', kind: 'enum', path: ['calendar', 'effectiveRule'] },
+    { label: 'Fiscal year by', kind: 'enum', path: ['calendar', 'fiscalYearBy'], choices: fiscalYearBases },
+    { label: 'Effective rule', kind: 'enum', path: ['calendar', 'effectiveRule'], choices: effectiveRules },
     { label: 'Assumptions ID', kind: 'code', path: ['assumptions', 'id'] },
     { label: 'Social Security rate', kind: 'rate', path: ['assumptions', 'socialSecurity', 'rate'] },
     { label: 'Medicare rate', kind: 'rate', path: ['assumptions', 'medicareRate'] },
     { label: 'Overtime multiplier', kind: 'decimal', path: ['assumptions', 'overtimeMultiplier'] },
+    { label: 'Term costs', kind: 'enum', path: ['term', 'costs'], choices: termCostings },
   ],
 };
 
+/** Dated rates by tier: the first column is the tier (the record's key), one row per entry. */
 export const PENSION_RATES: TableLayout = {
   name: 'PensionRates',
   sheet: SHEET.assumptions,
   caption: 'Pension employer rates',
   firstColumn: 3,
-  columns: [col('Pension tier', 'code'), col('From', 'date'), col('Rate', 'rate', 10)],
+  columns: [col('Pension tier', 'code'), col('From', 'date', 12, 'from'), col('Rate', 'rate', 10, 'rate')],
 };
 
 export const HEALTH_RATES: TableLayout = {
@@ -182,9 +209,10 @@ export const HEALTH_RATES: TableLayout = {
   sheet: SHEET.assumptions,
   caption: 'Health employer contribution',
   firstColumn: 7,
-  columns: [col('Health tier', 'code'), col('From', 'date'), col('Monthly', 'money', 12)],
+  columns: [col('Health tier', 'code'), col('From', 'date', 12, 'from'), col('Monthly', 'money', 12, 'monthly')],
 };
 
+/** Calendar year (the record's key) → wage base. */
 export const WAGE_BASES: TableLayout = {
   name: 'WageBases',
   sheet: SHEET.assumptions,
@@ -193,28 +221,46 @@ export const WAGE_BASES: TableLayout = {
   columns: [col('Calendar year', 'integer', 10), col('Wage base', 'money', 12)],
 };
 
+/**
+ * A roll-up with one `rate` is one row with From empty; one with dated `rates` is one row per
+ * entry, all with its name and a From date, `on` and the filters on its first row (COSTING.md §4).
+ */
 export const OTHER_ROLLUPS: TableLayout = {
   name: 'OtherRollups',
   sheet: SHEET.assumptions,
   caption: 'Other roll-ups',
   firstColumn: 14,
-  columns: [col('Name', 'text', 20), col('Rate', 'rate', 10), col('On', 'enum', 12)],
+  columns: [
+    col('Name', 'text', 20, 'name'),
+    col('Rate', 'rate', 10),
+    col('On', 'enum', 12, 'on', rollupBases),
+    col('From', 'date', 12),
+    col('Classes', 'list', 14, 'classes'),
+    col('Pension tiers', 'list', 14, 'pensionTiers'),
+  ],
 };
 
+/** Pay code (the record's key) → definition. */
 export const SPECIAL_PAYS: TableLayout = {
   name: 'SpecialPays',
   sheet: SHEET.assumptions,
   caption: 'Special pays',
-  firstColumn: 18,
-  columns: [col('Code', 'code'), col('Percent', 'rate', 10), col('Amount', 'money', 10), col('Per', 'enum', 8), col('Pensionable', 'boolean', 11)],
+  firstColumn: 21,
+  columns: [
+    col('Code', 'code'),
+    col('Percent', 'rate', 10, 'percent'),
+    col('Amount', 'money', 10, 'amount'),
+    col('Per', 'enum', 8, 'per', amountPers),
+    col('Pensionable', 'boolean', 11, 'pensionable'),
+  ],
 };
 
 export const LONGEVITY_BANDS: TableLayout = {
   name: 'LongevityBands',
   sheet: SHEET.assumptions,
   caption: 'Longevity',
-  firstColumn: 24,
-  columns: [col('Years', 'integer', 8), col('Percent', 'rate', 10)],
+  firstColumn: 27,
+  columns: [col('Years', 'integer', 8, 'years'), col('Percent', 'rate', 10, 'percent')],
 };
 
 // ── Proposals sheet ─────────────────────────────────────────────────────────────────────────
@@ -224,66 +270,90 @@ export const PROPOSAL_LIST: TableLayout = {
   sheet: SHEET.proposals,
   caption: 'Proposals (names must be unique)',
   firstColumn: 0,
-  columns: [col('Proposal', 'text', 24), col('Side', 'enum', 12)],
+  columns: [col('Proposal', 'text', 24, 'name'), col('Side', 'enum', 12, 'side', proposalSides), col('Retro pay date', 'date', 12, 'retroPayDate')],
 };
 
 /**
+ * The Proposals sheet's column of each provision field, in the order the sheet shows them: the
+ * 1.1 columns first, so a 1.1 workbook still reads. Which fields exist, and their kinds and
+ * choices, come from the provision registry; this says only how the sheet names and shows them.
+ * `kind` overrides the registry's where the sheet knows more (money shows 2 places).
+ */
+const PROVISION_COLUMNS: Record<string, { header: string; width: number; kind?: ColumnKind }> = {
+  label: { header: 'Label', width: 22 },
+  effective: { header: 'Effective', width: 12 },
+  payDate: { header: 'Pay date', width: 12 },
+  classes: { header: 'Classes', width: 14 },
+  percent: { header: 'Percent', width: 10 },
+  amount: { header: 'Amount', width: 11, kind: 'money' },
+  per: { header: 'Per', width: 8 },
+  code: { header: 'Code', width: 10, kind: 'code' },
+  pensionable: { header: 'Pensionable', width: 11 },
+  mode: { header: 'Mode', width: 8 },
+  months: { header: 'Months', width: 8 },
+  tier: { header: 'Tier', width: 10, kind: 'code' },
+  rate: { header: 'Rate', width: 10 },
+  delta: { header: 'Delta', width: 10 },
+  hours: { header: 'Hours', width: 8 },
+  monthly: { header: 'Monthly', width: 11, kind: 'money' },
+  bands: { header: 'Bands', width: 18, kind: 'bands' },
+  prorateByFte: { header: 'Prorate by FTE', width: 10 },
+  fiscalYears: { header: 'Fiscal years', width: 16 },
+  // 1.2
+  days: { header: 'Days', width: 8 },
+  daysPerYear: { header: 'Days per year', width: 10 },
+  class: { header: 'Class', width: 10, kind: 'code' },
+  step: { header: 'Step', width: 7 },
+  count: { header: 'Count', width: 7 },
+  rateBasis: { header: 'Rate basis', width: 10 },
+  name: { header: 'Roll-up', width: 18 },
+  fund: { header: 'Fund', width: 16, kind: 'fund' },
+  department: { header: 'Department', width: 12, kind: 'code' },
+};
+
+const KIND_OF_FIELD: Record<FieldKind, ColumnKind> = {
+  percent: 'rate',
+  decimal: 'decimal',
+  date: 'date',
+  int: 'integer',
+  choice: 'enum',
+  classes: 'list',
+  text: 'text',
+  boolean: 'boolean',
+  fiscalYears: 'fiscalYears',
+};
+
+/** Every provision field of every type, one column each (a field shared by types shares its column). */
+function provisionFieldColumns(): ColumnSpec[] {
+  const fields = new Map<string, { kind: FieldKind; choices: Set<string> }>();
+  for (const { type, fields: list } of provisionCatalog) {
+    for (const field of list) {
+      if (!(field.name in PROVISION_COLUMNS)) throw new Error(`provision field ${type}.${field.name} has no column in the Proposals sheet: add it to PROVISION_COLUMNS`);
+      const seen = fields.get(field.name) ?? { kind: field.kind, choices: new Set<string>() };
+      for (const c of field.choices ?? []) seen.choices.add(c);
+      fields.set(field.name, seen);
+    }
+  }
+  return Object.entries(PROVISION_COLUMNS)
+    .filter(([field]) => fields.has(field))
+    .map(([field, column]) => {
+      const found = fields.get(field)!;
+      return col(column.header, column.kind ?? KIND_OF_FIELD[found.kind], column.width, field, found.choices.size ? [...found.choices] : undefined);
+    });
+}
+
+/**
  * One row per provision, in the order they apply within their proposal. Columns that a
- * provision type does not use stay empty.
+ * provision type does not use stay empty. "Proposal" names the owner; every other column is a
+ * provision field.
  */
 export const PROVISION_ROWS: TableLayout = {
   name: 'ProvisionRows',
   sheet: SHEET.proposals,
   caption: 'Provisions (in order, per proposal)',
-  firstColumn: 3,
-  columns: [
-    col('Proposal', 'text', 20),
-    col('Type', 'enum', 13),
-    col('Label', 'text', 22),
-    col('Effective', 'date', 12),
-    col('Pay date', 'date', 12),
-    col('Classes', 'list', 14),
-    col('Percent', 'rate', 10),
-    col('Amount', 'money', 11),
-    col('Per', 'enum', 8),
-    col('Code', 'code', 10),
-    col('Pensionable', 'boolean', 11),
-    col('Mode', 'enum', 8),
-    col('Months', 'integer', 8),
-    col('Tier', 'code', 10),
-    col('Rate', 'rate', 10),
-    col('Delta', 'rate', 10),
-    col('Hours', 'decimal', 8),
-    col('Monthly', 'money', 11),
-    col('Bands', 'bands', 18),
-    col('Prorate by FTE', 'boolean', 10),
-    col('Fiscal years', 'fiscalYears', 16),
-  ],
+  firstColumn: 4,
+  columns: [col('Proposal', 'text', 20), col('Type', 'enum', 13, 'type', provisionTypes), ...provisionFieldColumns()],
 };
-
-/** Provision field ↔ column header of PROVISION_ROWS. */
-export const PROVISION_FIELD_COLUMNS = {
-  label: 'Label',
-  effective: 'Effective',
-  payDate: 'Pay date',
-  classes: 'Classes',
-  percent: 'Percent',
-  amount: 'Amount',
-  per: 'Per',
-  code: 'Code',
-  pensionable: 'Pensionable',
-  mode: 'Mode',
-  months: 'Months',
-  tier: 'Tier',
-  rate: 'Rate',
-  delta: 'Delta',
-  hours: 'Hours',
-  monthly: 'Monthly',
-  bands: 'Bands',
-  prorateByFte: 'Prorate by FTE',
-  fiscalYears: 'Fiscal years',
-} as const;
-export type ProvisionField = keyof typeof PROVISION_FIELD_COLUMNS;
 
 /** Every input table, by sheet, in layout order. */
 export const INPUT_TABLES: readonly TableLayout[] = [
@@ -301,6 +371,11 @@ export const INPUT_TABLES: readonly TableLayout[] = [
   PROPOSAL_LIST,
   PROVISION_ROWS,
 ];
+
+/** The columns of a table that hold a field of its records (key and owner columns left out). */
+export function fieldColumns(layout: TableLayout): (ColumnSpec & { field: string })[] {
+  return layout.columns.filter((c): c is ColumnSpec & { field: string } => c.field !== undefined);
+}
 
 // ── Costing sheet (output) ──────────────────────────────────────────────────────────────────
 

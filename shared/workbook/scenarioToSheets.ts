@@ -14,7 +14,6 @@ import {
   OTHER_ROLLUPS,
   PENSION_RATES,
   PROPOSAL_LIST,
-  PROVISION_FIELD_COLUMNS,
   PROVISION_ROWS,
   ROSTER_ROWS,
   ROSTER_SETTINGS,
@@ -25,10 +24,10 @@ import {
   SPECIAL_PAYS,
   STEP_HEADER,
   WAGE_BASES,
+  type ColumnKind,
   type ColumnSpec,
   type SettingsLayout,
   type TableLayout,
-  type ProvisionField,
 } from './layout.js';
 
 class SheetWriter {
@@ -53,8 +52,9 @@ class SheetWriter {
     this.tables.push({ name: layout.name, headerRow: HEADER_ROW, firstColumn: first, headers: columns.map((c) => c.header), rowCount: rows.length });
   }
 
-  settings(layout: SettingsLayout, values: Record<string, unknown>): void {
-    const rows = layout.settings.map((s) => [writeCell('text', s.label), writeCell(s.kind, values[s.label])]);
+  /** A Setting/Value table, each value read at its setting's path of `document`. */
+  settings(layout: SettingsLayout, document: object): void {
+    const rows = layout.settings.map((s) => [writeCell('text', s.label), writeCell(s.kind, valueAt(document, s.path))]);
     this.table(layout, rows);
   }
 
@@ -65,110 +65,83 @@ class SheetWriter {
   }
 }
 
-function row(columns: readonly ColumnSpec[], values: Record<string, unknown>): WrittenCell[] {
-  return columns.map((c) => writeCell(c.kind, values[c.header]));
+/**
+ * One data row of a table: each field column from `record`; the table's one column without a
+ * field (a tier, pay code or year that keys the record, or the proposal owning a provision) from `key`.
+ */
+function row(layout: TableLayout, record: object, key?: unknown): WrittenCell[] {
+  const values = record as Record<string, unknown>;
+  return layout.columns.map((c) => writeCell(c.kind, c.field === undefined ? key : values[c.field]));
+}
+
+/** The value at a path of the scenario document. */
+function valueAt(document: unknown, path: readonly string[]): unknown {
+  return path.reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), document);
 }
 
 export function scheduleSheet(schedule: Scenario['schedule']): SheetGrid {
   const w = new SheetWriter();
-  w.settings(SCHEDULE_SETTINGS, {
-    'Schedule ID': schedule.id,
-    Effective: schedule.effective,
-    'Rate basis': schedule.rateBasis,
-    'Hours per year': schedule.hoursPerYear,
-    'Rate places': schedule.ratePlaces,
-  });
+  w.settings(SCHEDULE_SETTINGS, { schedule });
   const maxSteps = Math.max(1, ...schedule.classes.map((c) => c.steps.length));
-  const stepColumns: ColumnSpec[] = Array.from({ length: maxSteps }, (_, i) => ({ header: STEP_HEADER(i + 1), kind: 'stepRate', width: 10 }));
-  const columns = [...SCHEDULE_CLASSES.columns, ...stepColumns];
-  const rows = schedule.classes.map((c) => [
-    writeCell('code', c.code),
-    writeCell('text', c.title),
-    writeCell('integer', c.stepMonths),
-    ...stepColumns.map((_, i) => writeCell('stepRate', c.steps[i])),
-  ]);
-  w.table(SCHEDULE_CLASSES, rows, columns);
+  const stepColumns: ColumnSpec[] = Array.from({ length: maxSteps }, (_, i) => ({ header: STEP_HEADER(i + 1), kind: 'stepRate' as ColumnKind, width: 10 }));
+  const rows = schedule.classes.map((c) => [...row(SCHEDULE_CLASSES, c), ...stepColumns.map((_, i) => writeCell('stepRate', c.steps[i]))]);
+  w.table(SCHEDULE_CLASSES, rows, [...SCHEDULE_CLASSES.columns, ...stepColumns]);
   return w.finish(SHEET.schedule, { rows: HEADER_ROW, columns: 0 });
 }
 
 export function rosterSheet(roster: Scenario['roster']): SheetGrid {
   const w = new SheetWriter();
-  const rows = roster.rows.map((r) =>
-    row(ROSTER_ROWS.columns, {
-      ID: r.id,
-      Class: r.class,
-      Step: r.step,
-      FTE: r.fte,
-      Count: r.count,
-      'Hire date': r.hireDate,
-      'Next step date': r.nextStepDate,
-      'Pension tier': r.pensionTier,
-      'Social Security': r.socialSecurity,
-      Medicare: r.medicare,
-      'Health tier': r.healthTier,
-      'Overtime hours': r.overtimeHours,
-      'Special pays': r.pays,
-      Vacant: r.vacant,
-    }),
-  );
-  w.table(ROSTER_ROWS, rows);
-  w.settings(ROSTER_SETTINGS, { 'Extract date': roster.extractDate });
+  w.table(ROSTER_ROWS, roster.rows.map((r) => row(ROSTER_ROWS, r)));
+  w.settings(ROSTER_SETTINGS, { roster });
+  return w.finish(SHEET.roster, { rows: HEADER_ROW, columns: 1 });
+}
+
+/** The Roster sheet from rows keyed by the Roster table's headers (the add-in's Replace roster… builds them from a payroll extract). */
+export function rosterSheetOfRows(rows: readonly Record<string, unknown>[], extractDate: string): SheetGrid {
+  const w = new SheetWriter();
+  w.table(ROSTER_ROWS, rows.map((values) => ROSTER_ROWS.columns.map((c) => writeCell(c.kind, values[c.header]))));
+  w.settings(ROSTER_SETTINGS, { roster: { extractDate } });
   return w.finish(SHEET.roster, { rows: HEADER_ROW, columns: 1 });
 }
 
 export function assumptionsSheet(s: Scenario): SheetGrid {
   const w = new SheetWriter();
   const a = s.assumptions;
-  w.settings(SCENARIO_SETTINGS, {
-    'Unit ID': s.unit.id,
-    'Unit name': s.unit.name,
-    'Term start': s.term.start,
-    'Term end': s.term.end,
-    'Fiscal year start month': s.calendar.fiscalYearStartMonth,
-    'Pay frequency': s.calendar.payFrequency,
-    'First period start': s.calendar.firstPeriodStart,
-    'Pay lag days': s.calendar.payLagDays,
-    'Fiscal year by': s.calendar.fiscalYearBy,
-    'Effective rule': s.calendar.effectiveRule,
-    'Assumptions ID': a.id,
-    'Social Security rate': a.socialSecurity.rate,
-    'Medicare rate': a.medicareRate,
-    'Overtime multiplier': a.overtimeMultiplier,
-  });
-  const pension = Object.entries(a.pension).flatMap(([tier, rates]) =>
-    rates.map((r) => row(PENSION_RATES.columns, { 'Pension tier': tier, From: r.from, Rate: r.rate })),
-  );
-  w.table(PENSION_RATES, pension);
-  const health = Object.entries(a.health).flatMap(([tier, rates]) =>
-    rates.map((r) => row(HEALTH_RATES.columns, { 'Health tier': tier, From: r.from, Monthly: r.monthly })),
-  );
-  w.table(HEALTH_RATES, health);
-  const wageBases = Object.entries(a.socialSecurity.wageBase).map(([year, base]) => row(WAGE_BASES.columns, { 'Calendar year': Number(year), 'Wage base': base }));
-  w.table(WAGE_BASES, wageBases);
-  w.table(OTHER_ROLLUPS, a.otherRollups.map((r) => row(OTHER_ROLLUPS.columns, { Name: r.name, Rate: r.rate, On: r.on })));
-  const pays = Object.entries(a.specialPays).map(([code, p]) =>
-    row(SPECIAL_PAYS.columns, { Code: code, Percent: p.percent, Amount: p.amount, Per: p.per, Pensionable: p.pensionable }),
-  );
-  w.table(SPECIAL_PAYS, pays);
-  w.table(LONGEVITY_BANDS, a.longevity.map((b) => row(LONGEVITY_BANDS.columns, { Years: b.years, Percent: b.percent })));
+  w.settings(SCENARIO_SETTINGS, s);
+  const dated = <T extends object>(layout: TableLayout, byTier: Record<string, T[]>) =>
+    Object.entries(byTier).flatMap(([tier, entries]) => entries.map((entry) => row(layout, entry, tier)));
+  w.table(PENSION_RATES, dated(PENSION_RATES, a.pension));
+  w.table(HEALTH_RATES, dated(HEALTH_RATES, a.health));
+  const baseColumn = WAGE_BASES.columns[1]!;
+  w.table(WAGE_BASES, Object.entries(a.socialSecurity.wageBase).map(([year, base]) => [writeCell(WAGE_BASES.columns[0]!.kind, Number(year)), writeCell(baseColumn.kind, base)]));
+  w.table(OTHER_ROLLUPS, a.otherRollups.flatMap(rollupRows));
+  w.table(SPECIAL_PAYS, Object.entries(a.specialPays).map(([code, p]) => row(SPECIAL_PAYS, p, code)));
+  w.table(LONGEVITY_BANDS, a.longevity.map((b) => row(LONGEVITY_BANDS, b)));
   return w.finish(SHEET.assumptions, { rows: HEADER_ROW, columns: 0 });
 }
 
+/** A roll-up's rows: one with its rate, or one per dated rate with `on` and the filters on the first (layout.ts). */
+function rollupRows(rollup: Scenario['assumptions']['otherRollups'][number]): WrittenCell[][] {
+  const cells = (rate: string | undefined, from: string | undefined, first: boolean) =>
+    OTHER_ROLLUPS.columns.map((c) => {
+      if (c.header === 'Rate') return writeCell(c.kind, rate);
+      if (c.header === 'From') return writeCell(c.kind, from);
+      return writeCell(c.kind, first || c.field === 'name' ? (rollup as Record<string, unknown>)[c.field!] : undefined);
+    });
+  if (rollup.rates === undefined) return [cells(rollup.rate, undefined, true)];
+  return rollup.rates.map((entry, k) => cells(entry.rate, entry.from, k === 0));
+}
+
 export function provisionCells(proposalName: string, provision: Provision): WrittenCell[] {
-  const values: Record<string, unknown> = { Proposal: proposalName, Type: provision.type };
-  for (const [field, value] of Object.entries(provision)) {
-    if (field === 'type') continue;
-    const header = PROVISION_FIELD_COLUMNS[field as ProvisionField];
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- a provision field added without a column is caught here
-    if (header === undefined) throw new Error(`provision field ${field} has no column in the Proposals sheet`);
-    values[header] = value;
+  for (const field of Object.keys(provision)) {
+    if (!PROVISION_ROWS.columns.some((c) => c.field === field)) throw new Error(`provision field ${field} has no column in the Proposals sheet`);
   }
-  return row(PROVISION_ROWS.columns, values);
+  return row(PROVISION_ROWS, provision, proposalName);
 }
 
 export function proposalsSheet(proposals: Scenario['proposals']): SheetGrid {
   const w = new SheetWriter();
-  w.table(PROPOSAL_LIST, proposals.map((p) => row(PROPOSAL_LIST.columns, { Proposal: p.name, Side: p.side })));
+  w.table(PROPOSAL_LIST, proposals.map((p) => row(PROPOSAL_LIST, p)));
   w.table(PROVISION_ROWS, proposals.flatMap((p) => p.provisions.map((provision) => provisionCells(p.name, provision))));
   return w.finish(SHEET.proposals, { rows: HEADER_ROW, columns: 0 });
 }

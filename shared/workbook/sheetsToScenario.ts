@@ -7,17 +7,10 @@
  * with number formats where known — they give decimals read from number cells their places.
  */
 import type { z } from 'zod';
-import { formatPath } from '../issues.js';
-import {
-  SCENARIO_FORMAT,
-  amountPers,
-  payFrequencies,
-  provisionTypes,
-  rateBases,
-  scenarioSchema,
-  type Scenario,
-} from '../schemas/scenario.js';
-import type { SheetValues } from './grid.js';
+import { formatPath, parsePath, type InputIssue } from '../issues.js';
+import { checkParsedScenario } from '../scenario.js';
+import { SCENARIO_FORMAT, provisionTypes, scenarioSchema, type Scenario } from '../schemas/scenario.js';
+import { columnIndex, type SheetValues } from './grid.js';
 import { readCell, type ReadOptions } from './cellConversion.js';
 import {
   HEALTH_RATES,
@@ -26,7 +19,6 @@ import {
   OTHER_ROLLUPS,
   PENSION_RATES,
   PROPOSAL_LIST,
-  PROVISION_FIELD_COLUMNS,
   PROVISION_ROWS,
   ROSTER_ROWS,
   ROSTER_SETTINGS,
@@ -37,27 +29,17 @@ import {
   SPECIAL_PAYS,
   STEP_HEADER_PATTERN,
   WAGE_BASES,
+  fieldColumns,
   type ColumnKind,
+  type ColumnSpec,
   type SettingsLayout,
   type TableLayout,
 } from './layout.js';
 import { findSheet, findTable, headerLocation, tableRows, type FoundTable, type TableRow } from './tableReader.js';
 import { CellMap, issueAt, type CellLocation, type WorkbookIssue } from './workbookIssues.js';
 
-export type SheetsToScenarioResult = { ok: true; scenario: Scenario } | { ok: false; issues: WorkbookIssue[] };
-
-/** Allowed words of the enum columns and settings, matched case-insensitively. */
-const CHOICES: Record<string, readonly string[]> = {
-  'Rate basis': rateBases,
-  'Pay frequency': payFrequencies,
-  'Fiscal year by': ['payDate', 'periodEnd'],
-  'Effective rule': ['periodStart', 'periodContaining'],
-  On: ['pensionable', 'taxable'],
-  Per: amountPers,
-  Side: ['union', 'management', 'joint', 'other'],
-  Type: provisionTypes,
-  Mode: ['keep', 'slide', 'set', 'add'],
-};
+/** `warnings` (present when there are some): allowed but worth a look, such as a negative lump sum. */
+export type SheetsToScenarioResult = { ok: true; scenario: Scenario; warnings?: WorkbookIssue[] } | { ok: false; issues: WorkbookIssue[] };
 
 const DEFAULT_PLACES: Partial<Record<ColumnKind, number>> = { money: 2 };
 
@@ -111,13 +93,13 @@ class WorkbookReader {
   }
 
   /** Reads one cell; records where `path` came from; a bad cell is a problem, not a value. */
-  value(row: TableRow, header: string, kind: ColumnKind, path: readonly (string | number)[], options: ReadOptions = {}): unknown {
-    const at = row.at(header);
+  value(row: TableRow, column: Pick<ColumnSpec, 'header' | 'kind' | 'choices'>, path: readonly (string | number)[], options: ReadOptions = {}): unknown {
+    const at = row.at(column.header);
     this.map.set(path, at);
-    const read = readCell(kind, row.cell(header), {
-      format: row.format(header),
-      defaultPlaces: kind === 'stepRate' ? this.ratePlaces : DEFAULT_PLACES[kind],
-      ...(CHOICES[header] ? { choices: CHOICES[header] } : {}),
+    const read = readCell(column.kind, row.cell(column.header), {
+      format: row.format(column.header),
+      defaultPlaces: column.kind === 'stepRate' ? this.ratePlaces : DEFAULT_PLACES[column.kind],
+      ...(column.choices ? { choices: column.choices } : {}),
       ...options,
     });
     if (!read.ok) {
@@ -127,9 +109,22 @@ class WorkbookReader {
     return read.value;
   }
 
-  field(target: Json, key: string, row: TableRow, header: string, kind: ColumnKind, path: readonly (string | number)[]): void {
-    const value = this.value(row, header, kind, path);
-    if (value !== undefined) target[key] = value;
+  /** Reads every field column of a table's row into a record at `path` (empty cells are left out). */
+  record(row: TableRow, layout: TableLayout, path: readonly (string | number)[], columns = fieldColumns(layout)): Json {
+    const record: Json = {};
+    for (const column of columns) {
+      const value = this.value(row, column, [...path, column.field]);
+      if (value !== undefined) record[column.field] = value;
+    }
+    return record;
+  }
+
+  /** The value of a table's key column (a tier, a pay code, a year); an empty key is a problem. */
+  key(row: TableRow, layout: TableLayout, kind: ColumnKind, what: string, path: readonly (string | number)[]): unknown {
+    const column = layout.columns[0]!;
+    const key = this.value(row, { header: column.header, kind }, path);
+    if (key === undefined && !this.hasProblemAt(row.at(column.header))) this.problem(row.at(column.header), `is required (${what})`);
+    return key;
   }
 
   settings(layout: SettingsLayout): void {
@@ -149,7 +144,7 @@ class WorkbookReader {
       }
       const at = { ...row.at('Value'), header: s.label };
       this.map.set(s.path, at);
-      const read = readCell(s.kind, row.cell('Value'), { format: row.format('Value'), defaultPlaces: DEFAULT_PLACES[s.kind], ...(CHOICES[s.label] ? { choices: CHOICES[s.label] } : {}) });
+      const read = readCell(s.kind, row.cell('Value'), { format: row.format('Value'), defaultPlaces: DEFAULT_PLACES[s.kind], ...(s.choices ? { choices: s.choices } : {}) });
       if (!read.ok) this.problem(at, read.reason, s.path);
       else if (read.value !== undefined) put(this.doc, s.path, read.value);
     }
@@ -185,18 +180,15 @@ class WorkbookReader {
     const classes: Json[] = [];
     tableRows(table).forEach((row, i) => {
       const path = [...base, i];
-      const c: Json = {};
-      this.map.set(path, row.at('Class'));
-      this.field(c, 'code', row, 'Class', 'code', [...path, 'code']);
-      this.field(c, 'title', row, 'Title', 'text', [...path, 'title']);
-      this.field(c, 'stepMonths', row, 'Step months', 'integer', [...path, 'stepMonths']);
+      this.map.set(path, row.at(SCHEDULE_CLASSES.columns[0]!.header));
+      const c = this.record(row, SCHEDULE_CLASSES, path);
       const rates: unknown[] = [];
       let gap: { header: string } | undefined;
       for (const s of steps) {
         const header = s.header;
-        (table.columns).set(header, s.column);
+        (table.columns as Map<string, number>).set(header, s.column);
         const at = row.at(header);
-        const v = this.value(row, header, 'stepRate', [...path, 'steps', rates.length]);
+        const v = this.value(row, { header, kind: 'stepRate' }, [...path, 'steps', rates.length]);
         if (v === undefined) {
           if (!this.hasProblemAt(at)) gap = { header };
           continue;
@@ -217,120 +209,71 @@ class WorkbookReader {
     if (!table) return;
     const base = ['roster', 'rows'] as const;
     this.map.set(base, headerLocation(table));
-    const fields: [string, string, ColumnKind][] = [
-      ['id', 'ID', 'code'],
-      ['class', 'Class', 'code'],
-      ['step', 'Step', 'integer'],
-      ['fte', 'FTE', 'decimal'],
-      ['count', 'Count', 'integer'],
-      ['hireDate', 'Hire date', 'date'],
-      ['nextStepDate', 'Next step date', 'date'],
-      ['pensionTier', 'Pension tier', 'code'],
-      ['socialSecurity', 'Social Security', 'boolean'],
-      ['medicare', 'Medicare', 'boolean'],
-      ['healthTier', 'Health tier', 'code'],
-      ['overtimeHours', 'Overtime hours', 'decimal'],
-      ['pays', 'Special pays', 'list'],
-      ['vacant', 'Vacant', 'boolean'],
-    ];
     const rows: Json[] = [];
     tableRows(table).forEach((row, i) => {
       const path = [...base, i];
-      this.map.set(path, row.at('ID'));
-      const r: Json = {};
-      for (const [key, header, kind] of fields) this.field(r, key, row, header, kind, [...path, key]);
+      this.map.set(path, row.at(ROSTER_ROWS.columns[0]!.header));
+      const r = this.record(row, ROSTER_ROWS, path);
       if (Array.isArray(r.pays) && r.pays.length === 0) delete r.pays;
       rows.push(r);
     });
     put(this.doc, base, rows);
   }
 
-  /** Rows of a table grouped into a record by their first column (a tier or code). */
-  datedRecord(layout: TableLayout, base: readonly string[], valueHeader: string, valueKey: string, valueKind: ColumnKind): void {
+  /** Rows of a table grouped into a record of dated entries by their first column (a tier). */
+  datedRecord(layout: TableLayout, base: readonly string[]): void {
     const table = this.table(layout);
     if (!table) return;
     this.map.set(base, headerLocation(table));
     const keyHeader = layout.columns[0]!.header;
     const record: Record<string, Json[]> = {};
     for (const row of tableRows(table)) {
-      const key = this.value(row, keyHeader, 'code', [...base, '(key)']);
-      if (typeof key !== 'string') {
-        if (key === undefined && !this.hasProblemAt(row.at(keyHeader))) this.problem(row.at(keyHeader), `is required (the ${keyHeader.toLowerCase()} this row is for)`);
-        continue;
-      }
+      const key = this.key(row, layout, 'code', `the ${keyHeader.toLowerCase()} this row is for`, [...base, '(key)']);
+      if (typeof key !== 'string') continue;
       const list = (record[key] ??= []);
       const path = [...base, key, list.length];
       this.map.setIfAbsent([...base, key], row.at(keyHeader));
       this.map.set(path, row.at(keyHeader));
-      const entry: Json = {};
-      this.field(entry, 'from', row, 'From', 'date', [...path, 'from']);
-      this.field(entry, valueKey, row, valueHeader, valueKind, [...path, valueKey]);
-      list.push(entry);
+      list.push(this.record(row, layout, path));
     }
     if (Object.keys(record).length) put(this.doc, base, record);
   }
 
   assumptionTables(): void {
-    this.datedRecord(PENSION_RATES, ['assumptions', 'pension'], 'Rate', 'rate', 'rate');
-    this.datedRecord(HEALTH_RATES, ['assumptions', 'health'], 'Monthly', 'monthly', 'money');
+    this.datedRecord(PENSION_RATES, ['assumptions', 'pension']);
+    this.datedRecord(HEALTH_RATES, ['assumptions', 'health']);
 
     const wage = this.table(WAGE_BASES);
     if (wage) {
       const base = ['assumptions', 'socialSecurity', 'wageBase'];
       this.map.set(base, headerLocation(wage));
       const bases: Json = {};
+      const [yearColumn, baseColumn] = WAGE_BASES.columns as [ColumnSpec, ColumnSpec];
       for (const row of tableRows(wage)) {
-        const year = this.value(row, 'Calendar year', 'integer', [...base, '(year)']);
-        if (typeof year !== 'number') {
-          if (year === undefined && !this.hasProblemAt(row.at('Calendar year'))) this.problem(row.at('Calendar year'), 'is required (a calendar year such as 2027)');
-          continue;
-        }
+        const year = this.key(row, WAGE_BASES, yearColumn.kind, 'a calendar year such as 2027', [...base, '(year)']);
+        if (typeof year !== 'number') continue;
         const key = String(year);
-        if (key in bases) this.problem(row.at('Calendar year'), `calendar year ${key} is listed twice`);
-        this.map.set([...base, key], row.at('Wage base'));
-        const amount = this.value(row, 'Wage base', 'money', [...base, key]);
-        bases[key] = amount;
+        if (key in bases) this.problem(row.at(yearColumn.header), `calendar year ${key} is listed twice`);
+        bases[key] = this.value(row, baseColumn, [...base, key]);
       }
       if (Object.keys(bases).length) put(this.doc, base, bases);
     }
 
-    const rollups = this.table(OTHER_ROLLUPS);
-    if (rollups) {
-      const base = ['assumptions', 'otherRollups'];
-      this.map.set(base, headerLocation(rollups));
-      const list: Json[] = [];
-      tableRows(rollups).forEach((row, i) => {
-        const path = [...base, i];
-        this.map.set(path, row.at('Name'));
-        const r: Json = {};
-        this.field(r, 'name', row, 'Name', 'text', [...path, 'name']);
-        this.field(r, 'rate', row, 'Rate', 'rate', [...path, 'rate']);
-        this.field(r, 'on', row, 'On', 'enum', [...path, 'on']);
-        list.push(r);
-      });
-      if (list.length) put(this.doc, base, list);
-    }
+    this.rollups();
 
     const pays = this.table(SPECIAL_PAYS);
     if (pays) {
       const base = ['assumptions', 'specialPays'];
       this.map.set(base, headerLocation(pays));
       const record: Json = {};
+      const codeHeader = SPECIAL_PAYS.columns[0]!.header;
       for (const row of tableRows(pays)) {
-        const code = this.value(row, 'Code', 'code', [...base, '(code)']);
-        if (typeof code !== 'string') {
-          if (code === undefined && !this.hasProblemAt(row.at('Code'))) this.problem(row.at('Code'), 'is required (the pay code)');
-          continue;
-        }
-        if (code in record) this.problem(row.at('Code'), `special pay ${code} is listed twice`);
+        const code = this.key(row, SPECIAL_PAYS, 'code', 'the pay code', [...base, '(code)']);
+        if (typeof code !== 'string') continue;
+        if (code in record) this.problem(row.at(codeHeader), `special pay ${code} is listed twice`);
         const path = [...base, code];
-        this.map.set(path, row.at('Code'));
-        const p: Json = {};
-        this.field(p, 'percent', row, 'Percent', 'rate', [...path, 'percent']);
-        this.field(p, 'amount', row, 'Amount', 'money', [...path, 'amount']);
-        this.field(p, 'per', row, 'Per', 'enum', [...path, 'per']);
-        this.field(p, 'pensionable', row, 'Pensionable', 'boolean', [...path, 'pensionable']);
-        record[code] = p;
+        this.map.set(path, row.at(codeHeader));
+        record[code] = this.record(row, SPECIAL_PAYS, path);
       }
       if (Object.keys(record).length) put(this.doc, base, record);
     }
@@ -342,14 +285,59 @@ class WorkbookReader {
       const bands: Json[] = [];
       tableRows(longevity).forEach((row, i) => {
         const path = [...base, i];
-        this.map.set(path, row.at('Years'));
-        const b: Json = {};
-        this.field(b, 'years', row, 'Years', 'integer', [...path, 'years']);
-        this.field(b, 'percent', row, 'Percent', 'rate', [...path, 'percent']);
-        bands.push(b);
+        this.map.set(path, row.at(LONGEVITY_BANDS.columns[0]!.header));
+        bands.push(this.record(row, LONGEVITY_BANDS, path));
       });
       if (bands.length) put(this.doc, base, bands);
     }
+  }
+
+  /** Roll-ups: rows with the same name are one roll-up's dated rates (layout.ts, OTHER_ROLLUPS). */
+  rollups(): void {
+    const table = this.table(OTHER_ROLLUPS);
+    if (!table) return;
+    const base = ['assumptions', 'otherRollups'];
+    this.map.set(base, headerLocation(table));
+    const [nameColumn, rateColumn, , fromColumn] = OTHER_ROLLUPS.columns as [ColumnSpec, ColumnSpec, ColumnSpec, ColumnSpec];
+    const settings = fieldColumns(OTHER_ROLLUPS).filter((c) => c !== nameColumn);
+    const list: Json[] = [];
+    const byName = new Map<string, { rollup: Json; index: number; firstRow: number }>();
+    for (const row of tableRows(table)) {
+      const name = this.value(row, nameColumn, [...base, '(name)']);
+      const known = typeof name === 'string' ? byName.get(name) : undefined;
+      const index = known?.index ?? list.length;
+      const path = [...base, index];
+      const from = this.value(row, fromColumn, [...path, 'rates', '(from)']);
+      if (known === undefined) {
+        this.map.set(path, row.at(nameColumn.header));
+        const rollup = this.record(row, OTHER_ROLLUPS, path, fieldColumns(OTHER_ROLLUPS));
+        if (from === undefined) rollup.rate = this.value(row, rateColumn, [...path, 'rate']);
+        else this.datedRollupRate(rollup, row, path, from, rateColumn, fromColumn);
+        list.push(rollup);
+        if (typeof name === 'string') byName.set(name, { rollup, index, firstRow: row.row });
+        continue;
+      }
+      // A later row of the same roll-up: one more dated rate; its settings stay on the first row.
+      for (const column of settings) {
+        if (row.cell(column.header) !== undefined && row.cell(column.header) !== null && row.cell(column.header) !== '') {
+          this.problem(row.at(column.header), `give ${column.header} once, on the first row of roll-up ${String(name)} (row ${known.firstRow}); leave it empty on the rows of its later dated rates`);
+        }
+      }
+      if (from === undefined || !Array.isArray(known.rollup.rates)) {
+        this.problem(row.at(fromColumn.header), `roll-up ${String(name)} is listed twice: give every row of a roll-up with dated rates a From date (names are unique)`, [...path, 'name']);
+        continue;
+      }
+      this.datedRollupRate(known.rollup, row, path, from, rateColumn, fromColumn);
+    }
+    if (list.length) put(this.doc, base, list);
+  }
+
+  datedRollupRate(rollup: Json, row: TableRow, path: readonly (string | number)[], from: unknown, rateColumn: ColumnSpec, fromColumn: ColumnSpec): void {
+    const rates = (rollup.rates ??= []) as Json[];
+    const entryPath = [...path, 'rates', rates.length];
+    this.map.set(entryPath, row.at(fromColumn.header));
+    this.map.set([...entryPath, 'from'], row.at(fromColumn.header));
+    rates.push({ from, rate: this.value(row, rateColumn, [...entryPath, 'rate']) });
   }
 
   proposals(): void {
@@ -363,9 +351,7 @@ class WorkbookReader {
         const index = proposals.length;
         const path = ['proposals', index];
         this.map.set(path, row.at('Proposal'));
-        const p: Json = {};
-        this.field(p, 'name', row, 'Proposal', 'text', [...path, 'name']);
-        this.field(p, 'side', row, 'Side', 'enum', [...path, 'side']);
+        const p = this.record(row, PROPOSAL_LIST, path);
         const provisions: Json[] = [];
         p.provisions = provisions;
         this.map.set([...path, 'provisions'], row.at('Proposal'));
@@ -378,23 +364,17 @@ class WorkbookReader {
     }
     if (provisionsTable) {
       for (const row of tableRows(provisionsTable)) {
-        const name = this.value(row, 'Proposal', 'text', ['(provision proposal)']);
+        const name = this.value(row, PROVISION_ROWS.columns[0]!, ['(provision proposal)']);
         const owner = typeof name === 'string' ? byName.get(name) : undefined;
         if (!owner) {
           if (!this.hasProblemAt(row.at('Proposal'))) {
-            this.problem(row.at('Proposal'), name === undefined ? 'is required: the proposal this provision belongs to' : `proposal "${typeof name === 'string' ? name : JSON.stringify(name)}" is not in the ${PROPOSAL_LIST.caption.split(' (')[0]} list`);
+            this.problem(row.at('Proposal'), name === undefined ? 'is required: the proposal this provision belongs to' : `proposal "${String(name)}" is not in the ${PROPOSAL_LIST.caption.split(' (')[0]} list`);
           }
           continue;
         }
         const path = ['proposals', owner.index, 'provisions', owner.provisions.length];
         this.map.set(path, row.at('Type'));
-        const provision: Json = {};
-        this.field(provision, 'type', row, 'Type', 'enum', [...path, 'type']);
-        for (const [field, header] of Object.entries(PROVISION_FIELD_COLUMNS)) {
-          const kind = PROVISION_ROWS.columns.find((c) => c.header === header)!.kind;
-          this.field(provision, field, row, header, kind, [...path, field]);
-        }
-        owner.provisions.push(provision);
+        owner.provisions.push(this.record(row, PROVISION_ROWS, path));
       }
     }
     if (proposals.length) this.doc.proposals = proposals;
@@ -411,7 +391,7 @@ function zodMessage(issue: z.core.$ZodIssue): string {
 function schemaIssues(reader: WorkbookReader, error: z.ZodError): WorkbookIssue[] {
   const out: WorkbookIssue[] = [];
   for (const issue of error.issues) {
-    const path = issue.path;
+    const path = issue.path as PropertyKey[];
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const at = reader.map.locate([...path, key]);
@@ -426,14 +406,28 @@ function schemaIssues(reader: WorkbookReader, error: z.ZodError): WorkbookIssue[
   return out;
 }
 
-export function sheetsToScenario(sheets: readonly SheetValues[]): SheetsToScenarioResult {
+export interface SheetsToScenarioOptions {
+  /**
+   * `costing` (default): also every check a costing makes (`costingIssues`: tier rates in effect,
+   * wage bases, steps…), so the workbook is refused exactly when a costing would refuse it;
+   * `schema`: the scenario schema only (a format round-trip).
+   */
+  checks?: 'costing' | 'schema';
+}
+
+export function sheetsToScenario(sheets: readonly SheetValues[], options: SheetsToScenarioOptions = {}): SheetsToScenarioResult {
   const reader = new WorkbookReader(sheets);
   reader.read();
   const parsed = scenarioSchema.safeParse(reader.doc, { reportInput: true });
   const issues = [...reader.issues, ...(parsed.success ? [] : schemaIssues(reader, parsed.error))];
   if (issues.length) return { ok: false, issues: dedupe(issues) };
   if (!parsed.success) throw new Error('unreachable: schema failed without issues');
-  return { ok: true, scenario: parsed.data };
+  if (options.checks === 'schema') return { ok: true, scenario: parsed.data };
+  // What a costing would refuse is refused here too, each problem at its cell.
+  const check = checkParsedScenario(parsed.data);
+  const atCells = (list: readonly InputIssue[]) => list.map((i) => issueAt(reader.map.locate(parsePath(i.path)), i.message, i.path));
+  if (!check.ok) return { ok: false, issues: dedupe(atCells(check.issues)) };
+  return check.warnings.length ? { ok: true, scenario: parsed.data, warnings: dedupe(atCells(check.warnings)) } : { ok: true, scenario: parsed.data };
 }
 
 /** One issue per cell and reason, in reading order: sheet (layout order), row, column. */
@@ -443,7 +437,6 @@ function dedupe(issues: WorkbookIssue[]): WorkbookIssue[] {
     const i = INPUT_SHEETS.findIndex((s) => s.toLowerCase() === name.toLowerCase());
     return i < 0 ? INPUT_SHEETS.length : i;
   };
-  const columnNumber = (letters: string) => Array.from(letters).reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
   return issues
     .filter((i) => {
       const key = `${i.cell}\u0000${i.message}`;
@@ -452,6 +445,6 @@ function dedupe(issues: WorkbookIssue[]): WorkbookIssue[] {
       return true;
     })
     .map((issue, index) => ({ issue, index }))
-    .sort((a, b) => sheetOrder(a.issue.sheet) - sheetOrder(b.issue.sheet) || a.issue.row - b.issue.row || columnNumber(a.issue.column) - columnNumber(b.issue.column) || a.index - b.index)
+    .sort((a, b) => sheetOrder(a.issue.sheet) - sheetOrder(b.issue.sheet) || a.issue.row - b.issue.row || columnIndex(a.issue.column) - columnIndex(b.issue.column) || a.index - b.index)
     .map((x) => x.issue);
 }

@@ -46,15 +46,18 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 /** The custom functions declared in functions.ts: JSDoc id and the TypeScript parameter list. */
 function declaredFunctions(): { id: string; name: string; params: { name: string; optional: boolean }[] }[] {
   const source = readFileSync(new URL('../../addin/functions/functions.ts', import.meta.url), 'utf8');
-  const pattern = /@customfunction\s+(\w+)[\s\S]*?\*\/\s*export\s+async\s+function\s+(\w+)\(([^)]*)\)/g;
+  // Streaming functions end with the invocation (not a worksheet parameter); optional ones are [bracketed] in the JSDoc.
+  const pattern = /@customfunction\s+(\w+)([\s\S]*?)\*\/\s*export\s+(?:async\s+)?function\s+(\w+)\(([^)]*)\)/g;
   return [...source.matchAll(pattern)].map((m) => ({
     id: m[1]!,
-    name: m[2]!,
-    params: m[3]!
+    name: m[3]!,
+    params: m[4]!
       .split(',')
       .map((p) => p.trim())
       .filter(Boolean)
-      .map((p) => ({ name: p.split(/[?:]/)[0]!.trim(), optional: /^\w+\?/.test(p) })),
+      .map((p) => p.split(/[?:]/)[0]!.trim())
+      .filter((name) => name !== 'invocation')
+      .map((name) => ({ name, optional: m[2]!.includes(`@param [${name}]`) })),
   }));
 }
 
@@ -79,6 +82,8 @@ describe('the built add-in', () => {
       ['proposal', true],
     ]);
     for (const f of functionsJson.functions) expect(f.result.type).toBe('number');
+    // They stream, so a new costing or a newer schedule reaches the cells without a recalculation.
+    for (const f of functionsJson.functions) expect((f as { options?: { stream?: boolean } }).options?.stream).toBe(true);
 
     // ... and nothing declared in functions.ts is missing from it.
     const declared = declaredFunctions();

@@ -3,10 +3,8 @@ import {
   addColumnChart,
   describeOfficeError,
   readScheduleStamp,
-  recalculateWorkbook,
   runExcel,
   stampSchedule,
-  withManualCalculation,
   type ScheduleStamp,
 } from '../../addin/excel/index.js';
 import { FakeExcel } from './fakeExcel.js';
@@ -75,31 +73,6 @@ describe('the increase chart', () => {
 describe('calculation and errors', () => {
   afterEach(() => {
     delete (globalThis as { Excel?: unknown }).Excel;
-  });
-
-  it('restores the mode the workbook had (manual stays manual)', async () => {
-    const excel = new FakeExcel();
-    excel.calculationMode = 'Manual';
-    await withManualCalculation(excel.context, 'test', async () => undefined);
-    expect(excel.calculationMode).toBe('Manual');
-    expect(excel.syncs).toBe(2);
-  });
-
-  it('when the write and then the restore both fail, both are told', async () => {
-    const excel = new FakeExcel();
-    excel.failSync = (request) => (request.ops.includes('calculationMode=Automatic') ? Object.assign(new Error('busy'), { code: 'ActivityLimitReached' }) : undefined);
-    const error = await withManualCalculation(excel.context, 'write the Roster', async () => {
-      throw new Error('Could not write rows 1–10 of 10: boom');
-    }).then(() => undefined, (e: unknown) => e as Error);
-    expect(error?.message).toBe(
-      'Could not write rows 1–10 of 10: boom; and then could not restore the calculation mode (Automatic): Excel is busy with too many requests; try again in a moment — Excel said: busy',
-    );
-  });
-
-  it('recalculates the whole workbook in one request', async () => {
-    const excel = new FakeExcel();
-    await recalculateWorkbook(excel.context);
-    expect(excel.requests).toEqual([{ bytes: 0, ops: ['calculate Full'] }]);
   });
 
   it('outside Excel, runExcel says the page is not in Excel', async () => {

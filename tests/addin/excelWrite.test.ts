@@ -56,8 +56,8 @@ describe('writeTable: a 10,000-row detail sheet', () => {
     const valueRequests = excel.requests.filter((r) => r.ops.some((op) => op.startsWith('values ')));
     expect(valueRequests).toHaveLength(report.chunks);
     for (const r of valueRequests) expect(r.ops.filter((op) => op.startsWith('values ')).length).toBe(1);
-    // ... and only a fixed overhead besides: read the calculation mode, prepare, create the table, restore the mode.
-    expect(excel.syncs).toBe(report.chunks + 4);
+    // ... and only a fixed overhead besides: prepare, create the table (the calculation mode is never touched).
+    expect(excel.syncs).toBe(report.chunks + 2);
 
     // Every row landed, contiguously.
     const written = valueRequests.map((r) => r.ops.find((op) => op.startsWith('values '))!);
@@ -65,17 +65,12 @@ describe('writeTable: a 10,000-row detail sheet', () => {
     expect(written.at(-1)).toMatch(/:L10001$/);
     expect(excel.sheets.get('Detail')!.cells.get('10000,0')).toBe('E010000');
 
-    // Calculation manual and screen updating suspended during the write, restored after.
+    // Each request suspends calculation until its sync; screen updating is suspended once; the mode is never set.
     const log = excel.log;
-    const manualAt = log.findIndex((e) => e.op === 'calculationMode=Manual');
-    const firstValues = log.findIndex((e) => e.op.startsWith('values '));
     const lastValues = lastIndexOf(log, (op) => op.startsWith('values '));
-    expect(manualAt).toBeGreaterThanOrEqual(0);
-    expect(manualAt).toBeLessThan(firstValues);
-    for (const r of valueRequests) {
-      expect(r.ops).toContain('suspendApiCalculation');
-      expect(r.ops).toContain('suspendScreenUpdating');
-    }
+    expect(log.some((e) => e.op.startsWith('calculationMode='))).toBe(false);
+    for (const r of valueRequests) expect(r.ops).toContain('suspendApiCalculation');
+    expect(log.filter((e) => e.op === 'suspendScreenUpdating')).toHaveLength(1);
     expect(excel.calculationMode).toBe('Automatic');
 
     // The table is created only after all its values are in, in a later request.
@@ -235,7 +230,7 @@ describe('writeSheetGrid: a 10,000-row roster sheet over an old one', () => {
     expect(report.chunks).toBeGreaterThanOrEqual(2);
     const writes = requests.filter((r) => r.ops.some((op) => op.startsWith('formulas ')));
     expect(writes).toHaveLength(report.chunks);
-    expect(requests).toHaveLength(report.chunks + 5);
+    expect(requests).toHaveLength(report.chunks + 3);
     const ops = requests.flatMap((r) => r.ops);
     expect(ops.indexOf('convertToRange Roster')).toBeLessThan(ops.findIndex((op) => op.startsWith('formulas ')));
     expect(ops.filter((op) => op.startsWith('tables.add'))).toEqual(['tables.add Roster!A2:F10002 headers=true']);

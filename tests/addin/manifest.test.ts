@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { allElements, child, parseXml, type XmlElement } from './xmlTree.js';
 
@@ -8,6 +9,31 @@ const { manifestForUrl, publicUrlFromEnv } = require('../../scripts/addinManifes
   manifestForUrl: (xml: string, url: string) => string;
   publicUrlFromEnv: (env: Record<string, string | undefined>) => string;
 };
+
+/** Width, height and alpha of an 8-bit RGBA PNG as scripts/make-addin-icons.mjs writes it (one IDAT, filter 0). */
+function decodePng(file: Buffer): { width: number; height: number; alpha: (x: number, y: number) => number } {
+  expect(file.subarray(1, 4).toString('ascii')).toBe('PNG');
+  const width = file.readUInt32BE(16);
+  const height = file.readUInt32BE(20);
+  expect([file[24], file[25]]).toEqual([8, 6]); // 8 bits per channel, RGBA
+  let at = 8;
+  const data: Buffer[] = [];
+  while (at < file.length) {
+    const length = file.readUInt32BE(at);
+    if (file.subarray(at + 4, at + 8).toString('ascii') === 'IDAT') data.push(file.subarray(at + 8, at + 8 + length));
+    at += length + 12;
+  }
+  const raw = inflateSync(Buffer.concat(data));
+  const stride = width * 4 + 1;
+  return {
+    width,
+    height,
+    alpha: (x, y) => {
+      expect(raw[y * stride]).toBe(0);
+      return raw[y * stride + 1 + x * 4 + 3]!;
+    },
+  };
+}
 
 const source = readFileSync(new URL('../../manifest.xml', import.meta.url), 'utf8');
 const manifest = parseXml(source);
@@ -110,12 +136,30 @@ describe('manifest.xml', () => {
     expect(metadataUrl).toMatch(/\/functions\.json$/);
   });
 
-  it('has a ribbon button on the Home tab that shows the task pane, with 16/32/80 icons', () => {
+  it('has a ribbon button on the Home tab that shows the task pane, with 16/20/24/32/40/48/64/80 icons', () => {
     const button = elements.find((e) => e.name === 'Control' && e.attributes['xsi:type'] === 'Button')!;
     expect(child(button, 'Action').attributes['xsi:type']).toBe('ShowTaskpane');
     expect(elements.find((e) => e.name === 'OfficeTab')!.attributes.id).toBe('TabHome');
     const sizes = child(button, 'Icon').children.map((e) => e.attributes.size);
-    expect(sizes).toEqual(['16', '32', '80']);
+    expect(sizes).toEqual(['16', '20', '24', '32', '40', '48', '64', '80']);
+  });
+
+  it('declares the ExcelApi set the code needs unguarded (1.7), within Office LTSC 2024 (at most 1.17)', () => {
+    const sets = child(child(manifest, 'Requirements'), 'Sets').children.filter((e) => e.name === 'Set');
+    const excel = sets.find((e) => e.attributes.Name === 'ExcelApi');
+    expect(excel?.attributes.MinVersion).toBe('1.7');
+    expect(sets.find((e) => e.attributes.Name === 'SharedRuntime')?.attributes.MinVersion).toBe('1.1');
+  });
+
+  it('every icon it names is a PNG of that size with a transparent background', () => {
+    const images = allElements(resources).filter((e) => e.name === 'bt:Image' && e.attributes.id?.startsWith('Icon.'));
+    const urls = [...images.map((e) => e.attributes.DefaultValue!), child(manifest, 'IconUrl').attributes.DefaultValue!, child(manifest, 'HighResolutionIconUrl').attributes.DefaultValue!];
+    for (const url of urls) {
+      const size = Number(/icon-(\d+)\.png$/.exec(url)![1]);
+      const png = decodePng(readFileSync(new URL(`../../addin/assets/icon-${size}.png`, import.meta.url)));
+      expect([png.width, png.height]).toEqual([size, size]);
+      for (const [x, y] of [[0, 0], [size - 1, 0], [0, size - 1], [size - 1, size - 1]] as const) expect(png.alpha(x!, y!)).toBe(0);
+    }
   });
 });
 

@@ -45,6 +45,14 @@ async function modelIn(unitId: string, state: 'draft' | 'submitted' | 'approved'
   return (await db.store.getCostModel(m.id))!;
 }
 
+/** A state change names the revision it acts on. */
+const named = (m: { id: string; revision: number }, action: string, body?: unknown): Call => ({
+  method: 'POST',
+  path: `/cost-models/${m.id}/${action}`,
+  ...(body !== undefined ? { body } : {}),
+  headers: { 'if-match': costModelEtag(m) },
+});
+
 interface Call {
   method: string;
   path: string;
@@ -97,25 +105,25 @@ const routes: RouteCase[] = [
     },
     expected: scoped(200, 404, ['analyst']),
   },
-  { name: 'POST /cost-models/:id/submit', call: async (u) => ({ method: 'POST', path: `/cost-models/${(await modelIn(u, 'draft')).id}/submit` }), expected: scoped(200, 404, ['analyst']) },
+  { name: 'POST /cost-models/:id/submit', call: async (u) => named(await modelIn(u, 'draft'), 'submit'), expected: scoped(200, 404, ['analyst']) },
   {
     name: 'POST /cost-models/:id/approve',
-    call: async (u) => ({ method: 'POST', path: `/cost-models/${(await modelIn(u, 'submitted')).id}/approve`, body: { comment: 'ok' } }),
+    call: async (u) => named(await modelIn(u, 'submitted'), 'approve', { comment: 'ok' }),
     expected: scoped(200, 404, ['manager']),
   },
   {
     name: 'POST /cost-models/:id/return',
-    call: async (u) => ({ method: 'POST', path: `/cost-models/${(await modelIn(u, 'submitted')).id}/return`, body: { comment: 'redo' } }),
+    call: async (u) => named(await modelIn(u, 'submitted'), 'return', { comment: 'redo' }),
     expected: scoped(200, 404, ['manager']),
   },
   {
     name: 'POST /cost-models/:id/supersede',
-    call: async (u) => ({ method: 'POST', path: `/cost-models/${(await modelIn(u, 'approved')).id}/supersede`, body: {} }),
+    call: async (u) => named(await modelIn(u, 'approved'), 'supersede', {}),
     expected: scoped(201, 404, ['analyst']),
   },
   {
     name: 'POST /cost-models/:id/publish-schedules',
-    call: async (u) => ({ method: 'POST', path: `/cost-models/${(await modelIn(u, 'approved')).id}/publish-schedules`, body: {} }),
+    call: async (u) => named(await modelIn(u, 'approved'), 'publish-schedules', {}),
     expected: scoped(201, 404, ['manager', 'admin']),
   },
   { name: 'GET /cost-models/:id/workbook.xlsx', call: async (u) => ({ method: 'GET', path: `/cost-models/${(await modelIn(u, 'approved')).id}/workbook.xlsx` }), expected: scoped(200, 404) },

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { costScenario } from '../../shared/engine/costScenario.js';
 import { parseScenario } from '../../shared/scenario.js';
@@ -12,6 +13,8 @@ let db: TestDatabase;
 let server: TestServer;
 let tokens: Record<string, string>;
 const as = (who: string) => client(server.url, tokens[who]);
+/** The ETag of a model as a reader sees it now. */
+const etagOf = async (modelId: string) => (await as('negotiator')('GET', `/cost-models/${modelId}`)).headers.get('etag')!;
 
 beforeAll(async () => {
   db = await sqliteTestDatabase();
@@ -81,10 +84,10 @@ describe('cost model lifecycle over HTTP', () => {
 
   it('forbids a manager to approve a model they submitted', async () => {
     const other = await as('analyst')('POST', '/cost-models', { unitId: 'A', title: 'self', scenario: sampleScenario('A') });
-    await as('analyst')('POST', `/cost-models/${other.body.id}/submit`);
+    await as('analyst')('POST', `/cost-models/${other.body.id}/submit`, undefined, { 'if-match': other.headers.get('etag')! });
     await db.store.setUserRole('analyst', 'manager');
     try {
-      const reply = await as('analyst')('POST', `/cost-models/${other.body.id}/approve`, { comment: 'mine' });
+      const reply = await as('analyst')('POST', `/cost-models/${other.body.id}/approve`, { comment: 'mine' }, { 'if-match': await etagOf(other.body.id) });
       expect(reply.status).toBe(403);
       expect(reply.body.detail).toMatch(/submitted/);
     } finally {
@@ -92,12 +95,56 @@ describe('cost model lifecycle over HTTP', () => {
     }
   });
 
-  it('approves with the server result, content hash, approver, time and comment', async () => {
-    const reply = await as('manager')('POST', `/cost-models/${id}/approve`, { comment: 'Reviewed with Finance' });
+  it('forbids approval by anyone who wrote a revision, though a colleague submitted it (issue 10 #11)', async () => {
+    const created = await as('analyst')('POST', '/cost-models', { unitId: 'A', title: 'two authors', scenario: sampleScenario('A') });
+    const edited = await as('analyst2')('PUT', `/cost-models/${created.body.id}`, { title: 'two authors, edited' }, { 'if-match': created.headers.get('etag')! });
+    expect(edited.status).toBe(200);
+    await as('analyst')('POST', `/cost-models/${created.body.id}/submit`, undefined, { 'if-match': edited.headers.get('etag')! });
+    await db.store.setUserRole('analyst2', 'manager');
+    try {
+      const reply = await as('analyst2')('POST', `/cost-models/${created.body.id}/approve`, {}, { 'if-match': await etagOf(created.body.id) });
+      expect(reply.status).toBe(403);
+      expect(reply.body.detail).toMatch(/another manager must approve/);
+      expect((await as('negotiator')('GET', `/cost-models/${created.body.id}`)).body.state).toBe('submitted');
+    } finally {
+      await db.store.setUserRole('analyst2', 'analyst');
+    }
+    // A manager who only decided on it (returned it) is not an author.
+    const returned = await as('manager2')('POST', `/cost-models/${created.body.id}/return`, { comment: 'again' }, { 'if-match': await etagOf(created.body.id) });
+    expect(returned.status).toBe(200);
+    await as('analyst')('POST', `/cost-models/${created.body.id}/submit`, undefined, { 'if-match': returned.headers.get('etag')! });
+    const approved = await as('manager2')('POST', `/cost-models/${created.body.id}/approve`, {}, { 'if-match': await etagOf(created.body.id) });
+    expect(approved.status).toBe(200);
+  });
+
+  it('requires If-Match (428) on submit, approve, return, supersede and publish, changing nothing', async () => {
+    const created = await as('analyst')('POST', '/cost-models', { unitId: 'A', title: 'unconditional', scenario: sampleScenario('A') });
+    const mid = created.body.id;
+    const submit = await as('analyst')('POST', `/cost-models/${mid}/submit`);
+    expect(submit.status).toBe(428);
+    expect(submit.headers.get('content-type')).toContain('application/problem+json');
+    expect(submit.body.detail).toContain(`"${mid}.1"`);
+    expect((await as('analyst')('POST', `/cost-models/${mid}/submit`, undefined, { 'if-match': `"${mid}.1"` })).status).toBe(200);
+    expect((await as('manager')('POST', `/cost-models/${mid}/approve`, {})).status).toBe(428);
+    expect((await as('manager')('POST', `/cost-models/${mid}/return`, { comment: 'x' })).status).toBe(428);
+    expect((await as('negotiator')('GET', `/cost-models/${mid}`)).body).toMatchObject({ state: 'submitted', version: 2 });
+    const approved = await as('manager')('POST', `/cost-models/${mid}/approve`, {}, { 'if-match': `"${mid}.2"` });
+    expect(approved.status).toBe(200);
+    expect((await as('analyst')('POST', `/cost-models/${mid}/supersede`, {})).status).toBe(428);
+    expect((await as('manager')('POST', `/cost-models/${mid}/publish-schedules`, {})).status).toBe(428);
+    expect((await as('manager')('POST', `/cost-models/${mid}/publish-schedules`, {}, { 'if-match': `"${mid}.2"` })).status).toBe(412);
+    expect((await as('negotiator')('GET', `/cost-models/${mid}`)).body.supersededBy).toBeNull();
+  });
+
+  it('approves with the server result, content hash, approver, time, comment and the revision approved', async () => {
+    const reply = await as('manager')('POST', `/cost-models/${id}/approve`, { comment: 'Reviewed with Finance' }, { 'if-match': await etagOf(id) });
     expect(reply.status).toBe(200);
     const { scenario, result } = expectedResult();
     const hash = costModelContentHash(scenario, JSON.parse(JSON.stringify(result)));
-    expect(reply.body).toMatchObject({ state: 'approved', contentHash: hash, approval: { approvedBy: 'manager', comment: 'Reviewed with Finance', contentHash: hash } });
+    // Created (1), retitled (2), submitted (3): revision 3 is what the manager read and approved; the approved record is 4.
+    expect(reply.body).toMatchObject({ state: 'approved', version: 4, contentHash: hash, approval: { approvedBy: 'manager', revision: 3, comment: 'Reviewed with Finance', contentHash: hash } });
+    const audit = await as('manager')('GET', `/cost-models/${id}/audit`);
+    expect(audit.body.events.find((e: { action: string }) => e.action === 'cost-model.approved')).toMatchObject({ fromVersion: 3, toVersion: 4, detail: { approvedRevision: 3 } });
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
     expect(Date.parse(reply.body.approval.approvedAt)).not.toBeNaN();
     expect(reply.body.result).toEqual(JSON.parse(JSON.stringify(result)));
@@ -107,12 +154,13 @@ describe('cost model lifecycle over HTTP', () => {
     const current = await as('analyst')('GET', `/cost-models/${id}`);
     const edit = await as('analyst')('PUT', `/cost-models/${id}`, { title: 'edit' }, { 'if-match': current.headers.get('etag')! });
     expect(edit.status).toBe(409);
-    const again = await as('manager2')('POST', `/cost-models/${id}/approve`, {});
+    const approvedTag = current.headers.get('etag')!;
+    const again = await as('manager2')('POST', `/cost-models/${id}/approve`, {}, { 'if-match': approvedTag });
     expect(again.status).toBe(409);
-    const next = await as('analyst')('POST', `/cost-models/${id}/supersede`, { title: 'FY27 offer v2' });
+    const next = await as('analyst')('POST', `/cost-models/${id}/supersede`, { title: 'FY27 offer v2' }, { 'if-match': approvedTag });
     expect(next.status).toBe(201);
     expect(next.body).toMatchObject({ state: 'draft', modelVersion: 2, supersedes: id, lineageId: id, title: 'FY27 offer v2' });
-    const twice = await as('analyst')('POST', `/cost-models/${id}/supersede`, {});
+    const twice = await as('analyst')('POST', `/cost-models/${id}/supersede`, {}, { 'if-match': approvedTag });
     expect(twice.status).toBe(409);
     const old = await as('analyst')('GET', `/cost-models/${id}`);
     expect(old.body).toMatchObject({ state: 'approved', supersededBy: next.body.id, contentHash: current.body.contentHash });
@@ -121,15 +169,15 @@ describe('cost model lifecycle over HTTP', () => {
   it('returns a submitted model with a required comment; the analyst edits and resubmits', async () => {
     const created = await as('analyst')('POST', '/cost-models', { unitId: 'A', title: 'to return', scenario: sampleScenario('A') });
     const mid = created.body.id;
-    await as('analyst')('POST', `/cost-models/${mid}/submit`);
-    const noComment = await as('manager')('POST', `/cost-models/${mid}/return`, {});
+    const submitted = await as('analyst')('POST', `/cost-models/${mid}/submit`, undefined, { 'if-match': created.headers.get('etag')! });
+    const noComment = await as('manager')('POST', `/cost-models/${mid}/return`, {}, { 'if-match': submitted.headers.get('etag')! });
     expect(noComment.status).toBe(400);
     expect(noComment.body.errors[0].path).toBe('body.comment');
-    const returned = await as('manager')('POST', `/cost-models/${mid}/return`, { comment: 'Add the lump sum' });
+    const returned = await as('manager')('POST', `/cost-models/${mid}/return`, { comment: 'Add the lump sum' }, { 'if-match': submitted.headers.get('etag')! });
     expect(returned.body).toMatchObject({ state: 'returned', returned: { returnedBy: 'manager', comment: 'Add the lump sum' } });
     const edited = await as('analyst')('PUT', `/cost-models/${mid}`, { title: 'returned and fixed' }, { 'if-match': returned.headers.get('etag')! });
     expect(edited.body.state).toBe('draft');
-    expect((await as('analyst')('POST', `/cost-models/${mid}/submit`)).body.state).toBe('submitted');
+    expect((await as('analyst')('POST', `/cost-models/${mid}/submit`, undefined, { 'if-match': edited.headers.get('etag')! })).body.state).toBe('submitted');
   });
 
   it('keeps an append-only audit trail of every state change, with versions', async () => {
@@ -144,7 +192,8 @@ describe('cost model lifecycle over HTTP', () => {
   });
 
   it('publishes the schedules the approved settlement creates, once', async () => {
-    const reply = await as('manager')('POST', `/cost-models/${id}/publish-schedules`, {});
+    const approvedTag = await etagOf(id);
+    const reply = await as('manager')('POST', `/cost-models/${id}/publish-schedules`, {}, { 'if-match': approvedTag });
     expect(reply.status).toBe(201);
     expect(reply.body.published.map((p: { effective: string; version: number }) => [p.effective, p.version])).toEqual([
       ['2026-07-01', 2],
@@ -159,11 +208,11 @@ describe('cost model lifecycle over HTTP', () => {
     // 46.47 × 1.025 = 47.63175 → 47.63; new top step 57.91 × 1.05 = 60.8055 → 60.81
     expect(july27.body.schedule.classes[0].steps).toEqual(['47.63', '50.02', '52.52', '55.16', '57.91', '60.81']);
     expect(july27.body.schedule.effective).toBe('2027-07-01');
-    const again = await as('manager')('POST', `/cost-models/${id}/publish-schedules`, {});
+    const again = await as('manager')('POST', `/cost-models/${id}/publish-schedules`, {}, { 'if-match': approvedTag });
     expect(again.status).toBe(409);
   });
 
-  it('exports a draft with the server costing it, and one that cannot be costed as 422', async () => {
+  it('exports a draft with the server costing it, and one that cannot be costed with the reason on its Costing sheet', async () => {
     const draft = await as('analyst')('POST', '/cost-models', { unitId: 'A', title: 'draft export', scenario: sampleScenario('A') });
     const ok = await fetch(`${server.url}/cost-models/${draft.body.id}/workbook.xlsx`, { headers: { authorization: `Bearer ${tokens.negotiator}` } });
     expect(ok.status).toBe(200);
@@ -171,8 +220,13 @@ describe('cost model lifecycle over HTTP', () => {
     const s = sampleScenario('A');
     s.assumptions.pension = {};
     const broken = await as('analyst')('POST', '/cost-models', { unitId: 'A', title: 'broken', scenario: s });
-    const reply = await as('negotiator')('GET', `/cost-models/${broken.body.id}/workbook.xlsx`);
-    expect(reply.status).toBe(422);
+    const reply = await fetch(`${server.url}/cost-models/${broken.body.id}/workbook.xlsx`, { headers: { authorization: `Bearer ${tokens.negotiator}` } });
+    expect(reply.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await reply.arrayBuffer());
+    const costing = workbook.getWorksheet('Costing')!;
+    expect(String(costing.getCell('A1').value)).toMatch(/^Not costed yet \(state: draft\)/);
+    expect(String(costing.getCell('A2').value)).toMatch(/^It cannot be costed as it stands: .*classic/);
   });
 
   it('reports a scenario that cannot be costed as 422 naming the problem', async () => {
@@ -180,7 +234,7 @@ describe('cost model lifecycle over HTTP', () => {
     s.assumptions.pension = {};
     const created = await as('analyst')('POST', '/cost-models', { unitId: 'A', title: 'no pension rates', scenario: s });
     expect(created.status).toBe(201);
-    const reply = await as('analyst')('POST', `/cost-models/${created.body.id}/submit`);
+    const reply = await as('analyst')('POST', `/cost-models/${created.body.id}/submit`, undefined, { 'if-match': created.headers.get('etag')! });
     expect(reply.status).toBe(422);
     expect(reply.body.errors.length).toBeGreaterThan(0);
     expect(JSON.stringify(reply.body.errors)).toMatch(/classic/);

@@ -12,7 +12,9 @@ import { costingSheet } from '../../shared/workbook/costingSheet.js';
 import { SHEET } from '../../shared/workbook/layout.js';
 import { ensureAddinBuild } from './support/addinBuild.js';
 import { bargainingProposals, fetchTemplate, payrollExtract, proposalRows } from './support/analystData.js';
+import { ROSTER_ROWS as ROSTER_LAYOUT } from '../../shared/workbook/layout.js';
 import { chromiumProblem, launchChromium, newPaneContext, screenshot, watchErrors } from './support/browser.js';
+import { paneState } from './support/paneStates.js';
 import { ExcelPage } from './support/excelPage.js';
 import { startTestServer, type TestServer } from './support/testServer.js';
 
@@ -71,29 +73,32 @@ describe.skipIf(chromiumProblem !== undefined)('the analyst and manager journey 
 
   it('connects with a token and shows the user, role and units', async () => {
     await page.getByLabel('Server address').waitFor();
-    await screenshot(page, '01-connect');
+    await paneState(page, '01-connect');
     await page.getByLabel('API token').fill('not-a-token');
     await button('Connect').click();
     await page.getByTestId('error-bar').waitFor();
-    expect(await page.getByTestId('error-bar').innerText()).toMatch(/Could not check who you are on the server: .+/);
-    await screenshot(page, '02-connect-refused');
+    // The title says what failed; the reason follows it.
+    expect(await page.getByTestId('error-bar').innerText()).toMatch(/^Could not check who you are on the server\n.+/);
+    await paneState(page, '02-connect-refused');
     // The browser logs the refused request (401) as a console error; that one was expected.
     expect(pageErrors.filter((e) => !/status of 401/.test(e))).toEqual([]);
     pageErrors.length = 0;
 
     await connect(page, server.users.analyst!.token);
-    await tab('Connect');
+    // The header shows who is signed in by name (not the role); it opens the account.
+    expect(await page.getByTestId('signed-in-as').innerText()).toBe(server.users.analyst!.name);
+    await page.getByTestId('signed-in-as').click();
     const identity = await page.getByTestId('identity').innerText();
     expect(identity).toContain(server.users.analyst!.name);
     expect(identity).toContain('analyst');
     expect(identity).toContain(UNIT);
-    await screenshot(page, '03-connected');
+    await paneState(page, '03-connected');
   });
 
   it('remembers the connection when the pane is opened again', async () => {
     await page.reload();
     await page.getByTestId('signed-in-as').waitFor();
-    expect(await page.getByTestId('signed-in-as').innerText()).toContain('analyst');
+    expect(await page.getByTestId('signed-in-as').innerText()).toBe(server.users.analyst!.name);
   });
 
   it('shows an Excel failure in words instead of swallowing it', async () => {
@@ -103,8 +108,8 @@ describe.skipIf(chromiumProblem !== undefined)('the analyst and manager journey 
     await button('Pull schedule').click();
     const bar = page.getByTestId('error-bar');
     await bar.waitFor();
-    expect(await bar.innerText()).toMatch(/Could not .*protected or read-only/);
-    await screenshot(page, '04-excel-error');
+    expect(await bar.innerText()).toMatch(/^Could not pull the salary schedule of RPOA\n[\s\S]*protected or read-only/);
+    await paneState(page, '04-excel-error');
     await bar.getByRole('button', { name: 'Dismiss' }).click();
   });
 
@@ -124,7 +129,7 @@ describe.skipIf(chromiumProblem !== undefined)('the analyst and manager journey 
     expect(await excel.cell(`Rates ${UNIT}`, 'A1')).toBe(`Schedule ${pulled.schedule.id} · version ${pulled.version} · effective ${pulled.effective}`);
     expect(await excel.cell(`Rates ${UNIT}`, 'D4')).toBe(Number(pulled.schedule.classes[0]!.steps[0]));
     expect(workbook.names.map((n) => n.name)).toContain(`BC_Schedule_${UNIT}`);
-    await screenshot(page, '05-schedule-pulled');
+    await paneState(page, '05-schedule-pulled');
 
     // An administrator imports a corrected schedule, in force today.
     const corrected = {
@@ -142,7 +147,7 @@ describe.skipIf(chromiumProblem !== undefined)('the analyst and manager journey 
 
     await button('Check for updates').click();
     await page.getByTestId('schedule-newer').waitFor();
-    await screenshot(page, '06-schedule-newer-on-server');
+    await paneState(page, '06-schedule-newer-on-server');
     await page.getByRole('button', { name: 'Refresh in place' }).click();
     await page.getByTestId('schedule-current').waitFor();
     expect(await page.getByTestId('schedule-stamp').innerText()).toContain(corrected.id);
@@ -154,7 +159,8 @@ describe.skipIf(chromiumProblem !== undefined)('the analyst and manager journey 
 
   it('starts a costing workbook with the shared layout, filled from the template', async () => {
     await tab('Workbook');
-    await page.getByLabel('Bargaining unit').selectOption(UNIT);
+    // One unit picker for every tab: the unit chosen on Schedule is still chosen here.
+    expect(await page.getByLabel('Bargaining unit').inputValue()).toBe(UNIT);
     await button('Start costing workbook').click();
     await page.getByTestId('workbook-started').waitFor();
     const workbook = await excel.summary();
@@ -162,7 +168,7 @@ describe.skipIf(chromiumProblem !== undefined)('the analyst and manager journey 
     expect(workbook.tables.map((t) => t.name)).toEqual(expect.arrayContaining(['ScheduleClasses', 'RosterRows', 'ProposalList', 'ProvisionRows']));
     expect(workbook.activeSheet).toBe(SHEET.roster);
     expect(workbook.calculationMode).toBe('Automatic');
-    await screenshot(page, '07-workbook-started');
+    await paneState(page, '07-workbook-started');
 
     // Starting again asks before replacing the analyst's sheets.
     await button('Start costing workbook').click();
@@ -172,11 +178,20 @@ describe.skipIf(chromiumProblem !== undefined)('the analyst and manager journey 
     expect(await page.getByTestId('overwrite-warning').count()).toBe(0);
   });
 
-  it('validates a pasted roster: a wrong step is listed by cell and selecting it selects the cell; fixed, it validates', async () => {
+  it('replaces the roster with a pasted extract: a wrong step is listed by cell and selecting it selects the cell; fixed, it validates', async () => {
     const extract = payrollExtract(template, ROSTER_ROWS);
     const badIndex = BAD_ROW - 3;
     const broken = extract.map((row, i) => (i === badIndex ? row.map((cell, c) => (c === 2 ? 9 : cell)) : row));
-    await excel.paste(SHEET.roster, 'A3', broken);
+    // The extract as Excel copies it: tab-separated with its header row.
+    const tsv = [ROSTER_LAYOUT.columns.map((c) => c.header), ...broken].map((row) => row.map((cell) => (cell === null ? '' : String(cell))).join('\t')).join('\n');
+    await button('Replace roster…').click();
+    await page.getByLabel('Paste the payroll extract (with its header row)').fill(tsv);
+    await button('Preview pasted rows').click();
+    await page.getByTestId('roster-preview').waitFor();
+    expect(await page.getByTestId('roster-preview').innerText()).toContain(`${ROSTER_ROWS} rows will replace the whole Roster`);
+    await paneState(page, '08a-roster-preview');
+    await button(`Replace the roster with ${ROSTER_ROWS} rows`).click();
+    await page.getByTestId('roster-preview').waitFor({ state: 'detached' });
     await excel.paste(SHEET.proposals, 'A3', proposalRows(bargainingProposals()));
 
     await button('Validate').click();
@@ -184,7 +199,7 @@ describe.skipIf(chromiumProblem !== undefined)('the analyst and manager journey 
     const issues = await page.getByTestId('issue-list').innerText();
     expect(issues).toContain(`Roster row ${BAD_ROW}, column C (Step)`);
     expect(issues).toMatch(/step 9 does not exist/);
-    await screenshot(page, '08-validation-problems');
+    await paneState(page, '08-validation-problems');
 
     await page.getByRole('button', { name: `Roster row ${BAD_ROW}, column C (Step)` }).click();
     await expect.poll(async () => (await excel.summary()).selection).toEqual({ sheet: SHEET.roster, address: `C${BAD_ROW}` });
@@ -192,8 +207,8 @@ describe.skipIf(chromiumProblem !== undefined)('the analyst and manager journey 
     await excel.paste(SHEET.roster, `C${BAD_ROW}`, [[extract[badIndex]![2]!]]);
     await button('Validate').click();
     await page.getByTestId('validation-ok').waitFor();
-    expect(await page.getByTestId('validation-ok').innerText()).toContain(`${ROSTER_ROWS} roster rows, 2 proposal(s)`);
-    await screenshot(page, '09-validated');
+    expect(await page.getByTestId('validation-ok').innerText()).toMatch(new RegExp(`${ROSTER_ROWS} roster rows from the extract pasted .+, 2 proposals`));
+    await paneState(page, '09-validated');
   });
 
   it('costs in a worker, writes the Costing sheet and its chart, and compares union and management', async () => {
@@ -211,29 +226,36 @@ describe.skipIf(chromiumProblem !== undefined)('the analyst and manager journey 
     expect(workbook.settings).toContain('bargaining-costing.latestCosting');
     expect(workbook.activeSheet).toBe(SHEET.costing);
     expect(workbook.stats.largestRequestBytes).toBeLessThanOrEqual(4 * 1024 * 1024);
-    await screenshot(page, '10-costed-and-compared');
+    await paneState(page, '10-costed-and-compared');
   });
 
-  it('re-costs as the what-if raise changes', async () => {
-    await page.getByLabel('Proposal', { exact: true }).selectOption('City offer');
-    await page.getByLabel('Raise (%)').fill('3');
-    await page.getByTestId('what-if-done').waitFor({ timeout: 30_000 });
-    const whatIf = page.getByTestId('what-if').getByTestId('comparison');
-    expect(await whatIf.locator('th').allInnerTexts()).toEqual(['Increase over baseline', 'City offer (management)', 'City offer (what-if) (management)']);
-    const [, base, raised] = (await whatIf.locator('tr').nth(1).locator('td').allInnerTexts()).map((t) => Number(t.replace(/[$,−]/g, '')));
-    expect(raised).toBeGreaterThan(base!);
-    await screenshot(page, '11-what-if');
-    await page.getByLabel('Raise (%)').fill('abc');
-    expect(await page.getByText('Type the raise as a percent, like 3.5').isVisible()).toBe(true);
+  it('re-costs as the what-if percent changes, against the original and the union’s offer', async () => {
+    const whatIf = page.getByTestId('what-if');
+    await whatIf.getByLabel('Proposal', { exact: true }).selectOption('City offer');
+    await whatIf.getByLabel('Provision').selectOption({ index: 0 });
+    await whatIf.getByLabel('Percent (%)').fill('3%');
+    await whatIf.getByTestId('what-if-done').waitFor({ timeout: 30_000 });
+    const table = whatIf.getByTestId('what-if-comparison');
+    expect(await table.locator('th').allInnerTexts()).toEqual(['Increase', 'What-if', 'vs. original', 'vs. Union proposal']);
+    // 3% instead of 2.5% in year 1 costs more than the original and less than the union's 5%.
+    const term = (await table.locator('tr').last().locator('td').allInnerTexts()).map((t) => t.replace(/\s/g, ''));
+    expect(term[0]).toBe('Term');
+    expect(term[2]).toMatch(/^\$[\d,]+\.\d\d$/);
+    expect(term[3]).toMatch(/^−\$[\d,]+\.\d\d$/);
+    expect(await whatIf.getByTestId('what-if-baseline').innerText()).toMatch(/^Baseline \(status quo\) over the term: \$[\d,]+\.\d\d\.$/);
+    console.log(`what-if re-costing: ${await whatIf.getByTestId('what-if-done').getAttribute('data-ms')} ms`);
+    await paneState(page, '11-what-if');
+    await whatIf.getByLabel('Percent (%)').fill('abc');
+    await expect.poll(() => whatIf.getByText('Type a percent, like 3 or 3.5%').isVisible()).toBe(true);
+    expect(await table.count()).toBe(0); // no stale figures beside the problem
   });
 
   it('submits the model and follows its state', async () => {
-    await tab('Submit');
     await page.getByLabel('Title', { exact: true }).fill(TITLE);
     await button('Submit for approval').click();
     await expect.poll(() => page.getByTestId('model-state').first().innerText(), { timeout: 30_000 }).toBe('submitted');
     await page.getByTestId('model-summary').waitFor();
-    await screenshot(page, '12-submitted');
+    await paneState(page, '12-submitted');
   });
 
   it("the Costing sheet's live formulas give the server's own figures", async () => {
@@ -269,21 +291,21 @@ describe.skipIf(chromiumProblem !== undefined)('the analyst and manager journey 
     expect(await manager.getByRole('tab', { name: 'Submit' }).count()).toBe(0);
     await manager.getByRole('tab', { name: 'Approvals' }).click();
     await reviewInQueue();
-    await screenshot(manager, '13-manager-review');
+    await paneState(manager, '13-manager-review');
     await manager.getByRole('button', { name: 'Return to analyst' }).click();
-    expect(await manager.getByTestId('error-bar').innerText()).toContain('Say why you are returning the model');
+    expect(await manager.getByTestId('error-bar').innerText()).toContain('say why you are returning it');
     await manager.getByTestId('error-bar').getByRole('button', { name: 'Dismiss' }).click();
     await manager.getByLabel('Comment').fill(RETURN_COMMENT);
     await manager.getByRole('button', { name: 'Return to analyst' }).click();
     await expect.poll(() => manager.getByTestId('review').getByTestId('model-state').innerText()).toBe('returned');
-    await screenshot(manager, '14-manager-returned');
+    await paneState(manager, '14-manager-returned');
   });
 
   it('the analyst sees the comment and resubmits', async () => {
     await button('Refresh state').click();
     await expect.poll(() => page.getByTestId('model-state').first().innerText()).toBe('returned');
     expect(await page.getByTestId('returned-comment').innerText()).toContain(RETURN_COMMENT);
-    await screenshot(page, '15-analyst-sees-return');
+    await paneState(page, '15-analyst-sees-return');
     await button('Resubmit for approval').click();
     await expect.poll(() => page.getByTestId('model-state').first().innerText()).toBe('submitted');
   });
@@ -291,10 +313,27 @@ describe.skipIf(chromiumProblem !== undefined)('the analyst and manager journey 
   it('the manager approves the resubmitted model', async () => {
     await manager.getByRole('button', { name: 'Refresh', exact: true }).click();
     await reviewInQueue();
+    // The manager first opens the submitted model read-only into sheets, to check its figures.
+    await manager.getByTestId('open-read-only').click();
+    await manager.getByTestId('review-opened').waitFor({ timeout: 30_000 });
+    const managerBook = (await manager.evaluate(() => (globalThis as unknown as { __excelDouble: { summary(): { sheets: { name: string; protected: boolean }[] } } }).__excelDouble.summary())).sheets;
+    const copies = managerBook.filter((s) => /^(Costing|Roster) [A-Za-z0-9]+$/.test(s.name));
+    expect(copies).toHaveLength(2);
+    expect(copies.every((s) => s.protected)).toBe(true);
+    await paneState(manager, '16a-manager-opened-read-only');
     await manager.getByLabel('Comment').fill('Matches the bargaining brief. Approved for the closed session.');
-    await manager.getByRole('button', { name: 'Approve', exact: true }).click();
+    await manager.getByRole('button', { name: 'Approve…' }).click();
+    // Approval is irreversible: it asks first and says what is approved.
+    await manager.getByTestId('approve-confirm').waitFor();
+    expect(await manager.getByTestId('approve-confirm').innerText()).toContain('cannot be undone');
+    await paneState(manager, '16b-manager-confirm-approval');
+    await manager.getByRole('button', { name: 'Cancel' }).click();
+    expect(await manager.getByTestId('review').getByTestId('model-state').innerText()).toBe('submitted');
+    await manager.getByRole('button', { name: 'Approve…' }).click();
+    await manager.getByRole('button', { name: 'Yes, approve' }).click();
     await expect.poll(() => manager.getByTestId('review').getByTestId('model-state').innerText()).toBe('approved');
-    await screenshot(manager, '16-manager-approved');
+    expect(await manager.getByTestId('approved-summary').innerText()).toContain('Matches the bargaining brief');
+    await paneState(manager, '16-manager-approved');
     expect(managerErrors).toEqual([]);
     await managerContext.close();
   });
@@ -303,7 +342,7 @@ describe.skipIf(chromiumProblem !== undefined)('the analyst and manager journey 
     await button('Refresh state').click();
     await expect.poll(() => page.getByTestId('model-state').first().innerText()).toBe('approved');
     await page.getByTestId('approved-note').waitFor();
-    await screenshot(page, '17-analyst-sees-approval');
+    await paneState(page, '17-analyst-sees-approval');
 
     await tab('Approved');
     const row = page.getByTestId('model-list').getByTestId('model-item').filter({ hasText: TITLE });
@@ -318,21 +357,61 @@ describe.skipIf(chromiumProblem !== undefined)('the analyst and manager journey 
     expect(JSON.stringify(await excel.block(costingCopy, 'A1:B12'))).toContain('Approval');
     const own = workbook.sheets.find((s) => s.name === SHEET.roster);
     expect(own?.protected).toBe(false);
-    await screenshot(page, '18-approved-model-opened');
+    await paneState(page, '18-approved-model-opened');
 
     // Opening it again shows the copy already there rather than writing over protected sheets.
     await row.getByRole('button', { name: 'Open in workbook' }).click();
     await expect.poll(() => page.getByTestId('approved-opened').innerText()).toContain('already in this workbook');
     expect((await excel.summary()).selection).toEqual({ sheet: costingCopy, address: 'A1' });
-    await screenshot(page, '19-approved-model-already-open');
+    await paneState(page, '19-approved-model-already-open');
 
     // A change to an approved costing is a new version; the approved one stays as it was.
-    await tab('Submit');
+    await tab('Cost');
     await button('Start a new version').click();
     await expect.poll(() => page.getByTestId('model-state').first().innerText()).toBe('draft');
     expect(await button('Submit for approval').isEnabled()).toBe(true);
-    await screenshot(page, '20-new-version-draft');
+    await paneState(page, '20-new-version-draft');
 
+    expect(pageErrors).toEqual([]);
+  });
+  it('builds a proposal at the table: plain-words provisions, 3% as 0.03, live cost, reorder and remove, written to the Proposals sheet', async () => {
+    await tab('Proposals');
+    const builder = page.getByTestId('proposal-builder');
+    await builder.getByRole('button', { name: 'New proposal' }).click();
+    await builder.getByLabel('Name').fill('Mediator');
+    await builder.getByLabel('Side').selectOption('joint');
+    await builder.getByLabel('Add a provision').selectOption({ label: 'General wage increase' });
+    await paneState(page, '21-builder-form');
+    await builder.getByLabel('Percent (%)').fill('3%');
+    await builder.getByRole('button', { name: 'Add to proposal' }).click();
+    // The date is required: the problem sits next to its field.
+    await expect.poll(() => builder.getByTestId('provision-form').innerText()).toMatch(/Effective date[\s\S]*Required/);
+    await paneState(page, '22-builder-field-problem');
+    await builder.getByLabel('Effective date').fill('2026-07-04');
+    await builder.getByRole('button', { name: 'Add to proposal' }).click();
+    await builder.getByLabel('Add a provision').selectOption({ label: 'One-time payment' });
+    await builder.getByLabel('Amount').fill('1000');
+    await builder.getByLabel('Pay date').fill('2026-12-15');
+    await builder.getByRole('button', { name: 'Add to proposal' }).click();
+    await builder.getByLabel('Add a provision').selectOption({ label: 'Step freeze' });
+    await builder.getByLabel('Effective date').fill('2027-07-03');
+    await builder.getByLabel('Months').fill('6');
+    await builder.getByRole('button', { name: 'Add to proposal' }).click();
+    await expect.poll(async () => (await builder.getByTestId('provision-list').locator('li').count())).toBe(3);
+    await builder.getByRole('button', { name: /^Move One-time payment .* up$/ }).click();
+    await builder.getByRole('button', { name: /^Remove Step freeze/ }).click();
+    const items = await builder.getByTestId('provision-list').locator('li').allInnerTexts();
+    expect(items).toHaveLength(2);
+    expect(items[0]).toMatch(/^One-time payment/);
+    expect(items[1]).toMatch(/^General wage increase 3% \(Jul 4, 2026\)/);
+    await expect.poll(() => builder.getByTestId('live-cost').innerText(), { timeout: 30_000 }).toMatch(/^Costs \$[\d,]+\.\d\d over the baseline for the term \(FY/);
+    await paneState(page, '23-builder-live-cost');
+    await builder.getByRole('button', { name: 'Write to the Proposals sheet' }).click();
+    await builder.getByTestId('proposals-written').waitFor();
+    const sheet = JSON.stringify(await excel.block(SHEET.proposals, 'A1:H12'));
+    expect(sheet).toContain('Mediator');
+    expect(sheet).toContain('0.03');
+    await paneState(page, '24-builder-written');
     expect(pageErrors).toEqual([]);
   });
 });

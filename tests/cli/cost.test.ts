@@ -30,7 +30,9 @@ describe('bargaining-costing cost | validate', () => {
     expect(run.stdout).toMatch(/% of base\s+3\.07%/);
     expect(run.stdout).toMatch(/Value of 1%\s+1,399\.75/);
     expect(run.stdout).toMatch(/Lift \(ongoing\)\s+4,571\.06/);
-    expect(run.stdout).toMatch(/1\. 3% year 1\s+3,924\.43/);
+    // Provisions in plain words (the provision registry), the analyst's label after them.
+    expect(run.stdout).toMatch(/General wage increase 3% \(Jul 1, 2026\) — 3% year 1\s+3,924\.43/);
+    expect(run.stdout).toMatch(/One-time payment \$1,000\.00 prorated by FTE \(paid Dec 15, 2026\)\s+1,045\.50/);
   });
 
   it('csv has a row per scenario and fiscal year; --out writes a file', () => {
@@ -63,7 +65,30 @@ describe('bargaining-costing cost | validate', () => {
     writeFileSync(file, JSON.stringify(monthlyScenario({ rows: [{ socialSecurity: true }] })));
     const run = cli('cost', file);
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/^assumptions\.socialSecurity\.wageBase: no Social Security wage base for 2026, needed by row R1/);
+    expect(run.stderr).toMatch(/^assumptions\.socialSecurity\.wageBase: no Social Security wage base for 2026, needed from the period paid 2026-07-31 by row R1/);
+    // validate refuses it too, with the same line, without costing.
+    const validate = cli('validate', file);
+    expect(validate.status).toBe(2);
+    expect(validate.stdout).toBe('');
+    expect(validate.stderr).toBe(run.stderr);
+  });
+
+  it('validate reports every problem at once, and prints a give-back as a warning line', () => {
+    const bad = join(dir, 'tiers.json');
+    const tiers = { pension: { classic: [{ from: '2020-07-01', rate: '0.1325' }] } };
+    writeFileSync(bad, JSON.stringify(monthlyScenario({ rows: [{ pensionTier: 'Classic' }, {}, { pensionTier: 'Classic' }], assumptions: tiers })));
+    const run = cli('validate', bad);
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      'roster.rows[0].pensionTier: pension tier `Classic` has no rates in assumptions.pension (row R1); tiers with rates: classic',
+      'roster.rows[2].pensionTier: pension tier `Classic` has no rates in assumptions.pension (row R3); tiers with rates: classic',
+    ]);
+    const giveBack = join(dir, 'giveback.json');
+    writeFileSync(giveBack, JSON.stringify(monthlyScenario({ provisions: [{ type: 'lumpSum', amount: '-250.00', payDate: '2026-12-15' }] })));
+    const ok = cli('validate', giveBack);
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toMatch(/^ok: T — 2 classes, 1 roster rows, 1 proposals/);
+    expect(ok.stderr).toBe('warning: proposals[0].provisions[0].amount: a negative one-time payment (-250.00): a give-back; check the sign\n');
   });
 
   it('validate reports ok or the problems; unreadable files and bad JSON are problems too', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseScenario, parseScenarioText } from '../../shared/index.js';
-import { cost, monthlyScenario } from './scenarioBuilder.js';
+import { checkScenario, parseScenario, parseScenarioText } from '../../shared/scenario.js';
+import { costingIssues } from '../../shared/validation/costingIssues.js';
+import { cost, monthlyScenario, parse } from './scenarioBuilder.js';
 
 const issuesOf = (input: unknown) => {
   const r = parseScenario(input);
@@ -119,5 +120,82 @@ describe('bounds (COSTING.md §1 1.2)', () => {
     expect(
       issuesOf(monthlyScenario({ provisions: [{ type: 'lumpSum', percent: '0.035', payDate: '2026-12-15', prorateByFte: true }] })),
     ).toEqual(['proposals[0].provisions[0].prorateByFte: prorateByFte goes with amount only: a percent lump sum already takes the FTE from the base pay']);
+  });
+});
+
+describe('costingIssues: validate refuses everything cost refuses, every problem at once', () => {
+  const check = (input: Parameters<typeof parse>[0]) => costingIssues(parse(input));
+  const lines = (list: readonly { path: string; message: string }[]) => list.map((i) => `${i.path}: ${i.message}`);
+  const tiers = { pension: { classic: [{ from: '2020-07-01', rate: '0.1325' }], pepra: [{ from: '2020-07-01', rate: '0.0812' }] } };
+
+  it('an unknown tier lists the tiers that have rates; every row that names it is reported', () => {
+    const input = monthlyScenario({ rows: [{ pensionTier: 'Classic' }, { pensionTier: 'classic' }, { pensionTier: 'Classic' }], assumptions: tiers });
+    expect(lines(check(input).issues)).toEqual([
+      'roster.rows[0].pensionTier: pension tier `Classic` has no rates in assumptions.pension (row R1); tiers with rates: classic, pepra',
+      'roster.rows[2].pensionTier: pension tier `Classic` has no rates in assumptions.pension (row R3); tiers with rates: classic, pepra',
+    ]);
+    expect(() => cost(input)).toThrow(/pensionTier/);
+  });
+
+  it('rates that start after the first costed period: the period, the first rate and what to add', () => {
+    // Monthly pay, FY2027: the first costed period is July 2026, paid on its last day (no lag).
+    const input = monthlyScenario({ rows: [{ healthTier: 'family' }], assumptions: { health: { family: [{ from: '2027-01-01', monthly: '100.00' }] } } });
+    expect(lines(check(input).issues)).toEqual([
+      'roster.rows[0].healthTier: health tier family has no contribution in effect in the first costed period (2026-07-01 – 2026-07-31, paid 2026-07-31) (row R1): its first contribution is from 2027-01-01; add one from 2026-07-01 or earlier in assumptions.health.family',
+    ]);
+    expect(() => cost(input)).toThrow(/healthTier/);
+    const inTime = monthlyScenario({ rows: [{ healthTier: 'family' }], assumptions: { health: { family: [{ from: '2026-07-01', monthly: '100.00' }] } } });
+    expect(check(inTime).issues).toEqual([]);
+    expect(() => cost(inTime)).not.toThrow();
+  });
+
+  it('a missing Social Security wage base: each calendar year the horizon pays in, with the years given', () => {
+    // FY2027 monthly pays July 2026 … June 2027: calendar years 2026 and 2027.
+    const input = monthlyScenario({ rows: [{}, { socialSecurity: true }], assumptions: { socialSecurity: { rate: '0.062', wageBase: { '2025': '176100' } } } });
+    expect(lines(check(input).issues)).toEqual([
+      'assumptions.socialSecurity.wageBase: no Social Security wage base for 2026, needed from the period paid 2026-07-31 by row R2 (roster.rows[1]) and every row with socialSecurity: true; years with a wage base: 2025',
+      'assumptions.socialSecurity.wageBase: no Social Security wage base for 2027, needed from the period paid 2027-01-31 by row R2 (roster.rows[1]) and every row with socialSecurity: true; years with a wage base: 2025',
+    ]);
+    expect(() => cost(input)).toThrow(/wage base/);
+  });
+
+  it('lists at most 200 problems and counts the rest', () => {
+    const input = monthlyScenario({ rows: Array.from({ length: 250 }, () => ({ pensionTier: 'none' })) });
+    const result = check(input);
+    expect(result.issues).toHaveLength(200);
+    expect(result.omitted).toBe(50);
+    const checked = checkScenario(input);
+    expect(checked.ok).toBe(false);
+    if (checked.ok) return;
+    expect(checked.issues).toHaveLength(201);
+    expect(checked.issues[200]).toEqual({ path: '(document)', message: '… and 50 more problems not listed: fix these and validate again' });
+  });
+
+  it('a special pay added across kinds fails in every costing that holds it, as cost does', () => {
+    const input = monthlyScenario({
+      assumptions: { specialPays: { POST: { percent: '0.05' } } },
+      provisions: [{ type: 'specialPay', code: 'POST', amount: '100.00', per: 'month', mode: 'add', effective: '2026-09-01' }],
+    });
+    expect(lines(check(input).issues)).toEqual([
+      'proposals[0].provisions[0]: cannot add an amount per month to special pay POST, which is a percent of base pay then (class A): use mode "set", or give the same kind',
+    ]);
+    expect(() => cost(input)).toThrow(/cannot add/);
+  });
+
+  it('negative one-time and flat amounts are allowed, with a warning each', () => {
+    const input = monthlyScenario({
+      provisions: [
+        { type: 'lumpSum', amount: '-500.00', payDate: '2026-12-15' },
+        { type: 'flat', amount: '-1000.00', fiscalYears: ['FY2027', 'FY2031'] },
+      ],
+    });
+    const result = check(input);
+    expect(result.issues).toEqual([]);
+    expect(lines(result.warnings)).toEqual([
+      'proposals[0].provisions[0].amount: a negative one-time payment (-500.00): a give-back; check the sign',
+      'proposals[0].provisions[1].amount: a negative flat amount (-1000.00): a saving; check the sign',
+      'proposals[0].provisions[1].fiscalYears[1]: FY2031 is outside the costed fiscal years (FY2027 – FY2027): this amount is not costed there',
+    ]);
+    expect(() => cost(input)).not.toThrow();
   });
 });

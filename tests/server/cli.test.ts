@@ -39,7 +39,8 @@ describe('bargaining-costing server commands', () => {
     expect(serve.stdout).toContain('--database-url');
   });
 
-  it('migrates, adds a user, creates a token shown once and stored hashed, imports a schedule', async () => {
+  // Fourteen CLI processes, each a few seconds under tsx on a busy 2-core machine.
+  it('migrates, adds a user, creates a token shown once and stored hashed, imports a schedule', { timeout: 240_000 }, async () => {
     expect((await cli('migrate')).stdout).toContain('applied: 2026-11-23-001-initial');
     expect((await cli('migrate')).stdout).toContain('up to date');
     const store = openStore({ dataDir });

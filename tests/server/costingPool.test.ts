@@ -4,7 +4,10 @@ import { costScenario } from '../../shared/engine/costScenario.js';
 import { CostingInputError } from '../../shared/issues.js';
 import { parseScenario } from '../../shared/scenario.js';
 import type { Scenario } from '../../shared/schemas/scenario.js';
-import { CostingPool } from '../../server/costing/costingPool.js';
+import { CostingPool, JobAbortedError } from '../../server/costing/costingPool.js';
+import { inProcessScenarioWork } from '../../server/http/costModelBodies.js';
+import { costModelContentHash } from '../../server/services/contentHash.js';
+import { DomainError } from '../../server/services/domainErrors.js';
 import { sampleScenario } from './support/sampleScenario.js';
 
 const pool = new CostingPool(2);
@@ -53,6 +56,35 @@ describe('costing worker pool', () => {
   });
 
   it('keeps working after a costing failed', async () => {
+    expect((await pool.cost(scenario())).fiscalYears).toEqual(['FY2027', 'FY2028']);
+  });
+
+  it('reads a cost-model body and costs a stored scenario exactly as the request thread would', async () => {
+    const inProcess = inProcessScenarioWork(costScenario);
+    const work = pool.scenarioWork();
+    const text = JSON.stringify({ unitId: 'A', title: 'off the thread', scenario: sampleScenario('A', 9) });
+    const draft = await work.draftBody(text, 100);
+    expect(draft).toEqual(await inProcess.draftBody(text, 100));
+    expect(draft.rosterRows).toBe(9);
+    const costed = await work.costStored(draft.scenarioJson, true);
+    expect(costed).toEqual(await inProcess.costStored(draft.scenarioJson, true));
+    expect(costed.contentHash).toBe(costModelContentHash(JSON.parse(draft.scenarioJson), JSON.parse(costed.resultJson)));
+  });
+
+  it('rebuilds a refused body as the same domain error, with the field named', async () => {
+    const tooLong = await pool.scenarioWork().draftBody(JSON.stringify({ unitId: 'A', title: 't', scenario: sampleScenario('A', 9) }), 8).catch((e: unknown) => e);
+    expect(tooLong).toBeInstanceOf(DomainError);
+    expect(tooLong).toMatchObject({ kind: 'invalid-input', issues: [{ path: 'scenario.roster.rows' }] });
+    const malformed = await pool.scenarioWork().editBody('{"title": ', 'A', 8).catch((e: unknown) => e);
+    expect(malformed).toMatchObject({ kind: 'malformed-json', issues: [{ path: 'body', message: 'not valid JSON' }] });
+  });
+
+  it('stops a running job when its signal fires, and replaces the worker', async () => {
+    const abort = new AbortController();
+    const record = { id: 'm', unitId: 'A', title: 't', lineageId: 'm', modelVersion: 1, supersedesId: null, scenarioJson: JSON.stringify(scenario(undefined, 3000)), state: 'draft', revision: 1, resultJson: null, contentHash: null, createdBy: 'a', createdAt: '2026-01-01T00:00:00Z', updatedBy: 'a', updatedAt: '2026-01-01T00:00:00Z', submittedBy: null, submittedAt: null, decidedBy: null, decidedAt: null, decisionComment: null } as const;
+    const job = pool.workbook({ ...record }, null, abort.signal);
+    abort.abort();
+    await expect(job).rejects.toBeInstanceOf(JobAbortedError);
     expect((await pool.cost(scenario())).fiscalYears).toEqual(['FY2027', 'FY2028']);
   });
 

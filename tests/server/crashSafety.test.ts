@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { migrateStore, openStore, sqliteFilePath } from '../../server/store/openStore.js';
+import { runCliProcess } from './support/cliProcess.js';
 import { client } from './support/http.js';
 import { sampleScenario } from './support/sampleScenario.js';
 import { seedBasics } from './support/seed.js';
@@ -48,10 +49,10 @@ describe('crash safety (SQLite, kill -9)', () => {
           const created = await analyst('POST', '/cost-models', { unitId: 'A', title: `burst ${n}`, scenario: sampleScenario('A', 40) });
           if (created.status !== 201) throw new Error(`create ${created.status}`);
           acks.push({ id: created.body.id, state: 'draft', version: created.body.version });
-          const submitted = await analyst('POST', `/cost-models/${created.body.id}/submit`);
+          const submitted = await analyst('POST', `/cost-models/${created.body.id}/submit`, {}, { 'if-match': created.headers.get('etag')! });
           if (submitted.status !== 200) throw new Error(`submit ${submitted.status}`);
           acks.push({ id: created.body.id, state: 'submitted', version: submitted.body.version });
-          const approved = await managers[n % 2]!('POST', `/cost-models/${created.body.id}/approve`, { comment: `ok ${n}` });
+          const approved = await managers[n % 2]!('POST', `/cost-models/${created.body.id}/approve`, { comment: `ok ${n}` }, { 'if-match': submitted.headers.get('etag')! });
           if (approved.status !== 200) throw new Error(`approve ${approved.status}`);
           acks.push({ id: created.body.id, state: 'approved', version: approved.body.version });
         } catch (error) {
@@ -62,7 +63,11 @@ describe('crash safety (SQLite, kill -9)', () => {
     }
 
     const workers = Array.from({ length: 6 }, (_, n) => worker(n));
-    while (acks.filter((a) => a.state === 'approved').length < 15) await new Promise((r) => setTimeout(r, 20));
+    const deadline = Date.now() + 90_000;
+    while (acks.filter((a) => a.state === 'approved').length < 15) {
+      if (Date.now() > deadline) throw new Error(`only ${acks.filter((a) => a.state === 'approved').length} approvals within 90 s`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
     stop = true;
     running.child.kill('SIGKILL');
     expect(await running.exited).toBe('SIGKILL');
@@ -70,6 +75,10 @@ describe('crash safety (SQLite, kill -9)', () => {
     expect(acks.length).toBeGreaterThanOrEqual(45);
 
     running = await spawnServer({ DATA_DIR: dataDir });
+    // The audit chain, every approved model and every schedule version survived the kill intact.
+    const verified = await runCliProcess(['verify', '--data-dir', dataDir]);
+    expect(verified.stderr).toBe('');
+    expect(verified.stdout).toMatch(/^verified: \d+ audit events, \d+ approved cost models, 2 schedule versions; all intact/);
     const reader = client(running.url, tokens.manager);
     const latest = new Map<string, Ack>();
     for (const ack of acks) if ((latest.get(ack.id)?.version ?? 0) < ack.version) latest.set(ack.id, ack);

@@ -29,9 +29,17 @@ describe('graceful shutdown', () => {
     running = await spawnServer({ DATA_DIR: dataDir });
     const url = new URL(`${running.url}/cost-models`);
     const body = Buffer.from(JSON.stringify({ unitId: 'A', title: 'in flight', scenario: sampleScenario('A', 50) }));
+    // Ordered by events, not timers: the server answers 100 Continue once it has read the request's
+    // headers, the SIGTERM goes after that, and the body after the server says it is finishing.
     const response = new Promise<{ status: number; text: string }>((resolve, reject) => {
       const req = request(
-        { hostname: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': body.length, authorization: `Bearer ${tokens.analyst}` } },
+        {
+          hostname: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'content-length': body.length, authorization: `Bearer ${tokens.analyst}`, expect: '100-continue' },
+        },
         (res) => {
           let text = '';
           res.on('data', (d) => (text += String(d)));
@@ -39,11 +47,12 @@ describe('graceful shutdown', () => {
         },
       );
       req.on('error', reject);
-      req.write(body.subarray(0, 100));
-      setTimeout(() => {
+      req.on('continue', () => {
+        req.write(body.subarray(0, 100));
         running!.child.kill('SIGTERM');
-        setTimeout(() => req.end(body.subarray(100)), 500);
-      }, 300);
+        void running!.printed(/SIGTERM: finishing in-flight requests/).then(() => req.end(body.subarray(100)));
+      });
+      req.flushHeaders();
     });
     const reply = await response;
     expect(reply.status).toBe(201);

@@ -45,6 +45,17 @@ describe('structured logs', () => {
   });
 });
 
+describe('request URLs in the log (issue 10 #13)', () => {
+  it('never carry the values of access_token, token or code', async () => {
+    const secrets = ['s3cr3t-access-value', 's3cr3t-token-value', 's3cr3t-oauth-code'];
+    const reply = await client(server.url, tokens.negotiator)('GET', `/me?access_token=${secrets[0]}&Token=${secrets[1]}&code=${secrets[2]}&view=full`, undefined, { 'x-request-id': 'query-secrets' });
+    expect(reply.status).toBe(200);
+    const line = server.logs.join('').trim().split('\n').map((l) => JSON.parse(l)).find((l) => l.req?.id === 'query-secrets');
+    expect(line.req.url).toBe('/api/v1/me?access_token=REDACTED&Token=REDACTED&code=REDACTED&view=full');
+    for (const secret of secrets) expect(server.logs.join('')).not.toContain(secret);
+  });
+});
+
 describe('user and token administration', () => {
   it('revokes a token (it stops working) and changes a role and units, audited', async () => {
     const admin = client(server.url, tokens.admin);

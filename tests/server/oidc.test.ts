@@ -40,7 +40,7 @@ beforeAll(async () => {
   issuer = `http://127.0.0.1:${(issuerServer.address() as AddressInfo).port}`;
   db = await sqliteTestDatabase();
   tokens = (await seedBasics(db.store)).tokens;
-  server = await startTestServer({ store: db.store, config: { oidc: { issuer, audience, roleClaim: 'roles', unitsClaim: 'units' } } });
+  server = await startTestServer({ store: db.store, config: { oidc: { issuer, audience, roleClaim: 'roles', unitsClaim: 'units', maxTokenLifetimeSeconds: 7200, clockSkewSeconds: 60 } } });
 });
 afterAll(async () => {
   await server?.close();
@@ -88,7 +88,7 @@ describe('OIDC bearer tokens', () => {
     ['signed by another key', () => jwt({ sub: 'x', roles: ['admin'] }, { key: strangerKey })],
     ['for another audience', () => jwt({ sub: 'x', roles: ['admin'] }, { aud: 'api://other' })],
     ['from another issuer', () => jwt({ sub: 'x', roles: ['admin'] }, { iss: 'https://evil.example' })],
-    ['expired', () => jwt({ sub: 'x', roles: ['admin'] }, { exp: '-1m' })],
+    ['expired beyond the clock skew', () => jwt({ sub: 'x', roles: ['admin'] }, { exp: '-5m' })],
     ['without a known role', () => jwt({ sub: 'x', roles: ['superuser'] })],
     ['not a JWT at all', async () => 'abc.def.ghi'],
   ])('refuses a token %s with 401', async (_what, make) => {
@@ -99,5 +99,52 @@ describe('OIDC bearer tokens', () => {
 
   it('still accepts the server own API tokens next to OIDC', async () => {
     expect((await client(server.url, tokens.analyst)('GET', '/me')).body.user.id).toBe('analyst');
+  });
+});
+
+describe('OIDC token lifetime (issue 10 #12)', () => {
+  // A server whose clock stands still, so expiry and skew are decided by the claims alone.
+  const at = new Date('2026-11-30T12:00:00Z');
+  const nowSeconds = at.getTime() / 1000;
+  let fixed: TestServer;
+  beforeAll(async () => {
+    fixed = await startTestServer({
+      store: db.store,
+      now: () => at,
+      config: { oidc: { issuer, audience, roleClaim: 'roles', unitsClaim: 'units', maxTokenLifetimeSeconds: 7200, clockSkewSeconds: 60 } },
+    });
+  });
+  afterAll(() => fixed?.close());
+
+  function signed(claims: { iat?: number; exp?: number }): Promise<string> {
+    const token = new SignJWT({ roles: ['negotiator'], units: ['A'] }).setProtectedHeader({ alg: 'RS256', kid: 'test-key' }).setIssuer(issuer).setAudience(audience).setSubject('jo');
+    if (claims.iat !== undefined) token.setIssuedAt(claims.iat);
+    if (claims.exp !== undefined) token.setExpirationTime(claims.exp);
+    return token.sign(signingKey);
+  }
+  const me = async (token: string) => client(fixed.url, token)('GET', '/me');
+
+  it('refuses a token without exp', async () => {
+    const reply = await me(await signed({ iat: nowSeconds - 10 }));
+    expect(reply.status).toBe(401);
+    expect(reply.body.detail).toContain('"exp"');
+  });
+
+  it('refuses a token that lives longer than OIDC_MAX_TOKEN_LIFETIME_SECONDS (7200 s), with or without iat', async () => {
+    // iat − 10 s, exp + 2 h: 7,210 s > 7,200 s
+    const long = await me(await signed({ iat: nowSeconds - 10, exp: nowSeconds + 7200 }));
+    expect(long.status).toBe(401);
+    expect(long.body.detail).toContain('lives 7210 s, longer than the 7200 s');
+    // no iat: measured from now, 10,800 s
+    expect((await me(await signed({ exp: nowSeconds + 3 * 3600 }))).status).toBe(401);
+    // exactly the cap is accepted
+    expect((await me(await signed({ iat: nowSeconds, exp: nowSeconds + 7200 }))).status).toBe(200);
+  });
+
+  it('allows 60 s of clock skew on exp and iat, not more', async () => {
+    expect((await me(await signed({ iat: nowSeconds - 600, exp: nowSeconds - 30 }))).status).toBe(200);
+    expect((await me(await signed({ iat: nowSeconds - 600, exp: nowSeconds - 90 }))).status).toBe(401);
+    // issued 30 s "in the future" by an issuer whose clock runs ahead
+    expect((await me(await signed({ iat: nowSeconds + 30, exp: nowSeconds + 600 }))).status).toBe(200);
   });
 });

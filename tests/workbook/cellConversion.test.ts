@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isExactAsDouble, placesFromFormat, readCell, readDecimal, writeCell, excelSerialToIso } from '../../shared/workbook/cellConversion.js';
 import { looksLikeFormula, officeText } from '../../shared/workbook/textSafety.js';
 import { officeFormulas } from '../../shared/workbook/officeFormulas.js';
-import { columnLetter } from '../../shared/workbook/grid.js';
+import { columnIndex, columnLetter, parseCellAddress, rangeAddress, sheetReference } from '../../shared/workbook/grid.js';
 
 describe('cell conversion', () => {
   it('writes a decimal as a number only when the double holds it, with a format showing its places', () => {
@@ -45,5 +45,18 @@ describe('cell conversion', () => {
     expect(officeText('plain')).toBe('plain');
     expect(officeFormulas({ cells: [['=1+1', { formula: 'SUM(A1:A2)', result: 3 }, 4, true, null, '']] })).toEqual([["'=1+1", '=SUM(A1:A2)', 4, true, '', '']]);
     expect([0, 25, 26, 701, 702].map(columnLetter)).toEqual(['A', 'Z', 'AA', 'ZZ', 'AAA']);
+  });
+
+  it('A1 helpers: letters both ways within A…XFD, parsed addresses, ranges', () => {
+    // XFD = 24·26² + 6·26 + 4 = 16384th column, Excel's last.
+    expect([0, 25, 26, 701, 702, 16383].map(columnLetter)).toEqual(['A', 'Z', 'AA', 'ZZ', 'AAA', 'XFD']);
+    expect(['A', 'z', 'AA', 'ZZ', 'AAA', 'XFD'].map(columnIndex)).toEqual([0, 25, 26, 701, 702, 16383]);
+    expect(() => columnLetter(16384)).toThrow(/outside Excel/);
+    expect(() => columnIndex('XFE')).toThrow(/outside Excel/);
+    expect(parseCellAddress('$B$3')).toEqual({ column: 1, row: 3 });
+    expect(() => parseCellAddress('B')).toThrow(/single-cell address/);
+    expect(rangeAddress(0, 1, 10, 3)).toBe('A1:C10');
+    expect(sheetReference("Union's offer")).toBe("'Union''s offer'");
+    expect(sheetReference('Costing')).toBe('Costing');
   });
 });

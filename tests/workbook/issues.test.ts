@@ -17,6 +17,28 @@ function issuesOf(all: SheetValues[]): WorkbookIssue[] {
   return r.issues;
 }
 
+describe('what a costing would refuse is refused at its cell', () => {
+  it('a pension tier typo in two roster rows, and a wage base row removed', () => {
+    const all = sheets();
+    const roster = byName(all, 'Roster');
+    roster.cells[2]![7] = 'Classic'; // E1001, column H = Pension tier
+    roster.cells[4]![7] = 'Classic'; // E1003
+    const issues = issuesOf(all).map(formatWorkbookIssue);
+    expect(issues).toEqual([
+      'Roster!H3 (Pension tier): pension tier `Classic` has no rates in assumptions.pension (row E1001); tiers with rates: classic, pepra',
+      'Roster!H5 (Pension tier): pension tier `Classic` has no rates in assumptions.pension (row E1003); tiers with rates: classic, pepra',
+    ]);
+  });
+
+  it('a negative one-time payment reads, with a warning at its cell', () => {
+    const s = sampleScenario();
+    s.proposals[0]!.provisions.push({ type: 'lumpSum', amount: '-100.00', payDate: '2026-12-15', prorateByFte: false });
+    const r = sheetsToScenario(scenarioToSheets(s).map(gridValues));
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.warnings?.map(formatWorkbookIssue)).toEqual([expect.stringMatching(/^Proposals!L\d+ \(Amount\): a negative one-time payment \(-100\.00\): a give-back; check the sign$/)]);
+  });
+});
+
 describe('problems are named by sheet, row and column', () => {
   it('a step that does not exist in its class', () => {
     const all = sheets();
@@ -58,20 +80,20 @@ describe('problems are named by sheet, row and column', () => {
     const all = sheets();
     const proposals = byName(all, 'Proposals');
     // Row 3 is "City offer" gwi; Months is column P (table starts at D).
-    proposals.cells[2]![15] = 6;
-    proposals.cells[3]![4] = 'bonus';
+    proposals.cells[2]![16] = 6;
+    proposals.cells[3]![5] = 'bonus';
     const issues = issuesOf(all).map(formatWorkbookIssue);
-    expect(issues).toContain('Proposals!P3 (Months): does not apply here (months is not a field of this provision type): leave the cell empty');
-    expect(issues.some((i) => i.startsWith('Proposals!E4 (Type): must be one of gwi, flatIncrease'))).toBe(true);
+    expect(issues).toContain('Proposals!Q3 (Months): does not apply here (months is not a field of this provision type): leave the cell empty');
+    expect(issues.some((i) => i.startsWith('Proposals!F4 (Type): must be one of gwi, flatIncrease'))).toBe(true);
   });
 
   it('a provision for a proposal that is not listed, a duplicate proposal name', () => {
     const all = sheets();
     const proposals = byName(all, 'Proposals');
-    proposals.cells[2]![3] = 'Nobody';
+    proposals.cells[2]![4] = 'Nobody';
     proposals.cells[4]![0] = 'City offer';
     const issues = issuesOf(all).map(formatWorkbookIssue);
-    expect(issues).toContain('Proposals!D3 (Proposal): proposal "Nobody" is not in the Proposals list');
+    expect(issues).toContain('Proposals!E3 (Proposal): proposal "Nobody" is not in the Proposals list');
     expect(issues).toContain('Proposals!A5 (Proposal): proposal "City offer" is listed twice: names must be unique in a workbook');
   });
 

@@ -4,9 +4,11 @@ import { parseScenario } from '../../shared/scenario.js';
 import { Decimal } from '../../shared/money.js';
 import { scenarioToSheets, gridValues } from '../../shared/workbook/scenarioToSheets.js';
 import { sheetsToScenario } from '../../shared/workbook/sheetsToScenario.js';
-import { SHEET } from '../../shared/workbook/layout.js';
+import { INPUT_TABLES, SHEET } from '../../shared/workbook/layout.js';
 import type { SheetValues } from '../../shared/workbook/grid.js';
-import { sampleScenario } from './sampleScenario.js';
+import { sample12Scenario, sampleScenario } from './sampleScenario.js';
+import { formatWorkbookIssue } from '../../shared/workbook/workbookIssues.js';
+import { columnLetter } from '../../shared/workbook/grid.js';
 
 const asRead = (withFormats: boolean) => (g: ReturnType<typeof scenarioToSheets>[number]): SheetValues => {
   const v = gridValues(g);
@@ -59,6 +61,59 @@ describe('scenario → sheets → scenario', () => {
     const row = back.scenario.roster.rows[0]!;
     expect(row).toMatchObject({ id: '1001', fte: '1.0', hireDate: '2019-09-14', nextStepDate: '2026-09-14', socialSecurity: false });
     expect(back.scenario.assumptions.pension.classic![0]!.rate).toBe('0.1325');
+  });
+
+  it('gives back a scenario with every 1.2 field exactly: funds, departments, dated and filtered roll-ups, the new provisions and lump sums, retro pay, budget, term costs', () => {
+    const s = sample12Scenario();
+    const sheets = scenarioToSheets(s);
+    expect(sheetsToScenario(sheets.map(asRead(true)), { checks: 'schema' })).toEqual({ ok: true, scenario: s });
+    const roster = sheets[1]!;
+    expect(roster.cells[1]!.slice(14, 16)).toEqual(['Fund', 'Department']);
+    expect(roster.cells.slice(2, 5).map((r) => r[14])).toEqual(['GF', 'GF:0.6, GRANT:0.4', '"ONE:FUND":1']);
+    const assumptions = sheets[2]!;
+    const rollups = assumptions.cells.slice(1, 6).map((r) => r.slice(14, 20));
+    expect(rollups).toEqual([
+      ['Name', 'Rate', 'On', 'From', 'Classes', 'Pension tiers'],
+      ["Workers' comp", 0.031, 'taxable', null, null, null],
+      ['STRS', 0.216, 'pensionable', '2025-07-01', 'PO', 'classic, pepra'],
+      ['STRS', 0.221, null, '2027-07-01', null, null],
+      ['OPEB', 0.015, 'taxable', '2026-01-01', null, null],
+    ]);
+    const termCosts = assumptions.cells.find((r) => r[0] === 'Term costs');
+    expect(termCosts?.[1]).toBe('term');
+    const proposals = sheets[3]!;
+    expect(proposals.cells[2]!.slice(0, 3)).toEqual(['City offer', 'management', '2026-10-15']);
+    expect(proposals.cells[3]!.slice(0, 3)).toEqual(['Budgeted 2%', 'budget', null]);
+  });
+
+  it('reads a 1.1 workbook (without the 1.2 columns and settings) to the same scenario', () => {
+    const s = sampleScenario();
+    const sheets = scenarioToSheets(s).map(asRead(true));
+    // The 1.2 columns sit at the end of their tables: blanking them leaves the 1.1 layout (1.1 column counts).
+    const columns11: Record<string, number> = { RosterRows: 14, OtherRollups: 3, ProposalList: 2, ProvisionRows: 21 };
+    for (const table of INPUT_TABLES) {
+      const keep = columns11[table.name];
+      if (keep === undefined) continue;
+      const sheet = sheets.find((x) => x.name === table.sheet)!;
+      for (let c = table.firstColumn + keep; c < table.firstColumn + table.columns.length; c++) for (const row of sheet.cells) row[c] = null;
+    }
+    for (const sheet of sheets) sheet.cells = sheet.cells.filter((r) => r[0] !== 'Term costs');
+    expect(sheets[1]!.cells[1]!.filter((h) => h !== null)).toEqual([...'ID,Class,Step,FTE,Count,Hire date,Next step date,Pension tier,Social Security,Medicare,Health tier,Overtime hours,Special pays,Vacant'.split(','), 'Setting', 'Value']);
+    expect(sheetsToScenario(sheets)).toEqual({ ok: true, scenario: s });
+  });
+
+  it('a percent typed as 3 (300%) is refused at its cell, and 0.03 shown as 3% is fine', () => {
+    const s = sampleScenario();
+    const sheets = scenarioToSheets(s).map(asRead(true));
+    const proposals = sheets[3]!;
+    const percentColumn = proposals.cells[1]!.indexOf('Percent');
+    proposals.cells[2]![percentColumn] = 3;
+    proposals.formats![2]![percentColumn] = '0';
+    const r = sheetsToScenario(sheets);
+    expect(r.ok ? [] : r.issues.map(formatWorkbookIssue)).toEqual([`Proposals!${columnLetter(percentColumn)}3 (Percent): 3 would be 300%: write 0.03 for 3%`]);
+    proposals.cells[2]![percentColumn] = 0.03;
+    proposals.formats![2]![percentColumn] = '0%';
+    expect(sheetsToScenario(sheets)).toEqual({ ok: true, scenario: s });
   });
 
   it('finds tables that an analyst moved down and right', () => {
@@ -146,7 +201,8 @@ describe('round-trip property', () => {
       fc.property(scenarioArb, (input) => {
         const parsed = parseScenario(input);
         if (!parsed.ok) throw new Error(`generator made an invalid scenario: ${JSON.stringify(parsed.issues)}`);
-        const back = sheetsToScenario(scenarioToSheets(parsed.value).map(asRead(true)));
+        // The generator makes schema-valid scenarios, not always costable ones: the format is what is checked here.
+        const back = sheetsToScenario(scenarioToSheets(parsed.value).map(asRead(true)), { checks: 'schema' });
         expect(back).toEqual({ ok: true, scenario: parsed.value });
       }),
       { numRuns: 150 },

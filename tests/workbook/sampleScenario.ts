@@ -74,3 +74,53 @@ export function sampleScenario(): Scenario {
   if (!parsed.ok) throw new Error(`sample scenario is invalid: ${JSON.stringify(parsed.issues)}`);
   return parsed.value;
 }
+
+/** Every field COSTING.md 1.2 adds (§9), for the workbook round trip. */
+export const sample12ScenarioInput = {
+  ...sampleScenarioInput,
+  term: { start: '2026-07-01', end: '2028-03-31', costs: 'term' },
+  roster: {
+    ...sampleScenarioInput.roster,
+    rows: [
+      { ...sampleScenarioInput.roster.rows[0]!, fund: 'GF', department: 'PATROL' },
+      { ...sampleScenarioInput.roster.rows[1]!, fund: [{ fund: 'GF', share: '0.6' }, { fund: 'GRANT', share: '0.4' }], department: 'INVEST' },
+      { ...sampleScenarioInput.roster.rows[2]!, fund: [{ fund: 'ONE:FUND', share: '1' }] },
+      sampleScenarioInput.roster.rows[3]!,
+    ],
+  },
+  assumptions: {
+    ...sampleScenarioInput.assumptions,
+    otherRollups: [
+      { name: "Workers' comp", rate: '0.031', on: 'taxable' },
+      { name: 'STRS', rates: [{ from: '2025-07-01', rate: '0.2160' }, { from: '2027-07-01', rate: '0.2210' }], classes: ['PO'], pensionTiers: ['classic', 'pepra'] },
+      { name: 'OPEB', rates: [{ from: '2026-01-01', rate: '0.015' }], on: 'taxable' },
+    ],
+  },
+  proposals: [
+    {
+      name: 'City offer',
+      side: 'management',
+      retroPayDate: '2026-10-15',
+      provisions: [
+        { type: 'gwi', percent: '0.03', effective: '2026-07-01' },
+        { type: 'lumpSum', percent: '0.035', payDate: '2026-12-15', pensionable: true, label: '3.5% one-time' },
+        { type: 'lumpSum', days: '2', daysPerYear: '185', payDate: '2027-01-15', classes: ['SGT'] },
+        { type: 'lumpSum', amount: '-250.00', payDate: '2027-02-15', prorateByFte: true },
+        { type: 'setRate', class: 'PO', step: 1, amount: '46.00', effective: '2026-07-01' },
+        { type: 'minimumRate', amount: '47.25', rateBasis: 'hourly', effective: '2027-01-01', classes: ['PO'] },
+        { type: 'dropSteps', classes: ['PO'], count: 1, effective: '2027-07-01' },
+        { type: 'rollupRate', name: 'STRS', effective: '2027-01-01', rate: '0.2190' },
+        { type: 'rollupRate', name: "Workers' comp", effective: '2027-07-01', delta: '-0.002' },
+        { type: 'flat', amount: '12000.00', fiscalYears: ['FY2027'], fund: [{ fund: 'GF', share: '0.75' }, { fund: 'GRANT', share: '0.25' }], department: 'PATROL' },
+        { type: 'flat', amount: '5000.00', fiscalYears: ['FY2028'], fund: 'GF' },
+      ],
+    },
+    { name: 'Budgeted 2%', side: 'budget', provisions: [{ type: 'gwi', percent: '0.02', effective: '2026-07-01' }] },
+  ],
+};
+
+export function sample12Scenario(): Scenario {
+  const parsed = parseScenario(sample12ScenarioInput);
+  if (!parsed.ok) throw new Error(`1.2 sample scenario is invalid: ${JSON.stringify(parsed.issues)}`);
+  return parsed.value;
+}

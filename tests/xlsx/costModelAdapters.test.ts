@@ -33,16 +33,17 @@ describe('writeCostModelWorkbook (the server route’s writer)', () => {
   it('a draft without a stored result is costed by the shared engine for the export, unprotected', async () => {
     const wb = await loadXlsx(await writeCostModelWorkbook(view({})));
     const costing = wb.getWorksheet('Costing')!;
-    expect(String(costing.getCell('A2').value)).toBe('FY27 & beyond (version 2) (draft)');
+    expect(String(costing.getCell('A2').value)).toBe('DRAFT \u2014 not approved');
+    expect(String(costing.getCell('A3').value)).toBe('FY27 & beyond, version 2 (Draft)');
     expect((costing as unknown as { sheetProtection: unknown }).sheetProtection ?? null).toBeNull();
-    expect(costing.headerFooter.oddFooter).toContain('FY27 && beyond');
+    expect(costing.headerFooter.oddHeader).toContain('FY27 && beyond, version 2');
   });
 
   it('an approved model uses its stored result and is protected with its approval block', async () => {
     const result = costScenario(sampleScenario());
     const hash = 'a'.repeat(64);
     const wb = await loadXlsx(
-      await writeCostModelWorkbook(view({ state: 'approved', result, contentHash: hash, approval: { approvedBy: 'mia', approvedAt: '2026-11-23T12:00:00.000Z', comment: null, contentHash: hash } })),
+      await writeCostModelWorkbook(view({ state: 'approved', result, contentHash: hash, approval: { approvedBy: 'mia', approvedAt: '2026-11-23T12:00:00.000Z', revision: 3, comment: null, contentHash: hash } })),
     );
     const costing = wb.getWorksheet('Costing')!;
     const values = (costing.getSheetValues() as unknown[][]).filter(Array.isArray).map((r) => r.slice(1, 3));
@@ -50,6 +51,20 @@ describe('writeCostModelWorkbook (the server route’s writer)', () => {
     expect(values).toContainEqual(['Content hash (sha256)', hash]);
     expect(values.some((r) => r[0] === 'Comment')).toBe(false);
     for (const sheet of wb.worksheets) expect((sheet as unknown as { sheetProtection: { sheet: boolean } }).sheetProtection.sheet).toBe(true);
+  });
+
+  it('the approver and the manager who returned a model appear by name, with the comment', async () => {
+    const approved = await loadXlsx(
+      await writeCostModelWorkbook(
+        view({ state: 'approved', result: costScenario(sampleScenario()), contentHash: 'a'.repeat(64), approval: { approvedBy: 'mia', approvedAt: '2026-11-23T12:00:00.000Z', revision: 2, comment: null, contentHash: 'a'.repeat(64) } }),
+        { mia: 'Mia Manager' },
+      ),
+    );
+    expect((approved.getWorksheet('Costing')!.getSheetValues() as unknown[][]).filter(Array.isArray).map((r) => r.slice(1, 3))).toContainEqual(['Approved by', 'Mia Manager']);
+    const returned = await loadXlsx(await writeCostModelWorkbook(view({ state: 'returned', returned: { returnedBy: 'mia', returnedAt: '2026-11-23T12:00:00.000Z', comment: 'Use the July roster' } }), { mia: 'Mia Manager' }));
+    const values = (returned.getWorksheet('Costing')!.getSheetValues() as unknown[][]).filter(Array.isArray).map((r) => r.slice(1, 3));
+    expect(values).toContainEqual(['Returned by', 'Mia Manager']);
+    expect(values).toContainEqual(['Manager\u2019s comment', 'Use the July roster']);
   });
 
   it('a stored scenario that no longer validates is an error, not a half workbook', async () => {

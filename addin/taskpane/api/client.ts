@@ -98,6 +98,12 @@ export class ApiClient {
     return Array.isArray(body) ? body : (body.costModels ?? body.items ?? []);
   }
 
+  /** A report of the pane's current costing as a PDF (POST /reports/<view>.pdf), drawn by the server. */
+  async reportPdf(view: 'summary' | 'disclosure' | 'reconcile' | 'by-fund' | 'by-department', scenario: ScenarioInput, timeZone: string): Promise<Blob> {
+    const response = await this.send(`/reports/${view}.pdf`, { method: 'POST', body: { scenario, tz: timeZone }, headers: { Accept: 'application/pdf' }, doing: `draw the ${view} report` });
+    return response.blob();
+  }
+
   createCostModel(unitId: string, title: string, scenario: ScenarioInput): Promise<Tagged<CostModel>> {
     return this.tagged('/cost-models', { method: 'POST', body: { unitId, title, scenario }, doing: `save "${title}" as a draft` });
   }

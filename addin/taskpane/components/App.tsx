@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Tab, TabList, Text } from '@fluentui/react-components';
-import type { Scenario } from '../../../shared/schemas/scenario.js';
+import { Button, Tab, TabList, Text } from '@fluentui/react-components';
+import type { Proposal, Scenario } from '../../../shared/schemas/scenario.js';
 import type { CostingResult } from '../../../shared/result.js';
 import { forgetSchedules } from '../../runtime/sharedState.js';
 import { loadConnection, type ServerConnection } from '../../runtime/connection.js';
@@ -9,12 +9,15 @@ import type { CostModel, Me, Tagged } from '../api/types.js';
 import { ApprovedPanel } from '../models/ApprovedPanel.js';
 import { ManagerPanel } from '../models/ManagerPanel.js';
 import { SubmitPanel } from '../models/SubmitPanel.js';
+import { ProposalBuilder } from '../proposals/ProposalBuilder.js';
+import { ReplaceRosterPanel } from '../roster/ReplaceRosterPanel.js';
 import { SchedulePanel } from '../schedule/SchedulePanel.js';
 import type { WorkbookPort } from '../workbook/workbookPort.js';
 import { ConnectPanel } from './ConnectPanel.js';
 import { CostPanel } from './CostPanel.js';
 import { ErrorBar } from './ErrorBar.js';
 import { StartWorkbookPanel } from './StartWorkbookPanel.js';
+import { UnitPicker } from './UnitPicker.js';
 import { ValidatePanel } from './ValidatePanel.js';
 import { tabsFor, type TabId } from './tabs.js';
 import { useTask } from './useTask.js';
@@ -24,6 +27,8 @@ export function App({ workbook }: { workbook: WorkbookPort }) {
   const [client, setClient] = useState<ApiClient | null>(null);
   const [me, setMe] = useState<Me | null>(null);
   const [tab, setTab] = useState<TabId>('connect');
+  /** One unit for every tab. */
+  const [unitId, setUnitId] = useState('');
   const [scenario, setScenario] = useState<Scenario | null>(null);
   const [result, setResult] = useState<CostingResult | null>(null);
   const [model, setModel] = useState<Tagged<CostModel> | null>(null);
@@ -34,14 +39,18 @@ export function App({ workbook }: { workbook: WorkbookPort }) {
       const remembered: ServerConnection | undefined = loadConnection();
       if (!remembered) return;
       const remembering = new ApiClient(remembered);
-      setMe(await remembering.me());
+      const who = await remembering.me();
+      setMe(who);
+      setUnitId((current) => current || who.units[0]?.id || '');
       setClient(remembering);
+      setTab(who.user.role === 'manager' ? 'approvals' : 'schedule');
     });
   }, [startup.run]);
 
   const connected = (next: ApiClient, who: Me) => {
     setClient(next);
     setMe(who);
+    setUnitId(who.units[0]?.id ?? '');
     setTab(who.user.role === 'manager' ? 'approvals' : 'schedule');
   };
   const signedOut = () => {
@@ -55,17 +64,26 @@ export function App({ workbook }: { workbook: WorkbookPort }) {
     setScenario(next);
     setResult(null);
   };
+  const proposalsWritten = (proposals: Proposal[]) => {
+    if (scenario) validated({ ...scenario, proposals });
+  };
 
   const tabs = tabsFor(me?.user.role ?? null);
+  const signedIn = client !== null && me !== null;
+  const showUnit = signedIn && me.units.length > 1 && (tab === 'schedule' || tab === 'workbook');
   return (
     <div className="pane">
       <header className="pane-header">
         <Text as="h1" weight="semibold" size={500}>
           Bargaining Costing
         </Text>
-        {me ? <Text size={200} data-testid="signed-in-as">{`${me.user.name} · ${me.user.role}`}</Text> : null}
+        {me ? (
+          <Button appearance="subtle" size="small" onClick={() => setTab('connect')} data-testid="signed-in-as" aria-label={`Account: ${me.user.name}`}>
+            {me.user.name}
+          </Button>
+        ) : null}
       </header>
-      <ErrorBar error={startup.error} onDismiss={startup.clearError} />
+      <ErrorBar error={startup.error} onDismiss={startup.clearError} title="Could not sign in again" />
       <TabList className="tabs" selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="small">
         {tabs.map((t) => (
           <Tab key={t.id} value={t.id}>
@@ -73,21 +91,26 @@ export function App({ workbook }: { workbook: WorkbookPort }) {
           </Tab>
         ))}
       </TabList>
+      {showUnit ? <UnitPicker units={me.units} value={unitId} onChange={setUnitId} /> : null}
       <main>
-        {tab === 'connect' || !client || !me ? (
-          <ConnectPanel me={me} connection={client?.connection ?? null} onConnected={connected} onSignedOut={signedOut} />
-        ) : null}
-        {client && me && tab === 'schedule' ? <SchedulePanel client={client} workbook={workbook} units={me.units} /> : null}
-        {client && me && tab === 'workbook' ? (
+        {tab === 'connect' || !signedIn ? <ConnectPanel me={me} connection={client?.connection ?? null} onConnected={connected} onSignedOut={signedOut} /> : null}
+        {signedIn && tab === 'schedule' ? <SchedulePanel client={client} workbook={workbook} unitId={unitId} /> : null}
+        {signedIn && tab === 'workbook' ? (
           <>
-            <StartWorkbookPanel client={client} workbook={workbook} units={me.units} onStarted={() => validated(null)} />
+            <StartWorkbookPanel client={client} workbook={workbook} unitId={unitId} onStarted={() => validated(null)} />
+            <ReplaceRosterPanel workbook={workbook} today={new Date().toISOString().slice(0, 10)} now={() => new Date()} onReplaced={() => validated(null)} />
             <ValidatePanel workbook={workbook} scenario={scenario} onValidated={validated} />
           </>
         ) : null}
-        {client && me && tab === 'cost' ? <CostPanel workbook={workbook} scenario={scenario} result={result} onCosted={setResult} /> : null}
-        {client && me && tab === 'submit' ? <SubmitPanel client={client} scenario={scenario} model={model} onModel={setModel} /> : null}
-        {client && me && tab === 'approvals' ? <ManagerPanel client={client} /> : null}
-        {client && me && tab === 'approved' ? <ApprovedPanel client={client} workbook={workbook} /> : null}
+        {signedIn && tab === 'proposals' ? <ProposalBuilder workbook={workbook} scenario={scenario} onWritten={proposalsWritten} /> : null}
+        {signedIn && tab === 'cost' ? (
+          <>
+            <CostPanel workbook={workbook} client={client} scenario={scenario} result={result} onCosted={setResult} />
+            {me.user.role === 'analyst' || me.user.role === 'admin' ? <SubmitPanel client={client} scenario={scenario} model={model} onModel={setModel} /> : null}
+          </>
+        ) : null}
+        {signedIn && tab === 'approvals' ? <ManagerPanel client={client} workbook={workbook} /> : null}
+        {signedIn && tab === 'approved' ? <ApprovedPanel client={client} workbook={workbook} /> : null}
       </main>
     </div>
   );

@@ -5,24 +5,23 @@ import { formatIssue } from '../../../shared/issues.js';
 import { INPUT_SHEETS, SHEET } from '../../../shared/workbook/layout.js';
 import { scenarioToSheets } from '../../../shared/workbook/scenarioToSheets.js';
 import type { ApiClient } from '../api/client.js';
-import type { UnitRef } from '../api/types.js';
 import type { WorkbookPort } from '../workbook/workbookPort.js';
+import { describeRosterSource, type RosterSource } from '../roster/rosterSource.js';
 import { ErrorBar } from './ErrorBar.js';
-import { UnitPicker } from './UnitPicker.js';
 import { useTask } from './useTask.js';
 
 export interface StartWorkbookPanelProps {
   client: ApiClient;
   workbook: WorkbookPort;
-  units: UnitRef[];
-  onStarted: (unitId: string) => void;
+  /** The unit chosen once for every tab. */
+  unitId: string;
+  onStarted: (unitId: string, roster: RosterSource) => void;
 }
 
 /** Lays out Schedule, Roster, Assumptions and Proposals from the unit's template. */
-export function StartWorkbookPanel({ client, workbook, units, onStarted }: StartWorkbookPanelProps) {
-  const [unitId, setUnitId] = useState(units[0]?.id ?? '');
+export function StartWorkbookPanel({ client, workbook, unitId, onStarted }: StartWorkbookPanelProps) {
   const [overwrite, setOverwrite] = useState<string[] | null>(null);
-  const [started, setStarted] = useState<string | null>(null);
+  const [started, setStarted] = useState<{ unitId: string; roster: RosterSource } | null>(null);
   const task = useTask();
 
   const write = async () => {
@@ -30,9 +29,11 @@ export function StartWorkbookPanel({ client, workbook, units, onStarted }: Start
     const parsed = parseScenario(template);
     if (!parsed.ok) throw new Error(`The server's template for ${unitId} is not a valid scenario: ${parsed.issues.map(formatIssue).join('; ')}`);
     await workbook.writeSheets(scenarioToSheets(parsed.value), { activate: SHEET.roster });
+    const roster: RosterSource = { kind: 'server', unitId, extractDate: parsed.value.roster.extractDate, rows: parsed.value.roster.rows.length };
+    await workbook.saveRosterSource(roster);
     setOverwrite(null);
-    setStarted(unitId);
-    onStarted(unitId);
+    setStarted({ unitId, roster });
+    onStarted(unitId, roster);
   };
 
   const start = () =>
@@ -47,8 +48,7 @@ export function StartWorkbookPanel({ client, workbook, units, onStarted }: Start
 
   return (
     <section className="panel" aria-label="Start a costing workbook">
-      <ErrorBar error={task.error} onDismiss={task.clearError} />
-      <UnitPicker units={units} value={unitId} onChange={setUnitId} />
+      <ErrorBar error={task.error} onDismiss={task.clearError} title="Could not start the costing workbook" />
       <Button appearance="primary" onClick={start} disabled={task.busy || !unitId}>
         Start costing workbook
       </Button>
@@ -69,9 +69,9 @@ export function StartWorkbookPanel({ client, workbook, units, onStarted }: Start
       {started ? (
         <MessageBar intent="success" layout="multiline" data-testid="workbook-started">
           <MessageBarBody>
-            <MessageBarTitle>Costing workbook for {started} is ready</MessageBarTitle>
-            Paste the payroll extract into the Roster table (sheet “{SHEET.roster}”, first data row 3), enter the union's and management's proposals on “
-            {SHEET.proposals}”, then Validate.
+            <MessageBarTitle>Costing workbook for {started.unitId} is ready</MessageBarTitle>
+            The Roster holds {started.roster.rows.toLocaleString('en-US')} rows from {describeRosterSource(started.roster)}. To cost your own payroll extract,
+            use Replace roster… (it replaces the whole table; do not paste over these rows). Enter the proposals on “{SHEET.proposals}”, then Validate.
           </MessageBarBody>
         </MessageBar>
       ) : (

@@ -5,6 +5,7 @@ import { INPUT_SHEETS } from '../../../shared/workbook/layout.js';
 import { sheetsToScenario } from '../../../shared/workbook/sheetsToScenario.js';
 import type { WorkbookIssue } from '../../../shared/workbook/workbookIssues.js';
 import type { WorkbookPort } from '../workbook/workbookPort.js';
+import { describeRosterSource, type RosterSource } from '../roster/rosterSource.js';
 import { ErrorBar } from './ErrorBar.js';
 import { IssueList } from './IssueList.js';
 import { useTask } from './useTask.js';
@@ -18,11 +19,13 @@ export interface ValidatePanelProps {
 /** Reads the input sheets and lists every problem by cell. */
 export function ValidatePanel({ workbook, scenario, onValidated }: ValidatePanelProps) {
   const [issues, setIssues] = useState<WorkbookIssue[] | null>(null);
+  const [source, setSource] = useState<RosterSource | undefined>(undefined);
   const task = useTask();
 
   const validate = () =>
     task.run(async () => {
       const sheets = await workbook.readSheets(INPUT_SHEETS);
+      setSource(await workbook.readRosterSource());
       const read = sheetsToScenario(sheets);
       if (read.ok) {
         setIssues([]);
@@ -37,7 +40,7 @@ export function ValidatePanel({ workbook, scenario, onValidated }: ValidatePanel
 
   return (
     <section className="panel" aria-label="Validate">
-      <ErrorBar error={task.error} onDismiss={task.clearError} />
+      <ErrorBar error={task.error} onDismiss={task.clearError} title="Could not read the workbook's sheets" />
       <Button appearance="primary" onClick={validate} disabled={task.busy}>
         Validate
       </Button>
@@ -56,7 +59,10 @@ export function ValidatePanel({ workbook, scenario, onValidated }: ValidatePanel
         <MessageBar intent="success" data-testid="validation-ok">
           <MessageBarBody>
             <MessageBarTitle>Ready to cost</MessageBarTitle>
-            {scenario.roster.rows.length.toLocaleString('en-US')} roster rows, {scenario.proposals.length} proposal(s), schedule {scenario.schedule.id}.
+            {scenario.roster.rows.length.toLocaleString('en-US')} roster rows from{' '}
+            {source ? describeRosterSource(source) : `the Roster sheet as it stands (extract of ${scenario.roster.extractDate}; its origin was not recorded)`}, {scenario.proposals.length}{' '}
+            proposal{scenario.proposals.length === 1 ? '' : 's'}, schedule {scenario.schedule.id}.
+            {source && source.rows !== scenario.roster.rows.length ? ` The Roster was edited since: it had ${source.rows.toLocaleString('en-US')} rows then.` : ''}
           </MessageBarBody>
         </MessageBar>
       ) : null}

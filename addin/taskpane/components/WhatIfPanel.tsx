@@ -1,35 +1,51 @@
-import { useEffect, useMemo, useState } from 'react';
-import { Field, Input, Select, Spinner, Text } from '@fluentui/react-components';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Field, Input, Select, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import { describeProvision } from '../../../shared/provisions/registry.js';
+import { Decimal } from '../../../shared/money.js';
 import type { Scenario } from '../../../shared/schemas/scenario.js';
-import type { CostingResult } from '../../../shared/result.js';
+import type { CostingResult, ProposalResult } from '../../../shared/result.js';
+import { formatDollars } from '../costing/comparison.js';
 import { CostRunner, SupersededError } from '../costing/costRunner.js';
-import { whatIfProblem, whatIfScenario, type WhatIf } from '../costing/whatIf.js';
-import { ComparisonTable } from './ComparisonTable.js';
+import { otherSide, variableFields, whatIfLines, whatIfProblem, whatIfScenario, type WhatIf } from '../costing/whatIf.js';
 import { ErrorBar } from './ErrorBar.js';
 import { useDebounced } from './useDebounced.js';
 
-/** A raise percent and/or date applied to one proposal, re-costed in a worker as it changes. */
-export function WhatIfPanel({ scenario }: { scenario: Scenario }) {
+const difference = (a: string, b: string) => formatDollars(new Decimal(a).minus(b).toFixed(2));
+
+/**
+ * What-if at the table: any provision's percent or date varied, re-costed in a worker as it
+ * changes, compared with the original proposal and with the other side's offer. Answers already
+ * computed in this session come back at once; a failed re-costing clears the table (no stale
+ * figures beside an error).
+ */
+export function WhatIfPanel({ scenario, result }: { scenario: Scenario; result: CostingResult }) {
   const runner = useMemo(() => new CostRunner(), []);
   useEffect(() => () => runner.dispose(), [runner]);
-  const [whatIf, setWhatIf] = useState<WhatIf>({ proposalName: scenario.proposals[0]?.name ?? '', raisePercent: '', effective: '' });
-  const settled = useDebounced(whatIf, 300);
-  const [result, setResult] = useState<{ result: CostingResult; ms: number } | null>(null);
+  const answers = useRef(new Map<string, { result: ProposalResult; ms: number }>());
+  useEffect(() => answers.current.clear(), [scenario]);
+  const first = scenario.proposals[0];
+  const [whatIf, setWhatIf] = useState<WhatIf>({ proposalName: first?.name ?? '', provisionIndex: 0, raisePercent: '', effective: '' });
+  const settled = useDebounced(whatIf, 250);
+  const [answer, setAnswer] = useState<{ result: ProposalResult; ms: number } | null>(null);
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<Error | null>(null);
   const problem = whatIfProblem(whatIf);
-
-  // Cost once on opening, so the engine is compiled in the worker before the first change.
-  useEffect(() => {
-    const first = scenario.proposals[0];
-    if (!first) return;
-    runner.cost({ ...scenario, proposals: [first] }, () => {}, false).catch((caught: unknown) => {
-      if (!(caught instanceof SupersededError)) setError(caught instanceof Error ? caught : new Error(String(caught)));
-    });
-  }, [scenario, runner]);
+  const proposal = scenario.proposals.find((p) => p.name === whatIf.proposalName);
+  const provision = proposal?.provisions[whatIf.provisionIndex];
+  const fields = provision ? variableFields(provision) : {};
 
   useEffect(() => {
-    if (whatIfProblem(settled) || !settled.proposalName || (settled.raisePercent.trim() === '' && settled.effective.trim() === '')) return;
+    if (whatIfProblem(settled) || !settled.proposalName || (settled.raisePercent.trim() === '' && settled.effective.trim() === '')) {
+      setAnswer(null);
+      return;
+    }
+    const key = JSON.stringify(settled);
+    const known = answers.current.get(key);
+    if (known) {
+      setAnswer({ result: known.result, ms: 0 });
+      setError(null);
+      return;
+    }
     let current = true;
     setRunning(true);
     setError(null);
@@ -37,11 +53,17 @@ export function WhatIfPanel({ scenario }: { scenario: Scenario }) {
     Promise.resolve()
       .then(() => runner.cost(whatIfScenario(scenario, settled), () => {}, true))
       .then((outcome) => {
-        if (current) setResult({ result: outcome.result, ms: Math.round(performance.now() - started) });
+        const costed = outcome.result.proposals[0];
+        if (!current || !costed) return;
+        const next = { result: costed, ms: Math.round(performance.now() - started) };
+        answers.current.set(key, next);
+        setAnswer(next);
       })
       .catch((caught: unknown) => {
         if (caught instanceof SupersededError) return; // a newer what-if is running; its answer will show
-        if (current) setError(caught instanceof Error ? caught : new Error(String(caught)));
+        if (!current) return;
+        setAnswer(null);
+        setError(caught instanceof Error ? caught : new Error(String(caught)));
       })
       .finally(() => {
         if (current) setRunning(false);
@@ -51,35 +73,74 @@ export function WhatIfPanel({ scenario }: { scenario: Scenario }) {
     };
   }, [settled, scenario, runner]);
 
-  if (scenario.proposals.length === 0) return null;
+  if (!first) return null;
+  const original = result.proposals.find((p) => p.name === whatIf.proposalName);
+  const other = otherSide(result, whatIf.proposalName);
+  const lines = answer && original && !problem ? whatIfLines(result, answer.result, original, other) : null;
+  const baselineTerm = result.fiscalYears.reduce((sum, fy) => sum.plus(result.baseline[fy]?.total ?? '0'), new Decimal(0)).toFixed(2);
   return (
     <section className="panel" aria-label="What-if" data-testid="what-if">
-      <Text as="h3" weight="semibold">
+      <Text as="h2" weight="semibold">
         What if…
       </Text>
-      <ErrorBar error={error} onDismiss={() => setError(null)} />
+      <ErrorBar error={error} onDismiss={() => setError(null)} title="Could not re-cost the what-if" />
       <Field label="Proposal">
-        <Select value={whatIf.proposalName} onChange={(_, d) => setWhatIf({ ...whatIf, proposalName: d.value })} name="what-if-proposal">
+        <Select value={whatIf.proposalName} onChange={(_, d) => setWhatIf({ proposalName: d.value, provisionIndex: 0, raisePercent: '', effective: '' })} name="what-if-proposal">
           {scenario.proposals.map((p) => (
             <option key={p.name}>{p.name}</option>
           ))}
         </Select>
       </Field>
+      <Field label="Provision">
+        <Select value={String(whatIf.provisionIndex)} onChange={(_, d) => setWhatIf({ ...whatIf, provisionIndex: Number(d.value), raisePercent: '', effective: '' })} name="what-if-provision">
+          {(proposal?.provisions ?? []).map((p, i) => (
+            <option key={`${i}-${p.type}`} value={i}>
+              {describeProvision(p)}
+            </option>
+          ))}
+        </Select>
+      </Field>
       <div className="row">
-        <Field label="Raise (%)" validationMessage={problem ?? undefined} validationState={problem ? 'error' : 'none'}>
-          <Input value={whatIf.raisePercent} onChange={(_, d) => setWhatIf({ ...whatIf, raisePercent: d.value })} name="what-if-percent" inputMode="decimal" placeholder="3.5" />
-        </Field>
-        <Field label="Effective">
-          <Input type="date" value={whatIf.effective} onChange={(_, d) => setWhatIf({ ...whatIf, effective: d.value })} name="what-if-date" />
-        </Field>
+        {fields.percent ? (
+          <Field label="Percent (%)" validationMessage={problem ?? undefined} validationState={problem ? 'error' : 'none'} hint="3 or 3%">
+            <Input value={whatIf.raisePercent} onChange={(_, d) => setWhatIf({ ...whatIf, raisePercent: d.value })} name="what-if-percent" inputMode="decimal" />
+          </Field>
+        ) : null}
+        {fields.date ? (
+          <Field label="Date">
+            <Input type="date" value={whatIf.effective} onChange={(_, d) => setWhatIf({ ...whatIf, effective: d.value })} name="what-if-date" />
+          </Field>
+        ) : null}
       </div>
       {running ? <Spinner size="tiny" label="Re-costing…" /> : null}
-      {result && !running ? (
+      {lines && answer && !running ? (
         <>
-          <Text size={200} data-testid="what-if-done">
-            Re-costed in {result.ms.toLocaleString('en-US')} ms.
+          <Text size={200} data-testid="what-if-done" data-ms={answer.ms}>
+            Updated.
           </Text>
-          <ComparisonTable result={result.result} />
+          <Table size="extra-small" aria-label="What-if compared" data-testid="what-if-comparison">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Increase</TableHeaderCell>
+                <TableHeaderCell>What-if</TableHeaderCell>
+                <TableHeaderCell>vs. original</TableHeaderCell>
+                {other ? <TableHeaderCell>vs. {other.name}</TableHeaderCell> : null}
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {lines.map((line) => (
+                <TableRow key={line.label}>
+                  <TableCell>{line.label}</TableCell>
+                  <TableCell className="figure">{formatDollars(line.whatIf)}</TableCell>
+                  <TableCell className="figure">{difference(line.whatIf, line.original)}</TableCell>
+                  {other && line.other !== null ? <TableCell className="figure">{difference(line.whatIf, line.other)}</TableCell> : null}
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          <Text size={200} data-testid="what-if-baseline">
+            Baseline (status quo) over the term: {formatDollars(baselineTerm)}.
+          </Text>
         </>
       ) : null}
     </section>

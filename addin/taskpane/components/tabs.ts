@@ -1,27 +1,29 @@
 import type { Role } from '../api/types.js';
 
-export type TabId = 'connect' | 'schedule' | 'workbook' | 'cost' | 'submit' | 'approvals' | 'approved';
+export type TabId = 'connect' | 'schedule' | 'workbook' | 'proposals' | 'cost' | 'approvals' | 'approved';
 
-/** The tabs a role sees; before connecting, only Connect. */
+/**
+ * The tabs a role sees, short enough to sit on one row of a 320 px pane; before signing in, only
+ * Sign in. The account (who you are, sign out) opens from the pane's header once signed in.
+ * Submitting for approval sits under Cost, where the costing it submits is.
+ */
 export function tabsFor(role: Role | null): { id: TabId; label: string }[] {
-  const connect = { id: 'connect' as const, label: 'Connect' };
-  if (role === null) return [connect];
+  if (role === null) return [{ id: 'connect', label: 'Sign in' }];
   const schedule = { id: 'schedule' as const, label: 'Schedule' };
   const approved = { id: 'approved' as const, label: 'Approved' };
-  const analyst = [
+  const costing = [
     { id: 'workbook' as const, label: 'Workbook' },
+    { id: 'proposals' as const, label: 'Proposals' },
     { id: 'cost' as const, label: 'Cost' },
-    { id: 'submit' as const, label: 'Submit' },
   ];
   const approvals = { id: 'approvals' as const, label: 'Approvals' };
   switch (role) {
     case 'analyst':
-      return [connect, schedule, ...analyst, approved];
     case 'negotiator':
-      return [connect, schedule, approved];
+      return [schedule, ...costing, approved];
     case 'manager':
-      return [connect, schedule, approvals, approved];
+      return [schedule, approvals, approved];
     case 'admin':
-      return [connect, schedule, ...analyst, approvals, approved];
+      return [schedule, ...costing, approvals, approved];
   }
 }

@@ -1,15 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text } from '@fluentui/react-components';
-import { parseScenario } from '../../../shared/scenario.js';
-import { formatIssue } from '../../../shared/issues.js';
-import { costingSheet } from '../../../shared/workbook/costingSheet.js';
-import { scenarioToSheets } from '../../../shared/workbook/scenarioToSheets.js';
 import type { ApiClient } from '../api/client.js';
 import type { CostModelSummary } from '../api/types.js';
 import type { WorkbookPort } from '../workbook/workbookPort.js';
 import { ErrorBar } from '../components/ErrorBar.js';
 import { useTask } from '../components/useTask.js';
-import { approvedCopyOf } from './approvedSheets.js';
+import { openModelReadOnly } from './openReadOnly.js';
 import { ModelList } from './ModelList.js';
 
 /** Approved cost models; any opens into new, protected sheets (the server's figures, not ours). */
@@ -24,39 +20,13 @@ export function ApprovedPanel({ client, workbook }: { client: ApiClient; workboo
   const open = (id: string) =>
     task.run(async () => {
       const { value: model } = await client.getCostModel(id);
-      if (model.state !== 'approved') throw new Error(`“${model.title}” is ${model.state}, not approved.`);
-      if (!model.result) throw new Error(`The server holds no costing for “${model.title}”.`);
-      const parsed = parseScenario(model.scenario);
-      if (!parsed.ok) throw new Error(`The approved scenario does not read: ${parsed.issues.map(formatIssue).join('; ')}`);
-      const costing = costingSheet(model.result, parsed.value, {
-        title: model.title,
-        ...(model.approval
-          ? {
-              approval: {
-                approver: model.approval.approvedBy,
-                approvedAt: model.approval.approvedAt,
-                contentHash: model.approval.contentHash,
-                ...(model.approval.comment ? { comment: model.approval.comment } : {}),
-              },
-            }
-          : {}),
-      });
-      const grids = approvedCopyOf([costing, ...scenarioToSheets(parsed.value)], model.id);
-      const names = grids.map((g) => `“${g.name}”`).join(', ');
-      const present = await workbook.existingSheets(grids.map((g) => g.name));
-      if (present.size > 0) {
-        // Approved sheets are protected and never change: show the copy already here.
-        await workbook.selectCell(grids[0]!.name, 'A1');
-        setOpened(`${model.title} is already in this workbook: sheets ${names}.`);
-        return;
-      }
-      await workbook.writeSheets(grids, { protect: true, activate: grids[0]!.name });
-      setOpened(`${model.title}: sheets ${names} (protected).`);
+      if (model.state !== 'approved') throw new Error(`Could not open “${model.title}”: it is ${model.state}, not approved.`);
+      setOpened(await openModelReadOnly(model, workbook));
     });
 
   return (
     <section className="panel" aria-label="Approved models">
-      <ErrorBar error={task.error} onDismiss={task.clearError} />
+      <ErrorBar error={task.error} onDismiss={task.clearError} title="Could not open the approved model" />
       <div className="row">
         <Text weight="semibold">Approved cost models</Text>
         <Button size="small" onClick={load} disabled={task.busy}>

@@ -1,42 +1,46 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text } from '@fluentui/react-components';
 import type { ScheduleStamp } from '../../excel/scheduleStamp.js';
 import { rememberSchedule } from '../../runtime/sharedState.js';
 import type { ApiClient } from '../api/client.js';
-import type { ScheduleVersion, UnitRef } from '../api/types.js';
+import type { ScheduleVersion } from '../api/types.js';
 import type { WorkbookPort } from '../workbook/workbookPort.js';
 import { ErrorBar } from '../components/ErrorBar.js';
-import { UnitPicker } from '../components/UnitPicker.js';
 import { useTask } from '../components/useTask.js';
+import { ScheduleFreshness, type Freshness } from './scheduleFreshness.js';
 import { scheduleTableFor, stampFor } from './scheduleTable.js';
 
 export interface SchedulePanelProps {
   client: ApiClient;
   workbook: WorkbookPort;
-  units: UnitRef[];
+  /** The unit chosen once for every tab. */
+  unitId: string;
 }
 
-type Freshness = { kind: 'unknown' } | { kind: 'current' } | { kind: 'newer'; pulled: ScheduleVersion; etag: string | null };
-
 /** Pulls a unit's salary schedule into a stamped table and says when the server has a newer one. */
-export function SchedulePanel({ client, workbook, units }: SchedulePanelProps) {
-  const [unitId, setUnitId] = useState(units[0]?.id ?? '');
+export function SchedulePanel({ client, workbook, unitId }: SchedulePanelProps) {
   const [stamp, setStamp] = useState<ScheduleStamp | undefined>(undefined);
   const [freshness, setFreshness] = useState<Freshness>({ kind: 'unknown' });
   const task = useTask();
   /** The background check has its own error, so it never clears one the analyst has not read. */
   const watch = useTask();
+  const freshnessOf = useMemo(
+    () => new ScheduleFreshness({ readStamp: (unit) => workbook.readScheduleStamp(unit), currentSchedule: (unit, etag) => client.currentSchedule(unit, etag) }),
+    [workbook, client],
+  );
 
   const write = useCallback(
     async (pulled: ScheduleVersion, etag: string | null) => {
       const table = scheduleTableFor(pulled);
       const next = stampFor(pulled, table, etag);
       await workbook.writeScheduleTable(table, next);
+      freshnessOf.remember(next);
+      // Every BARGAIN.RATE cell of this unit streams the new rates.
       rememberSchedule({ unitId: pulled.unitId, version: pulled.version, effective: pulled.effective, schedule: pulled.schedule, ...(etag ? { etag } : {}) });
       setStamp(next);
       setFreshness({ kind: 'current' });
     },
-    [workbook],
+    [workbook, freshnessOf],
   );
 
   const pull = () =>
@@ -49,17 +53,11 @@ export function SchedulePanel({ client, workbook, units }: SchedulePanelProps) {
   const check = useCallback(
     () =>
       watch.run(async () => {
-        const inWorkbook = await workbook.readScheduleStamp(unitId);
-        setStamp(inWorkbook);
-        if (!inWorkbook) {
-          setFreshness({ kind: 'unknown' });
-          return;
-        }
-        const answer = await client.currentSchedule(unitId, inWorkbook.etag ?? null);
-        if (!answer.modified || answer.value.version === inWorkbook.version) setFreshness({ kind: 'current' });
-        else setFreshness({ kind: 'newer', pulled: answer.value, etag: answer.etag });
+        const checked = await freshnessOf.check(unitId);
+        setStamp(checked.stamp);
+        setFreshness(checked.freshness);
       }),
-    [client, workbook, unitId, watch.run],
+    [freshnessOf, unitId, watch.run],
   );
 
   useEffect(() => {
@@ -76,9 +74,8 @@ export function SchedulePanel({ client, workbook, units }: SchedulePanelProps) {
 
   return (
     <section className="panel" aria-label="Salary schedule">
-      <ErrorBar error={task.error} onDismiss={task.clearError} />
-      <ErrorBar error={watch.error} onDismiss={watch.clearError} />
-      <UnitPicker units={units} value={unitId} onChange={setUnitId} />
+      <ErrorBar error={task.error} onDismiss={task.clearError} title={`Could not pull the salary schedule of ${unitId}`} />
+      <ErrorBar error={watch.error} onDismiss={watch.clearError} title="Could not check the server for a newer schedule" />
       <div className="row">
         <Button appearance="primary" onClick={pull} disabled={task.busy || !unitId}>
           Pull schedule

@@ -1,19 +1,23 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { CostingInputError, costScenario, formatIssue, type InputIssue } from '../../../shared/index.js';
-import { readScenarioFile } from '../scenarioFile.js';
-import { costingCsv } from '../report/costingCsv.js';
-import { costingTable } from '../report/costingTable.js';
+import { formatIssue, type InputIssue } from '../../../shared/issues.js';
 
 const FORMATS = ['table', 'json', 'csv'] as const;
 type Format = (typeof FORMATS)[number];
 
-/** Bad input: one line per problem naming the JSON path, exit status 2, never a stack trace. */
+/** Bad input: one line per problem naming the JSON path (or the cell), exit status 2, never a stack trace. */
 export function exitWithIssues(issues: readonly InputIssue[]): never {
   for (const issue of issues) process.stderr.write(`${formatIssue(issue)}\n`);
   process.exit(2);
 }
 
+/** Allowed but worth a look (a negative lump sum): one line each, on standard error so JSON output stays clean. */
+function printWarnings(warnings: readonly InputIssue[]): void {
+  for (const warning of warnings) process.stderr.write(`warning: ${formatIssue(warning)}\n`);
+}
+
+// The engine, zod and ExcelJS are imported when a command runs, not when the CLI starts
+// (`bargaining-costing --version` must not pay for them).
 export function registerCostCommands(program: Command): void {
   program
     .command('cost')
@@ -23,7 +27,9 @@ export function registerCostCommands(program: Command): void {
     .option('-o, --out <file>', 'write to a file instead of standard output')
     .action(async (file: string, opts: { format: string; out?: string }) => {
       if (!FORMATS.includes(opts.format as Format)) exitWithIssues([{ path: '--format', message: `must be one of ${FORMATS.join(', ')}` }]);
+      const [{ readScenarioFile }, { CostingInputError, costScenario }] = await Promise.all([import('../scenarioFile.js'), import('../../../shared/index.js')]);
       const scenario = await readScenarioFile(file);
+      printWarnings(scenario.warnings);
       if (!scenario.ok) exitWithIssues(scenario.issues);
       let result;
       try {
@@ -33,18 +39,22 @@ export function registerCostCommands(program: Command): void {
         throw error;
       }
       const format = opts.format as Format;
-      const text =
-        format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : format === 'csv' ? costingCsv(result) : costingTable(result, scenario.value);
+      let text: string;
+      if (format === 'json') text = `${JSON.stringify(result, null, 2)}\n`;
+      else if (format === 'csv') text = (await import('../report/costingCsv.js')).costingCsv(result);
+      else text = (await import('../report/costingTable.js')).costingTable(result, scenario.value);
       if (opts.out) writeFileSync(opts.out, text);
       else process.stdout.write(text);
     });
 
   program
     .command('validate')
-    .description('check a scenario file without costing it; prints every problem with its JSON path')
+    .description('check a scenario file for everything a costing refuses, without costing it; prints every problem with its JSON path or cell, and warnings')
     .argument('<scenario>', 'scenario JSON file ("-" for standard input), or a costing workbook (.xlsx)')
     .action(async (file: string) => {
+      const { readScenarioFile } = await import('../scenarioFile.js');
       const scenario = await readScenarioFile(file);
+      printWarnings(scenario.warnings);
       if (!scenario.ok) exitWithIssues(scenario.issues);
       const s = scenario.value;
       process.stdout.write(

@@ -1,7 +1,5 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { viewCostModel } from '../../services/costModelView.js';
-import { defaultWorkbookWriter } from '../../services/xlsxAdapters.js';
 import { fail, runCli, withStore, withStoreOptions, type StoreCliOptions } from './storeOptions.js';
 
 export function registerExportCommand(program: Command): void {
@@ -13,6 +11,7 @@ export function registerExportCommand(program: Command): void {
   ).action((id: string, options: StoreCliOptions & { out?: string }) =>
     runCli(() =>
       withStore(options, async (store) => {
+        const [{ viewCostModel }, { defaultWorkbookWriter }] = await Promise.all([import('../../services/costModelView.js'), import('../../services/xlsxAdapters.js')]);
         const model = await store.getCostModel(id);
         if (!model) fail(`no cost model ${id}`);
         const successor = await store.findSuccessor(id);

@@ -1,11 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Command } from 'commander';
-import { scheduleSchema } from '../../../shared/schemas/scenario.js';
 import { issuesFromZod } from '../../../shared/issues.js';
 import { systemActor } from '../../services/auditTrail.js';
-import { importScheduleVersion } from '../../services/scheduleVersions.js';
-import { defaultScheduleFileReader } from '../../services/xlsxAdapters.js';
 import { fail, runCli, withStore, withStoreOptions, type StoreCliOptions } from './storeOptions.js';
 
 interface ImportOptions extends StoreCliOptions {
@@ -46,10 +43,12 @@ export function registerImportScheduleCommand(program: Command): void {
         if (options.effective) candidate = { ...(candidate as object), effective: options.effective };
       } else {
         if (!options.effective) fail('--effective is required for CSV and XLSX imports');
+        const { defaultScheduleFileReader } = await import('../../services/xlsxAdapters.js');
         const read = await defaultScheduleFileReader(format as 'csv' | 'xlsx', content, { id: options.scheduleId ?? `${options.unit}-${options.effective}`, effective: options.effective });
         if (!read.ok) fail(read.issues.map((i) => `${file}: ${i.path}: ${i.message}`).join('\n'));
         candidate = read.schedule;
       }
+      const [{ scheduleSchema }, { importScheduleVersion }] = await Promise.all([import('../../../shared/schemas/scenario.js'), import('../../services/scheduleVersions.js')]);
       const parsed = scheduleSchema.safeParse(candidate);
       if (!parsed.success) fail(issuesFromZod(parsed.error).map((i) => `schedule.${i.path}: ${i.message}`).join('\n'));
       await withStore(options, async (store) => {

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { startServer, stopOnSignals } from '../../index.js';
 import { configWith, withStoreOptions, type StoreCliOptions } from './storeOptions.js';
 
 export function registerServeCommand(program: Command): void {
@@ -8,8 +7,10 @@ export function registerServeCommand(program: Command): void {
       .command('serve')
       .description('migrate the database, load demo data into an empty one, and serve the API and the add-in')
       .option('-p, --port <port>', 'port (default: $PORT or 3000)')
-      .option('--no-demo', 'do not load demo data into an empty database'),
-  ).action(async (options: StoreCliOptions & { port?: string; demo: boolean }) => {
+      .option('--no-demo', 'do not load demo data into an empty database')
+      .option('--check-port', 'only check that the port is free, and exit (npm start runs this before its build)'),
+  ).action(async (options: StoreCliOptions & { port?: string; demo: boolean; checkPort?: boolean }) => {
+    const { checkPortFree, PortInUseError, startServer, stopOnSignals } = await import('../../index.js');
     const config = configWith(options);
     if (options.port !== undefined) {
       const port = Number(options.port);
@@ -20,6 +21,16 @@ export function registerServeCommand(program: Command): void {
       config.port = port;
     }
     if (!options.demo) config.demoData = false;
-    stopOnSignals(await startServer(config));
+    try {
+      if (options.checkPort) {
+        await checkPortFree(config);
+        return;
+      }
+      stopOnSignals(await startServer(config));
+    } catch (error) {
+      if (!(error instanceof PortInUseError)) throw error;
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
   });
 }

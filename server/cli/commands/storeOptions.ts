@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { configFromEnv, type ServerConfig } from '../../config.js';
-import { migrateStore, openStore } from '../../store/openStore.js';
 import type { Store } from '../../store/store.js';
+import { DomainError } from '../../services/domainErrors.js';
 
 /** --data-dir and --database-url, defaulting to DATA_DIR and DATABASE_URL. */
 export function withStoreOptions(command: Command): Command {
@@ -26,6 +26,7 @@ export function configWith(options: StoreCliOptions): ServerConfig {
 
 /** Migrates, opens the store, runs `work`, closes the store. */
 export async function withStore<T>(options: StoreCliOptions, work: (store: Store, config: ServerConfig) => Promise<T>): Promise<T> {
+  const { migrateStore, openStore } = await import('../../store/openStore.js');
   const config = configWith(options);
   const location = { databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 };
   await migrateStore(location);
@@ -50,6 +51,11 @@ export async function runCli(work: () => Promise<void>): Promise<void> {
   } catch (error) {
     if (error instanceof CliError) {
       process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    if (error instanceof DomainError) {
+      process.stderr.write(`${error.message}\n`);
+      for (const e of error.issues ?? []) process.stderr.write(`  ${e.path}: ${e.message}\n`);
       process.exit(2);
     }
     const problem = error as { status?: unknown; errors?: { path: string; message: string }[]; message: string };

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { issueToken } from '../../services/apiTokens.js';
-import { recordAudit, systemActor } from '../../services/auditTrail.js';
+import { createApiToken, listApiTokens, revokeApiToken } from '../../services/apiTokens.js';
+import { systemActor } from '../../services/auditTrail.js';
 import { fail, runCli, withStore, withStoreOptions, type StoreCliOptions } from './storeOptions.js';
 
 export function registerTokenCommands(program: Command): void {
@@ -16,12 +16,7 @@ export function registerTokenCommands(program: Command): void {
       withStore(options, async (store) => {
         const user = await store.getUser(options.user);
         if (!user) fail(`no user ${options.user} (add one with: bargaining-costing user add)`);
-        const now = new Date();
-        const issued = await store.transaction(async (tx) => {
-          const t = await issueToken(tx, user.id, options.label, now);
-          await recordAudit(tx, systemActor('cli'), now, { action: 'token.created', entityType: 'token', entityId: t.id, unitId: null, detail: { user: user.id, label: options.label } });
-          return t;
-        });
+        const issued = await createApiToken(store, systemActor('cli'), new Date(), user.id, options.label);
         process.stderr.write(`token for ${user.id} (${user.role}); shown once, store it safely:\n`);
         process.stdout.write(`${issued.token}\n`);
       }),
@@ -31,22 +26,16 @@ export function registerTokenCommands(program: Command): void {
     (options: StoreCliOptions & { user: string }) =>
       runCli(() =>
         withStore(options, async (store) => {
-          for (const t of await store.listTokens(options.user)) process.stdout.write(`${t.id}\t${t.createdAt}\t${t.revokedAt ? `revoked ${t.revokedAt}` : 'active'}\t${t.label}\n`);
+          for (const t of await listApiTokens(store, options.user)) process.stdout.write(`${t.id}\t${t.createdAt}\t${t.revokedAt ? `revoked ${t.revokedAt}` : 'active'}\t${t.label}\n`);
         }),
       ),
   );
   withStoreOptions(
-    token.command('revoke').description('revoke a token (takes effect within AUTH_CACHE_SECONDS)').requiredOption('--user <id>', 'user id').requiredOption('--id <tokenId>', 'token id (see token list)'),
+    token.command('revoke').description('revoke a token (a running server sees it within AUTH_CACHE_SECONDS)').requiredOption('--user <id>', 'user id').requiredOption('--id <tokenId>', 'token id (see token list)'),
   ).action((options: StoreCliOptions & { user: string; id: string }) =>
     runCli(() =>
       withStore(options, async (store) => {
-        const now = new Date();
-        const revoked = await store.transaction(async (tx) => {
-          const done = await tx.revokeToken(options.user, options.id, now.toISOString());
-          if (done) await recordAudit(tx, systemActor('cli'), now, { action: 'token.revoked', entityType: 'token', entityId: options.id, unitId: null, detail: { user: options.user } });
-          return done;
-        });
-        if (!revoked) fail(`user ${options.user} has no active token ${options.id}`);
+        await revokeApiToken(store, systemActor('cli'), new Date(), options.user, options.id);
         process.stdout.write(`revoked ${options.id}\n`);
       }),
     ),

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { roles, type Role } from '../../store/store.js';
 import { systemActor } from '../../services/auditTrail.js';
-import { addUser, changeUser } from '../../services/users.js';
+import { addUser, changeUser, listUsers } from '../../services/users.js';
 import { fail, runCli, withStore, withStoreOptions, type StoreCliOptions } from './storeOptions.js';
 
 export function registerUserCommands(program: Command): void {
@@ -27,7 +27,7 @@ export function registerUserCommands(program: Command): void {
   withStoreOptions(user.command('list').description('list users')).action((options: StoreCliOptions) =>
     runCli(() =>
       withStore(options, async (store) => {
-        for (const u of await store.listUsers()) process.stdout.write(`${u.id}\t${u.role}\t${u.unitIds.join(',') || '-'}\t${u.name}\n`);
+        for (const u of await listUsers(store)) process.stdout.write(`${u.id}\t${u.role}\t${u.unitIds.join(',') || '-'}\t${u.name}\n`);
       }),
     ),
   );

@@ -73,8 +73,8 @@ describe('the task pane modules', () => {
 
   it('shows each role its tabs', () => {
     expect(tabsFor(null).map((t) => t.id)).toEqual(['connect']);
-    expect(tabsFor('analyst').map((t) => t.id)).toEqual(['connect', 'schedule', 'workbook', 'cost', 'submit', 'approved']);
-    expect(tabsFor('manager').map((t) => t.id)).toEqual(['connect', 'schedule', 'approvals', 'approved']);
-    expect(tabsFor('negotiator').map((t) => t.id)).toEqual(['connect', 'schedule', 'approved']);
+    expect(tabsFor('analyst').map((t) => t.id)).toEqual(['schedule', 'workbook', 'proposals', 'cost', 'approved']);
+    expect(tabsFor('manager').map((t) => t.id)).toEqual(['schedule', 'approvals', 'approved']);
+    expect(tabsFor('negotiator').map((t) => t.id)).toEqual(['schedule', 'workbook', 'proposals', 'cost', 'approved']);
   });
 });

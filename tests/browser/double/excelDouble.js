@@ -3,16 +3,38 @@
  *
  * It implements the part of the Excel JavaScript API the add-in uses (addin/excel/): worksheets,
  * ranges (values, formulas, number formats, formats), tables, charts, protection, freeze panes,
- * selection, workbook names and settings, the application's calculation mode, and `context.sync()`
- * with Office's load-then-sync rule: reading a property that was not loaded and synced throws
- * PropertyNotLoaded, as Office.js does. Each sync's payload is measured; one over 5 MB fails with
- * RequestPayloadSizeLimitExceeded, as Excel on the web does. Values typed into General cells are
- * converted the way Excel converts them (numbers, ISO dates to serials, TRUE/FALSE). Formulas are
- * evaluated (SUM, ROUND, IF, + - * /, comparisons), so totals read back as Excel would show them.
+ * selection, workbook names and settings, the application's calculation mode, and `context.sync()`.
+ *
+ * It is strict where Excel is, so that code which only the double accepts fails a test:
+ * - Commands are queued and run at `context.sync()`, in order. The first one that fails rejects the
+ *   sync and the commands after it are not run (earlier ones stay done): "If there was an error,
+ *   [traceMessages] contains all trace messages that were executed before the error occurred"
+ *   (https://learn.microsoft.com/javascript/api/office/officeextension.error).
+ * - `load()` loads only the properties named ("values,numberFormat", ["name"], "items/name", or
+ *   every scalar property when called with nothing); reading any other property throws
+ *   PropertyNotLoaded, as does reading one before the sync that loads it
+ *   (https://learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model#load).
+ *   `isNullObject` of a *OrNullObject result is readable after a sync without a load
+ *   (https://learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model#ornullobject-methods-and-properties).
+ * - Cells formatted as Text ("@") keep what is written literally, apostrophe and "=" included:
+ *   "the cell is displayed exactly as entered" (Text number format,
+ *   https://support.microsoft.com/office/format-numbers-as-text-583160db-…). Elsewhere a leading
+ *   apostrophe makes the rest text and is not shown.
+ * - Cell-edit mode (`startCellEdit()`): a batch fails with InvalidOperationInCellEditMode unless
+ *   the run asked `delayForCellEdit`, in which case it waits until editing ends
+ *   (https://learn.microsoft.com/javascript/api/excel/excel.runoptions).
+ * - `Office.context.requirements.isSetSupported(name, version)` answers from a configurable set
+ *   (`supportSets({ExcelApi: '1.7'})`), as an older Excel would
+ *   (https://learn.microsoft.com/office/dev/add-ins/develop/specify-api-requirements-runtime).
+ * Each sync's payload is measured; one over 5 MB fails with RequestPayloadSizeLimitExceeded, as
+ * Excel on the web does. Values typed into General cells are converted the way Excel converts them
+ * (numbers, ISO dates to serials, TRUE/FALSE). Formulas are evaluated (SUM, ROUND, IF, + - * /,
+ * comparisons), so totals read back as Excel would show them.
  *
  * It also takes over Office.onReady (office.js itself is the real one, routed from the npm package)
  * so the page believes it runs in Excel, and exposes `window.__excelDouble` for the test: the
- * model, counters, `paste`, `cell`, `failNextSync`.
+ * model, counters, `paste`, `cell`, `failNextSync`, `startCellEdit`/`endCellEdit`, `supportSets`.
+ * In Node (the add-in's unit tests) it runs on a plain object standing in for `window`.
  */
 (() => {
   'use strict';
@@ -94,17 +116,54 @@
     activeSheet: null,
     selection: null,
     calculationMode: 'Automatic',
-    stats: { syncs: 0, runs: 0, largestRequestBytes: 0, suspendedCalculation: 0, suspendedScreen: 0, fullCalculations: 0 },
+    stats: {
+      syncs: 0,
+      runs: 0,
+      largestRequestBytes: 0,
+      suspendedCalculation: 0,
+      suspendedScreen: 0,
+      fullCalculations: 0,
+      calculationModeChanges: 0,
+      /** Syncs that wrote cells without suspendApiCalculationUntilNextSync in the same request. */
+      writesWithoutSuspendedCalculation: 0,
+      /** Syncs refused because the user was editing a cell. */
+      refusedInCellEdit: 0,
+      /** Syncs that waited for the user to finish editing (delayForCellEdit). */
+      delayedForCellEdit: 0,
+      /** range.calculate() calls, by address. */
+      rangeCalculations: [],
+    },
     failNext: [],
+    editing: false,
+    editWaiters: [],
+    supported: { ExcelApi: '1.17', SharedRuntime: '1.1', CustomFunctionsRuntime: '1.4', IdentityAPI: '1.3', NestedAppAuth: '1.1' },
   };
 
+  function makeSheet(name) {
+    return { name, cells: new Map(), charts: [], protected: false, freeze: null, columnWidths: {}, styles: new Map(), visible: true };
+  }
   function newSheet(name) {
-    const sheet = { name, cells: new Map(), charts: [], protected: false, freeze: null, columnWidths: {}, styles: new Map(), visible: true };
+    const sheet = makeSheet(name);
     model.sheets.push(sheet);
     if (!model.activeSheet) model.activeSheet = name;
     return sheet;
   }
   newSheet('Sheet1');
+
+  function versionAtLeast(have, want) {
+    const a = String(have).split('.').map(Number);
+    const b = String(want || '1.1').split('.').map(Number);
+    for (let i = 0; i < Math.max(a.length, b.length); i++) {
+      const x = a[i] || 0;
+      const y = b[i] || 0;
+      if (x !== y) return x > y;
+    }
+    return true;
+  }
+  function isSetSupported(name, version) {
+    const have = model.supported[name];
+    return have !== undefined && have !== null && versionAtLeast(have, version);
+  }
 
   function findSheet(name) {
     const lower = name.toLowerCase();
@@ -139,6 +198,12 @@
     return Math.round((ms - EXCEL_EPOCH) / 86400000);
   }
   function storeInput(cell, input, asFormula) {
+    if (cell.numberFormat === '@' && typeof input === 'string') {
+      // A Text cell takes what is typed literally: a leading apostrophe stays, "=…" is text.
+      cell.value = input;
+      cell.formula = null;
+      return;
+    }
     if (typeof input === 'string' && input.startsWith("'")) {
       cell.value = input.slice(1);
       cell.formula = null;
@@ -300,14 +365,29 @@
 
   // ── request context, load and sync ─────────────────────────────────────────────────────────
   class Context {
-    constructor() {
-      this.pendingLoads = new Set();
-      this.pendingErrors = [];
+    constructor(options) {
+      /** The batch: commands run in order at the next sync. */
+      this.queue = [];
       this.pendingBytes = 0;
+      this.writes = false;
+      this.suspendedCalculation = false;
+      this.delayForCellEdit = Boolean(options && options.delayForCellEdit);
+      /** Sheets added in this batch, so later commands of the batch can name them. */
+      this.addedSheets = [];
       this.workbook = new WorkbookProxy(this);
     }
+    enqueue(command) {
+      this.queue.push(command);
+    }
+    /** A command that fails when its turn comes, failing the batch from there on. */
     queueError(error) {
-      this.pendingErrors.push(error);
+      this.queue.push(() => {
+        throw error;
+      });
+    }
+    write(command) {
+      this.writes = true;
+      this.queue.push(command);
     }
     addBytes(value) {
       this.pendingBytes += JSON.stringify(value).length;
@@ -315,34 +395,67 @@
     async sync() {
       model.stats.syncs++;
       const bytes = this.pendingBytes;
+      const commands = this.queue;
+      const writes = this.writes;
+      const suspended = this.suspendedCalculation;
       this.pendingBytes = 0;
+      this.queue = [];
+      this.writes = false;
+      this.suspendedCalculation = false;
+      this.addedSheets = [];
       model.stats.largestRequestBytes = Math.max(model.stats.largestRequestBytes, bytes);
-      const errors = this.pendingErrors;
-      this.pendingErrors = [];
-      const loads = [...this.pendingLoads];
-      this.pendingLoads.clear();
       await new Promise((resolve) => setTimeout(resolve, 0));
       if (model.failNext.length > 0) {
         const { code, message } = model.failNext.shift();
         throw new OfficeError(code, message);
       }
+      if (model.editing && commands.length > 0) {
+        if (!this.delayForCellEdit) {
+          model.stats.refusedInCellEdit++;
+          throw new OfficeError('InvalidOperationInCellEditMode', 'The operation is not available while Excel is in Edit cell mode. Exit Edit mode by using the ENTER or TAB keys, or by selecting another cell, and then try again.');
+        }
+        model.stats.delayedForCellEdit++;
+        await new Promise((resolve) => model.editWaiters.push(resolve));
+      }
       if (bytes > MAX_REQUEST_BYTES) throw new OfficeError('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit (${bytes} bytes).`);
-      if (errors.length > 0) throw errors[0];
-      for (const proxy of loads) proxy._loaded = true;
+      if (writes && !suspended) model.stats.writesWithoutSuspendedCalculation++;
+      for (const command of commands) command();
     }
+  }
+
+  /** "values, numberFormat", ["name"], "items/name", {select: "…"} → the top-level names; none → every scalar ("*"). */
+  function loadNames(what) {
+    if (what === undefined || what === null) return ['*'];
+    let list;
+    if (typeof what === 'string') list = what.split(',');
+    else if (Array.isArray(what)) list = what;
+    else if (typeof what === 'object' && typeof what.select === 'string') list = what.select.split(',');
+    else if (typeof what === 'object' && Array.isArray(what.select)) list = what.select;
+    else return ['*'];
+    return list.map((name) => String(name).trim().split('/')[0]).filter((name) => name !== '');
   }
 
   class ClientObject {
     constructor(ctx) {
       this._ctx = ctx;
-      this._loaded = false;
+      this._loadedNames = null;
+      this._synced = false;
       this.context = ctx;
+      ctx.enqueue(() => {
+        this._synced = true;
+      });
     }
-    load() {
-      this._ctx.pendingLoads.add(this);
-      this._snapshot = {};
+    load(what) {
+      const names = loadNames(what);
+      this._ctx.enqueue(() => {
+        this._snapshot = {};
+        this._loadedNames = new Set([...(this._loadedNames || []), ...names]);
+        this._onLoad(names);
+      });
       return this;
     }
+    /** Called at the sync that loads: snapshot what may change later in the batch or after it. */
+    _onLoad(_names) {}
     /** Office.js hands back what the sync loaded: the same array on every read until the next load. */
     _cached(property, compute) {
       if (!this._snapshot) this._snapshot = {};
@@ -350,12 +463,15 @@
       return this._snapshot[property];
     }
     _need(property) {
-      if (!this._loaded) {
+      if (!this._loadedNames || !(this._loadedNames.has(property) || this._loadedNames.has('*'))) {
         throw new OfficeError(
           'PropertyNotLoaded',
           `The property '${property}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
         );
       }
+    }
+    _needSynced(property) {
+      if (!this._synced) this._need(property);
     }
     toJSON() {
       return {};
@@ -389,23 +505,32 @@
       return model.calculationMode;
     }
     set calculationMode(mode) {
+      if (!requireSet(this._ctx, '1.8', 'Application.calculationMode')) return;
       if (!['Automatic', 'AutomaticExceptTables', 'Manual'].includes(mode)) this._ctx.queueError(new OfficeError('InvalidArgument', `calculation mode ${mode}`));
-      else model.calculationMode = mode;
+      else
+        this._ctx.enqueue(() => {
+          model.stats.calculationModeChanges++;
+          model.calculationMode = mode;
+        });
     }
     suspendApiCalculationUntilNextSync() {
       model.stats.suspendedCalculation++;
+      this._ctx.suspendedCalculation = true;
     }
     suspendScreenUpdatingUntilNextSync() {
+      if (!requireSet(this._ctx, '1.9', 'Application.suspendScreenUpdatingUntilNextSync')) return;
       model.stats.suspendedScreen++;
     }
-    calculate() {
-      model.stats.fullCalculations++;
+    calculate(type) {
+      this._ctx.enqueue(() => {
+        if (type === 'Full' || type === 'FullRebuild') model.stats.fullCalculations++;
+      });
     }
   }
 
   class WorksheetCollection extends ClientObject {
     getItem(name) {
-      const sheet = findSheet(name);
+      const sheet = findSheet(name) || this._ctx.addedSheets.find((s) => s.name.toLowerCase() === name.toLowerCase()) || null;
       if (!sheet) this._ctx.queueError(new OfficeError('ItemNotFound', `The requested resource doesn't exist. (worksheet "${name}")`));
       return new WorksheetProxy(this._ctx, sheet);
     }
@@ -421,7 +546,13 @@
         this._ctx.queueError(new OfficeError('ItemAlreadyExists', `A sheet named "${name}" already exists.`));
         return new WorksheetProxy(this._ctx, findSheet(name));
       }
-      return new WorksheetProxy(this._ctx, newSheet(name));
+      const sheet = makeSheet(name);
+      this._ctx.addedSheets.push(sheet);
+      this._ctx.enqueue(() => {
+        if (findSheet(name)) throw new OfficeError('ItemAlreadyExists', `A sheet named "${name}" already exists.`);
+        model.sheets.push(sheet);
+      });
+      return new WorksheetProxy(this._ctx, sheet);
     }
     get items() {
       this._need('items');
@@ -440,7 +571,7 @@
       this.freezePanes = new FreezePanesProxy(ctx, sheet);
     }
     get isNullObject() {
-      this._need('isNullObject');
+      this._needSynced('isNullObject');
       return this._isNull;
     }
     get name() {
@@ -489,19 +620,25 @@
       return used._isNull ? new RangeProxy(this._ctx, this._sheet, { r0: 0, c0: 0, rows: 1, cols: 1 }) : used;
     }
     activate() {
-      if (this._sheet) model.activeSheet = this._sheet.name;
+      const sheet = this._sheet;
+      if (sheet) this._ctx.enqueue(() => (model.activeSheet = sheet.name));
     }
     delete() {
-      if (!this._sheet) return;
-      model.sheets = model.sheets.filter((s) => s !== this._sheet);
-      model.tables = model.tables.filter((t) => t.sheet !== this._sheet);
+      const sheet = this._sheet;
+      if (!sheet) return;
+      this._ctx.enqueue(() => {
+        model.sheets = model.sheets.filter((s) => s !== sheet);
+        model.tables = model.tables.filter((t) => t.sheet !== sheet);
+      });
     }
     set name(value) {
       this._present();
-      this._sheet.name = value;
+      const sheet = this._sheet;
+      this._ctx.enqueue(() => (sheet.name = value));
     }
     set visibility(value) {
-      if (this._sheet) this._sheet.visible = value === 'Visible';
+      const sheet = this._sheet;
+      if (sheet) this._ctx.enqueue(() => (sheet.visible = value === 'Visible'));
     }
   }
 
@@ -515,12 +652,16 @@
       return this._sheet.protected;
     }
     protect(options) {
-      if (this._sheet.protected) this._ctx.queueError(new OfficeError('InvalidOperation', 'The sheet is already protected.'));
-      this._sheet.protected = true;
-      this._sheet.protectionOptions = options || {};
+      const sheet = this._sheet;
+      this._ctx.enqueue(() => {
+        if (sheet.protected) throw new OfficeError('InvalidOperation', 'The sheet is already protected.');
+        sheet.protected = true;
+        sheet.protectionOptions = options || {};
+      });
     }
     unprotect() {
-      this._sheet.protected = false;
+      const sheet = this._sheet;
+      this._ctx.enqueue(() => (sheet.protected = false));
     }
   }
 
@@ -530,25 +671,35 @@
       this._sheet = sheet;
     }
     unfreeze() {
-      this._sheet.freeze = null;
+      const sheet = this._sheet;
+      this._ctx.enqueue(() => (sheet.freeze = null));
     }
     freezeRows(n) {
-      this._sheet.freeze = { rows: n, columns: 0 };
+      const sheet = this._sheet;
+      this._ctx.enqueue(() => (sheet.freeze = { rows: n, columns: 0 }));
     }
     freezeColumns(n) {
-      this._sheet.freeze = { rows: 0, columns: n };
+      const sheet = this._sheet;
+      this._ctx.enqueue(() => (sheet.freeze = { rows: 0, columns: n }));
     }
     freezeAt(range) {
-      this._sheet.freeze = { rows: range._area.rows, columns: range._area.cols };
+      const sheet = this._sheet;
+      this._ctx.enqueue(() => (sheet.freeze = { rows: range._area.rows, columns: range._area.cols }));
     }
   }
 
-  function guardWritable(ctx, sheet, what) {
+  /** A member of a newer ExcelApi than the double's configured one fails its batch with ApiNotFound, as an older Excel does. */
+  function requireSet(ctx, version, member) {
+    if (isSetSupported('ExcelApi', version)) return true;
+    ctx.queueError(new OfficeError('ApiNotFound', `The API you are trying to use could not be found (${member} needs ExcelApi ${version}; this Excel has ${model.supported.ExcelApi}).`));
+    return false;
+  }
+
+  /** Checked when the command runs (the sheet may be protected earlier in the same batch). */
+  function ensureWritable(sheet, what) {
     if (sheet && sheet.protected) {
-      ctx.queueError(new OfficeError('AccessDenied', `You cannot perform the requested operation (${what} on the protected sheet "${sheet.name}").`));
-      return false;
+      throw new OfficeError('AccessDenied', `You cannot perform the requested operation (${what} on the protected sheet "${sheet.name}").`);
     }
-    return true;
   }
 
   class RangeProxy extends ClientObject {
@@ -560,7 +711,7 @@
       this.format = new RangeFormatProxy(ctx, this);
     }
     get isNullObject() {
-      this._need('isNullObject');
+      this._needSynced('isNullObject');
       return this._isNull;
     }
     _grid(read) {
@@ -587,32 +738,54 @@
         return;
       }
       this._ctx.addBytes(grid);
-      if (!guardWritable(this._ctx, this._sheet, `set ${property}`)) return;
-      grid.forEach((row, i) => row.forEach((v, j) => store(ensureCell(this._sheet, r0 + i, c0 + j), v)));
+      const sheet = this._sheet;
+      this._ctx.write(() => {
+        ensureWritable(sheet, `set ${property}`);
+        grid.forEach((row, i) => row.forEach((v, j) => store(ensureCell(sheet, r0 + i, c0 + j), v)));
+      });
+    }
+    _onLoad(names) {
+      const all = names.includes('*');
+      if (all && this._area.rows * this._area.cols > 100000) return;
+      for (const property of ['values', 'formulas', 'numberFormat', 'text']) {
+        if (all || names.includes(property)) this._cached(property, () => this[`_${property}Grid`]());
+      }
+    }
+    _valuesGrid() {
+      return this._grid((r, c) => cellValue(this._sheet, r, c));
+    }
+    _formulasGrid() {
+      return this._grid((r, c) => {
+        const cell = cellOf(this._sheet, r, c);
+        return cell ? cell.formula || cell.value : '';
+      });
+    }
+    _numberFormatGrid() {
+      return this._grid((r, c) => {
+        const cell = cellOf(this._sheet, r, c);
+        return cell ? cell.numberFormat : 'General';
+      });
+    }
+    _textGrid() {
+      return this._grid((r, c) => String(cellValue(this._sheet, r, c)));
     }
     get values() {
       this._need('values');
-      return this._cached('values', () => this._grid((r, c) => cellValue(this._sheet, r, c)));
+      return this._cached('values', () => this._valuesGrid());
     }
     set values(grid) {
       this._write(grid, 'values', (cell, v) => storeInput(cell, v, false));
     }
     get formulas() {
       this._need('formulas');
-      return this._cached('formulas', () => this._grid((r, c) => {
-        const cell = cellOf(this._sheet, r, c);
-        return cell ? cell.formula || cell.value : '';
-      }));
+      return this._cached('formulas', () => this._formulasGrid());
     }
     set formulas(grid) {
       this._write(grid, 'formulas', (cell, v) => storeInput(cell, v, true));
     }
     get numberFormat() {
       this._need('numberFormat');
-      return this._cached('numberFormat', () => this._grid((r, c) => {
-        const cell = cellOf(this._sheet, r, c);
-        return cell ? cell.numberFormat : 'General';
-      }));
+      return this._cached('numberFormat', () => this._numberFormatGrid());
     }
     set numberFormat(grid) {
       this._write(grid, 'numberFormat', (cell, v) => {
@@ -621,7 +794,7 @@
     }
     get text() {
       this._need('text');
-      return this._cached('text', () => this._grid((r, c) => String(cellValue(this._sheet, r, c))));
+      return this._cached('text', () => this._textGrid());
     }
     get address() {
       this._need('address');
@@ -648,20 +821,34 @@
       return new WorksheetProxy(this._ctx, this._sheet);
     }
     clear() {
-      if (!this._sheet || !guardWritable(this._ctx, this._sheet, 'clear')) return;
-      for (const k of [...this._sheet.cells.keys()]) {
-        const [r, c] = k.split(',').map(Number);
-        if (inside(r, c, this._area)) this._sheet.cells.delete(k);
-      }
-      for (const k of [...this._sheet.styles.keys()]) {
-        const [r, c] = k.split(',').map(Number);
-        if (inside(r, c, this._area)) this._sheet.styles.delete(k);
-      }
+      const sheet = this._sheet;
+      const area = this._area;
+      if (!sheet) return;
+      this._ctx.write(() => {
+        ensureWritable(sheet, 'clear');
+        for (const k of [...sheet.cells.keys()]) {
+          const [r, c] = k.split(',').map(Number);
+          if (inside(r, c, area)) sheet.cells.delete(k);
+        }
+        for (const k of [...sheet.styles.keys()]) {
+          const [r, c] = k.split(',').map(Number);
+          if (inside(r, c, area)) sheet.styles.delete(k);
+        }
+      });
     }
     select() {
       this._present();
-      model.activeSheet = this._sheet.name;
-      model.selection = { sheet: this._sheet.name, address: formatAddress(this._area) };
+      const sheet = this._sheet;
+      const area = this._area;
+      this._ctx.enqueue(() => {
+        model.activeSheet = sheet.name;
+        model.selection = { sheet: sheet.name, address: formatAddress(area) };
+      });
+    }
+    calculate() {
+      const sheet = this._sheet;
+      const area = this._area;
+      this._ctx.enqueue(() => model.stats.rangeCalculations.push(`${sheet.name}!${formatAddress(area)}`));
     }
     getEntireColumn() {
       return new RangeProxy(this._ctx, this._sheet, { r0: 0, c0: this._area.c0, rows: MAX_ROWS, cols: this._area.cols });
@@ -688,20 +875,28 @@
     }
     _style(prop, value) {
       const range = this._range;
-      if (!range._sheet) return;
+      const sheet = range._sheet;
+      if (!sheet) return;
       const { r0, c0, rows, cols } = range._area;
       if (rows * cols > 100000) return; // whole-column formats are not modelled
-      for (let r = r0; r < r0 + rows; r++) {
-        for (let c = c0; c < c0 + cols; c++) {
-          const k = key(r, c);
-          range._sheet.styles.set(k, { ...(range._sheet.styles.get(k) || {}), [prop]: value });
+      this._ctx.enqueue(() => {
+        for (let r = r0; r < r0 + rows; r++) {
+          for (let c = c0; c < c0 + cols; c++) {
+            const k = key(r, c);
+            sheet.styles.set(k, { ...(sheet.styles.get(k) || {}), [prop]: value });
+          }
         }
-      }
+      });
     }
+    /** In points, as Excel takes it (https://learn.microsoft.com/javascript/api/excel/excel.rangeformat#excel-excel-rangeformat-columnwidth-member). */
     set columnWidth(points) {
       const range = this._range;
-      if (!range._sheet) return;
-      for (let c = range._area.c0; c < range._area.c0 + range._area.cols; c++) range._sheet.columnWidths[c] = points;
+      const sheet = range._sheet;
+      if (!sheet) return;
+      const { c0, cols } = range._area;
+      this._ctx.enqueue(() => {
+        for (let c = c0; c < c0 + cols; c++) sheet.columnWidths[c] = points;
+      });
     }
     set rowHeight(_points) {}
     set horizontalAlignment(_value) {}
@@ -748,13 +943,12 @@
         this._ctx.queueError(new OfficeError('ItemNotFound', 'The worksheet for the table does not exist.'));
         return new TableProxy(this._ctx, null);
       }
-      if (!guardWritable(this._ctx, sheet, 'add a table')) return new TableProxy(this._ctx, null);
-      if (model.tables.some((t) => t.sheet === sheet && overlaps(t.area, table.area))) {
-        this._ctx.queueError(new OfficeError('InvalidOperation', "A table can't overlap another table."));
-        return new TableProxy(this._ctx, null);
-      }
       if (table.area.rows === 1) table.area.rows = 2; // Excel keeps one (empty) data row
-      model.tables.push(table);
+      this._ctx.enqueue(() => {
+        ensureWritable(sheet, 'add a table');
+        if (model.tables.some((t) => t.sheet === sheet && overlaps(t.area, table.area))) throw new OfficeError('InvalidOperation', "A table can't overlap another table.");
+        model.tables.push(table);
+      });
       return new TableProxy(this._ctx, table);
     }
     get items() {
@@ -774,7 +968,7 @@
       this._isNull = false;
     }
     get isNullObject() {
-      this._need('isNullObject');
+      this._needSynced('isNullObject');
       return this._isNull;
     }
     _present() {
@@ -786,16 +980,17 @@
       return this._table.name;
     }
     set name(value) {
-      if (!this._table) return;
-      const other = findTable(value);
-      if (other && other !== this._table) {
-        this._ctx.queueError(new OfficeError('ItemAlreadyExists', `A table named "${value}" already exists.`));
-        return;
-      }
-      this._table.name = value;
+      const table = this._table;
+      if (!table) return;
+      this._ctx.enqueue(() => {
+        const other = findTable(value);
+        if (other && other !== table) throw new OfficeError('ItemAlreadyExists', `A table named "${value}" already exists.`);
+        table.name = value;
+      });
     }
     set style(value) {
-      if (this._table) this._table.style = value;
+      const table = this._table;
+      if (table) this._ctx.enqueue(() => (table.style = value));
     }
     set showTotals(_value) {}
     get worksheet() {
@@ -814,13 +1009,15 @@
     }
     convertToRange() {
       const range = this.getRange();
-      if (this._table) model.tables = model.tables.filter((t) => t !== this._table);
+      const table = this._table;
+      if (table) this._ctx.enqueue(() => (model.tables = model.tables.filter((t) => t !== table)));
       return range;
     }
     delete() {
-      if (!this._table) return;
+      const table = this._table;
+      if (!table) return;
       this.getRange().clear();
-      model.tables = model.tables.filter((t) => t !== this._table);
+      this._ctx.enqueue(() => (model.tables = model.tables.filter((t) => t !== table)));
     }
   }
 
@@ -842,9 +1039,12 @@
         valueFormat: '',
         position: null,
       };
-      if (!guardWritable(this._ctx, this._sheet, 'add a chart')) return new ChartProxy(this._ctx, null, null);
-      this._sheet.charts.push(chart);
-      return new ChartProxy(this._ctx, this._sheet, chart);
+      const sheet = this._sheet;
+      this._ctx.enqueue(() => {
+        ensureWritable(sheet, 'add a chart');
+        sheet.charts.push(chart);
+      });
+      return new ChartProxy(this._ctx, sheet, chart);
     }
     getItemOrNullObject(name) {
       const chart = this._sheet ? this._sheet.charts.find((c) => c.name === name) : undefined;
@@ -868,14 +1068,17 @@
       this._chart = chart;
       this._isNull = false;
       const set = (prop) => (value) => {
-        if (this._chart) this._chart[prop] = value;
+        if (this._chart) this._ctx.enqueue(() => (this._chart[prop] = value));
       };
       this.title = accessor({ text: set('title') });
       this.legend = accessor({ position: set('legend'), visible: set('legendVisible') });
-      this.axes = { valueAxis: accessor({ numberFormat: set('valueFormat') }), categoryAxis: accessor({ numberFormat: set('categoryFormat') }) };
+      const axisFormat = (prop) => (value) => {
+        if (requireSet(this._ctx, '1.8', 'ChartAxis.numberFormat')) set(prop)(value);
+      };
+      this.axes = { valueAxis: accessor({ numberFormat: axisFormat('valueFormat') }), categoryAxis: accessor({ numberFormat: axisFormat('categoryFormat') }) };
     }
     get isNullObject() {
-      this._need('isNullObject');
+      this._needSynced('isNullObject');
       return this._isNull;
     }
     get name() {
@@ -883,13 +1086,17 @@
       return this._chart.name;
     }
     set name(value) {
-      if (this._chart) this._chart.name = value;
+      const chart = this._chart;
+      if (chart) this._ctx.enqueue(() => (chart.name = value));
     }
     setPosition(topLeft, bottomRight) {
-      if (this._chart) this._chart.position = { topLeft, bottomRight };
+      const chart = this._chart;
+      if (chart) this._ctx.enqueue(() => (chart.position = { topLeft, bottomRight }));
     }
     delete() {
-      if (this._sheet && this._chart) this._sheet.charts = this._sheet.charts.filter((c) => c !== this._chart);
+      const sheet = this._sheet;
+      const chart = this._chart;
+      if (sheet && chart) this._ctx.enqueue(() => (sheet.charts = sheet.charts.filter((c) => c !== chart)));
     }
   }
 
@@ -905,7 +1112,10 @@
         return new NamedItemProxy(this._ctx, null);
       }
       const item = { name, reference: typeof reference === 'string' ? reference : '(range)', comment: comment || '' };
-      model.names.set(name.toLowerCase(), item);
+      this._ctx.enqueue(() => {
+        if (model.names.has(name.toLowerCase())) throw new OfficeError('ItemAlreadyExists', `The name "${name}" already exists.`);
+        model.names.set(name.toLowerCase(), item);
+      });
       return new NamedItemProxy(this._ctx, item);
     }
   }
@@ -916,7 +1126,7 @@
       this._isNull = false;
     }
     get isNullObject() {
-      this._need('isNullObject');
+      this._needSynced('isNullObject');
       return this._isNull;
     }
     get formula() {
@@ -924,12 +1134,13 @@
       return this._item.reference;
     }
     delete() {
-      if (this._item) model.names.delete(this._item.name.toLowerCase());
+      const item = this._item;
+      if (item) this._ctx.enqueue(() => model.names.delete(item.name.toLowerCase()));
     }
   }
   class SettingCollection extends ClientObject {
     add(key, value) {
-      model.settings.set(key, value);
+      this._ctx.enqueue(() => model.settings.set(key, value));
       this._ctx.addBytes(value);
       return new SettingProxy(this._ctx, key);
     }
@@ -948,7 +1159,7 @@
       this._isNull = false;
     }
     get isNullObject() {
-      this._need('isNullObject');
+      this._needSynced('isNullObject');
       return this._isNull;
     }
     get value() {
@@ -957,16 +1168,18 @@
       return model.settings.get(this._key);
     }
     delete() {
-      model.settings.delete(this._key);
+      const settingKey = this._key;
+      this._ctx.enqueue(() => model.settings.delete(settingKey));
     }
   }
 
   // ── the Excel and Office globals ───────────────────────────────────────────────────────────
   const Excel = {
-    async run(batch) {
+    async run(batch, maybeBatch) {
       model.stats.runs++;
-      const context = new Context();
-      const callback = typeof batch === 'function' ? batch : arguments[1];
+      const options = typeof batch === 'function' ? undefined : batch;
+      const context = new Context(options);
+      const callback = typeof batch === 'function' ? batch : maybeBatch;
       return callback(context);
     },
     RequestContext: Context,
@@ -983,7 +1196,7 @@
     host: 'Excel',
     platform: 'OfficeOnline',
     diagnostics: { host: 'Excel', platform: 'OfficeOnline', version: '16.0.double' },
-    requirements: { isSetSupported: (name) => name === 'ExcelApi' || name === 'SharedRuntime' || name === 'CustomFunctionsRuntime' },
+    requirements: { isSetSupported },
     displayLanguage: 'en-US',
     contentLanguage: 'en-US',
   };
@@ -1071,6 +1284,39 @@
     },
     failNextSync(code, message) {
       model.failNext.push({ code, message: message || `The double failed this sync with ${code}.` });
+    },
+    /** The user starts typing in a cell: batches fail (or wait, with delayForCellEdit) until endCellEdit. */
+    startCellEdit() {
+      model.editing = true;
+    },
+    endCellEdit() {
+      model.editing = false;
+      const waiting = model.editWaiters.splice(0);
+      waiting.forEach((resume) => resume());
+    },
+    /** Which requirement sets (and up to which version) isSetSupported admits: {ExcelApi: '1.7'}; null removes one. */
+    supportSets(sets) {
+      for (const [name, version] of Object.entries(sets)) {
+        if (version === null) delete model.supported[name];
+        else model.supported[name] = version;
+      }
+    },
+    officeContext,
+    Excel,
+    /** Format and style of one cell, for assertions: {numberFormat, style: {fill, fontColor, bold…}}. */
+    cellFormat(sheetName, address) {
+      const sheet = findSheet(sheetName);
+      const at = parseCell(address);
+      const cell = sheet && cellOf(sheet, at.r, at.c);
+      return { numberFormat: cell ? cell.numberFormat : 'General', style: (sheet && sheet.styles.get(key(at.r, at.c))) || {} };
+    },
+    columnWidth(sheetName, letters) {
+      const sheet = findSheet(sheetName);
+      return sheet ? sheet.columnWidths[columnIndex(letters)] : undefined;
+    },
+    table(name) {
+      const table = findTable(name);
+      return table ? { name: table.name, sheet: table.sheet.name, address: formatAddress(table.area), style: table.style } : null;
     },
     summary() {
       return {

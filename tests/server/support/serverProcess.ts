@@ -7,13 +7,15 @@ export interface ServerProcess {
   output: () => string;
   /** Resolves with the exit code (or signal name). */
   exited: Promise<number | string>;
+  /** Resolves once the output (stdout and stderr) matches: an event to wait for, never a sleep. */
+  printed(pattern: RegExp): Promise<void>;
 }
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 
 /** Runs the real command line `serve` (from the TypeScript sources via tsx) on a free port. */
-export async function spawnServer(env: Record<string, string>, options: { demo?: boolean } = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', 'serve', '--port', '0', ...(options.demo ? [] : ['--no-demo'])], {
+export async function spawnServer(env: Record<string, string>, options: { demo?: boolean; port?: number } = {}): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', 'serve', '--port', String(options.port ?? 0), ...(options.demo ? [] : ['--no-demo'])], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -37,5 +39,17 @@ export async function spawnServer(env: Record<string, string>, options: { demo?:
       reject(new Error(`server exited (${code}) before listening:\n${out}`));
     });
   });
-  return { child, url: `${url}/api/v1`, output: () => out, exited };
+  const printed = (pattern: RegExp) =>
+    new Promise<void>((resolve) => {
+      if (pattern.test(out)) return resolve();
+      const check = () => {
+        if (!pattern.test(out)) return;
+        child.stdout!.off('data', check);
+        child.stderr!.off('data', check);
+        resolve();
+      };
+      child.stdout!.on('data', check);
+      child.stderr!.on('data', check);
+    });
+  return { child, url: `${url}/api/v1`, output: () => out, exited, printed };
 }

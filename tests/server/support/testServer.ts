@@ -11,7 +11,7 @@ export interface TestServer {
 }
 
 /** createApp on a real loopback port; logs are kept in memory (and checked for secrets). */
-export async function startTestServer(deps: AppDeps): Promise<TestServer> {
+export async function startTestServer(deps: AppDeps, logLevel = 'info'): Promise<TestServer> {
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk, _enc, done) {
@@ -19,8 +19,9 @@ export async function startTestServer(deps: AppDeps): Promise<TestServer> {
       done();
     },
   });
-  // No principal cache by default: tests change roles and expect the next request to see it.
-  const app = createApp({ logger: createLogger('info', sink), ...deps, config: { authCacheMs: 0, ...deps.config } });
+  // No principal cache and no rate limits by default: tests change roles and expect the next
+  // request to see it, and send many requests from one address; tests of either turn them on.
+  const app = createApp({ logger: createLogger(logLevel, sink), ...deps, config: { authCacheMs: 0, rateLimitPerToken: 0, rateLimitPerAddress: 0, ...deps.config } });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

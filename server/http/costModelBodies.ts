@@ -1,0 +1,68 @@
+import { costStoredScenario, validScenarioWithin, type CostScenario, type StoredCosting } from '../services/costModels.js';
+import { invalidInput, malformedJson } from '../services/domainErrors.js';
+import type { Request } from 'express';
+import { parseInput } from './parseInput.js';
+import { createCostModelBody, updateCostModelBody } from './requestSchemas.js';
+
+/**
+ * Reading a cost model's body (JSON text up to BODY_LIMIT) and validating its scenario is the
+ * server's largest piece of request-thread work: the routes hand it to the costing workers
+ * (server/costing), which run these same functions.
+ */
+export interface ValidDraft {
+  unitId: string;
+  title: string;
+  /** The validated scenario with its defaults applied, as stored. */
+  scenarioJson: string;
+  rosterRows: number;
+}
+
+export interface ValidEdit {
+  title?: string | undefined;
+  scenarioJson?: string | undefined;
+}
+
+function jsonOf(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw malformedJson(`the request body is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+/** POST /cost-models: the body, its scenario valid for its unit and within the roster limit. */
+export function readDraftBody(text: string, rosterRowLimit: number): ValidDraft {
+  const body = parseInput(createCostModelBody, jsonOf(text), 'body');
+  const scenario = validScenarioWithin(body.scenario, body.unitId, rosterRowLimit);
+  return { unitId: body.unitId, title: body.title, scenarioJson: JSON.stringify(scenario), rosterRows: scenario.roster.rows.length };
+}
+
+/** PUT /cost-models/:id: a new title and/or scenario for a model of `unitId`. */
+export function readEditBody(text: string, unitId: string, rosterRowLimit: number): ValidEdit {
+  const body = parseInput(updateCostModelBody, jsonOf(text), 'body');
+  return {
+    title: body.title,
+    scenarioJson: body.scenario === undefined ? undefined : JSON.stringify(validScenarioWithin(body.scenario, unitId, rosterRowLimit)),
+  };
+}
+
+/** Where the request thread sends this work: the costing workers, or (tests, the CLI) itself. */
+export interface ScenarioWork {
+  draftBody(text: string, rosterRowLimit: number): Promise<ValidDraft>;
+  editBody(text: string, unitId: string, rosterRowLimit: number): Promise<ValidEdit>;
+  costStored(scenarioJson: string, withContentHash: boolean): Promise<StoredCosting>;
+}
+
+export function inProcessScenarioWork(cost: CostScenario): ScenarioWork {
+  return {
+    draftBody: async (text, limit) => readDraftBody(text, limit),
+    editBody: async (text, unitId, limit) => readEditBody(text, unitId, limit),
+    costStored: (json, withHash) => costStoredScenario(json, withHash, cost),
+  };
+}
+
+/** The JSON text of a body read by express.raw (http/jsonBody.ts). */
+export function jsonTextOf(req: Request): string {
+  if (!Buffer.isBuffer(req.body)) throw invalidInput('send the cost model as a JSON body (Content-Type: application/json)', [{ path: 'body', message: 'required, as application/json' }]);
+  return req.body.toString('utf8');
+}

@@ -1,0 +1,99 @@
+import type { CostModelRecord, Store } from '../store/store.js';
+import { busy, cannotCost, timedOut } from './domainErrors.js';
+import { costModelEtag, viewCostModel } from './costModelView.js';
+import { visibleCostModel } from './costModels.js';
+import type { Principal } from './principal.js';
+import type { WorkbookWriter } from './workbookFiles.js';
+
+/**
+ * Writes one cost model's workbook; the costing workers' version (server/costing) is stopped when
+ * `signal` fires. A draft is costed as part of the export.
+ */
+export type WorkbookBuilder = (record: CostModelRecord, supersededBy: string | null, signal: AbortSignal) => Promise<Buffer>;
+
+/** The request thread's writer (tests, COSTING_WORKERS=0): cannot be interrupted, only abandoned. */
+export const inProcessWorkbookBuilder =
+  (write: WorkbookWriter): WorkbookBuilder =>
+  (record, supersededBy) =>
+    write(viewCostModel(record, supersededBy));
+
+export interface WorkbookExportLimits {
+  /** Exports built at once; one more is refused with 503 and Retry-After. */
+  concurrency: number;
+  timeoutMs: number;
+  /** Bytes of approved models' workbooks kept in memory. */
+  cacheBytes: number;
+}
+
+export interface WorkbookFile {
+  body: Buffer;
+  filename: string;
+  etag: string;
+}
+
+/**
+ * Cost-model workbooks, built off the request thread with a concurrency limit and a timeout. An
+ * approved model never changes, so its workbook is kept by content hash and served again as is.
+ */
+export class WorkbookExports {
+  private running = 0;
+  private readonly approved = new Map<string, Buffer>();
+  private approvedBytes = 0;
+
+  constructor(
+    private readonly store: Store,
+    private readonly build: WorkbookBuilder,
+    private readonly limits: WorkbookExportLimits,
+    private readonly onStart: (modelId: string) => void = () => {},
+  ) {}
+
+  async workbook(principal: Principal, id: string): Promise<WorkbookFile> {
+    const model = await visibleCostModel(this.store, principal, id);
+    const successor = (await this.store.findSuccessor(model.id))?.id ?? null;
+    const name = `${model.unitId}-${model.title}`.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 80);
+    const file = (body: Buffer): WorkbookFile => ({ body, filename: `${name}-v${model.modelVersion}.xlsx`, etag: costModelEtag(model) });
+    // The successor is printed on the workbook, so it is part of what the kept file depends on.
+    const key = model.state === 'approved' && model.contentHash ? `${model.id}\u0000${model.contentHash}\u0000${successor ?? ''}` : undefined;
+    const kept = key === undefined ? undefined : this.approved.get(key);
+    if (kept) {
+      // Most recently used last: the oldest is the first dropped.
+      this.approved.delete(key!);
+      this.approved.set(key!, kept);
+      return file(kept);
+    }
+    if (this.running >= this.limits.concurrency) {
+      throw busy(`${this.running} workbook export(s) are being built, the most this server runs at once; try again shortly`, 5);
+    }
+    this.running += 1;
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), this.limits.timeoutMs);
+    try {
+      this.onStart(model.id);
+      const body = await Promise.race([this.build(model, successor, abort.signal), abandoned(abort.signal, this.limits.timeoutMs)]);
+      if (key !== undefined) this.keep(key, body);
+      return file(body);
+    } catch (error) {
+      if (abort.signal.aborted) throw timedOut(`the workbook export took longer than ${this.limits.timeoutMs / 1000} s and was stopped`);
+      if (error instanceof RangeError) throw cannotCost(`the workbook cannot be built: ${error.message}`, [{ path: 'scenario', message: `${error.message} (an amount, rate or count is too large to cost exactly)` }]);
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      this.running -= 1;
+    }
+  }
+
+  private keep(key: string, body: Buffer): void {
+    if (body.length > this.limits.cacheBytes || this.approved.has(key)) return;
+    this.approved.set(key, body);
+    this.approvedBytes += body.length;
+    for (const [oldest, bytes] of this.approved) {
+      if (this.approvedBytes <= this.limits.cacheBytes) break;
+      this.approved.delete(oldest);
+      this.approvedBytes -= bytes.length;
+    }
+  }
+}
+
+function abandoned(signal: AbortSignal, timeoutMs: number): Promise<never> {
+  return new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(new Error(`abandoned after ${timeoutMs} ms`)), { once: true }));
+}

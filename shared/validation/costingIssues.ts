@@ -1,0 +1,90 @@
+/**
+ * costingIssues(scenario): every problem that would stop a costing of a schema-valid scenario
+ * (COSTING.md §2–§6), found without costing it — so `validate` refuses what `cost` refuses, and the
+ * engine can call it up front instead of failing on the first row that hits a problem.
+ */
+import { formatDay, parseDay, type Day } from '../dates.js';
+import type { InputIssue } from '../issues.js';
+import type { Scenario } from '../schemas/scenario.js';
+import { Timeline } from '../engine/timeline.js';
+import { IssueList, MAX_LISTED_ISSUES, namesOrNone } from './issueList.js';
+import { proposalIssues } from './proposalIssues.js';
+
+export interface CostingCheck {
+  /** Problems that stop the costing, at most `MAX_LISTED_ISSUES`. */
+  issues: InputIssue[];
+  /** Problems found but not listed. */
+  omitted: number;
+  /** Allowed but worth a second look (a negative lump sum: a give-back). */
+  warnings: InputIssue[];
+}
+
+export function costingIssues(scenario: Scenario, limit = MAX_LISTED_ISSUES): CostingCheck {
+  const issues = new IssueList(limit);
+  const warnings = new IssueList(limit);
+  const timeline = new Timeline(scenario);
+  if (timeline.length === 0) {
+    issues.add('term', `no pay period falls in the term ${scenario.term.start} – ${scenario.term.end}: lengthen the term`);
+    return { issues: issues.listed, omitted: issues.omitted, warnings: warnings.listed };
+  }
+  const first = { start: timeline.start[0]!, end: timeline.end[0]!, payDate: timeline.payDate[0]! };
+  // The day on or before which a dated entry must start to be in effect in the first costed period (§2 effectiveRule).
+  const firstEffective = timeline.effectiveRule === 'periodStart' ? first.start : first.end;
+  const firstPeriod = `the first costed period (${formatDay(first.start)} – ${formatDay(first.end)}, paid ${formatDay(first.payDate)})`;
+
+  tierIssues(scenario, issues, 'pension', 'pensionTier', scenario.assumptions.pension, firstEffective, firstPeriod);
+  tierIssues(scenario, issues, 'health', 'healthTier', scenario.assumptions.health, firstEffective, firstPeriod);
+  wageBaseIssues(scenario, timeline, issues);
+  proposalIssues(scenario, timeline, issues, warnings);
+  return { issues: issues.listed, omitted: issues.omitted, warnings: warnings.listed };
+}
+
+/**
+ * A tier a row names must have an entry in effect from the first costed period on (entries never
+ * lapse, so in effect then means in effect throughout). Proposals can only add to a tier's rates,
+ * so the baseline is where a missing one fails.
+ */
+function tierIssues(
+  scenario: Scenario,
+  issues: IssueList,
+  what: 'pension' | 'health',
+  field: 'pensionTier' | 'healthTier',
+  entries: Record<string, readonly { from: string }[]>,
+  firstEffective: Day,
+  firstPeriod: string,
+): void {
+  const earliest = new Map<string, Day>();
+  for (const [tier, list] of Object.entries(entries)) earliest.set(tier, Math.min(...list.map((e) => parseDay(e.from))));
+  const table = what === 'pension' ? 'assumptions.pension' : 'assumptions.health';
+  const noun = what === 'pension' ? 'rate' : 'contribution';
+  scenario.roster.rows.forEach((row, i) => {
+    const tier = row[field];
+    if (tier === undefined) return;
+    const from = earliest.get(tier);
+    if (from === undefined) {
+      issues.add(`roster.rows[${i}].${field}`, `${what} tier \`${tier}\` has no ${noun}s in ${table} (row ${row.id}); tiers with ${noun}s: ${namesOrNone(earliest.keys())}`);
+    } else if (from > firstEffective) {
+      issues.add(
+        `roster.rows[${i}].${field}`,
+        `${what} tier ${tier} has no ${noun} in effect in ${firstPeriod} (row ${row.id}): its first ${noun} is from ${formatDay(from)}; add one from ${formatDay(firstEffective)} or earlier in ${table}.${tier}`,
+      );
+    }
+  });
+}
+
+/** Every calendar year a costed period is paid in needs a wage base when some row pays Social Security (§4). */
+function wageBaseIssues(scenario: Scenario, timeline: Timeline, issues: IssueList): void {
+  const rowIndex = scenario.roster.rows.findIndex((r) => r.socialSecurity);
+  if (rowIndex === -1) return;
+  const row = scenario.roster.rows[rowIndex]!;
+  const given = Object.keys(scenario.assumptions.socialSecurity.wageBase);
+  const years = [...new Set(timeline.payYear)];
+  for (const year of years) {
+    if (String(year) in scenario.assumptions.socialSecurity.wageBase) continue;
+    const paid = timeline.payDate[timeline.payYear.indexOf(year)]!;
+    issues.add(
+      'assumptions.socialSecurity.wageBase',
+      `no Social Security wage base for ${year}, needed from the period paid ${formatDay(paid)} by row ${row.id} (roster.rows[${rowIndex}]) and every row with socialSecurity: true; years with a wage base: ${namesOrNone(given)}`,
+    );
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * Each pane state the browser tests reach: a screenshot at the two widths Office gives a task pane
+ * (320 px, Excel's narrowest, and 350 px), and axe-core's WCAG 2.2 AA rules run on it — a serious or
+ * critical violation fails the test, naming the rule and the elements.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { SCREENSHOTS } from './browser.js';
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+export const PANE_WIDTHS = [320, 350] as const;
+
+interface AxeResult {
+  violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
+}
+
+/** Serious and critical accessibility problems of the page as it is now. */
+export async function accessibilityProblems(page: Page): Promise<string[]> {
+  // page.evaluate runs outside the page's CSP, which (rightly) refuses inline scripts.
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(AXE);
+  const result = await page.evaluate(
+    () =>
+      (globalThis as unknown as { axe: { run: (context: Document, options: unknown) => Promise<AxeResult> } }).axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+      }),
+  );
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** Screenshots at 320 and 350 px, then the accessibility check; the viewport goes back to what it was. */
+export async function paneState(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const before = page.viewportSize() ?? { width: 420, height: 900 };
+  let tabsWrap = false;
+  for (const width of PANE_WIDTHS) {
+    await page.setViewportSize({ width, height: before.height });
+    await page.screenshot({ path: join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true });
+    if (width === PANE_WIDTHS[0]) {
+      tabsWrap = await page.evaluate(() => {
+        const tops = [...document.querySelectorAll('[role="tab"]')].map((t) => t.getBoundingClientRect().top);
+        return tops.length > 1 && Math.max(...tops) - Math.min(...tops) > 4;
+      });
+    }
+  }
+  await page.setViewportSize(before);
+  if (tabsWrap) throw new Error(`${name}: the tabs wrap onto two rows at ${PANE_WIDTHS[0]} px`);
+  const problems = await accessibilityProblems(page);
+  if (problems.length > 0) throw new Error(`${name}: accessibility problems:\n${problems.join('\n')}`);
+}
