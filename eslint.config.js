@@ -100,7 +100,10 @@ export default defineConfig(
           patterns: [
             { group: ['node:*'], message: 'shared/ is pure: no Node modules (it also runs in the browser).' },
             { group: ['**/server/**', '**/addin/**', '**/bench/**', '**/tests/**'], message: 'shared/ depends on nothing else in the repository.' },
-            { group: ['@microsoft/office-js', 'office-*', 'express', 'pg', 'better-sqlite3', 'kysely', 'exceljs', 'pino*'], message: 'shared/ imports no Office, server or store library.' },
+            {
+              group: ['@microsoft/office-js', 'office-*', 'express', 'pg', 'better-sqlite3', 'kysely', 'exceljs', 'pino*'],
+              message: 'shared/ imports no Office, server or store library.',
+            },
           ],
         },
       ],
@@ -125,10 +128,21 @@ export default defineConfig(
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/store/*', '!**/store/store.js'], message: 'Routes call services, not the store.' }, { group: ['**/store/store.js'], allowTypeImports: true, message: 'Routes may name store record types, not call the store.' }] },
+        {
+          patterns: [
+            { group: ['**/store/*', '!**/store/store.js'], message: 'Routes call services, not the store.' },
+            { group: ['**/store/store.js'], allowTypeImports: true, message: 'Routes may name store record types, not call the store.' },
+          ],
+        },
       ],
-      // Handing the store to a service is the point; calling one of its methods from a route is not.
-      'no-restricted-syntax': ['error', { selector: "CallExpression > MemberExpression.callee > MemberExpression.object[property.name='store']", message: 'Routes call services, not the store: move this into a service in server/services/.' }],
+      'no-restricted-syntax': [
+        'error',
+        // `ctx.store.anything`: a route may hand the store to a service, never use it itself.
+        {
+          selector: "MemberExpression[object.type='MemberExpression'][object.property.name='store']",
+          message: 'Routes call services, not the store: move this into a service in server/services/.',
+        },
+      ],
     },
   },
 );

@@ -1,9 +1,24 @@
 import type { ScenarioInput } from '../shared/index.js';
-import { isoDaysAfter as isoDay, pseudoRandom as sequence } from './pseudoRandom.js';
+import { isoDaysAfter as isoDay, seededRandom as sequence } from '../server/demo/seededRandom.js';
+
+const DEPARTMENTS = ['PD', 'FIN', 'PW', 'LIB'] as const;
+// Every tenth row is paid from two funds (COSTING.md 1.2 §7 splits it), the rest from one.
+const fundOf = (i: number) =>
+  i % 10 === 9
+    ? [
+        { fund: 'GF', share: '0.6' },
+        { fund: 'GAS', share: '0.4' },
+      ]
+    : i % 3 === 0
+      ? 'GAS'
+      : 'GF';
 
 /**
- * A synthetic bargaining unit: 60 classes × 6 steps, a 3-year biweekly horizon and two proposals
- * of 6 provisions each, with `rows` roster rows spread over realistic hire and step dates.
+ * A synthetic bargaining unit: 60 classes × 6 steps, a 3-year biweekly horizon, with `rows` roster
+ * rows spread over realistic hire and step dates, funds and departments; a union proposal with retro
+ * pay, a management proposal, and the budget (2% a year) they are measured against; a dated roll-up.
+ * Funds and departments follow the row's index, so the random sequence (and so every other field)
+ * is what it was before they were added.
  */
 export function syntheticUnit(rows: number, seed = 42): ScenarioInput {
   const random = sequence(seed);
@@ -20,7 +35,14 @@ export function syntheticUnit(rows: number, seed = 42): ScenarioInput {
   return {
     format: 'bargaining-costing/scenario@1',
     unit: { id: 'SYN', name: `Synthetic unit (${rows} rows)` },
-    calendar: { fiscalYearStartMonth: 7, payFrequency: 'biweekly', firstPeriodStart: '2026-06-20', payLagDays: 6, fiscalYearBy: 'payDate', effectiveRule: 'periodStart' },
+    calendar: {
+      fiscalYearStartMonth: 7,
+      payFrequency: 'biweekly',
+      firstPeriodStart: '2026-06-20',
+      payLagDays: 6,
+      fiscalYearBy: 'payDate',
+      effectiveRule: 'periodStart',
+    },
     term: { start: '2026-07-01', end: '2029-06-30' },
     schedule: { id: 'SYN-2025', effective: '2025-07-01', rateBasis: 'hourly', hoursPerYear: 2080, ratePlaces: 2, classes },
     roster: {
@@ -40,19 +62,43 @@ export function syntheticUnit(rows: number, seed = 42): ScenarioInput {
           overtimeHours: pick(['0', '0', '40', '120', '250']),
           pays: random() < 0.4 ? [pick(['POST', 'BIL', 'NIGHT', 'CERT'])] : [],
           vacant: random() < 0.05,
+          fund: fundOf(i),
+          department: DEPARTMENTS[i % DEPARTMENTS.length]!,
         };
       }),
     },
     assumptions: {
       id: 'SYN-assumptions',
-      pension: { classic: [{ from: '2025-07-01', rate: '0.1325' }, { from: '2027-07-01', rate: '0.1390' }], pepra: [{ from: '2025-07-01', rate: '0.0910' }] },
+      pension: {
+        classic: [
+          { from: '2025-07-01', rate: '0.1325' },
+          { from: '2027-07-01', rate: '0.1390' },
+        ],
+        pepra: [{ from: '2025-07-01', rate: '0.0910' }],
+      },
       socialSecurity: { rate: '0.062', wageBase: { '2026': '184500', '2027': '190800', '2028': '197400', '2029': '204000' } },
       medicareRate: '0.0145',
-      otherRollups: [{ name: "Workers' comp", rate: '0.031', on: 'taxable' }],
+      otherRollups: [
+        { name: "Workers' comp", rate: '0.031', on: 'taxable' },
+        {
+          name: 'Retiree health',
+          rates: [
+            { from: '2025-07-01', rate: '0.02' },
+            { from: '2027-07-01', rate: '0.025' },
+          ],
+          on: 'pensionable',
+        },
+      ],
       health: {
-        single: [{ from: '2026-01-01', monthly: '850.00' }, { from: '2027-01-01', monthly: '905.00' }],
+        single: [
+          { from: '2026-01-01', monthly: '850.00' },
+          { from: '2027-01-01', monthly: '905.00' },
+        ],
         plusOne: [{ from: '2026-01-01', monthly: '1600.00' }],
-        family: [{ from: '2026-01-01', monthly: '2150.00' }, { from: '2027-01-01', monthly: '2290.00' }],
+        family: [
+          { from: '2026-01-01', monthly: '2150.00' },
+          { from: '2027-01-01', monthly: '2290.00' },
+        ],
       },
       specialPays: {
         POST: { percent: '0.05', pensionable: true },
@@ -60,13 +106,18 @@ export function syntheticUnit(rows: number, seed = 42): ScenarioInput {
         NIGHT: { amount: '1.25', per: 'hour' },
         CERT: { percent: '0.025', pensionable: true },
       },
-      longevity: [{ years: 10, percent: '0.025' }, { years: 15, percent: '0.05' }, { years: 20, percent: '0.075' }],
+      longevity: [
+        { years: 10, percent: '0.025' },
+        { years: 15, percent: '0.05' },
+        { years: 20, percent: '0.075' },
+      ],
       overtimeMultiplier: '1.5',
     },
     proposals: [
       {
         name: 'Union proposal',
         side: 'union',
+        retroPayDate: '2026-10-15',
         provisions: [
           { type: 'gwi', percent: '0.04', effective: '2026-07-01', label: '4% year 1' },
           { type: 'gwi', percent: '0.035', effective: '2027-07-01', label: '3.5% year 2' },
@@ -85,7 +136,16 @@ export function syntheticUnit(rows: number, seed = 42): ScenarioInput {
           { type: 'stepFreeze', effective: '2026-07-01', months: 6, mode: 'keep' },
           { type: 'health', tier: 'family', monthly: '2200.00', effective: '2027-01-01' },
           { type: 'pensionRate', tier: 'classic', delta: '-0.02', effective: '2027-07-01', label: 'Employee pick-up' },
-          { type: 'flat', amount: '250000.00', fiscalYears: ['FY2028'], label: 'Wellness pool' },
+          { type: 'flat', amount: '250000.00', fiscalYears: ['FY2028'], label: 'Wellness pool', fund: 'GF', department: 'PW' },
+        ],
+      },
+      {
+        name: 'Budgeted',
+        side: 'budget',
+        provisions: [
+          { type: 'gwi', percent: '0.02', effective: '2026-07-01' },
+          { type: 'gwi', percent: '0.02', effective: '2027-07-01' },
+          { type: 'gwi', percent: '0.02', effective: '2028-07-01' },
         ],
       },
     ],

@@ -1,7 +1,7 @@
 // Writes examples/police.json and examples/miscellaneous.json: fictional but realistic units,
 // deterministic (a fixed pseudo-random sequence), so the README's figures stay reproducible.
 import { writeFileSync } from 'node:fs';
-import { isoDaysAfter as iso, pseudoRandom as sequence } from '../bench/pseudoRandom.js';
+import { isoDaysAfter as iso, seededRandom as sequence } from '../server/demo/seededRandom.js';
 import { parseScenario, type ScenarioInput } from '../shared/index.js';
 
 const stepsFrom = (first: number, count: number, ratio = 1.05, places = 2) =>
@@ -41,7 +41,14 @@ function police(): ScenarioInput {
   return {
     format: 'bargaining-costing/scenario@1',
     unit: { id: 'POA', name: 'Rivermouth Police Officers Association' },
-    calendar: { fiscalYearStartMonth: 7, payFrequency: 'biweekly', firstPeriodStart: '2026-06-20', payLagDays: 6, fiscalYearBy: 'payDate', effectiveRule: 'periodStart' },
+    calendar: {
+      fiscalYearStartMonth: 7,
+      payFrequency: 'biweekly',
+      firstPeriodStart: '2026-06-20',
+      payLagDays: 6,
+      fiscalYearBy: 'payDate',
+      effectiveRule: 'periodStart',
+    },
     term: { start: '2026-07-01', end: '2029-06-30' },
     schedule: {
       id: 'POA-2025-07',
@@ -62,8 +69,25 @@ function police(): ScenarioInput {
       rows: roster(
         random,
         [
-          { class: 'PO', count: 152, steps: 5, pays: [['POST_INT', 0.45], ['BIL', 0.12], ['FTO', 0.1]] },
-          { class: 'CPL', count: 31, steps: 5, pays: [['POST_ADV', 0.6], ['BIL', 0.1]] },
+          {
+            class: 'PO',
+            count: 152,
+            steps: 5,
+            pays: [
+              ['POST_INT', 0.45],
+              ['BIL', 0.12],
+              ['FTO', 0.1],
+            ],
+          },
+          {
+            class: 'CPL',
+            count: 31,
+            steps: 5,
+            pays: [
+              ['POST_ADV', 0.6],
+              ['BIL', 0.1],
+            ],
+          },
           { class: 'SGT', count: 26, steps: 5, pays: [['POST_ADV', 0.8]] },
           { class: 'LT', count: 9, steps: 4, pays: [['POST_ADV', 1]] },
           { class: 'RECR', count: 12, steps: 2 },
@@ -79,14 +103,29 @@ function police(): ScenarioInput {
     },
     assumptions: {
       id: 'FY27-budget-v3',
-      pension: { classic: [{ from: '2025-07-01', rate: '0.3125' }, { from: '2027-07-01', rate: '0.3240' }], pepra: [{ from: '2025-07-01', rate: '0.1575' }] },
+      pension: {
+        classic: [
+          { from: '2025-07-01', rate: '0.3125' },
+          { from: '2027-07-01', rate: '0.3240' },
+        ],
+        pepra: [{ from: '2025-07-01', rate: '0.1575' }],
+      },
       socialSecurity: { rate: '0.062', wageBase: { '2026': '184500', '2027': '190800', '2028': '197400', '2029': '204000' } },
       medicareRate: '0.0145',
       otherRollups: [{ name: "Workers' comp", rate: '0.0625', on: 'taxable' }],
       health: {
-        single: [{ from: '2026-01-01', monthly: '950.00' }, { from: '2027-01-01', monthly: '1010.00' }],
-        plusOne: [{ from: '2026-01-01', monthly: '1700.00' }, { from: '2027-01-01', monthly: '1805.00' }],
-        family: [{ from: '2026-01-01', monthly: '2150.00' }, { from: '2027-01-01', monthly: '2290.00' }],
+        single: [
+          { from: '2026-01-01', monthly: '950.00' },
+          { from: '2027-01-01', monthly: '1010.00' },
+        ],
+        plusOne: [
+          { from: '2026-01-01', monthly: '1700.00' },
+          { from: '2027-01-01', monthly: '1805.00' },
+        ],
+        family: [
+          { from: '2026-01-01', monthly: '2150.00' },
+          { from: '2027-01-01', monthly: '2290.00' },
+        ],
       },
       specialPays: {
         POST_INT: { percent: '0.05', pensionable: true },
@@ -94,7 +133,11 @@ function police(): ScenarioInput {
         BIL: { amount: '100.00', per: 'month', pensionable: true },
         FTO: { amount: '2.00', per: 'hour', pensionable: false },
       },
-      longevity: [{ years: 10, percent: '0.025' }, { years: 15, percent: '0.05' }, { years: 20, percent: '0.075' }],
+      longevity: [
+        { years: 10, percent: '0.025' },
+        { years: 15, percent: '0.05' },
+        { years: 20, percent: '0.075' },
+      ],
       overtimeMultiplier: '1.5',
     },
     proposals: [
@@ -145,7 +188,14 @@ function miscellaneous(): ScenarioInput {
   return {
     format: 'bargaining-costing/scenario@1',
     unit: { id: 'MISC', name: 'Rivermouth Miscellaneous Employees (clerical and trades)' },
-    calendar: { fiscalYearStartMonth: 7, payFrequency: 'biweekly', firstPeriodStart: '2026-06-27', payLagDays: 5, fiscalYearBy: 'payDate', effectiveRule: 'periodStart' },
+    calendar: {
+      fiscalYearStartMonth: 7,
+      payFrequency: 'biweekly',
+      firstPeriodStart: '2026-06-27',
+      payLagDays: 5,
+      fiscalYearBy: 'payDate',
+      effectiveRule: 'periodStart',
+    },
     term: { start: '2026-07-01', end: '2029-06-30' },
     schedule: {
       id: 'MISC-2025-07',
@@ -163,7 +213,10 @@ function miscellaneous(): ScenarioInput {
           class: code,
           count: [38, 30, 24, 26, 34, 28, 14, 10, 12, 18, 16, 20][i]!,
           steps: 5,
-          pays: [['BIL', 0.15], ['CERT', code === 'ELEC' || code === 'MECH' ? 0.6 : 0.05]] as [string, number][],
+          pays: [
+            ['BIL', 0.15],
+            ['CERT', code === 'ELEC' || code === 'MECH' ? 0.6 : 0.05],
+          ] as [string, number][],
         })),
         (r) => ({
           fte: r() < 0.1 ? '0.5' : r() < 0.05 ? '0.75' : '1',
@@ -187,13 +240,19 @@ function miscellaneous(): ScenarioInput {
       health: {
         single: [{ from: '2026-01-01', monthly: '820.00' }],
         plusOne: [{ from: '2026-01-01', monthly: '1540.00' }],
-        family: [{ from: '2026-01-01', monthly: '1990.00' }, { from: '2027-01-01', monthly: '2110.00' }],
+        family: [
+          { from: '2026-01-01', monthly: '1990.00' },
+          { from: '2027-01-01', monthly: '2110.00' },
+        ],
       },
       specialPays: {
         BIL: { amount: '75.00', per: 'month', pensionable: true },
         CERT: { percent: '0.03', pensionable: true },
       },
-      longevity: [{ years: 10, percent: '0.02' }, { years: 20, percent: '0.04' }],
+      longevity: [
+        { years: 10, percent: '0.02' },
+        { years: 20, percent: '0.04' },
+      ],
       overtimeMultiplier: '1.5',
     },
     proposals: [

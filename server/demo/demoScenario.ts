@@ -2,21 +2,10 @@ import { addMonths, formatDay, parseDay } from '../../shared/dates.js';
 import { Decimal, roundTo } from '../../shared/money.js';
 import { SCENARIO_FORMAT, type ScenarioInput } from '../../shared/schemas/scenario.js';
 import { demoExtractDate, demoTerm, type DemoUnit } from './demoCity.js';
+import { seededRandom } from './seededRandom.js';
 
 type ScheduleInput = ScenarioInput['schedule'];
 type RosterRowInput = ScenarioInput['roster']['rows'][number];
-
-/** A small deterministic generator (mulberry32), so every fresh database gets the same city. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The unit's schedule effective on `effective`, `raise` above the demo's base rates. */
 export function demoSchedule(unit: DemoUnit, effective: string, raise: string): ScheduleInput {
@@ -53,7 +42,16 @@ export function demoRoster(unit: DemoUnit, seed: number): ScenarioInput['roster'
       const vacant = random() < 0.06;
       const step = 1 + Math.floor(Math.pow(random(), 0.6) * c.steps);
       if (vacant) {
-        rows.push({ id, class: c.code, step: 1, vacant: true, pensionTier: pick(Object.keys(unit.assumptions.pension ?? {})), healthTier: 'employee', medicare: true, socialSecurity: unit.socialSecurity });
+        rows.push({
+          id,
+          class: c.code,
+          step: 1,
+          vacant: true,
+          pensionTier: pick(Object.keys(unit.assumptions.pension ?? {})),
+          healthTier: 'employee',
+          medicare: true,
+          socialSecurity: unit.socialSecurity,
+        });
         continue;
       }
       const yearsOfService = step - 1 + Math.floor(random() * (step === c.steps ? 22 : 2));

@@ -10,7 +10,16 @@ const OFFICE_DIST = join(ROOT, 'node_modules/@microsoft/office-js/dist');
 const DOUBLE = readFileSync(join(ROOT, 'tests/browser/double/excelDouble.js'), 'utf8');
 
 const SYSTEM_CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SYSTEM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const SYSTEM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const PACKAGED = join(ROOT, 'node_modules/@sparticuz/chromium');
 // The package's flags are tuned for AWS Lambda. Dropped here: the two that lower the page's security
 // (the pane is tested under the browser's usual rules), and --single-process (Lambda needs it; with

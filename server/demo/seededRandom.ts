@@ -1,5 +1,9 @@
-/** A deterministic pseudo-random sequence in [0, 1) (an LCG), so generated units are the same on every run. */
-export function pseudoRandom(seed: number): () => number {
+/**
+ * The one deterministic pseudo-random sequence behind every generated scenario — the demo city,
+ * the examples (scripts/generate-examples.ts) and the benchmark's synthetic units — so each is the
+ * same on every run and machine. An LCG in [0, 1): statistical quality is not the point.
+ */
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
