@@ -53,7 +53,7 @@ export function reportPdf(report: ReportDocument, scenario: Scenario, ctx: Repor
 
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
-  doc.font(BOLD).fontSize(15).fillColor('black').text(pdfText(`${report.title}`), left, doc.page.margins.top, { width });
+  doc.font(BOLD).fontSize(15).fillColor('black').text(pdfText(report.title), left, doc.page.margins.top, { width });
   doc.font(FONT).fontSize(11).text(pdfText(report.unit), { width });
   if (report.banner) doc.moveDown(0.2).font(BOLD).fontSize(11).fillColor('#C00000').text(pdfText(report.banner), { width }).fillColor('black');
   doc.font(FONT).fontSize(8.5).fillColor(GREY);

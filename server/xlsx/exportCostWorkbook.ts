@@ -223,7 +223,7 @@ export async function reportWorkbook(report: ReportDocument, scenario: Scenario,
   const { sheet, print } = await addReportSheet(workbook, reportSheet(report, scenario, ctx));
   applyPrint(sheet, print);
   const data = await workbook.xlsx.writeBuffer();
-  return Buffer.from(data as ArrayBuffer);
+  return Buffer.from(data);
 }
 
 /** The values of a workbook's Disclosure sheet (row-major, 0-based), or null when it has none. */

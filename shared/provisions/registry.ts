@@ -92,12 +92,12 @@ export const provisionNames = Object.fromEntries(kinds.map((k) => [k.type, k.nam
 
 /** One line in plain words, used by every report, the command line and the pane. */
 export function describeProvision(provision: Provision): string {
-  return (byType.get(provision.type)!.describe as (p: Provision) => string)(provision);
+  return (byType.get(provision.type)!.describe)(provision);
 }
 
 /** The date that orders a provision (`effective`, a lump sum's `payDate`), null for flat amounts. */
 export function provisionDateText(provision: Provision): string | null {
-  return (byType.get(provision.type)!.date as (p: Provision) => string | null)(provision);
+  return (byType.get(provision.type)!.date)(provision);
 }
 
 /** What a provision changes besides the published schedule, evaluated from its module's hooks. */
@@ -111,7 +111,7 @@ export function provisionEffects(provision: Provision): ProvisionEffects {
 /** Whether a provision changes a class: its own rule, else its `classes` (absent: every class). */
 export function provisionAffectsClass(provision: Provision, classCode: string): boolean {
   const kind = byType.get(provision.type)!;
-  if (kind.affects) return (kind.affects as (p: Provision, c: string) => boolean)(provision, classCode);
+  if (kind.affects) return (kind.affects)(provision, classCode);
   const classes = (provision as { classes?: readonly string[] }).classes;
   return classes === undefined || classes.includes(classCode);
 }
@@ -148,4 +148,4 @@ export const provisionFields = Object.fromEntries(
 ) as Record<ProvisionType, ProvisionField[]>;
 
 /** Every type with its plain name and fields, in registry order. */
-export const provisionCatalog = kinds.map((k) => ({ type: k.type as ProvisionType, name: k.name, fields: provisionFields[k.type as ProvisionType] }));
+export const provisionCatalog = kinds.map((k) => ({ type: k.type, name: k.name, fields: provisionFields[k.type] }));

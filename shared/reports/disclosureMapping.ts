@@ -72,7 +72,7 @@ export type DisclosureMappingFile = z.output<typeof disclosureMappingFile>;
 export function defaultDisclosureMapping(rollupNames: readonly string[]): DisclosureMapping {
   return {
     components: { ...DEFAULT_COMPONENTS },
-    rollups: Object.fromEntries(rollupNames.map((n) => [n, 'statutoryBenefits' as DisclosureLine])),
+    rollups: Object.fromEntries(rollupNames.map((n) => [n, 'statutoryBenefits'])),
     stepAndColumn: ['salarySchedule', 'statutoryBenefits'],
   };
 }

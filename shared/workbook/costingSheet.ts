@@ -344,7 +344,7 @@ export function costingSheet(result: CostingResult, scenario: Scenario, options:
 
   const { cells, formats } = w.g.finish();
   // Each column as wide as its longest heading or figure label (the notes in column A may run over).
-  const columnWidths = Array.from({ length: w.g.width }, (_, i) => (i === 0 ? Math.min(70, Math.max(44, ...cells.map((r, ri) => (typeof r[0] === 'string' && !w.g.styles[`${ri}:0`]?.match(/title|note/) ? r[0].length + 2 : 0)))) : Math.max(15, ...cells.map((r, ri) => (typeof r[i] === 'string' && w.g.styles[`${ri}:${i}`] === 'header' ? (r[i] as string).length + 2 : 0)))));
+  const columnWidths = Array.from({ length: w.g.width }, (_, i) => (i === 0 ? Math.min(70, Math.max(44, ...cells.map((r, ri) => (typeof r[0] === 'string' && !w.g.styles[`${ri}:0`]?.match(/title|note/) ? r[0].length + 2 : 0)))) : Math.max(15, ...cells.map((r, ri) => (typeof r[i] === 'string' && w.g.styles[`${ri}:${i}`] === 'header' ? (r[i]).length + 2 : 0)))));
   return {
     name: SHEET.costing,
     cells,

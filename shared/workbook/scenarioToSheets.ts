@@ -83,7 +83,7 @@ export function scheduleSheet(schedule: Scenario['schedule']): SheetGrid {
   const w = new SheetWriter();
   w.settings(SCHEDULE_SETTINGS, { schedule });
   const maxSteps = Math.max(1, ...schedule.classes.map((c) => c.steps.length));
-  const stepColumns: ColumnSpec[] = Array.from({ length: maxSteps }, (_, i) => ({ header: STEP_HEADER(i + 1), kind: 'stepRate' as ColumnKind, width: 10 }));
+  const stepColumns: ColumnSpec[] = Array.from({ length: maxSteps }, (_, i) => ({ header: STEP_HEADER(i + 1), kind: 'stepRate', width: 10 }));
   const rows = schedule.classes.map((c) => [...row(SCHEDULE_CLASSES, c), ...stepColumns.map((_, i) => writeCell('stepRate', c.steps[i]))]);
   w.table(SCHEDULE_CLASSES, rows, [...SCHEDULE_CLASSES.columns, ...stepColumns]);
   return w.finish(SHEET.schedule, { rows: HEADER_ROW, columns: 0 });

@@ -186,7 +186,7 @@ class WorkbookReader {
       let gap: { header: string } | undefined;
       for (const s of steps) {
         const header = s.header;
-        (table.columns as Map<string, number>).set(header, s.column);
+        (table.columns).set(header, s.column);
         const at = row.at(header);
         const v = this.value(row, { header, kind: 'stepRate' }, [...path, 'steps', rates.length]);
         if (v === undefined) {
@@ -391,7 +391,7 @@ function zodMessage(issue: z.core.$ZodIssue): string {
 function schemaIssues(reader: WorkbookReader, error: z.ZodError): WorkbookIssue[] {
   const out: WorkbookIssue[] = [];
   for (const issue of error.issues) {
-    const path = issue.path as PropertyKey[];
+    const path = issue.path;
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const at = reader.map.locate([...path, key]);

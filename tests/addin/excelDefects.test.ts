@@ -28,7 +28,7 @@ beforeAll(() => {
 afterEach(() => uninstallOffice());
 
 function grid(partial: Partial<SheetGrid> & Pick<SheetGrid, 'name' | 'cells' | 'formats'>): SheetGrid {
-  return { tables: [], styles: {}, columnWidths: [], freeze: { rows: 0, columns: 0 }, ...partial } as SheetGrid;
+  return { tables: [], styles: {}, columnWidths: [], freeze: { rows: 0, columns: 0 }, ...partial };
 }
 
 describe('defect 3: text in Text-formatted cells', () => {

@@ -128,7 +128,7 @@ export function expectedTexts(expected: ExpectedTable[], report: ReportDocument)
       const e = table.rows.find((x) => !seen.has(x) && x.label === row.label && (x.group === undefined || (group ?? '').startsWith(x.group)));
       if (!e) continue;
       seen.add(e);
-      for (const h of view.columns) if (e.cells[h]) out.push(e.cells[h]!);
+      for (const h of view.columns) if (e.cells[h]) out.push(e.cells[h]);
     }
   }
   return out;

@@ -97,7 +97,7 @@ describe('exportCostWorkbook', () => {
     const parts = xmlParts(buffer);
     for (let i = 1; i <= wb.worksheets.length; i++) expect(parts.get(`xl/worksheets/sheet${i}.xml`)).toContain('<sheetProtection');
     // Left and right sections only: the state and the page number never print over each other.
-    expect(costing.headerFooter.oddFooter).toBe(`&LApproved ${'Nov 23, 2026'} · sha256 ${approval.contentHash.slice(0, 12)}…&RPage &P of &N`);
+    expect(costing.headerFooter.oddFooter).toBe(`&LApproved Nov 23, 2026 · sha256 ${approval.contentHash.slice(0, 12)}…&RPage &P of &N`);
     expect(costing.headerFooter.oddHeader).toBe('&LPolice Officers Association (POA) — Costing&R');
     expect(costing.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1 });
   });

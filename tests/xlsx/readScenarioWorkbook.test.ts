@@ -10,7 +10,7 @@ async function edit(buffer: Buffer, change: (wb: ExcelJS.Workbook) => void): Pro
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buffer as unknown as ArrayBuffer);
   change(wb);
-  return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  return Buffer.from((await wb.xlsx.writeBuffer()));
 }
 
 describe("readScenarioWorkbook: an analyst's workbook → scenario", () => {

@@ -16,7 +16,7 @@ export function costingTable(result: CostingResult, scenario: Scenario): string 
   money('Baseline', fys.map((fy) => result.baseline[fy]!.total));
   // The 1.2 figures (COSTING.md §7), when the costing has them.
   const perYear = (label: string, byFy: Record<string, string | null> | undefined) => {
-    if (byFy) rows.push([label, ...fys.map((fy) => (byFy[fy] === null || byFy[fy] === undefined ? 'n/a' : group(byFy[fy]!))), '']);
+    if (byFy) rows.push([label, ...fys.map((fy) => (byFy[fy] === null || byFy[fy] === undefined ? 'n/a' : group(byFy[fy]))), '']);
   };
   perYear('  Value of 1% (status quo)', result.baselineValueOfOnePercent);
   perYear('  Per FTE', result.baselinePerFte);

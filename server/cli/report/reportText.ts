@@ -40,5 +40,5 @@ export function reportCsv(report: ReportDocument): string {
     for (const r of table.rows) lines.push([table.caption, r.label, ...table.columns.map((_, ci) => cellText(r.cells[ci] ?? null, r.format))].map(quote).join(','));
     lines.push('');
   }
-  return `${lines.join('\n')}`;
+  return lines.join('\n');
 }

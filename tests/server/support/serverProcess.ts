@@ -41,15 +41,15 @@ export async function spawnServer(env: Record<string, string>, options: { demo?:
   });
   const printed = (pattern: RegExp) =>
     new Promise<void>((resolve) => {
-      if (pattern.test(out)) return resolve();
+      if (pattern.test(out)) { resolve(); return; }
       const check = () => {
         if (!pattern.test(out)) return;
-        child.stdout!.off('data', check);
-        child.stderr!.off('data', check);
+        child.stdout.off('data', check);
+        child.stderr.off('data', check);
         resolve();
       };
-      child.stdout!.on('data', check);
-      child.stderr!.on('data', check);
+      child.stdout.on('data', check);
+      child.stderr.on('data', check);
     });
   return { child, url: `${url}/api/v1`, output: () => out, exited, printed };
 }
