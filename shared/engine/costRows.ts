@@ -8,6 +8,20 @@ import { amountPayCents, baseCents, overtimeCents, payAmounts, type PayAmounts, 
 import { stepPath, type StepPath } from './stepMovement.js';
 import type { ClassState, LumpSumPayment, StepRegime, VariantPlan } from './variantPlan.js';
 
+// Read once: under tsx (npm run bench) every use of an imported binding is a getter call, and
+// these are read several times per row segment.
+const COMPONENTS = COMPONENT_COUNT;
+const AT_HEALTH = C.health;
+const AT_LONGEVITY = C.longevity;
+const AT_LUMP_SUMS = C.lumpSums;
+const AT_MEDICARE = C.medicare;
+const AT_OTHER_ROLLUPS = C.otherRollups;
+const AT_OVERTIME = C.overtime;
+const AT_PENSION = C.pension;
+const AT_SOCIAL_SECURITY = C.socialSecurity;
+const AT_SPECIAL_PAYS = C.specialPays;
+const AT_WAGES = C.wages;
+
 /** Component cents of a costing (or of part of its periods). */
 export interface CostTotals {
   /** Component cents per fiscal year. */
@@ -121,8 +135,8 @@ export function costVariant(ctx: CostingContext, plan: VariantPlan, caches: Cost
   // A split-fund row's amounts are split per employee, fiscal year and component (§7): kept per row.
   // One employee's amounts per fiscal year (and before the split), added × count into the class,
   // department and fund totals once per row; a split fund is split on them (§7).
-  const rowYear = new Float64Array(F * COMPONENT_COUNT);
-  const rowBefore = new Float64Array(F * COMPONENT_COUNT);
+  const rowYear = new Float64Array(F * COMPONENTS);
+  const rowBefore = new Float64Array(F * COMPONENTS);
   const rowRollups = new Float64Array(F * R);
   const rowRollupsBefore = new Float64Array(F * R);
   const rollupCents = new Float64Array(R);
@@ -236,7 +250,7 @@ export function costVariant(ctx: CostingContext, plan: VariantPlan, caches: Cost
           ytd = after;
         }
 
-        const at = f * COMPONENT_COUNT;
+        const at = f * COMPONENTS;
         accumulate(rowYear, at, amounts, n, lump, pension, socialSecurity, medicare, other, health);
         for (let q = 0; q < rowRollupList.length; q++) rowRollups[f * R + rowRollupList[q]!]! += rollupCents[rowRollupList[q]!]! * n;
         if (before !== null && i < split!) {
@@ -278,11 +292,11 @@ function newTotals(classes: number, funds: number, departments: number, F: numbe
 /** Adds one employee's fiscal-year amounts × count into the class, department and fund totals. */
 function addRow(into: CostTotals, rowYear: ComponentCents, rowRollups: Float64Array, rc: RowContext, F: number, R: number): void {
   const m = rc.count;
-  const classAt = rc.classIndex * F * COMPONENT_COUNT;
-  const departmentAt = rc.departmentIndex * F * COMPONENT_COUNT;
+  const classAt = rc.classIndex * F * COMPONENTS;
+  const departmentAt = rc.departmentIndex * F * COMPONENTS;
   const single = rc.fundIndex.length === 1;
-  const fundAt = rc.fundIndex[0]! * F * COMPONENT_COUNT;
-  for (let i = 0; i < F * COMPONENT_COUNT; i++) {
+  const fundAt = rc.fundIndex[0]! * F * COMPONENTS;
+  for (let i = 0; i < F * COMPONENTS; i++) {
     const amount = rowYear[i]!;
     if (amount === 0) continue;
     into.byClass[classAt + i]! += amount * m;
@@ -300,14 +314,14 @@ function addRow(into: CostTotals, rowYear: ComponentCents, rowRollups: Float64Ar
 function addSplit(byFund: ComponentCents, rowYear: ComponentCents, rc: RowContext, F: number): void {
   const parts = rc.fundIndex;
   for (let f = 0; f < F; f++) {
-    for (let c = 0; c < COMPONENT_COUNT; c++) {
-      const amount = rowYear[f * COMPONENT_COUNT + c]!;
+    for (let c = 0; c < COMPONENTS; c++) {
+      const amount = rowYear[f * COMPONENTS + c]!;
       if (amount === 0) continue;
       let rest = amount;
       for (let p = 0; p < parts.length; p++) {
         const part = p === parts.length - 1 ? rest : applyRate(amount, rc.fundShares[p]!);
         rest -= part;
-        byFund[(parts[p]! * F + f) * COMPONENT_COUNT + c]! += part * rc.count;
+        byFund[(parts[p]! * F + f) * COMPONENTS + c]! += part * rc.count;
       }
     }
   }
@@ -341,7 +355,7 @@ function upperBound(keys: readonly number[], value: number): number {
 function sumOverClasses(byClass: ComponentCents, classCount: number, F: number): ComponentCents {
   const byFiscalYear = newComponentCents(F);
   for (let c = 0; c < classCount; c++) {
-    for (let i = 0; i < F * COMPONENT_COUNT; i++) byFiscalYear[i]! += byClass[c * F * COMPONENT_COUNT + i]!;
+    for (let i = 0; i < F * COMPONENTS; i++) byFiscalYear[i]! += byClass[c * F * COMPONENTS + i]!;
   }
   return byFiscalYear;
 }
@@ -375,16 +389,16 @@ function accumulate(
   other: number,
   health: number,
 ): void {
-  acc[at + C.wages]! += amounts.base * k;
-  acc[at + C.specialPays]! += amounts.specialPays * k;
-  acc[at + C.longevity]! += amounts.longevity * k;
-  acc[at + C.overtime]! += amounts.overtime * k;
-  acc[at + C.lumpSums]! += lumpTotal;
-  acc[at + C.pension]! += pension * k;
-  acc[at + C.socialSecurity]! += socialSecurityTotal;
-  acc[at + C.medicare]! += medicare * k;
-  acc[at + C.otherRollups]! += other * k;
-  acc[at + C.health]! += health * k;
+  acc[at + AT_WAGES]! += amounts.base * k;
+  acc[at + AT_SPECIAL_PAYS]! += amounts.specialPays * k;
+  acc[at + AT_LONGEVITY]! += amounts.longevity * k;
+  acc[at + AT_OVERTIME]! += amounts.overtime * k;
+  acc[at + AT_LUMP_SUMS]! += lumpTotal;
+  acc[at + AT_PENSION]! += pension * k;
+  acc[at + AT_SOCIAL_SECURITY]! += socialSecurityTotal;
+  acc[at + AT_MEDICARE]! += medicare * k;
+  acc[at + AT_OTHER_ROLLUPS]! += other * k;
+  acc[at + AT_HEALTH]! += health * k;
 }
 
 /**
@@ -409,19 +423,19 @@ function addAnnualAtLastPeriod(ctx: CostingContext, annual: ComponentCents, rc: 
   const lastIndex = ctx.timeline.length - 1;
   const k = P * rc.count;
   const taxable = amounts.taxable;
-  annual[C.wages]! += amounts.base * k;
-  annual[C.specialPays]! += amounts.specialPays * k;
-  annual[C.longevity]! += amounts.longevity * k;
-  annual[C.overtime]! += amounts.overtime * k;
-  annual[C.pension]! += pensionFor(ctx, cs, rc, amounts.pensionable, lastIndex) * k;
-  if (rc.row.medicare) annual[C.medicare]! += applyRate(taxable, ctx.medicareRate) * k;
+  annual[AT_WAGES]! += amounts.base * k;
+  annual[AT_SPECIAL_PAYS]! += amounts.specialPays * k;
+  annual[AT_LONGEVITY]! += amounts.longevity * k;
+  annual[AT_OVERTIME]! += amounts.overtime * k;
+  annual[AT_PENSION]! += pensionFor(ctx, cs, rc, amounts.pensionable, lastIndex) * k;
+  if (rc.row.medicare) annual[AT_MEDICARE]! += applyRate(taxable, ctx.medicareRate) * k;
   let other = 0;
   for (const r of rc.rollups) other += applyRate(ctx.rollups[r]!.onTaxable ? taxable : amounts.pensionable, cs.rollupRates[r] ?? missingRollup(ctx, rc, r, lastIndex));
-  annual[C.otherRollups]! += other * k;
-  annual[C.health]! += healthFor(ctx, cs, rc, lastIndex) * k;
+  annual[AT_OTHER_ROLLUPS]! += other * k;
+  annual[AT_HEALTH]! += healthFor(ctx, cs, rc, lastIndex) * k;
   if (rc.row.socialSecurity) {
     const base = wageBase(ctx, ctx.timeline.payYear[lastIndex]!, rc, lastIndex);
-    annual[C.socialSecurity]! += applyRate(Math.min(base, P * taxable), ctx.socialSecurityRate) * rc.count;
+    annual[AT_SOCIAL_SECURITY]! += applyRate(Math.min(base, P * taxable), ctx.socialSecurityRate) * rc.count;
   }
 }
 
