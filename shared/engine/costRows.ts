@@ -2,15 +2,16 @@ import { formatDay } from '../dates.js';
 import { CostingInputError } from '../issues.js';
 import { C, COMPONENT_COUNT, newComponentCents, type ComponentCents } from './components.js';
 import type { CostingContext, RowContext } from './costingContext.js';
-import { applyRate } from './exactRate.js';
+import { applyRate as applyRateImport } from './exactRate.js';
 import { centsOf, centsOfRatio, integer, times } from './fixedPoint.js';
 import { amountPayCents, baseCents, overtimeCents, payAmounts, type PayAmounts, type PayDefinition } from './payAmounts.js';
 import { stepPath, type StepPath } from './stepMovement.js';
 import type { ClassState, LumpSumPayment, StepRegime, VariantPlan } from './variantPlan.js';
 
 // Read once: under tsx (npm run bench) every use of an imported binding is a getter call, and
-// these are read several times per row segment.
+// these are read several times per row segment (applyRate is called several times per segment).
 const COMPONENTS = COMPONENT_COUNT;
+const applyRate = applyRateImport;
 const AT_HEALTH = C.health;
 const AT_LONGEVITY = C.longevity;
 const AT_LUMP_SUMS = C.lumpSums;
@@ -62,8 +63,8 @@ export class CostingCaches {
   readonly pay: Map<number, PayAmounts>[] = [];
   /** Base pay per rate state (index), keyed by (step, FTE). */
   readonly base: Map<number, number>[] = [];
-  /** Lump sums per (amount, FTE). */
-  readonly amounts = new Map<string, number>();
+  /** Lump sums per payment id, then keyed by (rate state, step, FTE): numbers, no per-segment strings. */
+  readonly amounts: Map<number, number>[] = [];
   /** Amount special pays per (definition, FTE). */
   readonly amountPays = new Map<number, number>();
   /** Overtime per pay state (index), keyed by (overtime profile, step, longevity level). */
@@ -173,6 +174,13 @@ export function costVariant(ctx: CostingContext, plan: VariantPlan, caches: Cost
     }
     let lastState: ClassState | null = null;
     let lastAmounts: PayAmounts | null = null;
+    // Most segment boundaries (pay year, health, fiscal year) leave the row's pay as it was: the
+    // pay of the previous segment is reused when its key (pay state, step, level; the row's
+    // profile is fixed) is the same, sparing a cache lookup.
+    let ownPayState = -1;
+    let ownStep = -1;
+    let ownLevel = -1;
+    let own: PayAmounts | null = null;
 
     for (let e = 0; e < epochs.length; e++) {
       const epoch = epochs[e]!;
@@ -196,7 +204,12 @@ export function costVariant(ctx: CostingContext, plan: VariantPlan, caches: Cost
         }
         const n = segmentEnd - i;
 
-        const own = payFor(ctx, caches, cs, rc, step, level);
+        if (own === null || cs.payStateId !== ownPayState || step !== ownStep || level !== ownLevel) {
+          own = payFor(ctx, caches, cs, rc, step, level);
+          ownPayState = cs.payStateId;
+          ownStep = step;
+          ownLevel = level;
+        }
         let amounts = own;
         if (retroRow && i < retroIndex) {
           // Before the retro period the status quo was paid; the difference is owed (§3).
@@ -407,15 +420,24 @@ function accumulate(
  * round₂(days × rate × (year factor) / D × f).
  */
 function lumpSumCents(ctx: CostingContext, caches: CostingCaches, cs: ClassState, rc: RowContext, step: number, l: LumpSumPayment): number {
-  if (l.kind === 'amount') {
-    if (!l.prorateByFte) return centsOf(l.amount);
-    return cachedAmount(caches, `${l.id}|${rc.fteId}`, () => centsOf(times(l.amount, rc.fte)));
+  if (l.kind === 'amount' && !l.prorateByFte) return centsOf(l.amount);
+  let byKey = caches.amounts[l.id];
+  if (byKey === undefined) caches.amounts[l.id] = byKey = new Map();
+  // An amount depends on the FTE only; a percent or days also on the rate (rate state, step).
+  const key = l.kind === 'amount' ? rc.fteId : (cs.rateStateId * ctx.stepStride + step) * ctx.fteStride + rc.fteId;
+  let cents = byKey.get(key);
+  if (cents === undefined) {
+    cents = lumpSumCentsUncached(ctx, cs, rc, step, l);
+    byKey.set(key, cents);
   }
-  return cachedAmount(caches, `${l.id}|${cs.rateStateId}|${step}|${rc.fteId}`, () => {
-    const annual = times(times(cs.rates[step - 1]!, integer(ctx.basis.ratePerYear)), rc.fte);
-    if (l.kind === 'percent') return centsOf(times(l.percent, annual));
-    return centsOfRatio(times(l.days, annual), l.daysPerYear);
-  });
+  return cents;
+}
+
+function lumpSumCentsUncached(ctx: CostingContext, cs: ClassState, rc: RowContext, step: number, l: LumpSumPayment): number {
+  if (l.kind === 'amount') return centsOf(times(l.amount, rc.fte));
+  const annual = times(times(cs.rates[step - 1]!, integer(ctx.basis.ratePerYear)), rc.fte);
+  if (l.kind === 'percent') return centsOf(times(l.percent, annual));
+  return centsOfRatio(times(l.days, annual), l.daysPerYear);
 }
 
 /** The lift basis (§7): P periods at the last period's recurring cost, Social Security on the full year. */
@@ -533,15 +555,6 @@ function cachedOvertime(
   if (cents === undefined) {
     cents = overtimeCents(cs.rates[step - 1]!, pays, cs.longevityByLevel[level]!.fixed, hours, ctx.overtimeMultiplier, ctx.basis);
     byState.set(key, cents);
-  }
-  return cents;
-}
-
-function cachedAmount(caches: CostingCaches, key: string, compute: () => number): number {
-  let cents = caches.amounts.get(key);
-  if (cents === undefined) {
-    cents = compute();
-    caches.amounts.set(key, cents);
   }
   return cents;
 }
