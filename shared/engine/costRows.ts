@@ -141,6 +141,8 @@ export function costVariant(ctx: CostingContext, plan: VariantPlan, caches: Cost
   const rowRollups = new Float64Array(F * R);
   const rowRollupsBefore = new Float64Array(F * R);
   const rollupCents = new Float64Array(R);
+  // What a retro row is owed so far (§3), reset for each row: one object per costing, not per row.
+  const owed = { wages: 0, specialPays: 0, pensionableSpecialPays: 0, longevity: 0, overtime: 0 };
 
   for (const rc of ctx.rows) {
     const regime = plan.stepRegimes[rc.classIndex]!;
@@ -162,7 +164,7 @@ export function costVariant(ctx: CostingContext, plan: VariantPlan, caches: Cost
     const basePath = retroRow ? cachedPath(ctx, caches, rc, retro.baseline.stepRegimes[classIndex]!) : null;
     let baseStep = basePath === null ? 0 : basePath.initialStep;
     let bsi = 0;
-    const owed = { wages: 0, specialPays: 0, pensionableSpecialPays: 0, longevity: 0, overtime: 0 };
+    owed.wages = owed.specialPays = owed.pensionableSpecialPays = owed.longevity = owed.overtime = 0;
     let step = path.initialStep;
     let si = 0;
     let level = 0;
