@@ -157,8 +157,10 @@ export function costVariant(ctx: CostingContext, plan: VariantPlan, caches: Cost
     const paysMedicare = row.medicare;
     const vacant = row.vacant;
     const rowRollupList = rc.rollups;
-    rowYear.fill(0);
-    rowRollups.fill(0);
+    // Only the fiscal years a row touched are added and cleared: a value-of-1% or resumed costing
+    // walks one or two of them.
+    let firstYear = F;
+    let lastYear = -1;
     let touchedBefore = false;
     const retroRow = retro !== null && !vacant;
     const basePath = retroRow ? cachedPath(ctx, caches, rc, retro.baseline.stepRegimes[classIndex]!) : null;
@@ -266,6 +268,8 @@ export function costVariant(ctx: CostingContext, plan: VariantPlan, caches: Cost
         }
 
         const at = f * COMPONENTS;
+        if (f < firstYear) firstYear = f;
+        if (f > lastYear) lastYear = f;
         accumulate(rowYear, at, amounts, n, lump, pension, socialSecurity, medicare, other, health);
         for (let q = 0; q < rowRollupList.length; q++) rowRollups[f * R + rowRollupList[q]!]! += rollupCents[rowRollupList[q]!]! * n;
         if (before !== null && i < split!) {
@@ -282,8 +286,12 @@ export function costVariant(ctx: CostingContext, plan: VariantPlan, caches: Cost
         i = segmentEnd;
       }
     }
-    addRow(totals, rowYear, rowRollups, rc, F, R);
-    if (touchedBefore) addRow(before!, rowBefore, rowRollupsBefore, rc, F, R);
+    if (lastYear >= 0) {
+      addRow(totals, rowYear, rowRollups, rc, F, R, firstYear, lastYear);
+      rowYear.fill(0, firstYear * COMPONENTS, (lastYear + 1) * COMPONENTS);
+      rowRollups.fill(0, firstYear * R, (lastYear + 1) * R);
+    }
+    if (touchedBefore) addRow(before!, rowBefore, rowRollupsBefore, rc, F, R, 0, F - 1);
 
     if (annual !== null && lastState !== null) addAnnualAtLastPeriod(ctx, annual, rc, lastState, lastAmounts!, P);
   }
@@ -304,31 +312,34 @@ function newTotals(classes: number, funds: number, departments: number, F: numbe
   };
 }
 
-/** Adds one employee's fiscal-year amounts × count into the class, department and fund totals. */
-function addRow(into: CostTotals, rowYear: ComponentCents, rowRollups: Float64Array, rc: RowContext, F: number, R: number): void {
+/**
+ * Adds one employee's fiscal-year amounts × count into the class, department and fund totals, for
+ * fiscal years firstYear..lastYear (the others are zero for this row).
+ */
+function addRow(into: CostTotals, rowYear: ComponentCents, rowRollups: Float64Array, rc: RowContext, F: number, R: number, firstYear: number, lastYear: number): void {
   const m = rc.count;
   const classAt = rc.classIndex * F * COMPONENTS;
   const departmentAt = rc.departmentIndex * F * COMPONENTS;
   const single = rc.fundIndex.length === 1;
   const fundAt = rc.fundIndex[0]! * F * COMPONENTS;
-  for (let i = 0; i < F * COMPONENTS; i++) {
+  for (let i = firstYear * COMPONENTS; i < (lastYear + 1) * COMPONENTS; i++) {
     const amount = rowYear[i]!;
     if (amount === 0) continue;
     into.byClass[classAt + i]! += amount * m;
     into.byDepartment[departmentAt + i]! += amount * m;
     if (single) into.byFund[fundAt + i]! += amount * m;
   }
-  if (!single) addSplit(into.byFund, rowYear, rc, F);
-  for (let i = 0; i < F * R; i++) into.rollups[i]! += rowRollups[i]! * m;
+  if (!single) addSplit(into.byFund, rowYear, rc, F, firstYear, lastYear);
+  for (let i = firstYear * R; i < (lastYear + 1) * R; i++) into.rollups[i]! += rowRollups[i]! * m;
 }
 
 /**
  * A split-fund row (§7): for one employee, each fiscal year and component, every fund but the last
  * gets round₂(amount × share), the last the rest; each part × count.
  */
-function addSplit(byFund: ComponentCents, rowYear: ComponentCents, rc: RowContext, F: number): void {
+function addSplit(byFund: ComponentCents, rowYear: ComponentCents, rc: RowContext, F: number, firstYear: number, lastYear: number): void {
   const parts = rc.fundIndex;
-  for (let f = 0; f < F; f++) {
+  for (let f = firstYear; f <= lastYear; f++) {
     for (let c = 0; c < COMPONENTS; c++) {
       const amount = rowYear[f * COMPONENTS + c]!;
       if (amount === 0) continue;
