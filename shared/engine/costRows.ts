@@ -435,7 +435,7 @@ function accumulate(
 function lumpSumCents(ctx: CostingContext, caches: CostingCaches, cs: ClassState, rc: RowContext, step: number, l: LumpSumPayment): number {
   if (l.kind === 'amount' && !l.prorateByFte) return centsOf(l.amount);
   let byKey = caches.amounts[l.id];
-  if (byKey === undefined) caches.amounts[l.id] = byKey = new Map();
+  if (byKey === undefined) caches.amounts[l.id] = byKey = new Map<number, number>();
   // An amount depends on the FTE only; a percent or days also on the rate (rate state, step).
   const key = l.kind === 'amount' ? rc.fteId : (cs.rateStateId * ctx.stepStride + step) * ctx.fteStride + rc.fteId;
   let cents = byKey.get(key);
@@ -486,7 +486,7 @@ function cachedPath(ctx: CostingContext, caches: CostingCaches, rc: RowContext, 
 
 function payFor(ctx: CostingContext, caches: CostingCaches, cs: ClassState, rc: RowContext, step: number, level: number): PayAmounts {
   let byState = caches.pay[cs.payStateId];
-  if (byState === undefined) caches.pay[cs.payStateId] = byState = new Map();
+  if (byState === undefined) caches.pay[cs.payStateId] = byState = new Map<number, PayAmounts>();
   const key = (rc.profileId * ctx.stepStride + step) * ctx.levelStride + level;
   let amounts = byState.get(key);
   if (amounts === undefined) {
@@ -539,7 +539,7 @@ function computePay(ctx: CostingContext, caches: CostingCaches, cs: ClassState, 
 
 function cachedBase(ctx: CostingContext, caches: CostingCaches, cs: ClassState, rc: RowContext, step: number): number {
   let baseByStep = caches.base[cs.rateStateId];
-  if (baseByStep === undefined) caches.base[cs.rateStateId] = baseByStep = new Map();
+  if (baseByStep === undefined) caches.base[cs.rateStateId] = baseByStep = new Map<number, number>();
   const key = step * ctx.fteStride + rc.fteId;
   let base = baseByStep.get(key);
   if (base === undefined) {
@@ -562,7 +562,7 @@ function cachedOvertime(
   const hours = cs.overtimeHours ?? rc.overtimeHours;
   if (hours.n === 0n) return 0;
   let byState = caches.overtime[cs.payStateId];
-  if (byState === undefined) caches.overtime[cs.payStateId] = byState = new Map();
+  if (byState === undefined) caches.overtime[cs.payStateId] = byState = new Map<number, number>();
   const key = (rc.overtimeProfileId * ctx.stepStride + step) * ctx.levelStride + level;
   let cents = byState.get(key);
   if (cents === undefined) {
