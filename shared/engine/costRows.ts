@@ -2,11 +2,26 @@ import { formatDay } from '../dates.js';
 import { CostingInputError } from '../issues.js';
 import { C, COMPONENT_COUNT, newComponentCents, type ComponentCents } from './components.js';
 import type { CostingContext, RowContext } from './costingContext.js';
-import { applyRate } from './exactRate.js';
+import { applyRate as applyRateImport } from './exactRate.js';
 import { centsOf, centsOfRatio, integer, times } from './fixedPoint.js';
 import { amountPayCents, baseCents, overtimeCents, payAmounts, type PayAmounts, type PayDefinition } from './payAmounts.js';
 import { stepPath, type StepPath } from './stepMovement.js';
 import type { ClassState, LumpSumPayment, StepRegime, VariantPlan } from './variantPlan.js';
+
+// Read once: under tsx (npm run bench) every use of an imported binding is a getter call, and
+// these are read several times per row segment (applyRate is called several times per segment).
+const COMPONENTS = COMPONENT_COUNT;
+const applyRate = applyRateImport;
+const AT_HEALTH = C.health;
+const AT_LONGEVITY = C.longevity;
+const AT_LUMP_SUMS = C.lumpSums;
+const AT_MEDICARE = C.medicare;
+const AT_OTHER_ROLLUPS = C.otherRollups;
+const AT_OVERTIME = C.overtime;
+const AT_PENSION = C.pension;
+const AT_SOCIAL_SECURITY = C.socialSecurity;
+const AT_SPECIAL_PAYS = C.specialPays;
+const AT_WAGES = C.wages;
 
 /** Component cents of a costing (or of part of its periods). */
 export interface CostTotals {
@@ -48,8 +63,8 @@ export class CostingCaches {
   readonly pay: Map<number, PayAmounts>[] = [];
   /** Base pay per rate state (index), keyed by (step, FTE). */
   readonly base: Map<number, number>[] = [];
-  /** Lump sums per (amount, FTE). */
-  readonly amounts = new Map<string, number>();
+  /** Lump sums per payment id, then keyed by (rate state, step, FTE): numbers, no per-segment strings. */
+  readonly amounts: Map<number, number>[] = [];
   /** Amount special pays per (definition, FTE). */
   readonly amountPays = new Map<number, number>();
   /** Overtime per pay state (index), keyed by (overtime profile, step, longevity level). */
@@ -121,11 +136,13 @@ export function costVariant(ctx: CostingContext, plan: VariantPlan, caches: Cost
   // A split-fund row's amounts are split per employee, fiscal year and component (§7): kept per row.
   // One employee's amounts per fiscal year (and before the split), added × count into the class,
   // department and fund totals once per row; a split fund is split on them (§7).
-  const rowYear = new Float64Array(F * COMPONENT_COUNT);
-  const rowBefore = new Float64Array(F * COMPONENT_COUNT);
+  const rowYear = new Float64Array(F * COMPONENTS);
+  const rowBefore = new Float64Array(F * COMPONENTS);
   const rowRollups = new Float64Array(F * R);
   const rowRollupsBefore = new Float64Array(F * R);
   const rollupCents = new Float64Array(R);
+  // What a retro row is owed so far (§3), reset for each row: one object per costing, not per row.
+  const owed = { wages: 0, specialPays: 0, pensionableSpecialPays: 0, longevity: 0, overtime: 0 };
 
   for (const rc of ctx.rows) {
     const regime = plan.stepRegimes[rc.classIndex]!;
@@ -140,14 +157,16 @@ export function costVariant(ctx: CostingContext, plan: VariantPlan, caches: Cost
     const paysMedicare = row.medicare;
     const vacant = row.vacant;
     const rowRollupList = rc.rollups;
-    rowYear.fill(0);
-    rowRollups.fill(0);
+    // Only the fiscal years a row touched are added and cleared: a value-of-1% or resumed costing
+    // walks one or two of them.
+    let firstYear = F;
+    let lastYear = -1;
     let touchedBefore = false;
     const retroRow = retro !== null && !vacant;
     const basePath = retroRow ? cachedPath(ctx, caches, rc, retro.baseline.stepRegimes[classIndex]!) : null;
     let baseStep = basePath === null ? 0 : basePath.initialStep;
     let bsi = 0;
-    const owed = { wages: 0, specialPays: 0, pensionableSpecialPays: 0, longevity: 0, overtime: 0 };
+    owed.wages = owed.specialPays = owed.pensionableSpecialPays = owed.longevity = owed.overtime = 0;
     let step = path.initialStep;
     let si = 0;
     let level = 0;
@@ -159,6 +178,13 @@ export function costVariant(ctx: CostingContext, plan: VariantPlan, caches: Cost
     }
     let lastState: ClassState | null = null;
     let lastAmounts: PayAmounts | null = null;
+    // Most segment boundaries (pay year, health, fiscal year) leave the row's pay as it was: the
+    // pay of the previous segment is reused when its key (pay state, step, level; the row's
+    // profile is fixed) is the same, sparing a cache lookup.
+    let ownPayState = -1;
+    let ownStep = -1;
+    let ownLevel = -1;
+    let own: PayAmounts | null = null;
 
     for (let e = 0; e < epochs.length; e++) {
       const epoch = epochs[e]!;
@@ -182,7 +208,12 @@ export function costVariant(ctx: CostingContext, plan: VariantPlan, caches: Cost
         }
         const n = segmentEnd - i;
 
-        const own = payFor(ctx, caches, cs, rc, step, level);
+        if (own === null || cs.payStateId !== ownPayState || step !== ownStep || level !== ownLevel) {
+          own = payFor(ctx, caches, cs, rc, step, level);
+          ownPayState = cs.payStateId;
+          ownStep = step;
+          ownLevel = level;
+        }
         let amounts = own;
         if (retroRow && i < retroIndex) {
           // Before the retro period the status quo was paid; the difference is owed (§3).
@@ -236,7 +267,9 @@ export function costVariant(ctx: CostingContext, plan: VariantPlan, caches: Cost
           ytd = after;
         }
 
-        const at = f * COMPONENT_COUNT;
+        const at = f * COMPONENTS;
+        if (f < firstYear) firstYear = f;
+        if (f > lastYear) lastYear = f;
         accumulate(rowYear, at, amounts, n, lump, pension, socialSecurity, medicare, other, health);
         for (let q = 0; q < rowRollupList.length; q++) rowRollups[f * R + rowRollupList[q]!]! += rollupCents[rowRollupList[q]!]! * n;
         if (before !== null && i < split!) {
@@ -253,8 +286,12 @@ export function costVariant(ctx: CostingContext, plan: VariantPlan, caches: Cost
         i = segmentEnd;
       }
     }
-    addRow(totals, rowYear, rowRollups, rc, F, R);
-    if (touchedBefore) addRow(before!, rowBefore, rowRollupsBefore, rc, F, R);
+    if (lastYear >= 0) {
+      addRow(totals, rowYear, rowRollups, rc, F, R, firstYear, lastYear);
+      rowYear.fill(0, firstYear * COMPONENTS, (lastYear + 1) * COMPONENTS);
+      rowRollups.fill(0, firstYear * R, (lastYear + 1) * R);
+    }
+    if (touchedBefore) addRow(before!, rowBefore, rowRollupsBefore, rc, F, R, 0, F - 1);
 
     if (annual !== null && lastState !== null) addAnnualAtLastPeriod(ctx, annual, rc, lastState, lastAmounts!, P);
   }
@@ -275,39 +312,42 @@ function newTotals(classes: number, funds: number, departments: number, F: numbe
   };
 }
 
-/** Adds one employee's fiscal-year amounts × count into the class, department and fund totals. */
-function addRow(into: CostTotals, rowYear: ComponentCents, rowRollups: Float64Array, rc: RowContext, F: number, R: number): void {
+/**
+ * Adds one employee's fiscal-year amounts × count into the class, department and fund totals, for
+ * fiscal years firstYear..lastYear (the others are zero for this row).
+ */
+function addRow(into: CostTotals, rowYear: ComponentCents, rowRollups: Float64Array, rc: RowContext, F: number, R: number, firstYear: number, lastYear: number): void {
   const m = rc.count;
-  const classAt = rc.classIndex * F * COMPONENT_COUNT;
-  const departmentAt = rc.departmentIndex * F * COMPONENT_COUNT;
+  const classAt = rc.classIndex * F * COMPONENTS;
+  const departmentAt = rc.departmentIndex * F * COMPONENTS;
   const single = rc.fundIndex.length === 1;
-  const fundAt = rc.fundIndex[0]! * F * COMPONENT_COUNT;
-  for (let i = 0; i < F * COMPONENT_COUNT; i++) {
+  const fundAt = rc.fundIndex[0]! * F * COMPONENTS;
+  for (let i = firstYear * COMPONENTS; i < (lastYear + 1) * COMPONENTS; i++) {
     const amount = rowYear[i]!;
     if (amount === 0) continue;
     into.byClass[classAt + i]! += amount * m;
     into.byDepartment[departmentAt + i]! += amount * m;
     if (single) into.byFund[fundAt + i]! += amount * m;
   }
-  if (!single) addSplit(into.byFund, rowYear, rc, F);
-  for (let i = 0; i < F * R; i++) into.rollups[i]! += rowRollups[i]! * m;
+  if (!single) addSplit(into.byFund, rowYear, rc, F, firstYear, lastYear);
+  for (let i = firstYear * R; i < (lastYear + 1) * R; i++) into.rollups[i]! += rowRollups[i]! * m;
 }
 
 /**
  * A split-fund row (§7): for one employee, each fiscal year and component, every fund but the last
  * gets round₂(amount × share), the last the rest; each part × count.
  */
-function addSplit(byFund: ComponentCents, rowYear: ComponentCents, rc: RowContext, F: number): void {
+function addSplit(byFund: ComponentCents, rowYear: ComponentCents, rc: RowContext, F: number, firstYear: number, lastYear: number): void {
   const parts = rc.fundIndex;
-  for (let f = 0; f < F; f++) {
-    for (let c = 0; c < COMPONENT_COUNT; c++) {
-      const amount = rowYear[f * COMPONENT_COUNT + c]!;
+  for (let f = firstYear; f <= lastYear; f++) {
+    for (let c = 0; c < COMPONENTS; c++) {
+      const amount = rowYear[f * COMPONENTS + c]!;
       if (amount === 0) continue;
       let rest = amount;
       for (let p = 0; p < parts.length; p++) {
         const part = p === parts.length - 1 ? rest : applyRate(amount, rc.fundShares[p]!);
         rest -= part;
-        byFund[(parts[p]! * F + f) * COMPONENT_COUNT + c]! += part * rc.count;
+        byFund[(parts[p]! * F + f) * COMPONENTS + c]! += part * rc.count;
       }
     }
   }
@@ -341,7 +381,7 @@ function upperBound(keys: readonly number[], value: number): number {
 function sumOverClasses(byClass: ComponentCents, classCount: number, F: number): ComponentCents {
   const byFiscalYear = newComponentCents(F);
   for (let c = 0; c < classCount; c++) {
-    for (let i = 0; i < F * COMPONENT_COUNT; i++) byFiscalYear[i]! += byClass[c * F * COMPONENT_COUNT + i]!;
+    for (let i = 0; i < F * COMPONENTS; i++) byFiscalYear[i]! += byClass[c * F * COMPONENTS + i]!;
   }
   return byFiscalYear;
 }
@@ -375,16 +415,16 @@ function accumulate(
   other: number,
   health: number,
 ): void {
-  acc[at + C.wages]! += amounts.base * k;
-  acc[at + C.specialPays]! += amounts.specialPays * k;
-  acc[at + C.longevity]! += amounts.longevity * k;
-  acc[at + C.overtime]! += amounts.overtime * k;
-  acc[at + C.lumpSums]! += lumpTotal;
-  acc[at + C.pension]! += pension * k;
-  acc[at + C.socialSecurity]! += socialSecurityTotal;
-  acc[at + C.medicare]! += medicare * k;
-  acc[at + C.otherRollups]! += other * k;
-  acc[at + C.health]! += health * k;
+  acc[at + AT_WAGES]! += amounts.base * k;
+  acc[at + AT_SPECIAL_PAYS]! += amounts.specialPays * k;
+  acc[at + AT_LONGEVITY]! += amounts.longevity * k;
+  acc[at + AT_OVERTIME]! += amounts.overtime * k;
+  acc[at + AT_LUMP_SUMS]! += lumpTotal;
+  acc[at + AT_PENSION]! += pension * k;
+  acc[at + AT_SOCIAL_SECURITY]! += socialSecurityTotal;
+  acc[at + AT_MEDICARE]! += medicare * k;
+  acc[at + AT_OTHER_ROLLUPS]! += other * k;
+  acc[at + AT_HEALTH]! += health * k;
 }
 
 /**
@@ -393,15 +433,24 @@ function accumulate(
  * round₂(days × rate × (year factor) / D × f).
  */
 function lumpSumCents(ctx: CostingContext, caches: CostingCaches, cs: ClassState, rc: RowContext, step: number, l: LumpSumPayment): number {
-  if (l.kind === 'amount') {
-    if (!l.prorateByFte) return centsOf(l.amount);
-    return cachedAmount(caches, `${l.id}|${rc.fteId}`, () => centsOf(times(l.amount, rc.fte)));
+  if (l.kind === 'amount' && !l.prorateByFte) return centsOf(l.amount);
+  let byKey = caches.amounts[l.id];
+  if (byKey === undefined) caches.amounts[l.id] = byKey = new Map<number, number>();
+  // An amount depends on the FTE only; a percent or days also on the rate (rate state, step).
+  const key = l.kind === 'amount' ? rc.fteId : (cs.rateStateId * ctx.stepStride + step) * ctx.fteStride + rc.fteId;
+  let cents = byKey.get(key);
+  if (cents === undefined) {
+    cents = lumpSumCentsUncached(ctx, cs, rc, step, l);
+    byKey.set(key, cents);
   }
-  return cachedAmount(caches, `${l.id}|${cs.rateStateId}|${step}|${rc.fteId}`, () => {
-    const annual = times(times(cs.rates[step - 1]!, integer(ctx.basis.ratePerYear)), rc.fte);
-    if (l.kind === 'percent') return centsOf(times(l.percent, annual));
-    return centsOfRatio(times(l.days, annual), l.daysPerYear);
-  });
+  return cents;
+}
+
+function lumpSumCentsUncached(ctx: CostingContext, cs: ClassState, rc: RowContext, step: number, l: LumpSumPayment): number {
+  if (l.kind === 'amount') return centsOf(times(l.amount, rc.fte));
+  const annual = times(times(cs.rates[step - 1]!, integer(ctx.basis.ratePerYear)), rc.fte);
+  if (l.kind === 'percent') return centsOf(times(l.percent, annual));
+  return centsOfRatio(times(l.days, annual), l.daysPerYear);
 }
 
 /** The lift basis (§7): P periods at the last period's recurring cost, Social Security on the full year. */
@@ -409,19 +458,19 @@ function addAnnualAtLastPeriod(ctx: CostingContext, annual: ComponentCents, rc: 
   const lastIndex = ctx.timeline.length - 1;
   const k = P * rc.count;
   const taxable = amounts.taxable;
-  annual[C.wages]! += amounts.base * k;
-  annual[C.specialPays]! += amounts.specialPays * k;
-  annual[C.longevity]! += amounts.longevity * k;
-  annual[C.overtime]! += amounts.overtime * k;
-  annual[C.pension]! += pensionFor(ctx, cs, rc, amounts.pensionable, lastIndex) * k;
-  if (rc.row.medicare) annual[C.medicare]! += applyRate(taxable, ctx.medicareRate) * k;
+  annual[AT_WAGES]! += amounts.base * k;
+  annual[AT_SPECIAL_PAYS]! += amounts.specialPays * k;
+  annual[AT_LONGEVITY]! += amounts.longevity * k;
+  annual[AT_OVERTIME]! += amounts.overtime * k;
+  annual[AT_PENSION]! += pensionFor(ctx, cs, rc, amounts.pensionable, lastIndex) * k;
+  if (rc.row.medicare) annual[AT_MEDICARE]! += applyRate(taxable, ctx.medicareRate) * k;
   let other = 0;
   for (const r of rc.rollups) other += applyRate(ctx.rollups[r]!.onTaxable ? taxable : amounts.pensionable, cs.rollupRates[r] ?? missingRollup(ctx, rc, r, lastIndex));
-  annual[C.otherRollups]! += other * k;
-  annual[C.health]! += healthFor(ctx, cs, rc, lastIndex) * k;
+  annual[AT_OTHER_ROLLUPS]! += other * k;
+  annual[AT_HEALTH]! += healthFor(ctx, cs, rc, lastIndex) * k;
   if (rc.row.socialSecurity) {
     const base = wageBase(ctx, ctx.timeline.payYear[lastIndex]!, rc, lastIndex);
-    annual[C.socialSecurity]! += applyRate(Math.min(base, P * taxable), ctx.socialSecurityRate) * rc.count;
+    annual[AT_SOCIAL_SECURITY]! += applyRate(Math.min(base, P * taxable), ctx.socialSecurityRate) * rc.count;
   }
 }
 
@@ -437,7 +486,7 @@ function cachedPath(ctx: CostingContext, caches: CostingCaches, rc: RowContext, 
 
 function payFor(ctx: CostingContext, caches: CostingCaches, cs: ClassState, rc: RowContext, step: number, level: number): PayAmounts {
   let byState = caches.pay[cs.payStateId];
-  if (byState === undefined) caches.pay[cs.payStateId] = byState = new Map();
+  if (byState === undefined) caches.pay[cs.payStateId] = byState = new Map<number, PayAmounts>();
   const key = (rc.profileId * ctx.stepStride + step) * ctx.levelStride + level;
   let amounts = byState.get(key);
   if (amounts === undefined) {
@@ -490,7 +539,7 @@ function computePay(ctx: CostingContext, caches: CostingCaches, cs: ClassState, 
 
 function cachedBase(ctx: CostingContext, caches: CostingCaches, cs: ClassState, rc: RowContext, step: number): number {
   let baseByStep = caches.base[cs.rateStateId];
-  if (baseByStep === undefined) caches.base[cs.rateStateId] = baseByStep = new Map();
+  if (baseByStep === undefined) caches.base[cs.rateStateId] = baseByStep = new Map<number, number>();
   const key = step * ctx.fteStride + rc.fteId;
   let base = baseByStep.get(key);
   if (base === undefined) {
@@ -513,21 +562,12 @@ function cachedOvertime(
   const hours = cs.overtimeHours ?? rc.overtimeHours;
   if (hours.n === 0n) return 0;
   let byState = caches.overtime[cs.payStateId];
-  if (byState === undefined) caches.overtime[cs.payStateId] = byState = new Map();
+  if (byState === undefined) caches.overtime[cs.payStateId] = byState = new Map<number, number>();
   const key = (rc.overtimeProfileId * ctx.stepStride + step) * ctx.levelStride + level;
   let cents = byState.get(key);
   if (cents === undefined) {
     cents = overtimeCents(cs.rates[step - 1]!, pays, cs.longevityByLevel[level]!.fixed, hours, ctx.overtimeMultiplier, ctx.basis);
     byState.set(key, cents);
-  }
-  return cents;
-}
-
-function cachedAmount(caches: CostingCaches, key: string, compute: () => number): number {
-  let cents = caches.amounts.get(key);
-  if (cents === undefined) {
-    cents = compute();
-    caches.amounts.set(key, cents);
   }
   return cents;
 }
