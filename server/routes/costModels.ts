@@ -20,7 +20,7 @@ import {
   visibleCostModel,
   type CostModelContext,
 } from '../services/costModels.js';
-import { costModelEtag, viewSummary } from '../services/costModelView.js';
+import { costModelEtag } from '../services/costModelView.js';
 import { publishSettlementSchedules } from '../services/publishSchedules.js';
 import type { CostModelRecord } from '../store/store.js';
 import { XLSX_MEDIA_TYPE } from './schedules.js';
@@ -39,7 +39,7 @@ export function costModelRoutes(ctx: AppContext): Router {
   router.get('/cost-models', async (req, res) => {
     const principal = principalOf(req);
     const query = parseInput(costModelListQuery, req.query, 'query');
-    res.json({ costModels: (await listCostModelsFor(ctx.store, principal, query)).map(viewSummary) });
+    res.json({ costModels: await listCostModelsFor(ctx.store, principal, query) });
   });
 
   router.post('/cost-models', roleGate(['analyst']), modelBody, async (req, res) => {

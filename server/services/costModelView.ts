@@ -24,6 +24,8 @@ export interface CostModelSummaryView {
   /** `revision`: the revision the manager read and approved (If-Match); `version` is one more, the approved record. */
   approval?: { approvedBy: string; approvedAt: string; revision: number; comment: string | null; contentHash: string };
   returned?: { returnedBy: string; returnedAt: string; comment: string };
+  /** Display names of the people named above, by user id ("Morgan Reyes", not "manager"). */
+  people?: Record<string, string>;
 }
 
 export interface CostModelView extends CostModelSummaryView {
@@ -32,7 +34,7 @@ export interface CostModelView extends CostModelSummaryView {
   supersededBy: string | null;
 }
 
-export function viewSummary(m: CostModelSummary): CostModelSummaryView {
+export function viewSummary(m: CostModelSummary, people?: Readonly<Record<string, string>>): CostModelSummaryView {
   const view: CostModelSummaryView = {
     id: m.id,
     unitId: m.unitId,
@@ -57,6 +59,11 @@ export function viewSummary(m: CostModelSummary): CostModelSummaryView {
   if (m.state === 'returned' && m.decidedBy && m.decidedAt) {
     view.returned = { returnedBy: m.decidedBy, returnedAt: m.decidedAt, comment: m.decisionComment ?? '' };
   }
+  if (people) {
+    const named: Record<string, string> = {};
+    for (const id of [m.createdBy, m.updatedBy, m.submittedBy, m.decidedBy]) if (id && people[id] !== undefined) named[id] = people[id];
+    view.people = named;
+  }
   return view;
 }
 
@@ -73,7 +80,7 @@ export function viewCostModel(m: CostModelRecord, supersededBy: string | null): 
  * viewCostModel as JSON text, with the stored scenario and result spliced in as stored (they are
  * JSON the server wrote): the request thread never parses and re-serialises a large roster.
  */
-export function costModelJsonText(m: CostModelRecord, supersededBy: string | null): string {
-  const summary = JSON.stringify(viewSummary(m));
+export function costModelJsonText(m: CostModelRecord, supersededBy: string | null, people?: Readonly<Record<string, string>>): string {
+  const summary = JSON.stringify(viewSummary(m, people));
   return `${summary.slice(0, -1)},"scenario":${m.scenarioJson},"result":${m.resultJson ?? 'null'},"supersededBy":${JSON.stringify(supersededBy)}}`;
 }

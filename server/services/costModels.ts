@@ -7,7 +7,7 @@ import type { AuditEventRecord, CostModelRecord, CostModelState, CostModelSummar
 import { cannotCost, conflict, forbidden, invalidInput, notFound, preconditionFailed, preconditionRequired } from './domainErrors.js';
 import { recordAudit, type SystemActor } from './auditTrail.js';
 import { costModelContentHash } from './contentHash.js';
-import { costModelEtag, costModelJsonText } from './costModelView.js';
+import { costModelEtag, costModelJsonText, viewSummary, type CostModelSummaryView } from './costModelView.js';
 import { inScope, scopeFilter, type Principal } from './principal.js';
 
 /** The shared engine, in-process or in a worker thread (server/costing). */
@@ -87,16 +87,23 @@ export function checkRosterSize(roster: unknown, rosterRowLimit: number, path: s
 }
 
 /** Cost models the caller may see, optionally of one unit (which must be in scope) and one state. */
-export async function listCostModelsFor(store: Store, principal: Principal, query: { unitId?: string | undefined; state?: CostModelState | undefined }): Promise<CostModelSummary[]> {
+export async function listCostModelsFor(store: Store, principal: Principal, query: { unitId?: string | undefined; state?: CostModelState | undefined }): Promise<CostModelSummaryView[]> {
   if (query.unitId && !inScope(principal, query.unitId)) throw forbidden(`unit ${query.unitId} is not in your scope`);
   const unitIds = query.unitId ? [query.unitId] : scopeFilter(principal);
-  return store.listCostModels({ ...(unitIds ? { unitIds } : {}), ...(query.state ? { state: query.state } : {}) });
+  const models = await store.listCostModels({ ...(unitIds ? { unitIds } : {}), ...(query.state ? { state: query.state } : {}) });
+  const people = await peopleNames(store);
+  return models.map((m) => viewSummary(m, people));
+}
+
+/** Every user's display name by id, so lists and models show "Morgan Reyes", not a login id. */
+async function peopleNames(store: Store): Promise<Record<string, string>> {
+  return Object.fromEntries((await store.listUsers()).map((u) => [u.id, u.name]));
 }
 
 /** A model as the API shows it (CostModelView as JSON text), with the id of its successor if it has been superseded. */
 export async function costModelShown(store: Store, model: CostModelRecord): Promise<string> {
   const successor = await store.findSuccessor(model.id);
-  return costModelJsonText(model, successor?.id ?? null);
+  return costModelJsonText(model, successor?.id ?? null, await peopleNames(store));
 }
 
 /** The audit events of one model the caller may see. */

@@ -82,6 +82,9 @@ describe('demo data: the City of Riverton', () => {
   it('exports the approved model as a workbook with a Costing sheet and the approval block', async () => {
     const list = await as('manager')('GET', '/cost-models?state=approved');
     const id = list.body.costModels[0].id;
+    // Lists and models name people, so the pane never shows a login id.
+    expect(list.body.costModels[0].people[list.body.costModels[0].approval.approvedBy]).toBe('Morgan Reyes (budget manager)');
+    expect((await as('manager')('GET', `/cost-models/${id}`)).body.people.manager).toBe('Morgan Reyes (budget manager)');
     const response = await fetch(`${server.url}/cost-models/${id}/workbook.xlsx`, { headers: { authorization: `Bearer ${tokens['police-negotiator']!.token}` } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('spreadsheetml');

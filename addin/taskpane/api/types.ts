@@ -54,6 +54,13 @@ export interface CostModelSummary {
   approval?: { approvedBy: string; approvedAt: string; comment: string | null; contentHash: string };
   /** Present while returned: the manager's comment for the analyst. */
   returned?: { returnedBy: string; returnedAt: string; comment: string };
+  /** Display names of the people named in the model, by user id. */
+  people?: Record<string, string>;
+}
+
+/** A person named in a model, by name when the server gave one (never just a login id where it did). */
+export function personName(model: Pick<CostModelSummary, 'people'>, userId: string): string {
+  return model.people?.[userId] ?? userId;
 }
 
 export interface CostModel extends CostModelSummary {

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, Text, Textarea } from '@fluentui/react-components';
 import type { ApiClient } from '../api/client.js';
-import type { CostModel, CostModelSummary, Tagged } from '../api/types.js';
+import { personName, type CostModel, type CostModelSummary, type Tagged } from '../api/types.js';
+import { dayText } from './dayText.js';
 import { ErrorBar } from '../components/ErrorBar.js';
 import { useTask } from '../components/useTask.js';
 import type { WorkbookPort } from '../workbook/workbookPort.js';
@@ -108,7 +109,7 @@ export function ManagerPanel({ client, workbook }: { client: ApiClient; workbook
             <MessageBar intent="success" layout="multiline" data-testid="approved-summary">
               <MessageBarBody>
                 <MessageBarTitle>Approved</MessageBarTitle>
-                Approved by {approval.approvedBy} on {approval.approvedAt.slice(0, 10)}
+                Approved by {open ? personName(open.value, approval.approvedBy) : approval.approvedBy} on {dayText(approval.approvedAt)}
                 {approval.comment ? ` — “${approval.comment}”` : ''}. Content fingerprint {approval.contentHash.slice(0, 12)}…
               </MessageBarBody>
             </MessageBar>

@@ -1,5 +1,6 @@
 import { Button, Text } from '@fluentui/react-components';
-import type { CostModelSummary } from '../api/types.js';
+import { personName, type CostModelSummary } from '../api/types.js';
+import { dayText } from './dayText.js';
 import { StateBadge } from './StateBadge.js';
 
 export interface ModelListProps {
@@ -19,8 +20,8 @@ export function ModelList({ models, empty, actionLabel, onOpen }: ModelListProps
           <div className="model-text">
             <Text weight="semibold">{m.title}</Text>
             <Text size={200}>
-              {m.unitId} · <StateBadge state={m.state} /> {m.submittedBy ? `· submitted by ${m.submittedBy}` : ''}
-              {m.submittedAt ? ` on ${m.submittedAt.slice(0, 10)}` : ''}
+              {m.unitId} · <StateBadge state={m.state} /> {m.submittedBy ? `· submitted by ${personName(m, m.submittedBy)}` : ''}
+              {m.submittedAt ? ` on ${dayText(m.submittedAt)}` : ''}
             </Text>
           </div>
           <Button size="small" onClick={() => onOpen(m.id)}>

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Text } from '@fluentui/react-components';
 import type { Scenario } from '../../../shared/schemas/scenario.js';
 import type { ApiClient } from '../api/client.js';
-import type { CostModel, Tagged } from '../api/types.js';
+import { personName, type CostModel, type Tagged } from '../api/types.js';
+import { dayText } from './dayText.js';
 import { ErrorBar } from '../components/ErrorBar.js';
 import { useTask } from '../components/useTask.js';
 import { ModelSummary } from './ModelSummary.js';
@@ -99,7 +100,7 @@ export function SubmitPanel({ client, scenario, model, onModel }: SubmitPanelPro
               <MessageBarBody>
                 <MessageBarTitle>Approved</MessageBarTitle>
                 {model.value.approval
-                  ? `By ${model.value.approval.approvedBy} on ${model.value.approval.approvedAt.slice(0, 10)}. ${model.value.approval.comment ?? ''} Content hash ${model.value.approval.contentHash.slice(0, 12)}…`
+                  ? `By ${personName(model.value, model.value.approval.approvedBy)} on ${dayText(model.value.approval.approvedAt)}. ${model.value.approval.comment ?? ''} Content hash ${model.value.approval.contentHash.slice(0, 12)}…`
                   : ''}
               </MessageBarBody>
             </MessageBar>

@@ -2,7 +2,7 @@ import { formatIssue } from '../../../shared/issues.js';
 import { parseScenario } from '../../../shared/scenario.js';
 import { costingSheet } from '../../../shared/workbook/costingSheet.js';
 import { scenarioToSheets } from '../../../shared/workbook/scenarioToSheets.js';
-import type { CostModel } from '../api/types.js';
+import { personName, type CostModel } from '../api/types.js';
 import type { WorkbookPort } from '../workbook/workbookPort.js';
 import { approvedCopyOf } from './approvedSheets.js';
 
@@ -20,7 +20,7 @@ export async function openModelReadOnly(model: CostModel, workbook: WorkbookPort
     ...(model.approval
       ? {
           approval: {
-            approver: model.approval.approvedBy,
+            approver: personName(model, model.approval.approvedBy),
             approvedAt: model.approval.approvedAt,
             contentHash: model.approval.contentHash,
             ...(model.approval.comment ? { comment: model.approval.comment } : {}),
