@@ -14,7 +14,8 @@ export async function backupSqlite(dataDir: string, out: string): Promise<{ byte
   try {
     closeSync(openSync(out, 'wx', 0o600));
   } catch (error) {
-    if ((error as { code?: unknown }).code === 'EEXIST') throw new Error(`${out} already exists: choose a new file name (a backup never overwrites)`, { cause: error });
+    if ((error as { code?: unknown }).code === 'EEXIST')
+      throw new Error(`${out} already exists: choose a new file name (a backup never overwrites)`, { cause: error });
     throw error;
   }
   const source = new BetterSqlite3(file, { fileMustExist: true });
