@@ -55,8 +55,8 @@ export interface ScenarioWork {
 
 export function inProcessScenarioWork(cost: CostScenario): ScenarioWork {
   return {
-    draftBody: async (text, limit) => readDraftBody(text, limit),
-    editBody: async (text, unitId, limit) => readEditBody(text, unitId, limit),
+    draftBody: (text, limit) => Promise.resolve().then(() => readDraftBody(text, limit)),
+    editBody: (text, unitId, limit) => Promise.resolve().then(() => readEditBody(text, unitId, limit)),
     costStored: (json, withHash) => costStoredScenario(json, withHash, cost),
   };
 }

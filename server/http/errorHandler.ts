@@ -25,7 +25,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       const log = (req as { log?: Logger }).log ?? logger;
       log.fatal({ alarm: 'integrity', entity: error.entity, id: error.id, reason: error.reason }, `ALARM: ${error.message}; it was not served`);
     } else if (problem.status >= 500) {
-      (req as { log?: Logger }).log?.error({ err: error }, 'request failed') ?? logger.error({ err: error }, 'request failed');
+      ((req as { log?: Logger }).log ?? logger).error({ err: error }, 'request failed');
     }
     if (error instanceof DomainError && error.retryAfterSeconds !== undefined) res.set('Retry-After', String(error.retryAfterSeconds));
     sendProblem(res, problem);

@@ -32,6 +32,7 @@ export function pdfText(text: string): string {
     .replace(/[\u2212\u2010\u2011]/g, '-')
     .replace(/[\u2264]/g, '<=')
     .replace(/[\u2265]/g, '>=')
+    // eslint-disable-next-line no-control-regex -- the range starts at U+0000 on purpose: every Latin-1 character, controls included, is kept
     .replace(/[^\u0000-\u00FF\u20AC\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u017D\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u017E\u0178]/g, '?');
 }
 

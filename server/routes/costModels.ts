@@ -27,7 +27,7 @@ import { XLSX_MEDIA_TYPE } from './schedules.js';
 
 export function costModelRoutes(ctx: AppContext): Router {
   const router = Router();
-  const models: CostModelContext = { store: ctx.store, costScenario: ctx.costScenario, now: ctx.now, costStored: ctx.scenarioWork.costStored };
+  const models: CostModelContext = { store: ctx.store, costScenario: ctx.costScenario, now: ctx.now, costStored: (json, withHash) => ctx.scenarioWork.costStored(json, withHash) };
   // Read as bytes: a costing worker parses and validates them (http/costModelBodies.ts).
   const modelBody = jsonBytes(ctx.config.bodyLimit);
   const smallBody = jsonBody(ctx.config.smallBodyLimit);
@@ -52,7 +52,7 @@ export function costModelRoutes(ctx: AppContext): Router {
 
   router.get('/cost-models/:id', async (req, res) => {
     const principal = principalOf(req);
-    const model = await visibleCostModel(ctx.store, principal, String(req.params.id));
+    const model = await visibleCostModel(ctx.store, principal, req.params.id);
     const etag = costModelEtag(model);
     if (notModified(req, etag)) {
       res.status(304).set('ETag', etag).end();
@@ -102,13 +102,13 @@ export function costModelRoutes(ctx: AppContext): Router {
   });
 
   router.get('/cost-models/:id/workbook.xlsx', async (req, res) => {
-    const file = await ctx.workbooks.workbook(principalOf(req), String(req.params.id));
+    const file = await ctx.workbooks.workbook(principalOf(req), req.params.id);
     res.type(XLSX_MEDIA_TYPE).set('Content-Disposition', `attachment; filename="${file.filename}"`).set('ETag', file.etag).send(file.body);
   });
 
   router.get('/cost-models/:id/audit', async (req, res) => {
     const principal = requireRole(req, ['manager', 'admin']);
-    res.json({ events: await costModelAuditEvents(ctx.store, principal, String(req.params.id)) });
+    res.json({ events: await costModelAuditEvents(ctx.store, principal, req.params.id) });
   });
 
   return router;

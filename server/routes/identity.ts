@@ -50,7 +50,7 @@ export function identityRoutes(ctx: AppContext): Router {
   router.delete('/users/:userId/tokens/:tokenId', async (req, res) => {
     const admin = requireRole(req, ['admin']);
     const userId = parseInput(unitId, req.params.userId, 'userId');
-    await revokeApiToken(ctx.store, admin, ctx.now(), userId, String(req.params.tokenId), ctx.principals);
+    await revokeApiToken(ctx.store, admin, ctx.now(), userId, req.params.tokenId, ctx.principals);
     res.status(204).end();
   });
 

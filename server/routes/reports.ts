@@ -55,9 +55,9 @@ export function reportRoutes(ctx: AppContext): Router {
 
   router.get('/cost-models/:id/report/:file', async (req, res) => {
     const principal = principalOf(req);
-    const view = viewOf(String(req.params.file));
+    const view = viewOf(req.params.file);
     const query = parseInput(reportQuery, req.query, 'query');
-    const model = await visibleCostModel(ctx.store, principal, String(req.params.id));
+    const model = await visibleCostModel(ctx.store, principal, req.params.id);
     const mapping = mappingOf(query.line, 'query');
 
     const parsed = parseScenario(JSON.parse(model.scenarioJson));
@@ -85,7 +85,7 @@ export function reportRoutes(ctx: AppContext): Router {
       options.returned = { byName: await nameOf(model.decidedBy), at: model.decidedAt, comment: model.decisionComment ?? '' };
     }
 
-    await sendPdf(res, await ctx.renderReportPdf({ view, scenario: parsed.value, result, options }), `${model.unitId}-${model.title}-v${model.modelVersion}-${view}`, 'query');
+    sendPdf(res, await ctx.renderReportPdf({ view, scenario: parsed.value, result, options }), `${model.unitId}-${model.title}-v${model.modelVersion}-${view}`, 'query');
   });
 
   router.post('/reports/:file', jsonBody(ctx.config.bodyLimit), async (req, res) => {
@@ -112,7 +112,7 @@ export function reportRoutes(ctx: AppContext): Router {
       ...(body.proposal !== undefined ? { proposal: body.proposal } : {}),
       ...(body.against !== undefined ? { against: body.against } : {}),
     };
-    await sendPdf(res, await ctx.renderReportPdf({ view, scenario, result, options }), `${unitId}-${view}`, 'body');
+    sendPdf(res, await ctx.renderReportPdf({ view, scenario, result, options }), `${unitId}-${view}`, 'body');
   });
 
   return router;
@@ -131,7 +131,7 @@ function mappingOf(line: string | string[] | undefined, where: 'query' | 'body')
   return mapping.changes;
 }
 
-async function sendPdf(res: Response, outcome: ReportPdfOutcome, name: string, where: 'query' | 'body'): Promise<void> {
+function sendPdf(res: Response, outcome: ReportPdfOutcome, name: string, where: 'query' | 'body'): void {
   if (!outcome.ok) {
     throw outcome.issues.some((i) => i.path === 'result')
       ? cannotCost(outcome.issues[0]!.message, outcome.issues)

@@ -29,7 +29,7 @@ export function costModelContentHash(scenario: unknown, result: unknown): string
 }
 
 function storedCostModelHash(scenarioJson: string, resultJson: string): string {
-  return sha256Hex(canonicalJson({ scenario: JSON.parse(scenarioJson), result: JSON.parse(resultJson) }));
+  return sha256Hex(canonicalJson({ scenario: JSON.parse(scenarioJson) as unknown, result: JSON.parse(resultJson) as unknown }));
 }
 
 /** Whether a stored approved model still holds what was approved: its JSON texts hash to its content hash. */

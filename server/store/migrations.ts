@@ -9,13 +9,13 @@ import type { StoreKind } from './storeKind.js';
  * auto-increment column, trigger syntax) the migration asks which one it runs on.
  */
 export function migrationProvider(kind: StoreKind): MigrationProvider {
-  return { getMigrations: async () => migrations(kind) };
+  return { getMigrations: () => Promise.resolve(migrations(kind)) };
 }
 
 function migrations(kind: StoreKind): Record<string, Migration> {
   return {
     '2026-11-23-001-initial': {
-      async up(db: Kysely<any>) {
+      async up(db: Kysely<unknown>) {
         await db.schema
           .createTable('units')
           .addColumn('id', 'text', (c) => c.primaryKey())
@@ -107,7 +107,7 @@ function migrations(kind: StoreKind): Record<string, Migration> {
       },
     },
     '2026-12-01-002-integrity': {
-      async up(db: Kysely<any>) {
+      async up(db: Kysely<unknown>) {
         await createSettlementPublications(db, kind);
         await chainAuditEvents(db, kind);
         if (kind === 'sqlite') await refuseSqliteReplace(db);
@@ -120,7 +120,7 @@ function migrations(kind: StoreKind): Record<string, Migration> {
  * One row per cost model whose settlement schedules were published: its primary key lets exactly
  * one of several concurrent publishes commit (on PostgreSQL the others wait for it, then fail).
  */
-async function createSettlementPublications(db: Kysely<any>, kind: StoreKind): Promise<void> {
+async function createSettlementPublications(db: Kysely<unknown>, kind: StoreKind): Promise<void> {
   await db.schema
     .createTable('settlement_publications')
     .addColumn('cost_model_id', 'text', (c) => c.primaryKey().references('cost_models.id'))
@@ -150,7 +150,7 @@ async function createSettlementPublications(db: Kysely<any>, kind: StoreKind): P
  * changed, inserted or removed event breaks the chain that `bargaining-costing verify` walks. The
  * unique `prev_hash` makes a fork impossible even if two writers raced past the append lock.
  */
-async function chainAuditEvents(db: Kysely<any>, kind: StoreKind): Promise<void> {
+async function chainAuditEvents(db: Kysely<unknown>, kind: StoreKind): Promise<void> {
   await db.schema.alterTable('audit_events').addColumn('prev_hash', 'text').execute();
   await db.schema.alterTable('audit_events').addColumn('hash', 'text').execute();
   // Existing events are chained once, here: the append-only trigger is lifted for this migration only.
@@ -159,10 +159,10 @@ async function chainAuditEvents(db: Kysely<any>, kind: StoreKind): Promise<void>
   let prev = GENESIS_HASH;
   let after = 0;
   for (;;) {
-    const rows = (await db.selectFrom('audit_events').selectAll().where('seq', '>', after).orderBy('seq').limit(1000).execute()) as Selectable<AuditEventsTable>[];
+    const rows = (await db.withTables<{ audit_events: AuditEventsTable }>().selectFrom('audit_events').selectAll().where('seq', '>', after).orderBy('seq').limit(1000).execute()) as Selectable<AuditEventsTable>[];
     for (const row of rows) {
       const hash = auditEventHash(prev, storedAuditFromRow(row));
-      await db.updateTable('audit_events').set({ prev_hash: prev, hash }).where('seq', '=', row.seq).execute();
+      await db.withTables<{ audit_events: AuditEventsTable }>().updateTable('audit_events').set({ prev_hash: prev, hash }).where('seq', '=', row.seq).execute();
       prev = hash;
       after = Number(row.seq);
     }
@@ -183,7 +183,7 @@ async function chainAuditEvents(db: Kysely<any>, kind: StoreKind): Promise<void>
  * https://www.sqlite.org/lang_conflict.html). So an insert that collides with an immutable row is
  * refused before it happens. (An UPSERT's DO UPDATE runs the UPDATE triggers and is refused there.)
  */
-async function refuseSqliteReplace(db: Kysely<any>): Promise<void> {
+async function refuseSqliteReplace(db: Kysely<unknown>): Promise<void> {
   for (const [table, collides, message] of [
     [
       'audit_events',
@@ -203,7 +203,7 @@ async function refuseSqliteReplace(db: Kysely<any>): Promise<void> {
 }
 
 /** The database itself refuses to change an audit event, a schedule version or an approved model. */
-async function createImmutabilityTriggers(db: Kysely<any>, kind: StoreKind): Promise<void> {
+async function createImmutabilityTriggers(db: Kysely<unknown>, kind: StoreKind): Promise<void> {
   if (kind === 'sqlite') {
     for (const [name, table, when, message] of [
       ['audit_events_no_update', 'audit_events', 'UPDATE', 'audit events are append-only'],

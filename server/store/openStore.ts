@@ -45,7 +45,7 @@ export async function migrateStore(location: StoreLocation): Promise<string[]> {
         `the database role may not change the schema (${String((error as Error).message)}): run \`bargaining-costing migrate\` with the owner's DATABASE_URL, then the grants in docs/SERVER.md`,
       );
     }
-    if (error) throw error instanceof Error ? error : new Error(String(error));
+    if (error) throw error instanceof Error ? error : new Error(typeof error === 'string' ? error : JSON.stringify(error), { cause: error });
     return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
   } finally {
     await db.destroy();

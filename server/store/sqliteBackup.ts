@@ -14,7 +14,8 @@ export async function backupSqlite(dataDir: string, out: string): Promise<{ byte
   try {
     closeSync(openSync(out, 'wx', 0o600));
   } catch (error) {
-    if ((error as { code?: unknown }).code === 'EEXIST') throw new Error(`${out} already exists: choose a new file name (a backup never overwrites)`);
+    if ((error as { code?: unknown }).code === 'EEXIST')
+      throw new Error(`${out} already exists: choose a new file name (a backup never overwrites)`, { cause: error });
     throw error;
   }
   const source = new BetterSqlite3(file, { fileMustExist: true });
@@ -27,14 +28,14 @@ export async function backupSqlite(dataDir: string, out: string): Promise<{ byte
   } finally {
     source.close();
   }
-  await checkSqliteFile(out);
+  checkSqliteFile(out);
   return { bytes: statSync(out).size };
 }
 
 /** Restores a backup into a data directory that holds no database yet. */
 export async function restoreSqlite(backup: string, dataDir: string): Promise<void> {
   if (!existsSync(backup)) throw new Error(`no backup file ${backup}`);
-  await checkSqliteFile(backup);
+  checkSqliteFile(backup);
   const file = sqliteFilePath(dataDir);
   if (existsSync(file) && statSync(file).size > 0) {
     throw new Error(`${file} already exists: restore into an empty data directory (move the old one aside first)`);
@@ -48,12 +49,12 @@ export async function restoreSqlite(backup: string, dataDir: string): Promise<vo
   }
 }
 
-async function checkSqliteFile(path: string): Promise<void> {
+function checkSqliteFile(path: string): void {
   let database: BetterSqlite3.Database;
   try {
     database = new BetterSqlite3(path, { readonly: true, fileMustExist: true });
   } catch (error) {
-    throw new Error(`${path} is not a readable SQLite database: ${(error as Error).message}`);
+    throw new Error(`${path} is not a readable SQLite database: ${(error as Error).message}`, { cause: error });
   }
   try {
     const check: unknown = database.pragma('integrity_check', { simple: true });
@@ -61,7 +62,7 @@ async function checkSqliteFile(path: string): Promise<void> {
     const migrated = database.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'kysely_migration'`).get() as { n: number };
     if (migrated.n !== 1) throw new Error(`${path} is an SQLite database but not a Bargaining Costing one (it has no migrations table)`);
   } catch (error) {
-    if ((error as { code?: unknown }).code === 'SQLITE_NOTADB') throw new Error(`${path} is not an SQLite database`);
+    if ((error as { code?: unknown }).code === 'SQLITE_NOTADB') throw new Error(`${path} is not an SQLite database`, { cause: error });
     throw error;
   } finally {
     database.close();

@@ -159,7 +159,7 @@ function reportChartOf(grid: ReportSheet): Parameters<typeof chartPng>[0] {
   const row0 = Number(from.replace(/^[A-Z]+/, '')) - 1;
   const row1 = Number(to.replace(/^[A-Z]+/, '')) - 1;
   const header = grid.cells[row0] ?? [];
-  const categories = grid.cells.slice(row0 + 1, row1 + 1).map((r) => String(r[0]));
+  const categories = grid.cells.slice(row0 + 1, row1 + 1).map((r) => { const c = r[0]; return (typeof c === 'object' && c !== null ? JSON.stringify(c) : String(c)); });
   const series = header.slice(1).flatMap((name, i) =>
     typeof name === 'string'
       ? [{ name, values: grid.cells.slice(row0 + 1, row1 + 1).map((r) => { const c = r[1 + i]; return String(typeof c === 'object' && c !== null ? c.result : c); }), source: { table: '', row: 0, cols: [] } }]

@@ -64,7 +64,6 @@ export const provisionSchema = z.discriminatedUnion(
   ],
   {
   error: (issue): string | undefined => {
-    if (issue.code !== 'invalid_union') return undefined;
     const given = issue.input !== null && typeof issue.input === 'object' ? (issue.input as { type?: unknown }).type : undefined;
     const types = kinds.map((k) => k.type).join(', ');
         return given === undefined ? `type is required: one of ${types}` : `type must be one of ${types}`;

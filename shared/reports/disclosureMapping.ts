@@ -132,7 +132,7 @@ export function mappingFromSheet(cells: readonly (readonly unknown[])[], sheetNa
     // The table ends at the first row without a name or without a line (the note under it has neither in column B).
     if (typeof name !== 'string' || name.trim() === '' || text === null || text === undefined || text === '') break;
     const line = typeof text === 'string' ? lineOf(text) : undefined;
-    if (!line) issues.push({ path: `${sheetName}!B${r + 1}`, message: `"${String(text ?? '')}" is not a line of the form: write one of ${disclosureLines.map((l) => DISCLOSURE_LINE_WORDS[l]).join(', ')}` });
+    if (!line) issues.push({ path: `${sheetName}!B${r + 1}`, message: `"${(typeof text === 'string' ? text : typeof text === 'number' || typeof text === 'boolean' ? String(text) : JSON.stringify(text))}" is not a line of the form: write one of ${disclosureLines.map((l) => DISCLOSURE_LINE_WORDS[l]).join(', ')}` });
     else rollups[name.trim()] = line;
   }
   return issues.length ? { ok: false, issues } : { ok: true, changes: { rollups } };

@@ -5,7 +5,7 @@
  */
 import type { ByFiscalYear, Components } from '../result.js';
 import type { Scenario } from '../schemas/scenario.js';
-import type { CompleteCosting, CompleteProposal } from './costingFigures.js';
+import type { CompleteCosting } from './costingFigures.js';
 import { bannerWords, modelWords, proposalWords, provenanceNotes, termWords, unitWords, type ReportContext } from './reportContext.js';
 import { columnRefs, figure, rowRefs, TableBuilder, type ReportDocument, type ReportTable } from './reportDocument.js';
 

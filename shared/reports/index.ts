@@ -56,7 +56,7 @@ export function buildReport(view: ReportView, costing: CostingResult, scenario: 
     }
     case 'reconcile': {
       if (result.proposals.length < 2 && options.against === undefined) {
-        return { ok: false, issues: [{ path: '--against', message: 'a reconciliation needs two proposals; the scenario has ' + result.proposals.length }] };
+        return { ok: false, issues: [{ path: '--against', message: `a reconciliation needs two proposals; the scenario has ${result.proposals.length}` }] };
       }
       const first = chooseProposal(result, options.proposal ?? result.proposals[0]?.name);
       if (!first.ok) return { ok: false, issues: [{ path: first.path, message: first.message }] };

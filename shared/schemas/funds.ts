@@ -19,7 +19,8 @@ export const fundSchema = z.union([
       const seen = new Set<string>();
       let sum = new Decimal(0);
       let wellFormed = true;
-      parts.forEach((part, i) => {
+      // A loop rather than forEach, so the type checker sees that `wellFormed` may become false.
+      for (const [i, part] of parts.entries()) {
         if (seen.has(part.fund)) ctx.addIssue({ code: 'custom', path: [i, 'fund'], message: `fund ${part.fund} is listed twice` });
         seen.add(part.fund);
         try {
@@ -27,7 +28,7 @@ export const fundSchema = z.union([
         } catch {
           wellFormed = false;
         }
-      });
+      }
       if (wellFormed && !sum.eq(1)) ctx.addIssue({ code: 'custom', message: `the shares add up to ${sum.toString()}: they must add up to exactly 1` });
     }),
 ]);

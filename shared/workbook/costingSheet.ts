@@ -83,7 +83,6 @@ export interface CostingSheet extends SheetGrid {
 // Money as money ($, separators, negatives in parentheses) and percents with 2 decimals, as every report prints them.
 const MONEY = EXCEL_FORMAT.money;
 const PERCENT = EXCEL_FORMAT.percent;
-const rowsOf = [...componentNames, 'total'] as const;
 const money = (s: string) => Number(s);
 const sumOf = (values: string[]) => values.reduce((a, v) => a.plus(v), new Decimal(0));
 const num = (d: InstanceType<typeof Decimal>) => Number(d.toFixed(2));

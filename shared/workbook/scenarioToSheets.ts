@@ -24,7 +24,6 @@ import {
   SPECIAL_PAYS,
   STEP_HEADER,
   WAGE_BASES,
-  type ColumnKind,
   type ColumnSpec,
   type SettingsLayout,
   type TableLayout,

@@ -368,7 +368,7 @@ class WorkbookReader {
         const owner = typeof name === 'string' ? byName.get(name) : undefined;
         if (!owner) {
           if (!this.hasProblemAt(row.at('Proposal'))) {
-            this.problem(row.at('Proposal'), name === undefined ? 'is required: the proposal this provision belongs to' : `proposal "${String(name)}" is not in the ${PROPOSAL_LIST.caption.split(' (')[0]} list`);
+            this.problem(row.at('Proposal'), name === undefined ? 'is required: the proposal this provision belongs to' : `proposal "${(typeof name === 'string' ? name : typeof name === 'number' || typeof name === 'boolean' ? String(name) : JSON.stringify(name))}" is not in the ${PROPOSAL_LIST.caption.split(' (')[0]} list`);
           }
           continue;
         }

@@ -84,7 +84,8 @@ describe('the strict Excel double', () => {
 
   it('answers isSetSupported from a configurable set', () => {
     const excel = strictDouble();
-    const { isSetSupported } = excel.officeContext.requirements;
+    const { requirements } = excel.officeContext;
+    const isSetSupported = (set: string, version: string) => requirements.isSetSupported(set, version);
     expect(isSetSupported('ExcelApi', '1.17')).toBe(true);
     excel.supportSets({ ExcelApi: '1.7' });
     expect(isSetSupported('ExcelApi', '1.7')).toBe(true);

@@ -44,6 +44,7 @@ export interface StrictDouble {
 /** A new in-memory workbook; `installOffice` also makes it the `Office`/`Excel` the add-in's code sees. */
 export function strictDouble(options: { installOffice?: boolean } = {}): StrictDouble {
   const window: Record<string, unknown> = {};
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the double is a browser script (SOURCE) that must run as-is, with its own `window`
   new Function('window', SOURCE)(window);
   const double = window.__excelDouble as StrictDouble;
   if (options.installOffice) {

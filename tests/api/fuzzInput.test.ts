@@ -33,7 +33,7 @@ function paths(value: unknown, prefix: (string | number)[] = []): (string | numb
 function replaceAt(doc: unknown, path: (string | number)[], replacement: unknown): unknown {
   const [head, ...rest] = path;
   if (head === undefined) return replacement;
-  const copy: Record<string | number, unknown> = Array.isArray(doc) ? { ...doc } : { ...(doc as Record<string, unknown>) };
+  const copy: Record<string | number, unknown> = Array.isArray(doc) ? Object.fromEntries(doc.entries()) : { ...(doc as Record<string, unknown>) };
   copy[head] = replaceAt(copy[head], rest, replacement);
   return Array.isArray(doc) ? Object.assign([...doc], copy) : copy;
 }

@@ -13,7 +13,7 @@ import { SHEET } from '../../shared/workbook/layout.js';
 import { ensureAddinBuild } from './support/addinBuild.js';
 import { bargainingProposals, fetchTemplate, payrollExtract, proposalRows } from './support/analystData.js';
 import { ROSTER_ROWS as ROSTER_LAYOUT } from '../../shared/workbook/layout.js';
-import { chromiumProblem, launchChromium, newPaneContext, screenshot, watchErrors } from './support/browser.js';
+import { chromiumProblem, launchChromium, newPaneContext, watchErrors } from './support/browser.js';
 import { paneState } from './support/paneStates.js';
 import { ExcelPage } from './support/excelPage.js';
 import { startTestServer, type TestServer } from './support/testServer.js';

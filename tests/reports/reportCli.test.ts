@@ -82,7 +82,9 @@ describe('bargaining-costing report', () => {
     await workbook.xlsx.load((await exportCostWorkbook({ scenario: policeScenario, result: costScenario(policeScenario) })) as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('Disclosure')!;
     let row = 0;
-    sheet.eachRow((r, n) => void (r.getCell(1).value === "Workers' comp" && (row = n)));
+    sheet.eachRow((r, n) => {
+      if (r.getCell(1).value === "Workers' comp") row = n;
+    });
     expect(row).toBeGreaterThan(0);
     sheet.getCell(row, 2).value = 'Health and welfare';
     writeFileSync(wbFile, Buffer.from(await workbook.xlsx.writeBuffer()));

@@ -22,7 +22,7 @@ describe('serve', () => {
     const port = await new Promise<number>((resolve) => holder!.listen(0, () => resolve((holder!.address() as { port: number }).port)));
     const failure = await spawnServer({ DATA_DIR: dataDir }, { port }).then(
       () => 'started',
-      (error: Error) => error.message,
+      (error: unknown) => (error instanceof Error ? error.message : String(error)),
     );
     expect(failure).toContain('server exited (1) before listening');
     const output = failure.slice(failure.indexOf('listening:') + 'listening:'.length).trim();

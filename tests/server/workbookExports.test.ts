@@ -55,11 +55,11 @@ afterAll(async () => {
 
 describe('workbook exports', () => {
   it('refuses an export beyond EXPORT_CONCURRENCY with 503 and Retry-After, and serves it once one finishes', async () => {
-    const started = deferred<void>();
+    const started = deferred<undefined>();
     const release = deferred<Buffer>();
     const server = await serve(
       async () => {
-        started.resolve();
+        started.resolve(undefined);
         return release.promise;
       },
       { exportConcurrency: 1 },
@@ -121,8 +121,8 @@ describe('workbook exports', () => {
   });
 
   it('answers /healthz while a large export and a large submit run in workers', { timeout: 300_000 }, async () => {
-    const exporting = deferred<void>();
-    const submitting = deferred<void>();
+    const exporting = deferred<undefined>();
+    const submitting = deferred<undefined>();
     const order: string[] = [];
     const work = pool.scenarioWork();
     const server = await startTestServer({
@@ -132,13 +132,13 @@ describe('workbook exports', () => {
         ...work,
         costStored: (json, withHash) => {
           const job = work.costStored(json, withHash);
-          submitting.resolve();
+          submitting.resolve(undefined);
           return job;
         },
       },
       buildWorkbook: (record, successor, signal) => {
         const job = exportPool.workbook(record, successor, signal);
-        exporting.resolve();
+        exporting.resolve(undefined);
         return job;
       },
     });

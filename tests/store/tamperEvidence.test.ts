@@ -20,11 +20,13 @@ interface RawDatabase {
 async function rawDatabase(db: TestDatabase): Promise<RawDatabase> {
   if (db.kind === 'sqlite') {
     const file = new BetterSqlite3(sqliteFilePath(db.location.dataDir));
-    return { exec: async (s) => void file.exec(s), close: async () => void file.close() };
+    return { exec: (s) => Promise.resolve().then(() => { file.exec(s); }), close: () => Promise.resolve().then(() => { file.close(); }) };
   }
   const connection = new pg.Client({ connectionString: db.location.databaseUrl });
   await connection.connect();
-  return { exec: async (s) => void (await connection.query(s)), close: () => connection.end() };
+  return { exec: async (s) => {
+      await connection.query(s);
+    }, close: () => connection.end() };
 }
 
 function storeArgs(db: TestDatabase): string[] {

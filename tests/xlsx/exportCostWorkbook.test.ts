@@ -194,7 +194,9 @@ describe('exportCostWorkbook', () => {
     const labels = Array.from({ length: costing.rowCount }, (_, i) => String(costing.getCell(i + 1, 1).value ?? ''));
     const texts = wb.worksheets.flatMap((sheet) => {
       const out: string[] = [];
-      sheet.eachRow((row) => row.eachCell((cell) => void (typeof cell.value === 'string' && out.push(cell.value))));
+      sheet.eachRow((row) => row.eachCell((cell) => {
+        if (typeof cell.value === 'string') out.push(cell.value);
+      }));
       return out;
     });
     expect(labels.filter((l) => /^\d+\. |\b(gwi|lumpSum|addStep|stepFreeze|flatIncrease)\b/.test(l))).toEqual([]);

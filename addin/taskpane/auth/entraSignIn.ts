@@ -52,7 +52,7 @@ export async function entraAccessToken(config: EntraConfig, interactive: boolean
   }
   try {
     const result = await msal.acquireTokenPopup(request);
-    if (result.account) msal.setActiveAccount(result.account);
+    msal.setActiveAccount(result.account);
     return result.accessToken;
   } catch (error) {
     throw new Error(`Could not sign in with your organisation's account: ${(error as Error).message}`, { cause: error });

@@ -114,7 +114,7 @@ export function inputsFromProvision(provision: Provision): FieldInputs {
       inputs[field.name] = value
         .map((v: unknown) => (band(v).years !== undefined && band(v).percent !== undefined ? `${band(v).years}:${fractionAsPercentText(band(v).percent!)}` : String(v)))
         .join(field.name === 'bands' ? '; ' : ', ');
-    } else inputs[field.name] = String(value);
+    } else inputs[field.name] = (typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value));
   }
   return inputs;
 }

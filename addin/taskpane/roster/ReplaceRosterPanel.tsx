@@ -70,7 +70,7 @@ export function ReplaceRosterPanel({ workbook, today, now, onReplaced }: Replace
         <Textarea value={text} onChange={(_, d) => setText(d.value)} resize="vertical" rows={4} name="roster-extract" />
       </Field>
       <div className="row">
-        <Button onClick={() => void preview('clipboard', async () => parseExtractText(text))} disabled={task.busy || text.trim() === ''}>
+        <Button onClick={() => void preview('clipboard', () => Promise.resolve().then(() => parseExtractText(text)))} disabled={task.busy || text.trim() === ''}>
           Preview pasted rows
         </Button>
         <Field label="…or choose a CSV or Excel file">

@@ -67,7 +67,7 @@ async function readExtractWorkbook(data: ArrayBuffer): Promise<ExtractTable> {
   });
   const [header, ...rows] = grid;
   if (!header) throw new Error(`The worksheet "${sheet.name}" is empty.`);
-  return { header: header.map((h) => String(h ?? '').trim()), rows };
+  return { header: header.map((h) => (h === null || h === undefined ? '' : (typeof h === 'string' ? h : typeof h === 'number' || typeof h === 'boolean' ? String(h) : JSON.stringify(h))).trim()), rows };
 }
 
 /** ExcelJS cell values as a reader takes them: formulas by their result, rich text as text, dates as ISO dates. */

@@ -15,7 +15,7 @@ export function registerBackupCommand(program: Command): void {
         return;
       }
       const { backupSqlite } = await import('../../store/sqliteBackup.js');
-      const { bytes } = await backupSqlite(config.dataDir, options.out).catch((error: Error) => fail(error.message));
+      const { bytes } = await backupSqlite(config.dataDir, options.out).catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
       process.stdout.write(`backed up ${config.dataDir} to ${options.out} (${bytes} bytes, integrity check ok)\n`);
       process.stdout.write(`restore with: bargaining-costing restore ${options.out} --data-dir <empty directory>\n`);
     }),

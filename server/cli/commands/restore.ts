@@ -17,7 +17,7 @@ export function registerRestoreCommand(program: Command): void {
       }
       const { restoreSqlite } = await import('../../store/sqliteBackup.js');
       const { verifyStore } = await import('../../services/storeIntegrity.js');
-      await restoreSqlite(backupFile, config.dataDir).catch((error: Error) => fail(error.message));
+      await restoreSqlite(backupFile, config.dataDir).catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
       printIntegrity(await withStore(options, verifyStore), `restored ${backupFile} into ${config.dataDir} and verified`);
     }),
   );
