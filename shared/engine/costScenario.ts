@@ -60,6 +60,7 @@ function costValidScenario(scenario: Scenario, options: CostOptions): CostingRes
   const yearStarts = timeline.fiscalYearStartIndex;
   const yearEnd = (f: number) => (f + 1 < F ? yearStarts[f + 1]! : N);
   const hasSplitFunds = ctx.rows.some((rc) => rc.fundIndex.length > 1);
+  const isYearStart = (index: number) => yearStarts.includes(index);
 
   const run = (spec: VariantSpec, runOptions: CostRunOptions): VariantCosting => {
     const extra = [...runOptions.recordAt, ...(runOptions.splitIndex === null ? [] : [runOptions.splitIndex])];
@@ -119,11 +120,14 @@ function costValidScenario(scenario: Scenario, options: CostOptions): CostingRes
     const retro = (noStep: boolean): RetroPlan | null => (retroIndex === null ? null : { index: retroIndex, baseline: noStep ? basePlans.noStep : basePlans.normal });
     // Costing 1..k is identical to costing 1..k−1 before provision k's first period: it resumes
     // there from the row states the previous costing recorded, and inherits that costing's totals.
-    // Not with retro pay (the retro period sums every earlier period), nor for the full proposal
-    // when a row's fund is split (its split is taken on whole fiscal years).
+    // With retro pay only after the retro period (it sums every earlier period); for the full
+    // proposal with a split fund only at a fiscal year's start onto totals of whole fiscal years
+    // (a split is taken on an employee's whole fiscal-year amount).
     const runsFor = (k: number) => k === K - 1 || provisionEffects(provisions[k]!).timing !== 'fiscalYears';
     let previous = null as VariantCosting | null;
     let inherited = null as CostTotals | null;
+    // The inherited totals' by-fund figures are exact: every piece added covers whole fiscal years.
+    let inheritedWholeYears = false;
     let rows: CostTotals & { annualAtLastPeriod: ComponentCents | null } = baseline;
     let states = baseline.states;
     let previousTotals = baseTotals;
@@ -131,8 +135,8 @@ function costValidScenario(scenario: Scenario, options: CostOptions): CostingRes
     for (let k = 0; k < K; k++) {
       if (runsFor(k)) {
         const first = firstPeriodAffected(provisions[k]!, timeline, N);
-        const resumable = retroIndex === null && !(hasSplitFunds && k === K - 1);
-        const resumeAt = resumable && previous?.beforeSplit && previous.states.indices.includes(first) && first > 0 ? first : 0;
+        const resumable: boolean = (retroIndex === null || first > retroIndex) && !(hasSplitFunds && k === K - 1 && !(inheritedWholeYears && isYearStart(first)));
+        const resumeAt: number = resumable && previous?.beforeSplit && previous.states.indices.includes(first) && first > 0 ? first : 0;
         let next = k + 1;
         while (next < K && !runsFor(next)) next++;
         const split = next < K ? firstPeriodAffected(provisions[next]!, timeline, N) : null;
@@ -151,6 +155,7 @@ function costValidScenario(scenario: Scenario, options: CostOptions): CostingRes
         const before: CostTotals | null = resumeAt > 0 ? inherited : null;
         rows = { ...(before ? addedTotals(costing, before) : costing), annualAtLastPeriod: costing.annualAtLastPeriod };
         inherited = costing.beforeSplit && before ? addedTotals(costing.beforeSplit, before) : costing.beforeSplit;
+        inheritedWholeYears = (resumeAt === 0 || (inheritedWholeYears && isYearStart(resumeAt))) && split !== null && isYearStart(split);
         states = costing.states;
         previous = costing;
       } else {
