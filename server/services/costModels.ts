@@ -3,7 +3,7 @@ import { parseScenario } from '../../shared/scenario.js';
 import { addMonths, parseDay } from '../../shared/dates.js';
 import type { Scenario } from '../../shared/schemas/scenario.js';
 import type { CostingResult } from '../../shared/result.js';
-import type { AuditEventRecord, CostModelRecord, CostModelState, CostModelSummary, Store } from '../store/store.js';
+import type { AuditEventRecord, CostModelRecord, CostModelState, Store } from '../store/store.js';
 import { cannotCost, conflict, forbidden, invalidInput, notFound, preconditionFailed, preconditionRequired } from './domainErrors.js';
 import { recordAudit, type SystemActor } from './auditTrail.js';
 import { costModelContentHash } from './contentHash.js';

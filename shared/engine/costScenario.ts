@@ -117,6 +117,7 @@ function costValidScenario(scenario: Scenario, options: CostOptions): CostingRes
     const provisions = proposal.provisions;
     const K = provisions.length;
     const retroIndex = retroIndices[pi]!;
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set inside the loop's closures, which TypeScript's narrowing does not see
     const retro = (noStep: boolean): RetroPlan | null => (retroIndex === null ? null : { index: retroIndex, baseline: noStep ? basePlans.noStep : basePlans.normal });
     // Costing 1..k is identical to costing 1..k−1 before provision k's first period: it resumes
     // there from the row states the previous costing recorded, and inherits that costing's totals.
@@ -135,6 +136,7 @@ function costValidScenario(scenario: Scenario, options: CostOptions): CostingRes
     for (let k = 0; k < K; k++) {
       if (runsFor(k)) {
         const first = firstPeriodAffected(provisions[k]!, timeline, N);
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set inside the loop's closures, which TypeScript's narrowing does not see
         const resumable: boolean = (retroIndex === null || first > retroIndex) && !(hasSplitFunds && k === K - 1 && !(inheritedWholeYears && isYearStart(first)));
         const resumeAt: number = resumable && previous?.beforeSplit && previous.states.indices.includes(first) && first > 0 ? first : 0;
         let next = k + 1;
@@ -178,6 +180,7 @@ function costValidScenario(scenario: Scenario, options: CostOptions): CostingRes
 
     // Value of 1% prices a percent in the year it is earned: it ignores retroPayDate (§3).
     let earned = { states, totals: fullTotals };
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set inside the loop's closures, which TypeScript's narrowing does not see
     if (retroIndex !== null) {
       const plain = run({ proposalIndex: pi, provisions, multiplyFiscalYear: null, endPeriod: N }, { ...fromStart, lift: false });
       earned = { states: plain.states, totals: fyNames.map((_, f) => groupTotal(plain.byFiscalYear, f) + flat[f]!) };

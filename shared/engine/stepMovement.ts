@@ -80,6 +80,7 @@ export function stepPath(ctx: CostingContext, rc: RowContext, regime: StepRegime
           }
         }
       });
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- assigned inside the callback above, which TypeScript's narrowing does not see
       if (date === null) continue;
       const trigger = calendar.periodStartingOnOrAfter(date);
       if (trigger.start > lastStart) break;

@@ -109,7 +109,7 @@ export function ManagerPanel({ client, workbook }: { client: ApiClient; workbook
             <MessageBar intent="success" layout="multiline" data-testid="approved-summary">
               <MessageBarBody>
                 <MessageBarTitle>Approved</MessageBarTitle>
-                Approved by {open ? personName(open.value, approval.approvedBy) : approval.approvedBy} on {dayText(approval.approvedAt)}
+                Approved by {personName(open.value, approval.approvedBy)} on {dayText(approval.approvedAt)}
                 {approval.comment ? ` — “${approval.comment}”` : ''}. Content fingerprint {approval.contentHash.slice(0, 12)}…
               </MessageBarBody>
             </MessageBar>
