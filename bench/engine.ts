@@ -40,7 +40,15 @@ function measure(rows: number): Figure {
   const used = process.cpuUsage(cpu);
   const cpuSeconds = (used.user + used.system) / 1e6;
   const periods = Object.values(result.periodsByFiscalYear).reduce((a, b) => a + b, 0);
-  return { rows, seconds, rowPeriodsPerSecond: (rows * periods) / seconds, peakMB: process.resourceUsage().maxRSS / 1024, jsonParseSeconds, validateSeconds, cpuSeconds };
+  return {
+    rows,
+    seconds,
+    rowPeriodsPerSecond: (rows * periods) / seconds,
+    peakMB: process.resourceUsage().maxRSS / 1024,
+    jsonParseSeconds,
+    validateSeconds,
+    cpuSeconds,
+  };
 }
 
 const one = process.argv.indexOf('--rows');
@@ -48,8 +56,14 @@ if (one !== -1) {
   process.stdout.write(JSON.stringify(measure(Number(process.argv[one + 1]))));
 } else {
   const self = fileURLToPath(import.meta.url);
-  const figures: Figure[] = SIZES.map((rows) =>
-    JSON.parse(execFileSync(process.execPath, [...process.execArgv, '--max-old-space-size=2048', self, '--rows', String(rows)], { encoding: 'utf8', maxBuffer: 1 << 20 })) as Figure,
+  const figures: Figure[] = SIZES.map(
+    (rows) =>
+      JSON.parse(
+        execFileSync(process.execPath, [...process.execArgv, '--max-old-space-size=2048', self, '--rows', String(rows)], {
+          encoding: 'utf8',
+          maxBuffer: 1 << 20,
+        }),
+      ) as Figure,
   );
   let baseline: Figure[] = [];
   try {
@@ -57,8 +71,19 @@ if (one !== -1) {
   } catch {
     // no baseline yet: this run writes it when asked (--update-baseline)
   }
-  console.log('Full 1.2 report (baseline + 2 proposals × 6 provisions, per-provision charges, value of 1% incl. the status quo, step movement, lift, funds, departments), 3-year biweekly horizon');
-  console.log('rows'.padStart(8), 'seconds'.padStart(9), 'CPU s'.padStart(8), 'row-periods/s'.padStart(14), 'peak MB'.padStart(9), 'JSON s'.padStart(8), 'valid. s'.padStart(9), '  vs baseline');
+  console.log(
+    'Full 1.2 report (baseline + 2 proposals × 6 provisions, per-provision charges, value of 1% incl. the status quo, step movement, lift, funds, departments), 3-year biweekly horizon',
+  );
+  console.log(
+    'rows'.padStart(8),
+    'seconds'.padStart(9),
+    'CPU s'.padStart(8),
+    'row-periods/s'.padStart(14),
+    'peak MB'.padStart(9),
+    'JSON s'.padStart(8),
+    'valid. s'.padStart(9),
+    '  vs baseline',
+  );
   for (const f of figures) {
     const b = baseline.find((x) => x.rows === f.rows);
     const change = b ? `${(((f.seconds - b.seconds) / b.seconds) * 100).toFixed(0).padStart(4)}% time (baseline ${b.seconds.toFixed(2)} s)` : '(no baseline)';

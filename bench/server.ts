@@ -98,7 +98,11 @@ function processCpuUs(pid: number | undefined): number | undefined {
   return ((Number(fields[11]) + Number(fields[12])) * 1_000_000) / 100;
 }
 
-async function load(url: string, headers: Record<string, string>, serverPid?: number): Promise<PullFigures & { statuses: Record<'2xx' | '3xx' | '4xx' | '5xx', number> }> {
+async function load(
+  url: string,
+  headers: Record<string, string>,
+  serverPid?: number,
+): Promise<PullFigures & { statuses: Record<'2xx' | '3xx' | '4xx' | '5xx', number> }> {
   const cpu0 = processCpuUs(serverPid);
   const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers, pipelining: 1 });
   const cpu1 = processCpuUs(serverPid);
@@ -119,7 +123,13 @@ async function main(): Promise<void> {
   const now = new Date();
   const scenario = tenThousandRowScenario();
   const parsed = parseScenario(scenario);
-  if (!parsed.ok) throw new Error(`bench scenario invalid: ${parsed.issues.slice(0, 3).map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+  if (!parsed.ok)
+    throw new Error(
+      `bench scenario invalid: ${parsed.issues
+        .slice(0, 3)
+        .map((i) => `${i.path}: ${i.message}`)
+        .join('; ')}`,
+    );
   await addUnit(store0, actor, now, { id: 'BENCH', name: 'Bench unit' });
   await importScheduleVersion(store0, actor, now, { unitId: 'BENCH', schedule: scheduleSchema.parse(parsed.value.schedule), source: 'bench', dryRun: false });
   await addUser(store0, actor, now, { id: 'analyst', name: 'Analyst', role: 'analyst', unitIds: ['BENCH'] });
@@ -130,7 +140,13 @@ async function main(): Promise<void> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', 'serve', '--port', String(port), '--no-demo'], {
     cwd: join(import.meta.dirname, '..'),
     // The rate limiters stay in the path (their cost is measured) with limits the load never reaches.
-    env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', RATE_LIMIT_PER_TOKEN: '1000000000', RATE_LIMIT_PER_ADDRESS: '1000000000' },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+      RATE_LIMIT_PER_TOKEN: '1000000000',
+      RATE_LIMIT_PER_ADDRESS: '1000000000',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   try {
@@ -214,8 +230,17 @@ async function main(): Promise<void> {
       schedulePull200: (({ statuses: _s, ...f }) => f)(pull200),
       schedulePull304: (({ statuses: _s, ...f }) => f)(pull304),
       schedulePullDuringSubmits: { ...(({ statuses: _s, serverCpuUsPerRequest: _c, ...f }) => f)(during), submits },
-      schedulePullDuringExportsAndSubmits: { ...(({ statuses: _s, serverCpuUsPerRequest: _c, ...f }) => f)(duringBoth), submits: submitter2.count, exports: exporter.count },
-      submit10k: { uploadMs: Math.round(uploadMs), submitMs: [...submitRuns].sort((a, b) => a - b)[Math.floor(submitRuns.length / 2)]!, submitMsRuns: submitRuns, bodyBytes: Buffer.byteLength(body) },
+      schedulePullDuringExportsAndSubmits: {
+        ...(({ statuses: _s, serverCpuUsPerRequest: _c, ...f }) => f)(duringBoth),
+        submits: submitter2.count,
+        exports: exporter.count,
+      },
+      submit10k: {
+        uploadMs: Math.round(uploadMs),
+        submitMs: [...submitRuns].sort((a, b) => a - b)[Math.floor(submitRuns.length / 2)]!,
+        submitMsRuns: submitRuns,
+        bodyBytes: Buffer.byteLength(body),
+      },
     };
     report(figures);
   } finally {
@@ -234,27 +259,52 @@ function report(figures: Figures): void {
     ['schedule pull 304: p99 ms', figures.schedulePull304.p99Ms, baseline?.schedulePull304.p99Ms, 'lower'],
     ['schedule pull 200: server CPU µs/request', figures.schedulePull200.serverCpuUsPerRequest ?? 0, baseline?.schedulePull200.serverCpuUsPerRequest, 'lower'],
     ['schedule pull 304: server CPU µs/request', figures.schedulePull304.serverCpuUsPerRequest ?? 0, baseline?.schedulePull304.serverCpuUsPerRequest, 'lower'],
-    ['pull 200 during 10k submits: requests/s', figures.schedulePullDuringSubmits?.requestsPerSecond ?? 0, baseline?.schedulePullDuringSubmits?.requestsPerSecond, 'higher'],
+    [
+      'pull 200 during 10k submits: requests/s',
+      figures.schedulePullDuringSubmits?.requestsPerSecond ?? 0,
+      baseline?.schedulePullDuringSubmits?.requestsPerSecond,
+      'higher',
+    ],
     ['pull 200 during 10k submits: p99 ms', figures.schedulePullDuringSubmits?.p99Ms ?? 0, baseline?.schedulePullDuringSubmits?.p99Ms, 'lower'],
-    ['pull 200 during exports+submits: req/s', figures.schedulePullDuringExportsAndSubmits?.requestsPerSecond ?? 0, baseline?.schedulePullDuringExportsAndSubmits?.requestsPerSecond, 'higher'],
-    ['pull 200 during exports+submits: p99 ms', figures.schedulePullDuringExportsAndSubmits?.p99Ms ?? 0, baseline?.schedulePullDuringExportsAndSubmits?.p99Ms, 'lower'],
+    [
+      'pull 200 during exports+submits: req/s',
+      figures.schedulePullDuringExportsAndSubmits?.requestsPerSecond ?? 0,
+      baseline?.schedulePullDuringExportsAndSubmits?.requestsPerSecond,
+      'higher',
+    ],
+    [
+      'pull 200 during exports+submits: p99 ms',
+      figures.schedulePullDuringExportsAndSubmits?.p99Ms ?? 0,
+      baseline?.schedulePullDuringExportsAndSubmits?.p99Ms,
+      'lower',
+    ],
     ['10,000-row upload (create draft) ms', figures.submit10k.uploadMs, baseline?.submit10k.uploadMs, 'lower'],
     ['10,000-row submit (recompute) ms, median', figures.submit10k.submitMs, baseline?.submit10k.submitMs, 'lower'],
   ];
-  console.log(`\nBargaining Costing server benchmark — ${CONNECTIONS} connections, ${DURATION}s per run, ${cpus().length} cores, node ${process.version}, LOG_LEVEL=${process.env.LOG_LEVEL ?? 'info'}`);
+  console.log(
+    `\nBargaining Costing server benchmark — ${CONNECTIONS} connections, ${DURATION}s per run, ${cpus().length} cores, node ${process.version}, LOG_LEVEL=${process.env.LOG_LEVEL ?? 'info'}`,
+  );
   console.log(`${'measure'.padEnd(42)}${'now'.padStart(10)}${'baseline'.padStart(10)}${'change'.padStart(10)}`);
   for (const [name, now, before, better] of rows) {
     const change = before ? ((now - before) / before) * 100 : undefined;
     const worse = change !== undefined && (better === 'higher' ? change < -20 : change > 20);
-    console.log(`${name.padEnd(42)}${String(now).padStart(10)}${String(before ?? '-').padStart(10)}${(change === undefined ? '-' : `${change >= 0 ? '+' : ''}${change.toFixed(0)}%`).padStart(10)}${worse ? '  <- slower than baseline' : ''}`);
+    console.log(
+      `${name.padEnd(42)}${String(now).padStart(10)}${String(before ?? '-').padStart(10)}${(change === undefined ? '-' : `${change >= 0 ? '+' : ''}${change.toFixed(0)}%`).padStart(10)}${worse ? '  <- slower than baseline' : ''}`,
+    );
   }
   const cpu = figures.schedulePull200.serverCpuUsPerRequest;
-  if (cpu) console.log(`one server core sustains about ${Math.round(1_000_000 / cpu)} pulls/s at ${cpu} µs of CPU each (the load generator shares the machine)`);
-  console.log(`targets: ≥ 3,000 pulls/s with p99 ≤ 25 ms; a 10,000-row submit ≤ 2,000 ms (submit runs: ${figures.submit10k.submitMsRuns.join(', ')} ms; body ${(figures.submit10k.bodyBytes / 1e6).toFixed(2)} MB)`);
+  if (cpu)
+    console.log(`one server core sustains about ${Math.round(1_000_000 / cpu)} pulls/s at ${cpu} µs of CPU each (the load generator shares the machine)`);
+  console.log(
+    `targets: ≥ 3,000 pulls/s with p99 ≤ 25 ms; a 10,000-row submit ≤ 2,000 ms (submit runs: ${figures.submit10k.submitMsRuns.join(', ')} ms; body ${(figures.submit10k.bodyBytes / 1e6).toFixed(2)} MB)`,
+  );
   const both = figures.schedulePullDuringExportsAndSubmits;
   if (both) console.log(`during exports and submits: ${both.exports} workbook exports and ${both.submits} submits of 10,000 rows completed`);
   if (process.argv.includes('--update-baseline')) {
-    writeFileSync(BASELINE, `${JSON.stringify({ recorded: new Date().toISOString(), machine: `${cpus().length} cores, ${cpus()[0]?.model ?? ''}`, node: process.version, figures }, null, 2)}\n`);
+    writeFileSync(
+      BASELINE,
+      `${JSON.stringify({ recorded: new Date().toISOString(), machine: `${cpus().length} cores, ${cpus()[0]?.model ?? ''}`, node: process.version, figures }, null, 2)}\n`,
+    );
     console.log(`baseline written to ${BASELINE}`);
   }
 }

@@ -68,7 +68,11 @@ if (options.stop) {
 
 if (!existsSync(manifestPath)) {
   process.stdout.write('sideload: building the add-in (dist/addin)…\n');
-  const build = spawnSync('npm', ['run', 'build:addin'], { stdio: 'inherit', env: { ...process.env, ADDIN_PUBLIC_URL: `https://localhost:${port}` }, shell: process.platform === 'win32' });
+  const build = spawnSync('npm', ['run', 'build:addin'], {
+    stdio: 'inherit',
+    env: { ...process.env, ADDIN_PUBLIC_URL: `https://localhost:${port}` },
+    shell: process.platform === 'win32',
+  });
   if (build.status !== 0) fail('the add-in build failed (see above)');
 }
 
@@ -80,7 +84,8 @@ const tls = await getHttpsServerOptions();
 const backend = new URL(options.backend);
 let serverProcess;
 if (!(await answers(backend))) {
-  if (!existsSync('dist/server/cli/main.js')) fail(`nothing answers at ${backend.origin} and the server is not built: run "npm run build" first, or start the server and pass --backend`);
+  if (!existsSync('dist/server/cli/main.js'))
+    fail(`nothing answers at ${backend.origin} and the server is not built: run "npm run build" first, or start the server and pass --backend`);
   process.stdout.write(`sideload: starting the costing server on ${backend.origin}…\n`);
   serverProcess = spawn(process.execPath, ['bin/bargaining-costing.js', 'serve', '--port', backend.port || '80'], { stdio: 'inherit', env: process.env });
   serverProcess.on('exit', (code) => {
@@ -92,7 +97,13 @@ if (!(await answers(backend))) {
 
 const front = https.createServer(tls, (req, res) => {
   const upstream = http.request(
-    { hostname: backend.hostname, port: backend.port, path: req.url, method: req.method, headers: { ...req.headers, host: backend.host, 'x-forwarded-proto': 'https' } },
+    {
+      hostname: backend.hostname,
+      port: backend.port,
+      path: req.url,
+      method: req.method,
+      headers: { ...req.headers, host: backend.host, 'x-forwarded-proto': 'https' },
+    },
     (answer) => {
       res.writeHead(answer.statusCode ?? 502, answer.headers);
       answer.pipe(res);

@@ -42,7 +42,12 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     logger,
     ready,
     ...(pool ? { costScenario: (scenario) => pool.cost(scenario), scenarioWork: pool.scenarioWork() } : {}),
-    ...(exportPool ? { buildWorkbook: (record, supersededBy, signal, names) => exportPool.workbook(record, supersededBy, signal, names), renderReportPdf: (request) => exportPool.reportPdf(request) } : {}),
+    ...(exportPool
+      ? {
+          buildWorkbook: (record, supersededBy, signal, names) => exportPool.workbook(record, supersededBy, signal, names),
+          renderReportPdf: (request) => exportPool.reportPdf(request),
+        }
+      : {}),
   });
   let server: Server;
   try {

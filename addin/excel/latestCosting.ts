@@ -14,7 +14,8 @@ export async function saveLatestCosting(context: Excel.RequestContext, digest: C
  * none there (or no Office); the caller then reads the workbook once with `loadLatestCosting`.
  */
 export function latestCostingInDocumentSettings(): CostingDigest | undefined {
-  const settings = (globalThis as { Office?: { context?: { document?: { settings?: { get?: (name: string) => unknown } } } } }).Office?.context?.document?.settings;
+  const settings = (globalThis as { Office?: { context?: { document?: { settings?: { get?: (name: string) => unknown } } } } }).Office?.context?.document
+    ?.settings;
   if (!settings || typeof settings.get !== 'function') return undefined;
   const value = settings.get(settingKeys.latestCosting);
   if (typeof value !== 'string') return undefined;

@@ -18,7 +18,11 @@ function headerText(text: string): string {
   return text.replace(/&/g, '&&');
 }
 
-export async function writeReportSheets(context: Excel.RequestContext, sheets: readonly ReportSheet[], onProgress?: (done: number, total: number) => void): Promise<void> {
+export async function writeReportSheets(
+  context: Excel.RequestContext,
+  sheets: readonly ReportSheet[],
+  onProgress?: (done: number, total: number) => void,
+): Promise<void> {
   const total = sheets.reduce((n, s) => n + s.cells.length, 0);
   let before = 0;
   for (const grid of sheets) {

@@ -55,8 +55,14 @@ export async function readScheduleStamp(context: Excel.RequestContext, unitId: s
 function isScheduleStamp(value: unknown): value is ScheduleStamp {
   const v = value as Partial<ScheduleStamp>;
   return (
-    typeof value === 'object' && value !== null &&
-    typeof v.unitId === 'string' && typeof v.scheduleId === 'string' && typeof v.version === 'number' &&
-    typeof v.effective === 'string' && typeof v.tableName === 'string' && typeof v.sheetName === 'string' && typeof v.pulledAt === 'string'
+    typeof value === 'object' &&
+    value !== null &&
+    typeof v.unitId === 'string' &&
+    typeof v.scheduleId === 'string' &&
+    typeof v.version === 'number' &&
+    typeof v.effective === 'string' &&
+    typeof v.tableName === 'string' &&
+    typeof v.sheetName === 'string' &&
+    typeof v.pulledAt === 'string'
   );
 }

@@ -77,7 +77,8 @@ export async function writeSheetGrid(context: Excel.RequestContext, grid: SheetG
         throw new Error(`style key "${key}" is not "row:column"`);
       }
       // A table's header row takes the table style's colours (white on dark blue): a pale fill there would leave white text on pale blue.
-      if (style === 'header' && grid.tables.some((t) => t.headerRow - 1 === row && column >= t.firstColumn && column < t.firstColumn + t.headers.length)) continue;
+      if (style === 'header' && grid.tables.some((t) => t.headerRow - 1 === row && column >= t.firstColumn && column < t.firstColumn + t.headers.length))
+        continue;
       applyCellStyle(sheet.getRangeByIndexes(row, column, 1, 1).format, style);
     }
     grid.columnWidths.forEach((chars, column) => {

@@ -56,7 +56,12 @@ export async function readSheetValues(
         const numberFormats = chunk.numberFormat as unknown[][];
         values.forEach((row, i) => {
           cells.push(pad(row, null));
-          formats.push(pad((numberFormats[i] ?? []).map((f) => (typeof f === 'string' ? f : null)), null));
+          formats.push(
+            pad(
+              (numberFormats[i] ?? []).map((f) => (typeof f === 'string' ? f : null)),
+              null,
+            ),
+          );
         });
       });
     }

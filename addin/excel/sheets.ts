@@ -20,7 +20,7 @@ export async function getOrAddSheet(context: Excel.RequestContext, name: string)
 
 /** Which of these sheet names exist in the workbook. One sync. */
 export async function existingSheets(context: Excel.RequestContext, names: readonly string[]): Promise<Set<string>> {
-  return excelStep('look for the add-in\'s sheets', async () => {
+  return excelStep("look for the add-in's sheets", async () => {
     const probes = names.map((name) => {
       const sheet = context.workbook.worksheets.getItemOrNullObject(name);
       sheet.load('isNullObject');
@@ -61,10 +61,7 @@ export async function protectSheets(context: Excel.RequestContext, names: readon
     await context.sync();
     for (const { sheet } of sheets) {
       if (sheet.protection.protected) continue;
-      sheet.protection.protect(
-        { allowFormatColumns: true, allowSort: true, allowAutoFilter: true, selectionMode: 'Normal' },
-        password,
-      );
+      sheet.protection.protect({ allowFormatColumns: true, allowSort: true, allowAutoFilter: true, selectionMode: 'Normal' }, password);
     }
     await context.sync();
   } catch (error) {

@@ -99,7 +99,8 @@ export async function readTable(context: Excel.RequestContext, tableName: string
   } catch (error) {
     throw describeOfficeError(error, `find the table ${tableName}`);
   }
-  if (table.isNullObject) throw new Error(`This workbook has no table named ${tableName}. Start a costing workbook from the pane, or rename your table to ${tableName}.`);
+  if (table.isNullObject)
+    throw new Error(`This workbook has no table named ${tableName}. Start a costing workbook from the pane, or rename your table to ${tableName}.`);
   return excelStep(`read the table ${tableName}`, async () => {
     headerRange.load('values,address');
     body.load('rowIndex,columnIndex,rowCount,columnCount');

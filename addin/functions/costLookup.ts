@@ -10,7 +10,10 @@ export const BASELINE = 'Baseline';
  * "FY2027", "FY27", "fy 2027".
  */
 export function fiscalYearName(value: string | number): string {
-  const text = String(value ?? '').trim().toUpperCase().replace(/\s+/g, '');
+  const text = String(value ?? '')
+    .trim()
+    .toUpperCase()
+    .replace(/\s+/g, '');
   const match = /^(?:FY)?(\d{2}|\d{4})$/.exec(text);
   if (!match) throw new LookupError('invalidValue', `"${String(value)}" is not a fiscal year; use 2027 or "FY2027".`);
   const digits = match[1]!;
@@ -38,7 +41,10 @@ function proposalOf(digest: CostingDigest, name: string) {
   const wanted = String(name ?? '').trim();
   const found = digest.proposals.find((p) => p.name.toLowerCase() === wanted.toLowerCase());
   if (!found) {
-    throw new LookupError('invalidValue', `The latest costing has no proposal "${wanted}". Proposals: ${listForMessage([BASELINE, ...digest.proposals.map((p) => p.name)])}.`);
+    throw new LookupError(
+      'invalidValue',
+      `The latest costing has no proposal "${wanted}". Proposals: ${listForMessage([BASELINE, ...digest.proposals.map((p) => p.name)])}.`,
+    );
   }
   return found;
 }
@@ -56,7 +62,11 @@ function money(text: string | undefined, what: string): number {
 export function costFigure(digest: CostingDigest, proposal: string, fiscalYear: string | number, componentName?: string | null): number {
   const fy = checkFiscalYear(digest, fiscalYear);
   const part = component(componentName);
-  if (String(proposal ?? '').trim().toLowerCase() === BASELINE.toLowerCase()) {
+  if (
+    String(proposal ?? '')
+      .trim()
+      .toLowerCase() === BASELINE.toLowerCase()
+  ) {
     return money(digest.baseline[fy]?.[part], `the baseline ${part} in ${fy}`);
   }
   const p = proposalOf(digest, proposal);

@@ -42,7 +42,11 @@ export function digestCosting(result: CostingResult, costedAt: Date = new Date()
 export function isCostingDigest(value: unknown): value is CostingDigest {
   const v = value as Partial<CostingDigest> | null;
   return (
-    typeof v === 'object' && v !== null && v.format === 'bargaining-costing/digest@1' &&
-    Array.isArray(v.fiscalYears) && typeof v.baseline === 'object' && Array.isArray(v.proposals)
+    typeof v === 'object' &&
+    v !== null &&
+    v.format === 'bargaining-costing/digest@1' &&
+    Array.isArray(v.fiscalYears) &&
+    typeof v.baseline === 'object' &&
+    Array.isArray(v.proposals)
   );
 }

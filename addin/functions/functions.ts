@@ -37,7 +37,13 @@ const CustomFunctions = customFunctionsHost();
  * @param invocation The cell asking.
  * @returns The published rate, in the schedule's rate basis (hourly, annual…).
  */
-export function rate(unit: string, classCode: string, step: number, asOf: string | number | null | undefined, invocation: CustomFunctions.StreamingInvocation<number>): void {
+export function rate(
+  unit: string,
+  classCode: string,
+  step: number,
+  asOf: string | number | null | undefined,
+  invocation: CustomFunctions.StreamingInvocation<number>,
+): void {
   const answer = async () => {
     try {
       const date = asOfDate(asOf);
@@ -48,7 +54,9 @@ export function rate(unit: string, classCode: string, step: number, asOf: string
     }
   };
   void answer();
-  const wanted = String(unit ?? '').trim().toUpperCase();
+  const wanted = String(unit ?? '')
+    .trim()
+    .toUpperCase();
   invocation.onCanceled = watchSchedules((pulled) => {
     if (pulled.toUpperCase() === wanted) void answer();
   });
@@ -63,7 +71,12 @@ export function rate(unit: string, classCode: string, step: number, asOf: string
  * @param invocation The cell asking.
  * @returns The amount in dollars.
  */
-export function cost(proposal: string, fiscalYear: string | number, component: string | null | undefined, invocation: CustomFunctions.StreamingInvocation<number>): void {
+export function cost(
+  proposal: string,
+  fiscalYear: string | number,
+  component: string | null | undefined,
+  invocation: CustomFunctions.StreamingInvocation<number>,
+): void {
   streamFromCosting(invocation, (digest) => costFigure(digest, proposal, fiscalYear, component));
 }
 

@@ -16,7 +16,10 @@ export function lookupRate(schedule: RateSchedule, unitId: string, classCode: st
   if (!wanted) throw new LookupError('invalidValue', 'Give a classification code, e.g. "PO".');
   const cls = schedule.classes.find((c) => c.code.toUpperCase() === wanted.toUpperCase());
   if (!cls) {
-    throw new LookupError('invalidValue', `Unit ${unitId} has no class "${wanted}" in schedule ${schedule.id}. Classes: ${listForMessage(schedule.classes.map((c) => c.code))}.`);
+    throw new LookupError(
+      'invalidValue',
+      `Unit ${unitId} has no class "${wanted}" in schedule ${schedule.id}. Classes: ${listForMessage(schedule.classes.map((c) => c.code))}.`,
+    );
   }
   if (typeof step !== 'number' || !Number.isInteger(step) || step < 1 || step > cls.steps.length) {
     throw new LookupError('invalidValue', `Class ${cls.code} has steps 1 to ${cls.steps.length}; step ${String(step)} does not exist.`);

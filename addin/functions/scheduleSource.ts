@@ -58,7 +58,10 @@ async function fetchSchedule(unit: string, asOf: string | undefined, cached: Cac
   if (response.status === 401) throw new LookupError('notAvailable', 'The costing server did not accept the saved token; connect again in the pane.');
   if (response.status === 403) throw new LookupError('invalidValue', `Unit ${unit} is not one of your bargaining units.`);
   if (response.status === 404) {
-    throw new LookupError('invalidValue', asOf ? `Unit ${unit} is unknown or has no schedule in force on ${asOf}.` : `Unit ${unit} is unknown or has no schedule in force.`);
+    throw new LookupError(
+      'invalidValue',
+      asOf ? `Unit ${unit} is unknown or has no schedule in force on ${asOf}.` : `Unit ${unit} is unknown or has no schedule in force.`,
+    );
   }
   if (!response.ok) throw new LookupError('notAvailable', `The costing server answered ${response.status} for unit ${unit}'s schedule.`);
   const body = (await response.json()) as Partial<CachedSchedule>;

@@ -51,7 +51,8 @@ export function loadConnection(storage: Pick<Storage, 'getItem'> | undefined = g
     throw new Error(`the remembered server connection is damaged (${(error as Error).message}); connect again in the pane`, { cause: error });
   }
   const v = value as Partial<ServerConnection>;
-  if (typeof v?.baseUrl !== 'string' || typeof v.token !== 'string') throw new Error('the remembered server connection is incomplete; connect again in the pane');
+  if (typeof v?.baseUrl !== 'string' || typeof v.token !== 'string')
+    throw new Error('the remembered server connection is incomplete; connect again in the pane');
   return { baseUrl: v.baseUrl, token: v.token };
 }
 

@@ -34,7 +34,14 @@ export function sharedState(): SharedRuntimeState {
   const holder = globalThis as unknown as Record<symbol, SharedRuntimeState | undefined>;
   let state = holder[KEY];
   if (!state) {
-    state = { latestCosting: undefined, savedCostingRead: undefined, schedules: new Map(), inFlight: new Map(), costingWatchers: new Set(), scheduleWatchers: new Set() };
+    state = {
+      latestCosting: undefined,
+      savedCostingRead: undefined,
+      schedules: new Map(),
+      inFlight: new Map(),
+      costingWatchers: new Set(),
+      scheduleWatchers: new Set(),
+    };
     holder[KEY] = state;
   }
   return state;

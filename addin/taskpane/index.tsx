@@ -10,7 +10,8 @@ import { paneTheme } from './components/paneTheme.js';
 function mount(inExcel: boolean): void {
   const container = document.getElementById('root');
   if (!container) throw new Error('taskpane.html has no #root element');
-  createRoot(container).render(<FluentProvider theme={paneTheme((globalThis as { Office?: Parameters<typeof paneTheme>[0] }).Office)}>
+  createRoot(container).render(
+    <FluentProvider theme={paneTheme((globalThis as { Office?: Parameters<typeof paneTheme>[0] }).Office)}>
       <PaneStyles />
       {inExcel ? <App workbook={officeWorkbook} /> : <NotInExcel />}
     </FluentProvider>,
@@ -22,10 +23,12 @@ if (!office || typeof office.onReady !== 'function') {
   // Office.js did not load at all (blocked, offline): still explain, rather than a blank pane.
   mount(false);
 } else {
-  office.onReady((info) => mount(info.host === office.HostType.Excel)).catch((error: unknown) => {
-    // Office never got ready: say so on the page rather than leave it blank.
-    const message = error instanceof Error ? error.message : String(error);
-    document.body.textContent = `Bargaining Costing could not start: ${message}. Close the pane and open it again from the Home tab.`;
-    throw error;
-  });
+  office
+    .onReady((info) => mount(info.host === office.HostType.Excel))
+    .catch((error: unknown) => {
+      // Office never got ready: say so on the page rather than leave it blank.
+      const message = error instanceof Error ? error.message : String(error);
+      document.body.textContent = `Bargaining Costing could not start: ${message}. Close the pane and open it again from the Home tab.`;
+      throw error;
+    });
 }

@@ -32,9 +32,18 @@ export interface DemoUnit {
 
 const wageBase = { '2026': '184500', '2027': '190800', '2028': '197400', '2029': '204000', '2030': '210600' };
 const health = {
-  employee: [{ from: '2026-01-01', monthly: '865.00' }, { from: '2027-01-01', monthly: '925.00' }],
-  'employee-plus-one': [{ from: '2026-01-01', monthly: '1690.00' }, { from: '2027-01-01', monthly: '1810.00' }],
-  family: [{ from: '2026-01-01', monthly: '2150.00' }, { from: '2027-01-01', monthly: '2300.00' }],
+  employee: [
+    { from: '2026-01-01', monthly: '865.00' },
+    { from: '2027-01-01', monthly: '925.00' },
+  ],
+  'employee-plus-one': [
+    { from: '2026-01-01', monthly: '1690.00' },
+    { from: '2027-01-01', monthly: '1810.00' },
+  ],
+  family: [
+    { from: '2026-01-01', monthly: '2150.00' },
+    { from: '2027-01-01', monthly: '2300.00' },
+  ],
 };
 
 export const demoTerm = { start: '2026-07-01', end: '2029-06-30' };
@@ -44,7 +53,14 @@ export const demoUnits: DemoUnit[] = [
   {
     id: 'RPOA',
     name: 'Riverton Police Officers Association',
-    calendar: { fiscalYearStartMonth: 7, payFrequency: 'biweekly', firstPeriodStart: '2026-06-20', payLagDays: 6, fiscalYearBy: 'payDate', effectiveRule: 'periodStart' },
+    calendar: {
+      fiscalYearStartMonth: 7,
+      payFrequency: 'biweekly',
+      firstPeriodStart: '2026-06-20',
+      payLagDays: 6,
+      fiscalYearBy: 'payDate',
+      effectiveRule: 'periodStart',
+    },
     rateBasis: 'hourly',
     hoursPerYear: 2080,
     classes: [
@@ -55,7 +71,13 @@ export const demoUnits: DemoUnit[] = [
     ],
     assumptions: {
       id: 'FY27-budget-v3',
-      pension: { 'safety-classic': [{ from: '2025-07-01', rate: '0.2512' }, { from: '2027-07-01', rate: '0.2590' }], 'safety-pepra': [{ from: '2025-07-01', rate: '0.1410' }] },
+      pension: {
+        'safety-classic': [
+          { from: '2025-07-01', rate: '0.2512' },
+          { from: '2027-07-01', rate: '0.2590' },
+        ],
+        'safety-pepra': [{ from: '2025-07-01', rate: '0.1410' }],
+      },
       socialSecurity: { rate: '0.062', wageBase },
       medicareRate: '0.0145',
       otherRollups: [{ name: "Workers' compensation", rate: '0.0460', on: 'taxable' }],
@@ -66,7 +88,11 @@ export const demoUnits: DemoUnit[] = [
         BIL: { amount: '150.00', per: 'month', pensionable: true },
         FTO: { amount: '2.00', per: 'hour', pensionable: false },
       },
-      longevity: [{ years: 10, percent: '0.025' }, { years: 15, percent: '0.05' }, { years: 20, percent: '0.075' }],
+      longevity: [
+        { years: 10, percent: '0.025' },
+        { years: 15, percent: '0.05' },
+        { years: 20, percent: '0.075' },
+      ],
       overtimeMultiplier: '1.5',
     },
     payShares: { POST_INT: 0.45, POST_ADV: 0.25, BIL: 0.15, FTO: 0.1 },
@@ -76,7 +102,14 @@ export const demoUnits: DemoUnit[] = [
   {
     id: 'RFFA',
     name: 'Riverton Firefighters, IAFF Local 4410',
-    calendar: { fiscalYearStartMonth: 7, payFrequency: 'biweekly', firstPeriodStart: '2026-06-27', payLagDays: 6, fiscalYearBy: 'payDate', effectiveRule: 'periodStart' },
+    calendar: {
+      fiscalYearStartMonth: 7,
+      payFrequency: 'biweekly',
+      firstPeriodStart: '2026-06-27',
+      payLagDays: 6,
+      fiscalYearBy: 'payDate',
+      effectiveRule: 'periodStart',
+    },
     rateBasis: 'hourly',
     hoursPerYear: 2912,
     classes: [
@@ -97,7 +130,11 @@ export const demoUnits: DemoUnit[] = [
         HAZMAT: { percent: '0.03', pensionable: true },
         APPARATUS: { percent: '0.02', pensionable: false },
       },
-      longevity: [{ years: 10, percent: '0.02' }, { years: 15, percent: '0.04' }, { years: 20, percent: '0.06' }],
+      longevity: [
+        { years: 10, percent: '0.02' },
+        { years: 15, percent: '0.04' },
+        { years: 20, percent: '0.06' },
+      ],
       overtimeMultiplier: '1.5',
     },
     payShares: { EMT: 0.6, HAZMAT: 0.2, APPARATUS: 0.1 },
@@ -132,7 +169,10 @@ export const demoUnits: DemoUnit[] = [
         CERT: { percent: '0.025', pensionable: true },
         STANDBY: { amount: '50.00', per: 'period', pensionable: false },
       },
-      longevity: [{ years: 10, percent: '0.02' }, { years: 20, percent: '0.04' }],
+      longevity: [
+        { years: 10, percent: '0.02' },
+        { years: 20, percent: '0.04' },
+      ],
       overtimeMultiplier: '1.5',
     },
     payShares: { BIL: 0.12, CERT: 0.18, STANDBY: 0.08 },

@@ -152,7 +152,12 @@ export async function loadDemoData(store: Store, dataDir: string, now: Date, cos
       await addUnit(store, actor, now, {
         id: unit.id,
         name: unit.name,
-        profile: { calendar: unit.calendar, term: p.models[0]?.scenario.term ?? { start: '2026-07-01', end: '2029-06-30' }, roster: p.roster, assumptions: unit.assumptions },
+        profile: {
+          calendar: unit.calendar,
+          term: p.models[0]?.scenario.term ?? { start: '2026-07-01', end: '2029-06-30' },
+          roster: p.roster,
+          assumptions: unit.assumptions,
+        },
       });
     } catch (error) {
       // Another instance starting at the same moment on the same PostgreSQL database won the race.
@@ -182,20 +187,37 @@ export async function loadDemoData(store: Store, dataDir: string, now: Date, cos
       // Each step names the revision it acts on, as a person's request must (If-Match).
       const submitted = await submitCostModel(ctx, analyst, model.id, costModelEtag(model));
       if (m.state === 'approved') await approveCostModel(ctx, manager, model.id, costModelEtag(submitted), 'Ratified by council; costing reviewed by Finance.');
-      if (m.state === 'returned') await returnCostModel(ctx, manager, model.id, costModelEtag(submitted), 'Please add the FY2027 training fund to the comparison and confirm the family-tier cap date.');
+      if (m.state === 'returned')
+        await returnCostModel(
+          ctx,
+          manager,
+          model.id,
+          costModelEtag(submitted),
+          'Please add the FY2027 training fund to the comparison and confirm the family-tier cap date.',
+        );
       if (m.publish) await publishSettlementSchedules(ctx, manager, model.id, undefined);
     }
   }
 
   mkdirSync(dataDir, { recursive: true });
   const tokensFile = resolve(join(dataDir, DEMO_TOKENS_FILE));
-  writeFileSync(tokensFile, `${JSON.stringify({ note: 'Demo API tokens: send as Authorization: Bearer <token>. Delete this file in production.', users: tokens }, null, 2)}\n`, { mode: 0o600 });
+  writeFileSync(
+    tokensFile,
+    `${JSON.stringify({ note: 'Demo API tokens: send as Authorization: Bearer <token>. Delete this file in production.', users: tokens }, null, 2)}\n`,
+    { mode: 0o600 },
+  );
   chmodSync(tokensFile, 0o600);
   return { tokensFile, units: prepared.map((p) => p.unit.id) };
 }
 
 function validDemoScenario(unit: DemoUnit, input: unknown): Scenario {
   const parsed = parseScenario(input);
-  if (!parsed.ok) throw new Error(`demo scenario for ${unit.id} is invalid: ${parsed.issues.slice(0, 3).map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+  if (!parsed.ok)
+    throw new Error(
+      `demo scenario for ${unit.id} is invalid: ${parsed.issues
+        .slice(0, 3)
+        .map((i) => `${i.path}: ${i.message}`)
+        .join('; ')}`,
+    );
   return parsed.value;
 }

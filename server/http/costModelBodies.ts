@@ -63,6 +63,7 @@ export function inProcessScenarioWork(cost: CostScenario): ScenarioWork {
 
 /** The JSON text of a body read by express.raw (http/jsonBody.ts). */
 export function jsonTextOf(req: Request): string {
-  if (!Buffer.isBuffer(req.body)) throw invalidInput('send the cost model as a JSON body (Content-Type: application/json)', [{ path: 'body', message: 'required, as application/json' }]);
+  if (!Buffer.isBuffer(req.body))
+    throw invalidInput('send the cost model as a JSON body (Content-Type: application/json)', [{ path: 'body', message: 'required, as application/json' }]);
   return req.body.toString('utf8');
 }

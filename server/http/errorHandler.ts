@@ -38,7 +38,12 @@ function toProblem(error: unknown): HttpProblem {
   if (error instanceof CostingInputError) return problemOf(cannotCost(`the scenario cannot be costed: ${error.issues.length} problem(s)`, error.issues));
   if (error instanceof DuplicateKeyError) return new HttpProblem(409, 'conflict', 'Conflict', error.message);
   if (error instanceof TamperedRecordError) {
-    return new HttpProblem(500, 'integrity-violation', 'Integrity check failed', `${error.message}. It is not served; an administrator should run \`bargaining-costing verify\` and restore from a backup.`);
+    return new HttpProblem(
+      500,
+      'integrity-violation',
+      'Integrity check failed',
+      `${error.message}. It is not served; an administrator should run \`bargaining-costing verify\` and restore from a backup.`,
+    );
   }
   const bodyError = error as { type?: unknown; status?: unknown; statusCode?: unknown; expose?: unknown; limit?: unknown; message?: unknown };
   const status = typeof bodyError.status === 'number' ? bodyError.status : typeof bodyError.statusCode === 'number' ? bodyError.statusCode : 500;
@@ -49,9 +54,13 @@ function toProblem(error: unknown): HttpProblem {
           { path: 'body', message: 'not valid JSON' },
         ]);
       case 'entity.too.large':
-        return new HttpProblem(413, 'body-too-large', 'Request body too large', `the request body is larger than the limit of ${String(bodyError.limit)} bytes`, [
-          { path: 'body', message: `larger than ${String(bodyError.limit)} bytes` },
-        ]);
+        return new HttpProblem(
+          413,
+          'body-too-large',
+          'Request body too large',
+          `the request body is larger than the limit of ${String(bodyError.limit)} bytes`,
+          [{ path: 'body', message: `larger than ${String(bodyError.limit)} bytes` }],
+        );
       case 'encoding.unsupported':
       case 'charset.unsupported':
         return new HttpProblem(415, 'unsupported-media-type', 'Unsupported media type', String(bodyError.message));

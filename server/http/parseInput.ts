@@ -10,5 +10,11 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, where
     path: issue.path === '(document)' ? where : `${where}.${issue.path}`.replace('.[', '['),
     message: issue.message,
   }));
-  throw invalidInput(`the ${where} is invalid: ${errors.map((e) => `${e.path}: ${e.message}`).slice(0, 5).join('; ')}`, errors);
+  throw invalidInput(
+    `the ${where} is invalid: ${errors
+      .map((e) => `${e.path}: ${e.message}`)
+      .slice(0, 5)
+      .join('; ')}`,
+    errors,
+  );
 }

@@ -4,9 +4,7 @@ import { assumptionsSchema, calendarSchema, rosterSchema, termSchema } from '../
 import { roles, costModelStates } from '../store/store.js';
 
 /** Ids in paths and bodies: letters, digits, dash, underscore, dot. */
-export const unitId = z
-  .string({ error: 'required' })
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, { message: 'must be 1-64 letters, digits, ".", "_" or "-"' });
+export const unitId = z.string({ error: 'required' }).regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, { message: 'must be 1-64 letters, digits, ".", "_" or "-"' });
 
 /**
  * Text a person types (titles, names, comments, labels), trimmed, and refused with the field named
@@ -28,7 +26,9 @@ export const updateCostModelBody = z
   .refine((b) => b.title !== undefined || b.scenario !== undefined, { message: 'give a title, a scenario or both' });
 
 export const approveBody = z.strictObject({ comment: typedText(0, 2000).optional() });
-export const returnBody = z.strictObject({ comment: z.string({ error: 'required' }).trim().min(1, { message: 'a return needs a comment' }).pipe(freeText(1, 2000)) });
+export const returnBody = z.strictObject({
+  comment: z.string({ error: 'required' }).trim().min(1, { message: 'a return needs a comment' }).pipe(freeText(1, 2000)),
+});
 export const supersedeBody = z.strictObject({ title: typedText(1, 200).optional() });
 export const publishBody = z.strictObject({ proposal: z.union([z.string().min(1), z.number().int().min(1)]).optional() });
 export const submitBody = z.strictObject({});
@@ -56,7 +56,10 @@ export const importQuery = z.strictObject({
   effective: isoDate.optional(),
   scheduleId: z.string().min(1).max(64).optional(),
   rateBasis: z.enum(['hourly', 'annual', 'monthly', 'biweekly']).optional(),
-  hoursPerYear: z.string().regex(/^\d{1,4}$/, { message: 'must be a whole number' }).optional(),
+  hoursPerYear: z
+    .string()
+    .regex(/^\d{1,4}$/, { message: 'must be a whole number' })
+    .optional(),
   ratePlaces: z.string().regex(/^\d$/, { message: 'must be a whole number 0-6' }).optional(),
 });
 
@@ -84,6 +87,12 @@ export const createUnitBody = z.strictObject({
 
 export const auditQuery = z.strictObject({
   unitId: unitId.optional(),
-  after: z.string().regex(/^\d{1,15}$/, { message: 'must be a whole number' }).optional(),
-  limit: z.string().regex(/^\d{1,4}$/, { message: 'must be a whole number' }).optional(),
+  after: z
+    .string()
+    .regex(/^\d{1,15}$/, { message: 'must be a whole number' })
+    .optional(),
+  limit: z
+    .string()
+    .regex(/^\d{1,4}$/, { message: 'must be a whole number' })
+    .optional(),
 });

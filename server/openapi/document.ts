@@ -70,7 +70,11 @@ export function openApiDocument(): JsonSchema {
   const ifMatch = { name: 'If-Match', in: 'header', required: true, schema: { type: 'string' } };
   return {
     openapi: '3.1.0',
-    info: { title: 'Bargaining Costing API', version: '1.0.0', description: 'Salary schedules and the cost-model approval workflow. Errors are application/problem+json.' },
+    info: {
+      title: 'Bargaining Costing API',
+      version: '1.0.0',
+      description: 'Salary schedules and the cost-model approval workflow. Errors are application/problem+json.',
+    },
     servers: [{ url: '/api/v1' }],
     security: [{ bearer: [] }],
     components: {
@@ -84,7 +88,10 @@ export function openApiDocument(): JsonSchema {
             title: { type: 'string' },
             status: { type: 'integer' },
             detail: { type: 'string' },
-            errors: { type: 'array', items: { type: 'object', required: ['path', 'message'], properties: { path: { type: 'string' }, message: { type: 'string' } } } },
+            errors: {
+              type: 'array',
+              items: { type: 'object', required: ['path', 'message'], properties: { path: { type: 'string' }, message: { type: 'string' } } },
+            },
           },
         },
         Scenario: schemaOf(scenarioSchema),
@@ -105,7 +112,12 @@ export function openApiDocument(): JsonSchema {
       '/me': { get: op({ summary: 'Who am I, and my units', roles: 'all', responses: { 200: anyJson('user and units') } }) },
       '/units': {
         get: op({ summary: 'Units in scope', roles: 'all', responses: { 200: anyJson('units') } }),
-        post: op({ summary: 'Add a unit (optionally with its template parts)', roles: 'admin', requestBody: json('CreateUnit'), responses: { 201: anyJson('the unit'), ...errors(400, 409) } }),
+        post: op({
+          summary: 'Add a unit (optionally with its template parts)',
+          roles: 'admin',
+          requestBody: json('CreateUnit'),
+          responses: { 201: anyJson('the unit'), ...errors(400, 409) },
+        }),
       },
       '/units/{unitId}/schedules/current': {
         get: op({
@@ -115,12 +127,22 @@ export function openApiDocument(): JsonSchema {
           responses: { 200: anyJson('{unitId, version, effective, contentHash, schedule}'), 304: { description: 'not modified' }, ...errors(400, 404) },
         }),
       },
-      '/units/{unitId}/schedules': { get: op({ summary: 'Schedule versions of a unit', roles: 'all, in scope', parameters: [unitId], responses: { 200: anyJson('versions'), ...errors(404) } }) },
+      '/units/{unitId}/schedules': {
+        get: op({
+          summary: 'Schedule versions of a unit',
+          roles: 'all, in scope',
+          parameters: [unitId],
+          responses: { 200: anyJson('versions'), ...errors(404) },
+        }),
+      },
       '/schedules/changes': {
         get: op({
           summary: 'Schedule versions created after a cursor, in scope',
           roles: 'all',
-          parameters: [queryParam('since', { type: 'string' }, 'cursor from the last call (0 at first)'), queryParam('limit', { type: 'string' }, '1-500, default 100')],
+          parameters: [
+            queryParam('since', { type: 'string' }, 'cursor from the last call (0 at first)'),
+            queryParam('limit', { type: 'string' }, '1-500, default 100'),
+          ],
           responses: { 200: anyJson('{changes, cursor, hasMore}'), ...errors(400) },
         }),
       },
@@ -145,19 +167,37 @@ export function openApiDocument(): JsonSchema {
         }),
       },
       '/units/{unitId}/template': {
-        get: op({ summary: 'A scenario document to start a costing workbook', roles: 'analyst, manager, admin; in scope', parameters: [unitId], responses: { 200: json('Scenario'), ...errors(404) } }),
+        get: op({
+          summary: 'A scenario document to start a costing workbook',
+          roles: 'analyst, manager, admin; in scope',
+          parameters: [unitId],
+          responses: { 200: json('Scenario'), ...errors(404) },
+        }),
       },
       '/cost-models': {
         get: op({
           summary: 'Cost models in scope (summaries)',
           roles: 'all',
-          parameters: [queryParam('unitId', { type: 'string' }, 'filter'), queryParam('state', { type: 'string', enum: ['draft', 'submitted', 'approved', 'returned'] }, 'filter')],
+          parameters: [
+            queryParam('unitId', { type: 'string' }, 'filter'),
+            queryParam('state', { type: 'string', enum: ['draft', 'submitted', 'approved', 'returned'] }, 'filter'),
+          ],
           responses: { 200: anyJson('{costModels}') },
         }),
-        post: op({ summary: 'Create a draft', roles: 'analyst, in scope', requestBody: json('CreateCostModel'), responses: { 201: anyJson('the draft, with ETag'), ...errors(400, 404) } }),
+        post: op({
+          summary: 'Create a draft',
+          roles: 'analyst, in scope',
+          requestBody: json('CreateCostModel'),
+          responses: { 201: anyJson('the draft, with ETag'), ...errors(400, 404) },
+        }),
       },
       '/cost-models/{id}': {
-        get: op({ summary: 'A cost model with its scenario and result (ETag)', roles: 'all, in scope', parameters: [id], responses: { 200: anyJson('the model'), 304: { description: 'not modified' }, ...errors(404) } }),
+        get: op({
+          summary: 'A cost model with its scenario and result (ETag)',
+          roles: 'all, in scope',
+          parameters: [id],
+          responses: { 200: anyJson('the model'), 304: { description: 'not modified' }, ...errors(404) },
+        }),
         put: op({
           summary: 'Update a draft or returned model (If-Match required)',
           roles: 'analyst, in scope',
@@ -167,7 +207,12 @@ export function openApiDocument(): JsonSchema {
         }),
       },
       '/cost-models/{id}/submit': {
-        post: op({ summary: 'Submit: the server recomputes and stores its result', roles: 'analyst, in scope', parameters: [id, ifMatch], responses: { 200: anyJson('the model'), ...errors(404, 409, 412, 422, 428) } }),
+        post: op({
+          summary: 'Submit: the server recomputes and stores its result',
+          roles: 'analyst, in scope',
+          parameters: [id, ifMatch],
+          responses: { 200: anyJson('the model'), ...errors(404, 409, 412, 422, 428) },
+        }),
       },
       '/cost-models/{id}/approve': {
         post: op({
@@ -179,10 +224,22 @@ export function openApiDocument(): JsonSchema {
         }),
       },
       '/cost-models/{id}/return': {
-        post: op({ summary: 'Return with a comment', roles: 'manager, in scope', parameters: [id, ifMatch], requestBody: json('Return'), responses: { 200: anyJson('the model'), ...errors(400, 404, 409, 412, 428) } }),
+        post: op({
+          summary: 'Return with a comment',
+          roles: 'manager, in scope',
+          parameters: [id, ifMatch],
+          requestBody: json('Return'),
+          responses: { 200: anyJson('the model'), ...errors(400, 404, 409, 412, 428) },
+        }),
       },
       '/cost-models/{id}/supersede': {
-        post: op({ summary: 'New draft version of an approved model', roles: 'analyst, in scope', parameters: [id, ifMatch], requestBody: json('Supersede'), responses: { 201: anyJson('the new draft'), ...errors(404, 409, 412, 428) } }),
+        post: op({
+          summary: 'New draft version of an approved model',
+          roles: 'analyst, in scope',
+          parameters: [id, ifMatch],
+          requestBody: json('Supersede'),
+          responses: { 201: anyJson('the new draft'), ...errors(404, 409, 412, 428) },
+        }),
       },
       '/cost-models/{id}/publish-schedules': {
         post: op({
@@ -198,24 +255,54 @@ export function openApiDocument(): JsonSchema {
           summary: 'The audit-ready workbook',
           roles: 'all, in scope',
           parameters: [id],
-          responses: { 200: { description: 'XLSX', content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } } } }, ...errors(404, 503, 504) },
+          responses: {
+            200: {
+              description: 'XLSX',
+              content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } } },
+            },
+            ...errors(404, 503, 504),
+          },
         }),
       },
-      '/cost-models/{id}/audit': { get: op({ summary: 'Audit events of a model', roles: 'manager, admin; in scope', parameters: [id], responses: { 200: anyJson('{events}'), ...errors(404) } }) },
+      '/cost-models/{id}/audit': {
+        get: op({
+          summary: 'Audit events of a model',
+          roles: 'manager, admin; in scope',
+          parameters: [id],
+          responses: { 200: anyJson('{events}'), ...errors(404) },
+        }),
+      },
       '/audit': { get: op({ summary: 'Audit events in scope, oldest first', roles: 'manager, admin', responses: { 200: anyJson('{events, cursor}') } }) },
       '/users': {
         get: op({ summary: 'Users', roles: 'admin', responses: { 200: anyJson('{users}') } }),
         post: op({ summary: 'Add a user', roles: 'admin', requestBody: json('CreateUser'), responses: { 201: anyJson('the user'), ...errors(400, 409) } }),
       },
       '/users/{id}': {
-        patch: op({ summary: "Change a user's role and/or units", roles: 'admin', parameters: [id], requestBody: json('ChangeUser'), responses: { 200: anyJson('the user'), ...errors(400, 404) } }),
+        patch: op({
+          summary: "Change a user's role and/or units",
+          roles: 'admin',
+          parameters: [id],
+          requestBody: json('ChangeUser'),
+          responses: { 200: anyJson('the user'), ...errors(400, 404) },
+        }),
       },
       '/users/{id}/tokens/{tokenId}': {
-        delete: op({ summary: 'Revoke a token', roles: 'admin', parameters: [id, pathParam('tokenId')], responses: { 204: { description: 'revoked' }, ...errors(404) } }),
+        delete: op({
+          summary: 'Revoke a token',
+          roles: 'admin',
+          parameters: [id, pathParam('tokenId')],
+          responses: { 204: { description: 'revoked' }, ...errors(404) },
+        }),
       },
       '/users/{id}/tokens': {
         get: op({ summary: "A user's tokens (never the secrets)", roles: 'admin', parameters: [id], responses: { 200: anyJson('{tokens}'), ...errors(404) } }),
-        post: op({ summary: 'Create an API token (shown once)', roles: 'admin', parameters: [id], requestBody: json('CreateToken'), responses: { 201: anyJson('{token, …}'), ...errors(400, 404) } }),
+        post: op({
+          summary: 'Create an API token (shown once)',
+          roles: 'admin',
+          parameters: [id],
+          requestBody: json('CreateToken'),
+          responses: { 201: anyJson('{token, …}'), ...errors(400, 404) },
+        }),
       },
       '/openapi.json': { get: op({ summary: 'This document', roles: 'all', responses: { 200: anyJson('OpenAPI 3.1') } }) },
     },

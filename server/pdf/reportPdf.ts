@@ -32,8 +32,11 @@ export function pdfText(text: string): string {
     .replace(/[\u2212\u2010\u2011]/g, '-')
     .replace(/[\u2264]/g, '<=')
     .replace(/[\u2265]/g, '>=')
-    // eslint-disable-next-line no-control-regex -- the range starts at U+0000 on purpose: every Latin-1 character, controls included, is kept
-    .replace(/[^\u0000-\u00FF\u20AC\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u017D\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u017E\u0178]/g, '?');
+    .replace(
+      // eslint-disable-next-line no-control-regex -- the range starts at U+0000 on purpose: every Latin-1 character, controls included, is kept
+      /[^\u0000-\u00FF\u20AC\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u017D\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u017E\u0178]/g,
+      '?',
+    );
 }
 
 export function reportPdf(report: ReportDocument, scenario: Scenario, ctx: ReportContext = {}): Promise<Buffer> {
@@ -141,7 +144,8 @@ function columnsFor(doc: Doc, table: ReportTable, x: number, width: number, size
   doc.font(FONT).fontSize(size);
   const texts = table.rows.map((r) => r.cells.map((c) => pdfText(cellText(c, r.format))));
   const need = table.columns.map((h, ci) => Math.max(doc.widthOfString(pdfText(h)) * 0.6, ...texts.map((r) => doc.widthOfString(r[ci] ?? ''))) + 8);
-  const labelNeed = Math.max(doc.widthOfString(pdfText(table.labelHeader)), ...table.rows.map((r) => doc.widthOfString(pdfText(r.label)) + (r.style === 'group' ? 0 : 8))) + 8;
+  const labelNeed =
+    Math.max(doc.widthOfString(pdfText(table.labelHeader)), ...table.rows.map((r) => doc.widthOfString(pdfText(r.label)) + (r.style === 'group' ? 0 : 8))) + 8;
   const figures = need.reduce((a, b) => a + b, 0);
   let label = Math.min(labelNeed, Math.max(width * 0.28, width - figures));
   let scale = (width - label) / Math.max(1, figures);
@@ -174,7 +178,10 @@ function drawTable(doc: Doc, table: ReportTable, x: number, y: number, width: nu
   // A column of words (even with a few figures in it) is headed on the left, like its words.
   const textColumn = (col: number) => table.rows.some((r) => r.cells[col] && (r.cells[col].format ?? r.format) === 'text');
   const caption = (continued: boolean) => {
-    doc.font(BOLD).fontSize(size + 1.5).fillColor('#1F4E79');
+    doc
+      .font(BOLD)
+      .fontSize(size + 1.5)
+      .fillColor('#1F4E79');
     doc.text(pdfText(`${table.caption}${continued ? ' (continued)' : ''}`), x, y, { width, lineBreak: true });
     y = doc.y + 2;
     const hh = headerHeight();
@@ -184,7 +191,12 @@ function drawTable(doc: Doc, table: ReportTable, x: number, y: number, width: nu
       doc.text(pdfText(h), cols.x[i]! + 3, y + 2, { width: cols.w[i]! - 6, align: i === 0 || textColumn(i - 1) ? 'left' : 'right' });
     });
     y += hh;
-    doc.moveTo(x, y).lineTo(x + width, y).lineWidth(0.5).strokeColor(RULE).stroke();
+    doc
+      .moveTo(x, y)
+      .lineTo(x + width, y)
+      .lineWidth(0.5)
+      .strokeColor(RULE)
+      .stroke();
   };
 
   if (y + rowHeight * 3 + 20 > bottomOf(doc)) y = newPage(doc);
@@ -200,8 +212,17 @@ function drawTable(doc: Doc, table: ReportTable, x: number, y: number, width: nu
       caption(true);
     }
     const bold = row.style === 'total' || row.style === 'group';
-    doc.font(bold ? BOLD : row.style === 'memo' ? ITALIC : FONT).fontSize(size).fillColor('black');
-    if (row.style === 'total') doc.moveTo(cols.x[1] ?? x, y).lineTo(x + width, y).lineWidth(0.5).strokeColor(RULE).stroke();
+    doc
+      .font(bold ? BOLD : row.style === 'memo' ? ITALIC : FONT)
+      .fontSize(size)
+      .fillColor('black');
+    if (row.style === 'total')
+      doc
+        .moveTo(cols.x[1] ?? x, y)
+        .lineTo(x + width, y)
+        .lineWidth(0.5)
+        .strokeColor(RULE)
+        .stroke();
     const indent = row.style === 'group' ? 0 : 6;
     // A group row has no figures: its label may run across the whole table.
     doc.text(pdfText(row.label), cols.x[0]! + 3 + indent, y + 2, { width: (row.style === 'group' ? width : cols.w[0]!) - 6 - indent });
@@ -225,10 +246,19 @@ function drawTable(doc: Doc, table: ReportTable, x: number, y: number, width: nu
 function drawChart(doc: Doc, chart: NonNullable<ReportDocument['chart']>, x: number, y: number, width: number, height: number): void {
   const shapes = chartLayout(chart, width, height, 7);
   doc.save();
-  doc.font(BOLD).fontSize(8.5).fillColor('black').text(pdfText(shapes.title.text), x, y + shapes.title.y, { width, align: 'center' });
+  doc
+    .font(BOLD)
+    .fontSize(8.5)
+    .fillColor('black')
+    .text(pdfText(shapes.title.text), x, y + shapes.title.y, { width, align: 'center' });
   doc.font(FONT).fontSize(6.5);
   for (const line of shapes.gridLines) {
-    doc.moveTo(x + shapes.plot.left, y + line.y).lineTo(x + shapes.plot.right, y + line.y).lineWidth(line.zero ? 0.8 : 0.3).strokeColor(line.zero ? '#404040' : RULE).stroke();
+    doc
+      .moveTo(x + shapes.plot.left, y + line.y)
+      .lineTo(x + shapes.plot.right, y + line.y)
+      .lineWidth(line.zero ? 0.8 : 0.3)
+      .strokeColor(line.zero ? '#404040' : RULE)
+      .stroke();
     doc.fillColor(GREY).text(pdfText(line.label), x, y + line.y - 3, { width: shapes.plot.left - 4, align: 'right', lineBreak: false });
   }
   for (const bar of shapes.bars) doc.rect(x + bar.x, y + bar.y, bar.w, Math.max(bar.h, 0.01)).fill(bar.color);
@@ -236,7 +266,9 @@ function drawChart(doc: Doc, chart: NonNullable<ReportDocument['chart']>, x: num
   for (const label of shapes.categoryLabels) doc.text(pdfText(label.text), x + label.x - 40, y + label.y, { width: 80, align: 'center', lineBreak: false });
   for (const item of shapes.legend) {
     doc.rect(x + item.x, y + item.y + 1, 7, 7).fill(item.color);
-    doc.fillColor('black').text(pdfText(item.text), x + item.x + 10, y + item.y, { width: (width - shapes.plot.left) / 3 - 14, lineBreak: false, ellipsis: true });
+    doc
+      .fillColor('black')
+      .text(pdfText(item.text), x + item.x + 10, y + item.y, { width: (width - shapes.plot.left) / 3 - 14, lineBreak: false, ellipsis: true });
   }
   doc.restore();
 }

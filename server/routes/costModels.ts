@@ -27,13 +27,22 @@ import { XLSX_MEDIA_TYPE } from './schedules.js';
 
 export function costModelRoutes(ctx: AppContext): Router {
   const router = Router();
-  const models: CostModelContext = { store: ctx.store, costScenario: ctx.costScenario, now: ctx.now, costStored: (json, withHash) => ctx.scenarioWork.costStored(json, withHash) };
+  const models: CostModelContext = {
+    store: ctx.store,
+    costScenario: ctx.costScenario,
+    now: ctx.now,
+    costStored: (json, withHash) => ctx.scenarioWork.costStored(json, withHash),
+  };
   // Read as bytes: a costing worker parses and validates them (http/costModelBodies.ts).
   const modelBody = jsonBytes(ctx.config.bodyLimit);
   const smallBody = jsonBody(ctx.config.smallBodyLimit);
 
   async function sendModel(res: Response, model: CostModelRecord, status = 200): Promise<void> {
-    res.status(status).set('ETag', costModelEtag(model)).type('application/json').send(await costModelShown(ctx.store, model));
+    res
+      .status(status)
+      .set('ETag', costModelEtag(model))
+      .type('application/json')
+      .send(await costModelShown(ctx.store, model));
   }
 
   router.get('/cost-models', async (req, res) => {

@@ -10,7 +10,10 @@ export function healthRoutes(ctx: AppContext): Router {
   });
   router.get('/readyz', async (_req, res) => {
     if (!ctx.ready.value) {
-      res.status(503).type('application/problem+json').send(JSON.stringify({ type: 'urn:bargaining-costing:problem:not-ready', title: 'Not ready', status: 503, detail: 'the server is shutting down' }));
+      res
+        .status(503)
+        .type('application/problem+json')
+        .send(JSON.stringify({ type: 'urn:bargaining-costing:problem:not-ready', title: 'Not ready', status: 503, detail: 'the server is shutting down' }));
       return;
     }
     let database: string;
@@ -18,7 +21,10 @@ export function healthRoutes(ctx: AppContext): Router {
       database = await databaseAnswers(ctx.store);
     } catch (error) {
       ctx.logger.error({ err: error }, 'readiness check: database unreachable');
-      res.status(503).type('application/problem+json').send(JSON.stringify({ type: 'urn:bargaining-costing:problem:not-ready', title: 'Not ready', status: 503, detail: 'the database is unreachable' }));
+      res
+        .status(503)
+        .type('application/problem+json')
+        .send(JSON.stringify({ type: 'urn:bargaining-costing:problem:not-ready', title: 'Not ready', status: 503, detail: 'the database is unreachable' }));
       return;
     }
     res.json({ status: 'ready', database });

@@ -80,12 +80,22 @@ export function reportRoutes(ctx: AppContext): Router {
       ...(query.against !== undefined ? { against: query.against } : {}),
     };
     if (model.state === 'approved' && model.contentHash && model.decidedAt) {
-      options.approval = { approverName: await nameOf(model.decidedBy), approvedAt: model.decidedAt, contentHash: model.contentHash, ...(model.decisionComment ? { comment: model.decisionComment } : {}) };
+      options.approval = {
+        approverName: await nameOf(model.decidedBy),
+        approvedAt: model.decidedAt,
+        contentHash: model.contentHash,
+        ...(model.decisionComment ? { comment: model.decisionComment } : {}),
+      };
     } else if (model.state === 'returned' && model.decidedAt) {
       options.returned = { byName: await nameOf(model.decidedBy), at: model.decidedAt, comment: model.decisionComment ?? '' };
     }
 
-    sendPdf(res, await ctx.renderReportPdf({ view, scenario: parsed.value, result, options }), `${model.unitId}-${model.title}-v${model.modelVersion}-${view}`, 'query');
+    sendPdf(
+      res,
+      await ctx.renderReportPdf({ view, scenario: parsed.value, result, options }),
+      `${model.unitId}-${model.title}-v${model.modelVersion}-${view}`,
+      'query',
+    );
   });
 
   router.post('/reports/:file', jsonBody(ctx.config.bodyLimit), async (req, res) => {
@@ -120,14 +130,19 @@ export function reportRoutes(ctx: AppContext): Router {
 
 function viewOf(file: string): ReportView {
   const view = file.replace(/\.pdf$/, '') as ReportView;
-  if (!file.endsWith('.pdf') || !reportViews.includes(view)) throw notFound(`no report ${file}: the reports are ${reportViews.map((v) => `${v}.pdf`).join(', ')}`);
+  if (!file.endsWith('.pdf') || !reportViews.includes(view))
+    throw notFound(`no report ${file}: the reports are ${reportViews.map((v) => `${v}.pdf`).join(', ')}`);
   return view;
 }
 
 /** `line=NAME=LINE` options (one or many) as the disclosure's mapping changes. */
 function mappingOf(line: string | string[] | undefined, where: 'query' | 'body'): DisclosureMappingFile {
   const mapping = mappingFromOptions(line === undefined ? [] : Array.isArray(line) ? line : [line]);
-  if (!mapping.ok) throw invalidInput(`the ${where} is invalid`, mapping.issues.map((i) => ({ path: i.path.replace('--line', `${where}.line`), message: i.message })));
+  if (!mapping.ok)
+    throw invalidInput(
+      `the ${where} is invalid`,
+      mapping.issues.map((i) => ({ path: i.path.replace('--line', `${where}.line`), message: i.message })),
+    );
   return mapping.changes;
 }
 
@@ -135,7 +150,10 @@ function sendPdf(res: Response, outcome: ReportPdfOutcome, name: string, where: 
   if (!outcome.ok) {
     throw outcome.issues.some((i) => i.path === 'result')
       ? cannotCost(outcome.issues[0]!.message, outcome.issues)
-      : invalidInput(`the ${where} is invalid`, outcome.issues.map((i) => ({ path: i.path.replace(/^--/, `${where}.`).replace(/^mapping/, `${where}.line`), message: i.message })));
+      : invalidInput(
+          `the ${where} is invalid`,
+          outcome.issues.map((i) => ({ path: i.path.replace(/^--/, `${where}.`).replace(/^mapping/, `${where}.line`), message: i.message })),
+        );
   }
   res
     .type('application/pdf')

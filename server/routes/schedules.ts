@@ -77,13 +77,18 @@ export function scheduleRoutes(ctx: AppContext): Router {
         if (req.body === null || typeof req.body !== 'object' || Array.isArray(req.body)) {
           throw invalidInput('the body must be a schedule object (COSTING.md §9 "schedule")', [{ path: 'body', message: 'must be a JSON object' }]);
         }
-        schedule = { ...(req.body as Record<string, unknown>), ...(query.effective ? { effective: query.effective } : {}), ...(query.scheduleId ? { id: query.scheduleId } : {}) };
+        schedule = {
+          ...(req.body as Record<string, unknown>),
+          ...(query.effective ? { effective: query.effective } : {}),
+          ...(query.scheduleId ? { id: query.scheduleId } : {}),
+        };
         source = 'import:json';
       } else {
         const format: ScheduleFileFormat | undefined = req.is(CSV_TYPES) ? 'csv' : req.is(XLSX_MEDIA_TYPE) ? 'xlsx' : undefined;
         if (!format) throw unsupportedMediaType(`send the schedule as application/json, text/csv or ${XLSX_MEDIA_TYPE}`);
         if (!Buffer.isBuffer(req.body) || req.body.length === 0) throw invalidInput('the upload is empty', [{ path: 'body', message: 'empty' }]);
-        if (!query.effective) throw invalidInput('a CSV or XLSX import needs ?effective=YYYY-MM-DD', [{ path: 'query.effective', message: 'required for CSV and XLSX imports' }]);
+        if (!query.effective)
+          throw invalidInput('a CSV or XLSX import needs ?effective=YYYY-MM-DD', [{ path: 'query.effective', message: 'required for CSV and XLSX imports' }]);
         const read = await ctx.readScheduleFile(format, req.body, {
           id: query.scheduleId ?? `${unit.id}-${query.effective}`,
           effective: query.effective,
@@ -91,7 +96,14 @@ export function scheduleRoutes(ctx: AppContext): Router {
           hoursPerYear: query.hoursPerYear === undefined ? undefined : Number(query.hoursPerYear),
           ratePlaces: query.ratePlaces === undefined ? undefined : Number(query.ratePlaces),
         });
-        if (!read.ok) throw invalidInput(`the ${format.toUpperCase()} file is not a valid schedule: ${read.issues.slice(0, 5).map((i) => `${i.path}: ${i.message}`).join('; ')}`, read.issues);
+        if (!read.ok)
+          throw invalidInput(
+            `the ${format.toUpperCase()} file is not a valid schedule: ${read.issues
+              .slice(0, 5)
+              .map((i) => `${i.path}: ${i.message}`)
+              .join('; ')}`,
+            read.issues,
+          );
         schedule = read.schedule;
         source = `import:${format}`;
       }

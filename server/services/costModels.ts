@@ -36,7 +36,11 @@ export interface StoredCosting {
 export async function costStoredScenario(scenarioJson: string, withContentHash: boolean, cost: CostScenario): Promise<StoredCosting> {
   const scenario = storedScenario(scenarioJson);
   const result = await recompute(cost, scenario);
-  return { resultJson: JSON.stringify(result), fiscalYears: result.fiscalYears, contentHash: withContentHash ? costModelContentHash(scenario, result) : undefined };
+  return {
+    resultJson: JSON.stringify(result),
+    fiscalYears: result.fiscalYears,
+    contentHash: withContentHash ? costModelContentHash(scenario, result) : undefined,
+  };
 }
 
 function costStored(ctx: CostModelContext): NonNullable<CostModelContext['costStored']> {
@@ -53,7 +57,13 @@ export function validScenario(input: unknown, unitId: string): Scenario {
   const parsed = parseScenario(input);
   if (!parsed.ok) {
     const errors = parsed.issues.map((i) => ({ path: i.path === '(document)' ? 'scenario' : `scenario.${i.path}`.replace('.[', '['), message: i.message }));
-    throw invalidInput(`the scenario is invalid: ${errors.slice(0, 5).map((e) => `${e.path}: ${e.message}`).join('; ')}`, errors);
+    throw invalidInput(
+      `the scenario is invalid: ${errors
+        .slice(0, 5)
+        .map((e) => `${e.path}: ${e.message}`)
+        .join('; ')}`,
+      errors,
+    );
   }
   const term = parsed.value.term;
   if (parseDay(term.end) > addMonths(parseDay(term.start), MAX_TERM_YEARS * 12)) {
@@ -87,7 +97,11 @@ export function checkRosterSize(roster: unknown, rosterRowLimit: number, path: s
 }
 
 /** Cost models the caller may see, optionally of one unit (which must be in scope) and one state. */
-export async function listCostModelsFor(store: Store, principal: Principal, query: { unitId?: string | undefined; state?: CostModelState | undefined }): Promise<CostModelSummaryView[]> {
+export async function listCostModelsFor(
+  store: Store,
+  principal: Principal,
+  query: { unitId?: string | undefined; state?: CostModelState | undefined },
+): Promise<CostModelSummaryView[]> {
   if (query.unitId && !inScope(principal, query.unitId)) throw forbidden(`unit ${query.unitId} is not in your scope`);
   const unitIds = query.unitId ? [query.unitId] : scopeFilter(principal);
   const models = await store.listCostModels({ ...(unitIds ? { unitIds } : {}), ...(query.state ? { state: query.state } : {}) });
@@ -126,7 +140,8 @@ export async function visibleCostModel(store: Store, principal: Principal | unde
  */
 function checkIfMatch(model: CostModelRecord, ifMatch: string | undefined, actor: Actor): void {
   if (ifMatch === undefined) {
-    if ('role' in actor) throw preconditionRequired(`send If-Match with the ETag of the revision you read (now ${costModelEtag(model)}), so you act on exactly that revision`);
+    if ('role' in actor)
+      throw preconditionRequired(`send If-Match with the ETag of the revision you read (now ${costModelEtag(model)}), so you act on exactly that revision`);
     return;
   }
   const tags = ifMatch.split(',').map((t) => t.trim());
@@ -166,17 +181,34 @@ function freshDraft(userId: string, at: string) {
 }
 
 /** A person's new draft from a validated body (http/costModelBodies.ts): the unit must be in their scope and exist. */
-export async function draftCostModel(ctx: CostModelContext, analyst: Principal, input: { unitId: string; title: string; scenarioJson: string; rosterRows: number }): Promise<CostModelRecord> {
+export async function draftCostModel(
+  ctx: CostModelContext,
+  analyst: Principal,
+  input: { unitId: string; title: string; scenarioJson: string; rosterRows: number },
+): Promise<CostModelRecord> {
   if (!inScope(analyst, input.unitId)) throw forbidden(`unit ${input.unitId} is not in your scope`);
   if (!(await ctx.store.getUnit(input.unitId))) throw notFound(`no unit ${input.unitId}`);
   return insertDraft(ctx, analyst, input);
 }
 
-export async function createCostModel(ctx: CostModelContext, actor: Actor, input: { unitId: string; title: string; scenario: Scenario }): Promise<CostModelRecord> {
-  return insertDraft(ctx, actor, { unitId: input.unitId, title: input.title, scenarioJson: JSON.stringify(input.scenario), rosterRows: input.scenario.roster.rows.length });
+export async function createCostModel(
+  ctx: CostModelContext,
+  actor: Actor,
+  input: { unitId: string; title: string; scenario: Scenario },
+): Promise<CostModelRecord> {
+  return insertDraft(ctx, actor, {
+    unitId: input.unitId,
+    title: input.title,
+    scenarioJson: JSON.stringify(input.scenario),
+    rosterRows: input.scenario.roster.rows.length,
+  });
 }
 
-async function insertDraft(ctx: CostModelContext, actor: Actor, input: { unitId: string; title: string; scenarioJson: string; rosterRows: number }): Promise<CostModelRecord> {
+async function insertDraft(
+  ctx: CostModelContext,
+  actor: Actor,
+  input: { unitId: string; title: string; scenarioJson: string; rosterRows: number },
+): Promise<CostModelRecord> {
   const at = ctx.now().toISOString();
   const id = randomUUID();
   const model: CostModelRecord = {
@@ -248,7 +280,9 @@ async function recompute(cost: CostScenario, scenario: Scenario): Promise<Costin
     return await cost(scenario);
   } catch (error) {
     if (error instanceof RangeError) {
-      throw cannotCost(`the scenario cannot be costed: ${error.message}`, [{ path: 'scenario', message: `${error.message} (an amount, rate or count is too large to cost exactly)` }]);
+      throw cannotCost(`the scenario cannot be costed: ${error.message}`, [
+        { path: 'scenario', message: `${error.message} (an amount, rate or count is too large to cost exactly)` },
+      ]);
     }
     throw error;
   }
@@ -268,7 +302,15 @@ export async function submitCostModel(ctx: CostModelContext, actor: Actor, id: s
   const costed = await costStored(ctx)(model.scenarioJson, false);
   const now = ctx.now();
   return transition(ctx, actor, model, ifMatch, ['draft', 'returned'], now, {
-    change: { state: 'submitted', resultJson: costed.resultJson, submittedBy: actor.userId, submittedAt: now.toISOString(), decidedBy: null, decidedAt: null, decisionComment: null },
+    change: {
+      state: 'submitted',
+      resultJson: costed.resultJson,
+      submittedBy: actor.userId,
+      submittedAt: now.toISOString(),
+      decidedBy: null,
+      decidedAt: null,
+      decisionComment: null,
+    },
     action: 'cost-model.submitted',
     detail: { fiscalYears: costed.fiscalYears },
   });
@@ -315,7 +357,13 @@ async function authorsOf(store: Store, model: CostModelRecord): Promise<Set<stri
   return authors;
 }
 
-export async function returnCostModel(ctx: CostModelContext, actor: Principal, id: string, ifMatch: string | undefined, comment: string): Promise<CostModelRecord> {
+export async function returnCostModel(
+  ctx: CostModelContext,
+  actor: Principal,
+  id: string,
+  ifMatch: string | undefined,
+  comment: string,
+): Promise<CostModelRecord> {
   const model = await visibleCostModel(ctx.store, actor, id);
   checkIfMatch(model, ifMatch, actor);
   requireState(model, ['submitted'], 'return');
@@ -328,7 +376,13 @@ export async function returnCostModel(ctx: CostModelContext, actor: Principal, i
 }
 
 /** An approved model stays as it is; its successor is a new draft one model version up. */
-export async function supersedeCostModel(ctx: CostModelContext, actor: Principal, id: string, ifMatch: string | undefined, title: string | undefined): Promise<CostModelRecord> {
+export async function supersedeCostModel(
+  ctx: CostModelContext,
+  actor: Principal,
+  id: string,
+  ifMatch: string | undefined,
+  title: string | undefined,
+): Promise<CostModelRecord> {
   const model = await visibleCostModel(ctx.store, actor, id);
   checkIfMatch(model, ifMatch, actor);
   requireState(model, ['approved'], 'supersede');

@@ -44,7 +44,9 @@ export class OidcVerifier {
     const exp = payload.exp!;
     const from = typeof payload.iat === 'number' ? payload.iat : Math.floor(now.getTime() / 1000);
     if (exp - from > this.config.maxTokenLifetimeSeconds) {
-      throw new ClaimsError(`the token lives ${exp - from} s, longer than the ${this.config.maxTokenLifetimeSeconds} s this server accepts (OIDC_MAX_TOKEN_LIFETIME_SECONDS)`);
+      throw new ClaimsError(
+        `the token lives ${exp - from} s, longer than the ${this.config.maxTokenLifetimeSeconds} s this server accepts (OIDC_MAX_TOKEN_LIFETIME_SECONDS)`,
+      );
     }
     return principalFromClaims(payload, this.config);
   }

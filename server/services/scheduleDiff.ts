@@ -41,7 +41,8 @@ export function diffSchedules(before: Schedule | undefined, after: Schedule): Sc
     const previous = beforeClasses.get(next.code);
     if (!previous) continue;
     if (previous.title !== next.title) fieldsChanged.push({ field: `classes.${next.code}.title`, from: previous.title, to: next.title });
-    if (previous.stepMonths !== next.stepMonths) fieldsChanged.push({ field: `classes.${next.code}.stepMonths`, from: previous.stepMonths, to: next.stepMonths });
+    if (previous.stepMonths !== next.stepMonths)
+      fieldsChanged.push({ field: `classes.${next.code}.stepMonths`, from: previous.stepMonths, to: next.stepMonths });
     const steps = Math.max(previous.steps.length, next.steps.length);
     for (let i = 0; i < steps; i++) {
       const from = previous.steps[i] ?? null;

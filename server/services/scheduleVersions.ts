@@ -60,7 +60,10 @@ export interface ScheduleImportOutcome {
  * A class without a title in the import keeps its title in force: an HR export in the long shape
  * (Class, Step, Rate) carries no titles, and that is not an instruction to erase them.
  */
-function keepTitlesInForce(schedule: Schedule, current: ScheduleVersionRecord | undefined): { schedule: Schedule; titlesKept?: ScheduleImportOutcome['titlesKept'] } {
+function keepTitlesInForce(
+  schedule: Schedule,
+  current: ScheduleVersionRecord | undefined,
+): { schedule: Schedule; titlesKept?: ScheduleImportOutcome['titlesKept'] } {
   if (!current) return { schedule };
   const titles = new Map((JSON.parse(current.scheduleJson) as Schedule).classes.map((c) => [c.code, c.title]));
   const kept: string[] = [];

@@ -23,7 +23,9 @@ export function settlementSchedules(base: Schedule, proposal: Proposal): Schedul
       id: versionId(base.id, effective),
       effective,
       classes: base.classes.map((c, ci) =>
-        snapshot[ci] === history.snapshots[0]![ci] ? { ...c, steps: [...c.steps] } : { ...c, steps: snapshot[ci]!.rates.map((r) => published(r, base.ratePlaces)) },
+        snapshot[ci] === history.snapshots[0]![ci]
+          ? { ...c, steps: [...c.steps] }
+          : { ...c, steps: snapshot[ci]!.rates.map((r) => published(r, base.ratePlaces)) },
       ),
     });
   });

@@ -25,14 +25,17 @@ export async function verifyStore(store: Store): Promise<IntegrityReport> {
 
   let prev = GENESIS_HASH;
   let auditEvents = 0;
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const page = await store.auditChain(after, PAGE);
     for (const event of page) {
       const what = `audit event ${event.seq} (${event.action} ${event.entityType} ${event.entityId}, ${event.at})`;
       if (event.prevHash !== prev) {
-        problems.push(`${what}: does not follow the event before it (prev_hash ${event.prevHash}, expected ${prev}): an event before it was removed, inserted or rewritten`);
+        problems.push(
+          `${what}: does not follow the event before it (prev_hash ${event.prevHash}, expected ${prev}): an event before it was removed, inserted or rewritten`,
+        );
       }
-      if (auditEventHash(event.prevHash, event) !== event.hash) problems.push(`${what}: its content no longer matches its hash ${event.hash}: it was changed after it was written`);
+      if (auditEventHash(event.prevHash, event) !== event.hash)
+        problems.push(`${what}: its content no longer matches its hash ${event.hash}: it was changed after it was written`);
       if (event.action === 'cost-model.approved') {
         const hash = (JSON.parse(event.detailJson) as { contentHash?: unknown }).contentHash;
         approvalHashes.set(event.entityId, [...(approvalHashes.get(event.entityId) ?? []), String(hash)]);
@@ -61,12 +64,14 @@ export async function verifyStore(store: Store): Promise<IntegrityReport> {
   }
 
   let scheduleVersions = 0;
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const page = await store.scheduleChangesSince(after, undefined, PAGE);
     for (const version of page) {
       const parsed = scheduleSchema.safeParse(JSON.parse(version.scheduleJson));
       if (!parsed.success || scheduleContentHash(parsed.data) !== version.contentHash) {
-        problems.push(`schedule version ${version.unitId}/${version.version} (effective ${version.effective}): its schedule no longer matches its content hash ${version.contentHash}`);
+        problems.push(
+          `schedule version ${version.unitId}/${version.version} (effective ${version.effective}): its schedule no longer matches its content hash ${version.contentHash}`,
+        );
       }
       after = version.seq;
       scheduleVersions += 1;

@@ -16,7 +16,10 @@ async function checkUnitsExist(store: Store, unitIds: string[]): Promise<void> {
   const known = new Set((await store.listUnits(unitIds)).map((u) => u.id));
   const missing = unitIds.map((id, i) => ({ id, i })).filter(({ id }) => !known.has(id));
   if (missing.length > 0) {
-    throw invalidInput(`unknown unit(s): ${missing.map((m) => m.id).join(', ')}`, missing.map((m) => ({ path: `units[${m.i}]`, message: `no unit ${m.id}` })));
+    throw invalidInput(
+      `unknown unit(s): ${missing.map((m) => m.id).join(', ')}`,
+      missing.map((m) => ({ path: `units[${m.i}]`, message: `no unit ${m.id}` })),
+    );
   }
 }
 

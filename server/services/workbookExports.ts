@@ -10,7 +10,12 @@ import { userDisplayName } from './users.js';
  * Writes one cost model's workbook; the costing workers' version (server/costing) is stopped when
  * `signal` fires. A draft is costed as part of the export.
  */
-export type WorkbookBuilder = (record: CostModelRecord, supersededBy: string | null, signal: AbortSignal, names: Readonly<Record<string, string>>) => Promise<Buffer>;
+export type WorkbookBuilder = (
+  record: CostModelRecord,
+  supersededBy: string | null,
+  signal: AbortSignal,
+  names: Readonly<Record<string, string>>,
+) => Promise<Buffer>;
 
 /** The request thread's writer (tests, COSTING_WORKERS=0): cannot be interrupted, only abandoned. */
 export const inProcessWorkbookBuilder =
@@ -76,7 +81,10 @@ export class WorkbookExports {
       return file(body);
     } catch (error) {
       if (abort.signal.aborted) throw timedOut(`the workbook export took longer than ${this.limits.timeoutMs / 1000} s and was stopped`);
-      if (error instanceof RangeError) throw cannotCost(`the workbook cannot be built: ${error.message}`, [{ path: 'scenario', message: `${error.message} (an amount, rate or count is too large to cost exactly)` }]);
+      if (error instanceof RangeError)
+        throw cannotCost(`the workbook cannot be built: ${error.message}`, [
+          { path: 'scenario', message: `${error.message} (an amount, rate or count is too large to cost exactly)` },
+        ]);
       throw error;
     } finally {
       clearTimeout(timer);

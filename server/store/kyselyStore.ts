@@ -60,9 +60,7 @@ export class KyselyStore implements Store {
   }
 
   async createUnit(unit: UnitRecord): Promise<void> {
-    await this.insertOnce(`unit ${unit.id}`, () =>
-      this.db.insertInto('units').values({ id: unit.id, name: unit.name, created_at: unit.createdAt }).execute(),
-    );
+    await this.insertOnce(`unit ${unit.id}`, () => this.db.insertInto('units').values({ id: unit.id, name: unit.name, created_at: unit.createdAt }).execute());
   }
 
   async getUnit(id: string): Promise<UnitRecord | undefined> {
@@ -79,7 +77,10 @@ export class KyselyStore implements Store {
   }
 
   async countUnits(): Promise<number> {
-    const row = await this.db.selectFrom('units').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const row = await this.db
+      .selectFrom('units')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   }
 
@@ -140,7 +141,10 @@ export class KyselyStore implements Store {
       await self.db.updateTable('users').set({ role: change.role }).where('id', '=', id).execute();
       await self.db.deleteFrom('user_units').where('user_id', '=', id).execute();
       if (change.unitIds.length > 0) {
-        await self.db.insertInto('user_units').values(change.unitIds.map((unitId) => ({ user_id: id, unit_id: unitId }))).execute();
+        await self.db
+          .insertInto('user_units')
+          .values(change.unitIds.map((unitId) => ({ user_id: id, unit_id: unitId })))
+          .execute();
       }
     });
   }
@@ -262,7 +266,10 @@ export class KyselyStore implements Store {
   }
 
   async lastScheduleSeq(): Promise<number> {
-    const row = await this.db.selectFrom('schedule_versions').select((eb) => eb.fn.max('seq').as('s')).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('schedule_versions')
+      .select((eb) => eb.fn.max('seq').as('s'))
+      .executeTakeFirst();
     return Number(row?.s ?? 0);
   }
 
@@ -281,7 +288,11 @@ export class KyselyStore implements Store {
     if (!row) return undefined;
     const model = costModelFromRow(row);
     if (model.state === 'approved' && !storedCostModelIntact(model)) {
-      throw new TamperedRecordError('approved cost model', id, `its stored scenario and result no longer hash to its content hash ${model.contentHash ?? '(none)'}`);
+      throw new TamperedRecordError(
+        'approved cost model',
+        id,
+        `its stored scenario and result no longer hash to its content hash ${model.contentHash ?? '(none)'}`,
+      );
     }
     return model;
   }
@@ -294,12 +305,7 @@ export class KyselyStore implements Store {
     return (await query.execute()).map(summaryFromRow);
   }
 
-  async updateCostModel(
-    id: string,
-    expectedRevision: number,
-    expectedStates: readonly CostModelState[],
-    change: CostModelChange,
-  ): Promise<number | undefined> {
+  async updateCostModel(id: string, expectedRevision: number, expectedStates: readonly CostModelState[], change: CostModelChange): Promise<number | undefined> {
     const result = await this.db
       .updateTable('cost_models')
       .set({ ...costModelToRow(change), revision: expectedRevision + 1 })
@@ -414,7 +420,9 @@ const costModelColumns = {
 type CostModelColumn = (typeof costModelColumns)[keyof typeof costModelColumns];
 const fieldsOf = Object.entries(costModelColumns) as [keyof CostModelRecord, CostModelColumn][];
 
-const summaryColumns = fieldsOf.map(([, column]) => column).filter((c): c is Exclude<CostModelColumn, 'scenario' | 'result'> => c !== 'scenario' && c !== 'result');
+const summaryColumns = fieldsOf
+  .map(([, column]) => column)
+  .filter((c): c is Exclude<CostModelColumn, 'scenario' | 'result'> => c !== 'scenario' && c !== 'result');
 
 /** The columns of the fields that `model` sets (all of them for a whole record, some for a change). */
 function costModelToRow(model: CostModelRecord): Selectable<CostModelsTable>;

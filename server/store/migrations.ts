@@ -135,13 +135,17 @@ async function createSettlementPublications(db: Kysely<unknown>, kind: StoreKind
   if (kind === 'sqlite') {
     for (const when of ['UPDATE', 'DELETE'] as const) {
       await sql
-        .raw(`CREATE TRIGGER settlement_publications_no_${when.toLowerCase()} BEFORE ${when} ON settlement_publications BEGIN SELECT RAISE(ABORT, 'a publication is never undone'); END`)
+        .raw(
+          `CREATE TRIGGER settlement_publications_no_${when.toLowerCase()} BEFORE ${when} ON settlement_publications BEGIN SELECT RAISE(ABORT, 'a publication is never undone'); END`,
+        )
         .execute(db);
     }
     return;
   }
   await sql
-    .raw(`CREATE TRIGGER settlement_publications_immutable BEFORE UPDATE OR DELETE ON settlement_publications FOR EACH ROW EXECUTE FUNCTION refuse_change('a publication is never undone')`)
+    .raw(
+      `CREATE TRIGGER settlement_publications_immutable BEFORE UPDATE OR DELETE ON settlement_publications FOR EACH ROW EXECUTE FUNCTION refuse_change('a publication is never undone')`,
+    )
     .execute(db);
 }
 
@@ -159,7 +163,14 @@ async function chainAuditEvents(db: Kysely<unknown>, kind: StoreKind): Promise<v
   let prev = GENESIS_HASH;
   let after = 0;
   for (;;) {
-    const rows = (await db.withTables<{ audit_events: AuditEventsTable }>().selectFrom('audit_events').selectAll().where('seq', '>', after).orderBy('seq').limit(1000).execute()) as Selectable<AuditEventsTable>[];
+    const rows = (await db
+      .withTables<{ audit_events: AuditEventsTable }>()
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('seq', '>', after)
+      .orderBy('seq')
+      .limit(1000)
+      .execute()) as Selectable<AuditEventsTable>[];
     for (const row of rows) {
       const hash = auditEventHash(prev, storedAuditFromRow(row));
       await db.withTables<{ audit_events: AuditEventsTable }>().updateTable('audit_events').set({ prev_hash: prev, hash }).where('seq', '=', row.seq).execute();
@@ -190,7 +201,11 @@ async function refuseSqliteReplace(db: Kysely<unknown>): Promise<void> {
       'NEW.prev_hash IS NULL OR NEW.hash IS NULL OR EXISTS (SELECT 1 FROM audit_events WHERE seq = NEW.seq OR prev_hash = NEW.prev_hash)',
       'audit events are append-only',
     ],
-    ['schedule_versions', 'EXISTS (SELECT 1 FROM schedule_versions WHERE seq = NEW.seq OR (unit_id = NEW.unit_id AND version = NEW.version))', 'schedule versions never change'],
+    [
+      'schedule_versions',
+      'EXISTS (SELECT 1 FROM schedule_versions WHERE seq = NEW.seq OR (unit_id = NEW.unit_id AND version = NEW.version))',
+      'schedule versions never change',
+    ],
     [
       'cost_models',
       "EXISTS (SELECT 1 FROM cost_models WHERE state = 'approved' AND (id = NEW.id OR supersedes_id = NEW.supersedes_id))",
@@ -218,19 +233,23 @@ async function createImmutabilityTriggers(db: Kysely<unknown>, kind: StoreKind):
       ['cost_models_approved_no_delete', 'DELETE'],
     ] as const) {
       await sql
-        .raw(`CREATE TRIGGER ${name} BEFORE ${when} ON cost_models WHEN OLD.state = 'approved' BEGIN SELECT RAISE(ABORT, 'an approved cost model never changes'); END`)
+        .raw(
+          `CREATE TRIGGER ${name} BEFORE ${when} ON cost_models WHEN OLD.state = 'approved' BEGIN SELECT RAISE(ABORT, 'an approved cost model never changes'); END`,
+        )
         .execute(db);
     }
     return;
   }
+  await sql.raw(`CREATE FUNCTION refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION '%', TG_ARGV[0]; END $$`).execute(db);
   await sql
-    .raw(`CREATE FUNCTION refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION '%', TG_ARGV[0]; END $$`)
+    .raw(
+      `CREATE TRIGGER audit_events_append_only BEFORE UPDATE OR DELETE ON audit_events FOR EACH ROW EXECUTE FUNCTION refuse_change('audit events are append-only')`,
+    )
     .execute(db);
   await sql
-    .raw(`CREATE TRIGGER audit_events_append_only BEFORE UPDATE OR DELETE ON audit_events FOR EACH ROW EXECUTE FUNCTION refuse_change('audit events are append-only')`)
-    .execute(db);
-  await sql
-    .raw(`CREATE TRIGGER schedule_versions_immutable BEFORE UPDATE OR DELETE ON schedule_versions FOR EACH ROW EXECUTE FUNCTION refuse_change('schedule versions never change')`)
+    .raw(
+      `CREATE TRIGGER schedule_versions_immutable BEFORE UPDATE OR DELETE ON schedule_versions FOR EACH ROW EXECUTE FUNCTION refuse_change('schedule versions never change')`,
+    )
     .execute(db);
   await sql
     .raw(

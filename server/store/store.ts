@@ -101,16 +101,7 @@ export type CostModelSummary = Omit<CostModelRecord, 'scenarioJson' | 'resultJso
 export type CostModelChange = Partial<
   Pick<
     CostModelRecord,
-    | 'title'
-    | 'state'
-    | 'scenarioJson'
-    | 'resultJson'
-    | 'contentHash'
-    | 'submittedBy'
-    | 'submittedAt'
-    | 'decidedBy'
-    | 'decidedAt'
-    | 'decisionComment'
+    'title' | 'state' | 'scenarioJson' | 'resultJson' | 'contentHash' | 'submittedBy' | 'submittedAt' | 'decidedBy' | 'decidedAt' | 'decisionComment'
   >
 > & { updatedBy: string; updatedAt: string };
 

@@ -25,7 +25,8 @@ export const readScheduleFile: ScheduleFileReader = async (format, content, opti
 export const writeCostModelWorkbook = async (stored: Parameters<WorkbookWriter>[0], names: Readonly<Record<string, string>> = {}): Promise<Buffer> => {
   const view = xmlSafe(stored);
   const parsed = parseScenario(view.scenario);
-  if (!parsed.ok) throw new Error(`cost model ${view.id} holds a scenario that no longer validates: ${parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+  if (!parsed.ok)
+    throw new Error(`cost model ${view.id} holds a scenario that no longer validates: ${parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
   const costed = view.result ? { result: view.result } : costDraft(parsed.value);
   const model: CostWorkbookModel = {
     scenario: parsed.value,
@@ -43,7 +44,8 @@ export const writeCostModelWorkbook = async (stored: Parameters<WorkbookWriter>[
       ...(view.approval.comment !== null ? { comment: view.approval.comment } : {}),
     };
   }
-  if (view.returned) model.returned = { by: names[view.returned.returnedBy] ?? view.returned.returnedBy, at: view.returned.returnedAt, comment: view.returned.comment };
+  if (view.returned)
+    model.returned = { by: names[view.returned.returnedBy] ?? view.returned.returnedBy, at: view.returned.returnedAt, comment: view.returned.comment };
   return exportCostWorkbook(model);
 };
 

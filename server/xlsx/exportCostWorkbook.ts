@@ -62,9 +62,18 @@ const ONE_PAGE_WIDE_MAX_CHARS = 190;
 /** The report context of a cost model: who approved or returned it, in words, and when. */
 export function reportContextOf(model: CostWorkbookModel, generatedAt: string): ReportContext {
   return {
-    ...(model.title !== undefined ? { model: { title: model.title, ...(model.version !== undefined ? { version: model.version } : {}), state: model.state ?? 'draft' } } : {}),
+    ...(model.title !== undefined
+      ? { model: { title: model.title, ...(model.version !== undefined ? { version: model.version } : {}), state: model.state ?? 'draft' } }
+      : {}),
     ...(model.approval
-      ? { approval: { approverName: model.approval.approver, approvedAt: model.approval.approvedAt, contentHash: model.approval.contentHash, ...(model.approval.comment ? { comment: model.approval.comment } : {}) } }
+      ? {
+          approval: {
+            approverName: model.approval.approver,
+            approvedAt: model.approval.approvedAt,
+            contentHash: model.approval.contentHash,
+            ...(model.approval.comment ? { comment: model.approval.comment } : {}),
+          },
+        }
       : {}),
     ...(model.returned ? { returned: { byName: model.returned.by, at: model.returned.at, comment: model.returned.comment } } : {}),
     generatedAt,
@@ -159,10 +168,22 @@ function reportChartOf(grid: ReportSheet): Parameters<typeof chartPng>[0] {
   const row0 = Number(from.replace(/^[A-Z]+/, '')) - 1;
   const row1 = Number(to.replace(/^[A-Z]+/, '')) - 1;
   const header = grid.cells[row0] ?? [];
-  const categories = grid.cells.slice(row0 + 1, row1 + 1).map((r) => { const c = r[0]; return (typeof c === 'object' && c !== null ? JSON.stringify(c) : String(c)); });
+  const categories = grid.cells.slice(row0 + 1, row1 + 1).map((r) => {
+    const c = r[0];
+    return typeof c === 'object' && c !== null ? JSON.stringify(c) : String(c);
+  });
   const series = header.slice(1).flatMap((name, i) =>
     typeof name === 'string'
-      ? [{ name, values: grid.cells.slice(row0 + 1, row1 + 1).map((r) => { const c = r[1 + i]; return String(typeof c === 'object' && c !== null ? c.result : c); }), source: { table: '', row: 0, cols: [] } }]
+      ? [
+          {
+            name,
+            values: grid.cells.slice(row0 + 1, row1 + 1).map((r) => {
+              const c = r[1 + i];
+              return String(typeof c === 'object' && c !== null ? c.result : c);
+            }),
+            source: { table: '', row: 0, cols: [] },
+          },
+        ]
       : [],
   );
   return { title: chart.title, categories, series };

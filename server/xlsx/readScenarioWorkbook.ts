@@ -32,7 +32,12 @@ export async function readScenarioWorkbook(buffer: Buffer): Promise<ReadScenario
     const found = workbook.worksheets.map((w) => w.name);
     return {
       ok: false,
-      issues: [{ path: '(file)', message: `not a costing workbook: it has none of the sheets ${INPUT_SHEETS.join(', ')}${found.length ? ` (it has ${found.join(', ')})` : ''}` }],
+      issues: [
+        {
+          path: '(file)',
+          message: `not a costing workbook: it has none of the sheets ${INPUT_SHEETS.join(', ')}${found.length ? ` (it has ${found.join(', ')})` : ''}`,
+        },
+      ],
     };
   }
   const read = sheetsToScenario(sheets);

@@ -28,7 +28,7 @@ export function plainCellValue(value: ExcelJS.CellValue): unknown {
     return result === undefined ? null : plainCellValue(result);
   }
   if ('richText' in value) return value.richText.map((r) => r.text).join('');
-  if ('hyperlink' in value) return plainCellValue((value).text);
+  if ('hyperlink' in value) return plainCellValue(value.text);
   if ('error' in value) return String(value.error);
   if ('text' in value) return String((value as { text: unknown }).text);
   return null;

@@ -77,12 +77,16 @@ export function assertSafeXlsxZip(buffer: Buffer, limits: ZipLimits = DEFAULT_ZI
     p += 46 + nameLength + extraLength + commentLength;
 
     if (compressed === 0xffffffff || declared === 0xffffffff) reject(`zip entry ${name} uses ZIP64 sizes`);
-    if (declared > limits.maxEntryUncompressedBytes) reject(`zip entry ${name} would inflate to ${Math.round(declared / MiB)} MiB (limit ${Math.round(limits.maxEntryUncompressedBytes / MiB)} MiB): refusing a possible zip bomb`);
+    if (declared > limits.maxEntryUncompressedBytes)
+      reject(
+        `zip entry ${name} would inflate to ${Math.round(declared / MiB)} MiB (limit ${Math.round(limits.maxEntryUncompressedBytes / MiB)} MiB): refusing a possible zip bomb`,
+      );
     if (declared > MiB && declared / Math.max(1, compressed) > limits.maxCompressionRatio) {
       reject(`zip entry ${name} is compressed ${Math.round(declared / Math.max(1, compressed))}:1, far beyond a real workbook: refusing a possible zip bomb`);
     }
     total += declared;
-    if (total > limits.maxTotalUncompressedBytes) reject(`the workbook would inflate to more than ${Math.round(limits.maxTotalUncompressedBytes / MiB)} MiB: refusing a possible zip bomb`);
+    if (total > limits.maxTotalUncompressedBytes)
+      reject(`the workbook would inflate to more than ${Math.round(limits.maxTotalUncompressedBytes / MiB)} MiB: refusing a possible zip bomb`);
 
     // Verify the declared size by inflating with a hard cap.
     if (localOffset + 30 > buffer.length || buffer.readUInt32LE(localOffset) !== LOCAL_HEADER) reject(`not an XLSX file: zip entry ${name} is damaged`);

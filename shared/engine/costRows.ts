@@ -316,7 +316,16 @@ function newTotals(classes: number, funds: number, departments: number, F: numbe
  * Adds one employee's fiscal-year amounts × count into the class, department and fund totals, for
  * fiscal years firstYear..lastYear (the others are zero for this row).
  */
-function addRow(into: CostTotals, rowYear: ComponentCents, rowRollups: Float64Array, rc: RowContext, F: number, R: number, firstYear: number, lastYear: number): void {
+function addRow(
+  into: CostTotals,
+  rowYear: ComponentCents,
+  rowRollups: Float64Array,
+  rc: RowContext,
+  F: number,
+  R: number,
+  firstYear: number,
+  lastYear: number,
+): void {
   const m = rc.count;
   const classAt = rc.classIndex * F * COMPONENTS;
   const departmentAt = rc.departmentIndex * F * COMPONENTS;
@@ -354,7 +363,10 @@ function addSplit(byFund: ComponentCents, rowYear: ComponentCents, rc: RowContex
 }
 
 /** The retro period's pay: the proposal's plus what is owed for the earlier periods (§3). */
-function withRetro(own: PayAmounts, owed: { wages: number; specialPays: number; pensionableSpecialPays: number; longevity: number; overtime: number }): PayAmounts {
+function withRetro(
+  own: PayAmounts,
+  owed: { wages: number; specialPays: number; pensionableSpecialPays: number; longevity: number; overtime: number },
+): PayAmounts {
   return {
     base: own.base + owed.wages,
     specialPays: own.specialPays + owed.specialPays,
@@ -465,7 +477,8 @@ function addAnnualAtLastPeriod(ctx: CostingContext, annual: ComponentCents, rc: 
   annual[AT_PENSION]! += pensionFor(ctx, cs, rc, amounts.pensionable, lastIndex) * k;
   if (rc.row.medicare) annual[AT_MEDICARE]! += applyRate(taxable, ctx.medicareRate) * k;
   let other = 0;
-  for (const r of rc.rollups) other += applyRate(ctx.rollups[r]!.onTaxable ? taxable : amounts.pensionable, cs.rollupRates[r] ?? missingRollup(ctx, rc, r, lastIndex));
+  for (const r of rc.rollups)
+    other += applyRate(ctx.rollups[r]!.onTaxable ? taxable : amounts.pensionable, cs.rollupRates[r] ?? missingRollup(ctx, rc, r, lastIndex));
   annual[AT_OTHER_ROLLUPS]! += other * k;
   annual[AT_HEALTH]! += healthFor(ctx, cs, rc, lastIndex) * k;
   if (rc.row.socialSecurity) {
@@ -579,7 +592,10 @@ function pensionFor(ctx: CostingContext, cs: ClassState, rc: RowContext, pension
 
 function missingPension(ctx: CostingContext, rc: RowContext, index: number): never {
   throw new CostingInputError([
-    { path: `roster.rows[${rc.rowIndex}].pensionTier`, message: missingTierMessage('pension', 'rate', ctx.pensionTiers, ctx.pensionEntries, rc.pensionTier, rc, ctx.timeline.start[index]!) },
+    {
+      path: `roster.rows[${rc.rowIndex}].pensionTier`,
+      message: missingTierMessage('pension', 'rate', ctx.pensionTiers, ctx.pensionEntries, rc.pensionTier, rc, ctx.timeline.start[index]!),
+    },
   ]);
 }
 
@@ -587,7 +603,15 @@ function missingPension(ctx: CostingContext, rc: RowContext, index: number): nev
  * A tier the row needs has no entry in effect (§4): an unknown name lists the tiers that have
  * entries ("pension tier Classic has no rates; tiers with rates: classic, pepra").
  */
-function missingTierMessage(kind: string, what: string, names: readonly string[], entries: readonly (readonly unknown[])[], tier: number, rc: RowContext, day: number): string {
+function missingTierMessage(
+  kind: string,
+  what: string,
+  names: readonly string[],
+  entries: readonly (readonly unknown[])[],
+  tier: number,
+  rc: RowContext,
+  day: number,
+): string {
   const name = names[tier]!;
   if (entries[tier]!.length === 0) {
     const known = names.filter((_, i) => entries[i]!.length > 0);

@@ -9,7 +9,15 @@ import type { CostingResult, ProposalResult, ByFiscalYear } from '../result.js';
 import type { Proposal, Provision, Scenario } from '../schemas/scenario.js';
 import { C, COMPONENT_COUNT, groupTotal, newComponentCents, subtract, sumGroups, toComponents, type ComponentCents } from './components.js';
 import { CostingContext } from './costingContext.js';
-import { CostingCaches, costVariant, type CostOptions as CostRunOptions, type CostTotals, type RetroPlan, type RowStates, type VariantCosting } from './costRows.js';
+import {
+  CostingCaches,
+  costVariant,
+  type CostOptions as CostRunOptions,
+  type CostTotals,
+  type RetroPlan,
+  type RowStates,
+  type VariantCosting,
+} from './costRows.js';
 import { inDateOrder, provisionDate } from './provisionOrder.js';
 import { lowerBound, type Timeline } from './timeline.js';
 import { costingIssues } from '../validation/costingIssues.js';
@@ -53,8 +61,7 @@ function costValidScenario(scenario: Scenario, options: CostOptions): CostingRes
   const interner = new Interner();
   const caches = new CostingCaches(ctx.rows.length);
   const retroIndices = scenario.proposals.map((p, pi) => retroIndexOf(p, pi, timeline));
-  const total =
-    2 + F + scenario.proposals.reduce((sum, p, pi) => sum + p.provisions.length + F + 1 + (retroIndices[pi] === null ? 0 : 1), 0);
+  const total = 2 + F + scenario.proposals.reduce((sum, p, pi) => sum + p.provisions.length + F + 1 + (retroIndices[pi] === null ? 0 : 1), 0);
   let done = 0;
   const tick = () => options.onProgress?.({ done: ++done, total });
   const yearStarts = timeline.fiscalYearStartIndex;
@@ -88,7 +95,8 @@ function costValidScenario(scenario: Scenario, options: CostOptions): CostingRes
   const classCodes = scenario.schedule.classes.map((c) => c.code);
   const fyNames = timeline.fiscalYearNames;
   const byFy = <T>(value: (f: number) => T): ByFiscalYear<T> => Object.fromEntries(fyNames.map((name, f) => [name, value(f)]));
-  const byKeyFy = (keys: readonly string[], cents: ComponentCents) => Object.fromEntries(keys.map((key, ki) => [key, byFy((f) => toComponents(cents, ki * F + f))]));
+  const byKeyFy = (keys: readonly string[], cents: ComponentCents) =>
+    Object.fromEntries(keys.map((key, ki) => [key, byFy((f) => toComponents(cents, ki * F + f))]));
   const byClassFy = (cents: ComponentCents) => byKeyFy(classCodes, cents);
   const rollupNames = ctx.rollups.map((r) => r.name);
   const rollupsByName = (cents: Float64Array) => byFy((f) => Object.fromEntries(rollupNames.map((name, r) => [name, centsToMoney(cents[f * R + r]!)])));
@@ -97,7 +105,13 @@ function costValidScenario(scenario: Scenario, options: CostOptions): CostingRes
   // In Decimal, not in cents as a double: a tiny FTE makes the quotient exceed 2^53 cents.
   const perFte = (cents: number) => (fte.isZero() ? null : formatMoney(new Decimal(cents).dividedBy(fte).dividedBy(100)));
 
-  const valueOfOnePercent = (proposalIndex: number | null, provisions: readonly Provision[], states: RowStates, fullTotals: readonly number[], flat: readonly number[]) =>
+  const valueOfOnePercent = (
+    proposalIndex: number | null,
+    provisions: readonly Provision[],
+    states: RowStates,
+    fullTotals: readonly number[],
+    flat: readonly number[],
+  ) =>
     byFy((f) => {
       if (yearStarts[f]! >= yearEnd(f)) {
         tick();
@@ -116,9 +130,10 @@ function costValidScenario(scenario: Scenario, options: CostOptions): CostingRes
   const proposals = scenario.proposals.map((proposal, pi): ProposalResult => {
     const provisions = proposal.provisions;
     const K = provisions.length;
-    const retroIndex = retroIndices[pi]!;
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set inside the loop's closures, which TypeScript's narrowing does not see
-    const retro = (noStep: boolean): RetroPlan | null => (retroIndex === null ? null : { index: retroIndex, baseline: noStep ? basePlans.noStep : basePlans.normal });
+    // null when the proposal has no retro pay (a `!` here would hide that from the type).
+    const retroIndex = retroIndices[pi] ?? null;
+    const retro = (noStep: boolean): RetroPlan | null =>
+      retroIndex === null ? null : { index: retroIndex, baseline: noStep ? basePlans.noStep : basePlans.normal };
     // Costing 1..k is identical to costing 1..k−1 before provision k's first period: it resumes
     // there from the row states the previous costing recorded, and inherits that costing's totals.
     // With retro pay only after the retro period (it sums every earlier period); for the full
@@ -136,8 +151,8 @@ function costValidScenario(scenario: Scenario, options: CostOptions): CostingRes
     for (let k = 0; k < K; k++) {
       if (runsFor(k)) {
         const first = firstPeriodAffected(provisions[k]!, timeline, N);
-        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set inside the loop's closures, which TypeScript's narrowing does not see
-        const resumable: boolean = (retroIndex === null || first > retroIndex) && !(hasSplitFunds && k === K - 1 && !(inheritedWholeYears && isYearStart(first)));
+        const resumable: boolean =
+          (retroIndex === null || first > retroIndex) && !(hasSplitFunds && k === K - 1 && !(inheritedWholeYears && isYearStart(first)));
         const resumeAt: number = resumable && previous?.beforeSplit && previous.states.indices.includes(first) && first > 0 ? first : 0;
         let next = k + 1;
         while (next < K && !runsFor(next)) next++;
@@ -180,14 +195,16 @@ function costValidScenario(scenario: Scenario, options: CostOptions): CostingRes
 
     // Value of 1% prices a percent in the year it is earned: it ignores retroPayDate (§3).
     let earned = { states, totals: fullTotals };
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set inside the loop's closures, which TypeScript's narrowing does not see
     if (retroIndex !== null) {
       const plain = run({ proposalIndex: pi, provisions, multiplyFiscalYear: null, endPeriod: N }, { ...fromStart, lift: false });
       earned = { states: plain.states, totals: fyNames.map((_, f) => groupTotal(plain.byFiscalYear, f) + flat[f]!) };
     }
     const proposalValueOfOnePercent = valueOfOnePercent(pi, provisions, earned.states, earned.totals, flat);
 
-    const noStep = run({ proposalIndex: pi, provisions, multiplyFiscalYear: null, endPeriod: N, noStep: true }, { ...fromStart, lift: false, family: 'noStep', retro: retro(true) });
+    const noStep = run(
+      { proposalIndex: pi, provisions, multiplyFiscalYear: null, endPeriod: N, noStep: true },
+      { ...fromStart, lift: false, family: 'noStep', retro: retro(true) },
+    );
     const stepMovement = subtract(proposalByFy, withFlat(noStep.byFiscalYear));
 
     const { byFund, byDepartment } = flatByFundAndDepartment(provisions, fyNames, ctx.funds, ctx.departments);
@@ -381,4 +398,3 @@ function compoundedWageIncrease(proposal: Proposal, fiscalYears: readonly number
   }
   return formatRatio(product.minus(1));
 }
-

@@ -117,7 +117,9 @@ export class CostingContext {
       tiers: r.pensionTiers === undefined ? null : new Set(r.pensionTiers),
     }));
     this.rollupEntries = a.otherRollups.map((r) =>
-      r.rates === undefined ? [{ from: Number.NEGATIVE_INFINITY, value: new Decimal(r.rate!) }] : sortByFrom(r.rates.map((e) => ({ from: parseDay(e.from), value: new Decimal(e.rate) }))),
+      r.rates === undefined
+        ? [{ from: Number.NEGATIVE_INFINITY, value: new Decimal(r.rate!) }]
+        : sortByFrom(r.rates.map((e) => ({ from: parseDay(e.from), value: new Decimal(e.rate) }))),
     );
     const { funds, departments } = fundAndDepartmentKeys(scenario);
     this.funds = funds;

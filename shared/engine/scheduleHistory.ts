@@ -29,9 +29,9 @@ export function publishChange(previous: PublishedClass, change: Provision, sched
     throw new CostingInputError([{ path: field === undefined ? path : `${path}.${field}`, message: named }]);
   };
   const settings = { ratePlaces: schedule.ratePlaces, rateBasis: schedule.rateBasis, hoursPerYear: schedule.hoursPerYear };
-  const rates = (effect.apply)(previous.rates, change, settings, fail);
+  const rates = effect.apply(previous.rates, change, settings, fail);
   if (rates.length > MAX_STEPS) fail(`on ${date} the class would have ${rates.length} steps: at most ${MAX_STEPS}`);
-  const dropped = effect.stepsDropped ? (effect.stepsDropped)(change) : 0;
+  const dropped = effect.stepsDropped ? effect.stepsDropped(change) : 0;
   return { rates, dropped: previous.dropped + dropped };
 }
 

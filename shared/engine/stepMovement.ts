@@ -42,7 +42,10 @@ export function stepPath(ctx: CostingContext, rc: RowContext, regime: StepRegime
 
   // Dropped bottom steps renumber the row from the period their date selects (§5), before any step due then.
   const drops = regime.drops
-    .map((d) => ({ start: (timeline.effectiveRule === 'periodStart' ? calendar.periodStartingOnOrAfter(d.date) : calendar.periodContaining(d.date)).start, count: d.count }))
+    .map((d) => ({
+      start: (timeline.effectiveRule === 'periodStart' ? calendar.periodStartingOnOrAfter(d.date) : calendar.periodContaining(d.date)).start,
+      count: d.count,
+    }))
     .filter((d) => d.start <= lastStart);
   let nextDrop = 0;
   let dropped = 0;

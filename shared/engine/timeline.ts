@@ -67,7 +67,8 @@ export class Timeline {
 
     // A fiscal year with no costed period (term.costs "term") starts where the next one does.
     for (let f = this.fiscalYears.length - 1; f >= 0; f--) {
-      if (this.fiscalYearStartIndex[f] === -1) this.fiscalYearStartIndex[f] = f + 1 < this.fiscalYears.length ? this.fiscalYearStartIndex[f + 1]! : this.start.length;
+      if (this.fiscalYearStartIndex[f] === -1)
+        this.fiscalYearStartIndex[f] = f + 1 < this.fiscalYears.length ? this.fiscalYearStartIndex[f + 1]! : this.start.length;
     }
     if (this.start.length === 0) throw new CostingInputError([{ path: 'term', message: 'no pay period is paid within the term: there is nothing to cost' }]);
 

@@ -144,7 +144,8 @@ export function buildVariantPlan(ctx: CostingContext, spec: VariantSpec, interne
   const boundaries = new Set<number>([0, n, ...(spec.extraBoundaries ?? [])]);
   timeline.fiscalYearStartIndex.forEach((i) => boundaries.add(i));
   for (let i = 1; i < timeline.length; i++) if (timeline.payYear[i] !== timeline.payYear[i - 1]) boundaries.add(i);
-  for (const entries of [...ctx.pensionEntries, ...ctx.healthEntries, ...ctx.rollupEntries]) for (const e of entries) boundaries.add(timeline.firstAffected(e.from));
+  for (const entries of [...ctx.pensionEntries, ...ctx.healthEntries, ...ctx.rollupEntries])
+    for (const e of entries) boundaries.add(timeline.firstAffected(e.from));
   const lumpSumIndex = new Map<ListedProvision, number>();
   for (const lp of ordered) {
     if (lp.effects.timing === 'paid') {
@@ -179,53 +180,59 @@ export function buildVariantPlan(ctx: CostingContext, spec: VariantSpec, interne
     // Everything a class state depends on; equal keys (across epochs and variants) share one state.
     const listed = (lps: readonly ListedProvision[]) => (lps.length === 0 ? '' : `${proposalKey}:${lps.map((lp) => lp.listedIndex).join(',')}`);
     const epochKey = `${listed(applied)}|${multiply ? 'x' : ''}|${pensionEntriesInForce}|${healthEntriesInForce}|${rollupEntriesInForce}|${listed(lumps)}`;
-    const classes = scenario.schedule.classes.map((cls, ci): ClassState => interner.memo(`class|${epochKey}|${ci}`, () => {
-      const forClass = applied.filter((lp) => affectsClass(lp.provision, cls.code));
-      const indicesOf = (changes: (e: ProvisionEffects) => boolean) => {
-        const listed = forClass.filter((lp) => changes(lp.effects)).map((lp) => lp.listedIndex);
-        return listed.length === 0 ? '' : `${proposalKey}:${listed.join(',')}`;
-      };
-      const payKey = indicesOf((e) => e.specialPay !== undefined);
-      const { pays, granted } = interner.memo(`pays|${payKey}|${ci}`, () => specialPaysInForce(scenario, forClass, spec.proposalIndex, interner));
-      const longevityChange = last(forClass.filter((lp) => lp.effects.longevityBands !== undefined));
-      const bandsKey = longevityChange ? `${proposalKey}:${longevityChange.listedIndex}` : '';
-      const longevityByLevel = interner.memo(`bands|${bandsKey}`, () => {
-        const bands = longevityChange?.effects.longevityBands ?? scenario.assumptions.longevity;
-        return bandPercentByLevel(bands, ctx.thresholds).map((d) => ({ rate: interner.rate(d), fixed: fixed(d) }));
-      });
-      const overtimeChange = last(forClass.filter((lp) => lp.effects.overtimeHours !== undefined));
-      const overtimeHours = overtimeChange === undefined ? null : fixed(overtimeChange.effects.overtimeHours!);
-      const rateKey = `${history.keys[scheduleCount]![ci]}|${multiply ? 'x' : ''}|${ci}`;
-      const rateStateId = interner.id(rateKey);
-      let rates = interner.rates.get(rateStateId);
-      if (rates === undefined) {
-        const published = interner.memo(`rates|${history.keys[scheduleCount]![ci]}|${ci}`, () => history.snapshots[scheduleCount]![ci]!.rates.map((r) => fixed(r)));
-        rates = multiply ? published.map((r) => times(r, ONE_PERCENT_MORE)) : published;
-        interner.rates.set(rateStateId, rates);
-      }
-      const payKeyFull = [rateKey, payKey, bandsKey, overtimeChange ? `${proposalKey}:${overtimeChange.listedIndex}` : ''].join('|');
-      return {
-        payStateId: interner.id(payKeyFull),
-        rateStateId,
-        rates,
-        pays,
-        granted,
-        longevityByLevel,
-        overtimeHours,
-        pensionRate: interner.memo(`pension|${indicesOf((e) => e.rateChange?.target === 'pension')}|${pensionEntriesInForce}`, () =>
-          ctx.pensionTiers.map((tier, t) => ratesInForce(ctx.pensionEntries[t]!, forClass, inForce, 'pension', tier, interner)),
-        ),
-        rollupRates: interner.memo(`rollups|${indicesOf((e) => e.rateChange?.target === 'rollup')}|${rollupEntriesInForce}|${ci}`, () =>
-          ctx.rollups.map((r, index) =>
-            r.classes !== null && !r.classes.has(cls.code) ? undefined : ratesInForce(ctx.rollupEntries[index]!, forClass, inForce, 'rollup', r.name, interner),
+    const classes = scenario.schedule.classes.map((cls, ci): ClassState =>
+      interner.memo(`class|${epochKey}|${ci}`, () => {
+        const forClass = applied.filter((lp) => affectsClass(lp.provision, cls.code));
+        const indicesOf = (changes: (e: ProvisionEffects) => boolean) => {
+          const listed = forClass.filter((lp) => changes(lp.effects)).map((lp) => lp.listedIndex);
+          return listed.length === 0 ? '' : `${proposalKey}:${listed.join(',')}`;
+        };
+        const payKey = indicesOf((e) => e.specialPay !== undefined);
+        const { pays, granted } = interner.memo(`pays|${payKey}|${ci}`, () => specialPaysInForce(scenario, forClass, spec.proposalIndex, interner));
+        const longevityChange = last(forClass.filter((lp) => lp.effects.longevityBands !== undefined));
+        const bandsKey = longevityChange ? `${proposalKey}:${longevityChange.listedIndex}` : '';
+        const longevityByLevel = interner.memo(`bands|${bandsKey}`, () => {
+          const bands = longevityChange?.effects.longevityBands ?? scenario.assumptions.longevity;
+          return bandPercentByLevel(bands, ctx.thresholds).map((d) => ({ rate: interner.rate(d), fixed: fixed(d) }));
+        });
+        const overtimeChange = last(forClass.filter((lp) => lp.effects.overtimeHours !== undefined));
+        const overtimeHours = overtimeChange === undefined ? null : fixed(overtimeChange.effects.overtimeHours!);
+        const rateKey = `${history.keys[scheduleCount]![ci]}|${multiply ? 'x' : ''}|${ci}`;
+        const rateStateId = interner.id(rateKey);
+        let rates = interner.rates.get(rateStateId);
+        if (rates === undefined) {
+          const published = interner.memo(`rates|${history.keys[scheduleCount]![ci]}|${ci}`, () =>
+            history.snapshots[scheduleCount]![ci]!.rates.map((r) => fixed(r)),
+          );
+          rates = multiply ? published.map((r) => times(r, ONE_PERCENT_MORE)) : published;
+          interner.rates.set(rateStateId, rates);
+        }
+        const payKeyFull = [rateKey, payKey, bandsKey, overtimeChange ? `${proposalKey}:${overtimeChange.listedIndex}` : ''].join('|');
+        return {
+          payStateId: interner.id(payKeyFull),
+          rateStateId,
+          rates,
+          pays,
+          granted,
+          longevityByLevel,
+          overtimeHours,
+          pensionRate: interner.memo(`pension|${indicesOf((e) => e.rateChange?.target === 'pension')}|${pensionEntriesInForce}`, () =>
+            ctx.pensionTiers.map((tier, t) => ratesInForce(ctx.pensionEntries[t]!, forClass, inForce, 'pension', tier, interner)),
           ),
-        ),
-        healthCents: interner.memo(`health|${indicesOf((e) => e.health !== undefined)}|${healthEntriesInForce}`, () => healthInForce(ctx, forClass, inForce)),
-        lumpSums: lumps
-          .filter((lp) => affectsClass(lp.provision, cls.code))
-          .map((lp) => interner.memo(`lump|${proposalKey}:${lp.listedIndex}`, () => lumpSumPayment(lp.effects.lumpSum!, interner))),
-      };
-    }));
+          rollupRates: interner.memo(`rollups|${indicesOf((e) => e.rateChange?.target === 'rollup')}|${rollupEntriesInForce}|${ci}`, () =>
+            ctx.rollups.map((r, index) =>
+              r.classes !== null && !r.classes.has(cls.code)
+                ? undefined
+                : ratesInForce(ctx.rollupEntries[index]!, forClass, inForce, 'rollup', r.name, interner),
+            ),
+          ),
+          healthCents: interner.memo(`health|${indicesOf((e) => e.health !== undefined)}|${healthEntriesInForce}`, () => healthInForce(ctx, forClass, inForce)),
+          lumpSums: lumps
+            .filter((lp) => affectsClass(lp.provision, cls.code))
+            .map((lp) => interner.memo(`lump|${proposalKey}:${lp.listedIndex}`, () => lumpSumPayment(lp.effects.lumpSum!, interner))),
+        };
+      }),
+    );
     const payYear = timeline.payYear[start]!;
     epochs.push({ start, end, fiscalYearIndex, payYear, wageBaseCents: ctx.wageBaseCents.get(payYear) ?? -1, classes });
   }
@@ -238,7 +245,8 @@ export function buildVariantPlan(ctx: CostingContext, spec: VariantSpec, interne
     const drops: { date: Day; count: number }[] = [];
     for (const lp of relevant) {
       const effect = lp.effects.steps!;
-      if ('freeze' in effect) freezes.push({ start: lp.date, end: addMonths(lp.date, effect.freeze.months), months: effect.freeze.months, mode: effect.freeze.mode });
+      if ('freeze' in effect)
+        freezes.push({ start: lp.date, end: addMonths(lp.date, effect.freeze.months), months: effect.freeze.months, mode: effect.freeze.mode });
       else if ('drop' in effect) drops.push({ date: lp.date, count: effect.drop });
       else addStepDates.push(lp.date);
     }
@@ -309,7 +317,8 @@ function percentPayDefinition(percent: Decimal, pensionable: boolean, interner: 
 function lumpSumPayment(p: LumpSumTerms, interner: Interner): LumpSumPayment {
   const pensionable = p.pensionable;
   if (p.percent !== undefined) return { id: interner.payId(), kind: 'percent', percent: fixed(p.percent), pensionable };
-  if (p.days !== undefined) return { id: interner.payId(), kind: 'days', days: fixed(p.days), daysPerYear: fixed(p.daysPerYear ?? DEFAULT_DAYS_PER_YEAR), pensionable };
+  if (p.days !== undefined)
+    return { id: interner.payId(), kind: 'days', days: fixed(p.days), daysPerYear: fixed(p.daysPerYear ?? DEFAULT_DAYS_PER_YEAR), pensionable };
   return { id: interner.payId(), kind: 'amount', amount: fixed(p.amount!), prorateByFte: p.prorateByFte, pensionable };
 }
 

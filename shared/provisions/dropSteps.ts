@@ -18,7 +18,8 @@ export const dropSteps = defineProvision({
   effects: { steps: (p) => ({ drop: p.count }) },
   schedule: {
     apply: (rates, p, _s, fail) => {
-      if (p.count >= rates.length) fail(`a class must keep at least one step: it has ${rates.length} on ${p.effective}, and ${p.count} would be dropped`, 'count');
+      if (p.count >= rates.length)
+        fail(`a class must keep at least one step: it has ${rates.length} on ${p.effective}, and ${p.count} would be dropped`, 'count');
       return rates.slice(p.count);
     },
     stepsDropped: (p) => p.count,

@@ -22,7 +22,8 @@ export const flat = defineProvision({
     label,
   }),
   describe: (p) => {
-    const fund = p.fund === undefined ? '' : typeof p.fund === 'string' ? `, fund ${p.fund}` : `, funds ${p.fund.map((f) => `${f.fund} ${f.share}`).join(', ')}`;
+    const fund =
+      p.fund === undefined ? '' : typeof p.fund === 'string' ? `, fund ${p.fund}` : `, funds ${p.fund.map((f) => `${f.fund} ${f.share}`).join(', ')}`;
     const department = p.department === undefined ? '' : `, department ${p.department}`;
     return `Fixed cost ${plainMoney(p.amount)} in ${p.fiscalYears.join(', ')}${fund}${department}`;
   },

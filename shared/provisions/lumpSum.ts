@@ -33,7 +33,11 @@ export const lumpSum = defineProvision({
         });
       }
       if (p.prorateByFte && p.amount === undefined && given.length === 1) {
-        ctx.addIssue({ code: 'custom', path: ['prorateByFte'], message: `prorateByFte goes with amount only: a ${given[0]} lump sum already takes the FTE from the base pay` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['prorateByFte'],
+          message: `prorateByFte goes with amount only: a ${given[0]} lump sum already takes the FTE from the base pay`,
+        });
       }
       if (p.daysPerYear !== undefined && p.days === undefined) ctx.addIssue({ code: 'custom', path: ['daysPerYear'], message: 'daysPerYear goes with days' });
     }),
@@ -49,6 +53,13 @@ export const lumpSum = defineProvision({
   date: (p) => p.payDate,
   effects: {
     timing: 'paid',
-    lumpSum: (p) => ({ amount: p.amount, percent: p.percent, days: p.days, daysPerYear: p.daysPerYear, prorateByFte: p.prorateByFte, pensionable: p.pensionable === true }),
+    lumpSum: (p) => ({
+      amount: p.amount,
+      percent: p.percent,
+      days: p.days,
+      daysPerYear: p.daysPerYear,
+      prorateByFte: p.prorateByFte,
+      pensionable: p.pensionable === true,
+    }),
   },
 });

@@ -28,7 +28,14 @@ export function floorRate(amount: string, from: RateBasis, s: ScheduleSettings):
 export const minimumRate = defineProvision({
   type: 'minimumRate',
   name: 'Pay floor',
-  schema: z.strictObject({ type: z.literal('minimumRate'), amount: positiveDecimal, effective: isoDate, rateBasis: choice(rateBases).optional(), classes, label }),
+  schema: z.strictObject({
+    type: z.literal('minimumRate'),
+    amount: positiveDecimal,
+    effective: isoDate,
+    rateBasis: choice(rateBases).optional(),
+    classes,
+    label,
+  }),
   describe: (p) => `Pay floor ${plainMoney(p.amount)}${p.rateBasis === undefined ? '' : ` ${p.rateBasis}`}${forClasses(p.classes)} (${plainDate(p.effective)})`,
   date: (p) => p.effective,
   schedule: {

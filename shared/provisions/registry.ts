@@ -40,7 +40,6 @@ const kinds = [
 
 type Kinds = typeof kinds;
 
-
 // The same list as `kinds`, spelled out so TypeScript infers the union of the provision types.
 export const provisionSchema = z.discriminatedUnion(
   'type',
@@ -63,11 +62,11 @@ export const provisionSchema = z.discriminatedUnion(
     rollupRate.schema,
   ],
   {
-  error: (issue): string | undefined => {
-    const given = issue.input !== null && typeof issue.input === 'object' ? (issue.input as { type?: unknown }).type : undefined;
-    const types = kinds.map((k) => k.type).join(', ');
-        return given === undefined ? `type is required: one of ${types}` : `type must be one of ${types}`;
-  },
+    error: (issue): string | undefined => {
+      const given = issue.input !== null && typeof issue.input === 'object' ? (issue.input as { type?: unknown }).type : undefined;
+      const types = kinds.map((k) => k.type).join(', ');
+      return given === undefined ? `type is required: one of ${types}` : `type must be one of ${types}`;
+    },
   },
 );
 
@@ -91,12 +90,12 @@ export const provisionNames = Object.fromEntries(kinds.map((k) => [k.type, k.nam
 
 /** One line in plain words, used by every report, the command line and the pane. */
 export function describeProvision(provision: Provision): string {
-  return (byType.get(provision.type)!.describe)(provision);
+  return byType.get(provision.type)!.describe(provision);
 }
 
 /** The date that orders a provision (`effective`, a lump sum's `payDate`), null for flat amounts. */
 export function provisionDateText(provision: Provision): string | null {
-  return (byType.get(provision.type)!.date)(provision);
+  return byType.get(provision.type)!.date(provision);
 }
 
 /** What a provision changes besides the published schedule, evaluated from its module's hooks. */
@@ -110,7 +109,7 @@ export function provisionEffects(provision: Provision): ProvisionEffects {
 /** Whether a provision changes a class: its own rule, else its `classes` (absent: every class). */
 export function provisionAffectsClass(provision: Provision, classCode: string): boolean {
   const kind = byType.get(provision.type)!;
-  if (kind.affects) return (kind.affects)(provision, classCode);
+  if (kind.affects) return kind.affects(provision, classCode);
   const classes = (provision as { classes?: readonly string[] }).classes;
   return classes === undefined || classes.includes(classCode);
 }
@@ -143,7 +142,12 @@ function fieldOf(name: string, schema: z.ZodType): ProvisionField {
 
 /** Each type's fields (but `type`) in schema order, for the workbook layout and the proposal builder. */
 export const provisionFields = Object.fromEntries(
-  kinds.map((k) => [k.type, Object.entries(k.schema.shape as Record<string, z.ZodType>).filter(([name]) => name !== 'type').map(([name, s]) => fieldOf(name, s))]),
+  kinds.map((k) => [
+    k.type,
+    Object.entries(k.schema.shape as Record<string, z.ZodType>)
+      .filter(([name]) => name !== 'type')
+      .map(([name, s]) => fieldOf(name, s)),
+  ]),
 ) as Record<ProvisionType, ProvisionField[]>;
 
 /** Every type with its plain name and fields, in registry order. */

@@ -14,7 +14,8 @@ export const setRate = defineProvision({
   affects: (p, classCode) => p.class === classCode,
   schedule: {
     apply: (rates, p, s, fail) => {
-      if (p.step > rates.length) fail(`class ${p.class} has no step ${p.step} on ${p.effective} (${rates.length} steps): list the provision that creates the step first`, 'step');
+      if (p.step > rates.length)
+        fail(`class ${p.class} has no step ${p.step} on ${p.effective} (${rates.length} steps): list the provision that creates the step first`, 'step');
       return rates.map((r, i) => (i === p.step - 1 ? roundTo(new Decimal(p.amount), s.ratePlaces) : r));
     },
   },

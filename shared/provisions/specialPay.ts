@@ -44,5 +44,15 @@ export const specialPay = defineProvision({
   describe: (p) =>
     `Special pay ${p.code} ${p.mode === 'add' ? 'increased by' : 'set to'} ${plainPay(p)}${p.pensionable ? ', pensionable' : ''}${forClasses(p.classes)} (${plainDate(p.effective)})`,
   date: (p) => p.effective,
-  effects: { specialPay: (p) => ({ code: p.code, percent: p.percent, amount: p.amount, per: p.per, pensionable: p.pensionable, mode: p.mode, grants: p.classes !== undefined }) },
+  effects: {
+    specialPay: (p) => ({
+      code: p.code,
+      percent: p.percent,
+      amount: p.amount,
+      per: p.per,
+      pensionable: p.pensionable,
+      mode: p.mode,
+      grants: p.classes !== undefined,
+    }),
+  },
 });

@@ -42,7 +42,8 @@ export function chartLayout(chart: ReportChart, width: number, height: number, f
   const yOf = (v: number) => plot.top + ((top - v) / (top - bottom)) * (plot.bottom - plot.top);
 
   const gridLines: ChartShapes['gridLines'] = [];
-  for (let v = bottom; v <= top + step / 2; v += step) gridLines.push({ y: yOf(v), label: moneyText(new Decimal(v).toFixed(0), 0), zero: Math.abs(v) < step / 2 });
+  for (let v = bottom; v <= top + step / 2; v += step)
+    gridLines.push({ y: yOf(v), label: moneyText(new Decimal(v).toFixed(0), 0), zero: Math.abs(v) < step / 2 });
 
   const n = chart.categories.length;
   const groupWidth = (plot.right - plot.left) / Math.max(1, n);
@@ -54,7 +55,15 @@ export function chartLayout(chart: ReportChart, width: number, height: number, f
       const x = plot.left + ci * groupWidth + groupWidth * 0.15 + si * barWidth;
       const y0 = yOf(0);
       const y1 = yOf(value);
-      bars.push({ x, y: Math.min(y0, y1), w: barWidth * 0.92, h: Math.abs(y1 - y0), color: SERIES_COLORS[si % SERIES_COLORS.length]!, series: si, category: ci });
+      bars.push({
+        x,
+        y: Math.min(y0, y1),
+        w: barWidth * 0.92,
+        h: Math.abs(y1 - y0),
+        color: SERIES_COLORS[si % SERIES_COLORS.length]!,
+        series: si,
+        category: ci,
+      });
     }),
   );
   const categoryLabels = chart.categories.map((text, ci) => ({ x: plot.left + ci * groupWidth + groupWidth / 2, y: plot.bottom + 4, text }));

@@ -6,11 +6,32 @@
 import type { CostingResult, ProposalResult } from '../result.js';
 import type { InputIssue } from '../issues.js';
 
-const costingFields = ['positions', 'vacantPositions', 'fte', 'baselineRollupsByName', 'baselineStepMovement', 'baselineValueOfOnePercent', 'baselinePerFte', 'baselineByFund', 'baselineByDepartment'] as const;
-const proposalFields = ['rollupsByName', 'increaseRollupsByName', 'increaseOverPriorYear', 'stepMovement', 'increasePerFte', 'byFund', 'increaseByFund', 'byDepartment', 'increaseByDepartment'] as const;
+const costingFields = [
+  'positions',
+  'vacantPositions',
+  'fte',
+  'baselineRollupsByName',
+  'baselineStepMovement',
+  'baselineValueOfOnePercent',
+  'baselinePerFte',
+  'baselineByFund',
+  'baselineByDepartment',
+] as const;
+const proposalFields = [
+  'rollupsByName',
+  'increaseRollupsByName',
+  'increaseOverPriorYear',
+  'stepMovement',
+  'increasePerFte',
+  'byFund',
+  'increaseByFund',
+  'byDepartment',
+  'increaseByDepartment',
+] as const;
 
 export type CompleteProposal = ProposalResult & Required<Pick<ProposalResult, (typeof proposalFields)[number]>>;
-export type CompleteCosting = Omit<CostingResult, 'proposals'> & Required<Pick<CostingResult, (typeof costingFields)[number]>> & { proposals: CompleteProposal[] };
+export type CompleteCosting = Omit<CostingResult, 'proposals'> &
+  Required<Pick<CostingResult, (typeof costingFields)[number]>> & { proposals: CompleteProposal[] };
 
 export function completeCosting(result: CostingResult): { ok: true; costing: CompleteCosting } | { ok: false; issues: InputIssue[] } {
   const missing = [

@@ -23,29 +23,65 @@ export function councilSummary(result: CompleteCosting, scenario: Scenario, ctx:
     return row;
   };
 
-  const baseRow = moneyRow('Status quo cost (baseline)', fys.map((fy) => figure(result.baseline[fy]!.total)), true);
-  moneyRow('Status quo: each 1% costs', fys.map((fy) => figure(result.baselineValueOfOnePercent[fy]!)), false);
+  const baseRow = moneyRow(
+    'Status quo cost (baseline)',
+    fys.map((fy) => figure(result.baseline[fy]!.total)),
+    true,
+  );
+  moneyRow(
+    'Status quo: each 1% costs',
+    fys.map((fy) => figure(result.baselineValueOfOnePercent[fy]!)),
+    false,
+  );
 
   t.group('Increase over the status quo');
-  const increaseRows = proposals.map((p) => moneyRow(proposalWords(p), fys.map((fy) => figure(p.increase[fy]!.total)), true));
+  const increaseRows = proposals.map((p) =>
+    moneyRow(
+      proposalWords(p),
+      fys.map((fy) => figure(p.increase[fy]!.total)),
+      true,
+    ),
+  );
 
   t.group('Percent of base (increase ÷ first-year status quo cost)');
-  proposals.forEach((p, i) => t.add(proposalWords(p), 'percent', fyCols.map((col) => t.ratio({ row: increaseRows[i]!, col }, { row: baseRow, col: 0 }))));
+  proposals.forEach((p, i) =>
+    t.add(
+      proposalWords(p),
+      'percent',
+      fyCols.map((col) => t.ratio({ row: increaseRows[i]!, col }, { row: baseRow, col: 0 })),
+    ),
+  );
 
   const budget = proposals.findIndex((p) => p.side === 'budget');
   if (budget >= 0) {
     t.group(`Over (under) the budgeted amount (${proposals[budget]!.name})`);
     proposals.forEach((p, i) => {
       if (i === budget || !p.overBudget) return;
-      moneyRow(proposalWords(p), fyCols.map((col) => t.difference({ row: increaseRows[i]!, col }, { row: increaseRows[budget]!, col })), true);
+      moneyRow(
+        proposalWords(p),
+        fyCols.map((col) => t.difference({ row: increaseRows[i]!, col }, { row: increaseRows[budget]!, col })),
+        true,
+      );
     });
   }
 
   t.group('Each 1% more costs');
-  proposals.forEach((p) => moneyRow(proposalWords(p), fys.map((fy) => figure(p.valueOfOnePercent[fy]!)), false));
+  proposals.forEach((p) =>
+    moneyRow(
+      proposalWords(p),
+      fys.map((fy) => figure(p.valueOfOnePercent[fy]!)),
+      false,
+    ),
+  );
 
   t.group(`Increase per FTE (${fteText(result.fte)} FTE)`);
-  proposals.forEach((p) => moneyRow(proposalWords(p), fys.map((fy) => figure(p.increasePerFte[fy] ?? '')), false));
+  proposals.forEach((p) =>
+    moneyRow(
+      proposalWords(p),
+      fys.map((fy) => figure(p.increasePerFte[fy] ?? '')),
+      false,
+    ),
+  );
 
   const ongoing = new TableBuilder('ongoing', 'Ongoing cost and wage increase', 'Proposal', ['Ongoing annual cost (lift)', 'Compounded wage increase']);
   for (const p of proposals) {
@@ -54,9 +90,26 @@ export function councilSummary(result: CompleteCosting, scenario: Scenario, ctx:
 
   // A unit that names no fund has only "unassigned": no split to show.
   const funds = Object.keys(result.baselineByFund).filter((_, __, all) => !(all.length === 1 && all[0] === 'unassigned'));
-  const fund = new TableBuilder('funds', 'Increase by fund over the term', 'Fund', proposals.map((p) => proposalWords(p)));
-  const fundRows = funds.map((code) => fund.add(fundWords(code), 'money', proposals.map((p) => figure(termTotal(fys, p.increaseByFund[code])))));
-  if (funds.length) fund.add('Total', 'money', proposals.map((_, col) => fund.sum(columnRefs(fundRows, col))), 'total');
+  const fund = new TableBuilder(
+    'funds',
+    'Increase by fund over the term',
+    'Fund',
+    proposals.map((p) => proposalWords(p)),
+  );
+  const fundRows = funds.map((code) =>
+    fund.add(
+      fundWords(code),
+      'money',
+      proposals.map((p) => figure(termTotal(fys, p.increaseByFund[code]))),
+    ),
+  );
+  if (funds.length)
+    fund.add(
+      'Total',
+      'money',
+      proposals.map((_, col) => fund.sum(columnRefs(fundRows, col))),
+      'total',
+    );
 
   const lines = [termWords(scenario), `${result.positions} positions (${result.vacantPositions} vacant), ${fteText(result.fte)} FTE`];
   const model = modelWords(ctx);
@@ -64,7 +117,11 @@ export function councilSummary(result: CompleteCosting, scenario: Scenario, ctx:
   const banner = bannerWords(ctx);
   const tables = [t.table(), ongoing.table('The ongoing cost is one full year at the rates, steps and pays of the last pay period of the term.')];
   if (funds.length) tables.push(fund.table());
-  const series: ReportChart['series'] = proposals.map((p, i) => ({ name: proposalWords(p), values: fys.map((fy) => p.increase[fy]!.total), source: { table: 'cost', row: increaseRows[i]!, cols: fyCols } }));
+  const series: ReportChart['series'] = proposals.map((p, i) => ({
+    name: proposalWords(p),
+    values: fys.map((fy) => p.increase[fy]!.total),
+    source: { table: 'cost', row: increaseRows[i]!, cols: fyCols },
+  }));
   return {
     view: 'summary',
     title: 'Council summary',

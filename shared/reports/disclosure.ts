@@ -12,7 +12,15 @@
 
 import type { Scenario } from '../schemas/scenario.js';
 import type { CompleteCosting, CompleteProposal } from './costingFigures.js';
-import { DISCLOSURE_LINE_WORDS, ROLLUP_LINES_CAPTION, ROLLUP_LINES_CAPTION_ID, disclosureLines, mappedComponents, type DisclosureLine, type DisclosureMapping } from './disclosureMapping.js';
+import {
+  DISCLOSURE_LINE_WORDS,
+  ROLLUP_LINES_CAPTION,
+  ROLLUP_LINES_CAPTION_ID,
+  disclosureLines,
+  mappedComponents,
+  type DisclosureLine,
+  type DisclosureMapping,
+} from './disclosureMapping.js';
 import { bannerWords, modelWords, proposalWords, provenanceNotes, termWords, unitWords, type ReportContext } from './reportContext.js';
 import { columnRefs, figure, roundDollars, TableBuilder, type CellRef, type ReportCell, type ReportDocument } from './reportDocument.js';
 import { COMPONENT_LABELS } from '../workbook/layout.js';
@@ -25,11 +33,26 @@ export interface DisclosureOptions extends ReportContext {
 }
 
 /** The proposal a view is about, by name; without a name the first that is not the budget. */
-export function chooseProposal(result: CompleteCosting, name: string | undefined, option = '--proposal'): { ok: true; proposal: CompleteProposal; index: number } | { ok: false; path: string; message: string } {
+export function chooseProposal(
+  result: CompleteCosting,
+  name: string | undefined,
+  option = '--proposal',
+): { ok: true; proposal: CompleteProposal; index: number } | { ok: false; path: string; message: string } {
   const names = result.proposals.map((p) => `"${p.name}"`).join(', ');
-  const index = name === undefined ? Math.max(0, result.proposals.findIndex((p) => p.side !== 'budget')) : result.proposals.findIndex((p) => p.name === name);
+  const index =
+    name === undefined
+      ? Math.max(
+          0,
+          result.proposals.findIndex((p) => p.side !== 'budget'),
+        )
+      : result.proposals.findIndex((p) => p.name === name);
   const proposal = result.proposals[index];
-  if (!proposal) return { ok: false, path: option, message: name === undefined ? 'the scenario has no proposals' : `no proposal is named "${name}": the proposals are ${names}` };
+  if (!proposal)
+    return {
+      ok: false,
+      path: option,
+      message: name === undefined ? 'the scenario has no proposals' : `no proposal is named "${name}": the proposals are ${names}`,
+    };
   return { ok: true, proposal, index };
 }
 
@@ -52,7 +75,9 @@ export function disclosure(result: CompleteCosting, scenario: Scenario, p: Compl
   const lineRows = disclosureLines.map((line) => {
     const comps = componentsOf(line);
     const names = rollupsOf(line);
-    const cells: (ReportCell | null)[] = [roundDollars([...comps.map((c) => result.baseline[base]![c]), ...names.map((n) => result.baselineRollupsByName[base]?.[n] ?? '0')])];
+    const cells: (ReportCell | null)[] = [
+      roundDollars([...comps.map((c) => result.baseline[base]![c]), ...names.map((n) => result.baselineRollupsByName[base]?.[n] ?? '0')]),
+    ];
     fys.forEach((fy, k) => {
       const prior = fys[k - 1];
       cells.push(roundDollars([...comps.map((c) => p.increase[fy]![c]), ...names.map((n) => p.increaseRollupsByName[fy]?.[n] ?? '0')]));
@@ -70,10 +95,16 @@ export function disclosure(result: CompleteCosting, scenario: Scenario, p: Compl
     return t.add(DISCLOSURE_LINE_WORDS[line], 'dollars', cells);
   });
   const percent = (numerator: CellRef, denominator: CellRef): ReportCell => ({ ...t.ratio(numerator, denominator), format: 'percent' });
-  const percentCells = (row: number, baseRow: number) => fys.forEach((_, k) => (t.rows[row]!.cells[pctCol(k)] = percent({ row, col: changeCol(k) }, { row: baseRow, col: baseCol })));
+  const percentCells = (row: number, baseRow: number) =>
+    fys.forEach((_, k) => (t.rows[row]!.cells[pctCol(k)] = percent({ row, col: changeCol(k) }, { row: baseRow, col: baseCol })));
   lineRows.forEach((row) => percentCells(row, row));
 
-  const totalRow = t.add('Total compensation', 'dollars', columns.map((_, col) => (isPctCol(col) ? null : t.sum(columnRefs(lineRows, col)))), 'total');
+  const totalRow = t.add(
+    'Total compensation',
+    'dollars',
+    columns.map((_, col) => (isPctCol(col) ? null : t.sum(columnRefs(lineRows, col)))),
+    'total',
+  );
   percentCells(totalRow, totalRow);
 
   // Step and column: the settlement's step movement (proposal − baseline) over the counted lines' components.
@@ -81,7 +112,11 @@ export function disclosure(result: CompleteCosting, scenario: Scenario, p: Compl
   const stepComps = mappedComponents.filter((c) => counted.includes(mapping.components[c]));
   const rollupNames = Object.keys(mapping.rollups);
   const rollupsCounted = rollupNames.every((n) => counted.includes(mapping.rollups[n]!));
-  const stepOf = (fy: string) => [...stepComps, ...(rollupsCounted ? (['otherRollups'] as const) : [])].flatMap((c) => [p.stepMovement[fy]![c], negate(result.baselineStepMovement[fy]![c])]);
+  const stepOf = (fy: string) =>
+    [...stepComps, ...(rollupsCounted ? (['otherRollups'] as const) : [])].flatMap((c) => [
+      p.stepMovement[fy]![c],
+      negate(result.baselineStepMovement[fy]![c]),
+    ]);
   const stepCells: (ReportCell | null)[] = [null];
   fys.forEach((fy, k) => {
     stepCells.push(roundDollars(stepOf(fy)));
@@ -101,7 +136,8 @@ export function disclosure(result: CompleteCosting, scenario: Scenario, p: Compl
   const perFteRow = t.add('Average cost per FTE', 'dollars', perFte);
   fys.forEach((_, k) => {
     const cells = t.rows[perFteRow]!.cells;
-    cells[changeCol(k)] = k === 0 ? t.sum([{ row: perFteRow, col: costCol(0) }]) : t.difference({ row: perFteRow, col: costCol(k) }, { row: perFteRow, col: costCol(k - 1) });
+    cells[changeCol(k)] =
+      k === 0 ? t.sum([{ row: perFteRow, col: costCol(0) }]) : t.difference({ row: perFteRow, col: costCol(k) }, { row: perFteRow, col: costCol(k - 1) });
     cells[pctCol(k)] = percent({ row: perFteRow, col: changeCol(k) }, { row: perFteRow, col: baseCol });
   });
 
@@ -110,7 +146,13 @@ export function disclosure(result: CompleteCosting, scenario: Scenario, p: Compl
     const parts = [...componentsOf(line).map((c) => COMPONENT_LABELS[c]), ...rollupsOf(line)];
     how.add(DISCLOSURE_LINE_WORDS[line], 'text', [{ value: parts.join(', ') || '(nothing)' }]);
   }
-  how.add('Step and column counts', 'text', [{ value: counted.map((l) => DISCLOSURE_LINE_WORDS[l]).join(', ') + (rollupsCounted || rollupNames.length === 0 ? '' : ' (roll-ups left out: they are split across lines counted and not counted)') }]);
+  how.add('Step and column counts', 'text', [
+    {
+      value:
+        counted.map((l) => DISCLOSURE_LINE_WORDS[l]).join(', ') +
+        (rollupsCounted || rollupNames.length === 0 ? '' : ' (roll-ups left out: they are split across lines counted and not counted)'),
+    },
+  ]);
 
   const perRollup = new TableBuilder(ROLLUP_LINES_CAPTION_ID, ROLLUP_LINES_CAPTION, 'Roll-up', ['Line']);
   for (const name of rollupNames) perRollup.add(name, 'text', [{ value: DISCLOSURE_LINE_WORDS[mapping.rollups[name]!] }]);
@@ -119,7 +161,10 @@ export function disclosure(result: CompleteCosting, scenario: Scenario, p: Compl
     return col > 0 && col % 3 === 0;
   }
 
-  const lines = [termWords(scenario), `Proposal disclosed: ${proposalWords(p)}; ${fteText(result.fte)} FTE (${result.positions} positions, ${result.vacantPositions} vacant)`];
+  const lines = [
+    termWords(scenario),
+    `Proposal disclosed: ${proposalWords(p)}; ${fteText(result.fte)} FTE (${result.positions} positions, ${result.vacantPositions} vacant)`,
+  ];
   const model = modelWords(options);
   if (model) lines.push(model);
   const banner = bannerWords(options);
@@ -136,7 +181,13 @@ export function disclosure(result: CompleteCosting, scenario: Scenario, p: Compl
           'Average cost per FTE: status quo total, then the increase, per FTE.',
       ),
       how.table(),
-      ...(rollupNames.length ? [perRollup.table('Change a roll-up\u2019s line here (Salary schedule, Other compensation, Statutory benefits, Health and welfare); the command line reads it from the workbook.')] : []),
+      ...(rollupNames.length
+        ? [
+            perRollup.table(
+              'Change a roll-up\u2019s line here (Salary schedule, Other compensation, Statutory benefits, Health and welfare); the command line reads it from the workbook.',
+            ),
+          ]
+        : []),
     ],
     notes: provenanceNotes(result, scenario, options),
     landscape: true,

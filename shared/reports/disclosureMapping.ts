@@ -44,7 +44,12 @@ const DEFAULT_COMPONENTS: Record<MappedComponent, DisclosureLine> = {
   health: 'healthAndWelfare',
 };
 
-const ALIASES: Record<string, DisclosureLine> = { salary: 'salarySchedule', other: 'otherCompensation', statutory: 'statutoryBenefits', health: 'healthAndWelfare' };
+const ALIASES: Record<string, DisclosureLine> = {
+  salary: 'salarySchedule',
+  other: 'otherCompensation',
+  statutory: 'statutoryBenefits',
+  health: 'healthAndWelfare',
+};
 
 /** A line given by key, in words or by its first word, in any case: "healthAndWelfare", "Health and welfare", "health". */
 export function lineOf(text: string): DisclosureLine | undefined {
@@ -55,7 +60,10 @@ export function lineOf(text: string): DisclosureLine | undefined {
 const lineText = z.string().transform((s, ctx) => {
   const line = lineOf(s);
   if (!line) {
-    ctx.addIssue({ code: 'custom', message: `"${s}" is not a line of the form: use one of ${disclosureLines.map((l) => `"${DISCLOSURE_LINE_WORDS[l]}"`).join(', ')}` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${s}" is not a line of the form: use one of ${disclosureLines.map((l) => `"${DISCLOSURE_LINE_WORDS[l]}"`).join(', ')}`,
+    });
     return z.NEVER;
   }
   return line;
@@ -81,12 +89,19 @@ export function defaultDisclosureMapping(rollupNames: readonly string[]): Disclo
  * The default with the analyst's changes; a roll-up name the costing does not have is an issue
  * that lists the names it has.
  */
-export function disclosureMapping(rollupNames: readonly string[], changes: DisclosureMappingFile = {}, path = 'mapping'): { ok: true; mapping: DisclosureMapping } | { ok: false; issues: InputIssue[] } {
+export function disclosureMapping(
+  rollupNames: readonly string[],
+  changes: DisclosureMappingFile = {},
+  path = 'mapping',
+): { ok: true; mapping: DisclosureMapping } | { ok: false; issues: InputIssue[] } {
   const mapping = defaultDisclosureMapping(rollupNames);
   const issues: InputIssue[] = [];
   for (const [name, line] of Object.entries(changes.rollups ?? {})) {
     if (!(name in mapping.rollups)) {
-      issues.push({ path: `${path}.rollups.${name}`, message: `no roll-up is named "${name}": the costing's roll-ups are ${rollupNames.length ? rollupNames.map((n) => `"${n}"`).join(', ') : '(none)'}` });
+      issues.push({
+        path: `${path}.rollups.${name}`,
+        message: `no roll-up is named "${name}": the costing's roll-ups are ${rollupNames.length ? rollupNames.map((n) => `"${n}"`).join(', ') : '(none)'}`,
+      });
     } else mapping.rollups[name] = line;
   }
   Object.assign(mapping.components, changes.components ?? {});
@@ -104,7 +119,10 @@ export function mappingFromOptions(options: readonly string[]): { ok: true; chan
     const name = at > 0 ? option.slice(0, at).trim() : '';
     const line = at > 0 ? lineOf(option.slice(at + 1)) : undefined;
     if (!name || !line) {
-      issues.push({ path: `--line[${i}]`, message: `"${option}" must be NAME=LINE, LINE one of ${disclosureLines.map((l) => `"${DISCLOSURE_LINE_WORDS[l]}"`).join(', ')}` });
+      issues.push({
+        path: `--line[${i}]`,
+        message: `"${option}" must be NAME=LINE, LINE one of ${disclosureLines.map((l) => `"${DISCLOSURE_LINE_WORDS[l]}"`).join(', ')}`,
+      });
       return;
     }
     if ((mappedComponents as readonly string[]).includes(name)) components[name as MappedComponent] = line;
@@ -121,7 +139,10 @@ export const ROLLUP_LINES_CAPTION_ID = 'rollupLines';
  * Reads the analyst's roll-up lines from a Disclosure sheet's cells (as written by reportSheet): the
  * rows under the caption and its heading row, up to the first row without both. Absent table: no changes.
  */
-export function mappingFromSheet(cells: readonly (readonly unknown[])[], sheetName = 'Disclosure'): { ok: true; changes: DisclosureMappingFile } | { ok: false; issues: InputIssue[] } {
+export function mappingFromSheet(
+  cells: readonly (readonly unknown[])[],
+  sheetName = 'Disclosure',
+): { ok: true; changes: DisclosureMappingFile } | { ok: false; issues: InputIssue[] } {
   const captionRow = cells.findIndex((r) => r[0] === ROLLUP_LINES_CAPTION);
   if (captionRow < 0) return { ok: true, changes: {} };
   const rollups: Record<string, DisclosureLine> = {};
@@ -132,7 +153,11 @@ export function mappingFromSheet(cells: readonly (readonly unknown[])[], sheetNa
     // The table ends at the first row without a name or without a line (the note under it has neither in column B).
     if (typeof name !== 'string' || name.trim() === '' || text === null || text === undefined || text === '') break;
     const line = typeof text === 'string' ? lineOf(text) : undefined;
-    if (!line) issues.push({ path: `${sheetName}!B${r + 1}`, message: `"${(typeof text === 'string' ? text : typeof text === 'number' || typeof text === 'boolean' ? String(text) : JSON.stringify(text))}" is not a line of the form: write one of ${disclosureLines.map((l) => DISCLOSURE_LINE_WORDS[l]).join(', ')}` });
+    if (!line)
+      issues.push({
+        path: `${sheetName}!B${r + 1}`,
+        message: `"${typeof text === 'string' ? text : typeof text === 'number' || typeof text === 'boolean' ? String(text) : JSON.stringify(text)}" is not a line of the form: write one of ${disclosureLines.map((l) => DISCLOSURE_LINE_WORDS[l]).join(', ')}`,
+      });
     else rollups[name.trim()] = line;
   }
   return issues.length ? { ok: false, issues } : { ok: true, changes: { rollups } };

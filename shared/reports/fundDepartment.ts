@@ -21,11 +21,20 @@ function splitTable(id: string, caption: string, keyHeader: string, fys: string[
   const fyCols = fys.map((_, i) => i);
   const t = new TableBuilder(id, caption, keyHeader, [...fys, 'Term total']);
   const rows = Object.keys(split).map((key) => {
-    const row = t.add(fundWords(key), 'money', fys.map((fy) => figure(split[key]![fy]!.total)));
+    const row = t.add(
+      fundWords(key),
+      'money',
+      fys.map((fy) => figure(split[key]![fy]!.total)),
+    );
     t.rows[row]!.cells.push(t.sum(rowRefs(row, fyCols)));
     return row;
   });
-  t.add('Total', 'money', [...fyCols, fys.length].map((col) => t.sum(columnRefs(rows, col))), 'total');
+  t.add(
+    'Total',
+    'money',
+    [...fyCols, fys.length].map((col) => t.sum(columnRefs(rows, col))),
+    'total',
+  );
   return t.table();
 }
 
@@ -34,7 +43,15 @@ export function bySplit(by: 'fund' | 'department', result: CompleteCosting, scen
   const heading = by === 'fund' ? 'Fund' : 'Department';
   const tables = [splitTable('baseline', `Status quo cost by ${by}`, heading, fys, by === 'fund' ? result.baselineByFund : result.baselineByDepartment)];
   result.proposals.forEach((p, i) => {
-    tables.push(splitTable(`increase-${i + 1}`, `Increase over the status quo by ${by}: ${proposalWords(p)}`, heading, fys, by === 'fund' ? p.increaseByFund : p.increaseByDepartment));
+    tables.push(
+      splitTable(
+        `increase-${i + 1}`,
+        `Increase over the status quo by ${by}: ${proposalWords(p)}`,
+        heading,
+        fys,
+        by === 'fund' ? p.increaseByFund : p.increaseByDepartment,
+      ),
+    );
   });
   const lines = [termWords(scenario)];
   const model = modelWords(ctx);

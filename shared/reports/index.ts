@@ -62,7 +62,8 @@ export function buildReport(view: ReportView, costing: CostingResult, scenario: 
       if (!first.ok) return { ok: false, issues: [{ path: first.path, message: first.message }] };
       const second = chooseProposal(result, options.against ?? result.proposals.find((_, i) => i !== first.index)?.name, '--against');
       if (!second.ok) return { ok: false, issues: [{ path: second.path, message: second.message }] };
-      if (second.index === first.index) return { ok: false, issues: [{ path: '--against', message: `"${second.proposal.name}" is the same proposal as --proposal: name another one` }] };
+      if (second.index === first.index)
+        return { ok: false, issues: [{ path: '--against', message: `"${second.proposal.name}" is the same proposal as --proposal: name another one` }] };
       return { ok: true, report: reconciliation(result, scenario, first.index, second.index, options) };
     }
   }

@@ -52,13 +52,20 @@ export function reconciliation(result: CompleteCosting, scenario: Scenario, a: n
   const fys = result.fiscalYears;
   const fyCols = fys.map((_, i) => i);
   const termCol = fys.length;
-  const side = (i: number): Side => ({ result: result.proposals[i]!, provisions: scenario.proposals[i]!.provisions, retroPayDate: scenario.proposals[i]!.retroPayDate });
+  const side = (i: number): Side => ({
+    result: result.proposals[i]!,
+    provisions: scenario.proposals[i]!.provisions,
+    retroPayDate: scenario.proposals[i]!.retroPayDate,
+  });
   const A = side(a);
   const B = side(b);
   const nameA = A.result.name;
   const nameB = B.result.name;
 
-  const t = new TableBuilder('reconcile', `${proposalWords(A.result)} and ${proposalWords(B.result)}, provision by provision`, 'Provision', [...fys, 'Term total']);
+  const t = new TableBuilder('reconcile', `${proposalWords(A.result)} and ${proposalWords(B.result)}, provision by provision`, 'Provision', [
+    ...fys,
+    'Term total',
+  ]);
   const withTerm = (row: number) => {
     t.rows[row]!.cells[termCol] = t.sum(rowRefs(row, fyCols));
     return row;
@@ -66,12 +73,27 @@ export function reconciliation(result: CompleteCosting, scenario: Scenario, a: n
   const chargeRow = (s: Side, name: string, index: number | undefined): number => {
     if (index === undefined) return t.add(`${name}: no such provision`, 'money', [], 'normal');
     const charge = s.result.byProvision[index]!;
-    return withTerm(t.add(`${name}: ${describeProvision(s.provisions[index]!)}`, 'money', fys.map((fy) => figure(charge.byFiscalYear[fy] ?? '0'))));
+    return withTerm(
+      t.add(
+        `${name}: ${describeProvision(s.provisions[index]!)}`,
+        'money',
+        fys.map((fy) => figure(charge.byFiscalYear[fy] ?? '0')),
+      ),
+    );
   };
   const gapRow = (label: string, ra: number, rb: number, style: 'normal' | 'total' = 'normal') =>
-    t.add(label, 'money', [...fyCols, termCol].map((col) => t.difference({ row: ra, col }, { row: rb, col })), style);
+    t.add(
+      label,
+      'money',
+      [...fyCols, termCol].map((col) => t.difference({ row: ra, col }, { row: rb, col })),
+      style,
+    );
 
-  t.add('Status quo cost (the same baseline for both)', 'money', fys.map((fy) => figure(result.baseline[fy]!.total)));
+  t.add(
+    'Status quo cost (the same baseline for both)',
+    'money',
+    fys.map((fy) => figure(result.baseline[fy]!.total)),
+  );
   withTerm(t.rows.length - 1);
 
   const pairs = matchProvisions(A.provisions, B.provisions);
@@ -96,7 +118,13 @@ export function reconciliation(result: CompleteCosting, scenario: Scenario, a: n
   }
 
   t.group('Total increase over the status quo');
-  const totalOf = (name: string, rows: number[]) => t.add(name, 'money', [...fyCols, termCol].map((col) => t.sum(rows.map((row): CellRef => ({ row, col })))), 'total');
+  const totalOf = (name: string, rows: number[]) =>
+    t.add(
+      name,
+      'money',
+      [...fyCols, termCol].map((col) => t.sum(rows.map((row): CellRef => ({ row, col })))),
+      'total',
+    );
   const ta = totalOf(nameA, rowsA);
   const tb = totalOf(nameB, rowsB);
   gapRow(`Gap (${nameA} − ${nameB})`, ta, tb, 'total');

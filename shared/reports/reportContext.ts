@@ -63,7 +63,9 @@ export function provenanceNotes(result: CostingResult, scenario: Scenario, ctx: 
   ];
   if (ctx.approval) {
     const a = ctx.approval;
-    notes.push(`Approved by ${a.approverName} on ${dateTimeText(a.approvedAt, zone)}${a.comment ? ` ("${a.comment}")` : ''}. Content hash (sha256) ${a.contentHash}.`);
+    notes.push(
+      `Approved by ${a.approverName} on ${dateTimeText(a.approvedAt, zone)}${a.comment ? ` ("${a.comment}")` : ''}. Content hash (sha256) ${a.contentHash}.`,
+    );
   } else if (ctx.returned) {
     const r = ctx.returned;
     notes.push(`Returned for changes by ${r.byName} on ${dateTimeText(r.at, zone)}: "${r.comment}".`);

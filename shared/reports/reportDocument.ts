@@ -115,7 +115,10 @@ export class TableBuilder {
   }
 
   difference(left: CellRef, right: CellRef): ReportCell {
-    return { value: new Decimal(this.value(left.row, left.col) || 0).minus(this.value(right.row, right.col) || 0).toFixed(), formula: { op: 'difference', left, right } };
+    return {
+      value: new Decimal(this.value(left.row, left.col) || 0).minus(this.value(right.row, right.col) || 0).toFixed(),
+      formula: { op: 'difference', left, right },
+    };
   }
 
   ratio(numerator: CellRef, denominator: CellRef): ReportCell {

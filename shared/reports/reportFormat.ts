@@ -64,13 +64,15 @@ export const EXCEL_FORMAT = {
 export function dateTimeText(iso: string, timeZone: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat('en-US', { timeZone, dateStyle: 'medium', timeStyle: 'short' })
-    .formatToParts(date)
-    .map((p) => p.value)
-    .join('')
-    // ICU puts a narrow no-break space before "AM"; a plain one prints everywhere.
-    .replace(/[\u202f\u00a0]/g, ' ')
-    .concat(` ${zoneName(date, timeZone)}`);
+  return (
+    new Intl.DateTimeFormat('en-US', { timeZone, dateStyle: 'medium', timeStyle: 'short' })
+      .formatToParts(date)
+      .map((p) => p.value)
+      .join('')
+      // ICU puts a narrow no-break space before "AM"; a plain one prints everywhere.
+      .replace(/[\u202f\u00a0]/g, ' ')
+      .concat(` ${zoneName(date, timeZone)}`)
+  );
 }
 
 function zoneName(date: Date, timeZone: string): string {

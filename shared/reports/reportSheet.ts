@@ -74,7 +74,10 @@ export function reportSheet(report: ReportDocument, scenario: Scenario, ctx: Rep
   const titleRows: [number, number] = [1, row];
   row++;
 
-  const labelWidth = Math.min(LABEL_WIDTH_MAX, Math.max(24, ...report.tables.flatMap((t) => [t.labelHeader.length, ...t.rows.map((r) => r.label.length + (r.style === 'group' ? 0 : 2))])));
+  const labelWidth = Math.min(
+    LABEL_WIDTH_MAX,
+    Math.max(24, ...report.tables.flatMap((t) => [t.labelHeader.length, ...t.rows.map((r) => r.label.length + (r.style === 'group' ? 0 : 2))])),
+  );
   const columnWidths = [labelWidth];
   const pageBreaksBefore: number[] = [];
 

@@ -5,7 +5,9 @@ import { code, share } from './primitives.js';
 /** The key that collects rows and flat amounts with no fund or department (COSTING.md §7). */
 export const UNASSIGNED = 'unassigned';
 
-const fundOrDepartmentCode = code.refine((c) => c !== UNASSIGNED, { message: `"${UNASSIGNED}" is reserved for rows without a fund or department: use another code` });
+const fundOrDepartmentCode = code.refine((c) => c !== UNASSIGNED, {
+  message: `"${UNASSIGNED}" is reserved for rows without a fund or department: use another code`,
+});
 
 export const departmentCode = fundOrDepartmentCode;
 
@@ -13,7 +15,9 @@ export const departmentCode = fundOrDepartmentCode;
 export const fundSchema = z.union([
   fundOrDepartmentCode,
   z
-    .array(z.strictObject({ fund: fundOrDepartmentCode, share }), { error: (issue) => (issue.input === undefined ? 'is required' : 'must be a fund code or a list of {fund, share}') })
+    .array(z.strictObject({ fund: fundOrDepartmentCode, share }), {
+      error: (issue) => (issue.input === undefined ? 'is required' : 'must be a fund code or a list of {fund, share}'),
+    })
     .min(1, { message: 'list at least one fund' })
     .superRefine((parts, ctx) => {
       const seen = new Set<string>();

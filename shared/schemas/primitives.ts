@@ -30,7 +30,8 @@ export const MAX_PROPOSALS = 20;
 function decimalProblem(text: string): string | null {
   if (!DECIMAL_PATTERN.test(text)) return 'must be a decimal string such as "45.12"';
   const point = text.indexOf('.');
-  if (point !== -1 && text.length - point - 1 > MAX_DECIMAL_PLACES) return `has ${text.length - point - 1} decimal places: at most ${MAX_DECIMAL_PLACES} are allowed`;
+  if (point !== -1 && text.length - point - 1 > MAX_DECIMAL_PLACES)
+    return `has ${text.length - point - 1} decimal places: at most ${MAX_DECIMAL_PLACES} are allowed`;
   // |x| < 10¹² exactly when the whole part, leading zeros aside, has at most 12 digits (read from the text: rosters are large).
   const whole = (point === -1 ? text : text.slice(0, point)).replace(/^-?0*/, '');
   if (whole.length > 12) return 'must be below 1000000000000 (10¹²) in absolute value';
@@ -43,12 +44,10 @@ function wellFormed(text: string): boolean {
 
 /** A decimal written as a JSON string ("45.12"); a JSON number is refused so no float sneaks in. */
 export const decimalString = ofKind(
-  z
-    .string({ error: requiredOr('must be a decimal string such as "45.12", not a JSON number') })
-    .superRefine((text, ctx) => {
-      const problem = decimalProblem(text);
-      if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
-    }),
+  z.string({ error: requiredOr('must be a decimal string such as "45.12", not a JSON number') }).superRefine((text, ctx) => {
+    const problem = decimalProblem(text);
+    if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+  }),
   'decimal',
 );
 
@@ -139,7 +138,8 @@ export const freeText = (min: number, max: number) =>
       .max(max, { message: `must be at most ${max} characters` })
       .superRefine((text, ctx) => {
         const bad = unsafeCharacters(text);
-        if (bad.length > 0) ctx.addIssue({ code: 'custom', message: `contains ${bad.join(', ')}, which a workbook cannot hold: remove ${bad.length === 1 ? 'it' : 'them'}` });
+        if (bad.length > 0)
+          ctx.addIssue({ code: 'custom', message: `contains ${bad.join(', ')}, which a workbook cannot hold: remove ${bad.length === 1 ? 'it' : 'them'}` });
       }),
     'text',
   );

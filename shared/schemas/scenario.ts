@@ -65,7 +65,8 @@ export const calendarSchema = z
 export const termSchema = z
   .strictObject({ start: isoDate, end: isoDate, costs: choice(termCostings).default('fiscalYears') }, { error: requiredField })
   .superRefine((term, ctx) => {
-    if (isValidIsoDate(term.start) && isValidIsoDate(term.end) && parseDay(term.end) < parseDay(term.start)) ctx.addIssue({ code: 'custom', path: ['end'], message: 'must not be before term.start' });
+    if (isValidIsoDate(term.start) && isValidIsoDate(term.end) && parseDay(term.end) < parseDay(term.start))
+      ctx.addIssue({ code: 'custom', path: ['end'], message: 'must not be before term.start' });
   });
 
 export const classSchema = z.strictObject({
@@ -117,10 +118,13 @@ export const rosterRowSchema = z.strictObject({
   department: departmentCode.optional(),
 });
 
-export const rosterSchema = z.strictObject({
-  extractDate: isoDate,
-  rows: z.array(rosterRowSchema, { error: requiredField }),
-}, { error: requiredField });
+export const rosterSchema = z.strictObject(
+  {
+    extractDate: isoDate,
+    rows: z.array(rosterRowSchema, { error: requiredField }),
+  },
+  { error: requiredField },
+);
 
 const datedRate = z.strictObject({ from: isoDate, rate });
 const datedMonthly = z.strictObject({ from: isoDate, monthly: nonNegativeDecimal });
@@ -183,7 +187,10 @@ const scenarioObject = z.strictObject({
   schedule: scheduleSchema,
   roster: rosterSchema,
   assumptions: assumptionsSchema,
-  proposals: z.array(proposalSchema).max(MAX_PROPOSALS, { message: `a scenario has at most ${MAX_PROPOSALS} proposals` }).default([]),
+  proposals: z
+    .array(proposalSchema)
+    .max(MAX_PROPOSALS, { message: `a scenario has at most ${MAX_PROPOSALS} proposals` })
+    .default([]),
 });
 
 export const scenarioSchema = scenarioObject.superRefine(crossReferenceIssues);
@@ -211,7 +218,10 @@ function crossReferenceIssues(s: z.output<typeof scenarioObject>, ctx: z.Refinem
       }
     });
     const stale =
-      row.nextStepDate !== undefined && isValidIsoDate(row.nextStepDate) && isValidIsoDate(s.roster.extractDate) && parseDay(row.nextStepDate) <= parseDay(s.roster.extractDate);
+      row.nextStepDate !== undefined &&
+      isValidIsoDate(row.nextStepDate) &&
+      isValidIsoDate(s.roster.extractDate) &&
+      parseDay(row.nextStepDate) <= parseDay(s.roster.extractDate);
     if (stale && steps !== undefined && !row.vacant && row.step < steps) {
       ctx.addIssue({
         code: 'custom',
@@ -238,17 +248,24 @@ function crossReferenceIssues(s: z.output<typeof scenarioObject>, ctx: z.Refinem
   s.assumptions.otherRollups.forEach((r, i) => {
     const path = ['assumptions', 'otherRollups', i];
     const first = rollupNames.get(r.name);
-    if (first !== undefined) ctx.addIssue({ code: 'custom', path: [...path, 'name'], message: `roll-up ${r.name} is listed twice (also otherRollups[${first}]): names are unique` });
+    if (first !== undefined)
+      ctx.addIssue({ code: 'custom', path: [...path, 'name'], message: `roll-up ${r.name} is listed twice (also otherRollups[${first}]): names are unique` });
     else rollupNames.set(r.name, i);
     r.classes?.forEach((c, k) => {
-      if (!classSteps.has(c)) ctx.addIssue({ code: 'custom', path: [...path, 'classes', k], message: `class ${c} is not in the schedule (classes: ${classList()})` });
+      if (!classSteps.has(c))
+        ctx.addIssue({ code: 'custom', path: [...path, 'classes', k], message: `class ${c} is not in the schedule (classes: ${classList()})` });
     });
   });
 
   let budget: number | null = null;
   s.proposals.forEach((proposal, i) => {
     if (proposal.side === 'budget') {
-      if (budget !== null) ctx.addIssue({ code: 'custom', path: ['proposals', i, 'side'], message: `proposals[${budget}] is already the budget: at most one proposal has side "budget"` });
+      if (budget !== null)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['proposals', i, 'side'],
+          message: `proposals[${budget}] is already the budget: at most one proposal has side "budget"`,
+        });
       else budget = i;
     }
     proposal.provisions.forEach((provision, j) => {

@@ -67,7 +67,10 @@ function tierIssues(
     if (tier === undefined) return;
     const from = earliest.get(tier);
     if (from === undefined) {
-      issues.add(`roster.rows[${i}].${field}`, `${what} tier \`${tier}\` has no ${noun}s in ${table} (row ${row.id}); tiers with ${noun}s: ${namesOrNone(earliest.keys())}`);
+      issues.add(
+        `roster.rows[${i}].${field}`,
+        `${what} tier \`${tier}\` has no ${noun}s in ${table} (row ${row.id}); tiers with ${noun}s: ${namesOrNone(earliest.keys())}`,
+      );
     } else if (from > firstEffective) {
       issues.add(
         `roster.rows[${i}].${field}`,

@@ -24,7 +24,9 @@ export class IssueList {
 export function listedIssues(issues: readonly InputIssue[], omitted = 0, limit = MAX_LISTED_ISSUES): InputIssue[] {
   const shown = issues.slice(0, limit);
   const more = omitted + Math.max(0, issues.length - limit);
-  return more > 0 ? [...shown, { path: '(document)', message: `… and ${more} more problem${more === 1 ? '' : 's'} not listed: fix these and validate again` }] : shown;
+  return more > 0
+    ? [...shown, { path: '(document)', message: `… and ${more} more problem${more === 1 ? '' : 's'} not listed: fix these and validate again` }]
+    : shown;
 }
 
 /** "classic, pepra", or "none" — the names that do exist, for a message about one that does not. */

@@ -52,11 +52,15 @@ export function proposalIssues(scenario: Scenario, timeline: Timeline, issues: I
       if (p.type === 'flat') {
         if (isNegative(p.amount)) warnings.add(`${at(j)}.amount`, `a negative flat amount (${p.amount}): a saving; check the sign`);
         p.fiscalYears.forEach((fy, f) => {
-          if (!horizon.has(fy)) warnings.add(`${at(j)}.fiscalYears[${f}]`, `${fy} is outside the costed fiscal years (${horizonText}): this amount is not costed there`);
+          if (!horizon.has(fy))
+            warnings.add(`${at(j)}.fiscalYears[${f}]`, `${fy} is outside the costed fiscal years (${horizonText}): this amount is not costed there`);
         });
       }
       if (p.type !== 'flat' && p.type !== 'lumpSum' && timeline.firstAffected(provisionDate(p)) >= timeline.length) {
-        warnings.add(`${at(j)}.effective`, `${p.effective} is after the last costed period (${formatDay(timeline.start[timeline.length - 1]!)} – ${formatDay(timeline.end[timeline.length - 1]!)}): this provision costs nothing`);
+        warnings.add(
+          `${at(j)}.effective`,
+          `${p.effective} is after the last costed period (${formatDay(timeline.start[timeline.length - 1]!)} – ${formatDay(timeline.end[timeline.length - 1]!)}): this provision costs nothing`,
+        );
       }
     });
   });
@@ -70,7 +74,12 @@ const STEP_COUNT_TYPES = new Set<Provision['type']>(['addStep', 'dropSteps', 'se
  * own published-schedule rule (`publishChange`, with its messages): a `setRate` names a step the
  * class has on its date, `dropSteps` leaves at least one step, `addStep` at most 99 (§1).
  */
-function stepCountIssues(scenario: Scenario, ordered: readonly ListedProvision[], at: (j: number) => string, once: (path: string, message: string) => void): void {
+function stepCountIssues(
+  scenario: Scenario,
+  ordered: readonly ListedProvision[],
+  at: (j: number) => string,
+  once: (path: string, message: string) => void,
+): void {
   const changes = ordered.filter((lp) => STEP_COUNT_TYPES.has(lp.provision.type));
   for (const cls of scenario.schedule.classes) {
     // Only the number of steps matters here: placeholder rates stand in for the published ones.
@@ -106,7 +115,12 @@ function specialPayIssues(scenario: Scenario, pi: number, ordered: readonly List
   const interner = new Interner();
   for (const cls of scenario.schedule.classes) {
     try {
-      specialPaysInForce(scenario, applied.filter((lp) => affectsClass(lp.provision, cls.code)), pi, interner);
+      specialPaysInForce(
+        scenario,
+        applied.filter((lp) => affectsClass(lp.provision, cls.code)),
+        pi,
+        interner,
+      );
     } catch (error) {
       if (!(error instanceof CostingInputError)) throw error;
       for (const issue of error.issues) once(issue.path, `${issue.message} (class ${cls.code}): use mode "set", or add the same kind`);

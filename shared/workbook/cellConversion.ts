@@ -44,7 +44,10 @@ export function decimalFormat(kind: ColumnKind, places: number): string {
 /** Places a number format shows (minimum digits after the point; +2 for a percentage), if any. */
 export function placesFromFormat(format: string | null | undefined): number | undefined {
   if (!format || /^general$/i.test(format) || format === '@') return undefined;
-  const section = format.split(';')[0]!.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '');
+  const section = format
+    .split(';')[0]!
+    .replace(/"[^"]*"/g, '')
+    .replace(/\[[^\]]*\]/g, '');
   if (!/[0#]/.test(section)) return undefined;
   const dot = section.indexOf('.');
   let places = 0;
@@ -84,7 +87,10 @@ export function writeCell(kind: ColumnKind, value: unknown): WrittenCell {
       return { value: (value as unknown[]).length ? (value as unknown[]).map((v) => listItem(String(v))).join(', ') : null, format: NUMBER_FORMAT.text };
     case 'fund': {
       const fund = value as string | { fund: string; share: string }[];
-      return { value: typeof fund === 'string' ? listItem(fund, /:/) : fund.map((part) => `${listItem(part.fund, /:/)}:${part.share}`).join(', '), format: NUMBER_FORMAT.text };
+      return {
+        value: typeof fund === 'string' ? listItem(fund, /:/) : fund.map((part) => `${listItem(part.fund, /:/)}:${part.share}`).join(', '),
+        format: NUMBER_FORMAT.text,
+      };
     }
     case 'bands': {
       const bands = value as { years: number; percent: string }[];
@@ -147,7 +153,14 @@ function splitListItems(text: string): { text: string; quoted: boolean; tail: st
 }
 
 function formatOfEmpty(kind: ColumnKind): string | null {
-  return kind === 'text' || kind === 'code' || kind === 'enum' || kind === 'date' || kind === 'list' || kind === 'fiscalYears' || kind === 'bands' || kind === 'fund'
+  return kind === 'text' ||
+    kind === 'code' ||
+    kind === 'enum' ||
+    kind === 'date' ||
+    kind === 'list' ||
+    kind === 'fiscalYears' ||
+    kind === 'bands' ||
+    kind === 'fund'
     ? NUMBER_FORMAT.text
     : null;
 }
@@ -314,7 +327,10 @@ export function readBands(raw: unknown): ReadCell<{ years: number; percent: stri
   if (!text.ok) return text;
   if (text.value?.toLowerCase() === NO_BANDS) return { ok: true, value: [] };
   const bands: { years: number; percent: string }[] = [];
-  for (const part of (text.value ?? '').split(';').map((s) => s.trim()).filter((s) => s !== '')) {
+  for (const part of (text.value ?? '')
+    .split(';')
+    .map((s) => s.trim())
+    .filter((s) => s !== '')) {
     const m = /^(\d{1,3})\s*:\s*(.+)$/.exec(part);
     const percent = m ? readDecimal('rate', m[2]!) : undefined;
     if (!m || !percent || !percent.ok || percent.value === undefined) {

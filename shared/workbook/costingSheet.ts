@@ -190,12 +190,24 @@ export function costingSheet(result: CostingResult, scenario: Scenario, options:
     w.row++;
   }
   if (options.title) {
-    w.text(0, `${options.title}${options.version !== undefined ? `, version ${options.version}` : ''}${options.state ? ` (${options.state[0]!.toUpperCase()}${options.state.slice(1)})` : ''}`, 'note');
+    w.text(
+      0,
+      `${options.title}${options.version !== undefined ? `, version ${options.version}` : ''}${options.state ? ` (${options.state[0]!.toUpperCase()}${options.state.slice(1)})` : ''}`,
+      'note',
+    );
     w.row++;
   }
-  w.text(0, `Schedule ${snap.scheduleId} effective ${snap.scheduleEffective}; roster extract ${snap.rosterExtractDate}; assumptions ${snap.assumptionsId}; term ${scenario.term.start} to ${scenario.term.end}`, 'note');
+  w.text(
+    0,
+    `Schedule ${snap.scheduleId} effective ${snap.scheduleEffective}; roster extract ${snap.rosterExtractDate}; assumptions ${snap.assumptionsId}; term ${scenario.term.start} to ${scenario.term.end}`,
+    'note',
+  );
   w.row++;
-  w.text(0, `Dollars. Totals, increases and percentages are formulas over the component cells.${options.generatedAt ? ` Produced ${dateTimeText(options.generatedAt, zone)}.` : ''}`, 'note');
+  w.text(
+    0,
+    `Dollars. Totals, increases and percentages are formulas over the component cells.${options.generatedAt ? ` Produced ${dateTimeText(options.generatedAt, zone)}.` : ''}`,
+    'note',
+  );
   w.row++;
   // The column headings, repeated at the top of every printed page with the title above.
   w.header('Figures by fiscal year', ['Ongoing annual cost (lift)']);
@@ -245,7 +257,12 @@ export function costingSheet(result: CostingResult, scenario: Scenario, options:
   w.header('Component');
   const periods: Record<string, Cell> = {};
   for (const fy of fys) periods[fy] = result.periodsByFiscalYear[fy] ?? null;
-  w.fyRow('Pay periods', periods, fys.reduce((a, fy) => a + (result.periodsByFiscalYear[fy] ?? 0), 0), NUMBER_FORMAT.integer);
+  w.fyRow(
+    'Pay periods',
+    periods,
+    fys.reduce((a, fy) => a + (result.periodsByFiscalYear[fy] ?? 0), 0),
+    NUMBER_FORMAT.integer,
+  );
   const baseline = w.componentValues(result.baseline);
   const firstFy = fys[0];
   const baseTotalAbs = firstFy ? baseline.total[firstFy]!.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2') : undefined;
@@ -277,7 +294,10 @@ export function costingSheet(result: CostingResult, scenario: Scenario, options:
     const pct: Record<string, Cell> = {};
     for (const fy of fys) {
       const value = p.percentOfBase[fy];
-      pct[fy] = { formula: `IF(${baseTotalAbs}=0,"",ROUND(${increase.total[fy]}/${baseTotalAbs},6))`, result: value === null || value === undefined ? '' : Number(value) };
+      pct[fy] = {
+        formula: `IF(${baseTotalAbs}=0,"",ROUND(${increase.total[fy]}/${baseTotalAbs},6))`,
+        result: value === null || value === undefined ? '' : Number(value),
+      };
     }
     const percentOfBase = w.fyRow(`Percent of base (${firstFy ?? ''} baseline total)`, pct, null, PERCENT);
     const v1: Record<string, Cell> = {};
@@ -300,7 +320,8 @@ export function costingSheet(result: CostingResult, scenario: Scenario, options:
       const words = provision ? describeProvision(provision) : charge.type;
       w.fyRow(`${words}${charge.label ? ` \u2014 ${charge.label}` : ''}`, cells, money(charge.total), MONEY);
     }
-    if (p.byProvision.length) w.totalRow(provFirst, (fy) => sumOf(p.byProvision.map((c) => c.byFiscalYear[fy] ?? '0')).toFixed(2), num(sumOf(p.byProvision.map((c) => c.total))));
+    if (p.byProvision.length)
+      w.totalRow(provFirst, (fy) => sumOf(p.byProvision.map((c) => c.byFiscalYear[fy] ?? '0')).toFixed(2), num(sumOf(p.byProvision.map((c) => c.total))));
     else {
       w.text(0, 'No provisions', 'note');
       w.row++;
@@ -328,7 +349,13 @@ export function costingSheet(result: CostingResult, scenario: Scenario, options:
       const q = w.fyRow(`${classTitle(code)}: proposal`, pCells, num(sumOf(fys.map((fy) => total(prop, fy)))), MONEY);
       const inc: Record<string, Cell> = {};
       for (const fy of fys) inc[fy] = { formula: `${q[fy]}-${b[fy]}`, result: num(new Decimal(total(prop, fy)).minus(total(base, fy))) };
-      w.fyRow(`${classTitle(code)}: increase`, inc, num(sumOf(fys.map((fy) => total(prop, fy))).minus(sumOf(fys.map((fy) => total(base, fy))))), MONEY, 'total');
+      w.fyRow(
+        `${classTitle(code)}: increase`,
+        inc,
+        num(sumOf(fys.map((fy) => total(prop, fy))).minus(sumOf(fys.map((fy) => total(base, fy))))),
+        MONEY,
+        'total',
+      );
     }
     w.blank();
 
@@ -343,7 +370,11 @@ export function costingSheet(result: CostingResult, scenario: Scenario, options:
 
   const { cells, formats } = w.g.finish();
   // Each column as wide as its longest heading or figure label (the notes in column A may run over).
-  const columnWidths = Array.from({ length: w.g.width }, (_, i) => (i === 0 ? Math.min(70, Math.max(44, ...cells.map((r, ri) => (typeof r[0] === 'string' && !w.g.styles[`${ri}:0`]?.match(/title|note/) ? r[0].length + 2 : 0)))) : Math.max(15, ...cells.map((r, ri) => (typeof r[i] === 'string' && w.g.styles[`${ri}:${i}`] === 'header' ? (r[i]).length + 2 : 0)))));
+  const columnWidths = Array.from({ length: w.g.width }, (_, i) =>
+    i === 0
+      ? Math.min(70, Math.max(44, ...cells.map((r, ri) => (typeof r[0] === 'string' && !w.g.styles[`${ri}:0`]?.match(/title|note/) ? r[0].length + 2 : 0))))
+      : Math.max(15, ...cells.map((r, ri) => (typeof r[i] === 'string' && w.g.styles[`${ri}:${i}`] === 'header' ? r[i].length + 2 : 0))),
+  );
   return {
     name: SHEET.costing,
     cells,

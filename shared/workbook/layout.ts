@@ -24,7 +24,17 @@
 
 import { provisionCatalog } from '../provisions/registry.js';
 import type { FieldKind } from '../schemas/primitives.js';
-import { amountPers, effectiveRules, fiscalYearBases, payFrequencies, proposalSides, provisionTypes, rateBases, rollupBases, termCostings } from '../schemas/scenario.js';
+import {
+  amountPers,
+  effectiveRules,
+  fiscalYearBases,
+  payFrequencies,
+  proposalSides,
+  provisionTypes,
+  rateBases,
+  rollupBases,
+  termCostings,
+} from '../schemas/scenario.js';
 
 export const SHEET = {
   schedule: 'Schedule',
@@ -328,7 +338,8 @@ function provisionFieldColumns(): ColumnSpec[] {
   const fields = new Map<string, { kind: FieldKind; choices: Set<string> }>();
   for (const { type, fields: list } of provisionCatalog) {
     for (const field of list) {
-      if (!(field.name in PROVISION_COLUMNS)) throw new Error(`provision field ${type}.${field.name} has no column in the Proposals sheet: add it to PROVISION_COLUMNS`);
+      if (!(field.name in PROVISION_COLUMNS))
+        throw new Error(`provision field ${type}.${field.name} has no column in the Proposals sheet: add it to PROVISION_COLUMNS`);
       const seen = fields.get(field.name) ?? { kind: field.kind, choices: new Set<string>() };
       for (const c of field.choices ?? []) seen.choices.add(c);
       fields.set(field.name, seen);

@@ -90,7 +90,10 @@ export function scheduleSheet(schedule: Scenario['schedule']): SheetGrid {
 
 export function rosterSheet(roster: Scenario['roster']): SheetGrid {
   const w = new SheetWriter();
-  w.table(ROSTER_ROWS, roster.rows.map((r) => row(ROSTER_ROWS, r)));
+  w.table(
+    ROSTER_ROWS,
+    roster.rows.map((r) => row(ROSTER_ROWS, r)),
+  );
   w.settings(ROSTER_SETTINGS, { roster });
   return w.finish(SHEET.roster, { rows: HEADER_ROW, columns: 1 });
 }
@@ -98,7 +101,10 @@ export function rosterSheet(roster: Scenario['roster']): SheetGrid {
 /** The Roster sheet from rows keyed by the Roster table's headers (the add-in's Replace roster… builds them from a payroll extract). */
 export function rosterSheetOfRows(rows: readonly Record<string, unknown>[], extractDate: string): SheetGrid {
   const w = new SheetWriter();
-  w.table(ROSTER_ROWS, rows.map((values) => ROSTER_ROWS.columns.map((c) => writeCell(c.kind, values[c.header]))));
+  w.table(
+    ROSTER_ROWS,
+    rows.map((values) => ROSTER_ROWS.columns.map((c) => writeCell(c.kind, values[c.header]))),
+  );
   w.settings(ROSTER_SETTINGS, { roster: { extractDate } });
   return w.finish(SHEET.roster, { rows: HEADER_ROW, columns: 1 });
 }
@@ -112,10 +118,19 @@ export function assumptionsSheet(s: Scenario): SheetGrid {
   w.table(PENSION_RATES, dated(PENSION_RATES, a.pension));
   w.table(HEALTH_RATES, dated(HEALTH_RATES, a.health));
   const baseColumn = WAGE_BASES.columns[1]!;
-  w.table(WAGE_BASES, Object.entries(a.socialSecurity.wageBase).map(([year, base]) => [writeCell(WAGE_BASES.columns[0]!.kind, Number(year)), writeCell(baseColumn.kind, base)]));
+  w.table(
+    WAGE_BASES,
+    Object.entries(a.socialSecurity.wageBase).map(([year, base]) => [writeCell(WAGE_BASES.columns[0]!.kind, Number(year)), writeCell(baseColumn.kind, base)]),
+  );
   w.table(OTHER_ROLLUPS, a.otherRollups.flatMap(rollupRows));
-  w.table(SPECIAL_PAYS, Object.entries(a.specialPays).map(([code, p]) => row(SPECIAL_PAYS, p, code)));
-  w.table(LONGEVITY_BANDS, a.longevity.map((b) => row(LONGEVITY_BANDS, b)));
+  w.table(
+    SPECIAL_PAYS,
+    Object.entries(a.specialPays).map(([code, p]) => row(SPECIAL_PAYS, p, code)),
+  );
+  w.table(
+    LONGEVITY_BANDS,
+    a.longevity.map((b) => row(LONGEVITY_BANDS, b)),
+  );
   return w.finish(SHEET.assumptions, { rows: HEADER_ROW, columns: 0 });
 }
 
@@ -140,8 +155,14 @@ export function provisionCells(proposalName: string, provision: Provision): Writ
 
 export function proposalsSheet(proposals: Scenario['proposals']): SheetGrid {
   const w = new SheetWriter();
-  w.table(PROPOSAL_LIST, proposals.map((p) => row(PROPOSAL_LIST, p)));
-  w.table(PROVISION_ROWS, proposals.flatMap((p) => p.provisions.map((provision) => provisionCells(p.name, provision))));
+  w.table(
+    PROPOSAL_LIST,
+    proposals.map((p) => row(PROPOSAL_LIST, p)),
+  );
+  w.table(
+    PROVISION_ROWS,
+    proposals.flatMap((p) => p.provisions.map((provision) => provisionCells(p.name, provision))),
+  );
   return w.finish(SHEET.proposals, { rows: HEADER_ROW, columns: 0 });
 }
 

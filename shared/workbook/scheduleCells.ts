@@ -142,9 +142,14 @@ export function scheduleFromCells(sheet: SheetValues, settings: ScheduleSettings
 
   const classes: Record<string, unknown>[] = [];
   const byCode = new Map<string, { index: number; steps: Map<number, { value: unknown; row: number }> }>();
-  const relevant = [classCol.column, header.columns.title?.column, header.columns.stepMonths?.column, header.columns.step?.column, header.columns.rate?.column, ...header.steps.map((s) => s.column)].filter(
-    (c): c is number => c !== undefined,
-  );
+  const relevant = [
+    classCol.column,
+    header.columns.title?.column,
+    header.columns.stepMonths?.column,
+    header.columns.step?.column,
+    header.columns.rate?.column,
+    ...header.steps.map((s) => s.column),
+  ].filter((c): c is number => c !== undefined);
   for (let row = header.row + 1; row <= sheet.cells.length; row++) {
     if (relevant.every((c) => isEmptyCell(raw(row, c)))) continue;
     const code = readAt(row, classCol, 'code', ['(class)']);
@@ -183,7 +188,8 @@ export function scheduleFromCells(sheet: SheetValues, settings: ScheduleSettings
           if (!bad.has(`${row}:${s.column}`)) gap = s;
           continue;
         }
-        if (gap) problem(at(row, gap.column, gap.header), 'a class has no step here but has a later step: steps must be consecutive from Step 1', [...path, 'steps']);
+        if (gap)
+          problem(at(row, gap.column, gap.header), 'a class has no step here but has a later step: steps must be consecutive from Step 1', [...path, 'steps']);
         gap = undefined;
         steps.push(v);
       }
@@ -231,7 +237,13 @@ export function scheduleFromCells(sheet: SheetValues, settings: ScheduleSettings
       if (bad.has(`${loc.row}:${loc.column}`) && issue.code === 'invalid_type') continue;
       const missing = issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined;
       const settingMissing = missing && issue.path.length === 1;
-      issues.push(issueAt(loc, settingMissing ? `${String(issue.path[0])} is required: give it with the import` : missing ? 'is required (the cell is empty)' : issue.message, formatPath(issue.path)));
+      issues.push(
+        issueAt(
+          loc,
+          settingMissing ? `${String(issue.path[0])} is required: give it with the import` : missing ? 'is required (the cell is empty)' : issue.message,
+          formatPath(issue.path),
+        ),
+      );
     }
   }
   if (issues.length || !parsed.success) return { ok: false, issues };

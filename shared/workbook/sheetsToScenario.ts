@@ -144,7 +144,11 @@ class WorkbookReader {
       }
       const at = { ...row.at('Value'), header: s.label };
       this.map.set(s.path, at);
-      const read = readCell(s.kind, row.cell('Value'), { format: row.format('Value'), defaultPlaces: DEFAULT_PLACES[s.kind], ...(s.choices ? { choices: s.choices } : {}) });
+      const read = readCell(s.kind, row.cell('Value'), {
+        format: row.format('Value'),
+        defaultPlaces: DEFAULT_PLACES[s.kind],
+        ...(s.choices ? { choices: s.choices } : {}),
+      });
       if (!read.ok) this.problem(at, read.reason, s.path);
       else if (read.value !== undefined) put(this.doc, s.path, read.value);
     }
@@ -175,7 +179,11 @@ class WorkbookReader {
       .filter((f) => Number.isInteger(f.n) && f.n >= 1)
       .sort((a, b) => a.n - b.n);
     steps.forEach((s, i) => {
-      if (s.n !== i + 1) this.problem({ sheet: table.sheet.name, row: table.headerRow, column: s.column, header: s.header }, `step columns must be numbered Step 1, Step 2, … without gaps (expected Step ${i + 1})`);
+      if (s.n !== i + 1)
+        this.problem(
+          { sheet: table.sheet.name, row: table.headerRow, column: s.column, header: s.header },
+          `step columns must be numbered Step 1, Step 2, … without gaps (expected Step ${i + 1})`,
+        );
     });
     const classes: Json[] = [];
     tableRows(table).forEach((row, i) => {
@@ -186,7 +194,7 @@ class WorkbookReader {
       let gap: { header: string } | undefined;
       for (const s of steps) {
         const header = s.header;
-        (table.columns).set(header, s.column);
+        table.columns.set(header, s.column);
         const at = row.at(header);
         const v = this.value(row, { header, kind: 'stepRate' }, [...path, 'steps', rates.length]);
         if (v === undefined) {
@@ -319,12 +327,19 @@ class WorkbookReader {
       }
       // A later row of the same roll-up: one more dated rate; its settings stay on the first row.
       if (from === undefined || !Array.isArray(known.rollup.rates)) {
-        this.problem(row.at(fromColumn.header), `roll-up ${String(name)} is listed twice: give every row of a roll-up with dated rates a From date (names are unique)`, [...path, 'name']);
+        this.problem(
+          row.at(fromColumn.header),
+          `roll-up ${String(name)} is listed twice: give every row of a roll-up with dated rates a From date (names are unique)`,
+          [...path, 'name'],
+        );
         continue;
       }
       for (const column of settings) {
         if (!isEmptyCell(row.cell(column.header))) {
-          this.problem(row.at(column.header), `give ${column.header} once, on the first row of roll-up ${String(name)} (row ${known.firstRow}); leave it empty on the rows of its later dated rates`);
+          this.problem(
+            row.at(column.header),
+            `give ${column.header} once, on the first row of roll-up ${String(name)} (row ${known.firstRow}); leave it empty on the rows of its later dated rates`,
+          );
         }
       }
       this.datedRollupRate(known.rollup, row, path, from, rateColumn, fromColumn);
@@ -356,7 +371,8 @@ class WorkbookReader {
         p.provisions = provisions;
         this.map.set([...path, 'provisions'], row.at('Proposal'));
         if (typeof p.name === 'string') {
-          if (byName.has(p.name)) this.problem(row.at('Proposal'), `proposal "${p.name}" is listed twice: names must be unique in a workbook`, [...path, 'name']);
+          if (byName.has(p.name))
+            this.problem(row.at('Proposal'), `proposal "${p.name}" is listed twice: names must be unique in a workbook`, [...path, 'name']);
           else byName.set(p.name, { index, provisions });
         }
         proposals.push(p);
@@ -368,7 +384,12 @@ class WorkbookReader {
         const owner = typeof name === 'string' ? byName.get(name) : undefined;
         if (!owner) {
           if (!this.hasProblemAt(row.at('Proposal'))) {
-            this.problem(row.at('Proposal'), name === undefined ? 'is required: the proposal this provision belongs to' : `proposal "${(typeof name === 'string' ? name : typeof name === 'number' || typeof name === 'boolean' ? String(name) : JSON.stringify(name))}" is not in the ${PROPOSAL_LIST.caption.split(' (')[0]} list`);
+            this.problem(
+              row.at('Proposal'),
+              name === undefined
+                ? 'is required: the proposal this provision belongs to'
+                : `proposal "${typeof name === 'string' ? name : typeof name === 'number' || typeof name === 'boolean' ? String(name) : JSON.stringify(name)}" is not in the ${PROPOSAL_LIST.caption.split(' (')[0]} list`,
+            );
           }
           continue;
         }
@@ -395,7 +416,13 @@ function schemaIssues(reader: WorkbookReader, error: z.ZodError): WorkbookIssue[
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const at = reader.map.locate([...path, key]);
-        out.push(issueAt(at, `does not apply here (${key} is not a field of this ${path.includes('provisions') ? 'provision type' : 'table'}): leave the cell empty`, formatPath([...path, key])));
+        out.push(
+          issueAt(
+            at,
+            `does not apply here (${key} is not a field of this ${path.includes('provisions') ? 'provision type' : 'table'}): leave the cell empty`,
+            formatPath([...path, key]),
+          ),
+        );
       }
       continue;
     }
@@ -445,6 +472,12 @@ function dedupe(issues: WorkbookIssue[]): WorkbookIssue[] {
       return true;
     })
     .map((issue, index) => ({ issue, index }))
-    .sort((a, b) => sheetOrder(a.issue.sheet) - sheetOrder(b.issue.sheet) || a.issue.row - b.issue.row || columnIndex(a.issue.column) - columnIndex(b.issue.column) || a.index - b.index)
+    .sort(
+      (a, b) =>
+        sheetOrder(a.issue.sheet) - sheetOrder(b.issue.sheet) ||
+        a.issue.row - b.issue.row ||
+        columnIndex(a.issue.column) - columnIndex(b.issue.column) ||
+        a.index - b.index,
+    )
     .map((x) => x.issue);
 }

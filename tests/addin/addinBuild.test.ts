@@ -111,6 +111,11 @@ describe('the built add-in', () => {
     const manifest = readFileSync(join(out, 'manifest.xml'), 'utf8');
     expect(manifest).not.toContain('localhost');
     expect(manifest).toContain('https://costing.city.gov/taskpane.html');
-    for (const size of [16, 32, 64, 80]) expect(readFileSync(join(out, 'assets', `icon-${size}.png`)).subarray(1, 4).toString('ascii')).toBe('PNG');
+    for (const size of [16, 32, 64, 80])
+      expect(
+        readFileSync(join(out, 'assets', `icon-${size}.png`))
+          .subarray(1, 4)
+          .toString('ascii'),
+      ).toBe('PNG');
   });
 });

@@ -187,10 +187,7 @@ describe('the synced schedule behind BARGAIN.RATE', () => {
   });
 
   it('fetches once with the token, shares one request among many cells, then revalidates with the ETag', async () => {
-    const s = server([
-      new Response(JSON.stringify(answer), { status: 200, headers: { ETag: '"v3"' } }),
-      new Response(null, { status: 304 }),
-    ]);
+    const s = server([new Response(JSON.stringify(answer), { status: 200, headers: { ETag: '"v3"' } }), new Response(null, { status: 304 })]);
     let now = 1_000_000;
     const deps = { connection: () => connection, fetch: s.fetch, now: () => now };
     const [a, b] = await Promise.all([scheduleFor('POA', undefined, deps), scheduleFor('poa', undefined, deps)]);
@@ -229,7 +226,10 @@ describe('the synced schedule behind BARGAIN.RATE', () => {
         if (response instanceof Error) throw response;
         return response;
       }) as unknown as typeof globalThis.fetch;
-      const error = await scheduleFor('XYZ', undefined, { connection: () => conn ?? undefined, fetch }).then(() => undefined, (e: unknown) => e);
+      const error = await scheduleFor('XYZ', undefined, { connection: () => conn ?? undefined, fetch }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(LookupError);
       return error as LookupError;
     };
@@ -245,7 +245,12 @@ describe('the synced schedule behind BARGAIN.RATE', () => {
 describe('the remembered connection', () => {
   function storage() {
     const map = new Map<string, string>();
-    return { getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v), removeItem: (k: string) => void map.delete(k), map };
+    return {
+      getItem: (k: string) => map.get(k) ?? null,
+      setItem: (k: string, v: string) => void map.set(k, v),
+      removeItem: (k: string) => void map.delete(k),
+      map,
+    };
   }
 
   it('round-trips through storage with a normalised address', () => {

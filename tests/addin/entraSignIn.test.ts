@@ -47,7 +47,10 @@ describe('sign-in with the organisation’s account', () => {
     const msal = standIn('ok');
     expect(await entraAccessToken(config, true)).toBe('silent-token');
     expect(msal.calls).toEqual(['silent api://costing.city.gov/client-1/access_as_user']);
-    expect(msal.configuration()).toEqual({ auth: { clientId: 'client-1', authority: 'https://login.microsoftonline.com/tenant-1' }, cache: { cacheLocation: 'memoryStorage' } });
+    expect(msal.configuration()).toEqual({
+      auth: { clientId: 'client-1', authority: 'https://login.microsoftonline.com/tenant-1' },
+      cache: { cacheLocation: 'memoryStorage' },
+    });
   });
 
   it('prompts only when the user must interact, and never when the pane starts by itself', async () => {

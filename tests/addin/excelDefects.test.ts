@@ -73,7 +73,20 @@ describe('defect 4: calculation and screen updating', () => {
     const excel = strictDouble({ installOffice: true });
     excel.supportSets({ ExcelApi: '1.7' });
     await excel.Excel.run(async (context) => {
-      await writeSheetGrid(context, grid({ name: 'Costing', cells: [['FY', 'A'], ['FY2027', 1]], formats: [[null, null], [null, null]] }));
+      await writeSheetGrid(
+        context,
+        grid({
+          name: 'Costing',
+          cells: [
+            ['FY', 'A'],
+            ['FY2027', 1],
+          ],
+          formats: [
+            [null, null],
+            [null, null],
+          ],
+        }),
+      );
       await addColumnChart(context, { sheetName: 'Costing', dataAddress: 'A1:B2', title: 't', name: 'c', topLeft: 'D1', bottomRight: 'H9' });
     });
     expect(excel.model.stats.suspendedScreen).toBe(0);
@@ -106,7 +119,6 @@ describe('defect 6: the costing chart', () => {
 
 describe('defect 7: formatting', () => {
   it('column widths go to Excel in points: 10 characters are (10 × 7 + 5) px × 0.75 = 56.25 pt', async () => {
-    
     const excel = strictDouble({ installOffice: true });
     await excel.Excel.run((context) => writeSheetGrid(context, grid({ name: 'S', cells: [['a']], formats: [[null]], columnWidths: [10] })));
     expect(excel.columnWidth('S', 'A')).toBe(56.25);

@@ -1,12 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  addColumnChart,
-  describeOfficeError,
-  readScheduleStamp,
-  runExcel,
-  stampSchedule,
-  type ScheduleStamp,
-} from '../../addin/excel/index.js';
+import { addColumnChart, describeOfficeError, readScheduleStamp, runExcel, stampSchedule, type ScheduleStamp } from '../../addin/excel/index.js';
 import { FakeExcel } from './fakeExcel.js';
 
 const stamp: ScheduleStamp = {
@@ -87,8 +80,13 @@ describe('calculation and errors', () => {
         throw Object.assign(new Error('This operation is not allowed because the sheet is protected.'), { code: 'AccessDenied' });
       },
     };
-    const error = await runExcel('write the Roster', async () => 1).then(() => undefined, (e: unknown) => e as Error & { code?: string });
-    expect(error?.message).toBe('Could not write the Roster: the sheet or workbook is protected or read-only — Excel said: This operation is not allowed because the sheet is protected.');
+    const error = await runExcel('write the Roster', async () => 1).then(
+      () => undefined,
+      (e: unknown) => e as Error & { code?: string },
+    );
+    expect(error?.message).toBe(
+      'Could not write the Roster: the sheet or workbook is protected or read-only — Excel said: This operation is not allowed because the sheet is protected.',
+    );
     expect(error?.code).toBe('AccessDenied');
   });
 

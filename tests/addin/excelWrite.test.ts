@@ -90,7 +90,16 @@ describe('writeTable: a 10,000-row detail sheet', () => {
   it('refreshes a table in place: the old table is turned back into a range and cleared first', async () => {
     const excel = new FakeExcel();
     await writeTable(excel.context, { sheetName: 'Schedule', tableName: 'Schedule_POA', header: ['Class', 'Step 1'], rows: [['PO', 45.12]], at: 'A3' });
-    await writeTable(excel.context, { sheetName: 'Schedule', tableName: 'Schedule_POA', header: ['Class', 'Step 1'], rows: [['PO', 46.47], ['SGT', 55]], at: 'A3' });
+    await writeTable(excel.context, {
+      sheetName: 'Schedule',
+      tableName: 'Schedule_POA',
+      header: ['Class', 'Step 1'],
+      rows: [
+        ['PO', 46.47],
+        ['SGT', 55],
+      ],
+      at: 'A3',
+    });
     const ops = excel.log.map((e) => e.op);
     expect(ops).toContain('convertToRange Schedule_POA');
     expect(ops.filter((op) => op.startsWith('tables.add'))).toEqual(['tables.add Schedule!A3:B4 headers=true', 'tables.add Schedule!A3:B5 headers=true']);
@@ -99,7 +108,15 @@ describe('writeTable: a 10,000-row detail sheet', () => {
 
   it('writes text that looks like a formula as text, never as a formula', async () => {
     const excel = new FakeExcel();
-    await writeTable(excel.context, { sheetName: 'Roster', tableName: 'Roster', header: ['Id', 'Note'], rows: [['E1', '=HYPERLINK("http://x")'], ['E2', '-5 days']] });
+    await writeTable(excel.context, {
+      sheetName: 'Roster',
+      tableName: 'Roster',
+      header: ['Id', 'Note'],
+      rows: [
+        ['E1', '=HYPERLINK("http://x")'],
+        ['E2', '-5 days'],
+      ],
+    });
     const cells = excel.sheets.get('Roster')!.cells;
     expect(cells.get('1,1')).toBe(`'=HYPERLINK("http://x")`);
     expect(cells.get('2,1')).toBe(`'-5 days`);
@@ -107,7 +124,9 @@ describe('writeTable: a 10,000-row detail sheet', () => {
 
   it('rejects ragged rows and impossible table names before touching Excel', async () => {
     const excel = new FakeExcel();
-    await expect(writeTable(excel.context, { sheetName: 'R', tableName: 'Roster', header: ['a', 'b'], rows: [['x']] })).rejects.toThrow(/row 2 has 1 cells but the first row has 2/);
+    await expect(writeTable(excel.context, { sheetName: 'R', tableName: 'Roster', header: ['a', 'b'], rows: [['x']] })).rejects.toThrow(
+      /row 2 has 1 cells but the first row has 2/,
+    );
     await expect(writeTable(excel.context, { sheetName: 'R', tableName: 'A1', header: ['a'], rows: [] })).rejects.toThrow(/cannot be a table name/);
     await expect(writeTable(excel.context, { sheetName: 'Bad/Name', tableName: 'T', header: ['a'], rows: [] })).rejects.toThrow(/cannot contain/);
     expect(excel.syncs).toBe(0);
@@ -119,7 +138,12 @@ describe('errors surface in words', () => {
     const excel = new FakeExcel();
     const rows = Array.from({ length: 10_000 }, (_, i) => detailRow(i + 1));
     excel.failSync = (request) =>
-      request.ops.some((op) => op.startsWith('values ') && !op.includes('A1:')) ? Object.assign(new Error('The argument is invalid or missing or has an incorrect format.'), { code: 'InvalidArgument', debugInfo: { errorLocation: 'Range.values' } }) : undefined;
+      request.ops.some((op) => op.startsWith('values ') && !op.includes('A1:'))
+        ? Object.assign(new Error('The argument is invalid or missing or has an incorrect format.'), {
+            code: 'InvalidArgument',
+            debugInfo: { errorLocation: 'Range.values' },
+          })
+        : undefined;
     const error = await writeTable(excel.context, { sheetName: 'Detail', tableName: 'Detail', header, rows }).then(
       () => undefined,
       (e: unknown) => e,
@@ -145,7 +169,9 @@ describe('errors surface in words', () => {
 
   it('selecting a cell on a sheet that is gone says which sheet', async () => {
     const excel = new FakeExcel();
-    await expect(selectCell(excel.context, 'Roster', 'C7')).rejects.toThrow(/^Could not select C7 on "Roster": a sheet, table or name it needs is not in this workbook/);
+    await expect(selectCell(excel.context, 'Roster', 'C7')).rejects.toThrow(
+      /^Could not select C7 on "Roster": a sheet, table or name it needs is not in this workbook/,
+    );
   });
 });
 
@@ -220,7 +246,15 @@ describe('writeSheetGrid: a 10,000-row roster sheet over an old one', () => {
         ...Array.from({ length: rows }, (_, i) => [`E${i + 1}`, 'PO', (i % 5) + 1, '1.0000', '2019-09-14', `n${i} ${'z'.repeat(600)}`]),
       ];
       const formats = cells.map((_, r) => (r < 2 ? headers.map(() => null) : ['@', '@', '0', '0.0000', 'yyyy-mm-dd', '@']));
-      return { name: 'Roster', cells, formats, styles: { '0:0': 'title' }, tables: [{ name: 'Roster', headerRow: 2, firstColumn: 0, headers, rowCount: rows }], columnWidths: [10], freeze: { rows: 2, columns: 0 } };
+      return {
+        name: 'Roster',
+        cells,
+        formats,
+        styles: { '0:0': 'title' },
+        tables: [{ name: 'Roster', headerRow: 2, firstColumn: 0, headers, rowCount: rows }],
+        columnWidths: [10],
+        freeze: { rows: 2, columns: 0 },
+      };
     };
     await writeSheetGrid(excel.context, grid(3));
     const before = excel.syncs;

@@ -23,8 +23,18 @@ class FakeFormat {
   font: Record<string, unknown> = {};
   fill: Record<string, unknown> = {};
   columnWidth?: number;
-  constructor(private readonly excel: FakeExcel, private readonly address: string) {}
-  borders = { getItem: (edge: string) => ({ set style(_v: string) { /* accepted, not recorded */ } , edge }) };
+  constructor(
+    private readonly excel: FakeExcel,
+    private readonly address: string,
+  ) {}
+  borders = {
+    getItem: (edge: string) => ({
+      set style(_v: string) {
+        /* accepted, not recorded */
+      },
+      edge,
+    }),
+  };
   autofitColumns(): void {
     this.excel.op(`autofit ${this.address}`);
   }
@@ -50,7 +60,9 @@ export class FakeRange {
   }
   private put(kind: 'values' | 'formulas', block: Cell[][]): void {
     if (block.length !== this.rowCount || block.some((r) => r.length !== this.columnCount)) {
-      throw Object.assign(new Error(`The number of rows or columns in the input array doesn't match the size or dimensions of the range.`), { code: 'InvalidArgument' });
+      throw Object.assign(new Error(`The number of rows or columns in the input array doesn't match the size or dimensions of the range.`), {
+        code: 'InvalidArgument',
+      });
     }
     this.excel.op(`${kind} ${this.sheet.name}!${this.address}`, bytesOf(block));
     block.forEach((row, r) => row.forEach((v, c) => this.sheet.cells.set(`${this.rowIndex + r},${this.columnIndex + c}`, v)));
@@ -86,7 +98,11 @@ export class FakeTable {
   name = '';
   style = '';
   isNullObject = false;
-  constructor(private readonly excel: FakeExcel, readonly worksheet: FakeSheet, readonly range: FakeRange) {}
+  constructor(
+    private readonly excel: FakeExcel,
+    readonly worksheet: FakeSheet,
+    readonly range: FakeRange,
+  ) {}
   load(): this {
     return this;
   }
@@ -113,8 +129,17 @@ export class FakeSheet {
   readonly tables;
   readonly charts;
   readonly freezePanes;
-  readonly protection = { protected: false, load: () => undefined, protect: () => { this.protection.protected = true; } };
-  constructor(private readonly excel: FakeExcel, readonly name: string) {
+  readonly protection = {
+    protected: false,
+    load: () => undefined,
+    protect: () => {
+      this.protection.protected = true;
+    },
+  };
+  constructor(
+    private readonly excel: FakeExcel,
+    readonly name: string,
+  ) {
     const self = this;
     this.tables = {
       load: () => undefined,
@@ -137,7 +162,13 @@ export class FakeSheet {
       getItemOrNullObject: () => ({ isNullObject: true, load: () => undefined, delete: () => undefined }),
       add: (type: string, range: FakeRange, seriesBy: string) => {
         excel.op(`charts.add ${type} ${range.address} ${seriesBy}`);
-        const chart = { name: '', title: { text: '' }, legend: { position: '' }, axes: { valueAxis: { numberFormat: '' } }, setPosition: (a: string, b: string) => excel.op(`chart.setPosition ${a}:${b}`) };
+        const chart = {
+          name: '',
+          title: { text: '' },
+          legend: { position: '' },
+          axes: { valueAxis: { numberFormat: '' } },
+          setPosition: (a: string, b: string) => excel.op(`chart.setPosition ${a}:${b}`),
+        };
         excel.charts.push({ sheet: this.name, type, source: range.address, seriesBy, chart });
         return chart;
       },
@@ -225,7 +256,8 @@ export class FakeExcel {
         },
       },
       tables: {
-        getItemOrNullObject: (name: string) => excel.tables.get(name) ?? { ...nullObject(), getHeaderRowRange: () => ({}), getDataBodyRange: () => ({}), worksheet: {} },
+        getItemOrNullObject: (name: string) =>
+          excel.tables.get(name) ?? { ...nullObject(), getHeaderRowRange: () => ({}), getDataBodyRange: () => ({}), worksheet: {} },
       },
       settings: {
         add: (key: string, value: unknown) => {
@@ -241,7 +273,16 @@ export class FakeExcel {
           excel.names.set(name, { reference, comment });
         },
         getItemOrNullObject: (name: string) =>
-          excel.names.has(name) ? { isNullObject: false, load: () => undefined, delete: () => { excel.op(`names.delete ${name}`); excel.names.delete(name); } } : nullObject(),
+          excel.names.has(name)
+            ? {
+                isNullObject: false,
+                load: () => undefined,
+                delete: () => {
+                  excel.op(`names.delete ${name}`);
+                  excel.names.delete(name);
+                },
+              }
+            : nullObject(),
       },
     };
     return {

@@ -40,7 +40,25 @@ const manifest = parseXml(source);
 
 /** The child order the add-in-only manifest schemas require (present children must follow it). */
 const schemaOrder: Record<string, string[]> = {
-  OfficeApp: ['Id', 'AlternateId', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl', 'HighResolutionIconUrl', 'SupportUrl', 'AppDomains', 'Hosts', 'Requirements', 'DefaultSettings', 'Permissions', 'AllowSnapshot', 'VersionOverrides'],
+  OfficeApp: [
+    'Id',
+    'AlternateId',
+    'Version',
+    'ProviderName',
+    'DefaultLocale',
+    'DisplayName',
+    'Description',
+    'IconUrl',
+    'HighResolutionIconUrl',
+    'SupportUrl',
+    'AppDomains',
+    'Hosts',
+    'Requirements',
+    'DefaultSettings',
+    'Permissions',
+    'AllowSnapshot',
+    'VersionOverrides',
+  ],
   VersionOverrides: ['Description', 'Requirements', 'Hosts', 'Resources', 'VersionOverrides'],
   'Host[Workbook]': ['Runtimes', 'AllFormFactors', 'DesktopFormFactor'],
   DesktopFormFactor: ['GetStarted', 'FunctionFile', 'ExtensionPoint'],
@@ -104,8 +122,10 @@ describe('manifest.xml', () => {
       expect(resid.length, resid).toBeLessThanOrEqual(32);
       expect(ids, `resid ${resid} is not defined in <Resources>`).toContain(resid);
     }
-    for (const e of allElements(child(resources, 'bt:ShortStrings'))) if (e.name === 'bt:String') expect(e.attributes.DefaultValue!.length).toBeLessThanOrEqual(125);
-    for (const e of allElements(child(resources, 'bt:LongStrings'))) if (e.name === 'bt:String') expect(e.attributes.DefaultValue!.length).toBeLessThanOrEqual(250);
+    for (const e of allElements(child(resources, 'bt:ShortStrings')))
+      if (e.name === 'bt:String') expect(e.attributes.DefaultValue!.length).toBeLessThanOrEqual(125);
+    for (const e of allElements(child(resources, 'bt:LongStrings')))
+      if (e.name === 'bt:String') expect(e.attributes.DefaultValue!.length).toBeLessThanOrEqual(250);
   });
 
   it('wires one shared runtime: runtime, function page, function file and task pane all on the same resource', () => {
@@ -153,12 +173,22 @@ describe('manifest.xml', () => {
 
   it('every icon it names is a PNG of that size with a transparent background', () => {
     const images = allElements(resources).filter((e) => e.name === 'bt:Image' && e.attributes.id?.startsWith('Icon.'));
-    const urls = [...images.map((e) => e.attributes.DefaultValue!), child(manifest, 'IconUrl').attributes.DefaultValue!, child(manifest, 'HighResolutionIconUrl').attributes.DefaultValue!];
+    const urls = [
+      ...images.map((e) => e.attributes.DefaultValue!),
+      child(manifest, 'IconUrl').attributes.DefaultValue!,
+      child(manifest, 'HighResolutionIconUrl').attributes.DefaultValue!,
+    ];
     for (const url of urls) {
       const size = Number(/icon-(\d+)\.png$/.exec(url)![1]);
       const png = decodePng(readFileSync(new URL(`../../addin/assets/icon-${size}.png`, import.meta.url)));
       expect([png.width, png.height]).toEqual([size, size]);
-      for (const [x, y] of [[0, 0], [size - 1, 0], [0, size - 1], [size - 1, size - 1]] as const) expect(png.alpha(x, y)).toBe(0);
+      for (const [x, y] of [
+        [0, 0],
+        [size - 1, 0],
+        [0, size - 1],
+        [size - 1, size - 1],
+      ] as const)
+        expect(png.alpha(x, y)).toBe(0);
     }
   });
 });
@@ -168,7 +198,9 @@ describe('the manifest a build emits', () => {
     const built = manifestForUrl(source, publicUrlFromEnv({ ADDIN_PUBLIC_URL: 'https://costing.city.gov/' }));
     expect(built).not.toContain('localhost');
     const tree = parseXml(built);
-    const urls = allElements(tree).map((e) => e.attributes.DefaultValue).filter((v): v is string => v !== undefined && v.includes('://'));
+    const urls = allElements(tree)
+      .map((e) => e.attributes.DefaultValue)
+      .filter((v): v is string => v !== undefined && v.includes('://'));
     for (const url of urls) expect(url).toMatch(/^https:\/\/costing\.city\.gov\//);
   });
 

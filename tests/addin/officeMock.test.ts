@@ -81,7 +81,11 @@ describe('sheets through office-addin-mock', () => {
               activate() {
                 calls.push('activate Approved');
               },
-              cell: { select() { calls.push('select Approved!D12'); } },
+              cell: {
+                select() {
+                  calls.push('select Approved!D12');
+                },
+              },
               getRange(this: { cell: unknown }, address: string) {
                 calls.push(`getRange ${address}`);
                 return this.cell;

@@ -25,7 +25,11 @@ afterEach(() => uninstallOffice());
 /** 100 rows as Excel puts them on the clipboard: tab-separated, header first, columns in the payroll system's order. */
 function pastedExtract(rows = 100): string {
   const header = ['Employee name', 'Class', 'ID', 'Step', 'FTE', 'Hire date', 'Pension tier', 'Health tier'];
-  const lines = Array.from({ length: rows }, (_, i) => [`Officer ${i + 1}`, i % 4 === 0 ? 'SGT' : 'PO', `X${String(i + 1).padStart(4, '0')}`, String((i % 3) + 1), '1', '2015-03-02', 'classic', 'family'].join('\t'));
+  const lines = Array.from({ length: rows }, (_, i) =>
+    [`Officer ${i + 1}`, i % 4 === 0 ? 'SGT' : 'PO', `X${String(i + 1).padStart(4, '0')}`, String((i % 3) + 1), '1', '2015-03-02', 'classic', 'family'].join(
+      '\t',
+    ),
+  );
   return [header.join('\t'), ...lines].join('\r\n');
 }
 
@@ -56,7 +60,11 @@ describe('Replace roster…', () => {
     const excel = strictDouble({ installOffice: true });
     await officeWorkbook.writeSheets(scenarioToSheets(template));
     // What the pane used to tell the analyst to do — paste the extract's rows over the template — leaves 130 stale rows:
-    excel.paste('Roster', 'A3', Array.from({ length: 100 }, (_, i) => [`X${i + 1}`, 'PO', 1]));
+    excel.paste(
+      'Roster',
+      'A3',
+      Array.from({ length: 100 }, (_, i) => [`X${i + 1}`, 'PO', 1]),
+    );
     const before = sheetsToScenario(await officeWorkbook.readSheets(INPUT_SHEETS));
     expect(before.ok && before.scenario.roster.rows.length).toBe(230);
 

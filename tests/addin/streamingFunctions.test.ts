@@ -91,7 +91,16 @@ describe('defect 8: BARGAIN.COST and cell editing', () => {
 
   it('the schedule check reads the workbook once per unit, then asks only the server: editing a cell is never interrupted', async () => {
     const excel = strictDouble({ installOffice: true });
-    const stamp: ScheduleStamp = { unitId: 'POA', scheduleId: 'POA-2025-07', version: 3, effective: '2025-07-01', etag: '"v3"', tableName: 'Rates_POA', sheetName: 'Sheet1', pulledAt: '2026-12-01T00:00:00Z' };
+    const stamp: ScheduleStamp = {
+      unitId: 'POA',
+      scheduleId: 'POA-2025-07',
+      version: 3,
+      effective: '2025-07-01',
+      etag: '"v3"',
+      tableName: 'Rates_POA',
+      sheetName: 'Sheet1',
+      pulledAt: '2026-12-01T00:00:00Z',
+    };
     await excel.Excel.run((context) => stampSchedule(context, stamp, 'A1'));
     let serverAsked = 0;
     const freshness = new ScheduleFreshness({

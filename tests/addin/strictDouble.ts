@@ -24,7 +24,10 @@ export interface DoubleStats {
 }
 
 export interface StrictDouble {
-  Excel: { run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>; run<T>(options: { delayForCellEdit?: boolean }, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> };
+  Excel: {
+    run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+    run<T>(options: { delayForCellEdit?: boolean }, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  };
   officeContext: { requirements: { isSetSupported(name: string, version?: string): boolean } };
   model: { calculationMode: string; stats: DoubleStats; sheets: { name: string }[] };
   paste(sheet: string, address: string, rows: unknown[][]): void;
@@ -38,7 +41,11 @@ export interface StrictDouble {
   startCellEdit(): void;
   endCellEdit(): void;
   supportSets(sets: Record<string, string | null>): void;
-  summary(): { sheets: { name: string; charts: { name: string; type: string; source: string; seriesBy: string; title: string }[] }[]; tables: { name: string; sheet: string; address: string }[]; names: { name: string; reference: string }[] };
+  summary(): {
+    sheets: { name: string; charts: { name: string; type: string; source: string; seriesBy: string; title: string }[] }[];
+    tables: { name: string; sheet: string; address: string }[];
+    names: { name: string; reference: string }[];
+  };
 }
 
 /** A new in-memory workbook; `installOffice` also makes it the `Office`/`Excel` the add-in's code sees. */

@@ -70,7 +70,10 @@ interface RouteCase {
 const all = (status: number) => ({ in: status, out: status });
 /** Scoped read: in scope → ok; out of scope → outStatus; admins see every unit. */
 const scoped = (ok: number, outStatus: number, roles: RoleName[] = roleNames): Record<RoleName, Record<Scope, number>> =>
-  Object.fromEntries(roleNames.map((r) => [r, !roles.includes(r) ? all(403) : r === 'admin' ? all(ok) : { in: ok, out: outStatus }])) as Record<RoleName, Record<Scope, number>>;
+  Object.fromEntries(roleNames.map((r) => [r, !roles.includes(r) ? all(403) : r === 'admin' ? all(ok) : { in: ok, out: outStatus }])) as Record<
+    RoleName,
+    Record<Scope, number>
+  >;
 
 const routes: RouteCase[] = [
   { name: 'GET /me', call: async () => ({ method: 'GET', path: '/me' }), expected: scoped(200, 200) },
@@ -82,14 +85,22 @@ const routes: RouteCase[] = [
     call: async () => ({ method: 'POST', path: '/units', body: { id: `U${++counter}`, name: 'New unit' } }),
     expected: scoped(201, 201, ['admin']),
   },
-  { name: 'GET /units/:id/schedules/current', call: async (u) => ({ method: 'GET', path: `/units/${u}/schedules/current?asOf=2026-01-01` }), expected: scoped(200, 403) },
+  {
+    name: 'GET /units/:id/schedules/current',
+    call: async (u) => ({ method: 'GET', path: `/units/${u}/schedules/current?asOf=2026-01-01` }),
+    expected: scoped(200, 403),
+  },
   { name: 'GET /units/:id/schedules', call: async (u) => ({ method: 'GET', path: `/units/${u}/schedules` }), expected: scoped(200, 403) },
   {
     name: 'POST /units/:id/schedules/import (dry run)',
     call: async (u) => ({ method: 'POST', path: `/units/${u}/schedules/import?dryRun=true`, body: sampleSchedule(`${u}-x`, '2026-07-01') }),
     expected: scoped(200, 200, ['admin']),
   },
-  { name: 'GET /units/:id/template', call: async (u) => ({ method: 'GET', path: `/units/${u}/template?asOf=2026-01-01` }), expected: scoped(200, 403, ['analyst', 'manager', 'admin']) },
+  {
+    name: 'GET /units/:id/template',
+    call: async (u) => ({ method: 'GET', path: `/units/${u}/template?asOf=2026-01-01` }),
+    expected: scoped(200, 403, ['analyst', 'manager', 'admin']),
+  },
   { name: 'GET /cost-models?unitId', call: async (u) => ({ method: 'GET', path: `/cost-models?unitId=${u}` }), expected: scoped(200, 403) },
   {
     name: 'POST /cost-models',
@@ -126,8 +137,16 @@ const routes: RouteCase[] = [
     call: async (u) => named(await modelIn(u, 'approved'), 'publish-schedules', {}),
     expected: scoped(201, 404, ['manager', 'admin']),
   },
-  { name: 'GET /cost-models/:id/workbook.xlsx', call: async (u) => ({ method: 'GET', path: `/cost-models/${(await modelIn(u, 'approved')).id}/workbook.xlsx` }), expected: scoped(200, 404) },
-  { name: 'GET /cost-models/:id/audit', call: async (u) => ({ method: 'GET', path: `/cost-models/${(await modelIn(u, 'draft')).id}/audit` }), expected: scoped(200, 404, ['manager', 'admin']) },
+  {
+    name: 'GET /cost-models/:id/workbook.xlsx',
+    call: async (u) => ({ method: 'GET', path: `/cost-models/${(await modelIn(u, 'approved')).id}/workbook.xlsx` }),
+    expected: scoped(200, 404),
+  },
+  {
+    name: 'GET /cost-models/:id/audit',
+    call: async (u) => ({ method: 'GET', path: `/cost-models/${(await modelIn(u, 'draft')).id}/audit` }),
+    expected: scoped(200, 404, ['manager', 'admin']),
+  },
   { name: 'GET /audit?unitId', call: async (u) => ({ method: 'GET', path: `/audit?unitId=${u}` }), expected: scoped(200, 403, ['manager', 'admin']) },
   { name: 'GET /users', call: async () => ({ method: 'GET', path: '/users' }), expected: scoped(200, 200, ['admin']) },
   {
@@ -149,20 +168,27 @@ const routes: RouteCase[] = [
     },
     expected: scoped(204, 204, ['admin']),
   },
-  { name: 'POST /users/:id/tokens', call: async () => ({ method: 'POST', path: '/users/negotiator/tokens', body: { label: 'laptop' } }), expected: scoped(201, 201, ['admin']) },
+  {
+    name: 'POST /users/:id/tokens',
+    call: async () => ({ method: 'POST', path: '/users/negotiator/tokens', body: { label: 'laptop' } }),
+    expected: scoped(201, 201, ['admin']),
+  },
 ];
 
 describe('access: every route × role × unit scope', () => {
   const cases = routes.flatMap((route) => roleNames.flatMap((role) => (['in', 'out'] as Scope[]).map((scope) => ({ route, role, scope }))));
-  it.each(cases.map((c) => [c.route.name, c.role, c.scope, c.route.expected[c.role][c.scope], c] as const))('%s as %s, %s of scope → %i', async (_n, role, scope, expected, c) => {
-    const request = await c.route.call(scope === 'in' ? 'A' : 'B');
-    const reply = await client(server.url, tokens[role])(request.method, request.path, request.body, request.headers);
-    expect(reply.status, reply.text.slice(0, 300)).toBe(expected);
-    if (expected >= 400) {
-      expect(reply.headers.get('content-type')).toContain('application/problem+json');
-      expect(reply.body.status).toBe(expected);
-    }
-  });
+  it.each(cases.map((c) => [c.route.name, c.role, c.scope, c.route.expected[c.role][c.scope], c] as const))(
+    '%s as %s, %s of scope → %i',
+    async (_n, role, scope, expected, c) => {
+      const request = await c.route.call(scope === 'in' ? 'A' : 'B');
+      const reply = await client(server.url, tokens[role])(request.method, request.path, request.body, request.headers);
+      expect(reply.status, reply.text.slice(0, 300)).toBe(expected);
+      if (expected >= 400) {
+        expect(reply.headers.get('content-type')).toContain('application/problem+json');
+        expect(reply.body.status).toBe(expected);
+      }
+    },
+  );
 
   it.each(routes.map((r) => [r.name, r] as const))('%s without a token → 401, with an unknown token → 401', async (_n, route) => {
     const request = await route.call('A');

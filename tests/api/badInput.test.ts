@@ -32,11 +32,20 @@ async function send(who: string, method: string, path: string, body?: unknown, h
 function expectProblem(reply: Reply, status: number, path?: string | RegExp): void {
   expect(reply.status, reply.text.slice(0, 400)).toBe(status);
   expect(reply.headers.get('content-type')).toContain('application/problem+json');
-  expect(reply.body).toMatchObject({ status, title: expect.any(String), detail: expect.any(String), type: expect.stringMatching(/^urn:bargaining-costing:problem:/) });
+  expect(reply.body).toMatchObject({
+    status,
+    title: expect.any(String),
+    detail: expect.any(String),
+    type: expect.stringMatching(/^urn:bargaining-costing:problem:/),
+  });
   if (path !== undefined) {
     const paths = (reply.body.errors ?? []).map((e: { path: string }) => e.path);
     if (typeof path === 'string') expect(paths).toContain(path);
-    else expect(paths.some((p: string) => path.test(p)), JSON.stringify(reply.body.errors)).toBe(true);
+    else
+      expect(
+        paths.some((p: string) => path.test(p)),
+        JSON.stringify(reply.body.errors),
+      ).toBe(true);
   }
 }
 
@@ -86,7 +95,9 @@ describe('bad JSON bodies', () => {
     s.roster.rows[3].step = 0;
     const reply = await send('analyst', 'POST', '/cost-models', { unitId: 'A', title: 't', scenario: s });
     expectProblem(reply, 400, 'scenario.roster.rows[2].step');
-    expect(reply.body.errors.find((e: { path: string }) => e.path === 'scenario.roster.rows[2].step').message).toMatch(/step 9 does not exist in class PO \(5 steps\)/);
+    expect(reply.body.errors.find((e: { path: string }) => e.path === 'scenario.roster.rows[2].step').message).toMatch(
+      /step 9 does not exist in class PO \(5 steps\)/,
+    );
     expect(reply.body.errors.map((e: { path: string }) => e.path)).toContain('scenario.roster.rows[3].step');
   });
 
@@ -123,7 +134,11 @@ describe('bad JSON bodies', () => {
 
 describe('bad schedule imports', () => {
   it('a JSON schedule with a float rate, or a duplicate class → 400 naming them', async () => {
-    const float = await send('admin', 'POST', '/units/A/schedules/import?dryRun=true', { id: 'X', effective: '2026-07-01', classes: [{ code: 'PO', steps: ['1.00', 2.5] }] });
+    const float = await send('admin', 'POST', '/units/A/schedules/import?dryRun=true', {
+      id: 'X',
+      effective: '2026-07-01',
+      classes: [{ code: 'PO', steps: ['1.00', 2.5] }],
+    });
     expectProblem(float, 400, 'schedule.classes[0].steps[1]');
     const duplicate = await send('admin', 'POST', '/units/A/schedules/import?dryRun=true', {
       id: 'X',
@@ -141,7 +156,11 @@ describe('bad schedule imports', () => {
   });
 
   it('a CSV without ?effective → 400 naming query.effective', async () => {
-    expectProblem(await send('admin', 'POST', '/units/A/schedules/import', 'Class,Title,Step 1\nPO,Officer,45.12\n', { 'content-type': 'text/csv' }), 400, 'query.effective');
+    expectProblem(
+      await send('admin', 'POST', '/units/A/schedules/import', 'Class,Title,Step 1\nPO,Officer,45.12\n', { 'content-type': 'text/csv' }),
+      400,
+      'query.effective',
+    );
   });
 
   it('a CSV with formula injection → 400 naming the cell', async () => {
@@ -152,7 +171,9 @@ describe('bad schedule imports', () => {
   });
 
   it('an XLSX that is not a zip → 400', async () => {
-    const reply = await send('admin', 'POST', '/units/A/schedules/import?effective=2026-07-01', Buffer.from('Class,Step 1\nPO,45.12\n'), { 'content-type': XLSX });
+    const reply = await send('admin', 'POST', '/units/A/schedules/import?effective=2026-07-01', Buffer.from('Class,Step 1\nPO,45.12\n'), {
+      'content-type': XLSX,
+    });
     expectProblem(reply, 400);
     expect(reply.body.detail).toMatch(/zip|XLSX/i);
   });

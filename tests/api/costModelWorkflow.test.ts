@@ -97,7 +97,12 @@ describe('cost model lifecycle over HTTP', () => {
 
   it('forbids approval by anyone who wrote a revision, though a colleague submitted it (issue 10 #11)', async () => {
     const created = await as('analyst')('POST', '/cost-models', { unitId: 'A', title: 'two authors', scenario: sampleScenario('A') });
-    const edited = await as('analyst2')('PUT', `/cost-models/${created.body.id}`, { title: 'two authors, edited' }, { 'if-match': created.headers.get('etag')! });
+    const edited = await as('analyst2')(
+      'PUT',
+      `/cost-models/${created.body.id}`,
+      { title: 'two authors, edited' },
+      { 'if-match': created.headers.get('etag')! },
+    );
     expect(edited.status).toBe(200);
     await as('analyst')('POST', `/cost-models/${created.body.id}/submit`, undefined, { 'if-match': edited.headers.get('etag')! });
     await db.store.setUserRole('analyst2', 'manager');
@@ -110,7 +115,12 @@ describe('cost model lifecycle over HTTP', () => {
       await db.store.setUserRole('analyst2', 'analyst');
     }
     // A manager who only decided on it (returned it) is not an author.
-    const returned = await as('manager2')('POST', `/cost-models/${created.body.id}/return`, { comment: 'again' }, { 'if-match': await etagOf(created.body.id) });
+    const returned = await as('manager2')(
+      'POST',
+      `/cost-models/${created.body.id}/return`,
+      { comment: 'again' },
+      { 'if-match': await etagOf(created.body.id) },
+    );
     expect(returned.status).toBe(200);
     await as('analyst')('POST', `/cost-models/${created.body.id}/submit`, undefined, { 'if-match': returned.headers.get('etag')! });
     const approved = await as('manager2')('POST', `/cost-models/${created.body.id}/approve`, {}, { 'if-match': await etagOf(created.body.id) });
@@ -159,9 +169,18 @@ describe('cost model lifecycle over HTTP', () => {
     const { scenario, result } = expectedResult();
     const hash = costModelContentHash(scenario, JSON.parse(JSON.stringify(result)));
     // Created (1), retitled (2), submitted (3): revision 3 is what the manager read and approved; the approved record is 4.
-    expect(reply.body).toMatchObject({ state: 'approved', version: 4, contentHash: hash, approval: { approvedBy: 'manager', revision: 3, comment: 'Reviewed with Finance', contentHash: hash } });
+    expect(reply.body).toMatchObject({
+      state: 'approved',
+      version: 4,
+      contentHash: hash,
+      approval: { approvedBy: 'manager', revision: 3, comment: 'Reviewed with Finance', contentHash: hash },
+    });
     const audit = await as('manager')('GET', `/cost-models/${id}/audit`);
-    expect(audit.body.events.find((e: { action: string }) => e.action === 'cost-model.approved')).toMatchObject({ fromVersion: 3, toVersion: 4, detail: { approvedRevision: 3 } });
+    expect(audit.body.events.find((e: { action: string }) => e.action === 'cost-model.approved')).toMatchObject({
+      fromVersion: 3,
+      toVersion: 4,
+      detail: { approvedRevision: 3 },
+    });
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
     expect(Date.parse(reply.body.approval.approvedAt)).not.toBeNaN();
     expect(reply.body.result).toEqual(JSON.parse(JSON.stringify(result)));
@@ -201,9 +220,19 @@ describe('cost model lifecycle over HTTP', () => {
     const reply = await as('manager')('GET', `/cost-models/${id}/audit`);
     expect(reply.status).toBe(200);
     const events = reply.body.events as { action: string; actorId: string; fromVersion: number | null; toVersion: number | null }[];
-    expect(events.map((e) => e.action)).toEqual(['cost-model.created', 'cost-model.updated', 'cost-model.submitted', 'cost-model.approved', 'cost-model.superseded']);
+    expect(events.map((e) => e.action)).toEqual([
+      'cost-model.created',
+      'cost-model.updated',
+      'cost-model.submitted',
+      'cost-model.approved',
+      'cost-model.superseded',
+    ]);
     expect(events.map((e) => e.actorId)).toEqual(['analyst', 'analyst', 'analyst', 'manager', 'analyst']);
-    expect(events.slice(1, 4).map((e) => [e.fromVersion, e.toVersion])).toEqual([[1, 2], [2, 3], [3, 4]]);
+    expect(events.slice(1, 4).map((e) => [e.fromVersion, e.toVersion])).toEqual([
+      [1, 2],
+      [2, 3],
+      [3, 4],
+    ]);
     const all = await as('admin')('GET', '/audit');
     expect(all.body.events.length).toBeGreaterThan(events.length);
   });
@@ -233,7 +262,11 @@ describe('cost model lifecycle over HTTP', () => {
     const draft = await as('analyst')('POST', '/cost-models', { unitId: 'A', title: 'draft export', scenario: sampleScenario('A') });
     const ok = await fetch(`${server.url}/cost-models/${draft.body.id}/workbook.xlsx`, { headers: { authorization: `Bearer ${tokens.negotiator}` } });
     expect(ok.status).toBe(200);
-    expect(Buffer.from(await ok.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+    expect(
+      Buffer.from(await ok.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
     const s = sampleScenario('A');
     s.assumptions.pension = {};
     const broken = await as('analyst')('POST', '/cost-models', { unitId: 'A', title: 'broken', scenario: s });

@@ -47,7 +47,11 @@ const weird = fc.oneof(
   fc.constantFrom('', '-1', '0', '1e309', '99999999999999999999.999', '2026-02-30', '9999-12-31', '0000-01-01', 'NaN', '=1+1', '\u0000', 'x'.repeat(300)),
   fc.constantFrom(...longDecimals),
   fc.constantFrom(...hugeCounts),
-  fc.constantFrom(manySteps(100), manySteps(5_000), Array.from({ length: 2_000 }, () => ({ code: 'PO', steps: ['1'] }))),
+  fc.constantFrom(
+    manySteps(100),
+    manySteps(5_000),
+    Array.from({ length: 2_000 }, () => ({ code: 'PO', steps: ['1'] })),
+  ),
   fc.integer({ min: -1_000_000, max: 1_000_000 }),
   fc.double(),
 );

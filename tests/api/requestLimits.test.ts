@@ -42,7 +42,11 @@ describe('roster-size limit per unit (ROSTER_ROW_LIMIT)', () => {
     expect(edit.body.errors[0].path).toBe('scenario.roster.rows');
 
     const s = sampleScenario('C', 6);
-    const unit = await client(server.url, tokens.admin)('POST', '/units', { id: 'C', name: 'Unit C', template: { calendar: s.calendar, term: s.term, roster: s.roster, assumptions: s.assumptions } });
+    const unit = await client(server.url, tokens.admin)('POST', '/units', {
+      id: 'C',
+      name: 'Unit C',
+      template: { calendar: s.calendar, term: s.term, roster: s.roster, assumptions: s.assumptions },
+    });
     expect(unit.status).toBe(400);
     expect(unit.body.errors[0].path).toBe('body.template.roster.rows');
   });
@@ -60,7 +64,11 @@ describe('bodies are parsed only by routes that take them', () => {
   it('refuses a cost model from a role that may not write one before reading its body', async () => {
     const server = await serve({ bodyLimit: '1kb' });
     // Over the body limit, yet the answer is the role's 403, not 413: the body was never read.
-    const reply = await client(server.url, tokens.negotiator)('POST', '/cost-models', { unitId: 'A', title: 'not mine to write', scenario: sampleScenario('A', 40) });
+    const reply = await client(server.url, tokens.negotiator)('POST', '/cost-models', {
+      unitId: 'A',
+      title: 'not mine to write',
+      scenario: sampleScenario('A', 40),
+    });
     expect(reply.status).toBe(403);
   });
 
@@ -68,7 +76,12 @@ describe('bodies are parsed only by routes that take them', () => {
     const server = await serve({ smallBodyLimit: '1kb' });
     const created = await client(server.url, tokens.analyst)('POST', '/cost-models', { unitId: 'A', title: 'large enough', scenario: sampleScenario('A', 40) });
     expect(created.status).toBe(201);
-    const reply = await client(server.url, tokens.analyst)('POST', `/cost-models/${created.body.id}/submit`, { padding: 'x'.repeat(2048) }, { 'if-match': created.headers.get('etag')! });
+    const reply = await client(server.url, tokens.analyst)(
+      'POST',
+      `/cost-models/${created.body.id}/submit`,
+      { padding: 'x'.repeat(2048) },
+      { 'if-match': created.headers.get('etag')! },
+    );
     expect(reply.status).toBe(413);
     expect(reply.body.errors).toEqual([{ path: 'body', message: 'larger than 1024 bytes' }]);
   });
@@ -104,7 +117,17 @@ describe('Cache-Control on confidential responses', () => {
     const server = await serve();
     const admin = client(server.url, tokens.admin);
     const created = await client(server.url, tokens.analyst)('POST', '/cost-models', { unitId: 'A', title: 'cached?', scenario: sampleScenario('A') });
-    for (const path of ['/me', '/users', '/cost-models', `/cost-models/${created.body.id}`, `/cost-models/${created.body.id}/workbook.xlsx`, `/cost-models/${created.body.id}/audit`, '/audit', '/users/analyst/tokens', '/no-such-route']) {
+    for (const path of [
+      '/me',
+      '/users',
+      '/cost-models',
+      `/cost-models/${created.body.id}`,
+      `/cost-models/${created.body.id}/workbook.xlsx`,
+      `/cost-models/${created.body.id}/audit`,
+      '/audit',
+      '/users/analyst/tokens',
+      '/no-such-route',
+    ]) {
       const reply = await admin('GET', path);
       expect(reply.headers.get('cache-control'), path).toBe('no-store');
     }

@@ -50,7 +50,9 @@ describe('long-format schedule import', () => {
 
   it('a file with titles still changes them', async () => {
     const csv = 'Class,Title,Step,Rate\nPO,Patrol Officer,1,46.47\n';
-    const dry = await client(server.url, tokens.admin)('POST', '/units/B/schedules/import?effective=2026-07-01&dryRun=true', csv, { 'content-type': 'text/csv' });
+    const dry = await client(server.url, tokens.admin)('POST', '/units/B/schedules/import?effective=2026-07-01&dryRun=true', csv, {
+      'content-type': 'text/csv',
+    });
     expect(dry.status, dry.text).toBe(200);
     expect(dry.body.titlesKept).toBeUndefined();
     expect(dry.body.diff.fieldsChanged).toEqual([{ field: 'classes.PO.title', from: 'Police Officer', to: 'Patrol Officer' }]);

@@ -107,7 +107,13 @@ describe('schedule import and the changes feed', () => {
     expect(inForce.body.version).toBe(2);
     const audit = await as('admin')('GET', '/audit?unitId=A');
     const imported = audit.body.events.filter((e: { action: string }) => e.action === 'schedule.imported');
-    expect(imported.at(-1)).toMatchObject({ actorId: 'admin', entityId: 'A/2', fromVersion: 1, toVersion: 2, detail: { source: 'import:json', cellsChanged: 5 } });
+    expect(imported.at(-1)).toMatchObject({
+      actorId: 'admin',
+      entityId: 'A/2',
+      fromVersion: 1,
+      toVersion: 2,
+      detail: { source: 'import:json', cellsChanged: 5 },
+    });
   });
 
   it('pages the feed with limit and hasMore', async () => {
@@ -134,7 +140,11 @@ describe('schedule import and the changes feed', () => {
     const saved = await as('admin')('POST', '/units/B/schedules/import?effective=2027-07-01&scheduleId=B-FY28', csv, { 'content-type': 'text/csv' });
     expect(saved.status).toBe(201);
     const pulled = await as('admin')('GET', '/units/B/schedules/current?asOf=2027-07-01');
-    expect(pulled.body.schedule).toMatchObject({ id: 'B-FY28', effective: '2027-07-01', classes: [{ code: 'PO', steps: ['47.63', '50.02', '52.52'] }, { code: 'SGT' }] });
+    expect(pulled.body.schedule).toMatchObject({
+      id: 'B-FY28',
+      effective: '2027-07-01',
+      classes: [{ code: 'PO', steps: ['47.63', '50.02', '52.52'] }, { code: 'SGT' }],
+    });
   });
 
   it('imports an XLSX export', async () => {

@@ -42,7 +42,11 @@ describe('text a workbook cannot hold', () => {
       expect(reply.status, name).toBe(400);
       expect(reply.body.errors).toEqual([{ path: 'body.title', message: `contains ${name}, which a workbook cannot hold: remove it` }]);
     }
-    const fine = await client(server.url, tokens.analyst)('POST', '/cost-models', { unitId: 'A', title: 'Tab\tnewline\nand emoji 😀 are fine', scenario: sampleScenario('A') });
+    const fine = await client(server.url, tokens.analyst)('POST', '/cost-models', {
+      unitId: 'A',
+      title: 'Tab\tnewline\nand emoji 😀 are fine',
+      scenario: sampleScenario('A'),
+    });
     expect(fine.status).toBe(201);
   });
 
@@ -52,7 +56,10 @@ describe('text a workbook cannot hold', () => {
     scenario.proposals![0]!.provisions[0]!.label = '3%\uFFFF';
     const labelled = await analyst('POST', '/cost-models', { unitId: 'A', title: 'labels', scenario });
     expect(labelled.status).toBe(400);
-    expect(labelled.body.errors).toContainEqual({ path: 'scenario.proposals[0].provisions[0].label', message: 'contains U+FFFF, which a workbook cannot hold: remove it' });
+    expect(labelled.body.errors).toContainEqual({
+      path: 'scenario.proposals[0].provisions[0].label',
+      message: 'contains U+FFFF, which a workbook cannot hold: remove it',
+    });
 
     const created = await analyst('POST', '/cost-models', { unitId: 'A', title: 'to approve', scenario: sampleScenario('A') });
     const submitted = await analyst('POST', `/cost-models/${created.body.id}/submit`, {}, { 'if-match': created.headers.get('etag')! });
@@ -110,9 +117,13 @@ describe('text a workbook cannot hold', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await reply.arrayBuffer());
     const texts: string[] = [];
-    workbook.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => {
-      if (typeof cell.value === 'string') texts.push(cell.value);
-    })));
+    workbook.eachSheet((sheet) =>
+      sheet.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (typeof cell.value === 'string') texts.push(cell.value);
+        }),
+      ),
+    );
     expect(texts).toContain('Year 1\uFFFD \uFFFD');
     expect(texts.some((t) => t.includes('Legacy\uFFFD settlement'))).toBe(true);
     // eslint-disable-next-line no-control-regex -- U+0007 (BEL) is the XML-unsafe control character the test sent: it must not reach the workbook

@@ -119,7 +119,9 @@ describe.skipIf(chromiumProblem !== undefined)('the analyst and manager journey 
     await button('Pull schedule').click();
     await page.getByTestId('schedule-stamp').waitFor();
     const stampText = await page.getByTestId('schedule-stamp').innerText();
-    const pulled = (await (await fetch(`${server.url}/api/v1/units/${UNIT}/schedules/current`, { headers: { Authorization: `Bearer ${server.users.analyst!.token}` } })).json()) as {
+    const pulled = (await (
+      await fetch(`${server.url}/api/v1/units/${UNIT}/schedules/current`, { headers: { Authorization: `Bearer ${server.users.analyst!.token}` } })
+    ).json()) as {
       version: number;
       effective: string;
       schedule: Scenario['schedule'];
@@ -185,7 +187,9 @@ describe.skipIf(chromiumProblem !== undefined)('the analyst and manager journey 
     const badIndex = BAD_ROW - 3;
     const broken = extract.map((row, i) => (i === badIndex ? row.map((cell, c) => (c === 2 ? 9 : cell)) : row));
     // The extract as Excel copies it: tab-separated with its header row.
-    const tsv = [ROSTER_LAYOUT.columns.map((c) => c.header), ...broken].map((row) => row.map((cell) => (cell === null ? '' : String(cell))).join('\t')).join('\n');
+    const tsv = [ROSTER_LAYOUT.columns.map((c) => c.header), ...broken]
+      .map((row) => row.map((cell) => (cell === null ? '' : String(cell))).join('\t'))
+      .join('\n');
     await button('Replace roster…').click();
     await page.getByLabel('Paste the payroll extract (with its header row)').fill(tsv);
     await button('Preview pasted rows').click();
@@ -263,13 +267,15 @@ describe.skipIf(chromiumProblem !== undefined)('the analyst and manager journey 
   });
 
   it("the Costing sheet's live formulas give the server's own figures", async () => {
-    const models = (await (await fetch(`${server.url}/api/v1/cost-models?state=submitted`, { headers: { Authorization: `Bearer ${server.users.manager!.token}` } })).json()) as
-      | { id: string; title: string }[]
-      | { costModels: { id: string; title: string }[] };
+    const models = (await (
+      await fetch(`${server.url}/api/v1/cost-models?state=submitted`, { headers: { Authorization: `Bearer ${server.users.manager!.token}` } })
+    ).json()) as { id: string; title: string }[] | { costModels: { id: string; title: string }[] };
     const list = Array.isArray(models) ? models : models.costModels;
     const mine = list.find((m) => m.title === TITLE);
     expect(mine).toBeDefined();
-    const model = (await (await fetch(`${server.url}/api/v1/cost-models/${mine!.id}`, { headers: { Authorization: `Bearer ${server.users.manager!.token}` } })).json()) as {
+    const model = (await (
+      await fetch(`${server.url}/api/v1/cost-models/${mine!.id}`, { headers: { Authorization: `Bearer ${server.users.manager!.token}` } })
+    ).json()) as {
       scenario: unknown;
       result: CostingResult;
     };
@@ -313,7 +319,13 @@ describe.skipIf(chromiumProblem !== undefined)('the analyst and manager journey 
     await button('Resubmit for approval').click();
     // Submitting costs the model on the server: give it the time the first submission gets.
     await expect
-      .poll(async () => ((await page.getByTestId('error-bar').count()) > 0 ? `error: ${await page.getByTestId('error-bar').first().innerText()}` : page.getByTestId('model-state').first().innerText()), { timeout: 30_000 })
+      .poll(
+        async () =>
+          (await page.getByTestId('error-bar').count()) > 0
+            ? `error: ${await page.getByTestId('error-bar').first().innerText()}`
+            : page.getByTestId('model-state').first().innerText(),
+        { timeout: 30_000 },
+      )
       .toBe('submitted');
   });
 
@@ -323,7 +335,11 @@ describe.skipIf(chromiumProblem !== undefined)('the analyst and manager journey 
     // The manager first opens the submitted model read-only into sheets, to check its figures.
     await manager.getByTestId('open-read-only').click();
     await manager.getByTestId('review-opened').waitFor({ timeout: 30_000 });
-    const managerBook = (await manager.evaluate(() => (globalThis as unknown as { __excelDouble: { summary(): { sheets: { name: string; protected: boolean }[] } } }).__excelDouble.summary())).sheets;
+    const managerBook = (
+      await manager.evaluate(() =>
+        (globalThis as unknown as { __excelDouble: { summary(): { sheets: { name: string; protected: boolean }[] } } }).__excelDouble.summary(),
+      )
+    ).sheets;
     const copies = managerBook.filter((s) => /^(Costing|Roster) [A-Za-z0-9]+$/.test(s.name));
     expect(copies).toHaveLength(2);
     expect(copies.every((s) => s.protected)).toBe(true);
@@ -404,14 +420,16 @@ describe.skipIf(chromiumProblem !== undefined)('the analyst and manager journey 
     await builder.getByLabel('Effective date').fill('2027-07-03');
     await builder.getByLabel(/^Months/).fill('6');
     await builder.getByRole('button', { name: 'Add to proposal' }).click();
-    await expect.poll(async () => (await builder.getByTestId('provision-list').locator('li').count())).toBe(3);
+    await expect.poll(async () => await builder.getByTestId('provision-list').locator('li').count()).toBe(3);
     await builder.getByRole('button', { name: /^Move One-time payment .* up$/ }).click();
     await builder.getByRole('button', { name: /^Remove Step freeze/ }).click();
     const items = await builder.getByTestId('provision-list').locator('li').allInnerTexts();
     expect(items).toHaveLength(2);
     expect(items[0]).toMatch(/^One-time payment/);
     expect(items[1]).toMatch(/^General wage increase 3% \(Jul 4, 2026\)/);
-    await expect.poll(() => builder.getByTestId('live-cost').innerText(), { timeout: 30_000 }).toMatch(/^Costs \$[\d,]+\.\d\d over the baseline for the term \(FY/);
+    await expect
+      .poll(() => builder.getByTestId('live-cost').innerText(), { timeout: 30_000 })
+      .toMatch(/^Costs \$[\d,]+\.\d\d over the baseline for the term \(FY/);
     await paneState(page, '23-builder-live-cost');
     await builder.getByRole('button', { name: 'Write to the Proposals sheet' }).click();
     await builder.getByTestId('proposals-written').waitFor();

@@ -7,8 +7,7 @@ import { costScenario, parseScenario } from '../../shared/index.js';
 import { exportCostWorkbook } from '../../server/xlsx/index.js';
 import { monthlyScenario } from '../engine/scenarioBuilder.js';
 
-const cli = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', ...args], { encoding: 'utf8', cwd: process.cwd() });
+const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', ...args], { encoding: 'utf8', cwd: process.cwd() });
 
 describe('bargaining-costing cost | validate', () => {
   const dir = mkdtempSync(join(tmpdir(), 'bc-cli-'));
@@ -65,7 +64,9 @@ describe('bargaining-costing cost | validate', () => {
     writeFileSync(file, JSON.stringify(monthlyScenario({ rows: [{ socialSecurity: true }] })));
     const run = cli('cost', file);
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/^assumptions\.socialSecurity\.wageBase: no Social Security wage base for 2026, needed from the period paid 2026-07-31 by row R1/);
+    expect(run.stderr).toMatch(
+      /^assumptions\.socialSecurity\.wageBase: no Social Security wage base for 2026, needed from the period paid 2026-07-31 by row R1/,
+    );
     // validate refuses it too, with the same line, without costing.
     const validate = cli('validate', file);
     expect(validate.status).toBe(2);
@@ -125,4 +126,3 @@ describe('bargaining-costing cost | validate', () => {
     expect(run.stdout).toMatch(/^ok: POA — 5 classes, 230 roster rows, 2 proposals/);
   });
 });
-

@@ -24,7 +24,19 @@ const topStep = { A: 3, B: 2, C: 99 } as const;
 const fundArb = fc.option(
   fc.oneof(
     fc.constantFrom('GF', 'GRANT'),
-    fc.constantFrom([{ fund: 'GF', share: '0.3333' }, { fund: 'GRANT', share: '0.3333' }, { fund: 'SPECIAL', share: '0.3334' }], [{ fund: 'GRANT', share: '0.1234567891' }, { fund: 'GF', share: '0.8765432109' }]).map((parts) => parts.map((x) => ({ ...x }))),
+    fc
+      .constantFrom(
+        [
+          { fund: 'GF', share: '0.3333' },
+          { fund: 'GRANT', share: '0.3333' },
+          { fund: 'SPECIAL', share: '0.3334' },
+        ],
+        [
+          { fund: 'GRANT', share: '0.1234567891' },
+          { fund: 'GF', share: '0.8765432109' },
+        ],
+      )
+      .map((parts) => parts.map((x) => ({ ...x }))),
   ),
   { nil: undefined },
 );
@@ -56,19 +68,72 @@ export const provisionArb: fc.Arbitrary<Provision> = fc.oneof(
   fc.record({ type: fc.constant('flatIncrease' as const), amount: money(0, 3), effective, classes: classesArb }),
   fc.record({ type: fc.constant('equity' as const), percent: fraction(50), effective, classes: fc.subarray(['A', 'B'], { minLength: 1 }) }),
   fc.record({ type: fc.constant('addStep' as const), percent: fraction(50), effective, classes: classesArb }),
-  fc.record({ type: fc.constant('stepFreeze' as const), effective, months: fc.integer({ min: 1, max: 14 }), mode: fc.constantFrom('keep' as const, 'slide' as const), classes: classesArb }),
+  fc.record({
+    type: fc.constant('stepFreeze' as const),
+    effective,
+    months: fc.integer({ min: 1, max: 14 }),
+    mode: fc.constantFrom('keep' as const, 'slide' as const),
+    classes: classesArb,
+  }),
   fc.record({ type: fc.constant('lumpSum' as const), amount: money(0, 2000), payDate: effective, prorateByFte: fc.boolean(), classes: classesArb }),
-  fc.record({ type: fc.constant('specialPay' as const), code: fc.constant('X'), effective, percent: fraction(40), mode: fc.constantFrom('set' as const, 'add' as const), classes: classesArb }),
-  fc.record({ type: fc.constant('longevity' as const), effective, bands: fc.constant([{ years: 5, percent: '0.02' }, { years: 15, percent: '0.05' }]).map((b) => b.map((band) => ({ ...band }))), classes: classesArb }),
+  fc.record({
+    type: fc.constant('specialPay' as const),
+    code: fc.constant('X'),
+    effective,
+    percent: fraction(40),
+    mode: fc.constantFrom('set' as const, 'add' as const),
+    classes: classesArb,
+  }),
+  fc.record({
+    type: fc.constant('longevity' as const),
+    effective,
+    bands: fc
+      .constant([
+        { years: 5, percent: '0.02' },
+        { years: 15, percent: '0.05' },
+      ])
+      .map((b) => b.map((band) => ({ ...band }))),
+    classes: classesArb,
+  }),
   fc.record({ type: fc.constant('health' as const), effective, tier: fc.constant('h'), monthly: money(500, 2500), classes: classesArb }),
   fc.record({ type: fc.constant('pensionRate' as const), effective, tier: fc.constant('p'), delta: fc.constantFrom('-0.01', '0.015'), classes: classesArb }),
   fc.record({ type: fc.constant('overtimeHours' as const), effective, hours: fc.constantFrom('0', '100', '240'), classes: classesArb }),
-  fc.record({ type: fc.constant('flat' as const), amount: money(-5000, 50000), fiscalYears: fc.subarray(['FY2027', 'FY2028'], { minLength: 1 }), fund: fundArb, department: departmentArb }),
+  fc.record({
+    type: fc.constant('flat' as const),
+    amount: money(-5000, 50000),
+    fiscalYears: fc.subarray(['FY2027', 'FY2028'], { minLength: 1 }),
+    fund: fundArb,
+    department: departmentArb,
+  }),
   // COSTING.md 1.2
-  fc.record({ type: fc.constant('lumpSum' as const), percent: fc.constantFrom('0.035', '0.0123456789'), payDate: effective, pensionable: fc.boolean(), classes: classesArb }),
-  fc.record({ type: fc.constant('lumpSum' as const), days: fc.constantFrom('2', '1.5'), daysPerYear: fc.option(fc.constant('185'), { nil: undefined }), payDate: effective, classes: classesArb }),
-  fc.record({ type: fc.constant('setRate' as const), class: fc.constantFrom('A', 'C'), step: fc.integer({ min: 1, max: 2 }), amount: money(30, 50), effective }),
-  fc.record({ type: fc.constant('minimumRate' as const), amount: fc.constantFrom('31.00', '43.3333333333'), rateBasis: fc.constant('hourly' as const), effective, classes: classesArb }),
+  fc.record({
+    type: fc.constant('lumpSum' as const),
+    percent: fc.constantFrom('0.035', '0.0123456789'),
+    payDate: effective,
+    pensionable: fc.boolean(),
+    classes: classesArb,
+  }),
+  fc.record({
+    type: fc.constant('lumpSum' as const),
+    days: fc.constantFrom('2', '1.5'),
+    daysPerYear: fc.option(fc.constant('185'), { nil: undefined }),
+    payDate: effective,
+    classes: classesArb,
+  }),
+  fc.record({
+    type: fc.constant('setRate' as const),
+    class: fc.constantFrom('A', 'C'),
+    step: fc.integer({ min: 1, max: 2 }),
+    amount: money(30, 50),
+    effective,
+  }),
+  fc.record({
+    type: fc.constant('minimumRate' as const),
+    amount: fc.constantFrom('31.00', '43.3333333333'),
+    rateBasis: fc.constant('hourly' as const),
+    effective,
+    classes: classesArb,
+  }),
   fc.record({ type: fc.constant('dropSteps' as const), classes: fc.constant<string[]>(['C']), count: fc.integer({ min: 1, max: 50 }), effective }),
   fc.record({ type: fc.constant('rollupRate' as const), name: fc.constantFrom('WC', 'DC'), delta: fc.constantFrom('-0.005', '0.01'), effective }),
 );
@@ -116,13 +181,29 @@ export function scenarioFrom(
     },
     assumptions: {
       id: 'AS',
-      pension: { p: [{ from: '2020-01-01', rate: '0.1325' }, { from: '2027-07-01', rate: '0.1410' }] },
+      pension: {
+        p: [
+          { from: '2020-01-01', rate: '0.1325' },
+          { from: '2027-07-01', rate: '0.1410' },
+        ],
+      },
       socialSecurity: { rate: '0.062', wageBase: { '2025': '176100', '2026': '184500', '2027': '190800', '2028': '197400', '2029': '204000' } },
       medicareRate: '0.0145',
-      otherRollups: [{ name: 'WC', rate: '0.031', on: 'taxable' }, { name: 'DC', rate: '0.01', on: 'pensionable' }],
-      health: { h: [{ from: '2020-01-01', monthly: '1500.00' }, { from: '2027-01-01', monthly: '1620.00' }] },
+      otherRollups: [
+        { name: 'WC', rate: '0.031', on: 'taxable' },
+        { name: 'DC', rate: '0.01', on: 'pensionable' },
+      ],
+      health: {
+        h: [
+          { from: '2020-01-01', monthly: '1500.00' },
+          { from: '2027-01-01', monthly: '1620.00' },
+        ],
+      },
       specialPays: { X: { percent: '0.05', pensionable: true }, Y: { amount: '1.25', per: 'hour' } },
-      longevity: [{ years: 10, percent: '0.025' }, { years: 20, percent: '0.05' }],
+      longevity: [
+        { years: 10, percent: '0.025' },
+        { years: 20, percent: '0.05' },
+      ],
       overtimeMultiplier: '1.5',
     },
     proposals: [{ name: 'P', ...(retroPayDate !== undefined ? { retroPayDate } : {}), provisions }],
@@ -141,5 +222,11 @@ function annual(hourly: string): string {
 export const retroPayDateArb = fc.option(dateIn('2026-07-20', 640), { nil: undefined });
 
 export const scenarioArb = fc
-  .tuple(calendarArb, fc.constantFrom('hourly' as const, 'annual' as const), fc.array(rowArb, { minLength: 1, maxLength: 6 }), fc.array(provisionArb, { maxLength: 5 }), retroPayDateArb)
+  .tuple(
+    calendarArb,
+    fc.constantFrom('hourly' as const, 'annual' as const),
+    fc.array(rowArb, { minLength: 1, maxLength: 6 }),
+    fc.array(provisionArb, { maxLength: 5 }),
+    retroPayDateArb,
+  )
   .map(([calendar, basis, rows, provisions, retro]) => scenarioFrom(calendar, basis, rows, provisions, retro));

@@ -22,7 +22,12 @@ describe('calendar (COSTING.md §2)', () => {
     const cal = new PayCalendar(parse(monthlyScenario({ calendar: { payFrequency: 'semimonthly' } })).calendar);
     const p = cal.periodContaining(parseDay('2027-02-20'));
     expect([formatDay(p.start), formatDay(p.end)]).toEqual(['2027-02-16', '2027-02-28']);
-    const r = cost(monthlyScenario({ calendar: { payFrequency: 'semimonthly' }, schedule: { rateBasis: 'annual', classes: [{ code: 'A', title: 'A', steps: ['60000.00'] }] } }));
+    const r = cost(
+      monthlyScenario({
+        calendar: { payFrequency: 'semimonthly' },
+        schedule: { rateBasis: 'annual', classes: [{ code: 'A', title: 'A', steps: ['60000.00'] }] },
+      }),
+    );
     expect(r.periodsByFiscalYear.FY2027).toBe(24);
     expect(r.baseline.FY2027!.wages).toBe('60000.00');
   });
@@ -73,7 +78,14 @@ describe('calendar (COSTING.md §2)', () => {
       monthlyScenario({
         calendar: { payFrequency: 'semimonthly', effectiveRule },
         rows: [{ healthTier: 'single' }],
-        assumptions: { health: { single: [{ from: '2020-01-01', monthly: '600.00' }, { from: '2027-01-10', monthly: '720.00' }] } },
+        assumptions: {
+          health: {
+            single: [
+              { from: '2020-01-01', monthly: '600.00' },
+              { from: '2027-01-10', monthly: '720.00' },
+            ],
+          },
+        },
       });
     // 24 periods; at 600 → 300.00 a period, at 720 → 360.00.
     expect(cost(scenario('periodStart')).baseline.FY2027!.health).toBe('7860.00'); // 13 × 300 + 11 × 360 (from Jan 16)

@@ -9,15 +9,7 @@ import { referenceCost } from '../reference/referenceCosting.js';
 
 type Doc = Record<string, unknown>;
 
-function scenario(over: {
-  calendar?: Doc;
-  term?: Doc;
-  schedule?: Doc;
-  rows?: Doc[];
-  assumptions?: Doc;
-  provisions?: Doc[];
-  proposals?: Doc[];
-}): Doc {
+function scenario(over: { calendar?: Doc; term?: Doc; schedule?: Doc; rows?: Doc[]; assumptions?: Doc; provisions?: Doc[]; proposals?: Doc[] }): Doc {
   return {
     format: 'bargaining-costing/scenario@1',
     unit: { id: 'U' },
@@ -117,7 +109,14 @@ describe('COSTING.md 1.2 by hand', () => {
     const input = (retroPayDate?: string) =>
       scenario({
         rows: [{ pensionTier: 'p' }],
-        assumptions: { pension: { p: [{ from: '2020-01-01', rate: '0.10' }, { from: '2026-10-01', rate: '0.12' }] } },
+        assumptions: {
+          pension: {
+            p: [
+              { from: '2020-01-01', rate: '0.10' },
+              { from: '2026-10-01', rate: '0.12' },
+            ],
+          },
+        },
         proposals: [{ name: 'P', ...(retroPayDate ? { retroPayDate } : {}), provisions: [{ type: 'gwi', percent: '0.03', effective: '2026-07-01' }] }],
       });
     const r = costBoth(input('2026-10-15'));
@@ -184,7 +183,14 @@ describe('COSTING.md 1.2 by hand', () => {
         rows: [{ class: 'A' }, { class: 'B' }],
         assumptions: {
           otherRollups: [
-            { name: 'STRS', classes: ['A'], rates: [{ from: '2020-01-01', rate: '0.1910' }, { from: '2027-01-01', rate: '0.2110' }] },
+            {
+              name: 'STRS',
+              classes: ['A'],
+              rates: [
+                { from: '2020-01-01', rate: '0.1910' },
+                { from: '2027-01-01', rate: '0.2110' },
+              ],
+            },
             { name: 'PERS', classes: ['B'], rate: '0.2681' },
           ],
         },
@@ -232,9 +238,20 @@ describe('COSTING.md 1.2 by hand', () => {
 
   it('setRate on a step that does not exist on its date is refused', () => {
     const parsed = parseScenario(scenario({ provisions: [{ type: 'setRate', class: 'B', step: 3, amount: '4500', effective: '2026-09-01' }] }));
-    const refused = !parsed.ok || (() => { try { costScenario(parsed.value); return false; } catch { return true; } })();
+    const refused =
+      !parsed.ok ||
+      (() => {
+        try {
+          costScenario(parsed.value);
+          return false;
+        } catch {
+          return true;
+        }
+      })();
     expect(refused).toBe(true);
-    expect(() => referenceCost(parsed.ok ? parsed.value : scenario({ provisions: [{ type: 'setRate', class: 'B', step: 3, amount: '4500', effective: '2026-09-01' }] }))).toThrow(/steps/);
+    expect(() =>
+      referenceCost(parsed.ok ? parsed.value : scenario({ provisions: [{ type: 'setRate', class: 'B', step: 3, amount: '4500', effective: '2026-09-01' }] })),
+    ).toThrow(/steps/);
   });
 
   it('minimumRate on part of a schedule rounds the converted floor up', () => {
@@ -255,7 +272,15 @@ describe('COSTING.md 1.2 by hand', () => {
     const r = costBoth(
       scenario({
         rows: [
-          { count: 3, fund: [{ fund: 'GF', share: '0.3333' }, { fund: 'GRANT', share: '0.3333' }, { fund: 'SPECIAL', share: '0.3334' }], department: 'POL' },
+          {
+            count: 3,
+            fund: [
+              { fund: 'GF', share: '0.3333' },
+              { fund: 'GRANT', share: '0.3333' },
+              { fund: 'SPECIAL', share: '0.3334' },
+            ],
+            department: 'POL',
+          },
           { step: 2 },
         ],
         provisions: [
@@ -381,15 +406,29 @@ describe('COSTING.md 1.2 bounds', () => {
   it('100 steps are refused, and so is an addStep that would make the 100th', () => {
     const hundred = Array.from({ length: 100 }, (_, i) => `${1001 + i}.00`);
     expect(issues(scenario({ schedule: { classes: [{ code: 'A', steps: hundred }] } })).map((i) => i.path)).toContain('schedule.classes[0].steps');
-    const input = scenario({ schedule: { classes: [{ code: 'A', steps: hundred.slice(0, 99) }] }, provisions: [{ type: 'addStep', percent: '0.05', effective: '2026-07-01' }] });
+    const input = scenario({
+      schedule: { classes: [{ code: 'A', steps: hundred.slice(0, 99) }] },
+      provisions: [{ type: 'addStep', percent: '0.05', effective: '2026-07-01' }],
+    });
     const parsed = parseScenario(input);
-    const refused = !parsed.ok || (() => { try { costScenario(parsed.value); return false; } catch { return true; } })();
+    const refused =
+      !parsed.ok ||
+      (() => {
+        try {
+          costScenario(parsed.value);
+          return false;
+        } catch {
+          return true;
+        }
+      })();
     expect(refused).toBe(true);
     expect(() => referenceCost(parsed.ok ? parsed.value : input)).toThrow(/at most 99/);
   });
 
   it('11 decimal places and 10¹² are refused', () => {
     expect(issues(scenario({ rows: [{ fte: '0.12345678901' }] })).map((i) => i.path)).toContain('roster.rows[0].fte');
-    expect(issues(scenario({ provisions: [{ type: 'flat', amount: '1000000000000', fiscalYears: ['FY2027'] }] })).map((i) => i.path)).toContain('proposals[0].provisions[0].amount');
+    expect(issues(scenario({ provisions: [{ type: 'flat', amount: '1000000000000', fiscalYears: ['FY2027'] }] })).map((i) => i.path)).toContain(
+      'proposals[0].provisions[0].amount',
+    );
   });
 });

@@ -60,7 +60,11 @@ describe('costing invariants (fast-check)', () => {
     fc.assert(
       fc.property(scenarioArb, (input) => {
         const listed = input.proposals![0]!;
-        const prefixes = Array.from({ length: listed.provisions.length + 1 }, (_, k) => ({ ...listed, name: `first ${k}`, provisions: listed.provisions.slice(0, k) }));
+        const prefixes = Array.from({ length: listed.provisions.length + 1 }, (_, k) => ({
+          ...listed,
+          name: `first ${k}`,
+          provisions: listed.provisions.slice(0, k),
+        }));
         const r = cost({ ...input, proposals: [listed, ...prefixes] });
         const charges = r.proposals[0]!.byProvision;
         charges.forEach((charge, k) => {
@@ -90,7 +94,10 @@ describe('costing invariants (fast-check)', () => {
         fc.pre(input.roster.rows.length > 0);
         const onePercent: Provision = { type: 'gwi', percent: '0.01', effective: '2027-07-01' };
         const mine = input.proposals![0]!;
-        const r = cost({ ...input, proposals: [mine, { name: 'raised', provisions: [...mine.provisions, onePercent] }, { name: 'status quo + 1%', provisions: [onePercent] }] });
+        const r = cost({
+          ...input,
+          proposals: [mine, { name: 'raised', provisions: [...mine.provisions, onePercent] }, { name: 'status quo + 1%', provisions: [onePercent] }],
+        });
         const [p, raised, statusQuo] = r.proposals;
         expect(p!.valueOfOnePercent.FY2028).toBe(minus(raised!.byFiscalYear.FY2028!.total, p!.byFiscalYear.FY2028!.total));
         expect(r.baselineValueOfOnePercent!.FY2028).toBe(statusQuo!.increase.FY2028!.total);
@@ -101,16 +108,21 @@ describe('costing invariants (fast-check)', () => {
 
   it('retro pay only moves money in time: the same term total of wages, special pays, longevity and overtime', () => {
     fc.assert(
-      fc.property(scenarioArb, retroPayDateArb.filter((d) => d !== undefined), (input, retroPayDate) => {
-        const earned = structuredClone(input);
-        delete earned.proposals![0]!.retroPayDate;
-        const paid = structuredClone(input);
-        paid.proposals![0]!.retroPayDate = retroPayDate;
-        const [e, p] = [cost(earned).proposals[0]!, cost(paid).proposals[0]!];
-        for (const c of ['wages', 'specialPays', 'longevity', 'overtime', 'lumpSums', 'health', 'flat'] as const) expect(p.increaseTotal[c]).toBe(e.increaseTotal[c]);
-        expect(p.valueOfOnePercent).toEqual(e.valueOfOnePercent); // priced in the year earned
-        expect(p.ongoingAnnualIncrease).toBe(e.ongoingAnnualIncrease);
-      }),
+      fc.property(
+        scenarioArb,
+        retroPayDateArb.filter((d) => d !== undefined),
+        (input, retroPayDate) => {
+          const earned = structuredClone(input);
+          delete earned.proposals![0]!.retroPayDate;
+          const paid = structuredClone(input);
+          paid.proposals![0]!.retroPayDate = retroPayDate;
+          const [e, p] = [cost(earned).proposals[0]!, cost(paid).proposals[0]!];
+          for (const c of ['wages', 'specialPays', 'longevity', 'overtime', 'lumpSums', 'health', 'flat'] as const)
+            expect(p.increaseTotal[c]).toBe(e.increaseTotal[c]);
+          expect(p.valueOfOnePercent).toEqual(e.valueOfOnePercent); // priced in the year earned
+          expect(p.ongoingAnnualIncrease).toBe(e.ongoingAnnualIncrease);
+        },
+      ),
       RUNS,
     );
   });
@@ -129,7 +141,10 @@ describe('costing invariants (fast-check)', () => {
         input.roster.rows = [{ ...input.roster.rows[0]!, fund, count }];
         input.proposals![0]!.provisions = input.proposals![0]!.provisions.filter((p) => p.type !== 'flat');
         const r = cost(input);
-        for (const [whole, byFund] of [[r.baseline, r.baselineByFund!], [r.proposals[0]!.byFiscalYear, r.proposals[0]!.byFund!]] as const) {
+        for (const [whole, byFund] of [
+          [r.baseline, r.baselineByFund!],
+          [r.proposals[0]!.byFiscalYear, r.proposals[0]!.byFund!],
+        ] as const) {
           for (const fy of r.fiscalYears) {
             for (const c of componentNames) {
               const perEmployee = new Decimal(whole[fy]![c]).div(count);

@@ -29,6 +29,16 @@ describe('the provision registry', () => {
     ]);
     expect(provisionFields.stepFreeze.find((f) => f.name === 'mode')).toEqual({ name: 'mode', kind: 'choice', required: false, choices: ['keep', 'slide'] });
     expect(provisionFields.flat.find((f) => f.name === 'fiscalYears')?.kind).toBe('fiscalYears');
-    expect(provisionFields.lumpSum.map((f) => f.name)).toEqual(['amount', 'percent', 'days', 'daysPerYear', 'payDate', 'prorateByFte', 'pensionable', 'classes', 'label']);
+    expect(provisionFields.lumpSum.map((f) => f.name)).toEqual([
+      'amount',
+      'percent',
+      'days',
+      'daysPerYear',
+      'payDate',
+      'prorateByFte',
+      'pensionable',
+      'classes',
+      'label',
+    ]);
   });
 });

@@ -148,7 +148,14 @@ describe('provisions, by hand', () => {
     const r = cost(
       monthlyScenario({
         rows: [{ healthTier: 'family' }],
-        assumptions: { health: { family: [{ from: '2026-01-01', monthly: '2000.00' }, { from: '2027-03-01', monthly: '2100.00' }] } },
+        assumptions: {
+          health: {
+            family: [
+              { from: '2026-01-01', monthly: '2000.00' },
+              { from: '2027-03-01', monthly: '2100.00' },
+            ],
+          },
+        },
         provisions: [{ type: 'health', tier: 'family', monthly: '2200.00', effective: '2027-01-01' }],
       }),
     );
@@ -170,7 +177,9 @@ describe('provisions, by hand', () => {
       }),
     );
     expect(increase(pickUp, 'FY2027', 'pension')).toBe('-2100.00'); // 6 × 150 + 6 × 200
-    const override = cost(monthlyScenario({ rows, assumptions, provisions: [{ type: 'pensionRate', tier: 'classic', rate: '0.25', effective: '2027-01-01' }] }));
+    const override = cost(
+      monthlyScenario({ rows, assumptions, provisions: [{ type: 'pensionRate', tier: 'classic', rate: '0.25', effective: '2027-01-01' }] }),
+    );
     expect(increase(override, 'FY2027', 'pension')).toBe('1500.00');
   });
 
@@ -197,7 +206,13 @@ describe('provisions, by hand', () => {
     );
     expect(increase(r, 'FY2027')).toBe('0.00');
     expect(increase(r, 'FY2028', 'flat')).toBe('25000.00');
-    expect(r.proposals[0]!.byProvision[0]).toEqual({ index: 1, type: 'flat', label: 'UAL', byFiscalYear: { FY2027: '0.00', FY2028: '25000.00' }, total: '25000.00' });
+    expect(r.proposals[0]!.byProvision[0]).toEqual({
+      index: 1,
+      type: 'flat',
+      label: 'UAL',
+      byFiscalYear: { FY2027: '0.00', FY2028: '25000.00' },
+      total: '25000.00',
+    });
     expect(r.proposals[0]!.ongoingAnnualIncrease).toBe('0.00');
   });
 

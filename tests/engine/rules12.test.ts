@@ -82,7 +82,14 @@ describe('roll-ups (§4, §7)', () => {
         rows: [{}, { class: 'B' }],
         assumptions: {
           otherRollups: [
-            { name: 'WC', classes: ['A'], rates: [{ from: '2026-07-01', rate: '0.1' }, { from: '2027-01-01', rate: '0.2' }] },
+            {
+              name: 'WC',
+              classes: ['A'],
+              rates: [
+                { from: '2026-07-01', rate: '0.1' },
+                { from: '2027-01-01', rate: '0.2' },
+              ],
+            },
             { name: 'WC-B', classes: ['B'], rate: '0.1' },
           ],
         },
@@ -95,7 +102,17 @@ describe('roll-ups (§4, §7)', () => {
   it('rollupRate: a delta stays on top of a later dated entry', () => {
     const r = cost(
       monthlyScenario({
-        assumptions: { otherRollups: [{ name: 'WC', rates: [{ from: '2026-07-01', rate: '0.1' }, { from: '2027-01-01', rate: '0.2' }] }] },
+        assumptions: {
+          otherRollups: [
+            {
+              name: 'WC',
+              rates: [
+                { from: '2026-07-01', rate: '0.1' },
+                { from: '2027-01-01', rate: '0.2' },
+              ],
+            },
+          ],
+        },
         provisions: [{ type: 'rollupRate', name: 'WC', delta: '-0.05', effective: '2026-10-01' }],
       }),
     );
@@ -121,12 +138,19 @@ describe('schedule restructuring (§5, §6)', () => {
   });
 
   it('minimumRate rounds the converted floor up: 30.01/h × 2080 / 12 = 5201.7333… → 5201.74', () => {
-    const r = cost(monthlyScenario({ rows: [{ step: 1 }, { step: 2 }], provisions: [{ type: 'minimumRate', amount: '30.01', rateBasis: 'hourly', effective: '2026-07-01' }] }));
+    const r = cost(
+      monthlyScenario({
+        rows: [{ step: 1 }, { step: 2 }],
+        provisions: [{ type: 'minimumRate', amount: '30.01', rateBasis: 'hourly', effective: '2026-07-01' }],
+      }),
+    );
     expect(r.proposals[0]!.increase.FY2027!.wages).toBe('2420.88'); // 12 × 201.74; step 2 (5250) unchanged
   });
 
   it('setRate re-rounds to ratePlaces; a step the class does not have is an error', () => {
-    const r = cost(monthlyScenario({ rows: [{ step: 2 }], provisions: [{ type: 'setRate', class: 'A', step: 2, amount: '5300.004', effective: '2026-07-01' }] }));
+    const r = cost(
+      monthlyScenario({ rows: [{ step: 2 }], provisions: [{ type: 'setRate', class: 'A', step: 2, amount: '5300.004', effective: '2026-07-01' }] }),
+    );
     expect(r.proposals[0]!.increase.FY2027!.wages).toBe('600.00'); // 12 × 50
     expect(() => cost(monthlyScenario({ provisions: [{ type: 'setRate', class: 'A', step: 4, amount: '6000', effective: '2026-07-01' }] }))).toThrow(
       /^proposals\[0\]\.provisions\[0\]\.step: class A has no step 4 on 2026-07-01 \(3 steps\)/,
@@ -182,12 +206,28 @@ describe('figures of §7', () => {
     const r = cost(
       monthlyScenario({
         rows: [
-          { count: 3, department: 'POL', fund: [{ fund: 'GF', share: '0.5' }, { fund: 'GRANT', share: '0.5' }] },
+          {
+            count: 3,
+            department: 'POL',
+            fund: [
+              { fund: 'GF', share: '0.5' },
+              { fund: 'GRANT', share: '0.5' },
+            ],
+          },
           { class: 'B', fund: 'GF' },
         ],
         provisions: [
           { type: 'lumpSum', amount: '100.05', payDate: '2026-12-15', classes: ['A'] },
-          { type: 'flat', amount: '10.01', fiscalYears: ['FY2027'], fund: [{ fund: 'GRANT', share: '0.3' }, { fund: 'GF', share: '0.7' }], department: 'ADM' },
+          {
+            type: 'flat',
+            amount: '10.01',
+            fiscalYears: ['FY2027'],
+            fund: [
+              { fund: 'GRANT', share: '0.3' },
+              { fund: 'GF', share: '0.7' },
+            ],
+            department: 'ADM',
+          },
         ],
       }),
     );

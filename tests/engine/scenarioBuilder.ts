@@ -8,15 +8,17 @@ type Provision = NonNullable<Input['proposals']>[number]['provisions'][number];
  * A small scenario that is easy to cost by hand: monthly pay, schedule rates per month (so base
  * pay = rate × FTE), FY2027 (July start), no roll-ups, Medicare off.
  */
-export function monthlyScenario(overrides: {
-  rows?: Partial<Row>[];
-  provisions?: Provision[];
-  calendar?: Partial<Input['calendar']>;
-  term?: Input['term'];
-  schedule?: Partial<Input['schedule']>;
-  assumptions?: Partial<Input['assumptions']>;
-  extractDate?: string;
-} = {}): Input {
+export function monthlyScenario(
+  overrides: {
+    rows?: Partial<Row>[];
+    provisions?: Provision[];
+    calendar?: Partial<Input['calendar']>;
+    term?: Input['term'];
+    schedule?: Partial<Input['schedule']>;
+    assumptions?: Partial<Input['assumptions']>;
+    extractDate?: string;
+  } = {},
+): Input {
   return {
     format: 'bargaining-costing/scenario@1',
     unit: { id: 'T', name: 'Test unit' },

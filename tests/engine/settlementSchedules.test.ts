@@ -17,9 +17,15 @@ describe('settlement schedules come from the same published-schedule rule as cos
     const schedules = settlementSchedules(s.schedule, s.proposals[0]!);
     expect(schedules.map((x) => x.effective)).toEqual(['2026-07-01', '2027-01-01', '2027-04-01']);
     // A: 5000 × 1.03 = 5150, 5250 × 1.03 = 5407.50, 5512.50 × 1.03 = 5677.875 → 5677.88; B: 4120, 4326.
-    expect(schedules[0]!.classes.map((c) => c.steps)).toEqual([['5150.00', '5407.50', '5677.88'], ['4120.00', '4326.00']]);
+    expect(schedules[0]!.classes.map((c) => c.steps)).toEqual([
+      ['5150.00', '5407.50', '5677.88'],
+      ['4120.00', '4326.00'],
+    ]);
     // Jan 1: A drops 5150; floor 25.01 × 2080 / 12 = 4335.0666… → 4335.07 lifts B step 1 (4120) only.
-    expect(schedules[1]!.classes.map((c) => c.steps)).toEqual([['5407.50', '5677.88'], ['4335.07', '4335.07']]);
+    expect(schedules[1]!.classes.map((c) => c.steps)).toEqual([
+      ['5407.50', '5677.88'],
+      ['4335.07', '4335.07'],
+    ]);
     // Apr 1: A step 1 (in the numbering then in force) = round₂(5500.005) = 5500.01.
     expect(schedules[2]!.classes[0]!.steps).toEqual(['5500.01', '5677.88']);
     expect(schedules[2]!.id).toBe('S1@2027-04-01');

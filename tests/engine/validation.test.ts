@@ -17,7 +17,7 @@ describe('scenario validation names the JSON path and the reason', () => {
   it('refuses unknown keys, JSON floats and malformed dates', () => {
     const s = monthlyScenario({ rows: [{ fte: 0.5 as unknown as string }] }) as unknown as Record<string, unknown>;
     (s.term as Record<string, unknown>).start = '2026-02-30';
-    (s).extra = true;
+    s.extra = true;
     const issues = issuesOf(s);
     expect(issues).toContain('roster.rows[0].fte: must be a decimal string such as "45.12", not a JSON number');
     expect(issues).toContain('term.start: 2026-02-30 does not exist');
@@ -27,7 +27,10 @@ describe('scenario validation names the JSON path and the reason', () => {
   it('requires firstPeriodStart for biweekly pay, unique roster ids, defined pay codes and classes', () => {
     const s = monthlyScenario({
       calendar: { payFrequency: 'biweekly' },
-      rows: [{ id: 'X', pays: ['NOPE'] }, { id: 'X', class: 'Z' }],
+      rows: [
+        { id: 'X', pays: ['NOPE'] },
+        { id: 'X', class: 'Z' },
+      ],
       provisions: [{ type: 'gwi', percent: '0.02', effective: '2026-07-01', classes: ['Q'] }],
     });
     const issues = issuesOf(s);
@@ -62,9 +65,16 @@ describe('scenario validation names the JSON path and the reason', () => {
     );
     expect(() =>
       cost(monthlyScenario({ rows: [{ healthTier: 'family' }], assumptions: { health: { family: [{ from: '2027-01-01', monthly: '100.00' }] } } })),
-    ).toThrow('roster.rows[0].healthTier: health tier family has no contribution in effect in the first costed period (2026-07-01 – 2026-07-31, paid 2026-07-31) (row R1): its first contribution is from 2027-01-01; add one from 2026-07-01 or earlier in assumptions.health.family');
+    ).toThrow(
+      'roster.rows[0].healthTier: health tier family has no contribution in effect in the first costed period (2026-07-01 – 2026-07-31, paid 2026-07-31) (row R1): its first contribution is from 2027-01-01; add one from 2026-07-01 or earlier in assumptions.health.family',
+    );
     expect(() =>
-      cost(monthlyScenario({ rows: [{ pensionTier: 'Classic' }], assumptions: { pension: { classic: [{ from: '2020-01-01', rate: '0.1' }], pepra: [{ from: '2020-01-01', rate: '0.08' }] } } })),
+      cost(
+        monthlyScenario({
+          rows: [{ pensionTier: 'Classic' }],
+          assumptions: { pension: { classic: [{ from: '2020-01-01', rate: '0.1' }], pepra: [{ from: '2020-01-01', rate: '0.08' }] } },
+        }),
+      ),
     ).toThrow('roster.rows[0].pensionTier: pension tier `Classic` has no rates in assumptions.pension (row R1); tiers with rates: classic, pepra');
   });
 });
@@ -90,7 +100,9 @@ describe('bounds (COSTING.md §1 1.2)', () => {
   it('rates lie in [0, 1), at most 99 steps, 10 fiscal years, 20 proposals', () => {
     expect(issuesOf(monthlyScenario({ assumptions: { medicareRate: '1' } }))).toEqual(['assumptions.medicareRate: 1 would be 100%: write 0.01 for 1%']);
     const steps = Array.from({ length: 100 }, (_, i) => `${1000 + i}.00`);
-    expect(issuesOf(monthlyScenario({ schedule: { classes: [{ code: 'A', title: 'A', steps }] } }))).toEqual(['schedule.classes[0].steps: a class has at most 99 steps']);
+    expect(issuesOf(monthlyScenario({ schedule: { classes: [{ code: 'A', title: 'A', steps }] } }))).toEqual([
+      'schedule.classes[0].steps: a class has at most 99 steps',
+    ]);
     expect(issuesOf(monthlyScenario({ term: { start: '2026-07-01', end: '2036-07-01' } }))).toEqual([
       'term.end: the term spans 11 fiscal years (FY2027–FY2037): a costing covers at most 10',
     ]);
@@ -108,18 +120,34 @@ describe('bounds (COSTING.md §1 1.2)', () => {
   });
 
   it('1.2 fields: fund shares add up to 1, one budget, roll-up names exist', () => {
-    expect(issuesOf(monthlyScenario({ rows: [{ fund: [{ fund: 'GF', share: '0.6' }, { fund: 'GRANT', share: '0.3' }] }] }))).toEqual([
-      'roster.rows[0].fund: the shares add up to 0.9: they must add up to exactly 1',
-    ]);
+    expect(
+      issuesOf(
+        monthlyScenario({
+          rows: [
+            {
+              fund: [
+                { fund: 'GF', share: '0.6' },
+                { fund: 'GRANT', share: '0.3' },
+              ],
+            },
+          ],
+        }),
+      ),
+    ).toEqual(['roster.rows[0].fund: the shares add up to 0.9: they must add up to exactly 1']);
     expect(issuesOf(monthlyScenario({ rows: [{ department: 'unassigned' }] }))).toEqual([
       'roster.rows[0].department: "unassigned" is reserved for rows without a fund or department: use another code',
     ]);
     expect(
-      issuesOf(monthlyScenario({ assumptions: { otherRollups: [{ name: 'STRS', rate: '0.1' }] }, provisions: [{ type: 'rollupRate', name: 'strs', rate: '0.2', effective: '2026-07-01' }] })),
+      issuesOf(
+        monthlyScenario({
+          assumptions: { otherRollups: [{ name: 'STRS', rate: '0.1' }] },
+          provisions: [{ type: 'rollupRate', name: 'strs', rate: '0.2', effective: '2026-07-01' }],
+        }),
+      ),
     ).toEqual(['proposals[0].provisions[0].name: roll-up strs is not in assumptions.otherRollups; roll-ups: STRS']);
-    expect(
-      issuesOf(monthlyScenario({ provisions: [{ type: 'lumpSum', percent: '0.035', payDate: '2026-12-15', prorateByFte: true }] })),
-    ).toEqual(['proposals[0].provisions[0].prorateByFte: prorateByFte goes with amount only: a percent lump sum already takes the FTE from the base pay']);
+    expect(issuesOf(monthlyScenario({ provisions: [{ type: 'lumpSum', percent: '0.035', payDate: '2026-12-15', prorateByFte: true }] }))).toEqual([
+      'proposals[0].provisions[0].prorateByFte: prorateByFte goes with amount only: a percent lump sum already takes the FTE from the base pay',
+    ]);
   });
 });
 
@@ -153,7 +181,11 @@ describe('costingIssues: validate refuses everything cost refuses, every problem
     // Term from Oct 1: costing whole fiscal years starts with July 2026, costing the term with October.
     const rates = { health: { family: [{ from: '2026-10-01', monthly: '100.00' }] } };
     const whole = monthlyScenario({ rows: [{ healthTier: 'family' }], term: { start: '2026-10-01', end: '2027-06-30' }, assumptions: rates });
-    expect(lines(check(whole).issues)).toEqual([expect.stringMatching(/^roster\.rows\[0\]\.healthTier: health tier family has no contribution in effect in the first costed period \(2026-07-01 – 2026-07-31/)]);
+    expect(lines(check(whole).issues)).toEqual([
+      expect.stringMatching(
+        /^roster\.rows\[0\]\.healthTier: health tier family has no contribution in effect in the first costed period \(2026-07-01 – 2026-07-31/,
+      ),
+    ]);
     expect(() => cost(whole)).toThrow(/healthTier/);
     const term = monthlyScenario({ rows: [{ healthTier: 'family' }], term: { start: '2026-10-01', end: '2027-06-30', costs: 'term' }, assumptions: rates });
     expect(check(term).issues).toEqual([]);
@@ -242,7 +274,10 @@ describe('costingIssues: validate refuses everything cost refuses, every problem
       'proposals[0].provisions[0].count: a class must keep at least one step: it has 2 on 2026-09-01, and 2 would be dropped (class B)',
     ]);
     const steps99 = Array.from({ length: 99 }, (_, i) => `${1000 + i}.00`);
-    const full = monthlyScenario({ schedule: { classes: [{ code: 'A', title: 'A', steps: steps99 }] }, provisions: [{ type: 'addStep', percent: '0.05', effective: '2026-09-01' }] });
+    const full = monthlyScenario({
+      schedule: { classes: [{ code: 'A', title: 'A', steps: steps99 }] },
+      provisions: [{ type: 'addStep', percent: '0.05', effective: '2026-09-01' }],
+    });
     expect(lines(check(full).issues)).toEqual(['proposals[0].provisions[0]: on 2026-09-01 the class would have 100 steps: at most 99 (class A)']);
     expect(() => cost(drop)).toThrow(/keep at least one step/);
     expect(() => cost(full)).toThrow(/100 steps/);

@@ -27,10 +27,18 @@ function differences(engine: unknown, reference: unknown, path = ''): string[] {
     const order: string[] = [];
     // §9: fund and department keys in code-point order, roll-up names in listed order.
     const ordered = /(byFund|ByFund|byDepartment|ByDepartment)$/.test(path) || /RollupsByName\.[^.]+$/i.test(path);
-    if (ordered && Object.keys(engine).join('\u0000') !== Object.keys(reference).join('\u0000') && keys.size === Object.keys(engine).length && keys.size === Object.keys(reference).length) {
+    if (
+      ordered &&
+      Object.keys(engine).join('\u0000') !== Object.keys(reference).join('\u0000') &&
+      keys.size === Object.keys(engine).length &&
+      keys.size === Object.keys(reference).length
+    ) {
       order.push(`${path}: keys in order ${JSON.stringify(Object.keys(engine))} ≠ reference ${JSON.stringify(Object.keys(reference))}`);
     }
-    return [...order, ...[...keys].flatMap((k) => differences((engine as Record<string, unknown>)[k], (reference as Record<string, unknown>)[k], path ? `${path}.${k}` : k))];
+    return [
+      ...order,
+      ...[...keys].flatMap((k) => differences((engine as Record<string, unknown>)[k], (reference as Record<string, unknown>)[k], path ? `${path}.${k}` : k)),
+    ];
   }
   return engine === reference ? [] : [`${path}: engine ${JSON.stringify(engine)} ≠ reference ${JSON.stringify(reference)}`];
 }
@@ -43,7 +51,9 @@ function agreement(engine: Outcome, reference: Outcome): string[] {
     // first costing-time problem, and each side may list the provision problems of every proposal).
     const within = (a: string, b: string) => a === b || a.startsWith(`${b}.`) || a.startsWith(`${b}[`);
     if (reference.paths.length === 0 || engine.paths.some((e) => reference.paths.some((r) => within(e, r) || within(r, e)))) return [];
-    return [`both refuse, at other paths: engine ${JSON.stringify(engine.paths.slice(0, 5))} (${engine.error.slice(0, 200)}); reference ${JSON.stringify(reference.paths)} (${reference.error})`];
+    return [
+      `both refuse, at other paths: engine ${JSON.stringify(engine.paths.slice(0, 5))} (${engine.error.slice(0, 200)}); reference ${JSON.stringify(reference.paths)} (${reference.error})`,
+    ];
   }
   if (!engine.ok || !reference.ok) {
     return [`engine ${engine.ok ? 'costed' : `refused: ${engine.error.slice(0, 300)}`}; reference ${reference.ok ? 'costed' : `refused: ${reference.error}`}`];
@@ -52,7 +62,10 @@ function agreement(engine: Outcome, reference: Outcome): string[] {
 }
 
 export function compare(scenario: Scenario): string[] {
-  return agreement(run(() => costScenario(scenario)), run(() => referenceCost(scenario)));
+  return agreement(
+    run(() => costScenario(scenario)),
+    run(() => referenceCost(scenario)),
+  );
 }
 
 /** A raw input: refused by parseScenario (the engine's validation) or costed by the engine; the reference reads the raw input. */
@@ -60,8 +73,10 @@ export function compareInput(input: unknown): string[] {
   const result = parseScenario(input);
   if (!result.ok) {
     const engine: Outcome = { ok: false, error: result.issues.map((i) => `${i.path}: ${i.message}`).join('; '), paths: result.issues.map((i) => i.path) };
-    return agreement(engine, run(() => referenceCost(structuredClone(input))));
+    return agreement(
+      engine,
+      run(() => referenceCost(structuredClone(input))),
+    );
   }
   return compare(result.value);
 }
-

@@ -6,7 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { costScenario, parseScenario, type Scenario } from '../../shared/index.js';
 import { scenarioArb } from '../engine/arbitraryScenario.js';
 import { namedCases } from './namedCases.js';
-import { longTermScenarioArb, manyProvisionsScenarioArb, manyStepsScenarioArb, outOfBoundsScenarioArb, roundingScenarioArb, wideScenarioArb } from './wideScenario.js';
+import {
+  longTermScenarioArb,
+  manyProvisionsScenarioArb,
+  manyStepsScenarioArb,
+  outOfBoundsScenarioArb,
+  roundingScenarioArb,
+  wideScenarioArb,
+} from './wideScenario.js';
 import { ReferenceRefusal, referenceCost } from './referenceCosting.js';
 import { compare, compareInput } from './compareWithEngine.js';
 
@@ -30,41 +37,69 @@ describe('engine against the naive reference reading of COSTING.md', () => {
   // The naive reference costs a wide scenario in about a second (every prefix, value of 1% per
   // year, the no-step costings), hence the longer timeouts.
   const slow = 600_000;
-  it('random scenarios (tests/engine/arbitraryScenario.ts) agree on every figure, to the cent', () => {
-    fc.assert(fc.property(scenarioArb, agreeOn), runs(25));
-  }, slow);
+  it(
+    'random scenarios (tests/engine/arbitraryScenario.ts) agree on every figure, to the cent',
+    () => {
+      fc.assert(fc.property(scenarioArb, agreeOn), runs(25));
+    },
+    slow,
+  );
 
-  it('wider random scenarios (other calendars, terms, bases, pays, overrides, every 1.2 field) agree on every figure', () => {
-    fc.assert(fc.property(wideScenarioArb, agreeOn), runs(25));
-  }, slow);
+  it(
+    'wider random scenarios (other calendars, terms, bases, pays, overrides, every 1.2 field) agree on every figure',
+    () => {
+      fc.assert(fc.property(wideScenarioArb, agreeOn), runs(25));
+    },
+    slow,
+  );
 
-  it('random scenarios with 10-place rates, FTEs and pays and odd hours (rounding ties) agree on every figure', () => {
-    fc.assert(fc.property(roundingScenarioArb, agreeOn), runs(15));
-  }, slow);
+  it(
+    'random scenarios with 10-place rates, FTEs and pays and odd hours (rounding ties) agree on every figure',
+    () => {
+      fc.assert(fc.property(roundingScenarioArb, agreeOn), runs(15));
+    },
+    slow,
+  );
 
-  it('terms of up to 10 fiscal years agree on every figure', () => {
-    fc.assert(fc.property(longTermScenarioArb, agreeOn), runs(8));
-  }, slow);
+  it(
+    'terms of up to 10 fiscal years agree on every figure',
+    () => {
+      fc.assert(fc.property(longTermScenarioArb, agreeOn), runs(8));
+    },
+    slow,
+  );
 
-  it('classes of up to 99 steps with 10-place rates agree on every figure', () => {
-    fc.assert(fc.property(manyStepsScenarioArb, agreeOn), runs(10));
-  }, slow);
+  it(
+    'classes of up to 99 steps with 10-place rates agree on every figure',
+    () => {
+      fc.assert(fc.property(manyStepsScenarioArb, agreeOn), runs(10));
+    },
+    slow,
+  );
 
-  it('proposals of 100 to 200 provisions agree on every figure', () => {
-    fc.assert(fc.property(manyProvisionsScenarioArb, agreeOn), runs(2));
-  }, slow);
+  it(
+    'proposals of 100 to 200 provisions agree on every figure',
+    () => {
+      fc.assert(fc.property(manyProvisionsScenarioArb, agreeOn), runs(2));
+    },
+    slow,
+  );
 
-  it('an input just outside a bound of §1 is refused by both, at the same path', () => {
-    fc.assert(
-      fc.property(outOfBoundsScenarioArb, ({ input, path }) => {
-        const parsed = parseScenario(input);
-        expect(parsed.ok ? [] : parsed.issues.map((i) => i.path)).toContain(path);
-        expect(() => referenceCost(structuredClone(input))).toThrow(ReferenceRefusal);
-        expect(compareInput(input)).toEqual([]);
-      }),
-      runs(40),
-    );
-  }, slow);
+  it(
+    'an input just outside a bound of §1 is refused by both, at the same path',
+    () => {
+      fc.assert(
+        fc.property(outOfBoundsScenarioArb, ({ input, path }) => {
+          const parsed = parseScenario(input);
+          expect(parsed.ok ? [] : parsed.issues.map((i) => i.path)).toContain(path);
+          expect(() => referenceCost(structuredClone(input))).toThrow(ReferenceRefusal);
+          expect(compareInput(input)).toEqual([]);
+        }),
+        runs(40),
+      );
+    },
+    slow,
+  );
 
   /** Hand-built cases that must be refused (an error naming the row), by both sides. */
   const refused = new Set(['healthTierNoEntryYet', 'healthTierProvisionCovers', 'ssMissingBase']);

@@ -1,34 +1,93 @@
 // Hand-built scenarios for the differential test: each exercises one reading of COSTING.md where
 // the spec leaves room (see the notes at the top of referenceCosting.ts) or one edge found while
 // comparing. Inputs are raw scenario documents (defaults applied by parseScenario).
- 
+
 /** A monthly scenario (rates per month) with a few dated assumptions; `over` replaces parts. */
 const base = (over: Record<string, any>): unknown => ({
-  format: 'bargaining-costing/scenario@1', unit: { id: 'U' },
+  format: 'bargaining-costing/scenario@1',
+  unit: { id: 'U' },
   calendar: { payFrequency: 'monthly', ...over.calendar },
   term: over.term ?? { start: '2026-07-01', end: '2027-06-30' },
-  schedule: { id: 'S', effective: '2025-07-01', rateBasis: 'monthly', ratePlaces: 2, classes: [{ code: 'A', steps: ['5000.00', '5250.00', '5512.50'] }, { code: 'B', steps: ['4000.1234', '4200.00'] }], ...over.schedule },
+  schedule: {
+    id: 'S',
+    effective: '2025-07-01',
+    rateBasis: 'monthly',
+    ratePlaces: 2,
+    classes: [
+      { code: 'A', steps: ['5000.00', '5250.00', '5512.50'] },
+      { code: 'B', steps: ['4000.1234', '4200.00'] },
+    ],
+    ...over.schedule,
+  },
   roster: { extractDate: over.extractDate ?? '2026-05-31', rows: (over.rows ?? [{}]).map((r: any, i: number) => ({ id: `R${i}`, class: 'A', step: 1, ...r })) },
-  assumptions: { id: 'AS', pension: { p: [{ from: '2020-01-01', rate: '0.10' }, { from: '2027-01-01', rate: '0.20' }] }, health: { h: [{ from: '2020-01-01', monthly: '1000.00' }, { from: '2027-01-01', monthly: '2000.00' }] },
+  assumptions: {
+    id: 'AS',
+    pension: {
+      p: [
+        { from: '2020-01-01', rate: '0.10' },
+        { from: '2027-01-01', rate: '0.20' },
+      ],
+    },
+    health: {
+      h: [
+        { from: '2020-01-01', monthly: '1000.00' },
+        { from: '2027-01-01', monthly: '2000.00' },
+      ],
+    },
     socialSecurity: { rate: '0.062', wageBase: { '2025': '100000', '2026': '30000', '2027': '40000', '2028': '50000' } },
-    specialPays: { X: { percent: '0.05', pensionable: true }, Y: { amount: '100', per: 'month' } }, longevity: [{ years: 10, percent: '0.025' }], ...over.assumptions },
+    specialPays: { X: { percent: '0.05', pensionable: true }, Y: { amount: '100', per: 'month' } },
+    longevity: [{ years: 10, percent: '0.025' }],
+    ...over.assumptions,
+  },
   proposals: over.proposals ?? [{ name: 'P', ...over.proposal, provisions: over.provisions ?? [] }],
 });
 export const namedCases: Record<string, unknown> = {
-  lumpInLastPeriod: base({ rows: [{ medicare: true, socialSecurity: true }], provisions: [{ type: 'lumpSum', amount: '1000.00', payDate: '2027-06-15' }], assumptions: { otherRollups: [{ name: 'WC', rate: '0.03', on: 'taxable' }] } }),
+  lumpInLastPeriod: base({
+    rows: [{ medicare: true, socialSecurity: true }],
+    provisions: [{ type: 'lumpSum', amount: '1000.00', payDate: '2027-06-15' }],
+    assumptions: { otherRollups: [{ name: 'WC', rate: '0.03', on: 'taxable' }] },
+  }),
   zeroBandNoHire: base({ rows: [{}], provisions: [{ type: 'longevity', effective: '2026-07-01', bands: [{ years: 0, percent: '0.01' }] }] }),
   zeroBandInAssumptionsNoHire: base({ rows: [{}], assumptions: { longevity: [{ years: 0, percent: '0.01' }] } }),
   gwiZeroOn4Places: base({ rows: [{ class: 'B' }], provisions: [{ type: 'gwi', percent: '0', effective: '2027-01-01' }] }),
   gwiOtherClassOn4Places: base({ rows: [{ class: 'B' }], provisions: [{ type: 'gwi', percent: '0.01', effective: '2027-01-01', classes: ['A'] }] }),
-  addPayClassesNewRow: base({ rows: [{}, { pays: ['X'] }], provisions: [{ type: 'specialPay', code: 'X', percent: '0.02', mode: 'add', effective: '2026-07-01', classes: ['A'] }] }),
-  setPayClassesNewCodeNoPensionable: base({ rows: [{ pensionTier: 'p' }], provisions: [{ type: 'specialPay', code: 'NEW', percent: '0.02', effective: '2026-07-01', classes: ['A'] }] }),
-  addPayNewCode: base({ rows: [{ pensionTier: 'p' }], provisions: [{ type: 'specialPay', code: 'NEW', percent: '0.02', mode: 'add', effective: '2026-07-01', classes: ['A'] }] }),
-  setPayKeepsPensionable: base({ rows: [{ pensionTier: 'p', pays: ['X'] }], provisions: [{ type: 'specialPay', code: 'X', percent: '0.07', effective: '2026-07-01' }] }),
-  compoundedClassGwi: base({ provisions: [{ type: 'gwi', percent: '0.03', effective: '2026-07-01', classes: ['B'] }, { type: 'equity', percent: '0.02', effective: '2026-08-01', classes: ['A'] }, { type: 'gwi', percent: '0.02', effective: '2026-06-30' }] }),
+  addPayClassesNewRow: base({
+    rows: [{}, { pays: ['X'] }],
+    provisions: [{ type: 'specialPay', code: 'X', percent: '0.02', mode: 'add', effective: '2026-07-01', classes: ['A'] }],
+  }),
+  setPayClassesNewCodeNoPensionable: base({
+    rows: [{ pensionTier: 'p' }],
+    provisions: [{ type: 'specialPay', code: 'NEW', percent: '0.02', effective: '2026-07-01', classes: ['A'] }],
+  }),
+  addPayNewCode: base({
+    rows: [{ pensionTier: 'p' }],
+    provisions: [{ type: 'specialPay', code: 'NEW', percent: '0.02', mode: 'add', effective: '2026-07-01', classes: ['A'] }],
+  }),
+  setPayKeepsPensionable: base({
+    rows: [{ pensionTier: 'p', pays: ['X'] }],
+    provisions: [{ type: 'specialPay', code: 'X', percent: '0.07', effective: '2026-07-01' }],
+  }),
+  compoundedClassGwi: base({
+    provisions: [
+      { type: 'gwi', percent: '0.03', effective: '2026-07-01', classes: ['B'] },
+      { type: 'equity', percent: '0.02', effective: '2026-08-01', classes: ['A'] },
+      { type: 'gwi', percent: '0.02', effective: '2026-06-30' },
+    ],
+  }),
   healthThenLaterAssumption: base({ rows: [{ healthTier: 'h' }], provisions: [{ type: 'health', tier: 'h', monthly: '1500.00', effective: '2026-09-01' }] }),
-  pensionRateThenLaterAssumption: base({ rows: [{ pensionTier: 'p' }], provisions: [{ type: 'pensionRate', tier: 'p', rate: '0.15', effective: '2026-09-01' }] }),
-  pensionDeltaThenLaterAssumption: base({ rows: [{ pensionTier: 'p' }], provisions: [{ type: 'pensionRate', tier: 'p', delta: '-0.03', effective: '2026-09-01' }] }),
-  freezeSlideBeforeE: base({ calendar: { payFrequency: 'biweekly', firstPeriodStart: '2026-06-20' }, rows: [{ nextStepDate: '2026-08-30' }], provisions: [{ type: 'stepFreeze', effective: '2026-09-01', months: 3, mode: 'slide' }] }),
+  pensionRateThenLaterAssumption: base({
+    rows: [{ pensionTier: 'p' }],
+    provisions: [{ type: 'pensionRate', tier: 'p', rate: '0.15', effective: '2026-09-01' }],
+  }),
+  pensionDeltaThenLaterAssumption: base({
+    rows: [{ pensionTier: 'p' }],
+    provisions: [{ type: 'pensionRate', tier: 'p', delta: '-0.03', effective: '2026-09-01' }],
+  }),
+  freezeSlideBeforeE: base({
+    calendar: { payFrequency: 'biweekly', firstPeriodStart: '2026-06-20' },
+    rows: [{ nextStepDate: '2026-08-30' }],
+    provisions: [{ type: 'stepFreeze', effective: '2026-09-01', months: 3, mode: 'slide' }],
+  }),
   // Slide where the due step date lies before the freeze: max(date + months, freeze end) (R4).
   freezeSlideBeforeE2: base({
     calendar: { payFrequency: 'biweekly', firstPeriodStart: '2026-06-20' },
@@ -37,25 +96,82 @@ export const namedCases: Record<string, unknown> = {
     rows: [{ nextStepDate: '2026-09-01' }],
     provisions: [{ type: 'stepFreeze', effective: '2026-09-10', months: 3, mode: 'slide' }],
   }),
-  freezeContaining: base({ calendar: { payFrequency: 'monthly', effectiveRule: 'periodContaining' }, rows: [{ nextStepDate: '2026-08-10' }], provisions: [{ type: 'stepFreeze', effective: '2026-08-15', months: 1, mode: 'keep' }] }),
-  freezeContaining2: base({ calendar: { payFrequency: 'monthly', effectiveRule: 'periodContaining' }, rows: [{ nextStepDate: '2026-07-10' }], provisions: [{ type: 'stepFreeze', effective: '2026-08-15', months: 1, mode: 'keep' }] }),
-  freezeSlideTwice: base({ term: { start: '2026-07-01', end: '2028-06-30' }, schedule: { classes: [{ code: 'A', stepMonths: 6, steps: ['5000', '5100', '5200', '5300', '5400', '5500'] }] }, rows: [{ nextStepDate: '2026-08-31' }], provisions: [{ type: 'stepFreeze', effective: '2026-08-01', months: 2, mode: 'slide' }, { type: 'stepFreeze', effective: '2026-11-01', months: 5, mode: 'slide' }] }),
-  addStepTopRow: base({ rows: [{ step: 3, nextStepDate: '2026-09-15' }, { step: 3, nextStepDate: '2026-03-15' }, { step: 3, vacant: true, nextStepDate: '2026-09-15' }], provisions: [{ type: 'addStep', percent: '0.05', effective: '2026-07-01' }] }),
+  freezeContaining: base({
+    calendar: { payFrequency: 'monthly', effectiveRule: 'periodContaining' },
+    rows: [{ nextStepDate: '2026-08-10' }],
+    provisions: [{ type: 'stepFreeze', effective: '2026-08-15', months: 1, mode: 'keep' }],
+  }),
+  freezeContaining2: base({
+    calendar: { payFrequency: 'monthly', effectiveRule: 'periodContaining' },
+    rows: [{ nextStepDate: '2026-07-10' }],
+    provisions: [{ type: 'stepFreeze', effective: '2026-08-15', months: 1, mode: 'keep' }],
+  }),
+  freezeSlideTwice: base({
+    term: { start: '2026-07-01', end: '2028-06-30' },
+    schedule: { classes: [{ code: 'A', stepMonths: 6, steps: ['5000', '5100', '5200', '5300', '5400', '5500'] }] },
+    rows: [{ nextStepDate: '2026-08-31' }],
+    provisions: [
+      { type: 'stepFreeze', effective: '2026-08-01', months: 2, mode: 'slide' },
+      { type: 'stepFreeze', effective: '2026-11-01', months: 5, mode: 'slide' },
+    ],
+  }),
+  addStepTopRow: base({
+    rows: [
+      { step: 3, nextStepDate: '2026-09-15' },
+      { step: 3, nextStepDate: '2026-03-15' },
+      { step: 3, vacant: true, nextStepDate: '2026-09-15' },
+    ],
+    provisions: [{ type: 'addStep', percent: '0.05', effective: '2026-07-01' }],
+  }),
   addStepAfterDate: base({ rows: [{ step: 3, nextStepDate: '2026-09-15' }], provisions: [{ type: 'addStep', percent: '0.05', effective: '2026-10-01' }] }),
   vacantLump: base({ rows: [{ vacant: true }], provisions: [{ type: 'lumpSum', amount: '500', payDate: '2026-10-01' }] }),
-  ssBinding: base({ term: { start: '2026-07-01', end: '2028-06-30' }, rows: [{ socialSecurity: true, count: 3, fte: '0.75' }], provisions: [{ type: 'gwi', percent: '0.1', effective: '2026-07-01' }] }),
-  ssBeforeHorizonWithLag: base({ calendar: { payFrequency: 'semimonthly', payLagDays: 20 }, rows: [{ socialSecurity: true }], provisions: [{ type: 'gwi', percent: '0.1', effective: '2026-01-01' }] }),
-  fyJanuary: base({ calendar: { fiscalYearStartMonth: 1, payFrequency: 'weekly', firstPeriodStart: '2026-01-03', payLagDays: 3 }, term: { start: '2026-03-01', end: '2027-02-01' }, rows: [{ socialSecurity: true, nextStepDate: '2026-06-01' }] }),
-  provisionBeforeExtract: base({ rows: [{}], provisions: [{ type: 'gwi', percent: '0.03', effective: '2025-01-01' }, { type: 'stepFreeze', effective: '2026-01-01', months: 12, mode: 'slide' }] }),
+  ssBinding: base({
+    term: { start: '2026-07-01', end: '2028-06-30' },
+    rows: [{ socialSecurity: true, count: 3, fte: '0.75' }],
+    provisions: [{ type: 'gwi', percent: '0.1', effective: '2026-07-01' }],
+  }),
+  ssBeforeHorizonWithLag: base({
+    calendar: { payFrequency: 'semimonthly', payLagDays: 20 },
+    rows: [{ socialSecurity: true }],
+    provisions: [{ type: 'gwi', percent: '0.1', effective: '2026-01-01' }],
+  }),
+  fyJanuary: base({
+    calendar: { fiscalYearStartMonth: 1, payFrequency: 'weekly', firstPeriodStart: '2026-01-03', payLagDays: 3 },
+    term: { start: '2026-03-01', end: '2027-02-01' },
+    rows: [{ socialSecurity: true, nextStepDate: '2026-06-01' }],
+  }),
+  provisionBeforeExtract: base({
+    rows: [{}],
+    provisions: [
+      { type: 'gwi', percent: '0.03', effective: '2025-01-01' },
+      { type: 'stepFreeze', effective: '2026-01-01', months: 12, mode: 'slide' },
+    ],
+  }),
   lumpBeforeHorizon: base({ rows: [{}], provisions: [{ type: 'lumpSum', amount: '500', payDate: '2026-06-15' }] }),
   flatOutside: base({ provisions: [{ type: 'flat', amount: '100.005', fiscalYears: ['FY2027', 'FY2030'] }] }),
-  lumpOddCents: base({ rows: [{ fte: '0.3333', count: 3 }], provisions: [{ type: 'lumpSum', amount: '333.335', payDate: '2026-10-01', prorateByFte: true }, { type: 'lumpSum', amount: '0.005', payDate: '2026-10-01' }] }),
+  lumpOddCents: base({
+    rows: [{ fte: '0.3333', count: 3 }],
+    provisions: [
+      { type: 'lumpSum', amount: '333.335', payDate: '2026-10-01', prorateByFte: true },
+      { type: 'lumpSum', amount: '0.005', payDate: '2026-10-01' },
+    ],
+  }),
   negativeGwi: base({ rows: [{ socialSecurity: true }], provisions: [{ type: 'gwi', percent: '-0.2', effective: '2026-07-01' }] }),
   healthTierNoEntryYet: base({ rows: [{ healthTier: 'k' }], assumptions: { health: { k: [{ from: '2026-09-01', monthly: '100' }] } } }),
-  healthTierProvisionCovers: base({ rows: [{ healthTier: 'k' }], assumptions: { health: { k: [{ from: '2026-09-01', monthly: '100' }] } }, provisions: [{ type: 'health', tier: 'k', monthly: '50', effective: '2026-01-01' }] }),
+  healthTierProvisionCovers: base({
+    rows: [{ healthTier: 'k' }],
+    assumptions: { health: { k: [{ from: '2026-09-01', monthly: '100' }] } },
+    provisions: [{ type: 'health', tier: 'k', monthly: '50', effective: '2026-01-01' }],
+  }),
   ssMissingBase: base({ rows: [{ socialSecurity: true }], assumptions: { socialSecurity: { wageBase: { '2027': '100000' } } } }),
   // A pension delta listed before a rate override on the same date (reading A1).
-  pensionDeltaThenRateSameDay: base({ rows: [{ pensionTier: 'p' }], provisions: [{ type: 'pensionRate', tier: 'p', delta: '-0.03', effective: '2026-09-01' }, { type: 'pensionRate', tier: 'p', rate: '0.15', effective: '2026-09-01' }] }),
+  pensionDeltaThenRateSameDay: base({
+    rows: [{ pensionTier: 'p' }],
+    provisions: [
+      { type: 'pensionRate', tier: 'p', delta: '-0.03', effective: '2026-09-01' },
+      { type: 'pensionRate', tier: 'p', rate: '0.15', effective: '2026-09-01' },
+    ],
+  }),
   // A pay lag of 261 days: the Social Security YTD at the horizon's start counts periods worked
   // more than a year before the horizon (the reference once generated too few periods back).
   ssLongLag: base({
@@ -80,11 +196,24 @@ export const namedCases: Record<string, unknown> = {
     term: { start: '2027-01-01', end: '2027-12-31' },
     schedule: { rateBasis: 'annual', classes: [{ code: 'A', steps: ['120000.00'] }] },
     rows: [{ medicare: false }],
-    provisions: [{ type: 'gwi', percent: '0.03', effective: '2027-01-01' }, { type: 'gwi', percent: '0.02', effective: '2027-07-01' }],
+    provisions: [
+      { type: 'gwi', percent: '0.03', effective: '2027-01-01' },
+      { type: 'gwi', percent: '0.02', effective: '2027-07-01' },
+    ],
   }),
   // No roster rows: a zero baseline, so percentOfBase is null; only the flat amount costs.
-  emptyRoster: base({ rows: [], provisions: [{ type: 'flat', amount: '2500.00', fiscalYears: ['FY2027'], label: 'pool' }, { type: 'gwi', percent: '0.02', effective: '2026-07-01' }] }),
-  otHourlyAmountPays: base({ schedule: { rateBasis: 'hourly', classes: [{ code: 'A', steps: ['30.00'] }] }, rows: [{ overtimeHours: '100', pays: ['X', 'Y'], hireDate: '2010-01-01' }], assumptions: { specialPays: { X: { percent: '0.05', pensionable: true }, Y: { amount: '100', per: 'month' } } } }),
+  emptyRoster: base({
+    rows: [],
+    provisions: [
+      { type: 'flat', amount: '2500.00', fiscalYears: ['FY2027'], label: 'pool' },
+      { type: 'gwi', percent: '0.02', effective: '2026-07-01' },
+    ],
+  }),
+  otHourlyAmountPays: base({
+    schedule: { rateBasis: 'hourly', classes: [{ code: 'A', steps: ['30.00'] }] },
+    rows: [{ overtimeHours: '100', pays: ['X', 'Y'], hireDate: '2010-01-01' }],
+    assumptions: { specialPays: { X: { percent: '0.05', pensionable: true }, Y: { amount: '100', per: 'month' } } },
+  }),
 
   // ---- COSTING.md 1.2: one case per reading most open to doubt (R19–R29 in referenceCosting.ts) ----
   // R21: a pensionable lump in the last costed period stays out of the lift, pension included.
@@ -92,9 +221,15 @@ export const namedCases: Record<string, unknown> = {
   // R20: retro of a pay that is pensionable in the proposal only: the pensionable part is the difference.
   retroPensionablePayChange: base({
     term: { start: '2026-07-01', end: '2028-06-30' },
-    rows: [{ pensionTier: 'p', pays: ['Y'], socialSecurity: true }, { vacant: true, pensionTier: 'p' }],
+    rows: [
+      { pensionTier: 'p', pays: ['Y'], socialSecurity: true },
+      { vacant: true, pensionTier: 'p' },
+    ],
     proposal: { retroPayDate: '2027-02-20' },
-    provisions: [{ type: 'specialPay', code: 'Y', amount: '150', per: 'month', pensionable: true, effective: '2026-09-01' }, { type: 'gwi', percent: '0.04', effective: '2026-08-01' }],
+    provisions: [
+      { type: 'specialPay', code: 'Y', amount: '150', per: 'month', pensionable: true, effective: '2026-09-01' },
+      { type: 'gwi', percent: '0.04', effective: '2026-08-01' },
+    ],
   }),
   // R26: the no-step costing's Social Security seed when a step date triggers the first costed period.
   stepAtFirstPeriodSeed: base({
@@ -107,27 +242,81 @@ export const namedCases: Record<string, unknown> = {
   // R22: filters (a row without a tier never matches pensionTiers), dated rates, a rate override on a single-rate roll-up.
   rollupFilters: base({
     rows: [{ pensionTier: 'p' }, {}, { class: 'B', pensionTier: 'p' }],
-    assumptions: { otherRollups: [{ name: 'OPEB', rate: '0.05', pensionTiers: ['p'] }, { name: 'Dated', classes: ['B'], on: 'taxable', rates: [{ from: '2026-01-01', rate: '0.1' }, { from: '2026-11-01', rate: '0.12' }] }] },
-    provisions: [{ type: 'rollupRate', name: 'OPEB', rate: '0.07', effective: '2027-02-01' }, { type: 'rollupRate', name: 'Dated', delta: '0.01', effective: '2026-09-01', classes: ['B'] }],
+    assumptions: {
+      otherRollups: [
+        { name: 'OPEB', rate: '0.05', pensionTiers: ['p'] },
+        {
+          name: 'Dated',
+          classes: ['B'],
+          on: 'taxable',
+          rates: [
+            { from: '2026-01-01', rate: '0.1' },
+            { from: '2026-11-01', rate: '0.12' },
+          ],
+        },
+      ],
+    },
+    provisions: [
+      { type: 'rollupRate', name: 'OPEB', rate: '0.07', effective: '2027-02-01' },
+      { type: 'rollupRate', name: 'Dated', delta: '0.01', effective: '2026-09-01', classes: ['B'] },
+    ],
   }),
   // R25: an annual floor on an hourly schedule (÷ H), only for class A.
   minimumAnnualFloor: base({
-    schedule: { rateBasis: 'hourly', hoursPerYear: 2184, classes: [{ code: 'A', steps: ['30.00', '31.00', '40.00'] }, { code: 'B', steps: ['20.00'] }] },
+    schedule: {
+      rateBasis: 'hourly',
+      hoursPerYear: 2184,
+      classes: [
+        { code: 'A', steps: ['30.00', '31.00', '40.00'] },
+        { code: 'B', steps: ['20.00'] },
+      ],
+    },
     rows: [{}, { step: 2 }, { class: 'B' }],
     provisions: [{ type: 'minimumRate', amount: '68000', rateBasis: 'annual', effective: '2026-10-01', classes: ['A'] }],
   }),
   // R23: dropSteps renumbers vacant rows too, under periodContaining, and a step date in the same period.
   dropStepsContaining: base({
     calendar: { effectiveRule: 'periodContaining' },
-    rows: [{ step: 2, nextStepDate: '2026-10-01' }, { step: 3, vacant: true }],
-    provisions: [{ type: 'dropSteps', classes: ['A'], count: 1, effective: '2026-10-15' }, { type: 'addStep', percent: '0.1', effective: '2026-07-01', classes: ['A'] }],
+    rows: [
+      { step: 2, nextStepDate: '2026-10-01' },
+      { step: 3, vacant: true },
+    ],
+    provisions: [
+      { type: 'dropSteps', classes: ['A'], count: 1, effective: '2026-10-15' },
+      { type: 'addStep', percent: '0.1', effective: '2026-07-01', classes: ['A'] },
+    ],
   }),
   // R27: "unassigned" appears only because another proposal's flat has no fund; keys in code-point order.
   fundKeysFromOtherProposal: base({
-    rows: [{ fund: 'aux', department: 'Zed' }, { fund: [{ fund: 'GF', share: '0.5' }, { fund: 'Zoo', share: '0.5' }], department: 'ab', count: 3, fte: '0.3333' }],
+    rows: [
+      { fund: 'aux', department: 'Zed' },
+      {
+        fund: [
+          { fund: 'GF', share: '0.5' },
+          { fund: 'Zoo', share: '0.5' },
+        ],
+        department: 'ab',
+        count: 3,
+        fte: '0.3333',
+      },
+    ],
     proposals: [
       { name: 'P', side: 'budget', provisions: [{ type: 'gwi', percent: '0.02', effective: '2026-07-01' }] },
-      { name: 'Q', provisions: [{ type: 'flat', amount: '999.99', fiscalYears: ['FY2027'], fund: [{ fund: 'GF', share: '0.3' }, { fund: 'NEW', share: '0.7' }] }, { type: 'lumpSum', days: '3', daysPerYear: '185', payDate: '2026-12-01' }] },
+      {
+        name: 'Q',
+        provisions: [
+          {
+            type: 'flat',
+            amount: '999.99',
+            fiscalYears: ['FY2027'],
+            fund: [
+              { fund: 'GF', share: '0.3' },
+              { fund: 'NEW', share: '0.7' },
+            ],
+          },
+          { type: 'lumpSum', days: '3', daysPerYear: '185', payDate: '2026-12-01' },
+        ],
+      },
       { name: 'R', provisions: [{ type: 'flat', amount: '10.01', fiscalYears: ['FY2027'] }] },
     ],
   }),
@@ -137,6 +326,9 @@ export const namedCases: Record<string, unknown> = {
     term: { start: '2026-10-15', end: '2028-02-15', costs: 'term' },
     rows: [{ socialSecurity: true, pensionTier: 'p', nextStepDate: '2027-03-01' }],
     proposal: { retroPayDate: '2027-01-20' },
-    provisions: [{ type: 'gwi', percent: '0.03', effective: '2026-10-01' }, { type: 'lumpSum', amount: '800', payDate: '2028-03-01' }],
+    provisions: [
+      { type: 'gwi', percent: '0.03', effective: '2026-10-01' },
+      { type: 'lumpSum', amount: '800', payDate: '2028-03-01' },
+    ],
   }),
 };

@@ -141,7 +141,19 @@ import { addMonths, completedYears, dayFromParts, dayParts, daysInMonth, parseDa
 const D = DecimalJs.clone({ precision: 200, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -100, toExpPos: 100 });
 type D = InstanceType<typeof D>;
 
-export const COMPONENTS = ['wages', 'specialPays', 'longevity', 'overtime', 'lumpSums', 'pension', 'socialSecurity', 'medicare', 'otherRollups', 'health', 'flat'] as const;
+export const COMPONENTS = [
+  'wages',
+  'specialPays',
+  'longevity',
+  'overtime',
+  'lumpSums',
+  'pension',
+  'socialSecurity',
+  'medicare',
+  'otherRollups',
+  'health',
+  'flat',
+] as const;
 export type Component = (typeof COMPONENTS)[number];
 export type Components = Record<Component | 'total', string>;
 type Amounts = Record<Component, D>;
@@ -160,7 +172,16 @@ export type RefProvision = ProvisionCommon &
     | { type: 'gwi' | 'equity' | 'addStep'; percent: string; effective: string }
     | { type: 'flatIncrease'; amount: string; effective: string }
     | { type: 'stepFreeze'; effective: string; months: number; mode?: 'keep' | 'slide' }
-    | { type: 'lumpSum'; payDate: string; amount?: string; percent?: string; days?: string; daysPerYear?: string; prorateByFte?: boolean; pensionable?: boolean }
+    | {
+        type: 'lumpSum';
+        payDate: string;
+        amount?: string;
+        percent?: string;
+        days?: string;
+        daysPerYear?: string;
+        prorateByFte?: boolean;
+        pensionable?: boolean;
+      }
     | { type: 'specialPay'; code: string; effective: string; percent?: string; amount?: string; per?: string; pensionable?: boolean; mode?: 'set' | 'add' }
     | { type: 'longevity'; effective: string; bands: { years: number; percent: string }[] }
     | { type: 'health'; effective: string; tier: string; monthly: string }
@@ -207,9 +228,23 @@ interface PayDefinitionInput {
 export interface RefScenario {
   format?: string;
   unit: { id: string; name?: string };
-  calendar: { fiscalYearStartMonth?: number; payFrequency?: 'biweekly' | 'weekly' | 'semimonthly' | 'monthly'; firstPeriodStart?: string | undefined; payLagDays?: number; fiscalYearBy?: 'payDate' | 'periodEnd'; effectiveRule?: 'periodStart' | 'periodContaining' };
+  calendar: {
+    fiscalYearStartMonth?: number;
+    payFrequency?: 'biweekly' | 'weekly' | 'semimonthly' | 'monthly';
+    firstPeriodStart?: string | undefined;
+    payLagDays?: number;
+    fiscalYearBy?: 'payDate' | 'periodEnd';
+    effectiveRule?: 'periodStart' | 'periodContaining';
+  };
   term: { start: string; end: string; costs?: 'fiscalYears' | 'term' };
-  schedule: { id: string; effective: string; rateBasis?: RateBasis; hoursPerYear?: number; ratePlaces?: number; classes: { code: string; title?: string; stepMonths?: number; steps: string[] }[] };
+  schedule: {
+    id: string;
+    effective: string;
+    rateBasis?: RateBasis;
+    hoursPerYear?: number;
+    ratePlaces?: number;
+    classes: { code: string; title?: string; stepMonths?: number; steps: string[] }[];
+  };
   roster: { extractDate: string; rows: RefRow[] };
   assumptions: {
     id: string;
@@ -365,7 +400,10 @@ function provisionDate(p: RefProvision): Day {
 
 /** Stable sort by date, ties in listed order (R16). */
 function inDateOrder(provisions: RefProvision[]): RefProvision[] {
-  return provisions.map((p, i) => ({ p, i })).sort((a, b) => provisionDate(a.p) - provisionDate(b.p) || a.i - b.i).map((x) => x.p);
+  return provisions
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => provisionDate(a.p) - provisionDate(b.p) || a.i - b.i)
+    .map((x) => x.p);
 }
 
 function appliesToClass(p: RefProvision, cls: string): boolean {
@@ -524,20 +562,32 @@ class Reference {
         switch (prov.type) {
           case 'gwi':
           case 'equity':
-            cells.set(cls, steps.map((v) => round(v.times(ONE.plus(prov.percent)))));
+            cells.set(
+              cls,
+              steps.map((v) => round(v.times(ONE.plus(prov.percent)))),
+            );
             break;
           case 'flatIncrease':
-            cells.set(cls, steps.map((v) => round(v.plus(prov.amount))));
+            cells.set(
+              cls,
+              steps.map((v) => round(v.plus(prov.amount))),
+            );
             break;
           case 'addStep':
             cells.set(cls, [...steps, round(steps[steps.length - 1]!.times(ONE.plus(prov.percent)))]);
             break;
           case 'setRate':
-            cells.set(cls, steps.map((v, i) => (i === prov.step - 1 ? round(new D(prov.amount)) : v)));
+            cells.set(
+              cls,
+              steps.map((v, i) => (i === prov.step - 1 ? round(new D(prov.amount)) : v)),
+            );
             break;
           case 'minimumRate': {
             const floor = new D(prov.amount).times(annualFactor(prov.rateBasis ?? this.basis, this.H)).div(annualFactor(this.basis, this.H));
-            cells.set(cls, steps.map((v) => (v.lt(floor) ? floor.toDecimalPlaces(places, D.ROUND_CEIL) : v)));
+            cells.set(
+              cls,
+              steps.map((v) => (v.lt(floor) ? floor.toDecimalPlaces(places, D.ROUND_CEIL) : v)),
+            );
             break;
           }
           case 'dropSteps':
@@ -629,7 +679,8 @@ class Reference {
       const change = fromDef(prov);
       const pensionable = prov.pensionable ?? current?.pensionable ?? false;
       if ((prov.mode ?? 'set') === 'set' || current === undefined) defs.set(prov.code, { ...change, pensionable });
-      else if (change.percent !== undefined && current.percent !== undefined) defs.set(prov.code, { percent: current.percent.plus(change.percent), pensionable });
+      else if (change.percent !== undefined && current.percent !== undefined)
+        defs.set(prov.code, { percent: current.percent.plus(change.percent), pensionable });
       else if (change.amount !== undefined && current.amount !== undefined && change.per === current.per) {
         defs.set(prov.code, { amount: current.amount.plus(change.amount), per: current.per!, pensionable });
       } else throw new ReferenceRefusal(`${this.where.get(prov)}.mode`, `cannot add to special pay ${prov.code} a pay of another kind`);
@@ -656,7 +707,8 @@ class Reference {
   /** A1 for pension tiers and (R22) roll-ups: the latest override, else the latest entry; plus every delta. */
   datedRate(entries: { from: string; rate: string }[], overrides: { rate?: string | undefined; delta?: string | undefined }[], p: Period): D | null {
     let latest: { from: Day; rate: string } | undefined;
-    for (const e of entries) if (this.applies(e.from, p) && (latest === undefined || parseDay(e.from) >= latest.from)) latest = { from: parseDay(e.from), rate: e.rate };
+    for (const e of entries)
+      if (this.applies(e.from, p) && (latest === undefined || parseDay(e.from) >= latest.from)) latest = { from: parseDay(e.from), rate: e.rate };
     let rate: D | null = latest ? new D(latest.rate) : null;
     let deltas = ZERO;
     for (const o of overrides) {
@@ -669,9 +721,12 @@ class Reference {
   pensionRateAt(row: RefRow, provisions: RefProvision[], p: Period): D | null {
     const tier = row.pensionTier;
     if (tier === undefined) return null;
-    const overrides = provisions.filter((prov) => prov.type === 'pensionRate' && prov.tier === tier && appliesToClass(prov, row.class) && this.applies(prov.effective, p)) as { rate?: string; delta?: string }[];
+    const overrides = provisions.filter(
+      (prov) => prov.type === 'pensionRate' && prov.tier === tier && appliesToClass(prov, row.class) && this.applies(prov.effective, p),
+    ) as { rate?: string; delta?: string }[];
     const rate = this.datedRate(this.s.assumptions.pension?.[tier] ?? [], overrides, p);
-    if (rate === null) throw new ReferenceRefusal(`${this.rowPath(row)}.pensionTier`, `no pension rate for tier ${tier} in effect for the period starting ${fmt(p.start)}`);
+    if (rate === null)
+      throw new ReferenceRefusal(`${this.rowPath(row)}.pensionTier`, `no pension rate for tier ${tier} in effect for the period starting ${fmt(p.start)}`);
     return rate;
   }
 
@@ -681,9 +736,15 @@ class Reference {
     if (ru.classes !== undefined && !ru.classes.includes(row.class)) return null;
     if (ru.pensionTiers !== undefined && (row.pensionTier === undefined || !ru.pensionTiers.includes(row.pensionTier))) return null;
     const entries = ru.rate !== undefined ? [{ from: '0001-01-01', rate: ru.rate }] : (ru.rates ?? []);
-    const overrides = provisions.filter((prov) => prov.type === 'rollupRate' && prov.name === ru.name && appliesToClass(prov, row.class) && this.applies(prov.effective, p)) as { rate?: string; delta?: string }[];
+    const overrides = provisions.filter(
+      (prov) => prov.type === 'rollupRate' && prov.name === ru.name && appliesToClass(prov, row.class) && this.applies(prov.effective, p),
+    ) as { rate?: string; delta?: string }[];
     const rate = this.datedRate(entries, overrides, p);
-    if (rate === null) throw new ReferenceRefusal(`assumptions.otherRollups[${k}].rates`, `roll-up ${ru.name} has no rate in effect for row ${row.id} in the period starting ${fmt(p.start)}`);
+    if (rate === null)
+      throw new ReferenceRefusal(
+        `assumptions.otherRollups[${k}].rates`,
+        `roll-up ${ru.name} has no rate in effect for row ${row.id} in the period starting ${fmt(p.start)}`,
+      );
     return rate;
   }
 
@@ -698,15 +759,21 @@ class Reference {
         value = e.monthly;
       }
     }
-    for (const prov of provisions) if (prov.type === 'health' && prov.tier === tier && appliesToClass(prov, row.class) && this.applies(prov.effective, p)) value = prov.monthly;
-    if (value === undefined) throw new ReferenceRefusal(`${this.rowPath(row)}.healthTier`, `no health contribution for tier ${tier} in effect for the period starting ${fmt(p.start)}`);
+    for (const prov of provisions)
+      if (prov.type === 'health' && prov.tier === tier && appliesToClass(prov, row.class) && this.applies(prov.effective, p)) value = prov.monthly;
+    if (value === undefined)
+      throw new ReferenceRefusal(
+        `${this.rowPath(row)}.healthTier`,
+        `no health contribution for tier ${tier} in effect for the period starting ${fmt(p.start)}`,
+      );
     return new D(value);
   }
 
   wageBase(payDay: Day): D {
     const year = String(dayParts(payDay).year);
     const base = this.s.assumptions.socialSecurity?.wageBase?.[year];
-    if (base === undefined) throw new ReferenceRefusal('assumptions.socialSecurity.wageBase', `no Social Security wage base for ${year} (pay date ${fmt(payDay)})`);
+    if (base === undefined)
+      throw new ReferenceRefusal('assumptions.socialSecurity.wageBase', `no Social Security wage base for ${year} (pay date ${fmt(payDay)})`);
     return new D(base);
   }
 
@@ -745,7 +812,12 @@ class Reference {
     const hours = this.overtimeHoursAt(row, provisions, p);
     const mult = new D(this.s.assumptions.overtimeMultiplier ?? '1.5');
     // regular rate = (A(1 + S + L) + Σ annualised amounts) / H; cost = hours/P × mult × regular rate
-    const overtime = r2(hours.times(mult).times(A.times(percentSum.plus(1).plus(lp)).plus(annualAmounts)).div(H * P));
+    const overtime = r2(
+      hours
+        .times(mult)
+        .times(A.times(percentSum.plus(1).plus(lp)).plus(annualAmounts))
+        .div(H * P),
+    );
 
     let lumpSums = ZERO;
     let pensionableLumpSums = ZERO;
@@ -756,7 +828,13 @@ class Reference {
         if (this.periods.findIndex((q) => q.pay >= payDay) !== i) continue;
         let amount: D;
         if (prov.percent !== undefined) amount = r2(new D(prov.percent).times(A).times(f));
-        else if (prov.days !== undefined) amount = r2(new D(prov.days).times(A).times(f).div(prov.daysPerYear ?? '260'));
+        else if (prov.days !== undefined)
+          amount = r2(
+            new D(prov.days)
+              .times(A)
+              .times(f)
+              .div(prov.daysPerYear ?? '260'),
+          );
         else amount = r2(prov.prorateByFte ? new D(prov.amount!).times(f) : new D(prov.amount!));
         lumpSums = lumpSums.plus(amount);
         if (prov.pensionable) pensionableLumpSums = pensionableLumpSums.plus(amount);
@@ -780,7 +858,8 @@ class Reference {
       for (const prov of provisions) {
         if (prov.type !== 'specialPay' || !appliesToClass(prov, cls.code) || !this.applies(prov.effective, last)) continue;
         const current = kinds.get(prov.code);
-        if (prov.mode === 'add' && current !== undefined && current !== kindOf(prov)) throw new ReferenceRefusal(`${this.where.get(prov)}.mode`, `cannot add ${kindOf(prov)} to ${current}`);
+        if (prov.mode === 'add' && current !== undefined && current !== kindOf(prov))
+          throw new ReferenceRefusal(`${this.where.get(prov)}.mode`, `cannot add ${kindOf(prov)} to ${current}`);
         if ((prov.mode ?? 'set') === 'set' || current === undefined) kinds.set(prov.code, kindOf(prov));
       }
     }
@@ -796,7 +875,13 @@ class Reference {
       for (const fy of prov.fiscalYears.map(fyName)) if (flatByFy[fy] !== undefined) flatByFy[fy] = flatByFy[fy].plus(r2(new D(prov.amount)));
     }
     if (this.costedIdx.length === 0) {
-      const emptyRow = (): RowRun => ({ pay: new Map(), taxable: new Map(), byFy: Object.fromEntries(this.fiscalYears.map((fy) => [fy, zeros()])), rollupsByFy: Object.fromEntries(this.fiscalYears.map((fy) => [fy, this.rollups.map(() => ZERO)])), lift: zeros() });
+      const emptyRow = (): RowRun => ({
+        pay: new Map(),
+        taxable: new Map(),
+        byFy: Object.fromEntries(this.fiscalYears.map((fy) => [fy, zeros()])),
+        rollupsByFy: Object.fromEntries(this.fiscalYears.map((fy) => [fy, this.rollups.map(() => ZERO)])),
+        lift: zeros(),
+      });
       return { rows: this.rowsList.map(emptyRow), flatByFy, provisions: provisionsListed };
     }
     this.checkStepCounts(provisions);
@@ -826,7 +911,14 @@ class Reference {
           const mine = pay.get(i)!;
           const theirs = before.get(i)!;
           for (const k of Object.keys(owed) as (keyof typeof owed)[]) owed[k] = owed[k].plus(mine[k].minus(theirs[k]));
-          pay.set(i, { ...mine, base: theirs.base, specialPays: theirs.specialPays, pensionableSpecialPays: theirs.pensionableSpecialPays, longevity: theirs.longevity, overtime: theirs.overtime });
+          pay.set(i, {
+            ...mine,
+            base: theirs.base,
+            specialPays: theirs.specialPays,
+            pensionableSpecialPays: theirs.pensionableSpecialPays,
+            longevity: theirs.longevity,
+            overtime: theirs.overtime,
+          });
         }
         const at = pay.get(retroIdx)!;
         pay.set(retroIdx, {
@@ -873,7 +965,9 @@ class Reference {
         if (pensionRate !== null) a.pension = r2(pensionable.times(pensionRate));
         if (row.medicare ?? true) a.medicare = r2(taxable.times(medicareRate));
         const ruRates = this.rollups.map((_, k) => this.rollupRateAt(k, row, provisions, p));
-        const byName = this.rollups.map((ru, k) => (ruRates[k] === null ? ZERO : r2(ruRates[k]!.times((ru.on ?? 'pensionable') === 'pensionable' ? pensionable : taxable))));
+        const byName = this.rollups.map((ru, k) =>
+          ruRates[k] === null ? ZERO : r2(ruRates[k]!.times((ru.on ?? 'pensionable') === 'pensionable' ? pensionable : taxable)),
+        );
         a.otherRollups = byName.reduce((t, v) => t.plus(v), ZERO);
         const monthly = this.healthMonthlyAt(row, provisions, p);
         if (monthly !== null) a.health = r2(monthly.times(12).div(this.P));
@@ -903,7 +997,10 @@ class Reference {
           l.overtime = u.overtime.times(this.P);
           if (pensionRate !== null) l.pension = r2(pens.times(pensionRate)).times(this.P);
           if (row.medicare ?? true) l.medicare = r2(tax.times(medicareRate)).times(this.P);
-          l.otherRollups = this.rollups.reduce((t, ru, k) => (ruRates[k] === null ? t : t.plus(r2(ruRates[k]!.times((ru.on ?? 'pensionable') === 'pensionable' ? pens : tax)).times(this.P))), ZERO);
+          l.otherRollups = this.rollups.reduce(
+            (t, ru, k) => (ruRates[k] === null ? t : t.plus(r2(ruRates[k]!.times((ru.on ?? 'pensionable') === 'pensionable' ? pens : tax)).times(this.P))),
+            ZERO,
+          );
           l.health = a.health.times(this.P);
           if (row.socialSecurity) l.socialSecurity = r2(ssRate.times(D.min(this.wageBase(p.pay), tax.times(this.P))));
           lift = l;
@@ -939,10 +1036,13 @@ class Reference {
   }
 
   byClass(run: Run): Record<string, ByFy<Amounts>> {
-    const out: Record<string, ByFy<Amounts>> = Object.fromEntries(this.s.schedule.classes.map((c) => [c.code, Object.fromEntries(this.fiscalYears.map((fy) => [fy, zeros()]))]));
+    const out: Record<string, ByFy<Amounts>> = Object.fromEntries(
+      this.s.schedule.classes.map((c) => [c.code, Object.fromEntries(this.fiscalYears.map((fy) => [fy, zeros()]))]),
+    );
     run.rows.forEach((rr, r) => {
       const row = this.rowsList[r]!;
-      for (const fy of this.fiscalYears) for (const c of COMPONENTS) out[row.class]![fy]![c] = out[row.class]![fy]![c].plus(rr.byFy[fy]![c].times(this.count(row)));
+      for (const fy of this.fiscalYears)
+        for (const c of COMPONENTS) out[row.class]![fy]![c] = out[row.class]![fy]![c].plus(rr.byFy[fy]![c].times(this.count(row)));
     });
     return out;
   }
@@ -989,14 +1089,17 @@ class Reference {
   }
 
   byKey(run: Run, kind: 'fund' | 'department'): Record<string, ByFy<Amounts>> {
-    const out: Record<string, ByFy<Amounts>> = Object.fromEntries(this.keys(kind).map((k) => [k, Object.fromEntries(this.fiscalYears.map((fy) => [fy, zeros()]))]));
+    const out: Record<string, ByFy<Amounts>> = Object.fromEntries(
+      this.keys(kind).map((k) => [k, Object.fromEntries(this.fiscalYears.map((fy) => [fy, zeros()]))]),
+    );
     const charge = (key: string, fy: string, c: Component, v: D) => {
       out[key]![fy]![c] = out[key]![fy]![c].plus(v);
     };
     run.rows.forEach((rr, r) => {
       const row = this.rowsList[r]!;
       const spec = kind === 'fund' ? row.fund : row.department;
-      for (const fy of this.fiscalYears) for (const c of COMPONENTS) for (const [key, part] of this.split(rr.byFy[fy]![c], spec)) charge(key, fy, c, part.times(this.count(row)));
+      for (const fy of this.fiscalYears)
+        for (const c of COMPONENTS) for (const [key, part] of this.split(rr.byFy[fy]![c], spec)) charge(key, fy, c, part.times(this.count(row)));
     });
     for (const p of run.provisions) {
       if (p.type !== 'flat') continue;
@@ -1024,13 +1127,28 @@ function toComponents(a: Amounts): Components {
 const totalOf = (a: Amounts): D => COMPONENTS.reduce((t, c) => t.plus(a[c]), ZERO);
 const minus = (x: Amounts, y: Amounts): Amounts => Object.fromEntries(COMPONENTS.map((c) => [c, x[c].minus(y[c])])) as Amounts;
 const mapFy = <T, U>(o: ByFy<T>, f: (v: T, fy: string) => U): ByFy<U> => Object.fromEntries(Object.entries(o).map(([fy, v]) => [fy, f(v, fy)]));
-const mapKeys = <T, U>(o: Record<string, T>, f: (v: T, k: string) => U): Record<string, U> => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v, k)]));
+const mapKeys = <T, U>(o: Record<string, T>, f: (v: T, k: string) => U): Record<string, U> =>
+  Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v, k)]));
 const nested = (o: Record<string, ByFy<Amounts>>): Record<string, ByFy<Components>> => mapKeys(o, (byFy) => mapFy(byFy, toComponents));
 const nestedMinus = (x: Record<string, ByFy<Amounts>>, y: Record<string, ByFy<Amounts>>): Record<string, ByFy<Components>> =>
   mapKeys(x, (byFy, k) => mapFy(byFy, (a, fy) => toComponents(minus(a, y[k]![fy]!))));
 
 const PERCENT_OWNERS = new Set(['gwi', 'equity', 'addStep', 'specialPay', 'lumpSum']);
-const DECIMAL_KEYS = new Set(['percent', 'amount', 'rate', 'delta', 'monthly', 'fte', 'overtimeHours', 'hours', 'days', 'daysPerYear', 'share', 'medicareRate', 'overtimeMultiplier']);
+const DECIMAL_KEYS = new Set([
+  'percent',
+  'amount',
+  'rate',
+  'delta',
+  'monthly',
+  'fte',
+  'overtimeHours',
+  'hours',
+  'days',
+  'daysPerYear',
+  'share',
+  'medicareRate',
+  'overtimeMultiplier',
+]);
 
 /** R31: the bounds of §1, on the document as given (first problem found). */
 function checkBounds(s: RefScenario, ref: Reference): void {
@@ -1043,12 +1161,14 @@ function checkBounds(s: RefScenario, ref: Reference): void {
   const walk = (node: unknown, path: string, key: string) => {
     if (Array.isArray(node)) node.forEach((x, i) => walk(x, `${path}[${i}]`, key === 'steps' ? 'steps' : ''));
     else if (node !== null && typeof node === 'object') {
-      for (const [k, v] of Object.entries(node)) walk(v, /^[A-Za-z_$][\w$]*$/.test(k) ? `${path}.${k}` : `${path}[${JSON.stringify(k)}]`, path.endsWith('wageBase') ? 'wageBase' : k);
+      for (const [k, v] of Object.entries(node))
+        walk(v, /^[A-Za-z_$][\w$]*$/.test(k) ? `${path}.${k}` : `${path}[${JSON.stringify(k)}]`, path.endsWith('wageBase') ? 'wageBase' : k);
     } else if (DECIMAL_KEYS.has(key) || key === 'steps' || key === 'wageBase') decimal(node, path);
   };
   for (const [k, v] of Object.entries(s)) walk(v, k, k);
   const percent = (value: string | undefined, path: string) => {
-    if (value !== undefined && new D(value).abs().gte(1)) throw new ReferenceRefusal(path, `${value} would be ${new D(value).times(100).toFixed()}%: a percent is a fraction strictly between −1 and 1`);
+    if (value !== undefined && new D(value).abs().gte(1))
+      throw new ReferenceRefusal(path, `${value} would be ${new D(value).times(100).toFixed()}%: a percent is a fraction strictly between −1 and 1`);
   };
   Object.entries(s.assumptions.specialPays ?? {}).forEach(([code, def]) => percent(def.percent, `assumptions.specialPays.${code}.percent`));
   (s.assumptions.longevity ?? []).forEach((b, i) => percent(b.percent, `assumptions.longevity[${i}].percent`));
@@ -1123,7 +1243,9 @@ export function referenceCost(scenario: unknown): ReferenceCostingResult {
   const perFte = (amount: D): string | null => (fteExact.isZero() ? null : money(amount.div(fteExact)));
 
   const valueOfOnePercent = (provisions: RefProvision[], unbumped: ByFy<Amounts>): ByFy<string> =>
-    Object.fromEntries(fys.map((fy) => [fy, money(totalOf(ref.totals(ref.cost(provisions, { onePercentFy: fy, baseline: baselineRun }))[fy]!).minus(totalOf(unbumped[fy]!)))]));
+    Object.fromEntries(
+      fys.map((fy) => [fy, money(totalOf(ref.totals(ref.cost(provisions, { onePercentFy: fy, baseline: baselineRun }))[fy]!).minus(totalOf(unbumped[fy]!)))]),
+    );
 
   const proposalsIn = s.proposals ?? [];
   const computed = proposalsIn.map((proposal) => {

@@ -38,9 +38,19 @@ const fundArb = fc.option(
   fc.oneof(
     fundCode as fc.Arbitrary<FundSpec>,
     fc.constantFrom<FundSpec>(
-      [{ fund: 'GF', share: '0.6' }, { fund: 'GRANT', share: '0.4' }],
-      [{ fund: 'GF', share: '0.3333' }, { fund: 'aux', share: '0.3333' }, { fund: 'SPECIAL', share: '0.3334' }],
-      [{ fund: 'Zoo', share: '0.1234567891' }, { fund: 'GF', share: '0.8765432109' }],
+      [
+        { fund: 'GF', share: '0.6' },
+        { fund: 'GRANT', share: '0.4' },
+      ],
+      [
+        { fund: 'GF', share: '0.3333' },
+        { fund: 'aux', share: '0.3333' },
+        { fund: 'SPECIAL', share: '0.3334' },
+      ],
+      [
+        { fund: 'Zoo', share: '0.1234567891' },
+        { fund: 'GF', share: '0.8765432109' },
+      ],
       [{ fund: 'GRANT', share: '1' }],
     ),
   ),
@@ -70,7 +80,12 @@ const eff = edgyDate('2025-10-01', 1400);
 
 /** Amounts of setRate/minimumRate are drawn as hourly rates and converted to the schedule's basis later. */
 const provisionArb: fc.Arbitrary<Provision> = fc.oneof(
-  fc.record({ type: fc.constant('gwi' as const), percent: fc.oneof(fraction(0, 0.08), fraction(-0.05, 0.05, 4), fraction(0, 0.05, 10)), effective: eff, classes: classesArb }),
+  fc.record({
+    type: fc.constant('gwi' as const),
+    percent: fc.oneof(fraction(0, 0.08), fraction(-0.05, 0.05, 4), fraction(0, 0.05, 10)),
+    effective: eff,
+    classes: classesArb,
+  }),
   fc.record({ type: fc.constant('flatIncrease' as const), amount: fc.oneof(money(0, 3), money(100, 3000)), effective: eff, classes: classesArb }),
   fc.record({ type: fc.constant('equity' as const), percent: fraction(0, 0.05, 4), effective: eff, classes: fc.subarray(['A', 'B', 'C'], { minLength: 1 }) }),
   fc.record({ type: fc.constant('addStep' as const), percent: fraction(0, 0.06, 4), effective: eff, classes: classesArb }),
@@ -81,8 +96,21 @@ const provisionArb: fc.Arbitrary<Provision> = fc.oneof(
     mode: fc.constantFrom('keep' as const, 'slide' as const),
     classes: classesArb,
   }),
-  fc.record({ type: fc.constant('lumpSum' as const), amount: fc.oneof(money(0, 3000), fc.constant('333.335'), money(-500, 0)), payDate: edgyDate('2026-01-01', 1100), prorateByFte: fc.boolean(), pensionable: fc.option(fc.boolean(), { nil: undefined }), classes: classesArb }),
-  fc.record({ type: fc.constant('lumpSum' as const), percent: fc.oneof(fraction(0, 0.05, 4), fraction(0, 0.035, 10)), payDate: edgyDate('2026-01-01', 1100), pensionable: fc.option(fc.boolean(), { nil: undefined }), classes: classesArb }),
+  fc.record({
+    type: fc.constant('lumpSum' as const),
+    amount: fc.oneof(money(0, 3000), fc.constant('333.335'), money(-500, 0)),
+    payDate: edgyDate('2026-01-01', 1100),
+    prorateByFte: fc.boolean(),
+    pensionable: fc.option(fc.boolean(), { nil: undefined }),
+    classes: classesArb,
+  }),
+  fc.record({
+    type: fc.constant('lumpSum' as const),
+    percent: fc.oneof(fraction(0, 0.05, 4), fraction(0, 0.035, 10)),
+    payDate: edgyDate('2026-01-01', 1100),
+    pensionable: fc.option(fc.boolean(), { nil: undefined }),
+    classes: classesArb,
+  }),
   fc.record({
     type: fc.constant('lumpSum' as const),
     days: fc.constantFrom('2', '1.5', '0.3333333333', '10'),
@@ -113,12 +141,31 @@ const provisionArb: fc.Arbitrary<Provision> = fc.oneof(
   fc.record({
     type: fc.constant('longevity' as const),
     effective: eff,
-    bands: fc.constantFrom<{ years: number; percent: string }[]>([{ years: 5, percent: '0.02' }, { years: 15, percent: '0.05' }], [{ years: 0, percent: '0.01' }], []),
+    bands: fc.constantFrom<{ years: number; percent: string }[]>(
+      [
+        { years: 5, percent: '0.02' },
+        { years: 15, percent: '0.05' },
+      ],
+      [{ years: 0, percent: '0.01' }],
+      [],
+    ),
     classes: classesArb,
   }),
   fc.record({ type: fc.constant('health' as const), effective: eff, tier: fc.constantFrom('h', 'k'), monthly: money(500, 2500), classes: classesArb }),
-  fc.record({ type: fc.constant('pensionRate' as const), effective: eff, tier: fc.constantFrom('p', 'q'), delta: fc.constantFrom('-0.01', '0.015', '-0.0333'), classes: classesArb }),
-  fc.record({ type: fc.constant('pensionRate' as const), effective: eff, tier: fc.constantFrom('p', 'q'), rate: fc.constantFrom('0.1', '0.2125'), classes: classesArb }),
+  fc.record({
+    type: fc.constant('pensionRate' as const),
+    effective: eff,
+    tier: fc.constantFrom('p', 'q'),
+    delta: fc.constantFrom('-0.01', '0.015', '-0.0333'),
+    classes: classesArb,
+  }),
+  fc.record({
+    type: fc.constant('pensionRate' as const),
+    effective: eff,
+    tier: fc.constantFrom('p', 'q'),
+    rate: fc.constantFrom('0.1', '0.2125'),
+    classes: classesArb,
+  }),
   fc.record({ type: fc.constant('overtimeHours' as const), effective: eff, hours: fc.constantFrom('0', '100', '240.25'), classes: classesArb }),
   fc.record({
     type: fc.constant('flat' as const),
@@ -127,15 +174,45 @@ const provisionArb: fc.Arbitrary<Provision> = fc.oneof(
     fund: fundArb,
     department: departmentArb,
   }),
-  fc.record({ type: fc.constant('setRate' as const), class: fc.constantFrom('A', 'B', 'C'), step: fc.integer({ min: 1, max: 3 }), amount: fraction(20, 60, 4), effective: eff }),
-  fc.record({ type: fc.constant('minimumRate' as const), amount: fc.oneof(fraction(28, 46, 2), tenPlaces(28, 46)), rateBasis: fc.option(fc.constant('hourly' as const), { nil: undefined }), effective: eff, classes: classesArb }),
-  fc.record({ type: fc.constant('dropSteps' as const), classes: fc.constantFrom<string[]>(['A'], ['A', 'B'], ['B']), count: fc.constantFrom(1, 1, 2), effective: eff }),
-  fc.record({ type: fc.constant('rollupRate' as const), name: fc.constantFrom('WC', 'DC', 'STRS', 'PERS'), effective: eff, rate: fc.constantFrom('0.05', '0.2') }),
-  fc.record({ type: fc.constant('rollupRate' as const), name: fc.constantFrom('WC', 'DC', 'STRS', 'PERS'), effective: eff, delta: fc.constantFrom('-0.01', '0.0125'), classes: classesArb }),
+  fc.record({
+    type: fc.constant('setRate' as const),
+    class: fc.constantFrom('A', 'B', 'C'),
+    step: fc.integer({ min: 1, max: 3 }),
+    amount: fraction(20, 60, 4),
+    effective: eff,
+  }),
+  fc.record({
+    type: fc.constant('minimumRate' as const),
+    amount: fc.oneof(fraction(28, 46, 2), tenPlaces(28, 46)),
+    rateBasis: fc.option(fc.constant('hourly' as const), { nil: undefined }),
+    effective: eff,
+    classes: classesArb,
+  }),
+  fc.record({
+    type: fc.constant('dropSteps' as const),
+    classes: fc.constantFrom<string[]>(['A'], ['A', 'B'], ['B']),
+    count: fc.constantFrom(1, 1, 2),
+    effective: eff,
+  }),
+  fc.record({
+    type: fc.constant('rollupRate' as const),
+    name: fc.constantFrom('WC', 'DC', 'STRS', 'PERS'),
+    effective: eff,
+    rate: fc.constantFrom('0.05', '0.2'),
+  }),
+  fc.record({
+    type: fc.constant('rollupRate' as const),
+    name: fc.constantFrom('WC', 'DC', 'STRS', 'PERS'),
+    effective: eff,
+    delta: fc.constantFrom('-0.01', '0.0125'),
+    classes: classesArb,
+  }),
 );
 
 const labelled = (arb: fc.Arbitrary<Provision>, maxLength: number, minLength = 0) =>
-  fc.array(fc.tuple(arb, fc.option(fc.constantFrom('year 1', 'a label'), { nil: undefined })), { minLength, maxLength }).map((list) => list.map(([p, label]) => (label === undefined ? p : { ...p, label })));
+  fc
+    .array(fc.tuple(arb, fc.option(fc.constantFrom('year 1', 'a label'), { nil: undefined })), { minLength, maxLength })
+    .map((list) => list.map(([p, label]) => (label === undefined ? p : { ...p, label })));
 
 /** A proposal, with or without a side (a budget one among them) and a retro pay date. */
 const proposalArb = (maxProvisions: number, minProvisions = 0): fc.Arbitrary<ProposalDoc> =>
@@ -214,7 +291,12 @@ function scenarioArb(options: Options = {}): fc.Arbitrary<Input> {
     .map(([calendar, term, basis, rows, proposalsDrawn, extractDate, misc]): Input => {
       const factor = { hourly: 1, annual: basis.hoursPerYear, monthly: basis.hoursPerYear / 12, biweekly: basis.hoursPerYear / 26 }[basis.rateBasis];
       const toBasis = (hourly: string): string => (Number(hourly) * basis.scale * factor).toFixed(basis.rateBasis === 'hourly' ? 4 : 3);
-      const classes = (['A', 'B', 'C'] as const).map((code, i) => ({ code, title: code, stepMonths: misc.stepMonths[i]!, steps: hourlySteps[code].map(toBasis) }));
+      const classes = (['A', 'B', 'C'] as const).map((code, i) => ({
+        code,
+        title: code,
+        stepMonths: misc.stepMonths[i]!,
+        steps: hourlySteps[code].map(toBasis),
+      }));
       const top = { A: 4, B: 2, C: 1 } as const;
       let budgetSeen = false;
       const proposals = proposalsDrawn.map((p) => {
@@ -249,20 +331,53 @@ function scenarioArb(options: Options = {}): fc.Arbitrary<Input> {
         assumptions: {
           id: 'AS',
           pension: {
-            p: [{ from: '2020-01-01', rate: '0.1325' }, { from: '2027-07-01', rate: '0.1410' }],
-            q: [{ from: '2027-03-15', rate: '0.0815' }, { from: '2019-01-01', rate: '0.0790' }],
+            p: [
+              { from: '2020-01-01', rate: '0.1325' },
+              { from: '2027-07-01', rate: '0.1410' },
+            ],
+            q: [
+              { from: '2027-03-15', rate: '0.0815' },
+              { from: '2019-01-01', rate: '0.0790' },
+            ],
           },
-          socialSecurity: { rate: '0.062', wageBase: Object.fromEntries(Array.from({ length: 22 }, (_, k) => 2018 + k).map((y) => [String(y), String(150000 + (y - 2018) * 6000)])) },
+          socialSecurity: {
+            rate: '0.062',
+            wageBase: Object.fromEntries(Array.from({ length: 22 }, (_, k) => 2018 + k).map((y) => [String(y), String(150000 + (y - 2018) * 6000)])),
+          },
           medicareRate: misc.medicareRate,
           otherRollups: [
             { name: 'WC', rate: '0.031', on: 'taxable' as const },
             { name: 'DC', rate: '0.0125', on: 'pensionable' as const },
-            { name: 'STRS', classes: ['A'], rates: [{ from: '2019-01-01', rate: '0.1910' }, { from: '2027-01-01', rate: '0.2110' }] },
-            { name: 'PERS', pensionTiers: ['p'], on: 'taxable' as const, rates: [{ from: '2027-07-01', rate: '0.2681' }, { from: '2015-07-01', rate: '0.2590' }] },
+            {
+              name: 'STRS',
+              classes: ['A'],
+              rates: [
+                { from: '2019-01-01', rate: '0.1910' },
+                { from: '2027-01-01', rate: '0.2110' },
+              ],
+            },
+            {
+              name: 'PERS',
+              pensionTiers: ['p'],
+              on: 'taxable' as const,
+              rates: [
+                { from: '2027-07-01', rate: '0.2681' },
+                { from: '2015-07-01', rate: '0.2590' },
+              ],
+            },
             // Sometimes a roll-up with no rate in effect early on: class C rows make both sides refuse.
             ...(misc.lateRollup ? [{ name: 'LATE', classes: ['C', 'B'], pensionTiers: ['q'], rates: [{ from: '2027-03-01', rate: '0.01' }] }] : []),
           ],
-          health: { h: [{ from: '2020-01-01', monthly: '1500.00' }, { from: '2027-01-01', monthly: '1620.55' }], k: [{ from: '2026-09-16', monthly: '777.77' }, { from: '2010-01-01', monthly: '701.01' }] },
+          health: {
+            h: [
+              { from: '2020-01-01', monthly: '1500.00' },
+              { from: '2027-01-01', monthly: '1620.55' },
+            ],
+            k: [
+              { from: '2026-09-16', monthly: '777.77' },
+              { from: '2010-01-01', monthly: '701.01' },
+            ],
+          },
           specialPays: {
             X: { percent: '0.05', pensionable: true },
             Y: { amount: '1.25', per: 'hour' },
@@ -270,7 +385,10 @@ function scenarioArb(options: Options = {}): fc.Arbitrary<Input> {
             W: { amount: '1234.56', per: 'year' },
             V: { amount: '33.33', per: 'period', pensionable: true },
           },
-          longevity: [{ years: 10, percent: '0.025' }, { years: 20, percent: '0.05' }],
+          longevity: [
+            { years: 10, percent: '0.025' },
+            { years: 20, percent: '0.05' },
+          ],
           overtimeMultiplier: misc.overtimeMultiplier,
         },
         proposals,
@@ -289,7 +407,15 @@ export const roundingScenarioArb = fc
   .tuple(
     wideScenarioArb,
     fc.integer({ min: 1, max: 8784 }),
-    fc.array(fc.tuple(fc.integer({ min: 1, max: 10000 }), fc.integer({ min: 0, max: 99999 }), fc.integer({ min: 1, max: 99999 }), fc.integer({ min: 1, max: 9_999_999_999 })), { minLength: 5, maxLength: 5 }),
+    fc.array(
+      fc.tuple(
+        fc.integer({ min: 1, max: 10000 }),
+        fc.integer({ min: 0, max: 99999 }),
+        fc.integer({ min: 1, max: 99999 }),
+        fc.integer({ min: 1, max: 9_999_999_999 }),
+      ),
+      { minLength: 5, maxLength: 5 },
+    ),
     fc.array(fc.integer({ min: 1, max: 999999 }), { minLength: 6, maxLength: 6 }),
     fc.array(fc.integer({ min: 0, max: 9_999_999_999 }), { minLength: 6, maxLength: 6 }),
   )
@@ -302,7 +428,11 @@ export const roundingScenarioArb = fc
       ...c,
       steps: c.steps.map((_, j) => tenPlace(rates[(i + j) % 6]! * (input.schedule.rateBasis === 'hourly' ? 1 : 97), tails[(i + j) % 6]!)),
     }));
-    input.roster.rows = input.roster.rows.map((r, i) => ({ ...r, fte: perRow[i]![3] === 9_999_999_999 ? '1' : `0.${String(perRow[i]![3]).padStart(10, '0')}`, overtimeHours: odd(perRow[i]![1], 2) }));
+    input.roster.rows = input.roster.rows.map((r, i) => ({
+      ...r,
+      fte: perRow[i]![3] === 9_999_999_999 ? '1' : `0.${String(perRow[i]![3]).padStart(10, '0')}`,
+      overtimeHours: odd(perRow[i]![1], 2),
+    }));
     const [a, b, c] = perRow[0]!;
     input.assumptions.specialPays = {
       X: { percent: odd(a, 5), pensionable: true },
@@ -337,18 +467,36 @@ export const manyProvisionsScenarioArb = scenarioArb({
   // special pay added to one of another kind), so that the 200 are costed.
   proposals: (input.proposals ?? []).map(({ retroPayDate: _, ...p }) => ({
     ...p,
-    provisions: p.provisions.filter((x) => x.type !== 'dropSteps' && x.type !== 'setRate' && x.type !== 'addStep' && !(x.type === 'specialPay' && x.mode === 'add')),
+    provisions: p.provisions.filter(
+      (x) => x.type !== 'dropSteps' && x.type !== 'setRate' && x.type !== 'addStep' && !(x.type === 'specialPay' && x.mode === 'add'),
+    ),
   })),
 }));
 
 /** Up to 99 steps with 10-place rates; rows anywhere on them (steps above 255 no longer exist). */
 export const manyStepsScenarioArb = fc
-  .tuple(wideScenarioArb, fc.integer({ min: 60, max: 99 }), fc.array(fc.integer({ min: 1, max: 99 }), { minLength: 5, maxLength: 5 }), fc.integer({ min: 0, max: 9_999_999_999 }))
+  .tuple(
+    wideScenarioArb,
+    fc.integer({ min: 60, max: 99 }),
+    fc.array(fc.integer({ min: 1, max: 99 }), { minLength: 5, maxLength: 5 }),
+    fc.integer({ min: 0, max: 9_999_999_999 }),
+  )
   .map(([input, steps, rowSteps, tail]) => {
     const first = input.schedule.classes[0]!;
     const base = Number(first.steps[0]);
-    first.steps = Array.from({ length: steps }, (_, i) => `${Math.floor(base * (1 + i / 100))}.${String((tail + i * 7919) % 10_000_000_000).padStart(10, '0')}`);
-    input.roster.rows = input.roster.rows.map((r, i) => (r.class === 'A' ? { ...r, step: Math.min(rowSteps[i]!, steps), nextStepDate: r.vacant || r.nextStepDate === undefined || r.nextStepDate > input.roster.extractDate ? r.nextStepDate : undefined } : r));
+    first.steps = Array.from(
+      { length: steps },
+      (_, i) => `${Math.floor(base * (1 + i / 100))}.${String((tail + i * 7919) % 10_000_000_000).padStart(10, '0')}`,
+    );
+    input.roster.rows = input.roster.rows.map((r, i) =>
+      r.class === 'A'
+        ? {
+            ...r,
+            step: Math.min(rowSteps[i]!, steps),
+            nextStepDate: r.vacant || r.nextStepDate === undefined || r.nextStepDate > input.roster.extractDate ? r.nextStepDate : undefined,
+          }
+        : r,
+    );
     return input;
   });
 

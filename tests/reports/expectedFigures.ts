@@ -41,15 +41,28 @@ export function expectedSummary(costing: CostingResult): ExpectedTable[] {
     { label: 'Status quo cost (baseline)', cells: fyCells(fys, (fy) => money(r.baseline[fy]!.total), money(sum(fys.map((fy) => r.baseline[fy]!.total)))) },
     { label: 'Status quo: each 1% costs', cells: fyCells(fys, (fy) => money(r.baselineValueOfOnePercent[fy]!)) },
   ];
-  for (const p of r.proposals) rows.push({ group: 'Increase over the status quo', label: words(p), cells: fyCells(fys, (fy) => money(p.increase[fy]!.total), money(p.increaseTotal.total)) });
+  for (const p of r.proposals)
+    rows.push({
+      group: 'Increase over the status quo',
+      label: words(p),
+      cells: fyCells(fys, (fy) => money(p.increase[fy]!.total), money(p.increaseTotal.total)),
+    });
   for (const p of r.proposals) rows.push({ group: 'Percent of base', label: words(p), cells: fyCells(fys, (fy) => percentText(p.percentOfBase[fy]!)) });
   for (const p of r.proposals) {
-    if (p.overBudget) rows.push({ group: 'Over (under) the budgeted amount', label: words(p), cells: fyCells(fys, (fy) => money(p.overBudget[fy]!), money(p.overBudgetTotal)) });
+    if (p.overBudget)
+      rows.push({
+        group: 'Over (under) the budgeted amount',
+        label: words(p),
+        cells: fyCells(fys, (fy) => money(p.overBudget[fy]!), money(p.overBudgetTotal)),
+      });
   }
   for (const p of r.proposals) rows.push({ group: 'Each 1% more costs', label: words(p), cells: fyCells(fys, (fy) => money(p.valueOfOnePercent[fy]!)) });
   for (const p of r.proposals) rows.push({ group: 'Increase per FTE', label: words(p), cells: fyCells(fys, (fy) => money(p.increasePerFte[fy]!)) });
 
-  const ongoing: ExpectedRow[] = r.proposals.map((p) => ({ label: words(p), cells: { 'Ongoing annual cost (lift)': money(p.ongoingAnnualIncrease), 'Compounded wage increase': percentText(p.compoundedWageIncrease) } }));
+  const ongoing: ExpectedRow[] = r.proposals.map((p) => ({
+    label: words(p),
+    cells: { 'Ongoing annual cost (lift)': money(p.ongoingAnnualIncrease), 'Compounded wage increase': percentText(p.compoundedWageIncrease) },
+  }));
   const tables = [
     { id: 'cost', rows },
     { id: 'ongoing', rows: ongoing },
@@ -79,7 +92,12 @@ export interface ExpectedLines {
   stepComponents: ComponentName[];
 }
 
-export const LINE_WORDS = { salarySchedule: 'Salary schedule', otherCompensation: 'Other compensation', statutoryBenefits: 'Statutory benefits', healthAndWelfare: 'Health and welfare' } as const;
+export const LINE_WORDS = {
+  salarySchedule: 'Salary schedule',
+  otherCompensation: 'Other compensation',
+  statutoryBenefits: 'Statutory benefits',
+  healthAndWelfare: 'Health and welfare',
+} as const;
 
 /** The county form's default: every named roll-up is a statutory benefit; step and column counts salary and statutory. */
 export function defaultLines(costing: CostingResult): ExpectedLines {
@@ -119,7 +137,9 @@ export function expectedDisclosure(costing: CostingResult, proposal: number, lin
       // The engine's change over the prior year per component; a named roll-up's is its increase minus the prior year's.
       const prior = fys[k - 1];
       const change = whole(
-        sum(lines[line].map((c) => p.increaseOverPriorYear[fy]![c])).plus(sum(rollupsOf(line).map((n) => p.increaseRollupsByName[fy]![n]))).minus(prior ? sum(rollupsOf(line).map((n) => p.increaseRollupsByName[prior]![n])) : 0),
+        sum(lines[line].map((c) => p.increaseOverPriorYear[fy]![c]))
+          .plus(sum(rollupsOf(line).map((n) => p.increaseRollupsByName[fy]![n])))
+          .minus(prior ? sum(rollupsOf(line).map((n) => p.increaseRollupsByName[prior]![n])) : 0),
       );
       totals.cost[k] = totals.cost[k]!.plus(cost);
       totals.change[k] = totals.change[k]!.plus(change);
@@ -171,7 +191,12 @@ export function expectedReconcile(costing: CostingResult, scenario: Scenario, a:
   const fys = r.fiscalYears;
   const A = r.proposals[a]!;
   const B = r.proposals[b]!;
-  const rows: ExpectedRow[] = [{ label: 'Status quo cost (the same baseline for both)', cells: fyCells(fys, (fy) => money(r.baseline[fy]!.total), money(sum(fys.map((fy) => r.baseline[fy]!.total)))) }];
+  const rows: ExpectedRow[] = [
+    {
+      label: 'Status quo cost (the same baseline for both)',
+      cells: fyCells(fys, (fy) => money(r.baseline[fy]!.total), money(sum(fys.map((fy) => r.baseline[fy]!.total)))),
+    },
+  ];
   // The pairs as the issue asks: same type and label where they correspond, then same type, each in order.
   const pa = scenario.proposals[a]!.provisions;
   const pb = scenario.proposals[b]!.provisions;
@@ -205,7 +230,11 @@ export function expectedReconcile(costing: CostingResult, scenario: Scenario, a:
   rows.push({
     group: 'Total increase',
     label: `Gap (${A.name} − ${B.name})`,
-    cells: fyCells(fys, (fy) => money(new Decimal(A.increase[fy]!.total).minus(B.increase[fy]!.total)), money(new Decimal(A.increaseTotal.total).minus(B.increaseTotal.total))),
+    cells: fyCells(
+      fys,
+      (fy) => money(new Decimal(A.increase[fy]!.total).minus(B.increase[fy]!.total)),
+      money(new Decimal(A.increaseTotal.total).minus(B.increaseTotal.total)),
+    ),
   });
   return [{ id: 'reconcile', rows }];
 }
@@ -214,7 +243,10 @@ export function expectedBySplit(costing: CostingResult, by: 'fund' | 'department
   const r = costing as Full;
   const fys = r.fiscalYears;
   const table = (id: string, split: Record<string, Record<string, { total: string }>>, total: (fy: string) => string): ExpectedTable => {
-    const rows: ExpectedRow[] = Object.keys(split).map((k) => ({ label: k === 'unassigned' ? 'Unassigned' : k, cells: fyCells(fys, (fy) => money(split[k]![fy]!.total), money(sum(fys.map((fy) => split[k]![fy]!.total)))) }));
+    const rows: ExpectedRow[] = Object.keys(split).map((k) => ({
+      label: k === 'unassigned' ? 'Unassigned' : k,
+      cells: fyCells(fys, (fy) => money(split[k]![fy]!.total), money(sum(fys.map((fy) => split[k]![fy]!.total)))),
+    }));
     rows.push({ label: 'Total', cells: fyCells(fys, (fy) => money(total(fy)), money(sum(fys.map(total)))) });
     return { id, rows };
   };

@@ -46,7 +46,11 @@ export async function pdfPngs(pdf: Uint8Array, name: string): Promise<number> {
     const page = await doc.getPage(n);
     const viewport = page.getViewport({ scale: 1.5 });
     const canvas = canvasModule.createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
-    await page.render({ canvas: canvas as unknown as HTMLCanvasElement, canvasContext: canvas.getContext('2d') as unknown as CanvasRenderingContext2D, viewport }).promise;
+    await page.render({
+      canvas: canvas as unknown as HTMLCanvasElement,
+      canvasContext: canvas.getContext('2d') as unknown as CanvasRenderingContext2D,
+      viewport,
+    }).promise;
     writeFileSync(`test-results/reports/${name}-p${n}.png`, canvas.toBuffer('image/png'));
   }
   const pages = doc.numPages;

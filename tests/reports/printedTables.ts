@@ -30,7 +30,13 @@ export function fromView(report: ReportDocument): PrintedTables {
   return Object.fromEntries(
     report.tables.map((t) => [
       t.id,
-      withGroups(t.rows.map((r) => ({ label: r.label, isGroup: r.style === 'group', cells: Object.fromEntries(t.columns.map((h, i) => [h, cellText(r.cells[i] ?? null, r.format)])) }))),
+      withGroups(
+        t.rows.map((r) => ({
+          label: r.label,
+          isGroup: r.style === 'group',
+          cells: Object.fromEntries(t.columns.map((h, i) => [h, cellText(r.cells[i] ?? null, r.format)])),
+        })),
+      ),
     ]),
   );
 }
@@ -43,13 +49,20 @@ export function fromCsv(csv: string, report: ReportDocument): PrintedTables {
     const header = block[0]!;
     expect(header.slice(1)).toEqual([table.labelHeader, ...table.columns]);
     out[table.id] = withGroups(
-      block.slice(1).map((r) => ({ label: r[1]!, isGroup: r.slice(2).every((c) => c === '') && table.rows.some((v) => v.label === r[1] && v.style === 'group'), cells: Object.fromEntries(table.columns.map((h, i) => [h, r[2 + i] ?? ''])) })),
+      block
+        .slice(1)
+        .map((r) => ({
+          label: r[1]!,
+          isGroup: r.slice(2).every((c) => c === '') && table.rows.some((v) => v.label === r[1] && v.style === 'group'),
+          cells: Object.fromEntries(table.columns.map((h, i) => [h, r[2 + i] ?? ''])),
+        })),
     );
   }
   return out;
 }
 
-const formatOf = (numFmt: string | undefined): FigureFormat => (Object.entries(EXCEL_FORMAT).find(([, f]) => f === numFmt)?.[0] as FigureFormat | undefined) ?? 'fte';
+const formatOf = (numFmt: string | undefined): FigureFormat =>
+  (Object.entries(EXCEL_FORMAT).find(([, f]) => f === numFmt)?.[0] as FigureFormat | undefined) ?? 'fte';
 
 /**
  * A sheet written from the report, recalculated by HyperFormula from the file's own cells (cached
@@ -74,7 +87,8 @@ export function fromSheet(sheet: ExcelJS.Worksheet, report: ReportDocument): Pri
           const cell = sheet.getCell(row, 2 + i);
           const address = cell.address;
           const value = hf.value(address);
-          if (value === null || value === '' || (typeof value === 'object' && value !== null)) cells[h] = value === null || value === '' ? '' : `#ERR ${JSON.stringify(value)}`;
+          if (value === null || value === '' || (typeof value === 'object' && value !== null))
+            cells[h] = value === null || value === '' ? '' : `#ERR ${JSON.stringify(value)}`;
           else if (typeof value === 'string') cells[h] = value;
           else {
             const format = formatOf(cell.numFmt);

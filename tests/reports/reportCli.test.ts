@@ -14,7 +14,8 @@ import { fundedScenario, fundedScenarioInput } from './fundedScenario.js';
 import { missingInOrder, pdfText } from './pdfText.js';
 import { expectPrinted, expectedTexts, fromCsv } from './printedTables.js';
 
-const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', ...args], { encoding: 'utf8', cwd: process.cwd(), env: { ...process.env, TZ: 'UTC' } });
+const cli = (...args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', ...args], { encoding: 'utf8', cwd: process.cwd(), env: { ...process.env, TZ: 'UTC' } });
 const engineReports12 = costScenario(fundedScenario()).positions !== undefined;
 
 function police(): Scenario {
@@ -47,7 +48,9 @@ describe('bargaining-costing report', () => {
 
     const pdfFile = join(dir, 'summary.pdf');
     expect(cli('report', 'summary', 'examples/police.json', '--format', 'pdf', '--out', pdfFile).status).toBe(0);
-    return pdfText(readFileSync(pdfFile)).then((read) => expect(missingInOrder(read.pages.flat(), expectedTexts(expectedSummary(result), doc.report))).toEqual([]));
+    return pdfText(readFileSync(pdfFile)).then((read) =>
+      expect(missingInOrder(read.pages.flat(), expectedTexts(expectedSummary(result), doc.report))).toEqual([]),
+    );
   });
 
   it.skipIf(!engineReports12)('the disclosure takes --line, a --mapping file, and the mapping on a workbook\u2019s Disclosure sheet', async () => {
@@ -73,7 +76,9 @@ describe('bargaining-costing report', () => {
     writeFileSync(mappingFile, JSON.stringify({ rollups: { 'Retiree heath': 'health' } }));
     const bad = cli('report', 'disclosure', funded, '--mapping', mappingFile);
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toContain('mapping.rollups.Retiree heath: no roll-up is named "Retiree heath": the costing\'s roll-ups are "Workers\' comp", "Retiree health"');
+    expect(bad.stderr).toContain(
+      'mapping.rollups.Retiree heath: no roll-up is named "Retiree heath": the costing\'s roll-ups are "Workers\' comp", "Retiree health"',
+    );
 
     // The analyst changes a roll-up's line on the workbook's Disclosure sheet; the command line reads it.
     const wbFile = join(dir, 'police.xlsx');

@@ -22,13 +22,22 @@ let tokens: Record<string, string>;
 const as = (who: string) => client(server.url, tokens[who]);
 
 /** The response as bytes (the shared test client reads bodies as text, which would mangle a PDF). */
-async function pdf(who: string, path: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; type: string | null; bytes: Uint8Array; headers: Headers }> {
+async function pdf(
+  who: string,
+  path: string,
+  init: { method?: string; body?: unknown } = {},
+): Promise<{ status: number; type: string | null; bytes: Uint8Array; headers: Headers }> {
   const response = await fetch(`${server.url}${path}`, {
     method: init.method ?? 'GET',
     headers: { authorization: `Bearer ${tokens[who]}`, ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}) },
     ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
   });
-  return { status: response.status, type: response.headers.get('content-type'), bytes: new Uint8Array(await response.arrayBuffer()), headers: response.headers };
+  return {
+    status: response.status,
+    type: response.headers.get('content-type'),
+    bytes: new Uint8Array(await response.arrayBuffer()),
+    headers: response.headers,
+  };
 }
 
 beforeAll(async () => {
@@ -106,4 +115,3 @@ describe('report PDFs over HTTP', () => {
     expect(text).toContain('Cost by fund');
   });
 });
-

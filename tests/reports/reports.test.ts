@@ -42,7 +42,14 @@ function expectedFor(view: ReportView, result: CostingResult, scenario: Scenario
     case 'summary':
       return expectedSummary(result);
     case 'disclosure':
-      return expectedDisclosure(result, Math.max(0, result.proposals.findIndex((p) => p.side !== 'budget')), defaultLines(result));
+      return expectedDisclosure(
+        result,
+        Math.max(
+          0,
+          result.proposals.findIndex((p) => p.side !== 'budget'),
+        ),
+        defaultLines(result),
+      );
     case 'reconcile':
       return expectedReconcile(result, scenario, 0, 1);
     case 'by-fund':
@@ -133,7 +140,15 @@ describe.skipIf(!engineReports12)('disclosure', () => {
 
   it('an unknown roll-up or proposal is refused, naming what exists', () => {
     const bad = buildReport('disclosure', result, scenario, { mapping: { rollups: { 'Retiree heath': 'healthAndWelfare' } } });
-    expect(bad).toEqual({ ok: false, issues: [{ path: 'mapping.rollups.Retiree heath', message: 'no roll-up is named "Retiree heath": the costing\u2019s roll-ups are "Workers\' comp", "Retiree health"'.replace('\u2019', "'") }] });
+    expect(bad).toEqual({
+      ok: false,
+      issues: [
+        {
+          path: 'mapping.rollups.Retiree heath',
+          message: 'no roll-up is named "Retiree heath": the costing\u2019s roll-ups are "Workers\' comp", "Retiree health"'.replace('\u2019', "'"),
+        },
+      ],
+    });
     const none = buildReport('disclosure', result, scenario, { proposal: 'Mayor' });
     expect(none.ok).toBe(false);
     if (!none.ok) expect(none.issues[0]!.message).toBe('no proposal is named "Mayor": the proposals are "POA proposal", "City offer", "2% budgeted"');
@@ -159,7 +174,10 @@ describe.skipIf(!engineReports12)('reconciliation', () => {
     expect(rows).toContain('City offer: no such provision');
     expect(rows.some((l) => l.startsWith('City offer: General wage increase 3%'))).toBe(true);
     const assumed = doc.tables[1]!;
-    expect(assumed.rows.find((r) => r.label === 'Retroactive pay')!.cells.map((c) => c!.value)).toEqual(['None: cost in the year earned', 'Back pay paid Dec 15, 2026']);
+    expect(assumed.rows.find((r) => r.label === 'Retroactive pay')!.cells.map((c) => c!.value)).toEqual([
+      'None: cost in the year earned',
+      'Back pay paid Dec 15, 2026',
+    ]);
   });
 
   it('needs two different proposals', () => {

@@ -46,7 +46,16 @@ describe('the add-in files Office fetches from its own pages', () => {
     const pane = await fetch(`${base}/taskpane.html`);
     const csp = pane.headers.get('content-security-policy')!;
     const ancestors = /frame-ancestors ([^;]+)/.exec(csp)![1]!.split(' ');
-    for (const host of ['https://*.officeapps.live.com', 'https://*.sharepoint.com', 'https://*.live.com', 'https://*.office365.us', 'https://*.sharepoint.us', 'https://*.apps.mil', 'https://*.sharepoint-mil.us', 'https://*.cloud.microsoft']) {
+    for (const host of [
+      'https://*.officeapps.live.com',
+      'https://*.sharepoint.com',
+      'https://*.live.com',
+      'https://*.office365.us',
+      'https://*.sharepoint.us',
+      'https://*.apps.mil',
+      'https://*.sharepoint-mil.us',
+      'https://*.cloud.microsoft',
+    ]) {
       expect(ancestors).toContain(host);
     }
     expect(ancestors).toEqual([...OFFICE_FRAME_ANCESTORS]);
@@ -60,7 +69,10 @@ describe('the API stays closed to other origins', () => {
     expect(me.status).toBe(401);
     expect(me.headers.get('access-control-allow-origin')).toBeNull();
     expect(me.headers.get('cross-origin-resource-policy')).toBe('same-origin');
-    const preflight = await fetch(`${server.url}/me`, { method: 'OPTIONS', headers: { Origin: EXCEL_ON_THE_WEB, 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization' } });
+    const preflight = await fetch(`${server.url}/me`, {
+      method: 'OPTIONS',
+      headers: { Origin: EXCEL_ON_THE_WEB, 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization' },
+    });
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
   });
 });

@@ -19,7 +19,10 @@ const dataDir = mkdtempSync(join(tmpdir(), 'bc-cli-'));
 
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', ...args], { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir } });
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, DATA_DIR: dataDir },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -94,7 +97,11 @@ describe('bargaining-costing server commands', () => {
     const store = openStore({ dataDir });
     const parsed = parseScenario(sampleScenario('POA'));
     if (!parsed.ok) throw new Error('sample invalid');
-    const model = await createCostModel({ store, costScenario, now: () => new Date() }, systemActor('test'), { unitId: 'POA', title: 'CLI export', scenario: parsed.value });
+    const model = await createCostModel({ store, costScenario, now: () => new Date() }, systemActor('test'), {
+      unitId: 'POA',
+      title: 'CLI export',
+      scenario: parsed.value,
+    });
     await store.close();
     const out = join(dataDir, 'out.xlsx');
     const exported = await cli('export', model.id, '--out', out);

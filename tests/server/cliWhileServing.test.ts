@@ -38,7 +38,10 @@ describe('CLI and server on one SQLite file', () => {
     const statuses: number[] = [];
     const api = (async () => {
       for (let i = 0; !stop; i++) {
-        const reply = await admin('POST', '/units/A/schedules/import', { ...sampleSchedule(`api-${i}`, '2027-01-01'), classes: [{ code: 'PO', steps: [`${60 + i}.00`] }] });
+        const reply = await admin('POST', '/units/A/schedules/import', {
+          ...sampleSchedule(`api-${i}`, '2027-01-01'),
+          classes: [{ code: 'PO', steps: [`${60 + i}.00`] }],
+        });
         statuses.push(reply.status);
       }
     })();
@@ -46,7 +49,10 @@ describe('CLI and server on one SQLite file', () => {
     for (let i = 0; i < 3; i++) {
       const file = join(dataDir, `cli-${i}.json`);
       writeFileSync(file, JSON.stringify({ ...sampleSchedule(`cli-${i}`, '2028-01-01'), classes: [{ code: 'PO', steps: [`${90 + i}.00`] }] }));
-      const { stdout } = await run(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', 'import-schedule', file, '--unit', 'A'], { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir } });
+      const { stdout } = await run(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', 'import-schedule', file, '--unit', 'A'], {
+        cwd: ROOT,
+        env: { ...process.env, DATA_DIR: dataDir },
+      });
       cliResults.push(JSON.parse(stdout).version);
     }
     stop = true;

@@ -58,16 +58,43 @@ describe('costing worker pool', () => {
   });
 
   it('rebuilds a refused body as the same domain error, with the field named', async () => {
-    const tooLong = await pool.scenarioWork().draftBody(JSON.stringify({ unitId: 'A', title: 't', scenario: sampleScenario('A', 9) }), 8).catch((e: unknown) => e);
+    const tooLong = await pool
+      .scenarioWork()
+      .draftBody(JSON.stringify({ unitId: 'A', title: 't', scenario: sampleScenario('A', 9) }), 8)
+      .catch((e: unknown) => e);
     expect(tooLong).toBeInstanceOf(DomainError);
     expect(tooLong).toMatchObject({ kind: 'invalid-input', issues: [{ path: 'scenario.roster.rows' }] });
-    const malformed = await pool.scenarioWork().editBody('{"title": ', 'A', 8).catch((e: unknown) => e);
+    const malformed = await pool
+      .scenarioWork()
+      .editBody('{"title": ', 'A', 8)
+      .catch((e: unknown) => e);
     expect(malformed).toMatchObject({ kind: 'malformed-json', issues: [{ path: 'body', message: 'not valid JSON' }] });
   });
 
   it('stops a running job when its signal fires, and replaces the worker', async () => {
     const abort = new AbortController();
-    const record = { id: 'm', unitId: 'A', title: 't', lineageId: 'm', modelVersion: 1, supersedesId: null, scenarioJson: JSON.stringify(scenario(undefined, 3000)), state: 'draft', revision: 1, resultJson: null, contentHash: null, createdBy: 'a', createdAt: '2026-01-01T00:00:00Z', updatedBy: 'a', updatedAt: '2026-01-01T00:00:00Z', submittedBy: null, submittedAt: null, decidedBy: null, decidedAt: null, decisionComment: null } as const;
+    const record = {
+      id: 'm',
+      unitId: 'A',
+      title: 't',
+      lineageId: 'm',
+      modelVersion: 1,
+      supersedesId: null,
+      scenarioJson: JSON.stringify(scenario(undefined, 3000)),
+      state: 'draft',
+      revision: 1,
+      resultJson: null,
+      contentHash: null,
+      createdBy: 'a',
+      createdAt: '2026-01-01T00:00:00Z',
+      updatedBy: 'a',
+      updatedAt: '2026-01-01T00:00:00Z',
+      submittedBy: null,
+      submittedAt: null,
+      decidedBy: null,
+      decidedAt: null,
+      decisionComment: null,
+    } as const;
     const job = pool.workbook({ ...record }, null, abort.signal);
     abort.abort();
     await expect(job).rejects.toBeInstanceOf(JobAbortedError);

@@ -52,7 +52,12 @@ describe('crash safety (SQLite, kill -9)', () => {
           const submitted = await analyst('POST', `/cost-models/${created.body.id}/submit`, undefined, { 'if-match': created.headers.get('etag')! });
           if (submitted.status !== 200) throw new Error(`submit ${submitted.status}`);
           acks.push({ id: created.body.id, state: 'submitted', version: submitted.body.version });
-          const approved = await managers[n % 2]!('POST', `/cost-models/${created.body.id}/approve`, { comment: `ok ${n}` }, { 'if-match': submitted.headers.get('etag')! });
+          const approved = await managers[n % 2]!(
+            'POST',
+            `/cost-models/${created.body.id}/approve`,
+            { comment: `ok ${n}` },
+            { 'if-match': submitted.headers.get('etag')! },
+          );
           if (approved.status !== 200) throw new Error(`approve ${approved.status}`);
           acks.push({ id: created.body.id, state: 'approved', version: approved.body.version });
         } catch (error) {
@@ -96,7 +101,8 @@ describe('crash safety (SQLite, kill -9)', () => {
       const model = (await reader('GET', `/cost-models/${summary.id}`)).body;
       if (model.state === 'draft') expect(model.result).toBeNull();
       if (model.state === 'submitted' || model.state === 'approved') expect(model.result?.fiscalYears).toEqual(['FY2027', 'FY2028']);
-      if (model.state === 'approved') expect(model.approval).toMatchObject({ approvedBy: expect.stringMatching(/^manager2?$/), contentHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+      if (model.state === 'approved')
+        expect(model.approval).toMatchObject({ approvedBy: expect.stringMatching(/^manager2?$/), contentHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
       const audit = (await reader('GET', `/cost-models/${summary.id}/audit`)).body.events;
       expect(audit).toHaveLength(model.version);
       expect(audit.at(-1).toVersion).toBe(model.version);

@@ -85,7 +85,9 @@ describe('demo data: the City of Riverton', () => {
     // Lists and models name people, so the pane never shows a login id.
     expect(list.body.costModels[0].people[list.body.costModels[0].approval.approvedBy]).toBe('Morgan Reyes (budget manager)');
     expect((await as('manager')('GET', `/cost-models/${id}`)).body.people.manager).toBe('Morgan Reyes (budget manager)');
-    const response = await fetch(`${server.url}/cost-models/${id}/workbook.xlsx`, { headers: { authorization: `Bearer ${tokens['police-negotiator']!.token}` } });
+    const response = await fetch(`${server.url}/cost-models/${id}/workbook.xlsx`, {
+      headers: { authorization: `Bearer ${tokens['police-negotiator']!.token}` },
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('spreadsheetml');
     expect(response.headers.get('content-disposition')).toMatch(/attachment; filename="RPOA-.*-v1\.xlsx"/);

@@ -27,7 +27,11 @@ describe('structured logs', () => {
     expect(issued.body.token).toMatch(/^bct_/);
     expect(issued.headers.get('cache-control')).toBe('no-store');
     await client(server.url, 'bct_wrong-token-value')('GET', '/me');
-    const lines = server.logs.join('').trim().split('\n').map((l) => JSON.parse(l));
+    const lines = server.logs
+      .join('')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     const request = lines.find((l) => l.req?.id === 'trace-123');
     expect(request).toMatchObject({ level: 30, res: { statusCode: 200 }, req: { method: 'GET', url: '/api/v1/me' }, user: 'admin' });
     expect(request.req.headers).toBeUndefined();
@@ -48,9 +52,19 @@ describe('structured logs', () => {
 describe('request URLs in the log (issue 10 #13)', () => {
   it('never carry the values of access_token, token or code', async () => {
     const secrets = ['s3cr3t-access-value', 's3cr3t-token-value', 's3cr3t-oauth-code'];
-    const reply = await client(server.url, tokens.negotiator)('GET', `/me?access_token=${secrets[0]}&Token=${secrets[1]}&code=${secrets[2]}&view=full`, undefined, { 'x-request-id': 'query-secrets' });
+    const reply = await client(server.url, tokens.negotiator)(
+      'GET',
+      `/me?access_token=${secrets[0]}&Token=${secrets[1]}&code=${secrets[2]}&view=full`,
+      undefined,
+      { 'x-request-id': 'query-secrets' },
+    );
     expect(reply.status).toBe(200);
-    const line = server.logs.join('').trim().split('\n').map((l) => JSON.parse(l)).find((l) => l.req?.id === 'query-secrets');
+    const line = server.logs
+      .join('')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+      .find((l) => l.req?.id === 'query-secrets');
     expect(line.req.url).toBe('/api/v1/me?access_token=REDACTED&Token=REDACTED&code=REDACTED&view=full');
     for (const secret of secrets) expect(server.logs.join('')).not.toContain(secret);
   });
@@ -62,7 +76,13 @@ describe('user and token administration', () => {
     const issued = await admin('POST', '/users/negotiator/tokens', { label: 'old phone' });
     expect((await client(server.url, issued.body.token)('GET', '/me')).status).toBe(200);
     const listed = await admin('GET', '/users/negotiator/tokens');
-    expect(listed.body.tokens.find((t: { id: string }) => t.id === issued.body.id)).toEqual({ id: issued.body.id, userId: 'negotiator', label: 'old phone', createdAt: expect.any(String), revokedAt: null });
+    expect(listed.body.tokens.find((t: { id: string }) => t.id === issued.body.id)).toEqual({
+      id: issued.body.id,
+      userId: 'negotiator',
+      label: 'old phone',
+      createdAt: expect.any(String),
+      revokedAt: null,
+    });
     expect(JSON.stringify(listed.body)).not.toContain('bct_');
     expect((await admin('DELETE', `/users/negotiator/tokens/${issued.body.id}`)).status).toBe(204);
     expect((await client(server.url, issued.body.token)('GET', '/me')).status).toBe(401);
@@ -94,7 +114,9 @@ describe('health and OpenAPI', () => {
     const reply = await client(server.url, tokens.negotiator)('GET', '/openapi.json');
     expect(reply.status).toBe(200);
     expect(reply.body.openapi).toBe('3.1.0');
-    expect(Object.keys(reply.body.paths)).toEqual(expect.arrayContaining(['/cost-models/{id}/approve', '/units/{unitId}/schedules/current', '/schedules/changes']));
+    expect(Object.keys(reply.body.paths)).toEqual(
+      expect.arrayContaining(['/cost-models/{id}/approve', '/units/{unitId}/schedules/current', '/schedules/changes']),
+    );
     const scenario = reply.body.components.schemas.Scenario;
     expect(scenario.properties.roster.properties.rows.items.required).toEqual(expect.arrayContaining(['id', 'class', 'step']));
     expect(scenario.additionalProperties).toBe(false);

@@ -40,7 +40,10 @@ beforeAll(async () => {
   issuer = `http://127.0.0.1:${(issuerServer.address() as AddressInfo).port}`;
   db = await sqliteTestDatabase();
   tokens = (await seedBasics(db.store)).tokens;
-  server = await startTestServer({ store: db.store, config: { oidc: { issuer, audience, roleClaim: 'roles', unitsClaim: 'units', maxTokenLifetimeSeconds: 7200, clockSkewSeconds: 60 } } });
+  server = await startTestServer({
+    store: db.store,
+    config: { oidc: { issuer, audience, roleClaim: 'roles', unitsClaim: 'units', maxTokenLifetimeSeconds: 7200, clockSkewSeconds: 60 } },
+  });
 });
 afterAll(async () => {
   await server?.close();
@@ -117,7 +120,11 @@ describe('OIDC token lifetime (issue 10 #12)', () => {
   afterAll(() => fixed?.close());
 
   function signed(claims: { iat?: number; exp?: number }): Promise<string> {
-    const token = new SignJWT({ roles: ['negotiator'], units: ['A'] }).setProtectedHeader({ alg: 'RS256', kid: 'test-key' }).setIssuer(issuer).setAudience(audience).setSubject('jo');
+    const token = new SignJWT({ roles: ['negotiator'], units: ['A'] })
+      .setProtectedHeader({ alg: 'RS256', kid: 'test-key' })
+      .setIssuer(issuer)
+      .setAudience(audience)
+      .setSubject('jo');
     if (claims.iat !== undefined) token.setIssuedAt(claims.iat);
     if (claims.exp !== undefined) token.setExpirationTime(claims.exp);
     return token.sign(signingKey);

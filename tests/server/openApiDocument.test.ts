@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { openApiDocument } from '../../server/openapi/document.js';
 import { provisionCatalog } from '../../shared/provisions/registry.js';
 
-type Schema = { properties?: Record<string, Schema>; items?: Schema; oneOf?: Schema[]; enum?: string[]; const?: string; required?: string[]; default?: unknown };
+type Schema = {
+  properties?: Record<string, Schema>;
+  items?: Schema;
+  oneOf?: Schema[];
+  enum?: string[];
+  const?: string;
+  required?: string[];
+  default?: unknown;
+};
 
 describe('the OpenAPI document is generated from the 1.2 scenario schemas', () => {
   const scenario = (openApiDocument() as { components: { schemas: Record<string, Schema> } }).components.schemas.Scenario!;
@@ -11,7 +19,9 @@ describe('the OpenAPI document is generated from the 1.2 scenario schemas', () =
   it('has every 1.2 field of COSTING.md §9', () => {
     expect(scenario.properties!.term!.properties!.costs).toMatchObject({ enum: ['fiscalYears', 'term'], default: 'fiscalYears' });
     expect(props(scenario.properties!.roster!.properties!.rows!.items)).toEqual(expect.arrayContaining(['fund', 'department']));
-    expect(props(scenario.properties!.assumptions!.properties!.otherRollups!.items)).toEqual(expect.arrayContaining(['rate', 'rates', 'classes', 'pensionTiers']));
+    expect(props(scenario.properties!.assumptions!.properties!.otherRollups!.items)).toEqual(
+      expect.arrayContaining(['rate', 'rates', 'classes', 'pensionTiers']),
+    );
     const proposal = scenario.properties!.proposals!.items!;
     expect(props(proposal)).toEqual(expect.arrayContaining(['retroPayDate']));
     expect(proposal.properties!.side!.enum).toContain('budget');

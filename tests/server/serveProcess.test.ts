@@ -28,7 +28,11 @@ describe('serve', () => {
     const output = failure.slice(failure.indexOf('listening:') + 'listening:'.length).trim();
     expect(output).toBe(`port ${port} is already in use: stop what is listening there, or choose another port with PORT=<port> (or serve --port <port>)`);
     // npm start asks the same before its build.
-    const check = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', 'serve', '--check-port'], { cwd: resolve(import.meta.dirname, '../..'), env: { ...process.env, PORT: String(port) }, encoding: 'utf8' });
+    const check = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', 'serve', '--check-port'], {
+      cwd: resolve(import.meta.dirname, '../..'),
+      env: { ...process.env, PORT: String(port) },
+      encoding: 'utf8',
+    });
     expect([check.status, check.stderr.trim()]).toEqual([1, output]);
   });
 

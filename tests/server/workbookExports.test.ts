@@ -25,16 +25,28 @@ async function serve(buildWorkbook: WorkbookBuilder, config: Parameters<typeof s
 
 /** A model in `state`, through the API as people would make it. */
 async function model(server: TestServer, state: 'draft' | 'approved', rows = 4): Promise<string> {
-  const created = await client(server.url, tokens.analyst)('POST', '/cost-models', { unitId: 'A', title: `${state} ${rows}`, scenario: sampleScenario('A', rows) });
+  const created = await client(server.url, tokens.analyst)('POST', '/cost-models', {
+    unitId: 'A',
+    title: `${state} ${rows}`,
+    scenario: sampleScenario('A', rows),
+  });
   expect(created.status).toBe(201);
   if (state === 'draft') return created.body.id;
-  const submitted = await client(server.url, tokens.analyst)('POST', `/cost-models/${created.body.id}/submit`, undefined, { 'if-match': created.headers.get('etag')! });
-  const approved = await client(server.url, tokens.manager)('POST', `/cost-models/${created.body.id}/approve`, {}, { 'if-match': submitted.headers.get('etag')! });
+  const submitted = await client(server.url, tokens.analyst)('POST', `/cost-models/${created.body.id}/submit`, undefined, {
+    'if-match': created.headers.get('etag')!,
+  });
+  const approved = await client(server.url, tokens.manager)(
+    'POST',
+    `/cost-models/${created.body.id}/approve`,
+    {},
+    { 'if-match': submitted.headers.get('etag')! },
+  );
   expect(approved.status).toBe(200);
   return created.body.id;
 }
 
-const exportOf = (server: TestServer, id: string) => fetch(`${server.url}/cost-models/${id}/workbook.xlsx`, { headers: { authorization: `Bearer ${tokens.negotiator}` } });
+const exportOf = (server: TestServer, id: string) =>
+  fetch(`${server.url}/cost-models/${id}/workbook.xlsx`, { headers: { authorization: `Bearer ${tokens.negotiator}` } });
 
 function deferred<T>() {
   let resolve!: (value: T) => void;
@@ -144,13 +156,18 @@ describe('workbook exports', () => {
     });
     servers.push(server);
     const big = { unitId: 'A', title: 'large', scenario: sampleScenario('A', 20_000) };
-    const [first, second] = [await client(server.url, tokens.analyst)('POST', '/cost-models', big), await client(server.url, tokens.analyst)('POST', '/cost-models', big)];
+    const [first, second] = [
+      await client(server.url, tokens.analyst)('POST', '/cost-models', big),
+      await client(server.url, tokens.analyst)('POST', '/cost-models', big),
+    ];
     expect([first.status, second.status]).toEqual([201, 201]);
     const exported = exportOf(server, first.body.id).then(async (reply) => {
       await reply.arrayBuffer();
       order.push(`export ${reply.status}`);
     });
-    const submitted = client(server.url, tokens.analyst)('POST', `/cost-models/${second.body.id}/submit`, undefined, { 'if-match': second.headers.get('etag')! }).then((reply) => {
+    const submitted = client(server.url, tokens.analyst)('POST', `/cost-models/${second.body.id}/submit`, undefined, {
+      'if-match': second.headers.get('etag')!,
+    }).then((reply) => {
       order.push(`submit ${reply.status}`);
     });
     await Promise.all([exporting.promise, submitting.promise]);

@@ -60,7 +60,9 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         expect((await migrator.migrateTo('2026-11-23-001-initial')).error).toBeUndefined();
         for (let i = 1; i <= 3; i++) {
           await sql`INSERT INTO audit_events (at, actor_id, actor_name, action, entity_type, entity_id, unit_id, from_version, to_version, detail)
-            VALUES (${`2026-11-2${i}T00:00:00.000Z`}, 'system:old', 'old', 'unit.created', 'unit', ${`OLD${i}`}, NULL, NULL, NULL, ${JSON.stringify({ n: i })})`.execute(kysely);
+            VALUES (${`2026-11-2${i}T00:00:00.000Z`}, 'system:old', 'old', 'unit.created', 'unit', ${`OLD${i}`}, NULL, NULL, NULL, ${JSON.stringify({ n: i })})`.execute(
+            kysely,
+          );
         }
       } finally {
         await kysely.destroy();
@@ -71,7 +73,12 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         const report = await verifyStore(store);
         expect(report.problems).toEqual([]);
         expect(report.auditEvents).toBe(3);
-        await recordAudit(store, systemActor('test'), new Date('2026-12-01T00:00:00Z'), { action: 'unit.created', entityType: 'unit', entityId: 'NEW', unitId: null });
+        await recordAudit(store, systemActor('test'), new Date('2026-12-01T00:00:00Z'), {
+          action: 'unit.created',
+          entityType: 'unit',
+          entityId: 'NEW',
+          unitId: null,
+        });
         const after = await verifyStore(store);
         expect(after.problems).toEqual([]);
         expect(after.auditEvents).toBe(4);

@@ -105,6 +105,8 @@ describe('the server as a least-privilege PostgreSQL role', () => {
 
   it('a pending migration run as the server role says to migrate as the owner', async () => {
     await as(ownerUrl, `DELETE FROM kysely_migration WHERE name = '2026-12-01-002-integrity'`);
-    await expect(migrateStore({ dataDir, databaseUrl: appUrl })).rejects.toThrow(/may not change the schema .*run `bargaining-costing migrate` with the owner's DATABASE_URL/);
+    await expect(migrateStore({ dataDir, databaseUrl: appUrl })).rejects.toThrow(
+      /may not change the schema .*run `bargaining-costing migrate` with the owner's DATABASE_URL/,
+    );
   });
 });

@@ -32,7 +32,9 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         const id = await approvedModel(one.url, tokens, `publish race ${round}`);
         const etag = (await client(one.url, tokens.manager)('GET', `/cost-models/${id}`)).headers.get('etag')!;
         const replies = await Promise.all(
-          [one, two, one, two].map((server, i) => client(server.url, i % 2 === 0 ? tokens.manager : tokens.admin)('POST', `/cost-models/${id}/publish-schedules`, {}, { 'if-match': etag })),
+          [one, two, one, two].map((server, i) =>
+            client(server.url, i % 2 === 0 ? tokens.manager : tokens.admin)('POST', `/cost-models/${id}/publish-schedules`, {}, { 'if-match': etag }),
+          ),
         );
         expect(replies.map((r) => r.status).sort()).toEqual([201, 409, 409, 409]);
         const winner = replies.find((r) => r.status === 201)!;

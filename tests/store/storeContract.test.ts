@@ -91,7 +91,7 @@ describe.each([
     const v3 = await store.insertScheduleVersion({ ...base, unitId: 'POA', effective: '2025-07-01', scheduleJson: '{"id":"fix"}' });
     expect([v1.version, v2.version, f1.version, v3.version]).toEqual([1, 2, 1, 3]);
     expect(v2.seq).toBeGreaterThan(v1.seq);
-    expect((await store.scheduleInForce('POA', '2024-12-31'))).toBeUndefined();
+    expect(await store.scheduleInForce('POA', '2024-12-31')).toBeUndefined();
     // same effective date: the later version wins
     expect((await store.scheduleInForce('POA', '2026-06-30'))?.version).toBe(3);
     expect((await store.scheduleInForce('POA', '2026-07-01'))?.version).toBe(2);
@@ -111,9 +111,11 @@ describe.each([
   });
 
   it('refuses to change or delete a schedule version', async () => {
-    await expect(store.transaction(async (tx) => {
-      await (tx as any).db.updateTable('schedule_versions').set({ schedule: '{}' }).execute();
-    })).rejects.toThrow(/never change/);
+    await expect(
+      store.transaction(async (tx) => {
+        await (tx as any).db.updateTable('schedule_versions').set({ schedule: '{}' }).execute();
+      }),
+    ).rejects.toThrow(/never change/);
   });
 
   it('updates a cost model only at the expected revision and state', async () => {
@@ -164,15 +166,39 @@ describe.each([
   });
 
   it('appends audit events in order and refuses to alter them', async () => {
-    const e1 = await store.appendAudit({ at, actorId: 'u1', actorName: 'Una', action: 'a', entityType: 'cost-model', entityId: 'm1', unitId: 'POA', fromVersion: 1, toVersion: 2, detail: { k: 'v' } });
-    const e2 = await store.appendAudit({ at, actorId: 'u1', actorName: 'Una', action: 'b', entityType: 'unit', entityId: 'FIRE', unitId: 'FIRE', fromVersion: null, toVersion: null, detail: {} });
+    const e1 = await store.appendAudit({
+      at,
+      actorId: 'u1',
+      actorName: 'Una',
+      action: 'a',
+      entityType: 'cost-model',
+      entityId: 'm1',
+      unitId: 'POA',
+      fromVersion: 1,
+      toVersion: 2,
+      detail: { k: 'v' },
+    });
+    const e2 = await store.appendAudit({
+      at,
+      actorId: 'u1',
+      actorName: 'Una',
+      action: 'b',
+      entityType: 'unit',
+      entityId: 'FIRE',
+      unitId: 'FIRE',
+      fromVersion: null,
+      toVersion: null,
+      detail: {},
+    });
     expect(e2.seq).toBeGreaterThan(e1.seq);
     expect(await store.listAudit({ entityType: 'cost-model', entityId: 'm1', limit: 10 })).toEqual([e1]);
     expect((await store.listAudit({ unitIds: ['FIRE'], limit: 10 })).map((e) => e.action)).toEqual(['b']);
     expect((await store.listAudit({ afterSeq: e1.seq, limit: 10 })).map((e) => e.action)).toEqual(['b']);
-    await expect(store.transaction(async (tx) => {
-      await (tx as any).db.deleteFrom('audit_events').execute();
-    })).rejects.toThrow(/append-only/);
+    await expect(
+      store.transaction(async (tx) => {
+        await (tx as any).db.deleteFrom('audit_events').execute();
+      }),
+    ).rejects.toThrow(/append-only/);
     expect(await store.listAudit({ limit: 10 })).toHaveLength(2);
   });
 
@@ -180,7 +206,18 @@ describe.each([
     await expect(
       store.transaction(async (tx) => {
         await tx.createUnit({ id: 'TMP', name: 'temp', createdAt: at });
-        await tx.appendAudit({ at, actorId: 'u1', actorName: 'Una', action: 'c', entityType: 'unit', entityId: 'TMP', unitId: 'TMP', fromVersion: null, toVersion: null, detail: {} });
+        await tx.appendAudit({
+          at,
+          actorId: 'u1',
+          actorName: 'Una',
+          action: 'c',
+          entityType: 'unit',
+          entityId: 'TMP',
+          unitId: 'TMP',
+          fromVersion: null,
+          toVersion: null,
+          detail: {},
+        });
         throw new Error('boom');
       }),
     ).rejects.toThrow('boom');

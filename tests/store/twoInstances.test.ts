@@ -50,7 +50,9 @@ describe('two server instances on one PostgreSQL', () => {
   it('two managers approving the same model at once through different instances: exactly one wins', async () => {
     for (let round = 0; round < 5; round++) {
       const created = await client(one.url, tokens.analyst)('POST', '/cost-models', { unitId: 'A', title: `race ${round}`, scenario: sampleScenario('A') });
-      const submitted = await client(one.url, tokens.analyst)('POST', `/cost-models/${created.body.id}/submit`, undefined, { 'if-match': created.headers.get('etag')! });
+      const submitted = await client(one.url, tokens.analyst)('POST', `/cost-models/${created.body.id}/submit`, undefined, {
+        'if-match': created.headers.get('etag')!,
+      });
       expect(submitted.status).toBe(200);
       const read = { 'if-match': submitted.headers.get('etag')! };
       const [a, b] = await Promise.all([

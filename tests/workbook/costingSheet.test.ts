@@ -10,7 +10,11 @@ import { recalculate } from './costingSheetRecalc.js';
 
 function expectSheetMatchesEngine(result: CostingResult, approval = false) {
   const scenario = sampleScenario();
-  const sheet = costingSheet(result, scenario, approval ? { approval: { approver: 'Maria Manager', approvedAt: '2026-11-23T10:00:00Z', contentHash: 'ab'.repeat(32), comment: '=cmd|calc' } } : {});
+  const sheet = costingSheet(
+    result,
+    scenario,
+    approval ? { approval: { approver: 'Maria Manager', approvedAt: '2026-11-23T10:00:00Z', contentHash: 'ab'.repeat(32), comment: '=cmd|calc' } } : {},
+  );
   const hf = recalculate('Costing', sheet.cells);
   try {
     for (const fy of result.fiscalYears) {
@@ -89,7 +93,9 @@ describe('Costing sheet', () => {
 
   it('text that looks like a formula stays text (approval comment, provision label)', () => {
     const result = costScenario(sampleScenario());
-    const sheet = costingSheet(result, sampleScenario(), { approval: { approver: '@admin', approvedAt: '2026-11-23T10:00:00Z', contentHash: 'f'.repeat(64), comment: '=HYPERLINK("http://evil","x")' } });
+    const sheet = costingSheet(result, sampleScenario(), {
+      approval: { approver: '@admin', approvedAt: '2026-11-23T10:00:00Z', contentHash: 'f'.repeat(64), comment: '=HYPERLINK("http://evil","x")' },
+    });
     const office = officeFormulas(sheet);
     const flat = office.flat();
     expect(flat).toContain(`'=HYPERLINK("http://evil","x")`);

@@ -14,46 +14,56 @@ const componentsArb = fc.array(cents, { minLength: componentNames.length, maxLen
   return { c, values };
 });
 const minus = (a: Components, b: Components): Components =>
-  Object.fromEntries([...componentNames, 'total'].map((k) => [k, centsToMoney(Math.round(Number(a[k as keyof Components]) * 100) - Math.round(Number(b[k as keyof Components]) * 100))])) as Components;
+  Object.fromEntries(
+    [...componentNames, 'total'].map((k) => [
+      k,
+      centsToMoney(Math.round(Number(a[k as keyof Components]) * 100) - Math.round(Number(b[k as keyof Components]) * 100)),
+    ]),
+  ) as Components;
 
 const resultArb = fc.integer({ min: 1, max: 4 }).chain((years) => {
   const fys = Array.from({ length: years }, (_, i) => `FY${2027 + i}`);
-  return fc.record({
-    base: fc.array(componentsArb, { minLength: years, maxLength: years }),
-    proposals: fc.array(fc.array(componentsArb, { minLength: years, maxLength: years }), { minLength: 1, maxLength: 3 }),
-  }).map(({ base, proposals }): CostingResult => {
-    const baseline = Object.fromEntries(fys.map((fy, i) => [fy, base[i]!.c]));
-    const zero = Object.fromEntries([...componentNames, 'total'].map((k) => [k, '0.00'])) as Components;
-    return {
-      fiscalYears: fys,
-      periodsByFiscalYear: Object.fromEntries(fys.map((fy) => [fy, 26])),
-      baseline,
-      baselineByClass: {},
-      baselineAnnualAtLastPeriod: zero,
-      proposals: proposals.map((p, k) => {
-        const byFiscalYear = Object.fromEntries(fys.map((fy, i) => [fy, p[i]!.c]));
-        const increase = Object.fromEntries(fys.map((fy) => [fy, minus(byFiscalYear[fy]!, baseline[fy]!)]));
-        const increaseTotal = Object.fromEntries(
-          [...componentNames, 'total'].map((key) => [key, centsToMoney(fys.reduce((a, fy) => a + Math.round(Number(increase[fy]![key as keyof Components]) * 100), 0))]),
-        ) as Components;
-        return {
-          name: `P${k}`,
-          byFiscalYear,
-          increase,
-          increaseTotal,
-          byProvision: [],
-          valueOfOnePercent: Object.fromEntries(fys.map((fy) => [fy, '0.00'])),
-          ongoingAnnualIncrease: '0.00',
-          ongoingAnnualIncreaseByComponent: zero,
-          compoundedWageIncrease: '0.000000',
-          percentOfBase: Object.fromEntries(fys.map((fy) => [fy, null])),
-          byClass: {},
-          increaseByClass: {},
-        };
-      }),
-      snapshot: { unit: 'U', scheduleId: 'S', scheduleEffective: '2025-07-01', rosterExtractDate: '2026-05-31', assumptionsId: 'A' },
-    };
-  });
+  return fc
+    .record({
+      base: fc.array(componentsArb, { minLength: years, maxLength: years }),
+      proposals: fc.array(fc.array(componentsArb, { minLength: years, maxLength: years }), { minLength: 1, maxLength: 3 }),
+    })
+    .map(({ base, proposals }): CostingResult => {
+      const baseline = Object.fromEntries(fys.map((fy, i) => [fy, base[i]!.c]));
+      const zero = Object.fromEntries([...componentNames, 'total'].map((k) => [k, '0.00'])) as Components;
+      return {
+        fiscalYears: fys,
+        periodsByFiscalYear: Object.fromEntries(fys.map((fy) => [fy, 26])),
+        baseline,
+        baselineByClass: {},
+        baselineAnnualAtLastPeriod: zero,
+        proposals: proposals.map((p, k) => {
+          const byFiscalYear = Object.fromEntries(fys.map((fy, i) => [fy, p[i]!.c]));
+          const increase = Object.fromEntries(fys.map((fy) => [fy, minus(byFiscalYear[fy]!, baseline[fy]!)]));
+          const increaseTotal = Object.fromEntries(
+            [...componentNames, 'total'].map((key) => [
+              key,
+              centsToMoney(fys.reduce((a, fy) => a + Math.round(Number(increase[fy]![key as keyof Components]) * 100), 0)),
+            ]),
+          ) as Components;
+          return {
+            name: `P${k}`,
+            byFiscalYear,
+            increase,
+            increaseTotal,
+            byProvision: [],
+            valueOfOnePercent: Object.fromEntries(fys.map((fy) => [fy, '0.00'])),
+            ongoingAnnualIncrease: '0.00',
+            ongoingAnnualIncreaseByComponent: zero,
+            compoundedWageIncrease: '0.000000',
+            percentOfBase: Object.fromEntries(fys.map((fy) => [fy, null])),
+            byClass: {},
+            increaseByClass: {},
+          };
+        }),
+        snapshot: { unit: 'U', scheduleId: 'S', scheduleEffective: '2025-07-01', rosterExtractDate: '2026-05-31', assumptionsId: 'A' },
+      };
+    });
 });
 
 describe('Costing sheet formulas, for any figures', () => {

@@ -15,7 +15,10 @@ export interface Recalculated {
 
 export function recalculate(sheetName: string, cells: Cell[][] | (string | number | boolean | null)[][], alreadyOffice = false): Recalculated {
   const data = alreadyOffice ? (cells as (string | number | boolean | null)[][]) : officeFormulas({ cells: cells as Cell[][] });
-  const hf = HyperFormula.buildFromSheets({ [sheetName]: data.map((r) => r.map((c) => (c === '' ? null : c))) }, { licenseKey: 'gpl-v3', smartRounding: false });
+  const hf = HyperFormula.buildFromSheets(
+    { [sheetName]: data.map((r) => r.map((c) => (c === '' ? null : c))) },
+    { licenseKey: 'gpl-v3', smartRounding: false },
+  );
   const sheet = hf.getSheetId(sheetName)!;
   const value = (address: string) => {
     const a = hf.simpleCellAddressFromString(address, sheet);

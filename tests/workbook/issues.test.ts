@@ -35,7 +35,9 @@ describe('what a costing would refuse is refused at its cell', () => {
     s.proposals[0]!.provisions.push({ type: 'lumpSum', amount: '-100.00', payDate: '2026-12-15', prorateByFte: false });
     const r = sheetsToScenario(scenarioToSheets(s).map(gridValues));
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
-    expect(r.warnings?.map(formatWorkbookIssue)).toEqual([expect.stringMatching(/^Proposals!L\d+ \(Amount\): a negative one-time payment \(-100\.00\): a give-back; check the sign$/)]);
+    expect(r.warnings?.map(formatWorkbookIssue)).toEqual([
+      expect.stringMatching(/^Proposals!L\d+ \(Amount\): a negative one-time payment \(-100\.00\): a give-back; check the sign$/),
+    ]);
   });
 });
 
@@ -49,7 +51,7 @@ describe('1.2 tables', () => {
     a.cells[5]![13 + 1] = "Workers' comp"; // OPEB renamed to an existing undated roll-up
     const issues = issuesOf(all).map(formatWorkbookIssue);
     expect(issues).toEqual([
-      "Assumptions!Q5 (On): give On once, on the first row of roll-up STRS (row 4); leave it empty on the rows of its later dated rates",
+      'Assumptions!Q5 (On): give On once, on the first row of roll-up STRS (row 4); leave it empty on the rows of its later dated rates',
       "Assumptions!R6 (From): roll-up Workers' comp is listed twice: give every row of a roll-up with dated rates a From date (names are unique)",
     ]);
   });

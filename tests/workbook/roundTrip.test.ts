@@ -10,10 +10,12 @@ import { sample12Scenario, sampleScenario } from './sampleScenario.js';
 import { formatWorkbookIssue } from '../../shared/workbook/workbookIssues.js';
 import { columnLetter } from '../../shared/workbook/grid.js';
 
-const asRead = (withFormats: boolean) => (g: ReturnType<typeof scenarioToSheets>[number]): SheetValues => {
-  const v = gridValues(g);
-  return withFormats ? v : { name: v.name, cells: v.cells };
-};
+const asRead =
+  (withFormats: boolean) =>
+  (g: ReturnType<typeof scenarioToSheets>[number]): SheetValues => {
+    const v = gridValues(g);
+    return withFormats ? v : { name: v.name, cells: v.cells };
+  };
 
 describe('scenario → sheets → scenario', () => {
   it('gives back the sample scenario exactly', () => {
@@ -98,7 +100,11 @@ describe('scenario → sheets → scenario', () => {
       for (let c = table.firstColumn + keep; c < table.firstColumn + table.columns.length; c++) for (const row of sheet.cells) row[c] = null;
     }
     for (const sheet of sheets) sheet.cells = sheet.cells.filter((r) => r[0] !== 'Term costs');
-    expect(sheets[1]!.cells[1]!.filter((h) => h !== null)).toEqual([...'ID,Class,Step,FTE,Count,Hire date,Next step date,Pension tier,Social Security,Medicare,Health tier,Overtime hours,Special pays,Vacant'.split(','), 'Setting', 'Value']);
+    expect(sheets[1]!.cells[1]!.filter((h) => h !== null)).toEqual([
+      ...'ID,Class,Step,FTE,Count,Hire date,Next step date,Pension tier,Social Security,Medicare,Health tier,Overtime hours,Special pays,Vacant'.split(','),
+      'Setting',
+      'Value',
+    ]);
     expect(sheetsToScenario(sheets)).toEqual({ ok: true, scenario: s });
   });
 
@@ -136,7 +142,12 @@ const text = fc.oneof(
 /** Decimal strings with 0–4 places, trailing zeros included, sometimes beyond double precision. */
 const decimal = (maxWhole: number) =>
   fc.oneof(
-    { weight: 9, arbitrary: fc.tuple(fc.integer({ min: 0, max: maxWhole }), fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 9999 })).map(([w, p, f]) => (p === 0 ? String(w) : `${w}.${String(f).padStart(4, '0').slice(0, p)}`)) },
+    {
+      weight: 9,
+      arbitrary: fc
+        .tuple(fc.integer({ min: 0, max: maxWhole }), fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 9999 }))
+        .map(([w, p, f]) => (p === 0 ? String(w) : `${w}.${String(f).padStart(4, '0').slice(0, p)}`)),
+    },
     { weight: 1, arbitrary: fc.constant('123456789.0123456789') },
   );
 const positive = (maxWhole: number) => decimal(maxWhole).filter((d) => new Decimal(d).gt(0));
@@ -149,7 +160,10 @@ const fund = fc.oneof(
     fc.array(fc.integer({ min: 1, max: 9 }), { minLength: funds.length - 1, maxLength: funds.length - 1 }).map((tenths) => {
       // Shares in tenths, the last part gets the rest (at least 0.1): e.g. 0.3, 0.2, 0.5.
       const shares = tenths.map((t) => Math.max(1, Math.floor(t / funds.length)));
-      return funds.map((f, i) => ({ fund: f, share: i < shares.length ? `0.${shares[i]}` : String(new Decimal(1).minus(shares.reduce((a, b) => a + b, 0) / 10)) }));
+      return funds.map((f, i) => ({
+        fund: f,
+        share: i < shares.length ? `0.${shares[i]}` : String(new Decimal(1).minus(shares.reduce((a, b) => a + b, 0) / 10)),
+      }));
     }),
   ),
 );
@@ -157,10 +171,31 @@ const day = fc.integer({ min: 0, max: 3000 }).map((n) => new Date(Date.UTC(2020,
 
 const scenarioArb = fc
   .record({
-    classes: fc.uniqueArray(fc.record({ code, title: fc.option(text, { nil: undefined }), steps: fc.array(positive(200), { minLength: 1, maxLength: 7 }), stepMonths: fc.integer({ min: 1, max: 24 }) }), { minLength: 1, maxLength: 3, selector: (c) => c.code }),
+    classes: fc.uniqueArray(
+      fc.record({
+        code,
+        title: fc.option(text, { nil: undefined }),
+        steps: fc.array(positive(200), { minLength: 1, maxLength: 7 }),
+        stepMonths: fc.integer({ min: 1, max: 24 }),
+      }),
+      { minLength: 1, maxLength: 3, selector: (c) => c.code },
+    ),
     ratePlaces: fc.integer({ min: 0, max: 4 }),
     rows: fc.array(
-      fc.record({ id: code, stepPick: fc.nat(), classPick: fc.nat(), fte: fc.constantFrom('1', '0.5', '0.75', '1.0'), count: fc.integer({ min: 1, max: 40 }), hireDate: fc.option(day, { nil: undefined }), ss: fc.boolean(), vacant: fc.boolean(), ot: decimal(300), pays: fc.subarray(['A,1', 'B "q"']), fund: fc.option(fund, { nil: undefined }), department: fc.option(code, { nil: undefined }) }),
+      fc.record({
+        id: code,
+        stepPick: fc.nat(),
+        classPick: fc.nat(),
+        fte: fc.constantFrom('1', '0.5', '0.75', '1.0'),
+        count: fc.integer({ min: 1, max: 40 }),
+        hireDate: fc.option(day, { nil: undefined }),
+        ss: fc.boolean(),
+        vacant: fc.boolean(),
+        ot: decimal(300),
+        pays: fc.subarray(['A,1', 'B "q"']),
+        fund: fc.option(fund, { nil: undefined }),
+        department: fc.option(code, { nil: undefined }),
+      }),
       { maxLength: 6 },
     ),
     pension: fc.array(fc.record({ from: day, rate: fraction }), { minLength: 1, maxLength: 3 }),
@@ -187,8 +222,19 @@ const scenarioArb = fc
             fc.record({ type: fc.constant('gwi'), percent: fraction, effective: day, label: fc.option(text, { nil: undefined }) }),
             fc.record({ type: fc.constant('lumpSum'), amount: decimal(5000), payDate: day, prorateByFte: fc.boolean() }),
             fc.record({ type: fc.constant('stepFreeze'), effective: day, months: fc.integer({ min: 1, max: 24 }), mode: fc.constantFrom('keep', 'slide') }),
-            fc.record({ type: fc.constant('flat'), amount: decimal(90000), fiscalYears: fc.uniqueArray(fc.integer({ min: 2025, max: 2030 }).map((y) => `FY${y}`), { minLength: 1, maxLength: 3 }) }),
-            fc.record({ type: fc.constant('longevity'), effective: day, bands: fc.uniqueArray(fc.record({ years: fc.integer({ min: 0, max: 30 }), percent: fraction }), { maxLength: 3, selector: (b) => b.years }) }),
+            fc.record({
+              type: fc.constant('flat'),
+              amount: decimal(90000),
+              fiscalYears: fc.uniqueArray(
+                fc.integer({ min: 2025, max: 2030 }).map((y) => `FY${y}`),
+                { minLength: 1, maxLength: 3 },
+              ),
+            }),
+            fc.record({
+              type: fc.constant('longevity'),
+              effective: day,
+              bands: fc.uniqueArray(fc.record({ years: fc.integer({ min: 0, max: 30 }), percent: fraction }), { maxLength: 3, selector: (b) => b.years }),
+            }),
             fc.record({ type: fc.constant('pensionRate'), effective: day, tier: fc.constant('classic'), delta: fc.constantFrom('-0.03', '0.005') }),
             fc.record({ type: fc.constant('lumpSum'), percent: fraction, payDate: day, pensionable: fc.boolean() }),
             fc.record({ type: fc.constant('lumpSum'), days: decimal(20), daysPerYear: fc.constantFrom('185', '260.5'), payDate: day }),
@@ -233,7 +279,11 @@ const scenarioArb = fc
       pension: { classic: g.pension },
       socialSecurity: { wageBase: Object.fromEntries(g.wageBases.map((y) => [String(y), '176100'])) },
       // A roll-up has one rate or dated rates; the first ones are limited to the first class.
-      otherRollups: g.rollups.map(({ rate, rates, ...r }, i) => ({ ...r, ...(rate === undefined ? { rates } : { rate }), ...(i === 0 ? { classes: [g.classes[0]!.code] } : {}) })),
+      otherRollups: g.rollups.map(({ rate, rates, ...r }, i) => ({
+        ...r,
+        ...(rate === undefined ? { rates } : { rate }),
+        ...(i === 0 ? { classes: [g.classes[0]!.code] } : {}),
+      })),
       specialPays: { 'A,1': { percent: '0.05', pensionable: true }, 'B "q"': { amount: '12.50', per: 'hour' } },
     },
     // Provisions that name what the generated schedule has: a class's step, a roll-up.
@@ -241,7 +291,12 @@ const scenarioArb = fc
       ...p,
       provisions: [
         ...p.provisions,
-        ...(pi === 0 ? [{ type: 'setRate', class: g.classes[0]!.code, step: 1, amount: '42.50', effective: '2026-07-01' }, { type: 'dropSteps', classes: [g.classes[0]!.code], count: 1, effective: '2027-07-01' }] : []),
+        ...(pi === 0
+          ? [
+              { type: 'setRate', class: g.classes[0]!.code, step: 1, amount: '42.50', effective: '2026-07-01' },
+              { type: 'dropSteps', classes: [g.classes[0]!.code], count: 1, effective: '2027-07-01' },
+            ]
+          : []),
         ...(pi === 0 && g.rollups.length > 0 ? [{ type: 'rollupRate', name: g.rollups[0]!.name, effective: '2027-01-01', delta: '-0.002' }] : []),
       ],
     })),

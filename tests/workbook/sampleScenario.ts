@@ -5,7 +5,14 @@ import type { Scenario } from '../../shared/schemas/scenario.js';
 export const sampleScenarioInput = {
   format: 'bargaining-costing/scenario@1',
   unit: { id: 'POA', name: 'Police Officers Association' },
-  calendar: { fiscalYearStartMonth: 7, payFrequency: 'biweekly', firstPeriodStart: '2026-06-20', payLagDays: 6, fiscalYearBy: 'payDate', effectiveRule: 'periodStart' },
+  calendar: {
+    fiscalYearStartMonth: 7,
+    payFrequency: 'biweekly',
+    firstPeriodStart: '2026-06-20',
+    payLagDays: 6,
+    fiscalYearBy: 'payDate',
+    effectiveRule: 'periodStart',
+  },
   term: { start: '2026-07-01', end: '2028-06-30' },
   schedule: {
     id: 'POA-2025-07',
@@ -21,21 +28,56 @@ export const sampleScenarioInput = {
   roster: {
     extractDate: '2026-05-31',
     rows: [
-      { id: 'E1001', class: 'PO', step: 2, fte: '1', count: 1, hireDate: '2019-09-14', nextStepDate: '2026-09-14', pensionTier: 'classic', socialSecurity: false, medicare: true, healthTier: 'family', overtimeHours: '120', pays: ['POST_INT'], vacant: false },
+      {
+        id: 'E1001',
+        class: 'PO',
+        step: 2,
+        fte: '1',
+        count: 1,
+        hireDate: '2019-09-14',
+        nextStepDate: '2026-09-14',
+        pensionTier: 'classic',
+        socialSecurity: false,
+        medicare: true,
+        healthTier: 'family',
+        overtimeHours: '120',
+        pays: ['POST_INT'],
+        vacant: false,
+      },
       { id: 'E1002', class: 'PO', step: 5, fte: '0.5', count: 1, hireDate: '2010-01-04', pensionTier: 'classic', healthTier: 'single', overtimeHours: '40' },
-      { id: 'E1003', class: 'SGT', step: 1, count: 3, hireDate: '2015-03-01', nextStepDate: '2027-03-01', pensionTier: 'pepra', socialSecurity: true, healthTier: 'family', pays: ['POST_INT', 'BIL'] },
+      {
+        id: 'E1003',
+        class: 'SGT',
+        step: 1,
+        count: 3,
+        hireDate: '2015-03-01',
+        nextStepDate: '2027-03-01',
+        pensionTier: 'pepra',
+        socialSecurity: true,
+        healthTier: 'family',
+        pays: ['POST_INT', 'BIL'],
+      },
       { id: 'VAC-1', class: 'PO', step: 1, vacant: true, pensionTier: 'pepra', healthTier: 'single' },
     ],
   },
   assumptions: {
     id: 'FY27-budget-v3',
-    pension: { classic: [{ from: '2025-07-01', rate: '0.1325' }, { from: '2027-07-01', rate: '0.1410' }], pepra: [{ from: '2025-07-01', rate: '0.0850' }] },
+    pension: {
+      classic: [
+        { from: '2025-07-01', rate: '0.1325' },
+        { from: '2027-07-01', rate: '0.1410' },
+      ],
+      pepra: [{ from: '2025-07-01', rate: '0.0850' }],
+    },
     socialSecurity: { rate: '0.062', wageBase: { '2026': '184500', '2027': '190800', '2028': '197400' } },
     medicareRate: '0.0145',
     otherRollups: [{ name: "Workers' comp", rate: '0.031', on: 'taxable' }],
     health: { family: [{ from: '2026-01-01', monthly: '2150.00' }], single: [{ from: '2026-01-01', monthly: '850.50' }] },
     specialPays: { POST_INT: { percent: '0.05', pensionable: true }, BIL: { amount: '100.00', per: 'month' } },
-    longevity: [{ years: 10, percent: '0.025' }, { years: 15, percent: '0.05' }],
+    longevity: [
+      { years: 10, percent: '0.025' },
+      { years: 15, percent: '0.05' },
+    ],
     overtimeMultiplier: '1.5',
   },
   proposals: [
@@ -56,7 +98,14 @@ export const sampleScenarioInput = {
         { type: 'addStep', percent: '0.05', effective: '2027-01-01', classes: ['PO'] },
         { type: 'stepFreeze', effective: '2027-07-01', months: 6, mode: 'slide' },
         { type: 'specialPay', code: 'BIL', effective: '2027-01-01', amount: '150.00', per: 'month', mode: 'set' },
-        { type: 'longevity', effective: '2027-07-01', bands: [{ years: 10, percent: '0.03' }, { years: 20, percent: '0.06' }] },
+        {
+          type: 'longevity',
+          effective: '2027-07-01',
+          bands: [
+            { years: 10, percent: '0.03' },
+            { years: 20, percent: '0.06' },
+          ],
+        },
         { type: 'health', effective: '2027-01-01', tier: 'family', monthly: '2300.00' },
         { type: 'pensionRate', effective: '2027-07-01', tier: 'classic', delta: '-0.01' },
         { type: 'overtimeHours', effective: '2027-07-01', hours: '150', classes: ['SGT'] },
@@ -83,7 +132,14 @@ export const sample12ScenarioInput = {
     ...sampleScenarioInput.roster,
     rows: [
       { ...sampleScenarioInput.roster.rows[0]!, fund: 'GF', department: 'PATROL' },
-      { ...sampleScenarioInput.roster.rows[1]!, fund: [{ fund: 'GF', share: '0.6' }, { fund: 'GRANT', share: '0.4' }], department: 'INVEST' },
+      {
+        ...sampleScenarioInput.roster.rows[1]!,
+        fund: [
+          { fund: 'GF', share: '0.6' },
+          { fund: 'GRANT', share: '0.4' },
+        ],
+        department: 'INVEST',
+      },
       { ...sampleScenarioInput.roster.rows[2]!, fund: [{ fund: 'ONE:FUND', share: '1' }] },
       sampleScenarioInput.roster.rows[3]!,
     ],
@@ -92,7 +148,15 @@ export const sample12ScenarioInput = {
     ...sampleScenarioInput.assumptions,
     otherRollups: [
       { name: "Workers' comp", rate: '0.031', on: 'taxable' },
-      { name: 'STRS', rates: [{ from: '2025-07-01', rate: '0.2160' }, { from: '2027-07-01', rate: '0.2210' }], classes: ['PO'], pensionTiers: ['classic', 'pepra'] },
+      {
+        name: 'STRS',
+        rates: [
+          { from: '2025-07-01', rate: '0.2160' },
+          { from: '2027-07-01', rate: '0.2210' },
+        ],
+        classes: ['PO'],
+        pensionTiers: ['classic', 'pepra'],
+      },
       { name: 'OPEB', rates: [{ from: '2026-01-01', rate: '0.015' }], on: 'taxable' },
     ],
   },
@@ -111,7 +175,16 @@ export const sample12ScenarioInput = {
         { type: 'dropSteps', classes: ['PO'], count: 1, effective: '2027-07-01' },
         { type: 'rollupRate', name: 'STRS', effective: '2027-01-01', rate: '0.2190' },
         { type: 'rollupRate', name: "Workers' comp", effective: '2027-07-01', delta: '-0.002' },
-        { type: 'flat', amount: '12000.00', fiscalYears: ['FY2027'], fund: [{ fund: 'GF', share: '0.75' }, { fund: 'GRANT', share: '0.25' }], department: 'PATROL' },
+        {
+          type: 'flat',
+          amount: '12000.00',
+          fiscalYears: ['FY2027'],
+          fund: [
+            { fund: 'GF', share: '0.75' },
+            { fund: 'GRANT', share: '0.25' },
+          ],
+          department: 'PATROL',
+        },
         { type: 'flat', amount: '5000.00', fiscalYears: ['FY2028'], fund: 'GF' },
       ],
     },

@@ -43,7 +43,14 @@ describe('writeCostModelWorkbook (the server route’s writer)', () => {
     const result = costScenario(sampleScenario());
     const hash = 'a'.repeat(64);
     const wb = await loadXlsx(
-      await writeCostModelWorkbook(view({ state: 'approved', result, contentHash: hash, approval: { approvedBy: 'mia', approvedAt: '2026-11-23T12:00:00.000Z', revision: 3, comment: null, contentHash: hash } })),
+      await writeCostModelWorkbook(
+        view({
+          state: 'approved',
+          result,
+          contentHash: hash,
+          approval: { approvedBy: 'mia', approvedAt: '2026-11-23T12:00:00.000Z', revision: 3, comment: null, contentHash: hash },
+        }),
+      ),
     );
     const costing = wb.getWorksheet('Costing')!;
     const values = (costing.getSheetValues() as unknown[][]).filter(Array.isArray).map((r) => r.slice(1, 3));
@@ -56,12 +63,25 @@ describe('writeCostModelWorkbook (the server route’s writer)', () => {
   it('the approver and the manager who returned a model appear by name, with the comment', async () => {
     const approved = await loadXlsx(
       await writeCostModelWorkbook(
-        view({ state: 'approved', result: costScenario(sampleScenario()), contentHash: 'a'.repeat(64), approval: { approvedBy: 'mia', approvedAt: '2026-11-23T12:00:00.000Z', revision: 2, comment: null, contentHash: 'a'.repeat(64) } }),
+        view({
+          state: 'approved',
+          result: costScenario(sampleScenario()),
+          contentHash: 'a'.repeat(64),
+          approval: { approvedBy: 'mia', approvedAt: '2026-11-23T12:00:00.000Z', revision: 2, comment: null, contentHash: 'a'.repeat(64) },
+        }),
         { mia: 'Mia Manager' },
       ),
     );
-    expect((approved.getWorksheet('Costing')!.getSheetValues() as unknown[][]).filter(Array.isArray).map((r) => r.slice(1, 3))).toContainEqual(['Approved by', 'Mia Manager']);
-    const returned = await loadXlsx(await writeCostModelWorkbook(view({ state: 'returned', returned: { returnedBy: 'mia', returnedAt: '2026-11-23T12:00:00.000Z', comment: 'Use the July roster' } }), { mia: 'Mia Manager' }));
+    expect((approved.getWorksheet('Costing')!.getSheetValues() as unknown[][]).filter(Array.isArray).map((r) => r.slice(1, 3))).toContainEqual([
+      'Approved by',
+      'Mia Manager',
+    ]);
+    const returned = await loadXlsx(
+      await writeCostModelWorkbook(
+        view({ state: 'returned', returned: { returnedBy: 'mia', returnedAt: '2026-11-23T12:00:00.000Z', comment: 'Use the July roster' } }),
+        { mia: 'Mia Manager' },
+      ),
+    );
     const values = (returned.getWorksheet('Costing')!.getSheetValues() as unknown[][]).filter(Array.isArray).map((r) => r.slice(1, 3));
     expect(values).toContainEqual(['Returned by', 'Mia Manager']);
     expect(values).toContainEqual(['Manager\u2019s comment', 'Use the July roster']);

@@ -20,7 +20,12 @@ const engineReports12 = costScenario(fundedScenario()).positions !== undefined;
 const REPORT_SHEETS = engineReports12 ? ['Summary', 'Disclosure', 'Reconciliation', 'By fund', 'By department'] : [];
 const INPUT_SHEETS = ['Schedule', 'Roster', 'Assumptions', 'Proposals'];
 
-const approval = { approver: 'Maria Manager', approvedAt: '2026-11-23T18:00:00.000Z', contentHash: 'c0ffee'.repeat(10) + 'beef', comment: '=HYPERLINK("http://evil.example","open")' };
+const approval = {
+  approver: 'Maria Manager',
+  approvedAt: '2026-11-23T18:00:00.000Z',
+  contentHash: 'c0ffee'.repeat(10) + 'beef',
+  comment: '=HYPERLINK("http://evil.example","open")',
+};
 
 /** Every XML part of the xlsx, inflated (the zip's central directory walked by hand). */
 function xmlParts(buffer: Buffer): Map<string, string> {
@@ -46,7 +51,14 @@ describe('exportCostWorkbook', () => {
   it('recalculated by HyperFormula from the file, the Costing totals equal the engine to the cent', async () => {
     const scenario = sampleScenario();
     const result = costScenario(scenario);
-    const buffer = await exportCostWorkbook({ scenario, result, title: 'FY27 settlement', state: 'approved', approval, generatedAt: '2026-11-23T18:05:00.000Z' });
+    const buffer = await exportCostWorkbook({
+      scenario,
+      result,
+      title: 'FY27 settlement',
+      state: 'approved',
+      approval,
+      generatedAt: '2026-11-23T18:05:00.000Z',
+    });
     const wb = await loadXlsx(buffer);
     expect(wb.worksheets.map((s) => s.name)).toEqual([...REPORT_SHEETS, 'Costing', ...INPUT_SHEETS]);
     const map = costingSheet(result, scenario, { approval, title: 'FY27 settlement', state: 'approved', generatedAt: '2026-11-23T18:05:00.000Z' }).map;
@@ -93,7 +105,8 @@ describe('exportCostWorkbook', () => {
     const labelRow = (label: string) => rows.findIndex((r) => Array.isArray(r) && r[1] === label);
     expect(costing.getCell(`B${labelRow('Approved by')}`).value).toBe('Maria Manager');
     expect(costing.getCell(`B${labelRow('Content hash (sha256)')}`).value).toBe(approval.contentHash);
-    for (const sheet of wb.worksheets) expect((sheet as unknown as { sheetProtection: { sheet: boolean } | null }).sheetProtection?.sheet, sheet.name).toBe(true);
+    for (const sheet of wb.worksheets)
+      expect((sheet as unknown as { sheetProtection: { sheet: boolean } | null }).sheetProtection?.sheet, sheet.name).toBe(true);
     const parts = xmlParts(buffer);
     for (let i = 1; i <= wb.worksheets.length; i++) expect(parts.get(`xl/worksheets/sheet${i}.xml`)).toContain('<sheetProtection');
     // Left and right sections only: the state and the page number never print over each other.
@@ -125,7 +138,9 @@ describe('exportCostWorkbook', () => {
     scenario.roster.rows[0]!.id = '-E1001';
     const buffer = await exportCostWorkbook({ scenario, result: costScenario(scenario), approval });
     const parts = xmlParts(buffer);
-    const formulas = [...parts.entries()].filter(([n]) => n.startsWith('xl/worksheets/')).flatMap(([, xml]) => [...xml.matchAll(/<f>([^<]*)<\/f>/g)].map((m) => m[1]!));
+    const formulas = [...parts.entries()]
+      .filter(([n]) => n.startsWith('xl/worksheets/'))
+      .flatMap(([, xml]) => [...xml.matchAll(/<f>([^<]*)<\/f>/g)].map((m) => m[1]!));
     expect(formulas.length).toBeGreaterThan(50);
     // Only these shapes: sums over ranges or cell lists, differences, references, guarded ratios, whole-dollar roundings of engine figures.
     const cell = '\\$?[A-Z]+\\$?\\d+';
@@ -162,7 +177,16 @@ describe('exportCostWorkbook', () => {
     if (!parsed.ok) throw new Error('example invalid');
     const scenario = parsed.value;
     const result = costScenario(scenario);
-    const buffer = await exportCostWorkbook({ scenario, result, title: 'FY27 settlement', version: 2, state: 'approved', approval, generatedAt: '2026-11-23T18:05:00.000Z', timeZone: 'America/Los_Angeles' });
+    const buffer = await exportCostWorkbook({
+      scenario,
+      result,
+      title: 'FY27 settlement',
+      version: 2,
+      state: 'approved',
+      approval,
+      generatedAt: '2026-11-23T18:05:00.000Z',
+      timeZone: 'America/Los_Angeles',
+    });
     const wb = await loadXlsx(buffer);
     const expected: Record<ReportView, ReturnType<typeof expectedSummary>> = {
       summary: expectedSummary(result),
@@ -171,7 +195,13 @@ describe('exportCostWorkbook', () => {
       'by-fund': expectedBySplit(result, 'fund'),
       'by-department': expectedBySplit(result, 'department'),
     };
-    const sheetOf: Record<ReportView, string> = { summary: 'Summary', disclosure: 'Disclosure', reconcile: 'Reconciliation', 'by-fund': 'By fund', 'by-department': 'By department' };
+    const sheetOf: Record<ReportView, string> = {
+      summary: 'Summary',
+      disclosure: 'Disclosure',
+      reconcile: 'Reconciliation',
+      'by-fund': 'By fund',
+      'by-department': 'By department',
+    };
     let checked = 0;
     for (const view of Object.keys(expected) as ReportView[]) {
       const built = buildReport(view, result, scenario);
@@ -187,16 +217,26 @@ describe('exportCostWorkbook', () => {
   it('prints as something to hand a council: words not codes, names not logins, local times, repeated titles, page breaks, readable widths', async () => {
     const scenario = sampleScenario();
     const result = costScenario(scenario);
-    const buffer = await exportCostWorkbook({ scenario, result, title: 'FY27 settlement', state: 'approved', approval: { ...approval, approver: 'Morgan Reyes' }, timeZone: 'America/Los_Angeles', generatedAt: '2026-11-23T18:05:00.000Z' });
+    const buffer = await exportCostWorkbook({
+      scenario,
+      result,
+      title: 'FY27 settlement',
+      state: 'approved',
+      approval: { ...approval, approver: 'Morgan Reyes' },
+      timeZone: 'America/Los_Angeles',
+      generatedAt: '2026-11-23T18:05:00.000Z',
+    });
     const wb = await loadXlsx(buffer);
     const costing = wb.getWorksheet('Costing')!;
     // labels[i] is column A of row i + 1.
     const labels = Array.from({ length: costing.rowCount }, (_, i) => String(costing.getCell(i + 1, 1).value ?? ''));
     const texts = wb.worksheets.flatMap((sheet) => {
       const out: string[] = [];
-      sheet.eachRow((row) => row.eachCell((cell) => {
-        if (typeof cell.value === 'string') out.push(cell.value);
-      }));
+      sheet.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (typeof cell.value === 'string') out.push(cell.value);
+        }),
+      );
       return out;
     });
     expect(labels.filter((l) => /^\d+\. |\b(gwi|lumpSum|addStep|stepFreeze|flatIncrease)\b/.test(l))).toEqual([]);
@@ -218,7 +258,8 @@ describe('exportCostWorkbook', () => {
       sheet.eachRow((row) =>
         row.eachCell((cell, col) => {
           const style = cell.fill && 'fgColor' in cell.fill ? cell.fill.fgColor?.argb : undefined;
-          if (style === 'FFD9E1F2' && typeof cell.value === 'string') expect(sheet.getColumn(col).width ?? 9, `${sheet.name}!${cell.address} "${cell.value}"`).toBeGreaterThanOrEqual(cell.value.length);
+          if (style === 'FFD9E1F2' && typeof cell.value === 'string')
+            expect(sheet.getColumn(col).width ?? 9, `${sheet.name}!${cell.address} "${cell.value}"`).toBeGreaterThanOrEqual(cell.value.length);
         }),
       );
       const width = sheet.columns.reduce((a, c) => a + (c.width ?? 9), 0);
@@ -237,7 +278,14 @@ describe('exportCostWorkbook', () => {
       expect(banner.font?.color?.argb).toBe('FFC00000');
     }
     const returned = await loadXlsx(
-      await exportCostWorkbook({ scenario, result, title: 'FY27', state: 'returned', returned: { by: 'Morgan Reyes', at: '2026-11-23T18:00:00.000Z', comment: 'Use the July roster' }, timeZone: 'America/Los_Angeles' }),
+      await exportCostWorkbook({
+        scenario,
+        result,
+        title: 'FY27',
+        state: 'returned',
+        returned: { by: 'Morgan Reyes', at: '2026-11-23T18:00:00.000Z', comment: 'Use the July roster' },
+        timeZone: 'America/Los_Angeles',
+      }),
     );
     const costing = returned.getWorksheet('Costing')!;
     expect(costing.getCell('A2').value).toBe('RETURNED FOR CHANGES \u2014 not approved');

@@ -10,7 +10,7 @@ async function edit(buffer: Buffer, change: (wb: ExcelJS.Workbook) => void): Pro
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buffer as unknown as ArrayBuffer);
   change(wb);
-  return Buffer.from((await wb.xlsx.writeBuffer()));
+  return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
 describe("readScenarioWorkbook: an analyst's workbook → scenario", () => {
@@ -26,7 +26,14 @@ describe("readScenarioWorkbook: an analyst's workbook → scenario", () => {
       ok: false,
       issues: [
         { path: 'Roster!C4 (Step)', message: 'step 9 does not exist in class PO (5 steps)', sheet: 'Roster', row: 4, column: 'C', header: 'Step' },
-        { path: 'Roster!F5 (Hire date)', message: 'must be a date written YYYY-MM-DD, found last spring', sheet: 'Roster', row: 5, column: 'F', header: 'Hire date' },
+        {
+          path: 'Roster!F5 (Hire date)',
+          message: 'must be a date written YYYY-MM-DD, found last spring',
+          sheet: 'Roster',
+          row: 5,
+          column: 'F',
+          header: 'Hire date',
+        },
       ],
     });
     const stepOnly = await edit(exported, (wb) => {
@@ -88,6 +95,8 @@ describe("readScenarioWorkbook: an analyst's workbook → scenario", () => {
     });
     scenario.proposals[0]!.provisions.push({ type: 'flat', amount: '-500.00', fiscalYears: ['FY2027'] });
     const read = await readScenarioWorkbook(await exportCostWorkbook({ scenario, result: null }));
-    expect(read.ok && read.warnings?.map((w) => `${w.path}: ${w.message}`)).toEqual(['Proposals!L6 (Amount): a negative flat amount (-500.00): a saving; check the sign']);
+    expect(read.ok && read.warnings?.map((w) => `${w.path}: ${w.message}`)).toEqual([
+      'Proposals!L6 (Amount): a negative flat amount (-500.00): a saving; check the sign',
+    ]);
   });
 });

@@ -65,13 +65,25 @@ describe('parseScheduleCsv', () => {
   });
 
   it('a file without a header row, and an unterminated quote, are plain problems', () => {
-    expect(parseScheduleCsv('a,b\n1,2\n', settings)).toMatchObject({ ok: false, issues: [{ path: 'CSV!A1 ((sheet))', message: expect.stringContaining('no header row found') }] });
-    expect(parseScheduleCsv('Class,Step 1\n"PO,45\n', settings)).toEqual({ ok: false, issues: [{ path: '(file)', message: 'not a readable CSV file: a quoted field that starts on line 2 never ends' }] });
+    expect(parseScheduleCsv('a,b\n1,2\n', settings)).toMatchObject({
+      ok: false,
+      issues: [{ path: 'CSV!A1 ((sheet))', message: expect.stringContaining('no header row found') }],
+    });
+    expect(parseScheduleCsv('Class,Step 1\n"PO,45\n', settings)).toEqual({
+      ok: false,
+      issues: [{ path: '(file)', message: 'not a readable CSV file: a quoted field that starts on line 2 never ends' }],
+    });
   });
 
   it('csvRows handles quotes, doubled quotes, newlines in quotes and semicolons', () => {
-    expect(csvRows('a,"b ""q"" c","x\ny"\n1,2,3')).toEqual([['a', 'b "q" c', 'x\ny'], ['1', '2', '3']]);
-    expect(csvRows('Class;Step 1\nPO;45,12\n')).toEqual([['Class', 'Step 1'], ['PO', '45,12']]);
+    expect(csvRows('a,"b ""q"" c","x\ny"\n1,2,3')).toEqual([
+      ['a', 'b "q" c', 'x\ny'],
+      ['1', '2', '3'],
+    ]);
+    expect(csvRows('Class;Step 1\nPO;45,12\n')).toEqual([
+      ['Class', 'Step 1'],
+      ['PO', '45,12'],
+    ]);
   });
 });
 
@@ -91,12 +103,12 @@ describe('parseScheduleXlsx', () => {
     ws.addRow(['Classification', 'Description', 'Step 1', 'Step 2']);
     ws.addRow(['PO', 'Police Officer', 45.1, { formula: 'C3*1.05', result: 47.355 }]);
     ws.getCell('C3').numFmt = '0.00';
-    const buffer = Buffer.from((await wb.xlsx.writeBuffer()));
+    const buffer = Buffer.from(await wb.xlsx.writeBuffer());
     const r = await parseScheduleXlsx(buffer, { ...settings, ratePlaces: 3 });
     expect(r).toMatchObject({ ok: true, schedule: { ratePlaces: 3, classes: [{ code: 'PO', title: 'Police Officer', steps: ['45.10', '47.355'] }] } });
 
     ws.getCell('B3').value = '=cmd|calc';
-    const bad = await parseScheduleXlsx(Buffer.from((await wb.xlsx.writeBuffer())), settings);
+    const bad = await parseScheduleXlsx(Buffer.from(await wb.xlsx.writeBuffer()), settings);
     expect(bad).toMatchObject({ ok: false, issues: [{ path: "'Export 2026'!B3 (Description)", sheet: 'Export 2026', row: 3, column: 'B' }] });
   });
 

@@ -36,7 +36,15 @@ describe('XLSX uploads are checked before ExcelJS reads them', () => {
 
   it('many small entries adding up beyond the limit are refused', () => {
     const entries = Array.from({ length: 30 }, (_, i) => ({ name: `xl/media/${i}.bin`, data: Buffer.alloc(MiB / 2, i) }));
-    expect(() => assertSafeXlsxZip(buildZip(entries), { maxFileBytes: 50 * MiB, maxEntries: 100, maxTotalUncompressedBytes: 10 * MiB, maxEntryUncompressedBytes: 10 * MiB, maxCompressionRatio: 10_000 })).toThrow(/more than 10 MiB/);
+    expect(() =>
+      assertSafeXlsxZip(buildZip(entries), {
+        maxFileBytes: 50 * MiB,
+        maxEntries: 100,
+        maxTotalUncompressedBytes: 10 * MiB,
+        maxEntryUncompressedBytes: 10 * MiB,
+        maxCompressionRatio: 10_000,
+      }),
+    ).toThrow(/more than 10 MiB/);
   });
 
   it('a truncated workbook is refused; a real one passes', async () => {

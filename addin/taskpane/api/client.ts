@@ -1,16 +1,6 @@
 import type { ScenarioInput } from '../../../shared/schemas/scenario.js';
 import { ApiError, describeProblem, readProblem } from './problem.js';
-import type {
-  Conditional,
-  CostModel,
-  CostModelState,
-  CostModelSummary,
-  Me,
-  ScheduleChanges,
-  ScheduleVersion,
-  Tagged,
-  UnitRef,
-} from './types.js';
+import type { Conditional, CostModel, CostModelState, CostModelSummary, Me, ScheduleChanges, ScheduleVersion, Tagged, UnitRef } from './types.js';
 
 import type { ServerConnection } from '../../runtime/connection.js';
 
@@ -100,7 +90,12 @@ export class ApiClient {
 
   /** A report of the pane's current costing as a PDF (POST /reports/<view>.pdf), drawn by the server. */
   async reportPdf(view: 'summary' | 'disclosure' | 'reconcile' | 'by-fund' | 'by-department', scenario: ScenarioInput, timeZone: string): Promise<Blob> {
-    const response = await this.send(`/reports/${view}.pdf`, { method: 'POST', body: { scenario, tz: timeZone }, headers: { Accept: 'application/pdf' }, doing: `draw the ${view} report` });
+    const response = await this.send(`/reports/${view}.pdf`, {
+      method: 'POST',
+      body: { scenario, tz: timeZone },
+      headers: { Accept: 'application/pdf' },
+      doing: `draw the ${view} report`,
+    });
     return response.blob();
   }
 
@@ -123,7 +118,12 @@ export class ApiClient {
 
   // Every state change names the revision the user read (If-Match, its ETag): the server refuses one without it (428).
   submit(id: string, etag: string | null): Promise<Tagged<CostModel>> {
-    return this.tagged(`/cost-models/${encodeURIComponent(id)}/submit`, { method: 'POST', body: {}, headers: ifMatch(etag), doing: 'submit the cost model for approval' });
+    return this.tagged(`/cost-models/${encodeURIComponent(id)}/submit`, {
+      method: 'POST',
+      body: {},
+      headers: ifMatch(etag),
+      doing: 'submit the cost model for approval',
+    });
   }
 
   /** An approved model stays as it is; its successor is a new draft version to edit and submit. */
@@ -137,11 +137,21 @@ export class ApiClient {
   }
 
   approve(id: string, etag: string | null, comment: string): Promise<Tagged<CostModel>> {
-    return this.tagged(`/cost-models/${encodeURIComponent(id)}/approve`, { method: 'POST', body: { comment }, headers: ifMatch(etag), doing: 'approve the cost model' });
+    return this.tagged(`/cost-models/${encodeURIComponent(id)}/approve`, {
+      method: 'POST',
+      body: { comment },
+      headers: ifMatch(etag),
+      doing: 'approve the cost model',
+    });
   }
 
   returnModel(id: string, etag: string | null, comment: string): Promise<Tagged<CostModel>> {
-    return this.tagged(`/cost-models/${encodeURIComponent(id)}/return`, { method: 'POST', body: { comment }, headers: ifMatch(etag), doing: 'return the cost model' });
+    return this.tagged(`/cost-models/${encodeURIComponent(id)}/return`, {
+      method: 'POST',
+      body: { comment },
+      headers: ifMatch(etag),
+      doing: 'return the cost model',
+    });
   }
 }
 

@@ -24,12 +24,12 @@ const statusWords: Record<number, string> = {
   401: 'the server did not accept the token; check it or ask an administrator for a new one',
   403: 'your role or units do not allow this',
   404: 'the server has no such item (or it is outside your units)',
-  409: 'this conflicts with the item\'s current state',
+  409: "this conflicts with the item's current state",
   412: 'someone else changed this item since you opened it; reload it and try again',
   413: 'the request is too large for the server',
   415: 'the server does not accept this kind of content',
   422: 'the scenario cannot be costed',
-  428: 'the server needs the item\'s version (reload it and try again)',
+  428: "the server needs the item's version (reload it and try again)",
   429: 'too many requests; wait a moment and try again',
   500: 'the server had an internal error',
   502: 'the server could not be reached through the network gateway',
@@ -49,5 +49,5 @@ export async function readProblem(response: Response): Promise<ProblemDocument |
   const type = response.headers.get('content-type') ?? '';
   if (!/json/i.test(type)) return null;
   const body: unknown = await response.json();
-  return typeof body === 'object' && body !== null ? (body) : null;
+  return typeof body === 'object' && body !== null ? body : null;
 }

@@ -103,7 +103,9 @@ export function App({ workbook }: { workbook: WorkbookPort }) {
       </TabList>
       {showUnit ? <UnitPicker units={me.units} value={unitId} onChange={setUnitId} /> : null}
       <main>
-        {tab === 'connect' || !signedIn ? <ConnectPanel me={me} connection={client?.connection ?? null} onConnected={connected} onSignedOut={signedOut} /> : null}
+        {tab === 'connect' || !signedIn ? (
+          <ConnectPanel me={me} connection={client?.connection ?? null} onConnected={connected} onSignedOut={signedOut} />
+        ) : null}
         {signedIn && tab === 'schedule' ? <SchedulePanel client={client} workbook={workbook} unitId={unitId} /> : null}
         {signedIn && tab === 'workbook' ? (
           <>
@@ -116,7 +118,9 @@ export function App({ workbook }: { workbook: WorkbookPort }) {
         {signedIn && tab === 'cost' ? (
           <>
             <CostPanel workbook={workbook} client={client} scenario={scenario} result={result} onCosted={setResult} />
-            {me.user.role === 'analyst' || me.user.role === 'admin' ? <SubmitPanel client={client} scenario={scenario} model={model} onModel={setModel} /> : null}
+            {me.user.role === 'analyst' || me.user.role === 'admin' ? (
+              <SubmitPanel client={client} scenario={scenario} model={model} onModel={setModel} />
+            ) : null}
           </>
         ) : null}
         {signedIn && tab === 'approvals' ? <ManagerPanel client={client} workbook={workbook} /> : null}

@@ -60,9 +60,11 @@ export function ValidatePanel({ workbook, scenario, onValidated }: ValidatePanel
           <MessageBarBody>
             <MessageBarTitle>Ready to cost</MessageBarTitle>
             {scenario.roster.rows.length.toLocaleString('en-US')} roster rows from{' '}
-            {source ? describeRosterSource(source) : `the Roster sheet as it stands (extract of ${scenario.roster.extractDate}; its origin was not recorded)`}, {scenario.proposals.length}{' '}
-            proposal{scenario.proposals.length === 1 ? '' : 's'}, schedule {scenario.schedule.id}.
-            {source && source.rows !== scenario.roster.rows.length ? ` The Roster was edited since: it had ${source.rows.toLocaleString('en-US')} rows then.` : ''}
+            {source ? describeRosterSource(source) : `the Roster sheet as it stands (extract of ${scenario.roster.extractDate}; its origin was not recorded)`},{' '}
+            {scenario.proposals.length} proposal{scenario.proposals.length === 1 ? '' : 's'}, schedule {scenario.schedule.id}.
+            {source && source.rows !== scenario.roster.rows.length
+              ? ` The Roster was edited since: it had ${source.rows.toLocaleString('en-US')} rows then.`
+              : ''}
           </MessageBarBody>
         </MessageBar>
       ) : null}

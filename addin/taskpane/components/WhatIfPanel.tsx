@@ -85,14 +85,22 @@ export function WhatIfPanel({ scenario, result }: { scenario: Scenario; result: 
       </Text>
       <ErrorBar error={error} onDismiss={() => setError(null)} title="Could not re-cost the what-if" />
       <Field label="Proposal">
-        <Select value={whatIf.proposalName} onChange={(_, d) => setWhatIf({ proposalName: d.value, provisionIndex: 0, raisePercent: '', effective: '' })} name="what-if-proposal">
+        <Select
+          value={whatIf.proposalName}
+          onChange={(_, d) => setWhatIf({ proposalName: d.value, provisionIndex: 0, raisePercent: '', effective: '' })}
+          name="what-if-proposal"
+        >
           {scenario.proposals.map((p) => (
             <option key={p.name}>{p.name}</option>
           ))}
         </Select>
       </Field>
       <Field label="Provision">
-        <Select value={String(whatIf.provisionIndex)} onChange={(_, d) => setWhatIf({ ...whatIf, provisionIndex: Number(d.value), raisePercent: '', effective: '' })} name="what-if-provision">
+        <Select
+          value={String(whatIf.provisionIndex)}
+          onChange={(_, d) => setWhatIf({ ...whatIf, provisionIndex: Number(d.value), raisePercent: '', effective: '' })}
+          name="what-if-provision"
+        >
           {(proposal?.provisions ?? []).map((p, i) => (
             <option key={`${i}-${p.type}`} value={i}>
               {describeProvision(p)}
@@ -103,7 +111,12 @@ export function WhatIfPanel({ scenario, result }: { scenario: Scenario; result: 
       <div className="row">
         {fields.percent ? (
           <Field label="Percent (%)" validationMessage={problem ?? undefined} validationState={problem ? 'error' : 'none'} hint="3 or 3%">
-            <Input value={whatIf.raisePercent} onChange={(_, d) => setWhatIf({ ...whatIf, raisePercent: d.value })} name="what-if-percent" inputMode="decimal" />
+            <Input
+              value={whatIf.raisePercent}
+              onChange={(_, d) => setWhatIf({ ...whatIf, raisePercent: d.value })}
+              name="what-if-percent"
+              inputMode="decimal"
+            />
           </Field>
         ) : null}
         {fields.date ? (

@@ -6,7 +6,10 @@ import { Decimal } from '../../../shared/money.js';
  * float. Undefined for an empty entry; an Error says what to type.
  */
 export function percentInput(text: string): string | undefined | Error {
-  const trimmed = text.trim().replace(/\s*%$/, '').replace(/^\u2212/, '-');
+  const trimmed = text
+    .trim()
+    .replace(/\s*%$/, '')
+    .replace(/^\u2212/, '-');
   if (trimmed === '') return undefined;
   if (!/^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(trimmed)) return new Error('Type a percent, like 3 or 3.5%');
   return new Decimal(trimmed).dividedBy(100).toString();

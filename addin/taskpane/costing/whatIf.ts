@@ -76,6 +76,11 @@ export function whatIfLines(result: CostingResult, whatIfResult: ProposalResult,
     original: original.increase[fy]?.total ?? '0',
     other: other ? (other.increase[fy]?.total ?? '0') : null,
   }));
-  lines.push({ label: 'Term', whatIf: whatIfResult.increaseTotal.total, original: original.increaseTotal.total, other: other ? other.increaseTotal.total : null });
+  lines.push({
+    label: 'Term',
+    whatIf: whatIfResult.increaseTotal.total,
+    original: original.increaseTotal.total,
+    other: other ? other.increaseTotal.total : null,
+  });
   return lines;
 }

@@ -44,7 +44,9 @@ export function ManagerPanel({ client, workbook }: { client: ApiClient; workbook
     task.run(async () => {
       if (!open) return;
       if (!approve && !comment.trim()) throw new Error('Could not return the model: say why you are returning it, so the analyst knows what to fix.');
-      const decided = approve ? await client.approve(open.value.id, open.etag, comment.trim()) : await client.returnModel(open.value.id, open.etag, comment.trim());
+      const decided = approve
+        ? await client.approve(open.value.id, open.etag, comment.trim())
+        : await client.returnModel(open.value.id, open.etag, comment.trim());
       setOpen(decided);
       setConfirming(false);
       setQueue(await client.listCostModels({ state: 'submitted' }));

@@ -85,7 +85,8 @@ export function ProposalBuilder({ workbook, scenario, onWritten }: ProposalBuild
     task.run(async () => {
       const names = proposals.map((p) => p.name.trim());
       if (names.some((n) => n === '')) throw new Error('Could not write the Proposals sheet: every proposal needs a name.');
-      if (new Set(names.map((n) => n.toLowerCase())).size !== names.length) throw new Error('Could not write the Proposals sheet: two proposals have the same name.');
+      if (new Set(names.map((n) => n.toLowerCase())).size !== names.length)
+        throw new Error('Could not write the Proposals sheet: two proposals have the same name.');
       await workbook.writeSheets([proposalsSheet(proposals)], { activate: SHEET.proposals });
       setWritten(true);
       onWritten(proposals);
@@ -116,7 +117,11 @@ export function ProposalBuilder({ workbook, scenario, onWritten }: ProposalBuild
               <Input value={current.name} onChange={(_, d) => update({ ...current, name: d.value })} name="proposal-name" />
             </Field>
             <Field label="Side">
-              <Select value={current.side ?? ''} onChange={(_, d) => update({ ...current, ...(d.value ? { side: d.value as NonNullable<Proposal['side']> } : { side: undefined }) })} name="proposal-side">
+              <Select
+                value={current.side ?? ''}
+                onChange={(_, d) => update({ ...current, ...(d.value ? { side: d.value as NonNullable<Proposal['side']> } : { side: undefined }) })}
+                name="proposal-side"
+              >
                 <option value="">(none)</option>
                 {proposalSides.map((s) => (
                   <option key={s} value={s}>
@@ -126,7 +131,12 @@ export function ProposalBuilder({ workbook, scenario, onWritten }: ProposalBuild
               </Select>
             </Field>
             <Field label="Retro pay date" hint="Empty when nothing is paid retroactively.">
-              <Input type="date" value={current.retroPayDate ?? ''} onChange={(_, d) => update({ ...current, ...(d.value ? { retroPayDate: d.value } : { retroPayDate: undefined }) })} name="retro-pay-date" />
+              <Input
+                type="date"
+                value={current.retroPayDate ?? ''}
+                onChange={(_, d) => update({ ...current, ...(d.value ? { retroPayDate: d.value } : { retroPayDate: undefined }) })}
+                name="retro-pay-date"
+              />
             </Field>
           </div>
           <ol className="provisions" aria-label={`Provisions of ${current.name}`} data-testid="provision-list">
@@ -137,13 +147,27 @@ export function ProposalBuilder({ workbook, scenario, onWritten }: ProposalBuild
                   <Button size="small" onClick={() => startEditing(i)} aria-label={`Change ${describeProvision(p)}`}>
                     Change
                   </Button>
-                  <Button size="small" onClick={() => update({ ...current, provisions: moveProvision(current.provisions, i, -1) })} disabled={i === 0} aria-label={`Move ${describeProvision(p)} up`}>
+                  <Button
+                    size="small"
+                    onClick={() => update({ ...current, provisions: moveProvision(current.provisions, i, -1) })}
+                    disabled={i === 0}
+                    aria-label={`Move ${describeProvision(p)} up`}
+                  >
                     Up
                   </Button>
-                  <Button size="small" onClick={() => update({ ...current, provisions: moveProvision(current.provisions, i, 1) })} disabled={i === current.provisions.length - 1} aria-label={`Move ${describeProvision(p)} down`}>
+                  <Button
+                    size="small"
+                    onClick={() => update({ ...current, provisions: moveProvision(current.provisions, i, 1) })}
+                    disabled={i === current.provisions.length - 1}
+                    aria-label={`Move ${describeProvision(p)} down`}
+                  >
                     Down
                   </Button>
-                  <Button size="small" onClick={() => update({ ...current, provisions: current.provisions.filter((_, j) => j !== i) })} aria-label={`Remove ${describeProvision(p)}`}>
+                  <Button
+                    size="small"
+                    onClick={() => update({ ...current, provisions: current.provisions.filter((_, j) => j !== i) })}
+                    aria-label={`Remove ${describeProvision(p)}`}
+                  >
                     Remove
                   </Button>
                 </span>
@@ -170,13 +194,21 @@ export function ProposalBuilder({ workbook, scenario, onWritten }: ProposalBuild
               {catalogEntry.fields.map((field) => {
                 const error = editing.errors[field.name];
                 const value = editing.inputs[field.name];
-                const set = (v: string | boolean) => setEditing({ ...editing, inputs: { ...editing.inputs, [field.name]: v }, errors: { ...editing.errors, [field.name]: '' } });
+                const set = (v: string | boolean) =>
+                  setEditing({ ...editing, inputs: { ...editing.inputs, [field.name]: v }, errors: { ...editing.errors, [field.name]: '' } });
                 if (field.kind === 'boolean') {
                   return <Checkbox key={field.name} label={fieldLabel(field)} checked={value === true} onChange={(_, d) => set(d.checked === true)} />;
                 }
                 const hint = fieldHint(field);
                 return (
-                  <Field key={field.name} label={fieldLabel(field)} required={field.required} validationMessage={error || undefined} validationState={error ? 'error' : 'none'} {...(hint ? { hint } : {})}>
+                  <Field
+                    key={field.name}
+                    label={fieldLabel(field)}
+                    required={field.required}
+                    validationMessage={error || undefined}
+                    validationState={error ? 'error' : 'none'}
+                    {...(hint ? { hint } : {})}
+                  >
                     {field.kind === 'choice' ? (
                       <Select value={typeof value === 'string' ? value : ''} onChange={(_, d) => set(d.value)}>
                         <option value="">{field.required ? 'Choose…' : '(default)'}</option>
@@ -251,7 +283,8 @@ function useLiveCost(scenario: Scenario | null, proposal: Proposal | null): Live
       .cost({ ...scenario, proposals: [settled] }, () => {}, true)
       .then((outcome) => {
         const p = outcome.result.proposals[0];
-        if (current && p) setCost({ term: p.increaseTotal.total, years: outcome.result.fiscalYears.map((fy) => ({ fy, amount: p.increase[fy]?.total ?? '0' })) });
+        if (current && p)
+          setCost({ term: p.increaseTotal.total, years: outcome.result.fiscalYears.map((fy) => ({ fy, amount: p.increase[fy]?.total ?? '0' })) });
       })
       .catch((caught: unknown) => {
         if (caught instanceof SupersededError) return;

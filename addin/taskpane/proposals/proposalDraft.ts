@@ -5,7 +5,15 @@
  * a picked date, "PO, SGT" for classes) becomes the scenario's form, checked by the registry's own
  * schema, with each problem next to its field.
  */
-import { describeProvision, provisionCatalog, provisionFields, provisionSchema, type Provision, type ProvisionField, type ProvisionType } from '../../../shared/provisions/registry.js';
+import {
+  describeProvision,
+  provisionCatalog,
+  provisionFields,
+  provisionSchema,
+  type Provision,
+  type ProvisionField,
+  type ProvisionType,
+} from '../../../shared/provisions/registry.js';
 import { readCell } from '../../../shared/workbook/cellConversion.js';
 import { fractionAsPercentText, percentInput } from '../costing/percentInput.js';
 
@@ -22,7 +30,10 @@ export interface ProvisionDraft {
 
 /** "payDate" → "Pay date", "prorateByFte" → "Prorate by FTE". */
 export function fieldLabel(field: ProvisionField): string {
-  const words = field.name.replace(/([A-Z])/g, ' $1').toLowerCase().replace(/\bfte\b/, 'FTE');
+  const words = field.name
+    .replace(/([A-Z])/g, ' $1')
+    .toLowerCase()
+    .replace(/\bfte\b/, 'FTE');
   const label = words.charAt(0).toUpperCase() + words.slice(1);
   return field.kind === 'percent' ? `${label} (%)` : field.kind === 'date' && !/date$/i.test(field.name) ? `${label} date` : label;
 }
@@ -69,7 +80,10 @@ function readField(field: ProvisionField, input: string | boolean): { value?: un
 /** Longevity bands as people type them: "10:2; 15:4%" → [{years: 10, percent: "0.02"}, …]. */
 function readBands(text: string): { value?: unknown; error?: string } {
   const bands: { years: number; percent: string }[] = [];
-  for (const part of text.split(';').map((p) => p.trim()).filter((p) => p !== '')) {
+  for (const part of text
+    .split(';')
+    .map((p) => p.trim())
+    .filter((p) => p !== '')) {
     const m = /^(\d{1,3})\s*:\s*(.+)$/.exec(part);
     const percent = m ? percentInput(m[2]!) : undefined;
     if (!m || percent === undefined || percent instanceof Error) return { error: `Write each band as years:percent, e.g. 10:2; 15:4 (found "${part}").` };
@@ -112,9 +126,12 @@ export function inputsFromProvision(provision: Provision): FieldInputs {
     else if (Array.isArray(value)) {
       const band = (v: unknown) => v as { years?: number; percent?: string };
       inputs[field.name] = value
-        .map((v: unknown) => (band(v).years !== undefined && band(v).percent !== undefined ? `${band(v).years}:${fractionAsPercentText(band(v).percent!)}` : String(v)))
+        .map((v: unknown) =>
+          band(v).years !== undefined && band(v).percent !== undefined ? `${band(v).years}:${fractionAsPercentText(band(v).percent!)}` : String(v),
+        )
         .join(field.name === 'bands' ? '; ' : ', ');
-    } else inputs[field.name] = (typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value));
+    } else
+      inputs[field.name] = typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
   }
   return inputs;
 }

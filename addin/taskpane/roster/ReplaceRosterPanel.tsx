@@ -70,7 +70,10 @@ export function ReplaceRosterPanel({ workbook, today, now, onReplaced }: Replace
         <Textarea value={text} onChange={(_, d) => setText(d.value)} resize="vertical" rows={4} name="roster-extract" />
       </Field>
       <div className="row">
-        <Button onClick={() => void preview('clipboard', () => Promise.resolve().then(() => parseExtractText(text)))} disabled={task.busy || text.trim() === ''}>
+        <Button
+          onClick={() => void preview('clipboard', () => Promise.resolve().then(() => parseExtractText(text)))}
+          disabled={task.busy || text.trim() === ''}
+        >
           Preview pasted rows
         </Button>
         <Field label="…or choose a CSV or Excel file">
@@ -106,7 +109,11 @@ export function ReplaceRosterPanel({ workbook, today, now, onReplaced }: Replace
         </MessageBar>
       ) : null}
       <div className="row">
-        <Button appearance="primary" onClick={() => void replace()} disabled={task.busy || !match || match.missingRequired.length > 0 || match.problems.length > 0}>
+        <Button
+          appearance="primary"
+          onClick={() => void replace()}
+          disabled={task.busy || !match || match.missingRequired.length > 0 || match.problems.length > 0}
+        >
           {match ? `Replace the roster with ${match.rows.toLocaleString('en-US')} rows` : 'Replace the roster'}
         </Button>
         <Button onClick={() => setOpen(false)} disabled={task.busy}>

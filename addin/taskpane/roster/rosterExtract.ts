@@ -41,7 +41,8 @@ export function parseExtractText(text: string): ExtractTable {
   const fatal = parsed.errors.find((e) => e.type === 'Quotes');
   if (fatal) throw new Error(`The extract has an unmatched quote on row ${(fatal.row ?? 0) + 1}; copy it from Excel again or save it as CSV.`);
   const [header, ...rows] = parsed.data;
-  if (!header || header.every((h) => h.trim() === '')) throw new Error('The extract is empty: copy the payroll extract with its header row, then paste it here.');
+  if (!header || header.every((h) => h.trim() === ''))
+    throw new Error('The extract is empty: copy the payroll extract with its header row, then paste it here.');
   return { header: header.map((h) => h.trim()), rows };
 }
 
@@ -67,7 +68,12 @@ async function readExtractWorkbook(data: ArrayBuffer): Promise<ExtractTable> {
   });
   const [header, ...rows] = grid;
   if (!header) throw new Error(`The worksheet "${sheet.name}" is empty.`);
-  return { header: header.map((h) => (h === null || h === undefined ? '' : (typeof h === 'string' ? h : typeof h === 'number' || typeof h === 'boolean' ? String(h) : JSON.stringify(h))).trim()), rows };
+  return {
+    header: header.map((h) =>
+      (h === null || h === undefined ? '' : typeof h === 'string' ? h : typeof h === 'number' || typeof h === 'boolean' ? String(h) : JSON.stringify(h)).trim(),
+    ),
+    rows,
+  };
 }
 
 /** ExcelJS cell values as a reader takes them: formulas by their result, rich text as text, dates as ISO dates. */
@@ -114,7 +120,10 @@ export function matchRoster(extract: ExtractTable): RosterMatch {
 
 /** The new Roster sheet: the extract's rows only, nothing left of the template or an earlier extract. */
 export function rosterGridFor(match: RosterMatch, extractDate: string): SheetGrid {
-  if (match.missingRequired.length > 0) throw new Error(`The extract has no ${match.missingRequired.join(', ')} column; add ${match.missingRequired.length === 1 ? 'it' : 'them'} to its header row.`);
+  if (match.missingRequired.length > 0)
+    throw new Error(
+      `The extract has no ${match.missingRequired.join(', ')} column; add ${match.missingRequired.length === 1 ? 'it' : 'them'} to its header row.`,
+    );
   if (match.problems.length > 0) throw new Error(`${match.problems.length} cell(s) of the extract cannot be read, first: ${match.problems[0]}.`);
   return rosterSheetOfRows(match.values, extractDate);
 }

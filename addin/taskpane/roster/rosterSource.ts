@@ -5,7 +5,9 @@ export type RosterSource =
 
 export function isRosterSource(value: unknown): value is RosterSource {
   const v = value as Partial<RosterSource> | null;
-  return typeof v === 'object' && v !== null && (v.kind === 'server' || v.kind === 'extract') && typeof v.rows === 'number' && typeof v.extractDate === 'string';
+  return (
+    typeof v === 'object' && v !== null && (v.kind === 'server' || v.kind === 'extract') && typeof v.rows === 'number' && typeof v.extractDate === 'string'
+  );
 }
 
 const when = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit' });
@@ -16,5 +18,7 @@ export function describeRosterSource(source: RosterSource): string {
   const extract = day.format(new Date(`${source.extractDate}T00:00:00Z`));
   if (source.kind === 'server') return `the server's roster of ${extract} for ${source.unitId}`;
   const at = when.format(new Date(source.at));
-  return source.from === 'file' ? `${source.fileName ?? 'the extract file'}, loaded ${at} (extract of ${extract})` : `the extract pasted ${at} (extract of ${extract})`;
+  return source.from === 'file'
+    ? `${source.fileName ?? 'the extract file'}, loaded ${at} (extract of ${extract})`
+    : `the extract pasted ${at} (extract of ${extract})`;
 }

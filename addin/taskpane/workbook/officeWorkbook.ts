@@ -48,7 +48,11 @@ export const officeWorkbook: WorkbookPort = {
         });
         before += grid.cells.length;
       }
-      if (options.protect) await protectSheets(context, grids.map((g) => g.name));
+      if (options.protect)
+        await protectSheets(
+          context,
+          grids.map((g) => g.name),
+        );
       const show = options.activate ?? grids[0]?.name;
       if (show) await activateSheet(context, show);
     }),

@@ -57,8 +57,6 @@ export function registerCostCommands(program: Command): void {
       printWarnings(scenario.warnings);
       if (!scenario.ok) exitWithIssues(scenario.issues);
       const s = scenario.value;
-      process.stdout.write(
-        `ok: ${s.unit.id} — ${s.schedule.classes.length} classes, ${s.roster.rows.length} roster rows, ${s.proposals.length} proposals\n`,
-      );
+      process.stdout.write(`ok: ${s.unit.id} — ${s.schedule.classes.length} classes, ${s.roster.rows.length} roster rows, ${s.proposals.length} proposals\n`);
     });
 }

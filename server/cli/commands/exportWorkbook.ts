@@ -11,7 +11,10 @@ export function registerExportCommand(program: Command): void {
   ).action((id: string, options: StoreCliOptions & { out?: string }) =>
     runCli(() =>
       withStore(options, async (store) => {
-        const [{ viewCostModel }, { defaultWorkbookWriter }] = await Promise.all([import('../../services/costModelView.js'), import('../../services/xlsxAdapters.js')]);
+        const [{ viewCostModel }, { defaultWorkbookWriter }] = await Promise.all([
+          import('../../services/costModelView.js'),
+          import('../../services/xlsxAdapters.js'),
+        ]);
         const model = await store.getCostModel(id);
         if (!model) fail(`no cost model ${id}`);
         const successor = await store.findSuccessor(id);

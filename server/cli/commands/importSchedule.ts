@@ -44,13 +44,24 @@ export function registerImportScheduleCommand(program: Command): void {
       } else {
         if (!options.effective) fail('--effective is required for CSV and XLSX imports');
         const { defaultScheduleFileReader } = await import('../../services/xlsxAdapters.js');
-        const read = await defaultScheduleFileReader(format as 'csv' | 'xlsx', content, { id: options.scheduleId ?? `${options.unit}-${options.effective}`, effective: options.effective });
+        const read = await defaultScheduleFileReader(format as 'csv' | 'xlsx', content, {
+          id: options.scheduleId ?? `${options.unit}-${options.effective}`,
+          effective: options.effective,
+        });
         if (!read.ok) fail(read.issues.map((i) => `${file}: ${i.path}: ${i.message}`).join('\n'));
         candidate = read.schedule;
       }
-      const [{ scheduleSchema }, { importScheduleVersion }] = await Promise.all([import('../../../shared/schemas/scenario.js'), import('../../services/scheduleVersions.js')]);
+      const [{ scheduleSchema }, { importScheduleVersion }] = await Promise.all([
+        import('../../../shared/schemas/scenario.js'),
+        import('../../services/scheduleVersions.js'),
+      ]);
       const parsed = scheduleSchema.safeParse(candidate);
-      if (!parsed.success) fail(issuesFromZod(parsed.error).map((i) => `schedule.${i.path}: ${i.message}`).join('\n'));
+      if (!parsed.success)
+        fail(
+          issuesFromZod(parsed.error)
+            .map((i) => `schedule.${i.path}: ${i.message}`)
+            .join('\n'),
+        );
       await withStore(options, async (store) => {
         if (!(await store.getUnit(options.unit))) fail(`no unit ${options.unit}`);
         const outcome = await importScheduleVersion(store, systemActor('cli'), new Date(), {

@@ -38,8 +38,16 @@ export function registerReportCommand(program: Command): void {
     .option('-a, --against <name>', 'the other side of a reconciliation')
     .option('-f, --format <format>', `output format: ${FORMATS.join(' | ')}`, 'table')
     .option('-o, --out <file>', 'write to a file instead of standard output')
-    .option('-m, --mapping <file>', 'disclosure line mapping (JSON: {"rollups": {"Retiree health": "Health and welfare"}, "components": {…}, "stepAndColumn": […]})')
-    .option('-l, --line <name=line>', 'put a named roll-up or component on a disclosure line (repeatable)', (value: string, all: string[]) => [...all, value], [] as string[])
+    .option(
+      '-m, --mapping <file>',
+      'disclosure line mapping (JSON: {"rollups": {"Retiree health": "Health and welfare"}, "components": {…}, "stepAndColumn": […]})',
+    )
+    .option(
+      '-l, --line <name=line>',
+      'put a named roll-up or component on a disclosure line (repeatable)',
+      (value: string, all: string[]) => [...all, value],
+      [] as string[],
+    )
     .option('--time-zone <zone>', 'IANA time zone for printed times (default: this machine\u2019s)')
     .action(async (view: string, file: string, opts: ReportCliOptions) => {
       const issues: InputIssue[] = [];

@@ -26,12 +26,17 @@ export function registerTokenCommands(program: Command): void {
     (options: StoreCliOptions & { user: string }) =>
       runCli(() =>
         withStore(options, async (store) => {
-          for (const t of await listApiTokens(store, options.user)) process.stdout.write(`${t.id}\t${t.createdAt}\t${t.revokedAt ? `revoked ${t.revokedAt}` : 'active'}\t${t.label}\n`);
+          for (const t of await listApiTokens(store, options.user))
+            process.stdout.write(`${t.id}\t${t.createdAt}\t${t.revokedAt ? `revoked ${t.revokedAt}` : 'active'}\t${t.label}\n`);
         }),
       ),
   );
   withStoreOptions(
-    token.command('revoke').description('revoke a token (a running server sees it within AUTH_CACHE_SECONDS)').requiredOption('--user <id>', 'user id').requiredOption('--id <tokenId>', 'token id (see token list)'),
+    token
+      .command('revoke')
+      .description('revoke a token (a running server sees it within AUTH_CACHE_SECONDS)')
+      .requiredOption('--user <id>', 'user id')
+      .requiredOption('--id <tokenId>', 'token id (see token list)'),
   ).action((options: StoreCliOptions & { user: string; id: string }) =>
     runCli(() =>
       withStore(options, async (store) => {

@@ -17,7 +17,10 @@ export function registerUserCommands(program: Command): void {
   ).action((options: StoreCliOptions & { name: string; role: string; id?: string; units: string }) =>
     runCli(async () => {
       if (!(roles as readonly string[]).includes(options.role)) fail(`--role must be one of ${roles.join(', ')}, got ${options.role}`);
-      const unitIds = options.units.split(',').map((u) => u.trim()).filter(Boolean);
+      const unitIds = options.units
+        .split(',')
+        .map((u) => u.trim())
+        .filter(Boolean);
       await withStore(options, async (store) => {
         const created = await addUser(store, systemActor('cli'), new Date(), { id: options.id, name: options.name, role: options.role as Role, unitIds });
         process.stdout.write(`${JSON.stringify({ id: created.id, name: created.name, role: created.role, units: created.unitIds })}\n`);
@@ -39,9 +42,13 @@ export function registerUserCommands(program: Command): void {
       .option('--units <ids>', 'comma-separated unit ids (replaces the current set)'),
   ).action((id: string, options: StoreCliOptions & { role?: string; units?: string }) =>
     runCli(async () => {
-      if (options.role !== undefined && !(roles as readonly string[]).includes(options.role)) fail(`--role must be one of ${roles.join(', ')}, got ${options.role}`);
+      if (options.role !== undefined && !(roles as readonly string[]).includes(options.role))
+        fail(`--role must be one of ${roles.join(', ')}, got ${options.role}`);
       if (options.role === undefined && options.units === undefined) fail('give --role, --units or both');
-      const unitIds = options.units?.split(',').map((u) => u.trim()).filter(Boolean);
+      const unitIds = options.units
+        ?.split(',')
+        .map((u) => u.trim())
+        .filter(Boolean);
       await withStore(options, async (store) => {
         const changed = await changeUser(store, systemActor('cli'), new Date(), id, { role: options.role as Role | undefined, unitIds });
         process.stdout.write(`${JSON.stringify({ id: changed.id, name: changed.name, role: changed.role, units: changed.unitIds })}\n`);

@@ -4,11 +4,17 @@ import { runCli, withStore, withStoreOptions, type StoreCliOptions } from './sto
 
 export function registerVerifyCommand(program: Command): void {
   withStoreOptions(
-    program.command('verify').description('check the audit chain, every approved cost model and every schedule version; exit 1 and say what is wrong if anything was tampered with'),
-  ).action((options: StoreCliOptions) => runCli(() => withStore(options, async (store) => {
-      const { verifyStore } = await import('../../services/storeIntegrity.js');
-      printIntegrity(await verifyStore(store), 'verified');
-    })));
+    program
+      .command('verify')
+      .description('check the audit chain, every approved cost model and every schedule version; exit 1 and say what is wrong if anything was tampered with'),
+  ).action((options: StoreCliOptions) =>
+    runCli(() =>
+      withStore(options, async (store) => {
+        const { verifyStore } = await import('../../services/storeIntegrity.js');
+        printIntegrity(await verifyStore(store), 'verified');
+      }),
+    ),
+  );
 }
 
 /** Prints a summary on stdout, or every problem on stderr with exit status 1. */

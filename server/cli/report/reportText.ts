@@ -11,11 +11,18 @@ function tableLines(table: ReportTable): string[] {
   for (const r of table.rows) {
     const indent = r.style === 'group' ? '' : '  ';
     rows.push([`${indent}${r.label}`, ...table.columns.map((_, ci) => cellText(r.cells[ci] ?? null, r.format))]);
-    kinds.push([ 'label', ...table.columns.map((_, ci) => ((r.cells[ci]?.format ?? r.format) === 'text' ? 'text' : 'number')) as ('number' | 'text')[]]);
+    kinds.push(['label', ...(table.columns.map((_, ci) => ((r.cells[ci]?.format ?? r.format) === 'text' ? 'text' : 'number')) as ('number' | 'text')[])]);
   }
   const widths = rows.reduce<number[]>((w, r) => r.map((cell, i) => Math.max(w[i] ?? 0, cell.length)), []);
   const out = [table.caption, '-'.repeat(Math.min(120, table.caption.length))];
-  rows.forEach((r, ri) => out.push(r.map((cell, i) => (kinds[ri]![i] === 'number' ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ').trimEnd()));
+  rows.forEach((r, ri) =>
+    out.push(
+      r
+        .map((cell, i) => (kinds[ri]![i] === 'number' ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
+        .join('  ')
+        .trimEnd(),
+    ),
+  );
   if (table.note) out.push(table.note);
   return out;
 }
@@ -37,7 +44,8 @@ export function reportCsv(report: ReportDocument): string {
   const lines: string[] = [];
   for (const table of report.tables) {
     lines.push([table.caption, table.labelHeader, ...table.columns].map(quote).join(','));
-    for (const r of table.rows) lines.push([table.caption, r.label, ...table.columns.map((_, ci) => cellText(r.cells[ci] ?? null, r.format))].map(quote).join(','));
+    for (const r of table.rows)
+      lines.push([table.caption, r.label, ...table.columns.map((_, ci) => cellText(r.cells[ci] ?? null, r.format))].map(quote).join(','));
     lines.push('');
   }
   return lines.join('\n');

@@ -10,7 +10,12 @@ import { tabsFor } from '../../../addin/taskpane/components/tabs.js';
 describe('the task pane modules', () => {
   it('puts the union first and management second in the comparison', () => {
     const p = (name: string, side?: string) => ({ name, ...(side ? { side } : {}) }) as ProposalResult;
-    expect(orderForComparison([p('Joint', 'joint'), p('City', 'management'), p('Union', 'union'), p('Other')]).map((x) => x.name)).toEqual(['Union', 'City', 'Joint', 'Other']);
+    expect(orderForComparison([p('Joint', 'joint'), p('City', 'management'), p('Union', 'union'), p('Other')]).map((x) => x.name)).toEqual([
+      'Union',
+      'City',
+      'Joint',
+      'Other',
+    ]);
   });
 
   it('formats money and ratios for reading', () => {
@@ -21,14 +26,18 @@ describe('the task pane modules', () => {
   });
 
   it('explains a problem document in words, with its field errors', () => {
-    expect(describeProblem('save the draft', 400, { title: 'Invalid input', detail: 'the scenario is not valid', errors: [{ path: 'roster.rows[2].step', message: 'must be at least 1' }] })).toBe(
-      'Could not save the draft: the scenario is not valid. roster.rows[2].step: must be at least 1',
-    );
+    expect(
+      describeProblem('save the draft', 400, {
+        title: 'Invalid input',
+        detail: 'the scenario is not valid',
+        errors: [{ path: 'roster.rows[2].step', message: 'must be at least 1' }],
+      }),
+    ).toBe('Could not save the draft: the scenario is not valid. roster.rows[2].step: must be at least 1');
     expect(describeProblem('approve the cost model', 403, null)).toBe('Could not approve the cost model: your role or units do not allow this.');
     expect(describeProblem('load', 418, null)).toBe('Could not load: the server answered 418.');
   });
 
-  it('renames an approved copy so it sits beside the analyst\'s sheets', () => {
+  it("renames an approved copy so it sits beside the analyst's sheets", () => {
     const grid = { name: 'Assumptions', tables: [{ name: 'PensionRates', headerRow: 2, firstColumn: 0, headers: ['a'], rowCount: 0 }] } as unknown as SheetGrid;
     const [copy] = approvedCopyOf([grid], '0f3a9c2e-7b1d-4f5e-9a0b-123456789abc');
     expect(copy!.name).toBe('Assumptions 0f3a9c2e');

@@ -20,7 +20,12 @@ describe('the proposal builder', () => {
     expect(bonus.provision).toEqual({ type: 'lumpSum', amount: '1500', payDate: '2026-12-15', prorateByFte: false, pensionable: true });
     expect(describeProvision(bonus.provision!)).toMatch(/^One-time payment/);
     const bands = provisionFromInputs('longevity', { effective: '2026-07-01', bands: '10:2; 15:4%' });
-    expect(bands.provision).toMatchObject({ bands: [{ years: 10, percent: '0.02' }, { years: 15, percent: '0.04' }] });
+    expect(bands.provision).toMatchObject({
+      bands: [
+        { years: 10, percent: '0.02' },
+        { years: 15, percent: '0.04' },
+      ],
+    });
   });
 
   it('puts each problem next to its field', () => {
@@ -34,7 +39,11 @@ describe('the proposal builder', () => {
   });
 
   it('shows an existing provision back as typed (fractions as percents) and reorders a list', () => {
-    expect(inputsFromProvision({ type: 'gwi', percent: '0.0325', effective: '2027-07-01', classes: ['PO'] })).toEqual({ percent: '3.25', effective: '2027-07-01', classes: 'PO' });
+    expect(inputsFromProvision({ type: 'gwi', percent: '0.0325', effective: '2027-07-01', classes: ['PO'] })).toEqual({
+      percent: '3.25',
+      effective: '2027-07-01',
+      classes: 'PO',
+    });
     expect(moveProvision(['a', 'b', 'c'], 2, -1)).toEqual(['a', 'c', 'b']);
     expect(moveProvision(['a', 'b', 'c'], 0, -1)).toEqual(['a', 'b', 'c']);
   });

@@ -46,7 +46,10 @@ describe('the what-if control', () => {
   it('compares with the original and the other side, per fiscal year and over the term', () => {
     const p = (name: string, side: string, fy1: string, fy2: string, term: string) =>
       ({ name, side, increase: { FY2027: { total: fy1 }, FY2028: { total: fy2 } }, increaseTotal: { total: term } }) as unknown as ProposalResult;
-    const result = { fiscalYears: ['FY2027', 'FY2028'], proposals: [p('Union proposal', 'union', '500', '900', '1400'), p('City offer', 'management', '250', '450', '700')] } as unknown as CostingResult;
+    const result = {
+      fiscalYears: ['FY2027', 'FY2028'],
+      proposals: [p('Union proposal', 'union', '500', '900', '1400'), p('City offer', 'management', '250', '450', '700')],
+    } as unknown as CostingResult;
     expect(otherSide(result, 'City offer')?.name).toBe('Union proposal');
     const lines = whatIfLines(result, p('City offer (what-if)', 'management', '300', '540', '840'), result.proposals[1]!, otherSide(result, 'City offer'));
     expect(lines).toEqual([

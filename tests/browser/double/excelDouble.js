@@ -152,7 +152,9 @@
 
   function versionAtLeast(have, want) {
     const a = String(have).split('.').map(Number);
-    const b = String(want || '1.1').split('.').map(Number);
+    const b = String(want || '1.1')
+      .split('.')
+      .map(Number);
     for (let i = 0; i < Math.max(a.length, b.length); i++) {
       const x = a[i] || 0;
       const y = b[i] || 0;
@@ -243,7 +245,8 @@
       const rest = text.slice(i);
       if ((m = /^\d+(\.\d+)?([eE][-+]?\d+)?/.exec(rest))) tokens.push({ t: 'num', v: Number(m[0]) });
       else if ((m = /^"((?:[^"]|"")*)"/.exec(rest))) tokens.push({ t: 'str', v: m[1].replace(/""/g, '"') });
-      else if ((m = /^(?:'(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!/.exec(rest))) tokens.push({ t: 'sheet', v: m[0].slice(0, -1).replace(/^'|'$/g, '').replace(/''/g, "'") });
+      else if ((m = /^(?:'(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!/.exec(rest)))
+        tokens.push({ t: 'sheet', v: m[0].slice(0, -1).replace(/^'|'$/g, '').replace(/''/g, "'") });
       else if ((m = /^\$?[A-Za-z]{1,3}\$?\d+(:\$?[A-Za-z]{1,3}\$?\d+)?/.exec(rest)) && !/^[A-Za-z]+\(/.test(rest)) tokens.push({ t: 'ref', v: m[0] });
       else if ((m = /^[A-Za-z][A-Za-z0-9.]*(?=\()/.exec(rest))) tokens.push({ t: 'fn', v: m[0].toUpperCase() });
       else if ((m = /^(<>|<=|>=|[-+*/^(),=<>&])/.exec(rest))) tokens.push({ t: 'op', v: m[0] });
@@ -412,12 +415,16 @@
       if (model.editing && commands.length > 0) {
         if (!this.delayForCellEdit) {
           model.stats.refusedInCellEdit++;
-          throw new OfficeError('InvalidOperationInCellEditMode', 'The operation is not available while Excel is in Edit cell mode. Exit Edit mode by using the ENTER or TAB keys, or by selecting another cell, and then try again.');
+          throw new OfficeError(
+            'InvalidOperationInCellEditMode',
+            'The operation is not available while Excel is in Edit cell mode. Exit Edit mode by using the ENTER or TAB keys, or by selecting another cell, and then try again.',
+          );
         }
         model.stats.delayedForCellEdit++;
         await new Promise((resolve) => model.editWaiters.push(resolve));
       }
-      if (bytes > MAX_REQUEST_BYTES) throw new OfficeError('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit (${bytes} bytes).`);
+      if (bytes > MAX_REQUEST_BYTES)
+        throw new OfficeError('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit (${bytes} bytes).`);
       if (writes && !suspended) model.stats.writesWithoutSuspendedCalculation++;
       for (const command of commands) command();
     }
@@ -506,7 +513,8 @@
     }
     set calculationMode(mode) {
       if (!requireSet(this._ctx, '1.8', 'Application.calculationMode')) return;
-      if (!['Automatic', 'AutomaticExceptTables', 'Manual'].includes(mode)) this._ctx.queueError(new OfficeError('InvalidArgument', `calculation mode ${mode}`));
+      if (!['Automatic', 'AutomaticExceptTables', 'Manual'].includes(mode))
+        this._ctx.queueError(new OfficeError('InvalidArgument', `calculation mode ${mode}`));
       else
         this._ctx.enqueue(() => {
           model.stats.calculationModeChanges++;
@@ -691,7 +699,12 @@
   /** A member of a newer ExcelApi than the double's configured one fails its batch with ApiNotFound, as an older Excel does. */
   function requireSet(ctx, version, member) {
     if (isSetSupported('ExcelApi', version)) return true;
-    ctx.queueError(new OfficeError('ApiNotFound', `The API you are trying to use could not be found (${member} needs ExcelApi ${version}; this Excel has ${model.supported.ExcelApi}).`));
+    ctx.queueError(
+      new OfficeError(
+        'ApiNotFound',
+        `The API you are trying to use could not be found (${member} needs ExcelApi ${version}; this Excel has ${model.supported.ExcelApi}).`,
+      ),
+    );
     return false;
   }
 
@@ -734,7 +747,12 @@
       const { r0, c0, rows, cols } = this._area;
       if (!Array.isArray(grid) || grid.length !== rows || grid.some((row) => !Array.isArray(row) || row.length !== cols)) {
         const shape = Array.isArray(grid) ? `${grid.length}×${grid[0] ? grid[0].length : 0}` : typeof grid;
-        this._ctx.queueError(new OfficeError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${property}: ${shape} for ${rows}×${cols}).`));
+        this._ctx.queueError(
+          new OfficeError(
+            'InvalidArgument',
+            `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${property}: ${shape} for ${rows}×${cols}).`,
+          ),
+        );
         return;
       }
       this._ctx.addBytes(grid);
@@ -946,7 +964,8 @@
       if (table.area.rows === 1) table.area.rows = 2; // Excel keeps one (empty) data row
       this._ctx.enqueue(() => {
         ensureWritable(sheet, 'add a table');
-        if (model.tables.some((t) => t.sheet === sheet && overlaps(t.area, table.area))) throw new OfficeError('InvalidOperation', "A table can't overlap another table.");
+        if (model.tables.some((t) => t.sheet === sheet && overlaps(t.area, table.area)))
+          throw new OfficeError('InvalidOperation', "A table can't overlap another table.");
         model.tables.push(table);
       });
       return new TableProxy(this._ctx, table);
@@ -1005,7 +1024,11 @@
     }
     getDataBodyRange() {
       const t = this._table;
-      return new RangeProxy(this._ctx, t && t.sheet, t ? { r0: t.area.r0 + 1, c0: t.area.c0, rows: t.area.rows - 1, cols: t.area.cols } : { r0: 0, c0: 0, rows: 1, cols: 1 });
+      return new RangeProxy(
+        this._ctx,
+        t && t.sheet,
+        t ? { r0: t.area.r0 + 1, c0: t.area.c0, rows: t.area.rows - 1, cols: t.area.cols } : { r0: 0, c0: 0, rows: 1, cols: 1 },
+      );
     }
     convertToRange() {
       const range = this.getRange();

@@ -16,7 +16,11 @@ function newestMtime(path: string): number {
 function isStale(): boolean {
   const built = join(ADDIN_DIR, 'taskpane.js');
   if (!existsSync(join(ADDIN_DIR, 'taskpane.html')) || !existsSync(built)) return true;
-  const sources = Math.max(...SOURCES.map((p) => join(ROOT, p)).filter(existsSync).map(newestMtime));
+  const sources = Math.max(
+    ...SOURCES.map((p) => join(ROOT, p))
+      .filter(existsSync)
+      .map(newestMtime),
+  );
   return sources > statSync(built).mtimeMs;
 }
 
@@ -39,7 +43,11 @@ export async function ensureAddinBuild(): Promise<void> {
   }
   try {
     if (isStale()) {
-      execFileSync(process.execPath, [join(ROOT, 'node_modules/webpack-cli/bin/cli.js'), '--mode', 'production'], { cwd: ROOT, stdio: 'pipe', timeout: 280_000 });
+      execFileSync(process.execPath, [join(ROOT, 'node_modules/webpack-cli/bin/cli.js'), '--mode', 'production'], {
+        cwd: ROOT,
+        stdio: 'pipe',
+        timeout: 280_000,
+      });
     }
   } finally {
     rmSync(LOCK, { recursive: true, force: true });

@@ -131,7 +131,9 @@ export async function newPaneContext(browser: Browser, options: PaneOptions): Pr
     if (!file.startsWith(OFFICE_DIST) || !existsSync(file)) return route.fulfill({ status: 404, body: `not in @microsoft/office-js: ${path}` });
     return route.fulfill({ status: 200, contentType: 'application/javascript; charset=utf-8', body: readFileSync(file) });
   });
-  await context.route(/^https?:\/\/(?!localhost[:/]|127\.0\.0\.1[:/]|appsforoffice\.microsoft\.com\/lib\/1\/hosted\/)/, (route) => route.abort('blockedbyclient'));
+  await context.route(/^https?:\/\/(?!localhost[:/]|127\.0\.0\.1[:/]|appsforoffice\.microsoft\.com\/lib\/1\/hosted\/)/, (route) =>
+    route.abort('blockedbyclient'),
+  );
   if (options.excel) await context.addInitScript({ content: DOUBLE });
   return context;
 }

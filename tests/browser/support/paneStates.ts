@@ -22,22 +22,23 @@ export async function accessibilityProblems(page: Page): Promise<string[]> {
   // page.evaluate runs outside the page's CSP, which (rightly) refuses inline scripts.
   // The script's last value is axe itself, a huge cyclic object: end with a plain value so nothing is sent back.
   if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(`${AXE}\n;true`);
-  const result = await page.evaluate(
-    () =>
-      (globalThis as unknown as { axe: { run: (context: Document, options: unknown) => Promise<AxeResult> } }).axe.run(document, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-        // Office.js adds a hidden telemetry frame the page's CSP refuses: axe would wait for it forever.
-        iframes: false,
-      }),
+  const result = await page.evaluate(() =>
+    (globalThis as unknown as { axe: { run: (context: Document, options: unknown) => Promise<AxeResult> } }).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+      // Office.js adds a hidden telemetry frame the page's CSP refuses: axe would wait for it forever.
+      iframes: false,
+    }),
   );
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    // Fluent's focus sentinels (<i data-tabster-dummy aria-hidden tabindex=0>) only pass focus on; the
-    // tools Microsoft maintains suppress this rule on them (https://github.com/microsoft/tabster/issues/288,
-    // https://github.com/microsoft/accessibility-insights-web/pull/7605). Everything else counts.
-    .map((v) => (v.id === 'aria-hidden-focus' ? { ...v, nodes: v.nodes.filter((n) => !n.html.includes('data-tabster-dummy')) } : v))
-    .filter((v) => v.nodes.length > 0)
-    .map((v) => `${v.impact} ${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return (
+    result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      // Fluent's focus sentinels (<i data-tabster-dummy aria-hidden tabindex=0>) only pass focus on; the
+      // tools Microsoft maintains suppress this rule on them (https://github.com/microsoft/tabster/issues/288,
+      // https://github.com/microsoft/accessibility-insights-web/pull/7605). Everything else counts.
+      .map((v) => (v.id === 'aria-hidden-focus' ? { ...v, nodes: v.nodes.filter((n) => !n.html.includes('data-tabster-dummy')) } : v))
+      .filter((v) => v.nodes.length > 0)
+      .map((v) => `${v.impact} ${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+  );
 }
 
 /** Screenshots at 320 and 350 px, then the accessibility check; the viewport goes back to what it was. */

@@ -18,11 +18,15 @@ export function client(baseUrl: string, token?: string) {
         h['content-type'] ??= 'application/json';
       }
     }
-    const response = await fetch(`${baseUrl}${path}`, { method, headers: h, ...(payload !== undefined ? { body: typeof payload === "string" ? payload : new Uint8Array(payload) } : {}) });
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: h,
+      ...(payload !== undefined ? { body: typeof payload === 'string' ? payload : new Uint8Array(payload) } : {}),
+    });
     const text = await response.text();
     let parsed: unknown = undefined;
     const type = response.headers.get('content-type') ?? '';
-    if (text && (type.includes('json'))) parsed = JSON.parse(text);
+    if (text && type.includes('json')) parsed = JSON.parse(text);
     return { status: response.status, headers: response.headers, body: parsed, text };
   };
 }

@@ -22,8 +22,17 @@ export async function seedBasics(store: Store): Promise<Seeded> {
   const actor = systemActor('test');
   for (const id of ['A', 'B']) {
     const s = sampleScenario(id);
-    await addUnit(store, actor, seedNow, { id, name: `Unit ${id}`, profile: { calendar: s.calendar, term: s.term, roster: s.roster, assumptions: s.assumptions } });
-    await importScheduleVersion(store, actor, seedNow, { unitId: id, schedule: scheduleSchema.parse(sampleSchedule(`${id}-2025-07`)), source: 'test', dryRun: false });
+    await addUnit(store, actor, seedNow, {
+      id,
+      name: `Unit ${id}`,
+      profile: { calendar: s.calendar, term: s.term, roster: s.roster, assumptions: s.assumptions },
+    });
+    await importScheduleVersion(store, actor, seedNow, {
+      unitId: id,
+      schedule: scheduleSchema.parse(sampleSchedule(`${id}-2025-07`)),
+      source: 'test',
+      dryRun: false,
+    });
   }
   const tokens: Record<string, string> = {};
   const users: [string, Role, string[]][] = [

@@ -15,11 +15,15 @@ const ROOT = resolve(import.meta.dirname, '../../..');
 
 /** Runs the real command line `serve` (from the TypeScript sources via tsx) on a free port. */
 export async function spawnServer(env: Record<string, string>, options: { demo?: boolean; port?: number } = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', 'serve', '--port', String(options.port ?? 0), ...(options.demo ? [] : ['--no-demo'])], {
-    cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'server/cli/main.ts', 'serve', '--port', String(options.port ?? 0), ...(options.demo ? [] : ['--no-demo'])],
+    {
+      cwd: ROOT,
+      env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   child.stdout.on('data', (d) => (out += String(d)));
   child.stderr.on('data', (d) => (out += String(d)));
@@ -41,7 +45,10 @@ export async function spawnServer(env: Record<string, string>, options: { demo?:
   });
   const printed = (pattern: RegExp) =>
     new Promise<void>((resolve) => {
-      if (pattern.test(out)) { resolve(); return; }
+      if (pattern.test(out)) {
+        resolve();
+        return;
+      }
       const check = () => {
         if (!pattern.test(out)) return;
         child.stdout.off('data', check);

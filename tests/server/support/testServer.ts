@@ -21,7 +21,11 @@ export async function startTestServer(deps: AppDeps, logLevel = 'info'): Promise
   });
   // No principal cache and no rate limits by default: tests change roles and expect the next
   // request to see it, and send many requests from one address; tests of either turn them on.
-  const app = createApp({ logger: createLogger(logLevel, sink), ...deps, config: { authCacheMs: 0, rateLimitPerToken: 0, rateLimitPerAddress: 0, ...deps.config } });
+  const app = createApp({
+    logger: createLogger(logLevel, sink),
+    ...deps,
+    config: { authCacheMs: 0, rateLimitPerToken: 0, rateLimitPerAddress: 0, ...deps.config },
+  });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
