@@ -12,6 +12,8 @@ export interface RunningServer {
   server: Server;
   store: Store;
   url: string;
+  /** "Bargaining Costing server at …": printed by whoever runs the server once it is ready to stop cleanly. */
+  readyLine: string;
   /** Stops accepting connections, lets in-flight requests finish, closes the database. */
   close(): Promise<void>;
 }
@@ -62,7 +64,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const address = server.address() as AddressInfo;
   const url = `http://localhost:${address.port}`;
   logger.info({ url, database: store.kind, addinDir: config.addinDir }, 'listening');
-  process.stdout.write(`Bargaining Costing server at ${url} (${store.kind === 'sqlite' ? `SQLite in ${config.dataDir}` : 'PostgreSQL'})\n`);
+  const readyLine = `Bargaining Costing server at ${url} (${store.kind === 'sqlite' ? `SQLite in ${config.dataDir}` : 'PostgreSQL'})\n`;
 
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -88,7 +90,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       await store.close();
       logger.info('stopped');
     })());
-  return { server, store, url, close };
+  return { server, store, url, readyLine, close };
 }
 
 /** The port is taken: said in one line, with how to choose another (no stack trace). */
@@ -121,6 +123,15 @@ function listen(app: ReturnType<typeof createApp>, config: ServerConfig): Promis
   });
 }
 
+/**
+ * Installs the signal handlers, then says the server is up: whoever waits for that line (a
+ * supervisor, a test) may send SIGTERM at once and still get a clean shutdown.
+ */
+export function serveUntilSignalled(running: RunningServer): void {
+  stopOnSignals(running);
+  process.stdout.write(running.readyLine);
+}
+
 /** SIGTERM/SIGINT: finish in-flight requests, then exit. */
 export function stopOnSignals(running: RunningServer): void {
   let signalled = false;
@@ -143,7 +154,7 @@ export function stopOnSignals(running: RunningServer): void {
 const isMain = process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href;
 if (isMain) {
   try {
-    stopOnSignals(await startServer(configFromEnv()));
+    serveUntilSignalled(await startServer(configFromEnv()));
   } catch (error) {
     if (!(error instanceof PortInUseError)) throw error;
     process.stderr.write(`${error.message}\n`);

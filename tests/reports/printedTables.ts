@@ -49,13 +49,11 @@ export function fromCsv(csv: string, report: ReportDocument): PrintedTables {
     const header = block[0]!;
     expect(header.slice(1)).toEqual([table.labelHeader, ...table.columns]);
     out[table.id] = withGroups(
-      block
-        .slice(1)
-        .map((r) => ({
-          label: r[1]!,
-          isGroup: r.slice(2).every((c) => c === '') && table.rows.some((v) => v.label === r[1] && v.style === 'group'),
-          cells: Object.fromEntries(table.columns.map((h, i) => [h, r[2 + i] ?? ''])),
-        })),
+      block.slice(1).map((r) => ({
+        label: r[1]!,
+        isGroup: r.slice(2).every((c) => c === '') && table.rows.some((v) => v.label === r[1] && v.style === 'group'),
+        cells: Object.fromEntries(table.columns.map((h, i) => [h, r[2 + i] ?? ''])),
+      })),
     );
   }
   return out;

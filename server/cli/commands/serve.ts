@@ -10,7 +10,7 @@ export function registerServeCommand(program: Command): void {
       .option('--no-demo', 'do not load demo data into an empty database')
       .option('--check-port', 'only check that the port is free, and exit (npm start runs this before its build)'),
   ).action(async (options: StoreCliOptions & { port?: string; demo: boolean; checkPort?: boolean }) => {
-    const { checkPortFree, PortInUseError, startServer, stopOnSignals } = await import('../../index.js');
+    const { checkPortFree, PortInUseError, serveUntilSignalled, startServer } = await import('../../index.js');
     const config = configWith(options);
     if (options.port !== undefined) {
       const port = Number(options.port);
@@ -26,7 +26,7 @@ export function registerServeCommand(program: Command): void {
         await checkPortFree(config);
         return;
       }
-      stopOnSignals(await startServer(config));
+      serveUntilSignalled(await startServer(config));
     } catch (error) {
       if (!(error instanceof PortInUseError)) throw error;
       process.stderr.write(`${error.message}\n`);
