@@ -43,12 +43,6 @@ export function centsToMoney(cents: number): string {
   return `${negative ? '-' : ''}${whole}.${frac < 10 ? '0' : ''}${frac}`;
 }
 
-export function moneyToCents(money: string): number {
-  const cents = new Decimal(money).times(100);
-  if (!cents.isInteger()) throw new RangeError(`not a whole number of cents: ${money}`);
-  return cents.toNumber();
-}
-
 function fixNegativeZero(text: string): string {
   return /^-0(\.0+)?$/.test(text) ? text.slice(1) : text;
 }

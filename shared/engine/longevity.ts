@@ -28,10 +28,3 @@ export function bandPercentByLevel(bands: readonly LongevityBand[], thresholds: 
   }
   return byLevel;
 }
-
-/** The row's longevity level at costed period `index`. */
-export function levelAt(levelAt: readonly number[], index: number): number {
-  let level = 0;
-  while (level < levelAt.length && levelAt[level]! <= index) level++;
-  return level;
-}
