@@ -5,23 +5,17 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client } from '../server/support/http.js';
 import { sampleScenario, sampleSchedule } from '../server/support/sampleScenario.js';
-import { seedBasics } from '../server/support/seed.js';
-import { startTestServer, type TestServer } from '../server/support/testServer.js';
-import { sqliteTestDatabase, type TestDatabase } from '../server/support/testStores.js';
+import { startSeededTestServer, type TestServer } from '../server/support/testServer.js';
 
-let db: TestDatabase;
 let server: TestServer;
 let tokens: Record<string, string>;
 
+let running: Awaited<ReturnType<typeof startSeededTestServer>> | undefined;
 beforeAll(async () => {
-  db = await sqliteTestDatabase();
-  tokens = (await seedBasics(db.store)).tokens;
-  server = await startTestServer({ store: db.store });
+  running = await startSeededTestServer();
+  ({ server, tokens } = running);
 });
-afterAll(async () => {
-  await server?.close();
-  await db?.dispose();
-});
+afterAll(() => running?.close());
 
 /** Every path to a value inside the document. */
 function paths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {

@@ -2,23 +2,17 @@
 // titles in force, and the dry run says so, instead of reporting every title changed to "".
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client } from '../server/support/http.js';
-import { seedBasics } from '../server/support/seed.js';
-import { startTestServer, type TestServer } from '../server/support/testServer.js';
-import { sqliteTestDatabase, type TestDatabase } from '../server/support/testStores.js';
+import { startSeededTestServer, type TestServer } from '../server/support/testServer.js';
 
-let db: TestDatabase;
 let server: TestServer;
 let tokens: Record<string, string>;
 
+let running: Awaited<ReturnType<typeof startSeededTestServer>> | undefined;
 beforeAll(async () => {
-  db = await sqliteTestDatabase();
-  tokens = (await seedBasics(db.store)).tokens;
-  server = await startTestServer({ store: db.store });
+  running = await startSeededTestServer();
+  ({ server, tokens } = running);
 });
-afterAll(async () => {
-  await server?.close();
-  await db?.dispose();
-});
+afterAll(() => running?.close());
 
 const longCsv = 'Class,Step,Rate\nPO,1,46.47\nPO,2,48.80\nPO,3,51.24\nPO,4,53.81\nPO,5,56.50\nSGT,1,62.68\nSGT,2,65.81\nCPL,1,55.00\n';
 

@@ -8,23 +8,18 @@ import { parseScenario } from '../../shared/scenario.js';
 import { costModelContentHash } from '../../server/services/contentHash.js';
 import { client } from '../server/support/http.js';
 import { sampleScenario } from '../server/support/sampleScenario.js';
-import { seedBasics } from '../server/support/seed.js';
-import { startTestServer, type TestServer } from '../server/support/testServer.js';
-import { sqliteTestDatabase, type TestDatabase } from '../server/support/testStores.js';
+import { startSeededTestServer, type TestServer } from '../server/support/testServer.js';
 
-let db: TestDatabase;
+let db: Awaited<ReturnType<typeof startSeededTestServer>>['db'];
 let server: TestServer;
 let tokens: Record<string, string>;
 
+let running: Awaited<ReturnType<typeof startSeededTestServer>> | undefined;
 beforeAll(async () => {
-  db = await sqliteTestDatabase();
-  tokens = (await seedBasics(db.store)).tokens;
-  server = await startTestServer({ store: db.store });
+  running = await startSeededTestServer();
+  ({ db, server, tokens } = running);
 });
-afterAll(async () => {
-  await server?.close();
-  await db?.dispose();
-});
+afterAll(() => running?.close());
 
 const unsafe: [string, string][] = [
   ['U+FFFE', 'Settlement \uFFFE'],

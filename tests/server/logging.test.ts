@@ -1,22 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client } from './support/http.js';
-import { seedBasics } from './support/seed.js';
-import { startTestServer, type TestServer } from './support/testServer.js';
-import { sqliteTestDatabase, type TestDatabase } from './support/testStores.js';
+import { startSeededTestServer, type TestServer } from './support/testServer.js';
 
-let db: TestDatabase;
+let db: Awaited<ReturnType<typeof startSeededTestServer>>['db'];
 let server: TestServer;
 let tokens: Record<string, string>;
 
+let running: Awaited<ReturnType<typeof startSeededTestServer>> | undefined;
 beforeAll(async () => {
-  db = await sqliteTestDatabase();
-  tokens = (await seedBasics(db.store)).tokens;
-  server = await startTestServer({ store: db.store });
+  running = await startSeededTestServer();
+  ({ db, server, tokens } = running);
 });
-afterAll(async () => {
-  await server?.close();
-  await db?.dispose();
-});
+afterAll(() => running?.close());
 
 describe('structured logs', () => {
   it('log every request as JSON with a request id, and never a token', async () => {

@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { createApp, type AppDeps } from '../../../server/app.js';
 import { createLogger } from '../../../server/logger.js';
+import { seedBasics } from './seed.js';
+import { sqliteTestDatabase, type TestDatabase } from './testStores.js';
 
 export interface TestServer {
   url: string;
@@ -38,5 +40,26 @@ export async function startTestServer(deps: AppDeps, logLevel = 'info'): Promise
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
       }),
+  };
+}
+
+/**
+ * The usual fixture of an HTTP test file: a fresh SQLite database with the basic seed (units A and B,
+ * one user per role, their tokens) behind a test server. `close()` stops both.
+ */
+export async function startSeededTestServer(
+  deps: Omit<AppDeps, 'store'> = {},
+): Promise<{ db: TestDatabase; server: TestServer; tokens: Record<string, string>; close(): Promise<void> }> {
+  const db = await sqliteTestDatabase();
+  const tokens = (await seedBasics(db.store)).tokens;
+  const server = await startTestServer({ ...deps, store: db.store });
+  return {
+    db,
+    server,
+    tokens,
+    close: async () => {
+      await server.close();
+      await db.dispose();
+    },
   };
 }
