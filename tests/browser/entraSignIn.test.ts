@@ -112,6 +112,22 @@ async function tabRow(page: Page): Promise<TabRow> {
   });
 }
 
+/** The row once Fluent's overflow has measured the new width (it re-lays out after a resize, asynchronously). */
+async function settledTabRow(page: Page): Promise<TabRow> {
+  let last = await tabRow(page);
+  await expect
+    .poll(
+      async () => {
+        const previous = JSON.stringify(last);
+        last = await tabRow(page);
+        return previous === JSON.stringify(last);
+      },
+      { interval: 100 },
+    )
+    .toBe(true);
+  return last;
+}
+
 function expectOneRowInsideThePane(row: TabRow, width: number): void {
   expect(new Set(row.tops).size, `tabs on one row at ${width} px: ${row.names.join(', ')} at tops ${row.tops.join(', ')}`).toBe(1);
   expect(row.outside, `tabs past the pane's edge at ${width} px`).toEqual([]);
@@ -300,7 +316,7 @@ describe.skipIf(chromiumProblem !== undefined)("sign-in with the organisation's 
     for (const width of PANE_WIDTHS) {
       await page.setViewportSize({ width, height: 900 });
       await more.waitFor();
-      const row = await tabRow(page);
+      const row = await settledTabRow(page);
       expectOneRowInsideThePane(row, width);
       expect(row.names.at(-1)).toBe('More');
       await more.click();
@@ -324,7 +340,7 @@ describe.skipIf(chromiumProblem !== undefined)("sign-in with the organisation's 
     for (const width of PANE_WIDTHS) {
       await page.setViewportSize({ width, height: 900 });
       await approved.waitFor();
-      expectOneRowInsideThePane(await tabRow(page), width);
+      expectOneRowInsideThePane(await settledTabRow(page), width);
     }
     await page.setViewportSize({ width: 420, height: 900 });
     await paneState(page, 'signin-06-approved-chosen-under-more');

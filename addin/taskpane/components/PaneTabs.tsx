@@ -51,7 +51,7 @@ function OverflowMenu({ tabs, onSelect }: Omit<PaneTabsProps, 'selected'>) {
 /**
  * The pane's tabs on one row at any width (320 px, Excel's narrowest pane, included): the tabs that
  * do not fit move into a "More" menu, the selected tab always stays on the row — Fluent UI v9's
- * overflow pattern (https://react.fluentui.dev/?path=/docs/components-tablist--docs#with-overflow).
+ * overflow pattern (https://react.fluentui.dev/?path=/story/components-tablist--with-overflow).
  */
 export function PaneTabs({ tabs, selected, onSelect }: PaneTabsProps) {
   return (
