@@ -198,7 +198,7 @@ describe.skipIf(chromiumProblem !== undefined)("sign-in with the organisation's 
     expect(msal.calls).toEqual(['create', 'silent']);
     expect(msal.scopes).toEqual([[SCOPE]]);
     const [token] = msal.issued;
-    expect(authorization.length).toBeGreaterThan(0);
+    await expect.poll(() => authorization.length).toBeGreaterThan(0);
     expect(new Set(authorization)).toEqual(new Set([`Bearer ${token}`]));
 
     await page.getByTestId('signed-in-as').click();
@@ -264,8 +264,8 @@ describe.skipIf(chromiumProblem !== undefined)("sign-in with the organisation's 
   });
 
   it.each([
-    ['for another application', { audience: 'api://another-app' }, 'it was made for another application than this costing server'],
-    ['expired', { expiresIn: -600 }, 'it has expired; sign in again'],
+    ['made for another application', { audience: 'api://another-app' }, 'it was made for another application than this costing server'],
+    ['that has expired', { expiresIn: -600 }, 'it has expired; sign in again'],
   ] as const)('says in plain words when the server refuses a token %s', async (what, options, words) => {
     const { page, msal, errors } = await openPane({ silent: 'token', popup: 'token', token: options });
     const startup = await errorBar(page);
