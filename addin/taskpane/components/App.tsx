@@ -94,7 +94,7 @@ export function App({ workbook }: { workbook: WorkbookPort }) {
           </Button>
         ) : null}
       </header>
-      <ErrorBar error={startup.error} onDismiss={startup.clearError} title="Could not sign in again" />
+      <ErrorBar error={startup.error} onDismiss={startup.clearError} title="Could not sign in" />
       <PaneTabs tabs={tabs} selected={tab} onSelect={setTab} />
       {showUnit ? <UnitPicker units={me.units} value={unitId} onChange={setUnitId} /> : null}
       <main>
