@@ -1,7 +1,5 @@
 import express, { type Express } from 'express';
 import helmet from 'helmet';
-import { pinoHttp } from 'pino-http';
-import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { costScenario as engineCostScenario } from '../shared/engine/costScenario.js';
 import type { AppContext } from './appContext.js';
@@ -10,7 +8,8 @@ import { addinStatic } from './http/addinStatic.js';
 import { authenticate } from './http/authenticate.js';
 import { inProcessScenarioWork, type ScenarioWork } from './http/costModelBodies.js';
 import { errorHandler, unknownRoute } from './http/errorHandler.js';
-import { createLogger, loggableUrl } from './logger.js';
+import { accessLog } from './http/accessLog.js';
+import { createLogger } from './logger.js';
 import { perAddressLimit, perCredentialLimit } from './http/rateLimits.js';
 import { auditRoutes } from './routes/audit.js';
 import { costModelRoutes } from './routes/costModels.js';
@@ -83,36 +82,8 @@ export function createApp(deps: AppDeps): Express {
   if (config.trustProxy) app.set('trust proxy', config.trustProxy);
   app.locals.context = ctx;
 
-  app.use(
-    pinoHttp({
-      logger,
-      // A request's logger carries only its id (the access line itself still has method, url, status).
-      quietReqLogger: true,
-      genReqId: (req, res) => {
-        const incoming = req.headers['x-request-id'];
-        const id = typeof incoming === 'string' && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomUUID();
-        res.setHeader('X-Request-Id', id);
-        return id;
-      },
-      // Load-balancer probes every few seconds would drown the log.
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
-      customProps: (req) => {
-        const user = (req as { principal?: { userId: string } }).principal?.userId;
-        return user ? { user } : {};
-      },
-      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-      // Who asked for what, never how they authenticated: no headers, no bodies, no query secrets.
-      serializers: {
-        req: (req: { id: unknown; method: string; url: string; remoteAddress?: string }) => ({
-          id: req.id,
-          method: req.method,
-          url: loggableUrl(req.url),
-          remoteAddress: req.remoteAddress,
-        }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-    }),
-  );
+  // Load-balancer probes every few seconds would drown the log.
+  app.use(accessLog(logger, (url) => url === '/healthz' || url === '/readyz'));
 
   app.use(healthRoutes(ctx));
 
