@@ -94,10 +94,10 @@ export function createApp(deps: AppDeps): Express {
     res.set('Cache-Control', 'no-store');
     next();
   });
-  const byAddress = perAddressLimit(config.rateLimitPerAddress);
+  const byAddress = perAddressLimit(config.rateLimitPerAddress, () => now().getTime());
   if (byAddress) api.use(byAddress);
   api.use(authenticate(ctx));
-  const byCredential = perCredentialLimit(config.rateLimitPerToken);
+  const byCredential = perCredentialLimit(config.rateLimitPerToken, () => now().getTime());
   if (byCredential) api.use(byCredential);
   // No body parser here: each route that takes a body parses it, with its own limit (http/jsonBody.ts).
   api.use(scheduleRoutes(ctx)); // first: schedule pulls are the hot path
