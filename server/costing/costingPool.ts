@@ -23,6 +23,16 @@ interface Slot {
 export interface CostingPoolOptions {
   /** Old-generation heap of each worker: a job that needs more fails alone instead of the server. */
   maxHeapMb?: number | undefined;
+  /**
+   * The workers' nice value on Linux (costingWorker.ts): above 0, the request thread wins the CPU
+   * from them, so schedule pulls keep their latency while large costings and exports run.
+   */
+  niceness?: number | undefined;
+}
+
+/** What a worker is told when it starts. */
+export interface CostingWorkerData {
+  niceness?: number | undefined;
 }
 
 /** Where the worker's code is: the compiled .js next to this file, or the .ts source under tsx/vitest. */
@@ -127,8 +137,10 @@ export class CostingPool {
   }
 
   private spawn(): Slot {
+    const workerData: CostingWorkerData = { niceness: this.options.niceness };
     const worker = new Worker(workerSource().code, {
       eval: true,
+      workerData,
       ...(this.options.maxHeapMb ? { resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb } } : {}),
     });
     const slot: Slot = { worker, job: undefined };

@@ -1,4 +1,5 @@
 // The engine in worker threads gives exactly the in-process results and errors.
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { costScenario } from '../../shared/engine/costScenario.js';
 import { CostingInputError } from '../../shared/issues.js';
@@ -105,5 +106,31 @@ describe('costing worker pool', () => {
     const other = new CostingPool(1);
     await other.close();
     await expect(other.cost(scenario())).rejects.toThrow(/closed/);
+  });
+});
+
+describe('costing worker priority (issue 10 item 16)', () => {
+  /** The nice value of each of this process's threads (Linux /proc), by thread id. */
+  const threadNiceness = () =>
+    new Map(
+      readdirSync('/proc/self/task').map((id) => {
+        const fields = readFileSync(`/proc/self/task/${id}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        return [Number(id), Number(fields[16])] as const; // field 19 of stat(5), "nice"
+      }),
+    );
+
+  it.runIf(process.platform === 'linux')('lowers the priority of its worker threads only (the request thread keeps its own)', async () => {
+    const before = threadNiceness();
+    const niced = new CostingPool(1, { niceness: 10 });
+    try {
+      const s = scenario();
+      expect(await niced.cost(s)).toEqual(costScenario(s));
+      const after = threadNiceness();
+      const started = [...after].filter(([id]) => !before.has(id));
+      expect(started.filter(([, nice]) => nice === 10)).toHaveLength(1);
+      for (const [id, nice] of before) if (after.has(id)) expect(after.get(id)).toBe(nice);
+    } finally {
+      await niced.close();
+    }
   });
 });
