@@ -1,10 +1,10 @@
 import express, { type Express } from 'express';
-import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { costScenario as engineCostScenario } from '../shared/engine/costScenario.js';
 import type { AppContext } from './appContext.js';
 import { configFromEnv, type ServerConfig } from './config.js';
 import { addinStatic } from './http/addinStatic.js';
+import { apiHeaders } from './http/apiHeaders.js';
 import { authenticate } from './http/authenticate.js';
 import { inProcessScenarioWork, type ScenarioWork } from './http/costModelBodies.js';
 import { errorHandler, unknownRoute } from './http/errorHandler.js';
@@ -88,12 +88,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(healthRoutes(ctx));
 
   const api = express.Router();
-  api.use(helmet());
-  // Everything under the API is confidential unless a route says otherwise (schedule pulls revalidate).
-  api.use((_req, res, next) => {
-    res.set('Cache-Control', 'no-store');
-    next();
-  });
+  api.use(apiHeaders());
   const byAddress = perAddressLimit(config.rateLimitPerAddress, () => now().getTime());
   if (byAddress) api.use(byAddress);
   api.use(authenticate(ctx));
