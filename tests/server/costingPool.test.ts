@@ -58,6 +58,20 @@ describe('costing worker pool', () => {
     expect(costed.contentHash).toBe(costModelContentHash(JSON.parse(draft.scenarioJson), JSON.parse(costed.resultJson)));
   });
 
+  it('reads a body given as bytes: a whole buffer is moved to the worker, a pooled slice copied', async () => {
+    const text = JSON.stringify({ unitId: 'A', title: 'bytes', scenario: sampleScenario('A', 40) });
+    const expected = await inProcessScenarioWork(costScenario).draftBody(text, 100);
+    const whole = Buffer.concat([Buffer.from(text, 'utf8')], Buffer.byteLength(text));
+    expect(whole.byteLength).toBeGreaterThan(4096); // its own memory, not Node's buffer pool
+    expect(await pool.scenarioWork().draftBody(whole, 100)).toEqual(expected);
+    expect(whole.byteLength).toBe(0); // moved, not copied
+    const small = JSON.stringify({ title: 'renamed' });
+    const pooled = Buffer.from(small, 'utf8');
+    expect(pooled.byteLength).toBeLessThan(pooled.buffer.byteLength);
+    expect(await pool.scenarioWork().editBody(pooled, 'A', 100)).toEqual({ title: 'renamed', scenarioJson: undefined });
+    expect(pooled.toString('utf8')).toBe(small);
+  });
+
   it('rebuilds a refused body as the same domain error, with the field named', async () => {
     const tooLong = await pool
       .scenarioWork()
