@@ -38,7 +38,9 @@ export function accessLog(logger: Logger, ignore: (url: string) => boolean): Req
     Object.defineProperty(req, 'log', { configurable: true, enumerable: false, get: () => (child ??= logger.child({ reqId: id })) });
     if (!ignore(req.url)) {
       const started = Date.now();
+      // As the request came (routers rewrite req.url; a closed connection has no peer address).
       const url = req.url;
+      const remoteAddress = req.socket.remoteAddress;
       res.once('close', () => {
         const status = res.statusCode;
         const failed = status >= 500;
@@ -48,7 +50,7 @@ export function accessLog(logger: Logger, ignore: (url: string) => boolean): Req
         logger[level](
           {
             reqId: id,
-            req: { id, method: req.method, url: loggableUrl(url), remoteAddress: req.socket.remoteAddress },
+            req: { id, method: req.method, url: loggableUrl(url), remoteAddress },
             ...(user ? { user } : {}),
             res: { statusCode: status },
             ...(failed ? { err: new Error(`failed with status code ${status}`) } : {}),
