@@ -1,14 +1,14 @@
 import type { Request, RequestHandler } from 'express';
-import { ipKeyGenerator } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit, type ClientRateLimitInfo, type Options, type Store } from 'express-rate-limit';
 import { HttpProblem } from './problem.js';
 
 const WINDOW_MS = 60_000;
 
 /**
  * Requests counted per key in fixed windows of `windowMs`, each key's window starting at its first
- * request (express-rate-limit's MemoryStore semantics), in this instance's memory. Synchronous and
- * allocation-free on a hit: it runs on every API request, before the route. Windows that ended are
- * swept once a window, so memory follows the keys seen in the last minute.
+ * request (express-rate-limit's MemoryStore semantics), in this instance's memory, on an injected
+ * clock. Synchronous and allocation-free on a hit: it runs on every API request, before the route.
+ * Windows that ended are swept once a window, so memory follows the keys seen in the last minute.
  */
 export class WindowCounter {
   private readonly windows = new Map<string, { hits: number; resetAt: number }>();
@@ -30,26 +30,70 @@ export class WindowCounter {
     window.hits += 1;
     return window;
   }
+
+  /** Takes back a counted request (express-rate-limit's skipFailedRequests and the like). */
+  unhit(key: string): void {
+    const window = this.windows.get(key);
+    if (window !== undefined && window.hits > 0) window.hits -= 1;
+  }
+
+  forget(key: string): void {
+    this.windows.delete(key);
+  }
 }
 
 /**
- * `perMinute` requests a minute per key. Over the limit: 429 problem+json with Retry-After, the
- * seconds to the window's end. No RateLimit headers: on every response they would cost header
- * writes on the hot path.
+ * express-rate-limit's store interface over a WindowCounter: answers synchronously (the library
+ * awaits a plain value as cheaply as it can) and reads the injected clock, so tests can move time.
+ */
+class WindowStore implements Store {
+  readonly localKeys = true;
+  private counter = new WindowCounter(WINDOW_MS);
+
+  constructor(private readonly clock: () => number) {}
+
+  init(options: Options): void {
+    this.counter = new WindowCounter(options.windowMs);
+  }
+
+  increment(key: string): ClientRateLimitInfo {
+    const window = this.counter.hit(key, this.clock());
+    return { totalHits: window.hits, resetTime: new Date(window.resetAt) };
+  }
+
+  decrement(key: string): void {
+    this.counter.unhit(key);
+  }
+
+  resetKey(key: string): void {
+    this.counter.forget(key);
+  }
+}
+
+/**
+ * `perMinute` requests a minute per key (express-rate-limit, with the store above). Over the limit:
+ * 429 problem+json with Retry-After, the seconds to the window's end. No RateLimit headers: on
+ * every response they would cost two sha256 and four header writes on the hot path. Of the
+ * library's per-request validations only the proxy ones stay on (they warn once when
+ * X-Forwarded-For arrives without TRUST_PROXY); the others check our own configuration, which
+ * tests cover, and cost about a tenth of a schedule pull.
  */
 function limiter(perMinute: number, what: string, key: (req: Request) => string, clock: () => number): RequestHandler {
-  const counter = new WindowCounter(WINDOW_MS);
-  return (req, res, next) => {
-    const now = clock();
-    const window = counter.hit(key(req), now);
-    if (window.hits <= perMinute) {
-      next();
-      return;
-    }
-    const seconds = Math.max(1, Math.ceil((window.resetAt - now) / 1000));
-    res.set('Retry-After', String(seconds));
-    next(new HttpProblem(429, 'rate-limited', 'Too many requests', `more than ${perMinute} requests a minute ${what}; try again in ${seconds} s`));
-  };
+  return rateLimit({
+    windowMs: WINDOW_MS,
+    limit: perMinute,
+    standardHeaders: false,
+    legacyHeaders: false,
+    store: new WindowStore(clock),
+    keyGenerator: key,
+    validate: { default: false, trustProxy: true, xForwardedForHeader: true },
+    handler: (req, res, next) => {
+      const resetTime = (req as { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
+      const seconds = resetTime ? Math.max(1, Math.ceil((resetTime.getTime() - clock()) / 1000)) : WINDOW_MS / 1000;
+      res.set('Retry-After', String(seconds));
+      next(new HttpProblem(429, 'rate-limited', 'Too many requests', `more than ${perMinute} requests a minute ${what}; try again in ${seconds} s`));
+    },
+  });
 }
 
 const IPV4_MAPPED = /^::ffff:(\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3})$/i;

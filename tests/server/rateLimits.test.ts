@@ -1,5 +1,5 @@
 // The per-address and per-token limiters' counting, with an injected clock (issue 10 item 16: a
-// synchronous in-memory counter replaced express-rate-limit's middleware on the hot path).
+// synchronous in-memory store behind express-rate-limit keeps the hot path cheap).
 import { describe, expect, it } from 'vitest';
 import { addressKey, WindowCounter } from '../../server/http/rateLimits.js';
 
