@@ -7,6 +7,7 @@ import type { ScenarioWork } from '../http/costModelBodies.js';
 import { DomainError } from '../services/domainErrors.js';
 import type { ReportPdfOutcome, ReportPdfRequest } from '../pdf/renderReportPdf.js';
 import type { WorkerOutput, WorkerReply, WorkerTask } from './costingMessages.js';
+import { workerSource } from './workerSource.js';
 
 interface Job {
   id: number;
@@ -23,17 +24,6 @@ interface Slot {
 export interface CostingPoolOptions {
   /** Old-generation heap of each worker: a job that needs more fails alone instead of the server. */
   maxHeapMb?: number | undefined;
-}
-
-/** Where the worker's code is: the compiled .js next to this file, or the .ts source under tsx/vitest. */
-function workerSource(): { code: string } {
-  const fromSource = import.meta.url.endsWith('.ts');
-  const target = new URL(`./costingWorker${fromSource ? '.ts' : '.js'}`, import.meta.url).href;
-  return {
-    code: fromSource
-      ? `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(target)}); })`
-      : `import(${JSON.stringify(target)})`,
-  };
 }
 
 /** A job abandoned because its AbortSignal fired; its worker was stopped and replaced. */
@@ -127,7 +117,7 @@ export class CostingPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(workerSource().code, {
+    const worker = new Worker(workerSource('costingWorker', import.meta.url), {
       eval: true,
       ...(this.options.maxHeapMb ? { resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb } } : {}),
     });

@@ -1,7 +1,7 @@
 import { parseDay, formatDay } from '../dates.js';
 import { CostingInputError } from '../issues.js';
 import { provisionEffects } from '../provisions/registry.js';
-import type { Proposal, Provision } from '../schemas/scenario.js';
+import type { Proposal, Provision, Scenario } from '../schemas/scenario.js';
 import { groupTotal } from './components.js';
 import type { CostingContext } from './costingContext.js';
 import {
@@ -166,6 +166,17 @@ export function costRowRange(ctx: CostingContext, onProgress?: (progress: Costin
     baselineValueOfOnePercent,
     proposals,
   };
+}
+
+/** The scenario with only roster rows [start, end): a range for costRowRange (with the whole roster's facts). */
+export function withRowRange(scenario: Scenario, start: number, end: number): Scenario {
+  return { ...scenario, roster: { ...scenario.roster, rows: scenario.roster.rows.slice(start, end) } };
+}
+
+/** [start, end) of `ranges` consecutive ranges of `rows` rows, as equal as they can be; none empty when rows ≥ ranges. */
+export function rowRanges(rows: number, ranges: number): [number, number][] {
+  const count = Math.max(1, Math.min(ranges, rows));
+  return Array.from({ length: count }, (_, i) => [Math.floor((rows * i) / count), Math.floor((rows * (i + 1)) / count)]);
 }
 
 function partialsOf(totals: CostTotals, annualAtLastPeriod: Float64Array): CostingPartials {

@@ -1,0 +1,71 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { CostingContext, rosterFacts } from '../../shared/engine/costingContext.js';
+import { costRowRange, rowRanges, withRowRange } from '../../shared/engine/costRowRange.js';
+import { assembleCosting, costScenario, exactOrRefused } from '../../shared/engine/costScenario.js';
+import { addRowPartials, fromTransfer, type RowPartials } from '../../shared/engine/rowPartials.js';
+import { CostingInputError } from '../../shared/issues.js';
+import type { CostingResult } from '../../shared/result.js';
+import type { Scenario } from '../../shared/schemas/scenario.js';
+import { costingIssues } from '../../shared/validation/costingIssues.js';
+import { listedIssues } from '../../shared/validation/issueList.js';
+import type { RowRangeReply, RowRangeTask } from './rowRangeMessages.js';
+import { workerSource } from './workerSource.js';
+
+/** Threads for `bargaining-costing cost`: COSTING_THREADS, else every core; null when the setting is not a whole number ≥ 1. */
+export function costingThreads(env: NodeJS.ProcessEnv = process.env): number | null {
+  const text = env.COSTING_THREADS?.trim();
+  if (text === undefined || text === '') return availableParallelism();
+  return /^[1-9]\d*$/.test(text) ? Number(text) : null;
+}
+
+export interface ParallelCostOptions {
+  threads: number;
+  /** The scenario already passed every costing-time check (`checkScenario`): do not run them again. */
+  checked?: boolean;
+}
+
+/**
+ * costScenario on `threads` threads, with the same result to the byte: the roster is cut into
+ * that many ranges of consecutive rows; this thread costs the first, a worker each other one
+ * (sent only its rows); the exact partial sums are added in row order and assembled. A refused
+ * input is costed again on this thread, so its message is the one-thread message.
+ */
+export async function costScenarioInParallel(scenario: Scenario, options: ParallelCostOptions): Promise<CostingResult> {
+  if (options.checked !== true) {
+    const check = costingIssues(scenario);
+    if (check.issues.length > 0) throw new CostingInputError(listedIssues(check.issues, check.omitted));
+  }
+  const roster = rosterFacts(scenario);
+  const [first, ...others] = rowRanges(scenario.roster.rows.length, options.threads);
+  const workers = others.map(([start, end]) => startRange({ scenario: withRowRange(scenario, start, end), roster }));
+  try {
+    const own = exactOrRefused(() => costRowRange(new CostingContext(withRowRange(scenario, first![0], first![1]), roster)));
+    const ranges: RowPartials[] = [own, ...(await Promise.all(workers.map((w) => w.partials)))];
+    return assembleCosting(scenario, roster, addRowPartials(ranges));
+  } catch (error) {
+    if (error instanceof CostingInputError || error instanceof RefusedRange) return costScenario(scenario);
+    throw error;
+  } finally {
+    await Promise.all(workers.map((w) => w.worker.terminate()));
+  }
+}
+
+/** A range a worker could not cost because of its input (costed again on this thread for the message). */
+class RefusedRange extends Error {}
+
+function startRange(task: RowRangeTask): { worker: Worker; partials: Promise<RowPartials> } {
+  const worker = new Worker(workerSource('rowRangeWorker', import.meta.url), { eval: true, workerData: task });
+  const partials = new Promise<RowPartials>((resolve, reject) => {
+    worker.once('message', (reply: RowRangeReply) => {
+      if (reply.ok) resolve(fromTransfer(reply.partials));
+      else if (reply.kind === 'other') reject(Object.assign(new Error(reply.message), { stack: reply.stack }));
+      else reject(new RefusedRange(reply.message));
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`a costing thread stopped (exit code ${code}) before it answered`)));
+  });
+  // Rejected before it is awaited (this thread is still costing its own range): not unhandled.
+  partials.catch(() => undefined);
+  return { worker, partials };
+}
