@@ -20,42 +20,56 @@ export function costingThreads(env: NodeJS.ProcessEnv = process.env): number | n
 }
 
 export interface ParallelCostOptions {
-  threads: number;
   /** The scenario already passed every costing-time check (`checkScenario`): do not run them again. */
   checked?: boolean;
 }
 
 /**
- * costScenario on `threads` threads, with the same result to the byte: the roster is cut into
- * that many ranges of consecutive rows; this thread costs the first, a worker each other one
+ * costScenario on several threads, with the same result to the byte: the roster is cut into one
+ * range of consecutive rows per thread; this thread costs the first, a worker each other one
  * (sent only its rows); the exact partial sums are added in row order and assembled. A refused
  * input is costed again on this thread, so its message is the one-thread message.
+ *
+ * The workers start when this is made, so they load the engine while the caller reads and
+ * validates the scenario; one costing per instance.
  */
-export async function costScenarioInParallel(scenario: Scenario, options: ParallelCostOptions): Promise<CostingResult> {
-  if (options.checked !== true) {
-    const check = costingIssues(scenario);
-    if (check.issues.length > 0) throw new CostingInputError(listedIssues(check.issues, check.omitted));
+export class CostingThreads {
+  private readonly workers: Worker[];
+
+  constructor(readonly threads: number) {
+    if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`costing needs at least one thread, got ${threads}`);
+    this.workers = Array.from({ length: threads - 1 }, () => new Worker(workerSource('rowRangeWorker', import.meta.url), { eval: true }));
   }
-  const roster = rosterFacts(scenario);
-  const [first, ...others] = rowRanges(scenario.roster.rows.length, options.threads);
-  const workers = others.map(([start, end]) => startRange({ scenario: withRowRange(scenario, start, end), roster }));
-  try {
-    const own = exactOrRefused(() => costRowRange(new CostingContext(withRowRange(scenario, first![0], first![1]), roster)));
-    const ranges: RowPartials[] = [own, ...(await Promise.all(workers.map((w) => w.partials)))];
-    return assembleCosting(scenario, roster, addRowPartials(ranges));
-  } catch (error) {
-    if (error instanceof CostingInputError || error instanceof RefusedRange) return costScenario(scenario);
-    throw error;
-  } finally {
-    await Promise.all(workers.map((w) => w.worker.terminate()));
+
+  async cost(scenario: Scenario, options: ParallelCostOptions = {}): Promise<CostingResult> {
+    if (options.checked !== true) {
+      const check = costingIssues(scenario);
+      if (check.issues.length > 0) throw new CostingInputError(listedIssues(check.issues, check.omitted));
+    }
+    const roster = rosterFacts(scenario);
+    const [first, ...others] = rowRanges(scenario.roster.rows.length, this.threads);
+    const answers = others.map(([start, end], i) => costRangeOn(this.workers[i]!, { scenario: withRowRange(scenario, start, end), roster }));
+    try {
+      const own = exactOrRefused(() => costRowRange(new CostingContext(withRowRange(scenario, first![0], first![1]), roster)));
+      const ranges: RowPartials[] = [own, ...(await Promise.all(answers))];
+      return assembleCosting(scenario, roster, addRowPartials(ranges));
+    } catch (error) {
+      if (error instanceof CostingInputError || error instanceof RefusedRange) return costScenario(scenario);
+      throw error;
+    } finally {
+      await this.close();
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
   }
 }
 
 /** A range a worker could not cost because of its input (costed again on this thread for the message). */
 class RefusedRange extends Error {}
 
-function startRange(task: RowRangeTask): { worker: Worker; partials: Promise<RowPartials> } {
-  const worker = new Worker(workerSource('rowRangeWorker', import.meta.url), { eval: true, workerData: task });
+function costRangeOn(worker: Worker, task: RowRangeTask): Promise<RowPartials> {
   const partials = new Promise<RowPartials>((resolve, reject) => {
     worker.once('message', (reply: RowRangeReply) => {
       if (reply.ok) resolve(fromTransfer(reply.partials));
@@ -65,7 +79,8 @@ function startRange(task: RowRangeTask): { worker: Worker; partials: Promise<Row
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`a costing thread stopped (exit code ${code}) before it answered`)));
   });
+  worker.postMessage(task);
   // Rejected before it is awaited (this thread is still costing its own range): not unhandled.
   partials.catch(() => undefined);
-  return { worker, partials };
+  return partials;
 }

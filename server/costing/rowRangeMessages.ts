@@ -2,7 +2,7 @@ import type { RosterFacts } from '../../shared/engine/costingContext.js';
 import type { TransferredPartials } from '../../shared/engine/rowPartials.js';
 import type { Scenario } from '../../shared/schemas/scenario.js';
 
-/** A row-range worker's one task (its workerData): the scenario with its range of rows, and the whole roster's facts. */
+/** A row-range worker's one task: the scenario with its range of rows, and the whole roster's facts. */
 export interface RowRangeTask {
   scenario: Scenario;
   roster: RosterFacts;

@@ -1,6 +1,6 @@
 // A worker thread that costs one range of roster rows (costRowRange) and sends back its exact
-// partial sums; costScenarioInParallel starts one per range and assembles them.
-import { parentPort, workerData } from 'node:worker_threads';
+// partial sums; CostingThreads starts one per range but the first and assembles them.
+import { parentPort } from 'node:worker_threads';
 import { CostingContext } from '../../shared/engine/costingContext.js';
 import { costRowRange } from '../../shared/engine/costRowRange.js';
 import { toTransfer } from '../../shared/engine/rowPartials.js';
@@ -9,17 +9,15 @@ import type { RowRangeReply, RowRangeTask } from './rowRangeMessages.js';
 
 if (!parentPort) throw new Error('rowRangeWorker runs as a worker thread');
 const port = parentPort;
-const task = workerData as RowRangeTask;
-let reply: RowRangeReply;
-try {
-  reply = { ok: true, partials: toTransfer(costRowRange(new CostingContext(task.scenario, task.roster))) };
-} catch (error) {
-  const e = error as Error;
-  reply = {
-    ok: false,
-    kind: error instanceof CostingInputError ? 'input' : error instanceof RangeError ? 'range' : 'other',
-    message: e.message,
-    stack: e.stack ?? '',
-  };
-}
-port.postMessage(reply, reply.ok ? [reply.partials.cents.buffer as ArrayBuffer] : []);
+// Started before the scenario is read (CostingThreads): the task comes as the one message.
+port.once('message', (task: RowRangeTask) => {
+  let reply: RowRangeReply;
+  try {
+    reply = { ok: true, partials: toTransfer(costRowRange(new CostingContext(task.scenario, task.roster))) };
+  } catch (error) {
+    const e = error as Error;
+    const kind = error instanceof CostingInputError ? 'input' : error instanceof RangeError ? 'range' : 'other';
+    reply = { ok: false, kind, message: e.message, stack: e.stack ?? '' };
+  }
+  port.postMessage(reply, reply.ok ? [reply.partials.cents.buffer as ArrayBuffer] : []);
+});

@@ -32,7 +32,7 @@ export function registerCostCommands(program: Command): void {
     )
     .action(async (file: string, opts: { format: string; out?: string; timings?: boolean }) => {
       if (!FORMATS.includes(opts.format as Format)) exitWithIssues([{ path: '--format', message: `must be one of ${FORMATS.join(', ')}` }]);
-      const [{ readScenarioFile }, { costScenarioInParallel, costingThreads }, { CostingInputError }] = await Promise.all([
+      const [{ readScenarioFile }, { CostingThreads, costingThreads }, { CostingInputError }] = await Promise.all([
         import('../scenarioFile.js'),
         import('../../costing/costScenarioInParallel.js'),
         import('../../../shared/issues.js'),
@@ -40,15 +40,20 @@ export function registerCostCommands(program: Command): void {
       const threads = costingThreads();
       if (threads === null)
         exitWithIssues([{ path: 'COSTING_THREADS', message: `must be a whole number of threads, 1 or more (got ${process.env.COSTING_THREADS})` }]);
+      // The costing threads load the engine while this one reads and validates the file.
+      const costing = new CostingThreads(threads);
       const timings = { jsonParseSeconds: 0, validationSeconds: 0 };
       const scenario = await readScenarioFile(file, timings);
       printWarnings(scenario.warnings);
-      if (!scenario.ok) exitWithIssues(scenario.issues);
+      if (!scenario.ok) {
+        await costing.close();
+        exitWithIssues(scenario.issues);
+      }
       let result;
       const costingStart = performance.now();
       try {
         // readScenarioFile ran every check a costing makes.
-        result = await costScenarioInParallel(scenario.value, { threads, checked: true });
+        result = await costing.cost(scenario.value, { checked: true });
       } catch (error) {
         if (error instanceof CostingInputError) exitWithIssues(error.issues);
         throw error;
