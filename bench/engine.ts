@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { CostingThreads } from '../server/costing/costScenarioInParallel.js';
+import { CostingThreads, MIN_ROWS_PER_THREAD } from '../server/costing/costScenarioInParallel.js';
 import { costScenario, parseScenario } from '../shared/index.js';
 import type { CostingResult } from '../shared/result.js';
 import { syntheticUnit } from './syntheticUnit.js';
@@ -21,6 +21,8 @@ interface Figure {
   /** What `bargaining-costing cost` adds around the engine: JSON text → value, and schema validation. */
   jsonParseSeconds?: number;
   validateSeconds?: number;
+  /** Threads the costing used (the all-core run: fewer than the cores for a small roster, as the CLI). */
+  threads?: number;
   /** The same report with the rows costed on every core (CostingThreads, server/costing/costScenarioInParallel.ts). */
   allCores?: AllCores;
 }
@@ -38,7 +40,7 @@ const baselineFile = fileURLToPath(new URL('./engine-baseline.json', import.meta
 
 function measure(rows: number, threads: number): Promise<Figure> | Figure {
   // Started first, as `bargaining-costing cost` does: the workers load while the scenario is read.
-  const costing = threads === 1 ? null : new CostingThreads(threads);
+  const costing = threads === 1 ? null : new CostingThreads({ threads, minRowsPerThread: MIN_ROWS_PER_THREAD });
   const text = JSON.stringify(syntheticUnit(rows));
   const elapsed = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e9;
   let t = process.hrtime.bigint();
@@ -51,7 +53,10 @@ function measure(rows: number, threads: number): Promise<Figure> | Figure {
   t = process.hrtime.bigint();
   // Process CPU time: every thread's.
   const cpu = process.cpuUsage();
-  const done = (result: CostingResult): Figure => figure(rows, result, elapsed(t), process.cpuUsage(cpu), jsonParseSeconds, validateSeconds);
+  const done = (result: CostingResult): Figure => ({
+    ...figure(rows, result, elapsed(t), process.cpuUsage(cpu), jsonParseSeconds, validateSeconds),
+    threads: costing?.used ?? 1,
+  });
   return costing === null ? done(costScenario(parsed.value)) : costing.cost(parsed.value).then(done);
 }
 
@@ -90,7 +95,7 @@ if (one !== -1) {
     const single = run(rows, 1);
     if (cores === 1) return single;
     const all = run(rows, cores);
-    return { ...single, allCores: { threads: cores, seconds: all.seconds, cpuSeconds: all.cpuSeconds ?? 0, peakMB: all.peakMB } };
+    return { ...single, allCores: { threads: all.threads ?? cores, seconds: all.seconds, cpuSeconds: all.cpuSeconds ?? 0, peakMB: all.peakMB } };
   });
   let baseline: Figure[] = [];
   try {

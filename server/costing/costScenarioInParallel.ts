@@ -12,11 +12,26 @@ import { listedIssues } from '../../shared/validation/issueList.js';
 import type { RowRangeReply, RowRangeTask } from './rowRangeMessages.js';
 import { workerSource } from './workerSource.js';
 
-/** Threads for `bargaining-costing cost`: COSTING_THREADS, else every core; null when the setting is not a whole number ≥ 1. */
-export function costingThreads(env: NodeJS.ProcessEnv = process.env): number | null {
+/**
+ * Below this many rows a thread of its own costs more than it saves: a worker loads and compiles
+ * the engine, and builds every costing's plan again (about the cost of 2,000–3,000 rows).
+ */
+export const MIN_ROWS_PER_THREAD = 2500;
+
+export interface ThreadSetting {
+  threads: number;
+  /** Rows a thread must have at least, or fewer threads are used: 1 when COSTING_THREADS asks for exactly `threads`. */
+  minRowsPerThread: number;
+}
+
+/**
+ * Threads for `bargaining-costing cost`: exactly COSTING_THREADS, else every core for a roster large
+ * enough; null when the setting is not a whole number ≥ 1.
+ */
+export function costingThreads(env: NodeJS.ProcessEnv = process.env): ThreadSetting | null {
   const text = env.COSTING_THREADS?.trim();
-  if (text === undefined || text === '') return availableParallelism();
-  return /^[1-9]\d*$/.test(text) ? Number(text) : null;
+  if (text === undefined || text === '') return { threads: availableParallelism(), minRowsPerThread: MIN_ROWS_PER_THREAD };
+  return /^[1-9]\d*$/.test(text) ? { threads: Number(text), minRowsPerThread: 1 } : null;
 }
 
 export interface ParallelCostOptions {
@@ -35,9 +50,16 @@ export interface ParallelCostOptions {
  */
 export class CostingThreads {
   private readonly workers: Worker[];
+  readonly threads: number;
+  private readonly minRowsPerThread: number;
+  /** The threads the costing used (fewer than `threads` for a small roster). */
+  used = 0;
 
-  constructor(readonly threads: number) {
+  constructor(setting: ThreadSetting) {
+    const { threads, minRowsPerThread } = setting;
     if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`costing needs at least one thread, got ${threads}`);
+    this.threads = threads;
+    this.minRowsPerThread = minRowsPerThread;
     this.workers = Array.from({ length: threads - 1 }, () => new Worker(workerSource('rowRangeWorker', import.meta.url), { eval: true }));
   }
 
@@ -47,7 +69,9 @@ export class CostingThreads {
       if (check.issues.length > 0) throw new CostingInputError(listedIssues(check.issues, check.omitted));
     }
     const roster = rosterFacts(scenario);
-    const [first, ...others] = rowRanges(scenario.roster.rows.length, this.threads);
+    const rows = scenario.roster.rows.length;
+    const [first, ...others] = rowRanges(rows, Math.min(this.threads, Math.max(1, Math.floor(rows / this.minRowsPerThread))));
+    this.used = 1 + others.length;
     const answers = others.map(([start, end], i) => costRangeOn(this.workers[i]!, { scenario: withRowRange(scenario, start, end), roster }));
     try {
       const own = exactOrRefused(() => costRowRange(new CostingContext(withRowRange(scenario, first![0], first![1]), roster)));

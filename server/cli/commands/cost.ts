@@ -28,7 +28,7 @@ export function registerCostCommands(program: Command): void {
     .option('--timings', 'print on standard error the seconds spent on JSON parse, validation and costing')
     .addHelpText(
       'after',
-      '\nCOSTING_THREADS=n costs the roster rows on n threads (default: every core; 1: this thread only); the result is the same to the byte.',
+      '\nCOSTING_THREADS=n costs the roster rows on n threads (default: every core, each with 2,500 rows or more; 1: this thread only); the result is the same to the byte.',
     )
     .action(async (file: string, opts: { format: string; out?: string; timings?: boolean }) => {
       if (!FORMATS.includes(opts.format as Format)) exitWithIssues([{ path: '--format', message: `must be one of ${FORMATS.join(', ')}` }]);
@@ -37,11 +37,11 @@ export function registerCostCommands(program: Command): void {
         import('../../costing/costScenarioInParallel.js'),
         import('../../../shared/issues.js'),
       ]);
-      const threads = costingThreads();
-      if (threads === null)
+      const setting = costingThreads();
+      if (setting === null)
         exitWithIssues([{ path: 'COSTING_THREADS', message: `must be a whole number of threads, 1 or more (got ${process.env.COSTING_THREADS})` }]);
       // The costing threads load the engine while this one reads and validates the file.
-      const costing = new CostingThreads(threads);
+      const costing = new CostingThreads(setting);
       const timings = { jsonParseSeconds: 0, validationSeconds: 0 };
       const scenario = await readScenarioFile(file, timings);
       printWarnings(scenario.warnings);
@@ -61,7 +61,7 @@ export function registerCostCommands(program: Command): void {
       if (opts.timings) {
         const s = (seconds: number) => `${seconds.toFixed(3)} s`;
         process.stderr.write(
-          `timings: JSON parse ${s(timings.jsonParseSeconds)}, validation ${s(timings.validationSeconds)}, costing ${s((performance.now() - costingStart) / 1000)} (${threads} thread${threads === 1 ? '' : 's'})\n`,
+          `timings: JSON parse ${s(timings.jsonParseSeconds)}, validation ${s(timings.validationSeconds)}, costing ${s((performance.now() - costingStart) / 1000)} (${costing.used} thread${costing.used === 1 ? '' : 's'})\n`,
         );
       }
       const format = opts.format as Format;
