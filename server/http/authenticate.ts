@@ -45,8 +45,9 @@ export function authenticate(ctx: Pick<AppContext, 'store' | 'oidc' | 'principal
       req.principal = await ctx.oidc.verify(token);
       req.credential = req.principal.userId;
     } catch (error) {
-      req.log.debug({ reason: (error as Error).message }, 'bearer JWT refused');
-      next(unauthenticated(`the bearer JWT was not accepted: ${(error as Error).message}`));
+      const cause = (error as Error).cause;
+      req.log.debug({ reason: cause instanceof Error ? cause.message : (error as Error).message }, 'bearer JWT refused');
+      next(unauthenticated(`the sign-in was not accepted: ${(error as Error).message}`));
       return;
     }
     next();

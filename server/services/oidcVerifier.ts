@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
+import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
 import { roles, type Role } from '../store/store.js';
 import type { Principal } from './principal.js';
 
@@ -28,19 +28,26 @@ export class OidcVerifier {
 
   /**
    * Verifies signature, issuer, audience and expiry (which must be present), and that the token
-   * lives no longer than the configured maximum; throws a jose error or ClaimsError otherwise.
+   * lives no longer than the configured maximum; throws a RefusedToken (the reason in words, jose's
+   * error as its cause) or a ClaimsError otherwise.
    */
   async verify(jwt: string): Promise<Principal> {
     const now = this.clock();
-    // jose: requiredClaims makes a token without exp fail; clockTolerance applies to exp, nbf and iat
-    // (https://github.com/panva/jose/blob/main/docs/jwt/verify/interfaces/JWTVerifyOptions.md).
-    const { payload } = await jwtVerify(jwt, await this.keySet(), {
-      issuer: this.config.issuer,
-      audience: this.config.audience,
-      requiredClaims: ['exp'],
-      clockTolerance: this.config.clockSkewSeconds,
-      currentDate: now,
-    });
+    const keys = await this.keySet();
+    let payload: JWTPayload;
+    try {
+      // jose: requiredClaims makes a token without exp fail; clockTolerance applies to exp, nbf and iat
+      // (https://github.com/panva/jose/blob/main/docs/jwt/verify/interfaces/JWTVerifyOptions.md).
+      ({ payload } = await jwtVerify(jwt, keys, {
+        issuer: this.config.issuer,
+        audience: this.config.audience,
+        requiredClaims: ['exp'],
+        clockTolerance: this.config.clockSkewSeconds,
+        currentDate: now,
+      }));
+    } catch (error) {
+      throw new RefusedToken(refusalInWords(error), { cause: error });
+    }
     const exp = payload.exp!;
     const from = typeof payload.iat === 'number' ? payload.iat : Math.floor(now.getTime() / 1000);
     if (exp - from > this.config.maxTokenLifetimeSeconds) {
@@ -67,6 +74,28 @@ async function discoverJwksUri(issuer: string): Promise<string> {
 }
 
 export class ClaimsError extends Error {}
+
+/** A token that failed verification: the message says why in words a user can act on. */
+export class RefusedToken extends Error {}
+
+/** Why jose refused a token, for the person who signed in (the pane shows it); jose's own message otherwise. */
+function refusalInWords(error: unknown): string {
+  if (error instanceof errors.JWTExpired) return 'it has expired; sign in again';
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    if (error.reason === 'missing') return `the token has no "${error.claim}" claim, which this server requires`;
+    if (error.claim === 'aud')
+      return "it was made for another application than this costing server (an administrator should check that the add-in's API scope and the server's OIDC_AUDIENCE name the same app)";
+    if (error.claim === 'iss') return 'it comes from another organisation or identity provider than the one this server trusts (OIDC_ISSUER)';
+    if (error.claim === 'nbf' || error.claim === 'iat') return "it is not valid yet; check this computer's clock and the server's";
+  }
+  if (error instanceof errors.JWSSignatureVerificationFailed || error instanceof errors.JWKSNoMatchingKey) {
+    return "its signature does not match the identity provider's keys";
+  }
+  if (error instanceof errors.JWTInvalid || error instanceof errors.JWSInvalid || error instanceof errors.JOSEAlgNotAllowed) {
+    return 'it is not a sign-in token this server can read';
+  }
+  return (error as Error).message;
+}
 
 function principalFromClaims(payload: JWTPayload, config: OidcConfig): Principal {
   if (typeof payload.sub !== 'string' || payload.sub === '') throw new ClaimsError('the token has no subject');

@@ -98,7 +98,13 @@ export function costRowRange(ctx: CostingContext, onProgress?: (progress: Costin
     // With retro pay only after the retro period (it sums every earlier period); for the full
     // proposal with a split fund only at a fiscal year's start onto totals of whole fiscal years
     // (a split is taken on an employee's whole fiscal-year amount).
-    const runsFor = (k: number) => k === K - 1 || provisionEffects(provisions[k]!).timing !== 'fiscalYears';
+    // Flat amounts (timing 'fiscalYears') change no row: the last costing is that of the last
+    // provision that does (or of the last provision when none does), and it carries the lift.
+    const changesRows = (k: number) => provisionEffects(provisions[k]!).timing !== 'fiscalYears';
+    let lastRun = K - 1;
+    while (lastRun > 0 && !changesRows(lastRun)) lastRun--;
+    if (K > 0 && !changesRows(lastRun)) lastRun = K - 1;
+    const runsFor = (k: number) => k === lastRun || changesRows(k);
     let previous = null as VariantCosting | null;
     let inherited = null as CostTotals | null;
     // The inherited totals' by-fund figures are exact: every piece added covers whole fiscal years.
@@ -110,7 +116,7 @@ export function costRowRange(ctx: CostingContext, onProgress?: (progress: Costin
       if (runsFor(k)) {
         const first = firstPeriodAffected(provisions[k]!, timeline, N);
         const resumable: boolean =
-          (retroIndex === null || first > retroIndex) && !(hasSplitFunds && k === K - 1 && !(inheritedWholeYears && isYearStart(first)));
+          (retroIndex === null || first > retroIndex) && !(hasSplitFunds && k === lastRun && !(inheritedWholeYears && isYearStart(first)));
         const resumeAt: number = resumable && previous?.beforeSplit && previous.states.indices.includes(first) && first > 0 ? first : 0;
         let next = k + 1;
         while (next < K && !runsFor(next)) next++;
@@ -120,7 +126,7 @@ export function costRowRange(ctx: CostingContext, onProgress?: (progress: Costin
           {
             ...fromStart,
             retro: retro(false),
-            lift: k === K - 1,
+            lift: k === lastRun,
             startIndex: resumeAt,
             resumeFrom: resumeAt > 0 ? previous!.states : null,
             recordAt: split !== null && split >= resumeAt ? [...yearStarts, split] : yearStarts,

@@ -185,6 +185,18 @@ export function costVariant(ctx: CostingContext, plan: VariantPlan, caches: Cost
     let ownStep = -1;
     let ownLevel = -1;
     let own: PayAmounts | null = null;
+    // The figures derived from a segment's pay — lump sums, pension, Medicare, roll-ups, health —
+    // depend only on (class state, pay, step) for a given row; consecutive segments split by a
+    // fiscal-year, pay-year or Social Security boundary often share all three, so the previous
+    // segment's figures are reused (rollupCents still holds this row's roll-ups from then).
+    let derivedState: ClassState | null = null;
+    let derivedAmounts: PayAmounts | null = null;
+    let derivedStep = -1;
+    let lump = 0;
+    let pension = 0;
+    let medicare = 0;
+    let other = 0;
+    let health = 0;
 
     for (let e = 0; e < epochs.length; e++) {
       const epoch = epochs[e]!;
@@ -206,14 +218,13 @@ export function costVariant(ctx: CostingContext, plan: VariantPlan, caches: Cost
           while (bsi < basePath.changeAt.length && basePath.changeAt[bsi]! <= i) baseStep = basePath.stepAfter[bsi++]!;
           if (bsi < basePath.changeAt.length && basePath.changeAt[bsi]! < segmentEnd) segmentEnd = basePath.changeAt[bsi]!;
         }
-        const n = segmentEnd - i;
-
         if (own === null || cs.payStateId !== ownPayState || step !== ownStep || level !== ownLevel) {
           own = payFor(ctx, caches, cs, rc, step, level);
           ownPayState = cs.payStateId;
           ownStep = step;
           ownLevel = level;
         }
+        const n = segmentEnd - i;
         let amounts = own;
         if (retroRow && i < retroIndex) {
           // Before the retro period the status quo was paid; the difference is owed (§3).
@@ -228,27 +239,33 @@ export function costVariant(ctx: CostingContext, plan: VariantPlan, caches: Cost
         } else if (retroRow && i === retroIndex) {
           amounts = withRetro(own, owed);
         }
-        let lump = 0;
-        let pensionableLump = 0;
-        if (cs.lumpSums.length > 0 && !vacant) {
-          for (const l of cs.lumpSums) {
-            const cents = lumpSumCents(ctx, caches, cs, rc, step, l);
-            lump += cents;
-            if (l.pensionable) pensionableLump += cents;
+        if (cs !== derivedState || amounts !== derivedAmounts || step !== derivedStep) {
+          lump = 0;
+          let pensionableLump = 0;
+          if (cs.lumpSums.length > 0 && !vacant) {
+            for (const l of cs.lumpSums) {
+              const cents = lumpSumCents(ctx, caches, cs, rc, step, l);
+              lump += cents;
+              if (l.pensionable) pensionableLump += cents;
+            }
           }
+          const taxable = amounts.taxable + lump;
+          const pensionable = amounts.pensionable + pensionableLump;
+          pension = pensionTier < 0 ? 0 : applyRate(pensionable, cs.pensionRate[pensionTier] ?? missingPension(ctx, rc, i));
+          medicare = paysMedicare ? applyRate(taxable, medicareRate) : 0;
+          other = 0;
+          for (let k = 0; k < rowRollupList.length; k++) {
+            const r = rowRollupList[k]!;
+            const cents = applyRate(rollups[r]!.onTaxable ? taxable : pensionable, cs.rollupRates[r] ?? missingRollup(ctx, rc, r, i));
+            rollupCents[r] = cents;
+            other += cents;
+          }
+          health = healthTier < 0 ? 0 : (cs.healthCents[healthTier] ?? missingHealth(ctx, rc, i));
+          derivedState = cs;
+          derivedAmounts = amounts;
+          derivedStep = step;
         }
         const taxable = amounts.taxable + lump;
-        const pensionable = amounts.pensionable + pensionableLump;
-        const pension = pensionTier < 0 ? 0 : applyRate(pensionable, cs.pensionRate[pensionTier] ?? missingPension(ctx, rc, i));
-        const medicare = paysMedicare ? applyRate(taxable, medicareRate) : 0;
-        let other = 0;
-        for (let k = 0; k < rowRollupList.length; k++) {
-          const r = rowRollupList[k]!;
-          const cents = applyRate(rollups[r]!.onTaxable ? taxable : pensionable, cs.rollupRates[r] ?? missingRollup(ctx, rc, r, i));
-          rollupCents[r] = cents;
-          other += cents;
-        }
-        const health = healthTier < 0 ? 0 : (cs.healthCents[healthTier] ?? missingHealth(ctx, rc, i));
 
         let socialSecurity = 0;
         if (paysSocialSecurity) {
@@ -368,11 +385,12 @@ function withRetro(
   owed: { wages: number; specialPays: number; pensionableSpecialPays: number; longevity: number; overtime: number },
 ): PayAmounts {
   return {
+    // Same property order as payAmounts() builds, so every PayAmounts shares one hidden class.
     base: own.base + owed.wages,
     specialPays: own.specialPays + owed.specialPays,
-    pensionableSpecialPays: own.pensionableSpecialPays + owed.pensionableSpecialPays,
     longevity: own.longevity + owed.longevity,
     overtime: own.overtime + owed.overtime,
+    pensionableSpecialPays: own.pensionableSpecialPays + owed.pensionableSpecialPays,
     pensionable: own.pensionable + owed.wages + owed.pensionableSpecialPays + owed.longevity,
     taxable: own.taxable + owed.wages + owed.specialPays + owed.longevity + owed.overtime,
   };

@@ -34,6 +34,8 @@ export interface RowContext {
   healthTier: number; // -1: none
   /** Costed period indices at which the row reaches each longevity threshold (ascending). */
   longevityLevelAt: number[];
+  /** The row's next step date, parsed once (step paths are built per step regime). */
+  nextStepDay: Day | null;
   /** The roll-ups (indices into ctx.rollups) whose class and tier filters the row passes. */
   rollups: number[];
   /** Fund parts (indices into ctx.funds; shares of all but the last) and department index. */
@@ -200,6 +202,7 @@ export class CostingContext {
         pensionTier: row.pensionTier === undefined ? -1 : this.tierIndex(this.pensionTiers, this.pensionEntries, row.pensionTier),
         healthTier: row.healthTier === undefined ? -1 : this.tierIndex(this.healthTiers, this.healthEntries, row.healthTier),
         longevityLevelAt: row.hireDate === undefined ? [] : rowLongevityLevels(parseDay(row.hireDate), this.thresholds, this.timeline),
+        nextStepDay: row.nextStepDate === undefined ? null : parseDay(row.nextStepDate),
         rollups: this.rollups.flatMap((r, i) =>
           (r.classes === null || r.classes.has(row.class)) && (r.tiers === null || (row.pensionTier !== undefined && r.tiers.has(row.pensionTier))) ? [i] : [],
         ),

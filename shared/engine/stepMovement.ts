@@ -1,4 +1,4 @@
-import { addMonths, parseDay, type Day } from '../dates.js';
+import { addMonths, type Day } from '../dates.js';
 import type { CostingContext, RowContext } from './costingContext.js';
 import type { StepRegime } from './variantPlan.js';
 
@@ -58,10 +58,10 @@ export function stepPath(ctx: CostingContext, rc: RowContext, regime: StepRegime
     }
   };
 
-  if (!row.vacant && row.nextStepDate !== undefined) {
+  if (!row.vacant && rc.nextStepDay !== null) {
     const cls = ctx.scenario.schedule.classes[rc.classIndex]!;
     const baseSteps = cls.steps.length;
-    const nextStep = parseDay(row.nextStepDate);
+    const nextStep = rc.nextStepDay;
     const slideOffset: (number | null)[] = regime.freezes.map(() => null);
 
     for (let k = 0; k < MAX_STEP_DATES; k++) {

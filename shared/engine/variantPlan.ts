@@ -179,10 +179,15 @@ export function buildVariantPlan(ctx: CostingContext, spec: VariantSpec, interne
     const rollupEntriesInForce = ctx.rollupEntries.map((entries) => entries.filter((e) => inForce(e.from)).length).join(',');
     // Everything a class state depends on; equal keys (across epochs and variants) share one state.
     const listed = (lps: readonly ListedProvision[]) => (lps.length === 0 ? '' : `${proposalKey}:${lps.map((lp) => lp.listedIndex).join(',')}`);
-    const epochKey = `${listed(applied)}|${multiply ? 'x' : ''}|${pensionEntriesInForce}|${healthEntriesInForce}|${rollupEntriesInForce}|${listed(lumps)}`;
-    const classes = scenario.schedule.classes.map((cls, ci): ClassState =>
-      interner.memo(`class|${epochKey}|${ci}`, () => {
-        const forClass = applied.filter((lp) => affectsClass(lp.provision, cls.code));
+    const entriesKey = `${multiply ? 'x' : ''}|${pensionEntriesInForce}|${healthEntriesInForce}|${rollupEntriesInForce}`;
+    const classes = scenario.schedule.classes.map((cls, ci): ClassState => {
+      const forClass = applied.filter((lp) => affectsClass(lp.provision, cls.code));
+      const lumpsForClass = lumps.filter((lp) => affectsClass(lp.provision, cls.code));
+      // Keyed on what reaches this class only: an epoch that another class's provision starts
+      // shares this class's state with the epoch before, so costRows reuses the figures derived
+      // from it (it compares states by identity).
+      const classKey = `${ci}|${history.keys[scheduleCount]![ci]}|${listed(forClass)}|${entriesKey}|${listed(lumpsForClass)}`;
+      return interner.memo(`class|${classKey}`, () => {
         const indicesOf = (changes: (e: ProvisionEffects) => boolean) => {
           const listed = forClass.filter((lp) => changes(lp.effects)).map((lp) => lp.listedIndex);
           return listed.length === 0 ? '' : `${proposalKey}:${listed.join(',')}`;
@@ -227,12 +232,10 @@ export function buildVariantPlan(ctx: CostingContext, spec: VariantSpec, interne
             ),
           ),
           healthCents: interner.memo(`health|${indicesOf((e) => e.health !== undefined)}|${healthEntriesInForce}`, () => healthInForce(ctx, forClass, inForce)),
-          lumpSums: lumps
-            .filter((lp) => affectsClass(lp.provision, cls.code))
-            .map((lp) => interner.memo(`lump|${proposalKey}:${lp.listedIndex}`, () => lumpSumPayment(lp.effects.lumpSum!, interner))),
+          lumpSums: lumpsForClass.map((lp) => interner.memo(`lump|${proposalKey}:${lp.listedIndex}`, () => lumpSumPayment(lp.effects.lumpSum!, interner))),
         };
-      }),
-    );
+      });
+    });
     const payYear = timeline.payYear[start]!;
     epochs.push({ start, end, fiscalYearIndex, payYear, wageBaseCents: ctx.wageBaseCents.get(payYear) ?? -1, classes });
   }

@@ -3,7 +3,7 @@
  * broker): silent first, the host's prompt only when the user must interact, memory-only cache.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { entraAccessToken, entraConfig, forgetEntraSession } from '../../addin/taskpane/auth/entraSignIn.js';
+import { entraAccessToken, entraConfig, forgetEntraSession, signInFailure } from '../../addin/taskpane/auth/entraSignIn.js';
 import { CONNECTION_STORAGE_KEY, holdConnection, loadConnection, saveConnection } from '../../addin/runtime/connection.js';
 
 const config = { clientId: 'client-1', authority: 'https://login.microsoftonline.com/tenant-1', scope: 'api://costing.city.gov/client-1/access_as_user' };
@@ -59,6 +59,26 @@ describe('sign-in with the organisation’s account', () => {
     expect(msal.calls).toEqual(['silent api://costing.city.gov/client-1/access_as_user']);
     expect(await entraAccessToken(config, true)).toBe('prompted-token');
     expect(msal.calls.slice(1)).toEqual(['silent api://costing.city.gov/client-1/access_as_user', 'popup', 'setActiveAccount']);
+  });
+
+  it("says why sign-in failed in words: the closed prompt, or Entra's sentence without MSAL's code and trace lines", () => {
+    const cancelled = Object.assign(new Error('user_cancelled: User cancelled the flow.'), {
+      errorCode: 'user_cancelled',
+      errorMessage: 'User cancelled the flow.',
+    });
+    expect(signInFailure(cancelled).message).toBe(
+      "Could not sign in with your organisation's account: the sign-in window was closed before signing in finished; select Sign in to try again",
+    );
+    const refused = Object.assign(new Error('invalid_client: AADSTS700016: …'), {
+      errorCode: 'invalid_client',
+      errorMessage:
+        "AADSTS700016: Application with identifier 'c0de' was not found in the directory 'City'.\r\nTrace ID: 5e1c\r\nCorrelation ID: 9a7b\r\nTimestamp: 2026-12-01 10:00:00Z",
+    });
+    expect(signInFailure(refused).message).toBe(
+      "Could not sign in with your organisation's account: AADSTS700016: Application with identifier 'c0de' was not found in the directory 'City'.",
+    );
+    expect(signInFailure(refused).cause).toBe(refused);
+    expect(signInFailure(undefined).message).toBe("Could not sign in with your organisation's account: the sign-in service did not answer");
   });
 
   it('keeps an Entra token in memory only, and an API token in session storage, never local storage', () => {

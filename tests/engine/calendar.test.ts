@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PayCalendar, fiscalYearOfDay } from '../../shared/calendar.js';
-import { addMonths, formatDay, parseDay } from '../../shared/dates.js';
+import { addMonths, dayFromParts, dayParts, formatDay, parseDay } from '../../shared/dates.js';
 import { cost, increase, monthlyScenario, parse } from './scenarioBuilder.js';
 
 describe('calendar (COSTING.md §2)', () => {
@@ -9,6 +9,22 @@ describe('calendar (COSTING.md §2)', () => {
     expect(fiscalYearOfDay(parseDay('2026-06-30'), 7)).toBe(2026);
     expect(fiscalYearOfDay(parseDay('2026-10-01'), 10)).toBe(2027);
     expect(fiscalYearOfDay(parseDay('2026-12-31'), 1)).toBe(2026);
+  });
+
+  it('converts days and civil dates as JavaScript Date does, every day from 1800 to 2400', () => {
+    // Independent check: the integer algorithm against the platform's proleptic Gregorian calendar.
+    const mismatches: string[] = [];
+    for (let day = Date.UTC(1800, 0, 1) / 86_400_000; day <= Date.UTC(2400, 11, 31) / 86_400_000; day++) {
+      const date = new Date(day * 86_400_000);
+      const parts = dayParts(day);
+      const expected = { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+      if (parts.year !== expected.year || parts.month !== expected.month || parts.day !== expected.day) mismatches.push(date.toISOString());
+      if (dayFromParts(expected.year, expected.month, expected.day) !== day) mismatches.push(`from ${date.toISOString()}`);
+    }
+    expect(mismatches).toEqual([]);
+    expect(dayParts(parseDay('2028-02-29'))).toEqual({ year: 2028, month: 2, day: 29 });
+    expect(formatDay(dayFromParts(2000, 3, 1) - 1)).toBe('2000-02-29');
+    expect(formatDay(dayFromParts(1900, 3, 1) - 1)).toBe('1900-02-28');
   });
 
   it('adds months clamping to the month end', () => {

@@ -88,16 +88,21 @@ describe('OIDC bearer tokens', () => {
   });
 
   it.each([
-    ['signed by another key', () => jwt({ sub: 'x', roles: ['admin'] }, { key: strangerKey })],
-    ['for another audience', () => jwt({ sub: 'x', roles: ['admin'] }, { aud: 'api://other' })],
-    ['from another issuer', () => jwt({ sub: 'x', roles: ['admin'] }, { iss: 'https://evil.example' })],
-    ['expired beyond the clock skew', () => jwt({ sub: 'x', roles: ['admin'] }, { exp: '-5m' })],
-    ['without a known role', () => jwt({ sub: 'x', roles: ['superuser'] })],
-    ['not a JWT at all', async () => 'abc.def.ghi'],
-  ])('refuses a token %s with 401', async (_what, make) => {
+    ['signed by another key', () => jwt({ sub: 'x', roles: ['admin'] }, { key: strangerKey }), "its signature does not match the identity provider's keys"],
+    ['for another audience', () => jwt({ sub: 'x', roles: ['admin'] }, { aud: 'api://other' }), 'it was made for another application than this costing server'],
+    [
+      'from another issuer',
+      () => jwt({ sub: 'x', roles: ['admin'] }, { iss: 'https://evil.example' }),
+      'it comes from another organisation or identity provider',
+    ],
+    ['expired beyond the clock skew', () => jwt({ sub: 'x', roles: ['admin'] }, { exp: '-5m' }), 'it has expired; sign in again'],
+    ['without a known role', () => jwt({ sub: 'x', roles: ['superuser'] }), "the token's roles claim names none of the roles"],
+    ['not a JWT at all', async () => 'abc.def.ghi', 'it is not a sign-in token this server can read'],
+  ])('refuses a token %s with 401, saying why in words', async (_what, make, words) => {
     const reply = await client(server.url, await make())('GET', '/me');
     expect(reply.status).toBe(401);
     expect(reply.headers.get('content-type')).toContain('application/problem+json');
+    expect(reply.body.detail).toContain(`the sign-in was not accepted: ${words}`);
   });
 
   it('still accepts the server own API tokens next to OIDC', async () => {

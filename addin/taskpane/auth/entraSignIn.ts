@@ -34,9 +34,46 @@ function msalFactory(): MsalFactory {
 
 let app: Promise<IPublicClientApplication> | undefined;
 
+/** MSAL's errors (AuthError and its kinds) carry a code and a message apart from each other. */
+interface MsalError {
+  name?: string;
+  message?: string;
+  errorCode?: string;
+  errorMessage?: string;
+}
+
+/** MSAL's error codes (BrowserAuthErrorCodes) a person can act on, in words. */
+const msalWords: Record<string, string> = {
+  user_cancelled: 'the sign-in window was closed before signing in finished; select Sign in to try again',
+  popup_window_error: 'the sign-in window could not open; allow pop-ups for this add-in and try again',
+  empty_window_error: 'the sign-in window could not open; allow pop-ups for this add-in and try again',
+  no_network_connectivity: "there is no network connection to Microsoft's sign-in; check the connection and try again",
+};
+
+/**
+ * Why sign-in failed, in words: the MSAL code's words, else MSAL's own message without the code in
+ * front and without Entra's trace lines ("Trace ID: … Correlation ID: … Timestamp: …").
+ */
+export function signInFailure(error: unknown): Error {
+  const e = (error ?? {}) as MsalError;
+  const words =
+    (e.errorCode && msalWords[e.errorCode]) ||
+    (e.errorMessage || e.message || 'the sign-in service did not answer')
+      .split(/\s*Trace ID:/)[0]!
+      .replace(/\s+/g, ' ')
+      .trim();
+  return new Error(`Could not sign in with your organisation's account: ${words}`, { cause: error });
+}
+
+function needsInteraction(error: unknown): boolean {
+  return error instanceof InteractionRequiredAuthError || (error as MsalError | undefined)?.name === 'InteractionRequiredAuthError';
+}
+
 /**
  * An access token for the costing server: silently when the host already has the user signed in
- * (the usual case inside Office), else through the host's sign-in prompt.
+ * (the usual case inside Office), else — when `interactive` — through the host's sign-in prompt,
+ * as Microsoft's NAA guidance orders it (acquireTokenSilent, then acquireTokenPopup on an
+ * InteractionRequiredAuthError).
  */
 export async function entraAccessToken(config: EntraConfig, interactive: boolean): Promise<string> {
   app ??= msalFactory()({ auth: { clientId: config.clientId, authority: config.authority }, cache: { cacheLocation: 'memoryStorage' } });
@@ -46,16 +83,14 @@ export async function entraAccessToken(config: EntraConfig, interactive: boolean
     const account = msal.getActiveAccount() ?? msal.getAllAccounts()[0];
     return (await msal.acquireTokenSilent(account ? { ...request, account } : request)).accessToken;
   } catch (error) {
-    if (!interactive || !(error instanceof InteractionRequiredAuthError || (error as { name?: string }).name === 'InteractionRequiredAuthError')) {
-      throw new Error(`Could not sign in with your organisation's account: ${(error as Error).message}`, { cause: error });
-    }
+    if (!interactive || !needsInteraction(error)) throw signInFailure(error);
   }
   try {
     const result = await msal.acquireTokenPopup(request);
     msal.setActiveAccount(result.account);
     return result.accessToken;
   } catch (error) {
-    throw new Error(`Could not sign in with your organisation's account: ${(error as Error).message}`, { cause: error });
+    throw signInFailure(error);
   }
 }
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Button, Tab, TabList, Text } from '@fluentui/react-components';
+import { Button, Text } from '@fluentui/react-components';
 import type { Proposal, Scenario } from '../../../shared/schemas/scenario.js';
 import type { CostingResult } from '../../../shared/result.js';
 import { forgetSchedules } from '../../runtime/sharedState.js';
@@ -17,6 +17,7 @@ import type { WorkbookPort } from '../workbook/workbookPort.js';
 import { ConnectPanel } from './ConnectPanel.js';
 import { CostPanel } from './CostPanel.js';
 import { ErrorBar } from './ErrorBar.js';
+import { PaneTabs } from './PaneTabs.js';
 import { StartWorkbookPanel } from './StartWorkbookPanel.js';
 import { UnitPicker } from './UnitPicker.js';
 import { ValidatePanel } from './ValidatePanel.js';
@@ -93,14 +94,8 @@ export function App({ workbook }: { workbook: WorkbookPort }) {
           </Button>
         ) : null}
       </header>
-      <ErrorBar error={startup.error} onDismiss={startup.clearError} title="Could not sign in again" />
-      <TabList className="tabs" selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="small">
-        {tabs.map((t) => (
-          <Tab key={t.id} value={t.id}>
-            {t.label}
-          </Tab>
-        ))}
-      </TabList>
+      <ErrorBar error={startup.error} onDismiss={startup.clearError} title="Could not sign in" />
+      <PaneTabs tabs={tabs} selected={tab} onSelect={setTab} />
       {showUnit ? <UnitPicker units={me.units} value={unitId} onChange={setUnitId} /> : null}
       <main>
         {tab === 'connect' || !signedIn ? (

@@ -4,8 +4,9 @@ const css = `
 .pane-header { display: flex; align-items: baseline; justify-content: space-between; gap: 8px; }
 .panel { display: flex; flex-direction: column; gap: 10px; padding: 8px 0; min-width: 0; }
 .panel > * { max-width: 100%; box-sizing: border-box; }
-.tabs { flex-wrap: nowrap; overflow-x: auto; }
+.tabs { flex-wrap: nowrap; min-width: 0; }
 .tabs .fui-Tab { padding-left: 3px; padding-right: 3px; min-width: 0; }
+.tabs .tabs-more { min-width: 0; padding-left: 6px; padding-right: 6px; flex-shrink: 0; }
 .provisions { margin: 0; padding-left: 20px; display: flex; flex-direction: column; gap: 6px; }
 .provisions li > span { margin-top: 2px; }
 .provision-form { border: 1px solid currentColor; border-radius: 4px; padding: 8px; display: flex; flex-direction: column; gap: 8px; min-width: 0; }
