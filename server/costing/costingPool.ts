@@ -7,6 +7,7 @@ import type { BodyText, ScenarioWork } from '../http/costModelBodies.js';
 import { DomainError } from '../services/domainErrors.js';
 import type { ReportPdfOutcome, ReportPdfRequest } from '../pdf/renderReportPdf.js';
 import type { WorkerOutput, WorkerReply, WorkerTask } from './costingMessages.js';
+import { workerSource } from './workerSource.js';
 
 interface Job {
   id: number;
@@ -35,17 +36,6 @@ export interface CostingPoolOptions {
 /** What a worker is told when it starts. */
 export interface CostingWorkerData {
   niceness?: number | undefined;
-}
-
-/** Where the worker's code is: the compiled .js next to this file, or the .ts source under tsx/vitest. */
-function workerSource(): { code: string } {
-  const fromSource = import.meta.url.endsWith('.ts');
-  const target = new URL(`./costingWorker${fromSource ? '.ts' : '.js'}`, import.meta.url).href;
-  return {
-    code: fromSource
-      ? `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(target)}); })`
-      : `import(${JSON.stringify(target)})`,
-  };
 }
 
 /** A job abandoned because its AbortSignal fired; its worker was stopped and replaced. */
@@ -140,7 +130,7 @@ export class CostingPool {
 
   private spawn(): Slot {
     const workerData: CostingWorkerData = { niceness: this.options.niceness };
-    const worker = new Worker(workerSource().code, {
+    const worker = new Worker(workerSource('costingWorker', import.meta.url), {
       eval: true,
       workerData,
       ...(this.options.maxHeapMb ? { resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb } } : {}),
