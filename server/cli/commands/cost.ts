@@ -28,7 +28,7 @@ export function registerCostCommands(program: Command): void {
     .option('--timings', 'print on standard error the seconds spent on JSON parse, validation and costing')
     .addHelpText(
       'after',
-      '\nCOSTING_THREADS=n costs the roster rows on n threads (default: every core, each with 2,500 rows or more; 1: this thread only); the result is the same to the byte.',
+      '\nCOSTING_THREADS=n costs the roster rows on n threads (default: every core, each with 10,000 rows or more; 1: this thread only); the result is the same to the byte.',
     )
     .action(async (file: string, opts: { format: string; out?: string; timings?: boolean }) => {
       if (!FORMATS.includes(opts.format as Format)) exitWithIssues([{ path: '--format', message: `must be one of ${FORMATS.join(', ')}` }]);
