@@ -39,11 +39,28 @@ export interface CostOptions {
  * component, the increase, per-provision charges, the value of 1%, the lift, per-class detail.
  */
 export function costScenario(scenario: Scenario, options: CostOptions = {}): CostingResult {
+  return costScenarioWith(scenario, options, null);
+}
+
+/**
+ * What a costing session (costingSession.ts) lends one costing: a context, interner and caches it
+ * has checked fit the scenario, and a say over each run — it may hand back an identical costing it
+ * kept instead of running `cost`. Without hooks a costing makes its own and runs everything.
+ */
+export interface CostingHooks {
+  ctx: CostingContext;
+  interner: Interner;
+  caches: CostingCaches;
+  run(spec: VariantSpec, options: CostRunOptions, cost: () => VariantCosting): VariantCosting;
+}
+
+/** costScenario with a session's hooks (null: none). */
+export function costScenarioWith(scenario: Scenario, options: CostOptions, hooks: CostingHooks | null): CostingResult {
   // Every costing-time problem at once (validate runs the same checks), before any figure is made.
   const check = costingIssues(scenario);
   if (check.issues.length > 0) throw new CostingInputError(listedIssues(check.issues, check.omitted));
   try {
-    return costValidScenario(scenario, options);
+    return costValidScenario(scenario, options, hooks);
   } catch (error) {
     if (error instanceof RangeError) {
       throw new CostingInputError([{ path: '(document)', message: `an amount is too large to cost exactly to the cent (${error.message})` }]);
@@ -52,14 +69,14 @@ export function costScenario(scenario: Scenario, options: CostOptions = {}): Cos
   }
 }
 
-function costValidScenario(scenario: Scenario, options: CostOptions): CostingResult {
-  const ctx = new CostingContext(scenario);
+function costValidScenario(scenario: Scenario, options: CostOptions, hooks: CostingHooks | null): CostingResult {
+  const ctx = hooks?.ctx ?? new CostingContext(scenario);
   const timeline = ctx.timeline;
   const F = timeline.fiscalYears.length;
   const N = timeline.length;
   const R = ctx.rollups.length;
-  const interner = new Interner();
-  const caches = new CostingCaches(ctx.rows.length);
+  const interner = hooks?.interner ?? new Interner();
+  const caches = hooks?.caches ?? new CostingCaches(ctx.rows.length);
   const retroIndices = scenario.proposals.map((p, pi) => retroIndexOf(p, pi, timeline));
   const total = 2 + F + scenario.proposals.reduce((sum, p, pi) => sum + p.provisions.length + F + 1 + (retroIndices[pi] === null ? 0 : 1), 0);
   let done = 0;
@@ -72,8 +89,9 @@ function costValidScenario(scenario: Scenario, options: CostOptions): CostingRes
   const run = (spec: VariantSpec, runOptions: CostRunOptions): VariantCosting => {
     const extra = [...runOptions.recordAt, ...(runOptions.splitIndex === null ? [] : [runOptions.splitIndex])];
     if (runOptions.retro !== null) extra.push(runOptions.retro.index, runOptions.retro.index + 1);
-    const plan = buildVariantPlan(ctx, { ...spec, extraBoundaries: extra }, interner);
-    const costing = costVariant(ctx, plan, caches, runOptions);
+    const planned = { ...spec, extraBoundaries: extra };
+    const cost = () => costVariant(ctx, buildVariantPlan(ctx, planned, interner), caches, runOptions);
+    const costing = hooks === null ? cost() : hooks.run(planned, runOptions, cost);
     tick();
     return costing;
   };

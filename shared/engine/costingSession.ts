@@ -1,0 +1,221 @@
+import type { CostingResult } from '../result.js';
+import type { Scenario } from '../schemas/scenario.js';
+import { CostingContext } from './costingContext.js';
+import { CostingCaches, type CostOptions as CostRunOptions, type RowStates, type VariantCosting } from './costRows.js';
+import { costScenario, costScenarioWith, type CostOptions, type CostingHooks } from './costScenario.js';
+import { Interner, type VariantSpec } from './variantPlan.js';
+
+/** What the last costing of a session took from the ones before it. */
+export interface SessionReuse {
+  /** The context, interner and caches were kept (the scenario's parts besides proposals are unchanged). */
+  context: boolean;
+  /** Runs (costings of one variant: the baseline, a provision prefix, a value-of-1% year…) asked for. */
+  runs: number;
+  /** Runs answered with an identical run kept from an earlier costing. */
+  reused: number;
+}
+
+/** A run kept by the session, with the costing it was last used by. */
+interface KeptRun {
+  costing: VariantCosting;
+  generation: number;
+}
+
+interface SessionState {
+  /** The scenario the context was built for (its parts besides proposals are what is compared). */
+  scenario: Scenario;
+  ctx: CostingContext;
+  interner: Interner;
+  caches: CostingCaches;
+  /** The funds and departments the roster rows name (the context adds those of flat provisions). */
+  rowFunds: ReadonlySet<string>;
+  rowDepartments: ReadonlySet<string>;
+  runs: Map<string, KeptRun>;
+  /** Which run's key recorded each set of row states, so a run resumed from them has a key too. */
+  statesKey: WeakMap<RowStates, string>;
+  generation: number;
+}
+
+/** Runs kept from the costings before the current one: the last one and the one before it. */
+const KEPT_GENERATIONS = 2;
+/** Past this many interned keys (class states, provisions…) a session starts afresh, bounding its memory. */
+const MAX_INTERNED_KEYS = 200_000;
+
+/**
+ * A costing session: costs scenario after scenario (a what-if varying one provision, then another)
+ * and answers each exactly as `costScenario` would — the result is the same, deep-equal and
+ * byte-identical as JSON — while costing again only what changed.
+ *
+ * What is reused (docs/ARCHITECTURE.md, "Costing sessions"):
+ * - The context (timeline, parsed assumptions, roster rows), the interner and the per-row caches,
+ *   when every part of the scenario besides `proposals` is structurally identical to the last
+ *   costed one and the facts the context takes from proposals (pension and health tiers, longevity
+ *   thresholds, funds and departments, the largest step) are the same. Otherwise everything starts
+ *   afresh: a full costing.
+ * - With the context, every run — one costing of one variant — that is identical to a run of the
+ *   last two costings: the same provisions (by content, in listed order), value-of-1% year, period
+ *   range, step rule, retro period, recorded periods, and resumed from an identical run's states.
+ *   So the baseline's runs, every unchanged proposal's (whatever its name or place) and a changed
+ *   proposal's prefixes before its first changed provision come back as they were; the changed
+ *   prefix resumes from the kept prefix before it at the changed provision's first period.
+ *
+ * Anything that fails on the way is costed again from scratch by `costScenario`, so a failure is
+ * the same error too.
+ */
+export class CostingSession {
+  private state: SessionState | null = null;
+  private reuse: SessionReuse = { context: false, runs: 0, reused: 0 };
+
+  /** What the last costing reused (for tests and timings; the figures never depend on it). */
+  get lastReuse(): SessionReuse {
+    return this.reuse;
+  }
+
+  cost(scenario: Scenario, options: CostOptions = {}): CostingResult {
+    const kept = this.state !== null && this.state.interner.size <= MAX_INTERNED_KEYS && contextFits(this.state, scenario) ? this.state : null;
+    const reuse: SessionReuse = { context: kept !== null, runs: 0, reused: 0 };
+    this.reuse = reuse;
+    try {
+      const state = kept ?? freshState(scenario);
+      this.state = state;
+      state.generation++;
+      const result = costScenarioWith(scenario, options, hooksOf(state, reuse));
+      for (const [key, run] of state.runs) if (run.generation <= state.generation - KEPT_GENERATIONS) state.runs.delete(key);
+      return result;
+    } catch {
+      // The error a plain costing gives (or its figures, were the session at fault): start afresh.
+      this.state = null;
+      this.reuse = { context: false, runs: 0, reused: 0 };
+      return costScenario(scenario, options);
+    }
+  }
+
+  /** Forgets everything kept. */
+  clear(): void {
+    this.state = null;
+  }
+}
+
+function freshState(scenario: Scenario): SessionState {
+  const ctx = new CostingContext(scenario);
+  return {
+    scenario,
+    ctx,
+    interner: new Interner(),
+    caches: new CostingCaches(ctx.rows.length),
+    rowFunds: new Set(ctx.rows.flatMap((rc) => rc.fundIndex.map((f) => ctx.funds[f]!))),
+    rowDepartments: new Set(ctx.rows.map((rc) => ctx.departments[rc.departmentIndex]!)),
+    runs: new Map(),
+    statesKey: new WeakMap(),
+    generation: 0,
+  };
+}
+
+function hooksOf(state: SessionState, reuse: SessionReuse): CostingHooks {
+  return {
+    ctx: state.ctx,
+    interner: state.interner,
+    caches: state.caches,
+    run(spec: VariantSpec, options: CostRunOptions, cost: () => VariantCosting): VariantCosting {
+      reuse.runs++;
+      const key = runKey(state, spec, options);
+      const kept = key === null ? undefined : state.runs.get(key);
+      if (kept !== undefined) {
+        kept.generation = state.generation;
+        reuse.reused++;
+        return kept.costing;
+      }
+      const costing = cost();
+      if (key !== null) {
+        state.runs.set(key, { costing, generation: state.generation });
+        state.statesKey.set(costing.states, key);
+      }
+      return costing;
+    },
+  };
+}
+
+/**
+ * Everything a run's figures depend on besides the context: equal keys, identical costings. The
+ * provisions are keyed by content (Interner.provisionKey), never by proposal or name; the states a
+ * run resumes from by the key of the run that recorded them (null when that run is not known).
+ */
+function runKey(state: SessionState, spec: VariantSpec, options: CostRunOptions): string | null {
+  const resumedFrom = options.resumeFrom === null ? '' : state.statesKey.get(options.resumeFrom);
+  if (resumedFrom === undefined) return null;
+  const retro = options.retro === null ? null : [options.retro.index, options.retro.baseline.stepRegimes.map((r) => r.key).join(';')];
+  return JSON.stringify([
+    spec.provisions.map((p) => state.interner.provisionKey(p)),
+    spec.multiplyFiscalYear,
+    spec.endPeriod,
+    spec.noStep === true,
+    spec.extraBoundaries ?? [],
+    options.lift,
+    options.recordFirstPeriodTaxable,
+    options.family,
+    retro,
+    options.startIndex,
+    resumedFrom,
+    options.recordAt,
+    options.splitIndex,
+  ]);
+}
+
+/**
+ * Whether the session's context fits `scenario`: every part besides proposals identical, and the
+ * facts the context takes from proposals the same (a context built on no rows has just those).
+ */
+function contextFits(state: SessionState, scenario: Scenario): boolean {
+  const before = state.scenario as unknown as Record<string, unknown>;
+  const now = scenario as unknown as Record<string, unknown>;
+  const parts = Object.keys(now).filter((k) => k !== 'proposals');
+  const partsBefore = Object.keys(before).filter((k) => k !== 'proposals');
+  if (!sameJson(parts, partsBefore) || !parts.every((k) => sameJson(before[k], now[k]))) return false;
+  const ctx = state.ctx;
+  let facts: CostingContext;
+  try {
+    facts = new CostingContext({ ...scenario, roster: { ...scenario.roster, rows: [] } });
+  } catch {
+    return false;
+  }
+  const union = (names: ReadonlySet<string>, more: readonly string[]) => [...new Set([...names, ...more])];
+  // Tiers only a kept proposal named, and a larger step stride, change no figure: tiers are looked
+  // up by name and the strides only keep cache keys apart. Thresholds, funds and departments must match.
+  const within = (names: readonly string[], all: readonly string[]) => names.every((n) => all.includes(n));
+  return (
+    within(facts.pensionTiers, ctx.pensionTiers) &&
+    within(facts.healthTiers, ctx.healthTiers) &&
+    sameJson(facts.thresholds, ctx.thresholds) &&
+    facts.stepStride <= ctx.stepStride &&
+    sameMembers(union(state.rowFunds, facts.funds), ctx.funds) &&
+    sameMembers(union(state.rowDepartments, facts.departments), ctx.departments)
+  );
+}
+
+function sameMembers(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  const set = new Set(b);
+  return a.every((x) => set.has(x));
+}
+
+/** Structural equality of JSON values (keys compared in order: the engine reads some maps in order). */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x);
+  const other = Object.keys(y);
+  if (keys.length !== other.length) return false;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    if (k !== other[i] || !sameJson(x[k], y[k])) return false;
+  }
+  return true;
+}
