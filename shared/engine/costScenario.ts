@@ -51,7 +51,8 @@ export interface CostingHooks {
   ctx: CostingContext;
   interner: Interner;
   caches: CostingCaches;
-  run(spec: VariantSpec, options: CostRunOptions, cost: () => VariantCosting): VariantCosting;
+  /** `cost(options)` runs the spec with `options` or with options resumed elsewhere (same plan). */
+  run(spec: VariantSpec, options: CostRunOptions, cost: (options: CostRunOptions) => VariantCosting): VariantCosting;
 }
 
 /** costScenario with a session's hooks (null: none). */
@@ -90,8 +91,8 @@ function costValidScenario(scenario: Scenario, options: CostOptions, hooks: Cost
     const extra = [...runOptions.recordAt, ...(runOptions.splitIndex === null ? [] : [runOptions.splitIndex])];
     if (runOptions.retro !== null) extra.push(runOptions.retro.index, runOptions.retro.index + 1);
     const planned = { ...spec, extraBoundaries: extra };
-    const cost = () => costVariant(ctx, buildVariantPlan(ctx, planned, interner), caches, runOptions);
-    const costing = hooks === null ? cost() : hooks.run(planned, runOptions, cost);
+    const cost = (o: CostRunOptions) => costVariant(ctx, buildVariantPlan(ctx, planned, interner), caches, o);
+    const costing = hooks === null ? cost(runOptions) : hooks.run(planned, runOptions, cost);
     tick();
     return costing;
   };
@@ -378,7 +379,7 @@ function flatByFundAndDepartment(
  * effective rule, or the first period starting on or after its date for step freezes; the period a
  * lump sum is paid in. Flat amounts change no period.
  */
-function firstPeriodAffected(provision: Provision, timeline: Timeline, N: number): number {
+export function firstPeriodAffected(provision: Provision, timeline: Timeline, N: number): number {
   const date = provisionDate(provision);
   let index: number;
   const timing = provisionEffects(provision).timing;

@@ -1,8 +1,11 @@
 import type { CostingResult } from '../result.js';
 import type { Scenario } from '../schemas/scenario.js';
 import { CostingContext } from './costingContext.js';
-import { CostingCaches, type CostOptions as CostRunOptions, type RowStates, type VariantCosting } from './costRows.js';
-import { costScenario, costScenarioWith, type CostOptions, type CostingHooks } from './costScenario.js';
+import { provisionEffects, type Provision } from '../provisions/registry.js';
+import { COMPONENT_COUNT } from './components.js';
+import { CostingCaches, type CostOptions as CostRunOptions, type CostTotals, type RowStates, type VariantCosting } from './costRows.js';
+import { costScenario, costScenarioWith, firstPeriodAffected, type CostOptions, type CostingHooks } from './costScenario.js';
+import { inDateOrder } from './provisionOrder.js';
 import { Interner, type VariantSpec } from './variantPlan.js';
 
 /** What the last costing of a session took from the ones before it. */
@@ -13,10 +16,14 @@ export interface SessionReuse {
   runs: number;
   /** Runs answered with an identical run kept from an earlier costing. */
   reused: number;
+  /** Runs costed only from a fiscal year's start on, the years before taken from a kept run. */
+  resumed: number;
 }
 
-/** A run kept by the session, with the costing it was last used by. */
+/** A run kept by the session, with what it was asked and the costing it was last used by. */
 interface KeptRun {
+  spec: VariantSpec;
+  options: CostRunOptions;
   costing: VariantCosting;
   generation: number;
 }
@@ -64,7 +71,7 @@ const MAX_INTERNED_KEYS = 200_000;
  */
 export class CostingSession {
   private state: SessionState | null = null;
-  private reuse: SessionReuse = { context: false, runs: 0, reused: 0 };
+  private reuse: SessionReuse = { context: false, runs: 0, reused: 0, resumed: 0 };
 
   /** What the last costing reused (for tests and timings; the figures never depend on it). */
   get lastReuse(): SessionReuse {
@@ -73,7 +80,7 @@ export class CostingSession {
 
   cost(scenario: Scenario, options: CostOptions = {}): CostingResult {
     const kept = this.state !== null && this.state.interner.size <= MAX_INTERNED_KEYS && contextFits(this.state, scenario) ? this.state : null;
-    const reuse: SessionReuse = { context: kept !== null, runs: 0, reused: 0 };
+    const reuse: SessionReuse = { context: kept !== null, runs: 0, reused: 0, resumed: 0 };
     this.reuse = reuse;
     try {
       const state = kept ?? freshState(scenario);
@@ -85,7 +92,7 @@ export class CostingSession {
     } catch {
       // The error a plain costing gives (or its figures, were the session at fault): start afresh.
       this.state = null;
-      this.reuse = { context: false, runs: 0, reused: 0 };
+      this.reuse = { context: false, runs: 0, reused: 0, resumed: 0 };
       return costScenario(scenario, options);
     }
   }
@@ -116,7 +123,7 @@ function hooksOf(state: SessionState, reuse: SessionReuse): CostingHooks {
     ctx: state.ctx,
     interner: state.interner,
     caches: state.caches,
-    run(spec: VariantSpec, options: CostRunOptions, cost: () => VariantCosting): VariantCosting {
+    run(spec: VariantSpec, options: CostRunOptions, cost: (options: CostRunOptions) => VariantCosting): VariantCosting {
       reuse.runs++;
       const key = runKey(state, spec, options);
       const kept = key === null ? undefined : state.runs.get(key);
@@ -125,9 +132,19 @@ function hooksOf(state: SessionState, reuse: SessionReuse): CostingHooks {
         reuse.reused++;
         return kept.costing;
       }
-      const costing = cost();
+      const similar = laterYears(state, spec, options);
+      let costing: VariantCosting;
+      if (similar?.kind === 'same') {
+        reuse.reused++;
+        costing = similar.costing;
+      } else if (similar?.kind === 'resume') {
+        reuse.resumed++;
+        costing = resumed(state, similar, cost(similar.options));
+      } else {
+        costing = cost(options);
+      }
       if (key !== null) {
-        state.runs.set(key, { costing, generation: state.generation });
+        state.runs.set(key, { spec, options, costing, generation: state.generation });
         state.statesKey.set(costing.states, key);
       }
       return costing;
@@ -159,6 +176,111 @@ function runKey(state: SessionState, spec: VariantSpec, options: CostRunOptions)
     options.recordAt,
     options.splitIndex,
   ]);
+}
+
+/** A kept run that answers a new one whole, or from which it can resume at a fiscal year's start. */
+type Similar = { kind: 'same'; costing: VariantCosting } | { kind: 'resume'; from: KeptRun; year: number; options: CostRunOptions };
+
+/**
+ * A kept run of the same kind (family, step rule, retro period, value-of-1% year, periods) whose
+ * provisions differ from the new run's only in provisions acting from period d on: identical
+ * before d (a provision changes nothing before its first affected period, docs/ARCHITECTURE.md).
+ * A value-of-1% run of a year ending by d is the same run. A run costed from the first period
+ * resumes from the kept one's states at the latest fiscal year start g ≤ d (after the retro
+ * period), the years before g taken from it: every total is kept per fiscal year, so a year
+ * before g is the kept one's whole; a split fund is split on whole years either way.
+ */
+function laterYears(state: SessionState, spec: VariantSpec, options: CostRunOptions): Similar | null {
+  if (options.recordFirstPeriodTaxable) return null;
+  const timeline = state.ctx.timeline;
+  const yearStarts = timeline.fiscalYearStartIndex;
+  const N = timeline.length;
+  const valueYear = spec.multiplyFiscalYear;
+  let best: Similar | null = null;
+  let bestYear = 0;
+  for (const run of state.runs.values()) {
+    const o = run.options;
+    if (
+      run.spec.multiplyFiscalYear !== valueYear ||
+      run.spec.endPeriod !== spec.endPeriod ||
+      (run.spec.noStep === true) !== (spec.noStep === true) ||
+      o.family !== options.family ||
+      o.lift !== options.lift ||
+      o.recordFirstPeriodTaxable ||
+      (o.retro?.index ?? null) !== (options.retro?.index ?? null)
+    )
+      continue;
+    const d = firstDifference(state, run.spec.provisions, spec.provisions, N);
+    if (valueYear !== null) {
+      // A value-of-1% run covers one fiscal year, from the states of its proposal's run there.
+      if (o.startIndex === options.startIndex && d >= spec.endPeriod) return { kind: 'same', costing: run.costing };
+      continue;
+    }
+    if (options.startIndex !== 0 || o.startIndex !== 0) continue;
+    let year = -1;
+    for (let f = yearStarts.length - 1; f > 0; f--) {
+      if (yearStarts[f]! <= d && yearStarts[f]! < N) {
+        year = f;
+        break;
+      }
+    }
+    if (year === -1 || year <= bestYear) continue;
+    const g = yearStarts[year]!;
+    if (options.retro !== null && g <= options.retro.index) continue;
+    if (options.splitIndex !== null && options.splitIndex <= g) continue;
+    if (!run.costing.states.indices.includes(g)) continue;
+    if (options.recordAt.some((i) => i < g && !run.costing.states.indices.includes(i))) continue;
+    best = { kind: 'resume', from: run, year, options: { ...options, startIndex: g, resumeFrom: run.costing.states } };
+    bestYear = year;
+  }
+  return best;
+}
+
+/**
+ * The first period in which two provision lists can cost differently: provisions in date order
+ * (listed order on a date, §6) are compared by content; from the first that differs, everything
+ * in either list may act differently, so the earliest first affected period among them. Flat
+ * amounts (`fiscalYears`) touch no period and are left out.
+ */
+function firstDifference(state: SessionState, before: readonly Provision[], now: readonly Provision[], N: number): number {
+  const timeline = state.ctx.timeline;
+  const ordered = (list: readonly Provision[]) => inDateOrder(list.filter((p) => provisionEffects(p).timing !== 'fiscalYears')).map((lp) => lp.provision);
+  const a = ordered(before);
+  const b = ordered(now);
+  let i = 0;
+  while (i < a.length && i < b.length && state.interner.provisionKey(a[i]!) === state.interner.provisionKey(b[i]!)) i++;
+  let d = N;
+  for (const p of [...a.slice(i), ...b.slice(i)]) d = Math.min(d, firstPeriodAffected(p, timeline, N));
+  return d;
+}
+
+/** The kept run's fiscal years before `year` with the new run's from `year` on. */
+function resumed(state: SessionState, similar: Extract<Similar, { kind: 'resume' }>, fresh: VariantCosting): VariantCosting {
+  const F = state.ctx.timeline.fiscalYears.length;
+  const R = state.ctx.rollups.length;
+  const year = similar.year;
+  const kept = similar.from.costing;
+  const merge = (earlier: CostTotals, later: CostTotals): CostTotals => ({
+    byFiscalYear: byYear(earlier.byFiscalYear, later.byFiscalYear, COMPONENT_COUNT, F, year),
+    byClass: byYear(earlier.byClass, later.byClass, COMPONENT_COUNT, F, year),
+    byFund: byYear(earlier.byFund, later.byFund, COMPONENT_COUNT, F, year),
+    byDepartment: byYear(earlier.byDepartment, later.byDepartment, COMPONENT_COUNT, F, year),
+    rollups: byYear(earlier.rollups, later.rollups, R, F, year),
+  });
+  return {
+    ...merge(kept, fresh),
+    annualAtLastPeriod: fresh.annualAtLastPeriod,
+    states: fresh.states,
+    // The years before `year` lie wholly before the split (it is later than g).
+    beforeSplit: fresh.beforeSplit === null ? null : merge(kept, fresh.beforeSplit),
+  };
+}
+
+/** Entries of fiscal years before `year` from `earlier`, the rest from `later` (groups of `width` per key × year). */
+function byYear(earlier: Float64Array, later: Float64Array, width: number, F: number, year: number): Float64Array {
+  const out = new Float64Array(later);
+  for (let i = 0; i < out.length; i++) if (Math.floor(i / width) % F < year) out[i] = earlier[i]!;
+  return out;
 }
 
 /**

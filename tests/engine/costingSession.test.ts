@@ -169,8 +169,10 @@ describe('a costing session', () => {
     for (const percent of ['0.03', '0.025']) {
       const scenario = whatIf(percent);
       expect(JSON.stringify(session.cost(scenario))).toBe(JSON.stringify(costScenario(scenario)));
-      // The baseline (itself, no-step, value of 1% in each of 3 years) and the 1st provision's prefix.
-      expect(session.lastReuse).toMatchObject({ context: true, reused: 6 });
+      // Kept: the baseline (itself, no step movement, the value of 1% in each of 3 years), the 1st
+      // provision's prefix and the value of 1% in FY2027 (before the raise). Four runs from the first
+      // period resume at FY2028's start: provisions 2 and 3's prefixes, the no-step and the no-retro run.
+      expect(session.lastReuse).toMatchObject({ context: true, reused: 7, resumed: 4 });
     }
     // The same what-if again: every run comes back.
     const again = whatIf('0.025');
