@@ -40,9 +40,9 @@ for (const [name, index, label] of [
     sessionMs.push(cpuMs(() => session.cost(scenario)));
     fullMs.push(cpuMs(() => costScenario(scenario)));
   }
-  const { runs, reused } = session.lastReuse;
+  const { runs, reused, resumed } = session.lastReuse;
   console.log(
     `${rows} rows, ${name}, ${label}: first costing ${first} ms; then session ${sessionMs.join(', ')} ms (median ${median(sessionMs)}) ` +
-      `vs full ${fullMs.join(', ')} ms (median ${median(fullMs)}); ${reused} of ${runs} runs reused`,
+      `vs full ${fullMs.join(', ')} ms (median ${median(fullMs)}); of ${runs} runs ${reused} reused, ${resumed} resumed at a fiscal year`,
   );
 }
