@@ -57,7 +57,7 @@ const MAX_INTERNED_KEYS = 50_000;
  *
  * What is reused (docs/ARCHITECTURE.md, "Costing sessions"):
  * - The context (timeline, parsed assumptions, roster rows), the interner and the baseline's
- *   first-period taxable pay (the caches each costing fills are rebuilt: see forNextCosting),
+ *   first-period taxable pay (the pay caches are rebuilt every few costings: see forNextCosting),
  *   when every part of the scenario besides `proposals` is structurally identical to the last
  *   costed one and the facts the context takes from proposals still hold (the same longevity
  *   thresholds, funds and departments; tiers it knows; a step stride large enough). Otherwise
