@@ -1,9 +1,13 @@
-// npm run bench: costs synthetic units of 1,000, 10,000 and 100,000 rows, each in its own process
-// (so peak memory is per size), and compares with bench/engine-baseline.json.
+// npm run bench: costs synthetic units of 1,000, 10,000, 100,000 and 350,000 rows, each in its own
+// process (so peak memory is per size), on one thread and on every core (COSTING_THREADS' default,
+// as `bargaining-costing cost` does), and compares with bench/engine-baseline.json.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { CostingThreads, MIN_ROWS_PER_THREAD } from '../server/costing/costScenarioInParallel.js';
 import { costScenario, parseScenario } from '../shared/index.js';
+import type { CostingResult } from '../shared/result.js';
 import { syntheticUnit } from './syntheticUnit.js';
 
 interface Figure {
@@ -17,13 +21,26 @@ interface Figure {
   /** What `bargaining-costing cost` adds around the engine: JSON text → value, and schema validation. */
   jsonParseSeconds?: number;
   validateSeconds?: number;
+  /** Threads the costing used (the all-core run: fewer than the cores for a small roster, as the CLI). */
+  threads?: number;
+  /** The same report with the rows costed on every core (CostingThreads, server/costing/costScenarioInParallel.ts). */
+  allCores?: AllCores;
+}
+
+interface AllCores {
+  threads: number;
+  seconds: number;
+  cpuSeconds: number;
+  peakMB: number;
 }
 
 // 350,000 rows: a state's whole workforce (issue 7).
 const SIZES = [1_000, 10_000, 100_000, 350_000];
 const baselineFile = fileURLToPath(new URL('./engine-baseline.json', import.meta.url));
 
-function measure(rows: number): Figure {
+function measure(rows: number, threads: number): Promise<Figure> | Figure {
+  // Started first, as `bargaining-costing cost` does: the workers load while the scenario is read.
+  const costing = threads === 1 ? null : new CostingThreads({ threads, minRowsPerThread: MIN_ROWS_PER_THREAD });
   const text = JSON.stringify(syntheticUnit(rows));
   const elapsed = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e9;
   let t = process.hrtime.bigint();
@@ -34,10 +51,16 @@ function measure(rows: number): Figure {
   const validateSeconds = elapsed(t);
   if (!parsed.ok) throw new Error(parsed.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
   t = process.hrtime.bigint();
+  // Process CPU time: every thread's.
   const cpu = process.cpuUsage();
-  const result = costScenario(parsed.value);
-  const seconds = elapsed(t);
-  const used = process.cpuUsage(cpu);
+  const done = (result: CostingResult): Figure => ({
+    ...figure(rows, result, elapsed(t), process.cpuUsage(cpu), jsonParseSeconds, validateSeconds),
+    threads: costing?.used ?? 1,
+  });
+  return costing === null ? done(costScenario(parsed.value)) : costing.cost(parsed.value).then(done);
+}
+
+function figure(rows: number, result: CostingResult, seconds: number, used: NodeJS.CpuUsage, jsonParseSeconds: number, validateSeconds: number): Figure {
   const cpuSeconds = (used.user + used.system) / 1e6;
   const periods = Object.values(result.periodsByFiscalYear).reduce((a, b) => a + b, 0);
   return {
@@ -52,19 +75,28 @@ function measure(rows: number): Figure {
 }
 
 const one = process.argv.indexOf('--rows');
+const threadsArg = process.argv.indexOf('--threads');
 if (one !== -1) {
-  process.stdout.write(JSON.stringify(measure(Number(process.argv[one + 1]))));
+  const threads = threadsArg === -1 ? 1 : Number(process.argv[threadsArg + 1]);
+  process.stdout.write(JSON.stringify(await measure(Number(process.argv[one + 1]), threads)));
 } else {
   const self = fileURLToPath(import.meta.url);
-  const figures: Figure[] = SIZES.map(
-    (rows) =>
-      JSON.parse(
-        execFileSync(process.execPath, [...process.execArgv, '--max-old-space-size=2048', self, '--rows', String(rows)], {
-          encoding: 'utf8',
-          maxBuffer: 1 << 20,
-        }),
-      ) as Figure,
-  );
+  const cores = availableParallelism();
+  const run = (rows: number, threads: number) =>
+    JSON.parse(
+      execFileSync(process.execPath, [...process.execArgv, '--max-old-space-size=2048', self, '--rows', String(rows), '--threads', String(threads)], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 20,
+      }),
+    ) as Figure;
+  const only = process.argv.indexOf('--sizes');
+  const sizes = only === -1 ? SIZES : process.argv[only + 1]!.split(',').map(Number);
+  const figures: Figure[] = sizes.map((rows) => {
+    const single = run(rows, 1);
+    if (cores === 1) return single;
+    const all = run(rows, cores);
+    return { ...single, allCores: { threads: all.threads ?? cores, seconds: all.seconds, cpuSeconds: all.cpuSeconds ?? 0, peakMB: all.peakMB } };
+  });
   let baseline: Figure[] = [];
   try {
     baseline = JSON.parse(readFileSync(baselineFile, 'utf8')) as Figure[];
@@ -82,6 +114,9 @@ if (one !== -1) {
     'peak MB'.padStart(9),
     'JSON s'.padStart(8),
     'valid. s'.padStart(9),
+    'all-core s'.padStart(11),
+    'CPU s'.padStart(8),
+    'peak MB'.padStart(9),
     '  vs baseline',
   );
   for (const f of figures) {
@@ -95,6 +130,9 @@ if (one !== -1) {
       f.peakMB.toFixed(0).padStart(9),
       (f.jsonParseSeconds ?? 0).toFixed(3).padStart(8),
       (f.validateSeconds ?? 0).toFixed(3).padStart(9),
+      (f.allCores ? `${f.allCores.seconds.toFixed(3)} (${f.allCores.threads})` : '–').padStart(11),
+      (f.allCores ? f.allCores.cpuSeconds.toFixed(3) : '–').padStart(8),
+      (f.allCores ? f.allCores.peakMB.toFixed(0) : '–').padStart(9),
       ' ',
       change,
     );
@@ -108,6 +146,16 @@ if (one !== -1) {
       jsonParseSeconds: Number((f.jsonParseSeconds ?? 0).toFixed(3)),
       validateSeconds: Number((f.validateSeconds ?? 0).toFixed(3)),
       cpuSeconds: Number((f.cpuSeconds ?? 0).toFixed(3)),
+      ...(f.allCores
+        ? {
+            allCores: {
+              threads: f.allCores.threads,
+              seconds: Number(f.allCores.seconds.toFixed(3)),
+              cpuSeconds: Number(f.allCores.cpuSeconds.toFixed(3)),
+              peakMB: Math.round(f.allCores.peakMB),
+            },
+          }
+        : {}),
     }));
     writeFileSync(baselineFile, `${JSON.stringify(rounded, null, 2)}\n`);
     console.log(`baseline written to ${baselineFile}`);

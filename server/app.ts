@@ -1,16 +1,15 @@
 import express, { type Express } from 'express';
-import helmet from 'helmet';
-import { pinoHttp } from 'pino-http';
-import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { costScenario as engineCostScenario } from '../shared/engine/costScenario.js';
 import type { AppContext } from './appContext.js';
 import { configFromEnv, type ServerConfig } from './config.js';
 import { addinStatic } from './http/addinStatic.js';
+import { apiHeaders } from './http/apiHeaders.js';
 import { authenticate } from './http/authenticate.js';
 import { inProcessScenarioWork, type ScenarioWork } from './http/costModelBodies.js';
 import { errorHandler, unknownRoute } from './http/errorHandler.js';
-import { createLogger, loggableUrl } from './logger.js';
+import { accessLog } from './http/accessLog.js';
+import { createLogger } from './logger.js';
 import { perAddressLimit, perCredentialLimit } from './http/rateLimits.js';
 import { auditRoutes } from './routes/audit.js';
 import { costModelRoutes } from './routes/costModels.js';
@@ -83,50 +82,17 @@ export function createApp(deps: AppDeps): Express {
   if (config.trustProxy) app.set('trust proxy', config.trustProxy);
   app.locals.context = ctx;
 
-  app.use(
-    pinoHttp({
-      logger,
-      // A request's logger carries only its id (the access line itself still has method, url, status).
-      quietReqLogger: true,
-      genReqId: (req, res) => {
-        const incoming = req.headers['x-request-id'];
-        const id = typeof incoming === 'string' && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomUUID();
-        res.setHeader('X-Request-Id', id);
-        return id;
-      },
-      // Load-balancer probes every few seconds would drown the log.
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
-      customProps: (req) => {
-        const user = (req as { principal?: { userId: string } }).principal?.userId;
-        return user ? { user } : {};
-      },
-      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-      // Who asked for what, never how they authenticated: no headers, no bodies, no query secrets.
-      serializers: {
-        req: (req: { id: unknown; method: string; url: string; remoteAddress?: string }) => ({
-          id: req.id,
-          method: req.method,
-          url: loggableUrl(req.url),
-          remoteAddress: req.remoteAddress,
-        }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-    }),
-  );
+  // Load-balancer probes every few seconds would drown the log.
+  app.use(accessLog(logger, (url) => url === '/healthz' || url === '/readyz'));
 
   app.use(healthRoutes(ctx));
 
   const api = express.Router();
-  api.use(helmet());
-  // Everything under the API is confidential unless a route says otherwise (schedule pulls revalidate).
-  api.use((_req, res, next) => {
-    res.set('Cache-Control', 'no-store');
-    next();
-  });
-  const byAddress = perAddressLimit(config.rateLimitPerAddress);
+  api.use(apiHeaders());
+  const byAddress = perAddressLimit(config.rateLimitPerAddress, () => now().getTime());
   if (byAddress) api.use(byAddress);
   api.use(authenticate(ctx));
-  const byCredential = perCredentialLimit(config.rateLimitPerToken);
+  const byCredential = perCredentialLimit(config.rateLimitPerToken, () => now().getTime());
   if (byCredential) api.use(byCredential);
   // No body parser here: each route that takes a body parses it, with its own limit (http/jsonBody.ts).
   api.use(scheduleRoutes(ctx)); // first: schedule pulls are the hot path

@@ -8,6 +8,9 @@ import { createLogger } from './logger.js';
 import { migrateStore, openStore } from './store/openStore.js';
 import type { Store } from './store/store.js';
 
+/** The costing and export workers' nice value (0 is the request thread's; 19 the lowest priority). */
+const WORKER_NICENESS = 10;
+
 export interface RunningServer {
   server: Server;
   store: Store;
@@ -34,10 +37,13 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   }
   const ready = { value: true };
   // The engine runs off the request thread, so a 10,000-row costing does not stall schedule pulls.
-  const pool = config.costingWorkers > 0 ? new CostingPool(config.costingWorkers) : undefined;
+  // Both pools run at a lower CPU priority than the request thread (Linux): on a machine with few
+  // cores, pulls keep their latency while 10,000-row submits and workbook exports run.
+  const pool = config.costingWorkers > 0 ? new CostingPool(config.costingWorkers, { niceness: WORKER_NICENESS }) : undefined;
   // Workbooks are built in their own workers, so a large export neither stalls the request thread
   // nor delays submits; each worker's heap is capped, so a runaway export fails alone.
-  const exportPool = config.exportWorkers > 0 ? new CostingPool(config.exportWorkers, { maxHeapMb: config.exportWorkerHeapMb }) : undefined;
+  const exportPool =
+    config.exportWorkers > 0 ? new CostingPool(config.exportWorkers, { maxHeapMb: config.exportWorkerHeapMb, niceness: WORKER_NICENESS }) : undefined;
   const app = createApp({
     store,
     config,

@@ -26,10 +26,14 @@ export function createLogger(level: string, destination?: pino.DestinationStream
 /** Query parameters that carry credentials (OAuth codes, tokens sent in URLs by mistake). */
 const SECRET_QUERY_PARAMETERS = ['access_token', 'token', 'code', 'id_token', 'refresh_token'];
 
+/** A query that may name one of them (a superset, also any percent-encoded name: the parameters are then read exactly). */
+const MAY_NAME_SECRET = new RegExp(`${SECRET_QUERY_PARAMETERS.join('|')}|%`, 'i');
+
 /** A request URL as it may be logged: secret query values replaced by REDACTED. */
 export function loggableUrl(url: string): string {
   const query = url.indexOf('?');
-  if (query < 0) return url;
+  // Most queries (?asOf=… on every pull) name no secret: they are logged without being parsed.
+  if (query < 0 || !MAY_NAME_SECRET.test(url.slice(query + 1))) return url;
   const params = new URLSearchParams(url.slice(query + 1));
   let redacted = false;
   for (const name of [...params.keys()]) {

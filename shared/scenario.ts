@@ -20,7 +20,8 @@ export function parseScenarioText(text: string): ParseResult<Scenario> {
   return json.ok ? parseScenario(json.value) : json;
 }
 
-function parseJson(text: string): ParseResult<unknown> {
+/** JSON text → value; a syntax error is an issue. */
+export function parseJson(text: string): ParseResult<unknown> {
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {

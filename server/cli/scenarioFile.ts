@@ -1,5 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { checkScenarioText, type CheckedScenario } from '../../shared/scenario.js';
+import { checkScenario, parseJson, type CheckedScenario } from '../../shared/scenario.js';
+
+/** Where reading a scenario file spent its time (bargaining-costing cost --timings); a workbook is all validation. */
+export interface ReadTimings {
+  jsonParseSeconds: number;
+  validationSeconds: number;
+}
 
 /**
  * Reads and checks a scenario: a JSON file (COSTING.md §9), or an analyst's costing workbook
@@ -7,18 +13,27 @@ import { checkScenarioText, type CheckedScenario } from '../../shared/scenario.j
  * makes runs here (`checkScenario`), so `validate` refuses what `cost` refuses. An unreadable
  * file is an issue, not a crash.
  */
-export async function readScenarioFile(file: string): Promise<CheckedScenario> {
+export async function readScenarioFile(file: string, timings: ReadTimings = { jsonParseSeconds: 0, validationSeconds: 0 }): Promise<CheckedScenario> {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file === '-' ? 0 : file);
   } catch (error) {
     return { ok: false, issues: [{ path: file, message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` }], warnings: [] };
   }
+  const secondsSince = (start: number) => (performance.now() - start) / 1000;
+  let start = performance.now();
   if (/\.xlsx$/i.test(file)) {
     const { readScenarioWorkbook } = await import('../xlsx/readScenarioWorkbook.js');
     const read = await readScenarioWorkbook(bytes);
+    timings.validationSeconds = secondsSince(start);
     const plain = (issues: readonly { path: string; message: string }[] = []) => issues.map(({ path, message }) => ({ path, message }));
     return read.ok ? { ok: true, value: read.scenario, warnings: plain(read.warnings) } : { ok: false, issues: plain(read.issues), warnings: [] };
   }
-  return checkScenarioText(bytes.toString('utf8'));
+  const json = parseJson(bytes.toString('utf8'));
+  timings.jsonParseSeconds = secondsSince(start);
+  if (!json.ok) return { ...json, warnings: [] };
+  start = performance.now();
+  const checked = checkScenario(json.value);
+  timings.validationSeconds = secondsSince(start);
+  return checked;
 }

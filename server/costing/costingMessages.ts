@@ -2,7 +2,7 @@ import type { InputIssue } from '../../shared/issues.js';
 import type { CostingResult } from '../../shared/result.js';
 import type { Scenario } from '../../shared/schemas/scenario.js';
 import type { CostModelRecord } from '../store/store.js';
-import type { ValidDraft, ValidEdit } from '../http/costModelBodies.js';
+import type { BodyText, ValidDraft, ValidEdit } from '../http/costModelBodies.js';
 import type { StoredCosting } from '../services/costModels.js';
 import type { DomainErrorKind } from '../services/domainErrors.js';
 import type { ReportPdfOutcome, ReportPdfRequest } from '../pdf/renderReportPdf.js';
@@ -12,8 +12,8 @@ export type WorkerTask =
   | { kind: 'cost'; scenario: Scenario }
   /** The record travels as stored (JSON text), so the request thread never parses a large roster. */
   | { kind: 'workbook'; record: CostModelRecord; supersededBy: string | null; names: Readonly<Record<string, string>> }
-  | { kind: 'draftBody'; text: string; rosterRowLimit: number }
-  | { kind: 'editBody'; text: string; unitId: string; rosterRowLimit: number }
+  | { kind: 'draftBody'; text: BodyText; rosterRowLimit: number }
+  | { kind: 'editBody'; text: BodyText; unitId: string; rosterRowLimit: number }
   | { kind: 'costStored'; scenarioJson: string; withContentHash: boolean }
   | { kind: 'reportPdf'; request: ReportPdfRequest };
 

@@ -3,14 +3,17 @@ import { CostingInputError } from '../../shared/issues.js';
 import type { CostingResult } from '../../shared/result.js';
 import type { Scenario } from '../../shared/schemas/scenario.js';
 import type { CostModelRecord } from '../store/store.js';
-import type { ScenarioWork } from '../http/costModelBodies.js';
+import type { BodyText, ScenarioWork } from '../http/costModelBodies.js';
 import { DomainError } from '../services/domainErrors.js';
 import type { ReportPdfOutcome, ReportPdfRequest } from '../pdf/renderReportPdf.js';
 import type { WorkerOutput, WorkerReply, WorkerTask } from './costingMessages.js';
+import { workerSource } from './workerSource.js';
 
 interface Job {
   id: number;
   task: WorkerTask;
+  /** Memory moved to the worker with the task instead of copied. */
+  transfer: ArrayBuffer[];
   resolve: (output: WorkerOutput) => void;
   reject: (error: Error) => void;
 }
@@ -23,17 +26,16 @@ interface Slot {
 export interface CostingPoolOptions {
   /** Old-generation heap of each worker: a job that needs more fails alone instead of the server. */
   maxHeapMb?: number | undefined;
+  /**
+   * The workers' nice value on Linux (costingWorker.ts): above 0, the request thread wins the CPU
+   * from them, so schedule pulls keep their latency while large costings and exports run.
+   */
+  niceness?: number | undefined;
 }
 
-/** Where the worker's code is: the compiled .js next to this file, or the .ts source under tsx/vitest. */
-function workerSource(): { code: string } {
-  const fromSource = import.meta.url.endsWith('.ts');
-  const target = new URL(`./costingWorker${fromSource ? '.ts' : '.js'}`, import.meta.url).href;
-  return {
-    code: fromSource
-      ? `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(target)}); })`
-      : `import(${JSON.stringify(target)})`,
-  };
+/** What a worker is told when it starts. */
+export interface CostingWorkerData {
+  niceness?: number | undefined;
 }
 
 /** A job abandoned because its AbortSignal fired; its worker was stopped and replaced. */
@@ -81,12 +83,12 @@ export class CostingPool {
   scenarioWork(): ScenarioWork {
     return {
       draftBody: async (text, rosterRowLimit) => {
-        const output = await this.run({ kind: 'draftBody', text, rosterRowLimit });
+        const output = await this.run({ kind: 'draftBody', text, rosterRowLimit }, undefined, movable(text));
         if (output.kind !== 'draftBody') throw new Error('a costing worker answered out of turn');
         return output.draft;
       },
       editBody: async (text, unitId, rosterRowLimit) => {
-        const output = await this.run({ kind: 'editBody', text, unitId, rosterRowLimit });
+        const output = await this.run({ kind: 'editBody', text, unitId, rosterRowLimit }, undefined, movable(text));
         if (output.kind !== 'editBody') throw new Error('a costing worker answered out of turn');
         return output.edit;
       },
@@ -104,11 +106,11 @@ export class CostingPool {
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 
-  private run(task: WorkerTask, signal?: AbortSignal): Promise<WorkerOutput> {
+  private run(task: WorkerTask, signal?: AbortSignal, transfer: ArrayBuffer[] = []): Promise<WorkerOutput> {
     if (this.closed) return Promise.reject(new Error('the costing pool is closed'));
     if (signal?.aborted) return Promise.reject(new JobAbortedError('the job was abandoned before it started'));
     return new Promise((resolve, reject) => {
-      const job: Job = { id: this.nextId++, task, resolve, reject };
+      const job: Job = { id: this.nextId++, task, transfer, resolve, reject };
       signal?.addEventListener('abort', () => this.abort(job), { once: true });
       this.queue.push(job);
       this.dispatch();
@@ -127,8 +129,10 @@ export class CostingPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(workerSource().code, {
+    const workerData: CostingWorkerData = { niceness: this.options.niceness };
+    const worker = new Worker(workerSource('costingWorker', import.meta.url), {
       eval: true,
+      workerData,
       ...(this.options.maxHeapMb ? { resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb } } : {}),
     });
     const slot: Slot = { worker, job: undefined };
@@ -165,9 +169,19 @@ export class CostingPool {
       const job = this.queue.shift();
       if (!job) return;
       slot.job = job;
-      slot.worker.postMessage({ id: job.id, task: job.task });
+      slot.worker.postMessage({ id: job.id, task: job.task }, job.transfer);
     }
   }
+}
+
+/**
+ * The memory of a body's bytes when it can move to the worker: only a buffer that is the whole
+ * of its memory (a large body read by express.raw), never a slice of Node's shared buffer pool.
+ * The caller's view is emptied by the move; the route reads the body once.
+ */
+function movable(body: BodyText): ArrayBuffer[] {
+  if (typeof body === 'string' || !(body.buffer instanceof ArrayBuffer)) return [];
+  return body.byteOffset === 0 && body.byteLength === body.buffer.byteLength ? [body.buffer] : [];
 }
 
 function rebuild(error: Extract<WorkerReply, { ok: false }>['error']): Error {

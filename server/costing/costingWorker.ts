@@ -1,6 +1,7 @@
 // A worker thread that runs the shared engine and writes workbooks, so a 10,000-row costing or a
 // large export does not hold up the server's other requests. Messages: {id, task} → WorkerReply.
-import { parentPort } from 'node:worker_threads';
+import { setPriority } from 'node:os';
+import { parentPort, workerData } from 'node:worker_threads';
 import { costScenario } from '../../shared/engine/costScenario.js';
 import { CostingInputError } from '../../shared/issues.js';
 import { readDraftBody, readEditBody } from '../http/costModelBodies.js';
@@ -8,9 +9,30 @@ import { costStoredScenario } from '../services/costModels.js';
 import { viewCostModel } from '../services/costModelView.js';
 import { DomainError } from '../services/domainErrors.js';
 import type { WorkerOutput, WorkerReply, WorkerTask } from './costingMessages.js';
+import type { CostingWorkerData } from './costingPool.js';
 
 if (!parentPort) throw new Error('costingWorker runs as a worker thread');
 const port = parentPort;
+
+lowerThreadPriority((workerData as CostingWorkerData | undefined)?.niceness);
+
+/**
+ * Lowers this worker thread's CPU priority (its nice value), so the request thread wins the CPU
+ * when both want it. Linux only: os.setPriority(0, n) is setpriority(PRIO_PROCESS, 0, n) (libuv's
+ * uv_os_setpriority), and on Linux the nice value is a per-thread attribute, so it applies to the
+ * calling thread alone ("under the current Linux/NPTL implementation of POSIX threads, the nice
+ * value is a per-thread attribute": https://man7.org/linux/man-pages/man2/setpriority.2.html,
+ * BUGS). Elsewhere (Windows' priority class, macOS) it would lower the whole server, so it is not
+ * done. Raising the nice value needs no privilege; a refusal is harmless and ignored.
+ */
+function lowerThreadPriority(niceness: number | undefined): void {
+  if (niceness === undefined || niceness <= 0 || process.platform !== 'linux') return;
+  try {
+    setPriority(0, niceness);
+  } catch {
+    // Left at the process's priority.
+  }
+}
 
 async function run(task: WorkerTask): Promise<WorkerOutput> {
   if (task.kind === 'cost') return { kind: 'cost', result: costScenario(task.scenario) };

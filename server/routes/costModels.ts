@@ -2,7 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import type { AppContext } from '../appContext.js';
 import { principalOf, requireRole, roleGate } from '../http/authenticate.js';
 import { notModified } from '../http/conditional.js';
-import { jsonTextOf } from '../http/costModelBodies.js';
+import { jsonBytesOf } from '../http/costModelBodies.js';
 import { jsonBody, jsonBytes } from '../http/jsonBody.js';
 import { parseInput } from '../http/parseInput.js';
 import { approveBody, costModelListQuery, publishBody, returnBody, submitBody, supersedeBody } from '../http/requestSchemas.js';
@@ -53,7 +53,7 @@ export function costModelRoutes(ctx: AppContext): Router {
 
   router.post('/cost-models', roleGate(['analyst']), modelBody, async (req, res) => {
     const analyst = requireRole(req, ['analyst']);
-    const draft = await ctx.scenarioWork.draftBody(jsonTextOf(req), ctx.config.rosterRowLimit);
+    const draft = await ctx.scenarioWork.draftBody(jsonBytesOf(req), ctx.config.rosterRowLimit);
     const model = await draftCostModel(models, analyst, draft);
     res.location(`/api/v1/cost-models/${model.id}`);
     await sendModel(res, model, 201);
@@ -73,7 +73,7 @@ export function costModelRoutes(ctx: AppContext): Router {
   router.put('/cost-models/:id', roleGate(['analyst']), modelBody, async (req, res) => {
     const analyst = requireRole(req, ['analyst']);
     const existing = await visibleCostModel(ctx.store, analyst, String(req.params.id));
-    const edit = await ctx.scenarioWork.editBody(jsonTextOf(req), existing.unitId, ctx.config.rosterRowLimit);
+    const edit = await ctx.scenarioWork.editBody(jsonBytesOf(req), existing.unitId, ctx.config.rosterRowLimit);
     await sendModel(res, await updateCostModel(models, analyst, existing.id, ifMatchOf(req), edit));
   });
 

@@ -233,7 +233,7 @@ export class KyselyStore implements Store {
 
   async scheduleHeadInForce(unitId: string, asOf: string): Promise<ScheduleVersionHead | undefined> {
     // The hot path of schedule pulls: the SQL is compiled once, not built and compiled per pull.
-    const { rows } = await this.db.executeQuery<ScheduleHeadRow>(CompiledQuery.raw(scheduleHeadSql(this.root), [unitId, asOf, 1]));
+    const { rows } = await this.db.executeQuery<ScheduleHeadRow>(CompiledQuery.raw(scheduleHeadSql(this.root), [unitId, asOf]));
     const row = rows[0];
     return row && scheduleHeadFromRow(row);
   }
@@ -448,7 +448,7 @@ type ScheduleHeadRow = Omit<Selectable<ScheduleVersionsTable>, 'schedule'>;
 
 const headSql = new WeakMap<Kysely<Database>, string>();
 
-/** The version in force for (unit, as-of date) — parameters unit id, date, limit — in the store's dialect. */
+/** The version in force for (unit, as-of date) — parameters unit id, date — in the store's dialect. */
 function scheduleHeadSql(root: Kysely<Database>): string {
   let text = headSql.get(root);
   if (text === undefined) {
@@ -459,9 +459,10 @@ function scheduleHeadSql(root: Kysely<Database>): string {
       .where('effective', '<=', '')
       .orderBy('effective', 'desc')
       .orderBy('version', 'desc')
-      .limit(1)
+      // A literal LIMIT: with LIMIT as a bound parameter, SQLite runs this query about three times slower.
+      .limit(sql.lit(1))
       .compile();
-    if (compiled.parameters.length !== 3) throw new Error('unexpected schedule query shape');
+    if (compiled.parameters.length !== 2) throw new Error('unexpected schedule query shape');
     text = compiled.sql;
     headSql.set(root, text);
   }

@@ -52,7 +52,42 @@ export interface RollupContext {
   tiers: Set<string> | null;
 }
 
-/** Scenario-wide facts shared by every variant costing: calendar, parsed assumptions, rows. */
+/**
+ * What a costing needs to know about the whole roster, whichever rows it costs: the fund and
+ * department keys of §7 (the order of the by-fund and by-department figures), whether any row
+ * splits its fund (where a proposal prefix may resume), and the position and FTE counts. Plain
+ * data, so a worker costing a range of rows can be sent it.
+ */
+export interface RosterFacts {
+  funds: string[];
+  departments: string[];
+  hasSplitFunds: boolean;
+  positions: number;
+  vacantPositions: number;
+  /** Σ count × fte, exact, as a decimal string. */
+  fte: string;
+}
+
+export function rosterFacts(scenario: Scenario): RosterFacts {
+  const { funds, departments } = fundAndDepartmentKeys(scenario);
+  let positions = 0;
+  let vacant = 0;
+  let fte = new Decimal(0);
+  let hasSplitFunds = false;
+  for (const row of scenario.roster.rows) {
+    positions += row.count;
+    if (row.vacant) vacant += row.count;
+    fte = fte.plus(new Decimal(row.fte).times(row.count));
+    if (fundParts(row.fund).length > 1) hasSplitFunds = true;
+  }
+  return { funds, departments, hasSplitFunds, positions, vacantPositions: vacant, fte: fte.toString() };
+}
+
+/**
+ * Scenario-wide facts shared by every variant costing: calendar, parsed assumptions, rows. The
+ * scenario's roster may hold only a range of the rows (a costing worker's share): `roster` then
+ * describes the whole roster, and row indices (`rowIndex`) count from the range's first row.
+ */
 export class CostingContext {
   readonly timeline: Timeline;
   readonly periodsPerYear: number;
@@ -77,6 +112,7 @@ export class CostingContext {
   readonly positions: number;
   readonly vacantPositions: number;
   readonly fte: Decimal;
+  readonly hasSplitFunds: boolean;
   /**
    * Strides of the per-row cache keys (costRows.ts): one more than the largest step, longevity
    * level and FTE id any costing can reach, so packed keys never collide whatever the bounds.
@@ -89,7 +125,10 @@ export class CostingContext {
   readonly basis: PayBasis;
   private readonly fteIds = new KeyIds();
 
-  constructor(readonly scenario: Scenario) {
+  constructor(
+    readonly scenario: Scenario,
+    roster: RosterFacts = rosterFacts(scenario),
+  ) {
     this.timeline = new Timeline(scenario);
     this.periodsPerYear = this.timeline.calendar.periodsPerYear;
     this.hoursPerYear = scenario.schedule.hoursPerYear;
@@ -123,7 +162,7 @@ export class CostingContext {
         ? [{ from: Number.NEGATIVE_INFINITY, value: new Decimal(r.rate!) }]
         : sortByFrom(r.rates.map((e) => ({ from: parseDay(e.from), value: new Decimal(e.rate) }))),
     );
-    const { funds, departments } = fundAndDepartmentKeys(scenario);
+    const { funds, departments } = roster;
     this.funds = funds;
     this.departments = departments;
     const fundIds = new Map(funds.map((f, i) => [f, i]));
@@ -172,14 +211,6 @@ export class CostingContext {
         departmentIndex: departmentIds.get(row.department ?? UNASSIGNED)!,
       };
     });
-    let positions = 0;
-    let vacant = 0;
-    let fte = new Decimal(0);
-    for (const row of scenario.roster.rows) {
-      positions += row.count;
-      if (row.vacant) vacant += row.count;
-      fte = fte.plus(new Decimal(row.fte).times(row.count));
-    }
     const addsTopStep = (p: Provision) => {
       const step = provisionEffects(p).steps;
       return step !== undefined && 'addTopStep' in step;
@@ -188,9 +219,10 @@ export class CostingContext {
     this.stepStride = Math.max(...scenario.schedule.classes.map((c) => c.steps.length)) + addedSteps + 1;
     this.levelStride = this.thresholds.length + 1;
     this.fteStride = this.fteIds.size + 1;
-    this.positions = positions;
-    this.vacantPositions = vacant;
-    this.fte = fte;
+    this.positions = roster.positions;
+    this.vacantPositions = roster.vacantPositions;
+    this.fte = new Decimal(roster.fte);
+    this.hasSplitFunds = roster.hasSplitFunds;
   }
 
   private readonly fixedValues = new Map<string, Fixed>();

@@ -1,10 +1,11 @@
 import type { CostingResult } from '../result.js';
 import type { Scenario } from '../schemas/scenario.js';
-import { CostingContext } from './costingContext.js';
+import { CostingContext, rosterFacts, type RosterFacts } from './costingContext.js';
 import { provisionEffects, type Provision } from '../provisions/registry.js';
 import { COMPONENT_COUNT } from './components.js';
 import { CostingCaches, type CostOptions as CostRunOptions, type CostTotals, type RowStates, type VariantCosting } from './costRows.js';
-import { costScenario, costScenarioWith, firstPeriodAffected, type CostOptions, type CostingHooks } from './costScenario.js';
+import { firstPeriodAffected, type CostingHooks } from './costRowRange.js';
+import { costScenario, costScenarioWith, type CostOptions } from './costScenario.js';
 import { inDateOrder } from './provisionOrder.js';
 import { Interner, type VariantSpec } from './variantPlan.js';
 
@@ -32,6 +33,8 @@ interface SessionState {
   /** The scenario the context was built for (its parts besides proposals are what is compared). */
   scenario: Scenario;
   ctx: CostingContext;
+  /** The roster's facts the context was built with (funds and departments include flat amounts'). */
+  roster: RosterFacts;
   interner: Interner;
   caches: CostingCaches;
   /** The funds and departments the roster rows name (the context adds those of flat provisions). */
@@ -89,7 +92,7 @@ export class CostingSession {
       const state = kept ?? freshState(scenario);
       this.state = state;
       state.generation++;
-      const result = costScenarioWith(scenario, options, hooksOf(state, reuse));
+      const result = costScenarioWith(scenario, options, { ctx: state.ctx, roster: state.roster, hooks: hooksOf(state, scenario, reuse) });
       for (const [key, run] of state.runs) if (run.generation <= state.generation - KEPT_GENERATIONS) state.runs.delete(key);
       if (state.generation % CACHED_COSTINGS === 0) state.caches = forNextCosting(state.caches);
       return result;
@@ -108,10 +111,12 @@ export class CostingSession {
 }
 
 function freshState(scenario: Scenario): SessionState {
-  const ctx = new CostingContext(scenario);
+  const roster = rosterFacts(scenario);
+  const ctx = new CostingContext(scenario, roster);
   return {
     scenario,
     ctx,
+    roster,
     interner: new Interner(),
     caches: new CostingCaches(ctx.rows.length),
     rowFunds: new Set(ctx.rows.flatMap((rc) => rc.fundIndex.map((f) => ctx.funds[f]!))),
@@ -122,9 +127,9 @@ function freshState(scenario: Scenario): SessionState {
   };
 }
 
-function hooksOf(state: SessionState, reuse: SessionReuse): CostingHooks {
+function hooksOf(state: SessionState, scenario: Scenario, reuse: SessionReuse): CostingHooks {
   return {
-    ctx: state.ctx,
+    scenario,
     interner: state.interner,
     caches: state.caches,
     run(spec: VariantSpec, options: CostRunOptions, cost: (options: CostRunOptions) => VariantCosting): VariantCosting {

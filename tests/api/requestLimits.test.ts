@@ -87,7 +87,7 @@ describe('bodies are parsed only by routes that take them', () => {
   });
 });
 
-describe('rate limits (express-rate-limit)', () => {
+describe('rate limits', () => {
   it('limits each token to RATE_LIMIT_PER_TOKEN a minute: 429 problem+json with Retry-After; other tokens go on', async () => {
     const server = await serve({ rateLimitPerToken: 3, rateLimitPerAddress: 0 });
     const negotiator = client(server.url, tokens.negotiator);

@@ -89,6 +89,9 @@ describe('schedule import and the changes feed', () => {
   it('a real import adds version 2, audited, which the feed then delivers once', async () => {
     const next = sampleSchedule('A-2026-07', '2026-07-01');
     next.classes[0]!.steps = ['46.47', '48.80', '51.24', '53.81', '56.50'];
+    // Pulled (and its body kept in memory) before the import: the next pull must not serve it.
+    const pulledBefore = await as('negotiator')('GET', '/units/A/schedules/current?asOf=2026-07-01');
+    expect(pulledBefore.body.version).toBe(1);
     const reply = await as('admin')('POST', '/units/A/schedules/import', next);
     expect(reply.status).toBe(201);
     expect(reply.body).toMatchObject({ created: true, version: 2, diff: { cellsChanged: expect.any(Array) } });
@@ -103,8 +106,13 @@ describe('schedule import and the changes feed', () => {
     expect(after.body.changes).toEqual([]);
     const before = await as('negotiator')('GET', '/units/A/schedules/current?asOf=2026-06-30');
     expect(before.body.version).toBe(1);
-    const inForce = await as('negotiator')('GET', '/units/A/schedules/current?asOf=2026-07-01');
+    const inForce = await as('negotiator')('GET', '/units/A/schedules/current?asOf=2026-07-01', undefined, {
+      'if-none-match': pulledBefore.headers.get('etag')!,
+    });
+    expect(inForce.status).toBe(200);
     expect(inForce.body.version).toBe(2);
+    expect(inForce.body.schedule.classes[0].steps[0]).toBe('46.47');
+    expect(inForce.headers.get('etag')).not.toBe(pulledBefore.headers.get('etag'));
     const audit = await as('admin')('GET', '/audit?unitId=A');
     const imported = audit.body.events.filter((e: { action: string }) => e.action === 'schedule.imported');
     expect(imported.at(-1)).toMatchObject({

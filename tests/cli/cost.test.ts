@@ -6,8 +6,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { costScenario, parseScenario } from '../../shared/index.js';
 import { exportCostWorkbook } from '../../server/xlsx/index.js';
 import { monthlyScenario } from '../engine/scenarioBuilder.js';
+import { syntheticUnit } from '../../bench/syntheticUnit.js';
 
-const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', ...args], { encoding: 'utf8', cwd: process.cwd() });
+const cli = (...args: string[]) => cliWith({}, ...args);
+const cliWith = (env: Record<string, string>, ...args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', ...args], { encoding: 'utf8', cwd: process.cwd(), env: { ...process.env, ...env } });
 
 describe('bargaining-costing cost | validate', () => {
   const dir = mkdtempSync(join(tmpdir(), 'bc-cli-'));
@@ -19,6 +22,22 @@ describe('bargaining-costing cost | validate', () => {
     const parsed = parseScenario(JSON.parse(readFileSync('examples/police.json', 'utf8')));
     if (!parsed.ok) throw new Error('example invalid');
     expect(JSON.parse(run.stdout)).toEqual(JSON.parse(JSON.stringify(costScenario(parsed.value))));
+  });
+
+  it('COSTING_THREADS=2 prints byte for byte what COSTING_THREADS=1 prints (rows costed on two threads)', () => {
+    // Split funds, retro pay, a budget and dated roll-ups: every part of the assembly is exercised.
+    const file = join(dir, 'synthetic.json');
+    writeFileSync(file, JSON.stringify(syntheticUnit(301)));
+    const one = cliWith({ COSTING_THREADS: '1' }, 'cost', file, '--format', 'json');
+    const two = cliWith({ COSTING_THREADS: '2' }, 'cost', file, '--format', 'json', '--timings');
+    expect(one.status).toBe(0);
+    expect(two.status).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    expect(JSON.parse(one.stdout)).toMatchObject({ positions: 301 });
+    expect(two.stderr).toMatch(/^timings: JSON parse \d+\.\d{3} s, validation \d+\.\d{3} s, costing \d+\.\d{3} s \(2 threads\)\n$/);
+    const bad = cliWith({ COSTING_THREADS: 'all' }, 'cost', file);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe('COSTING_THREADS: must be a whole number of threads, 1 or more (got all)\n');
   });
 
   it('table shows baseline, proposals, increase, % of base, value of 1%, lift and per-provision costs', () => {

@@ -138,7 +138,7 @@ export const provisionArb: fc.Arbitrary<Provision> = fc.oneof(
   fc.record({ type: fc.constant('rollupRate' as const), name: fc.constantFrom('WC', 'DC'), delta: fc.constantFrom('-0.005', '0.01'), effective }),
 );
 
-const calendarArb = fc.oneof(
+export const calendarArb = fc.oneof(
   fc.record({
     payFrequency: fc.constantFrom('biweekly' as const, 'weekly' as const),
     firstPeriodStart: dateIn('2026-01-01', 14),

@@ -1,4 +1,5 @@
 // The engine in worker threads gives exactly the in-process results and errors.
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { costScenario } from '../../shared/engine/costScenario.js';
 import { CostingInputError } from '../../shared/issues.js';
@@ -57,6 +58,20 @@ describe('costing worker pool', () => {
     expect(costed.contentHash).toBe(costModelContentHash(JSON.parse(draft.scenarioJson), JSON.parse(costed.resultJson)));
   });
 
+  it('reads a body given as bytes: a whole buffer is moved to the worker, a pooled slice copied', async () => {
+    const text = JSON.stringify({ unitId: 'A', title: 'bytes', scenario: sampleScenario('A', 40) });
+    const expected = await inProcessScenarioWork(costScenario).draftBody(text, 100);
+    const whole = Buffer.concat([Buffer.from(text, 'utf8')], Buffer.byteLength(text));
+    expect(whole.byteLength).toBeGreaterThan(4096); // its own memory, not Node's buffer pool
+    expect(await pool.scenarioWork().draftBody(whole, 100)).toEqual(expected);
+    expect(whole.byteLength).toBe(0); // moved, not copied
+    const small = JSON.stringify({ title: 'renamed' });
+    const pooled = Buffer.from(small, 'utf8');
+    expect(pooled.byteLength).toBeLessThan(pooled.buffer.byteLength);
+    expect(await pool.scenarioWork().editBody(pooled, 'A', 100)).toEqual({ title: 'renamed', scenarioJson: undefined });
+    expect(pooled.toString('utf8')).toBe(small);
+  });
+
   it('rebuilds a refused body as the same domain error, with the field named', async () => {
     const tooLong = await pool
       .scenarioWork()
@@ -105,5 +120,31 @@ describe('costing worker pool', () => {
     const other = new CostingPool(1);
     await other.close();
     await expect(other.cost(scenario())).rejects.toThrow(/closed/);
+  });
+});
+
+describe('costing worker priority (issue 10 item 16)', () => {
+  /** The nice value of each of this process's threads (Linux /proc), by thread id. */
+  const threadNiceness = () =>
+    new Map(
+      readdirSync('/proc/self/task').map((id) => {
+        const fields = readFileSync(`/proc/self/task/${id}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        return [Number(id), Number(fields[16])] as const; // field 19 of stat(5), "nice"
+      }),
+    );
+
+  it.runIf(process.platform === 'linux')('lowers the priority of its worker threads only (the request thread keeps its own)', async () => {
+    const before = threadNiceness();
+    const niced = new CostingPool(1, { niceness: 10 });
+    try {
+      const s = scenario();
+      expect(await niced.cost(s)).toEqual(costScenario(s));
+      const after = threadNiceness();
+      const started = [...after].filter(([id]) => !before.has(id));
+      expect(started.filter(([, nice]) => nice === 10)).toHaveLength(1);
+      for (const [id, nice] of before) if (after.has(id)) expect(after.get(id)).toBe(nice);
+    } finally {
+      await niced.close();
+    }
   });
 });

@@ -1,0 +1,110 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { CostingContext, rosterFacts } from '../../shared/engine/costingContext.js';
+import { costRowRange, rowRanges, withRowRange } from '../../shared/engine/costRowRange.js';
+import { assembleCosting, costScenario, exactOrRefused } from '../../shared/engine/costScenario.js';
+import { addRowPartials, fromTransfer, type RowPartials } from '../../shared/engine/rowPartials.js';
+import { CostingInputError } from '../../shared/issues.js';
+import type { CostingResult } from '../../shared/result.js';
+import type { Scenario } from '../../shared/schemas/scenario.js';
+import { costingIssues } from '../../shared/validation/costingIssues.js';
+import { listedIssues } from '../../shared/validation/issueList.js';
+import type { RowRangeReply, RowRangeTask } from './rowRangeMessages.js';
+import { workerSource } from './workerSource.js';
+
+/**
+ * Below this many rows a thread of its own costs more than it saves: a worker loads and compiles
+ * the engine, and builds every costing's plan again (about the cost of 2,000–3,000 rows).
+ */
+export const MIN_ROWS_PER_THREAD = 2500;
+
+export interface ThreadSetting {
+  threads: number;
+  /** Rows a thread must have at least, or fewer threads are used: 1 when COSTING_THREADS asks for exactly `threads`. */
+  minRowsPerThread: number;
+}
+
+/**
+ * Threads for `bargaining-costing cost`: exactly COSTING_THREADS, else every core for a roster large
+ * enough; null when the setting is not a whole number ≥ 1.
+ */
+export function costingThreads(env: NodeJS.ProcessEnv = process.env): ThreadSetting | null {
+  const text = env.COSTING_THREADS?.trim();
+  if (text === undefined || text === '') return { threads: availableParallelism(), minRowsPerThread: MIN_ROWS_PER_THREAD };
+  return /^[1-9]\d*$/.test(text) ? { threads: Number(text), minRowsPerThread: 1 } : null;
+}
+
+export interface ParallelCostOptions {
+  /** The scenario already passed every costing-time check (`checkScenario`): do not run them again. */
+  checked?: boolean;
+}
+
+/**
+ * costScenario on several threads, with the same result to the byte: the roster is cut into one
+ * range of consecutive rows per thread; this thread costs the first, a worker each other one
+ * (sent only its rows); the exact partial sums are added in row order and assembled. A refused
+ * input is costed again on this thread, so its message is the one-thread message.
+ *
+ * The workers start when this is made, so they load the engine while the caller reads and
+ * validates the scenario; one costing per instance.
+ */
+export class CostingThreads {
+  private readonly workers: Worker[];
+  readonly threads: number;
+  private readonly minRowsPerThread: number;
+  /** The threads the costing used (fewer than `threads` for a small roster). */
+  used = 0;
+
+  constructor(setting: ThreadSetting) {
+    const { threads, minRowsPerThread } = setting;
+    if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`costing needs at least one thread, got ${threads}`);
+    this.threads = threads;
+    this.minRowsPerThread = minRowsPerThread;
+    this.workers = Array.from({ length: threads - 1 }, () => new Worker(workerSource('rowRangeWorker', import.meta.url), { eval: true }));
+  }
+
+  async cost(scenario: Scenario, options: ParallelCostOptions = {}): Promise<CostingResult> {
+    if (options.checked !== true) {
+      const check = costingIssues(scenario);
+      if (check.issues.length > 0) throw new CostingInputError(listedIssues(check.issues, check.omitted));
+    }
+    const roster = rosterFacts(scenario);
+    const rows = scenario.roster.rows.length;
+    const [first, ...others] = rowRanges(rows, Math.min(this.threads, Math.max(1, Math.floor(rows / this.minRowsPerThread))));
+    this.used = 1 + others.length;
+    const answers = others.map(([start, end], i) => costRangeOn(this.workers[i]!, { scenario: withRowRange(scenario, start, end), roster }));
+    try {
+      const own = exactOrRefused(() => costRowRange(new CostingContext(withRowRange(scenario, first![0], first![1]), roster)));
+      const ranges: RowPartials[] = [own, ...(await Promise.all(answers))];
+      return assembleCosting(scenario, roster, addRowPartials(ranges));
+    } catch (error) {
+      if (error instanceof CostingInputError || error instanceof RefusedRange) return costScenario(scenario);
+      throw error;
+    } finally {
+      await this.close();
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
+
+/** A range a worker could not cost because of its input (costed again on this thread for the message). */
+class RefusedRange extends Error {}
+
+function costRangeOn(worker: Worker, task: RowRangeTask): Promise<RowPartials> {
+  const partials = new Promise<RowPartials>((resolve, reject) => {
+    worker.once('message', (reply: RowRangeReply) => {
+      if (reply.ok) resolve(fromTransfer(reply.partials));
+      else if (reply.kind === 'other') reject(Object.assign(new Error(reply.message), { stack: reply.stack }));
+      else reject(new RefusedRange(reply.message));
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`a costing thread stopped (exit code ${code}) before it answered`)));
+  });
+  worker.postMessage(task);
+  // Rejected before it is awaited (this thread is still costing its own range): not unhandled.
+  partials.catch(() => undefined);
+  return partials;
+}

@@ -1,0 +1,258 @@
+import { parseDay, formatDay } from '../dates.js';
+import { CostingInputError } from '../issues.js';
+import { provisionEffects } from '../provisions/registry.js';
+import type { Proposal, Provision, Scenario } from '../schemas/scenario.js';
+import { groupTotal } from './components.js';
+import type { CostingContext } from './costingContext.js';
+import {
+  CostingCaches,
+  costVariant,
+  type CostOptions as CostRunOptions,
+  type CostTotals,
+  type RetroPlan,
+  type RowStates,
+  type VariantCosting,
+} from './costRows.js';
+import { provisionDate } from './provisionOrder.js';
+import type { CostingPartials, ProposalPartials, RowPartials } from './rowPartials.js';
+import { lowerBound, type Timeline } from './timeline.js';
+import { Interner, buildVariantPlan, type VariantSpec } from './variantPlan.js';
+
+export interface CostingProgress {
+  /** Costings finished and to do (baseline, each provision prefix, each value-of-1% year). */
+  done: number;
+  total: number;
+}
+
+/**
+ * The row phase of a costing: every costing of the report (baseline, no-step, value of 1% per
+ * year, each proposal's provision prefixes, without retro, no-step) over the context's rows, as
+ * partial sums (rowPartials.ts). The context may hold a range of the roster; which costings run,
+ * where they resume, depends only on the scenario and the whole roster's facts, never on the range.
+ */
+export function costRowRange(ctx: CostingContext, onProgress?: (progress: CostingProgress) => void, hooks: CostingHooks | null = null): RowPartials {
+  const scenario = hooks?.scenario ?? ctx.scenario;
+  const timeline = ctx.timeline;
+  const F = timeline.fiscalYears.length;
+  const N = timeline.length;
+  const interner = hooks?.interner ?? new Interner();
+  const caches = hooks?.caches ?? new CostingCaches(ctx.rows.length);
+  const retroIndices = scenario.proposals.map((p, pi) => retroIndexOf(p, pi, timeline));
+  const total = 2 + F + scenario.proposals.reduce((sum, p, pi) => sum + p.provisions.length + F + 1 + (retroIndices[pi] === null ? 0 : 1), 0);
+  let done = 0;
+  const tick = () => onProgress?.({ done: ++done, total });
+  const yearStarts = timeline.fiscalYearStartIndex;
+  const yearEnd = (f: number) => (f + 1 < F ? yearStarts[f + 1]! : N);
+  const hasSplitFunds = ctx.hasSplitFunds;
+  const isYearStart = (index: number) => yearStarts.includes(index);
+  const totalsByYear = (cents: Float64Array) => Float64Array.from({ length: F }, (_, f) => groupTotal(cents, f));
+
+  const run = (spec: VariantSpec, runOptions: CostRunOptions): VariantCosting => {
+    const extra = [...runOptions.recordAt, ...(runOptions.splitIndex === null ? [] : [runOptions.splitIndex])];
+    if (runOptions.retro !== null) extra.push(runOptions.retro.index, runOptions.retro.index + 1);
+    const planned = { ...spec, extraBoundaries: extra };
+    const cost = (o: CostRunOptions) => costVariant(ctx, buildVariantPlan(ctx, planned, interner), caches, o);
+    const costing = hooks === null ? cost(runOptions) : hooks.run(planned, runOptions, cost);
+    tick();
+    return costing;
+  };
+  const fromStart: CostRunOptions = {
+    lift: true,
+    recordFirstPeriodTaxable: false,
+    family: '',
+    retro: null,
+    startIndex: 0,
+    resumeFrom: null,
+    recordAt: yearStarts,
+    splitIndex: null,
+  };
+  const baselineSpec = (noStep: boolean): VariantSpec => ({ proposalIndex: null, provisions: [], multiplyFiscalYear: null, endPeriod: N, noStep });
+  const basePlans = { normal: buildVariantPlan(ctx, baselineSpec(false), interner), noStep: buildVariantPlan(ctx, baselineSpec(true), interner) };
+
+  const baseline = run(baselineSpec(false), { ...fromStart, recordFirstPeriodTaxable: true });
+  const baselineNoStep = run(baselineSpec(true), { ...fromStart, lift: false, family: 'noStep', recordFirstPeriodTaxable: true });
+
+  /** Each fiscal year's row cost with that year's schedule × 1.01, resumed from `states` (§7). */
+  const valueOfOnePercent = (proposalIndex: number | null, provisions: readonly Provision[], states: RowStates) =>
+    Float64Array.from({ length: F }, (_, f) => {
+      if (yearStarts[f]! >= yearEnd(f)) {
+        tick();
+        return 0;
+      }
+      const plus = run(
+        { proposalIndex, provisions, multiplyFiscalYear: f, endPeriod: yearEnd(f) },
+        { ...fromStart, lift: false, startIndex: yearStarts[f]!, resumeFrom: f > 0 ? states : null, recordAt: [] },
+      );
+      return groupTotal(plus.byFiscalYear, f);
+    });
+  const baselineValueOfOnePercent = valueOfOnePercent(null, [], baseline.states);
+
+  const proposals = scenario.proposals.map((proposal, pi): ProposalPartials => {
+    const provisions = proposal.provisions;
+    const K = provisions.length;
+    // null when the proposal has no retro pay (a `!` here would hide that from the type).
+    const retroIndex = retroIndices[pi] ?? null;
+    const retro = (noStep: boolean): RetroPlan | null =>
+      retroIndex === null ? null : { index: retroIndex, baseline: noStep ? basePlans.noStep : basePlans.normal };
+    // Costing 1..k is identical to costing 1..k−1 before provision k's first period: it resumes
+    // there from the row states the previous costing recorded, and inherits that costing's totals.
+    // With retro pay only after the retro period (it sums every earlier period); for the full
+    // proposal with a split fund only at a fiscal year's start onto totals of whole fiscal years
+    // (a split is taken on an employee's whole fiscal-year amount).
+    // Flat amounts (timing 'fiscalYears') change no row: the last costing is that of the last
+    // provision that does (or of the last provision when none does), and it carries the lift.
+    const changesRows = (k: number) => provisionEffects(provisions[k]!).timing !== 'fiscalYears';
+    let lastRun = K - 1;
+    while (lastRun > 0 && !changesRows(lastRun)) lastRun--;
+    if (K > 0 && !changesRows(lastRun)) lastRun = K - 1;
+    const runsFor = (k: number) => k === lastRun || changesRows(k);
+    let previous = null as VariantCosting | null;
+    let inherited = null as CostTotals | null;
+    // The inherited totals' by-fund figures are exact: every piece added covers whole fiscal years.
+    let inheritedWholeYears = false;
+    let rows: CostTotals & { annualAtLastPeriod: Float64Array | null } = baseline;
+    let states = baseline.states;
+    const prefixTotals = new Float64Array(K * F);
+    for (let k = 0; k < K; k++) {
+      if (runsFor(k)) {
+        const first = firstPeriodAffected(provisions[k]!, timeline, N);
+        const resumable: boolean =
+          (retroIndex === null || first > retroIndex) && !(hasSplitFunds && k === lastRun && !(inheritedWholeYears && isYearStart(first)));
+        const resumeAt: number = resumable && previous?.beforeSplit && previous.states.indices.includes(first) && first > 0 ? first : 0;
+        let next = k + 1;
+        while (next < K && !runsFor(next)) next++;
+        const split = next < K ? firstPeriodAffected(provisions[next]!, timeline, N) : null;
+        const costing = run(
+          { proposalIndex: pi, provisions: provisions.slice(0, k + 1), multiplyFiscalYear: null, endPeriod: N },
+          {
+            ...fromStart,
+            retro: retro(false),
+            lift: k === lastRun,
+            startIndex: resumeAt,
+            resumeFrom: resumeAt > 0 ? previous!.states : null,
+            recordAt: split !== null && split >= resumeAt ? [...yearStarts, split] : yearStarts,
+            splitIndex: split !== null && split >= resumeAt ? split : null,
+          },
+        );
+        const before: CostTotals | null = resumeAt > 0 ? inherited : null;
+        rows = { ...(before ? addedTotals(costing, before) : costing), annualAtLastPeriod: costing.annualAtLastPeriod };
+        inherited = costing.beforeSplit && before ? addedTotals(costing.beforeSplit, before) : costing.beforeSplit;
+        inheritedWholeYears = (resumeAt === 0 || (inheritedWholeYears && isYearStart(resumeAt))) && split !== null && isYearStart(split);
+        states = costing.states;
+        previous = costing;
+      } else {
+        tick();
+      }
+      prefixTotals.set(totalsByYear(rows.byFiscalYear), k * F);
+    }
+
+    // Value of 1% prices a percent in the year it is earned: it ignores retroPayDate (§3).
+    let earned = { states, totals: totalsByYear(rows.byFiscalYear) };
+    if (retroIndex !== null) {
+      const plain = run({ proposalIndex: pi, provisions, multiplyFiscalYear: null, endPeriod: N }, { ...fromStart, lift: false });
+      earned = { states: plain.states, totals: totalsByYear(plain.byFiscalYear) };
+    }
+    const proposalValueOfOnePercent = valueOfOnePercent(pi, provisions, earned.states);
+
+    const noStep = run(
+      { proposalIndex: pi, provisions, multiplyFiscalYear: null, endPeriod: N, noStep: true },
+      { ...fromStart, lift: false, family: 'noStep', retro: retro(true) },
+    );
+    return {
+      prefixTotals,
+      proposal: partialsOf(rows, rows.annualAtLastPeriod ?? baseline.annualAtLastPeriod!),
+      earnedTotals: earned.totals,
+      valueOfOnePercent: proposalValueOfOnePercent,
+      noStep: noStep.byFiscalYear,
+    };
+  });
+
+  return {
+    baseline: partialsOf(baseline, baseline.annualAtLastPeriod!),
+    baselineNoStep: baselineNoStep.byFiscalYear,
+    baselineValueOfOnePercent,
+    proposals,
+  };
+}
+
+/**
+ * What a costing session (costingSession.ts) lends one costing: the scenario whose proposals to
+ * cost on a context it kept (built for an earlier scenario identical but for proposals), its
+ * interner and caches, and a say over each run — it may hand back an identical costing it kept, or
+ * run `cost` with options resumed from one. Without hooks a costing makes its own and runs all.
+ */
+export interface CostingHooks {
+  scenario: Scenario;
+  interner: Interner;
+  caches: CostingCaches;
+  run(spec: VariantSpec, options: CostRunOptions, cost: (options: CostRunOptions) => VariantCosting): VariantCosting;
+}
+
+/** The scenario with only roster rows [start, end): a range for costRowRange (with the whole roster's facts). */
+export function withRowRange(scenario: Scenario, start: number, end: number): Scenario {
+  return { ...scenario, roster: { ...scenario.roster, rows: scenario.roster.rows.slice(start, end) } };
+}
+
+/** [start, end) of `ranges` consecutive ranges of `rows` rows, as equal as they can be; none empty when rows ≥ ranges. */
+export function rowRanges(rows: number, ranges: number): [number, number][] {
+  const count = Math.max(1, Math.min(ranges, rows));
+  return Array.from({ length: count }, (_, i) => [Math.floor((rows * i) / count), Math.floor((rows * (i + 1)) / count)]);
+}
+
+function partialsOf(totals: CostTotals, annualAtLastPeriod: Float64Array): CostingPartials {
+  const { byFiscalYear, byClass, byFund, byDepartment, rollups } = totals;
+  return { byFiscalYear, byClass, byFund, byDepartment, rollups, annualAtLastPeriod };
+}
+
+/**
+ * The retro period's index (§3): the first period paid on or after `retroPayDate`; null when that
+ * is the first costed period or earlier (nothing is paid back). After the horizon it is an error.
+ */
+function retroIndexOf(proposal: Proposal, pi: number, timeline: Timeline): number | null {
+  if (proposal.retroPayDate === undefined) return null;
+  const date = parseDay(proposal.retroPayDate);
+  const last = timeline.payDate[timeline.length - 1]!;
+  if (date > last) {
+    throw new CostingInputError([
+      {
+        path: `proposals[${pi}].retroPayDate`,
+        message: `${proposal.retroPayDate} is after the horizon's last pay date ${formatDay(last)}: pay the retro within the costed periods, or leave retroPayDate out`,
+      },
+    ]);
+  }
+  const index = lowerBound(timeline.payDate, date);
+  return index <= 0 ? null : index;
+}
+
+function addedTotals(a: CostTotals, b: CostTotals): CostTotals {
+  return {
+    byFiscalYear: added(a.byFiscalYear, b.byFiscalYear),
+    byClass: added(a.byClass, b.byClass),
+    byFund: added(a.byFund, b.byFund),
+    byDepartment: added(a.byDepartment, b.byDepartment),
+    rollups: added(a.rollups, b.rollups),
+  };
+}
+
+function added(a: Float64Array, b: Float64Array): Float64Array {
+  const out = new Float64Array(a);
+  for (let i = 0; i < out.length; i++) out[i]! += b[i]!;
+  return out;
+}
+
+/**
+ * The first costed period a provision can change (N when none): its effective period under the
+ * effective rule, or the first period starting on or after its date for step freezes; the period a
+ * lump sum is paid in. Flat amounts change no period.
+ */
+export function firstPeriodAffected(provision: Provision, timeline: Timeline, N: number): number {
+  const date = provisionDate(provision);
+  let index: number;
+  const timing = provisionEffects(provision).timing;
+  if (timing === 'fiscalYears') index = N;
+  else if (timing === 'paid') {
+    const paid = timeline.firstPaidOnOrAfter(date);
+    index = paid < 0 ? N : paid;
+  } else index = Math.min(timeline.firstAffected(date), lowerBound(timeline.start, date));
+  return Math.min(index, N - 1);
+}
