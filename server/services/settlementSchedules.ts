@@ -11,7 +11,12 @@ import type { Proposal, Schedule } from '../../shared/schemas/scenario.js';
  * effective date, each carrying that date.
  */
 export function settlementSchedules(base: Schedule, proposal: Proposal): Schedule[] {
-  const history = new ScheduleHistory(base, inDateOrder(proposal.provisions), 'p', (i) => `provisions[${i}]`);
+  const history = new ScheduleHistory(
+    base,
+    inDateOrder(proposal.provisions),
+    (lp) => String(lp.listedIndex),
+    (i) => `provisions[${i}]`,
+  );
   const out: Schedule[] = [];
   history.changes.forEach((change, m) => {
     const next = history.changes[m + 1];

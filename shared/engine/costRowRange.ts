@@ -30,13 +30,13 @@ export interface CostingProgress {
  * partial sums (rowPartials.ts). The context may hold a range of the roster; which costings run,
  * where they resume, depends only on the scenario and the whole roster's facts, never on the range.
  */
-export function costRowRange(ctx: CostingContext, onProgress?: (progress: CostingProgress) => void): RowPartials {
-  const scenario = ctx.scenario;
+export function costRowRange(ctx: CostingContext, onProgress?: (progress: CostingProgress) => void, hooks: CostingHooks | null = null): RowPartials {
+  const scenario = hooks?.scenario ?? ctx.scenario;
   const timeline = ctx.timeline;
   const F = timeline.fiscalYears.length;
   const N = timeline.length;
-  const interner = new Interner();
-  const caches = new CostingCaches(ctx.rows.length);
+  const interner = hooks?.interner ?? new Interner();
+  const caches = hooks?.caches ?? new CostingCaches(ctx.rows.length);
   const retroIndices = scenario.proposals.map((p, pi) => retroIndexOf(p, pi, timeline));
   const total = 2 + F + scenario.proposals.reduce((sum, p, pi) => sum + p.provisions.length + F + 1 + (retroIndices[pi] === null ? 0 : 1), 0);
   let done = 0;
@@ -50,8 +50,9 @@ export function costRowRange(ctx: CostingContext, onProgress?: (progress: Costin
   const run = (spec: VariantSpec, runOptions: CostRunOptions): VariantCosting => {
     const extra = [...runOptions.recordAt, ...(runOptions.splitIndex === null ? [] : [runOptions.splitIndex])];
     if (runOptions.retro !== null) extra.push(runOptions.retro.index, runOptions.retro.index + 1);
-    const plan = buildVariantPlan(ctx, { ...spec, extraBoundaries: extra }, interner);
-    const costing = costVariant(ctx, plan, caches, runOptions);
+    const planned = { ...spec, extraBoundaries: extra };
+    const cost = (o: CostRunOptions) => costVariant(ctx, buildVariantPlan(ctx, planned, interner), caches, o);
+    const costing = hooks === null ? cost(runOptions) : hooks.run(planned, runOptions, cost);
     tick();
     return costing;
   };
@@ -174,6 +175,19 @@ export function costRowRange(ctx: CostingContext, onProgress?: (progress: Costin
   };
 }
 
+/**
+ * What a costing session (costingSession.ts) lends one costing: the scenario whose proposals to
+ * cost on a context it kept (built for an earlier scenario identical but for proposals), its
+ * interner and caches, and a say over each run — it may hand back an identical costing it kept, or
+ * run `cost` with options resumed from one. Without hooks a costing makes its own and runs all.
+ */
+export interface CostingHooks {
+  scenario: Scenario;
+  interner: Interner;
+  caches: CostingCaches;
+  run(spec: VariantSpec, options: CostRunOptions, cost: (options: CostRunOptions) => VariantCosting): VariantCosting;
+}
+
 /** The scenario with only roster rows [start, end): a range for costRowRange (with the whole roster's facts). */
 export function withRowRange(scenario: Scenario, start: number, end: number): Scenario {
   return { ...scenario, roster: { ...scenario.roster, rows: scenario.roster.rows.slice(start, end) } };
@@ -231,7 +245,7 @@ function added(a: Float64Array, b: Float64Array): Float64Array {
  * effective rule, or the first period starting on or after its date for step freezes; the period a
  * lump sum is paid in. Flat amounts change no period.
  */
-function firstPeriodAffected(provision: Provision, timeline: Timeline, N: number): number {
+export function firstPeriodAffected(provision: Provision, timeline: Timeline, N: number): number {
   const date = provisionDate(provision);
   let index: number;
   const timing = provisionEffects(provision).timing;

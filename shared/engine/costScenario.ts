@@ -8,7 +8,7 @@ import type { CostingResult, ProposalResult, ByFiscalYear } from '../result.js';
 import type { Proposal, Provision, Scenario } from '../schemas/scenario.js';
 import { C, COMPONENT_COUNT, groupTotal, newComponentCents, subtract, sumGroups, toComponents, type ComponentCents } from './components.js';
 import { CostingContext, rosterFacts, type RosterFacts } from './costingContext.js';
-import { costRowRange, type CostingProgress } from './costRowRange.js';
+import { costRowRange, type CostingHooks, type CostingProgress } from './costRowRange.js';
 import { inDateOrder } from './provisionOrder.js';
 import type { RowPartials } from './rowPartials.js';
 import { Timeline } from './timeline.js';
@@ -28,12 +28,22 @@ export interface CostOptions {
  * rows can be costed on other threads (server/costing/costRowsInParallel.ts).
  */
 export function costScenario(scenario: Scenario, options: CostOptions = {}): CostingResult {
+  return costScenarioWith(scenario, options, null);
+}
+
+/** costScenario on a costing session's kept context, roster facts and hooks (costingSession.ts); null: its own. */
+export function costScenarioWith(
+  scenario: Scenario,
+  options: CostOptions,
+  session: { ctx: CostingContext; roster: RosterFacts; hooks: CostingHooks } | null,
+): CostingResult {
   // Every costing-time problem at once (validate runs the same checks), before any figure is made.
   const check = costingIssues(scenario);
   if (check.issues.length > 0) throw new CostingInputError(listedIssues(check.issues, check.omitted));
   return exactOrRefused(() => {
-    const roster = rosterFacts(scenario);
-    return assembleCosting(scenario, roster, costRowRange(new CostingContext(scenario, roster), options.onProgress));
+    const roster = session?.roster ?? rosterFacts(scenario);
+    const ctx = session?.ctx ?? new CostingContext(scenario, roster);
+    return assembleCosting(scenario, roster, costRowRange(ctx, options.onProgress, session?.hooks ?? null));
   });
 }
 

@@ -49,7 +49,8 @@ export class ScheduleHistory {
   constructor(
     schedule: Schedule,
     ordered: readonly ListedProvision[],
-    proposalKey: string,
+    /** A change's content key (Interner.provisionKey): equal keys, equal provisions. */
+    keyOf: (change: ListedProvision) => string,
     pathOf: (listedIndex: number) => string,
     known: Map<string, PublishedClass[]> = new Map(),
   ) {
@@ -62,10 +63,10 @@ export class ScheduleHistory {
     }
     this.snapshots = [snapshot];
     this.keys = [schedule.classes.map(() => '')];
-    const touched: number[][] = schedule.classes.map(() => []);
+    const touched: string[][] = schedule.classes.map(() => []);
     for (const change of this.changes) {
       const previous: PublishedClass[] = snapshot;
-      key += `|${proposalKey}:${change.listedIndex}`;
+      key += `|${keyOf(change)}`;
       snapshot = known.get(key);
       if (snapshot === undefined) {
         snapshot = schedule.classes.map((c, ci) =>
@@ -76,10 +77,10 @@ export class ScheduleHistory {
         known.set(key, snapshot);
       }
       schedule.classes.forEach((c, ci) => {
-        if (provisionAffectsClass(change.provision, c.code)) touched[ci]!.push(change.listedIndex);
+        if (provisionAffectsClass(change.provision, c.code)) touched[ci]!.push(keyOf(change));
       });
       this.snapshots.push(snapshot);
-      this.keys.push(touched.map((t) => (t.length === 0 ? '' : `${proposalKey}:${t.join(',')}`)));
+      this.keys.push(touched.map((t) => t.join(',')));
     }
   }
 }

@@ -119,6 +119,22 @@ export class Interner extends KeyIds {
     return rate;
   }
 
+  private readonly provisionKeys = new WeakMap<Provision, string>();
+
+  /**
+   * A provision's content key: equal provisions (in any proposal, in any scenario costed with the
+   * same context) get the same key, so class states, schedules and step regimes are keyed by what
+   * is in force, never by where it was listed — a costing session keeps them across scenarios.
+   */
+  provisionKey(provision: Provision): string {
+    let key = this.provisionKeys.get(provision);
+    if (key === undefined) {
+      key = `c${this.id(`provision|${JSON.stringify(provision)}`)}`;
+      this.provisionKeys.set(provision, key);
+    }
+    return key;
+  }
+
   /** Step regimes get their own dense ids: rows keep their step paths in arrays by them. */
   readonly regimes = new KeyIds();
 
@@ -134,10 +150,10 @@ export class Interner extends KeyIds {
 export function buildVariantPlan(ctx: CostingContext, spec: VariantSpec, interner: Interner): VariantPlan {
   const scenario = ctx.scenario;
   const timeline = ctx.timeline;
-  const proposalKey = spec.proposalIndex === null ? 'b' : `p${spec.proposalIndex}`;
   const ordered = inDateOrder(spec.provisions);
+  const keyOf = (lp: ListedProvision) => interner.provisionKey(lp.provision);
   const pathOf = (listedIndex: number) => `proposals[${spec.proposalIndex}].provisions[${listedIndex}]`;
-  const history = new ScheduleHistory(scenario.schedule, ordered, proposalKey, pathOf, interner.schedules);
+  const history = new ScheduleHistory(scenario.schedule, ordered, keyOf, pathOf, interner.schedules);
   const n = spec.endPeriod;
 
   // Every period index at which something global can change starts a new epoch.
@@ -178,7 +194,7 @@ export function buildVariantPlan(ctx: CostingContext, spec: VariantSpec, interne
     const healthEntriesInForce = ctx.healthEntries.map((entries) => entries.filter((e) => inForce(e.from)).length).join(',');
     const rollupEntriesInForce = ctx.rollupEntries.map((entries) => entries.filter((e) => inForce(e.from)).length).join(',');
     // Everything a class state depends on; equal keys (across epochs and variants) share one state.
-    const listed = (lps: readonly ListedProvision[]) => (lps.length === 0 ? '' : `${proposalKey}:${lps.map((lp) => lp.listedIndex).join(',')}`);
+    const listed = (lps: readonly ListedProvision[]) => lps.map(keyOf).join(',');
     const entriesKey = `${multiply ? 'x' : ''}|${pensionEntriesInForce}|${healthEntriesInForce}|${rollupEntriesInForce}`;
     const classes = scenario.schedule.classes.map((cls, ci): ClassState => {
       const forClass = applied.filter((lp) => affectsClass(lp.provision, cls.code));
@@ -189,13 +205,15 @@ export function buildVariantPlan(ctx: CostingContext, spec: VariantSpec, interne
       const classKey = `${ci}|${history.keys[scheduleCount]![ci]}|${listed(forClass)}|${entriesKey}|${listed(lumpsForClass)}`;
       return interner.memo(`class|${classKey}`, () => {
         const indicesOf = (changes: (e: ProvisionEffects) => boolean) => {
-          const listed = forClass.filter((lp) => changes(lp.effects)).map((lp) => lp.listedIndex);
-          return listed.length === 0 ? '' : `${proposalKey}:${listed.join(',')}`;
+          return forClass
+            .filter((lp) => changes(lp.effects))
+            .map(keyOf)
+            .join(',');
         };
         const payKey = indicesOf((e) => e.specialPay !== undefined);
         const { pays, granted } = interner.memo(`pays|${payKey}|${ci}`, () => specialPaysInForce(scenario, forClass, spec.proposalIndex, interner));
         const longevityChange = last(forClass.filter((lp) => lp.effects.longevityBands !== undefined));
-        const bandsKey = longevityChange ? `${proposalKey}:${longevityChange.listedIndex}` : '';
+        const bandsKey = longevityChange ? keyOf(longevityChange) : '';
         const longevityByLevel = interner.memo(`bands|${bandsKey}`, () => {
           const bands = longevityChange?.effects.longevityBands ?? scenario.assumptions.longevity;
           return bandPercentByLevel(bands, ctx.thresholds).map((d) => ({ rate: interner.rate(d), fixed: fixed(d) }));
@@ -212,7 +230,7 @@ export function buildVariantPlan(ctx: CostingContext, spec: VariantSpec, interne
           rates = multiply ? published.map((r) => times(r, ONE_PERCENT_MORE)) : published;
           interner.rates.set(rateStateId, rates);
         }
-        const payKeyFull = [rateKey, payKey, bandsKey, overtimeChange ? `${proposalKey}:${overtimeChange.listedIndex}` : ''].join('|');
+        const payKeyFull = [rateKey, payKey, bandsKey, overtimeChange ? keyOf(overtimeChange) : ''].join('|');
         return {
           payStateId: interner.id(payKeyFull),
           rateStateId,
@@ -232,7 +250,7 @@ export function buildVariantPlan(ctx: CostingContext, spec: VariantSpec, interne
             ),
           ),
           healthCents: interner.memo(`health|${indicesOf((e) => e.health !== undefined)}|${healthEntriesInForce}`, () => healthInForce(ctx, forClass, inForce)),
-          lumpSums: lumpsForClass.map((lp) => interner.memo(`lump|${proposalKey}:${lp.listedIndex}`, () => lumpSumPayment(lp.effects.lumpSum!, interner))),
+          lumpSums: lumpsForClass.map((lp) => interner.memo(`lump|${keyOf(lp)}`, () => lumpSumPayment(lp.effects.lumpSum!, interner))),
         };
       });
     });
@@ -253,7 +271,7 @@ export function buildVariantPlan(ctx: CostingContext, spec: VariantSpec, interne
       else if ('drop' in effect) drops.push({ date: lp.date, count: effect.drop });
       else addStepDates.push(lp.date);
     }
-    const key = `${noStep ? 'n' : ''}|${relevant.length === 0 ? '' : `${proposalKey}:${relevant.map((lp) => lp.listedIndex).join(',')}`}`;
+    const key = `${noStep ? 'n' : ''}|${relevant.map(keyOf).join(',')}`;
     return { key, id: interner.regimes.id(key), freezes, addStepDates, drops, noStep };
   });
 

@@ -65,15 +65,18 @@ describe.skipIf(chromiumProblem !== undefined)(`a ${ROWS.toLocaleString('en-US')
     await whatIf.getByLabel('Proposal', { exact: true }).selectOption('City offer');
     await whatIf.getByLabel('Provision').selectOption({ index: 0 });
     const times: number[] = [];
-    for (const percent of ['3', '3.5%', '4']) {
+    for (const percent of ['3', '3.5%', '4', '4.5%', '5']) {
       await whatIf.getByLabel('Percent (%)').fill(percent);
-      await whatIf.getByTestId('what-if-done').waitFor({ timeout: 30_000 });
+      // The answer to this percent (until it comes, the previous answer stays on screen).
+      const done = whatIf.locator(`[data-testid="what-if-done"][data-percent="${percent}"]`);
+      await done.waitFor({ timeout: 30_000 });
       await expect.poll(async () => (await whatIf.getByTestId('what-if-comparison').locator('tr').nth(1).innerText()).length).toBeGreaterThan(0);
-      times.push(Number(await whatIf.getByTestId('what-if-done').getAttribute('data-ms')));
+      times.push(Number(await done.getAttribute('data-ms')));
     }
     await screenshot(page, 'large-02-what-if');
-    // Speed is measured by benchmarks, not asserted in tests: the pane's own timings are logged.
-    console.log(`what-if re-costs of 10,000 roster rows took ${times.join(', ')} ms`);
+    // Speed is measured by benchmarks, not asserted in tests: the pane's own timings are logged. The
+    // first what-if costs the baseline too; the worker's costing session reuses it for the others.
+    console.log(`what-if re-costs of 10,000 roster rows took ${times[0]} ms for the first, then ${times.slice(1).join(', ')} ms`);
     expect(errors).toEqual([]);
   });
 });

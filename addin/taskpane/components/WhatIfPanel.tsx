@@ -21,12 +21,13 @@ const difference = (a: string, b: string) => formatDollars(new Decimal(a).minus(
 export function WhatIfPanel({ scenario, result }: { scenario: Scenario; result: CostingResult }) {
   const runner = useMemo(() => new CostRunner(), []);
   useEffect(() => () => runner.dispose(), [runner]);
-  const answers = useRef(new Map<string, { result: ProposalResult; ms: number }>());
+  // `percent`: the percent typed for the what-if answered (the table can still show the previous one while a new one runs).
+  const answers = useRef(new Map<string, { result: ProposalResult; ms: number; percent: string }>());
   useEffect(() => answers.current.clear(), [scenario]);
   const first = scenario.proposals[0];
   const [whatIf, setWhatIf] = useState<WhatIf>({ proposalName: first?.name ?? '', provisionIndex: 0, raisePercent: '', effective: '' });
   const settled = useDebounced(whatIf, 250);
-  const [answer, setAnswer] = useState<{ result: ProposalResult; ms: number } | null>(null);
+  const [answer, setAnswer] = useState<{ result: ProposalResult; ms: number; percent: string } | null>(null);
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<Error | null>(null);
   const problem = whatIfProblem(whatIf);
@@ -42,7 +43,7 @@ export function WhatIfPanel({ scenario, result }: { scenario: Scenario; result: 
     const key = JSON.stringify(settled);
     const known = answers.current.get(key);
     if (known) {
-      setAnswer({ result: known.result, ms: 0 });
+      setAnswer({ ...known, ms: 0 });
       setError(null);
       return;
     }
@@ -55,7 +56,7 @@ export function WhatIfPanel({ scenario, result }: { scenario: Scenario; result: 
       .then((outcome) => {
         const costed = outcome.result.proposals[0];
         if (!current || !costed) return;
-        const next = { result: costed, ms: Math.round(performance.now() - started) };
+        const next = { result: costed, ms: Math.round(performance.now() - started), percent: settled.raisePercent };
         answers.current.set(key, next);
         setAnswer(next);
       })
@@ -128,7 +129,7 @@ export function WhatIfPanel({ scenario, result }: { scenario: Scenario; result: 
       {running ? <Spinner size="tiny" label="Re-costing…" /> : null}
       {lines && answer && !running ? (
         <>
-          <Text size={200} data-testid="what-if-done" data-ms={answer.ms}>
+          <Text size={200} data-testid="what-if-done" data-ms={answer.ms} data-percent={answer.percent}>
             Updated.
           </Text>
           <Table size="extra-small" aria-label="What-if compared" data-testid="what-if-comparison">

@@ -23,9 +23,12 @@ export class CostRunner {
   private worker: Worker | null = null;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
+  /** The scenario the worker holds (the last one sent), so a what-if need send only its proposals. */
+  private sent: Scenario | null = null;
 
   private start(): Worker {
     if (this.worker) return this.worker;
+    this.sent = null;
     const worker = new Worker(new URL('./costing.worker.js', import.meta.url), { name: 'costing' });
     worker.onmessage = (event: MessageEvent<CostReply>) => this.receive(event.data);
     worker.onerror = (event: ErrorEvent) => {
@@ -62,7 +65,11 @@ export class CostRunner {
     const id = this.nextId++;
     return new Promise<CostOutcome>((resolve, reject) => {
       this.pending.set(id, { resolve, reject, onStage });
-      const request: CostRequest = { id, scenario };
+      const request: CostRequest =
+        this.sent !== null && sameExceptProposals(this.sent, scenario)
+          ? { id, kind: 'proposals', proposals: scenario.proposals }
+          : { id, kind: 'scenario', scenario };
+      this.sent = scenario;
       worker.postMessage(request);
     });
   }
@@ -71,6 +78,15 @@ export class CostRunner {
     this.worker?.terminate();
     this.worker = null;
   }
+}
+
+/** Whether two scenarios share every part but their proposals — the same objects, as a what-if's do. */
+export function sameExceptProposals(a: Scenario, b: Scenario): boolean {
+  const parts = (s: Scenario) => Object.keys(s).filter((k) => k !== 'proposals');
+  const x = a as unknown as Record<string, unknown>;
+  const y = b as unknown as Record<string, unknown>;
+  const keys = parts(a);
+  return keys.length === parts(b).length && keys.every((k) => k in y && x[k] === y[k]);
 }
 
 /** A what-if request replaced by a newer one before it finished; not a failure to show. */

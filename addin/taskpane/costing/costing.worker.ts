@@ -1,22 +1,33 @@
 /// <reference lib="webworker" />
 // The costing engine off the pane's thread: a 10,000-row roster costs without freezing the pane.
-import { costScenario } from '../../../shared/engine/costScenario.js';
+// One costing session per worker: a what-if re-costs only what it changed (shared/engine/costingSession.ts).
+import { CostingSession } from '../../../shared/engine/costingSession.js';
 import { CostingInputError } from '../../../shared/issues.js';
+import type { Scenario } from '../../../shared/schemas/scenario.js';
 import type { CostReply, CostRequest } from './workerProtocol.js';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
+const session = new CostingSession();
+let last: Scenario | null = null;
 
 function reply(message: CostReply): void {
   scope.postMessage(message);
 }
 
 scope.onmessage = (event: MessageEvent<CostRequest>) => {
-  const { id, scenario } = event.data;
+  const request = event.data;
+  const id = request.id;
+  if (request.kind === 'proposals' && last === null) {
+    reply({ id, kind: 'error', message: 'The costing worker lost the scenario. Reload the pane and try again.', issues: [] });
+    return;
+  }
+  const scenario: Scenario = request.kind === 'scenario' ? request.scenario : { ...last!, proposals: request.proposals };
+  last = scenario;
   const rows = scenario.roster.rows.length;
   reply({ id, kind: 'progress', stage: `Costing the baseline and ${scenario.proposals.length} proposal(s) for ${rows.toLocaleString('en-US')} roster rows` });
   const started = performance.now();
   try {
-    const result = costScenario(scenario);
+    const result = session.cost(scenario);
     reply({ id, kind: 'result', result, milliseconds: Math.round(performance.now() - started) });
   } catch (error) {
     const issues = error instanceof CostingInputError ? error.issues : [];

@@ -2,11 +2,12 @@ import type { Scenario } from '../../../shared/schemas/scenario.js';
 import type { CostingResult } from '../../../shared/result.js';
 import type { InputIssue } from '../../../shared/issues.js';
 
-/** Messages between the pane and the costing worker. */
-export interface CostRequest {
-  id: number;
-  scenario: Scenario;
-}
+/**
+ * Messages between the pane and the costing worker. A what-if changes only proposals: then only
+ * they are sent (`proposals`), on top of the worker's last scenario, instead of cloning a
+ * 10,000-row roster into the worker again.
+ */
+export type CostRequest = { id: number; kind: 'scenario'; scenario: Scenario } | { id: number; kind: 'proposals'; proposals: Scenario['proposals'] };
 
 export type CostReply =
   | { id: number; kind: 'progress'; stage: string }

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { Proposal } from '../../../shared/schemas/scenario.js';
 import type { CostingResult, ProposalResult } from '../../../shared/result.js';
 import { fractionAsPercentText, percentInput } from '../../../addin/taskpane/costing/percentInput.js';
-import { applyWhatIf, otherSide, variableFields, whatIfLines, whatIfProblem } from '../../../addin/taskpane/costing/whatIf.js';
+import { applyWhatIf, otherSide, variableFields, whatIfLines, whatIfProblem, whatIfScenario } from '../../../addin/taskpane/costing/whatIf.js';
+import { sameExceptProposals } from '../../../addin/taskpane/costing/costRunner.js';
+import { parseScenario } from '../../../shared/index.js';
+import { syntheticUnit } from '../../../bench/syntheticUnit.js';
 
 const offer: Proposal = {
   name: 'City offer',
@@ -57,5 +60,17 @@ describe('the what-if control', () => {
       { label: 'FY2028', whatIf: '540', original: '450', other: '900' },
       { label: 'Term', whatIf: '840', original: '700', other: '1400' },
     ]);
+  });
+
+  it('sends the worker only the proposals of a what-if: every other part is the same object as the scenario costed', () => {
+    const parsed = parseScenario(syntheticUnit(3));
+    if (!parsed.ok) throw new Error('the synthetic unit is valid');
+    const scenario = parsed.value;
+    const whatIf = whatIfScenario(scenario, { proposalName: 'City offer', provisionIndex: 0, raisePercent: '3%', effective: '' });
+    expect(sameExceptProposals(scenario, whatIf)).toBe(true);
+    expect(sameExceptProposals(whatIf, whatIfScenario(scenario, { ...at(0, '4%'), proposalName: 'Union proposal' }))).toBe(true);
+    // Validated again (new objects, even if equal), or another roster: the whole scenario goes.
+    expect(sameExceptProposals(scenario, structuredClone(scenario))).toBe(false);
+    expect(sameExceptProposals(scenario, { ...scenario, roster: { ...scenario.roster, rows: [] } })).toBe(false);
   });
 });
