@@ -112,8 +112,13 @@ async function tabRow(page: Page): Promise<TabRow> {
   });
 }
 
-/** The row once Fluent's overflow has measured the new width (it re-lays out after a resize, asynchronously). */
+/**
+ * The row once Fluent's overflow has measured the new width: it re-lays out after a resize,
+ * asynchronously and sometimes more than one frame later, so first wait (bounded) for no tab past
+ * the pane's edge, then for two equal readings.
+ */
 async function settledTabRow(page: Page): Promise<TabRow> {
+  await expect.poll(async () => (await tabRow(page)).outside, { timeout: 5000 }).toEqual([]);
   let last = await tabRow(page);
   await expect
     .poll(
@@ -195,7 +200,7 @@ describe.skipIf(chromiumProblem !== undefined)("sign-in with the organisation's 
     expect(await page.getByTestId('signed-in-as').innerText()).toBe(ANALYST.name);
     // MSAL made as the app registration says, with its cache in memory, asked for the API's scope only.
     expect(msal.configuration).toEqual({ auth: { clientId: CLIENT_ID, authority: AUTHORITY }, cache: { cacheLocation: 'memoryStorage' } });
-    expect(msal.calls).toEqual(['create', 'silent']);
+    await expect.poll(() => msal.calls).toEqual(['create', 'silent']);
     expect(msal.scopes).toEqual([[SCOPE]]);
     const [token] = msal.issued;
     await expect.poll(() => authorization.length).toBeGreaterThan(0);
@@ -215,8 +220,9 @@ describe.skipIf(chromiumProblem !== undefined)("sign-in with the organisation's 
     const { page, msal, errors, authorization } = await openPane({ silent: 'interaction-required', popup: 'token' });
     const signIn = page.getByRole('button', { name: "Sign in with your organisation's account" });
     await signIn.waitFor();
-    // The pane never prompts by itself when it opens: the silent attempt failed quietly.
-    expect(msal.calls).toEqual(['create', 'silent']);
+    // The pane never prompts by itself when it opens: the silent attempt failed quietly. The calls are
+    // reported from the page asynchronously, so they are polled.
+    await expect.poll(() => msal.calls).toEqual(['create', 'silent']);
     expect(await page.getByTestId('error-bar').count()).toBe(0);
     expect(await page.getByLabel('API token').count()).toBe(0);
     await paneState(page, 'signin-02-sign-in-offered');
@@ -224,7 +230,7 @@ describe.skipIf(chromiumProblem !== undefined)("sign-in with the organisation's 
     await signIn.click();
     await page.getByTestId('signed-in-as').waitFor();
     expect(await page.getByTestId('signed-in-as').innerText()).toBe(ANALYST.name);
-    expect(msal.calls).toEqual(['create', 'silent', 'silent', 'popup', 'setActiveAccount']);
+    await expect.poll(() => msal.calls).toEqual(['create', 'silent', 'silent', 'popup', 'setActiveAccount']);
     const [token] = msal.issued;
     expect(new Set(authorization)).toEqual(new Set([`Bearer ${token}`]));
     await expectTokenKeptInMemoryOnly(context, page, token!);
