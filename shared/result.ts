@@ -74,6 +74,18 @@ export interface ProposalResult {
   increaseByDepartment?: ByFundOrDepartment;
 }
 
+/**
+ * A what-if's answer (costIncrease): a proposal's cost and increase over the baseline per fiscal
+ * year and over the term, each figure exactly the full costing's.
+ */
+export type ProposalIncrease = Pick<ProposalResult, 'name' | 'side' | 'byFiscalYear' | 'increase' | 'increaseTotal'>;
+
+export interface IncreaseResult {
+  fiscalYears: string[];
+  baseline: ByFiscalYear<Components>;
+  proposals: ProposalIncrease[];
+}
+
 export interface CostingSnapshot {
   unit: string;
   scheduleId: string;

@@ -47,29 +47,10 @@ export function costRowRange(ctx: CostingContext, onProgress?: (progress: Costin
   const isYearStart = (index: number) => yearStarts.includes(index);
   const totalsByYear = (cents: Float64Array) => Float64Array.from({ length: F }, (_, f) => groupTotal(cents, f));
 
-  const run = (spec: VariantSpec, runOptions: CostRunOptions): VariantCosting => {
-    const extra = [...runOptions.recordAt, ...(runOptions.splitIndex === null ? [] : [runOptions.splitIndex])];
-    if (runOptions.retro !== null) extra.push(runOptions.retro.index, runOptions.retro.index + 1);
-    const planned = { ...spec, extraBoundaries: extra };
-    const cost = (o: CostRunOptions) => costVariant(ctx, buildVariantPlan(ctx, planned, interner), caches, o);
-    const costing = hooks === null ? cost(runOptions) : hooks.run(planned, runOptions, cost);
-    tick();
-    return costing;
-  };
-  const fromStart: CostRunOptions = {
-    lift: true,
-    recordFirstPeriodTaxable: false,
-    family: '',
-    retro: null,
-    startIndex: 0,
-    resumeFrom: null,
-    recordAt: yearStarts,
-    splitIndex: null,
-  };
-  const baselineSpec = (noStep: boolean): VariantSpec => ({ proposalIndex: null, provisions: [], multiplyFiscalYear: null, endPeriod: N, noStep });
+  const { run, fromStart, baselineSpec } = runsOf(ctx, interner, caches, hooks, tick);
   const basePlans = { normal: buildVariantPlan(ctx, baselineSpec(false), interner), noStep: buildVariantPlan(ctx, baselineSpec(true), interner) };
 
-  const baseline = run(baselineSpec(false), { ...fromStart, recordFirstPeriodTaxable: true });
+  const baseline = run(baselineSpec(false), baselineOptions(fromStart));
   const baselineNoStep = run(baselineSpec(true), { ...fromStart, lift: false, family: 'noStep', recordFirstPeriodTaxable: true });
 
   /** Each fiscal year's row cost with that year's schedule × 1.01, resumed from `states` (§7). */
@@ -102,9 +83,7 @@ export function costRowRange(ctx: CostingContext, onProgress?: (progress: Costin
     // Flat amounts (timing 'fiscalYears') change no row: the last costing is that of the last
     // provision that does (or of the last provision when none does), and it carries the lift.
     const changesRows = (k: number) => provisionEffects(provisions[k]!).timing !== 'fiscalYears';
-    let lastRun = K - 1;
-    while (lastRun > 0 && !changesRows(lastRun)) lastRun--;
-    if (K > 0 && !changesRows(lastRun)) lastRun = K - 1;
+    const lastRun = lastRowRun(provisions);
     const runsFor = (k: number) => k === lastRun || changesRows(k);
     let previous = null as VariantCosting | null;
     let inherited = null as CostTotals | null;
@@ -173,6 +152,78 @@ export function costRowRange(ctx: CostingContext, onProgress?: (progress: Costin
     baselineValueOfOnePercent,
     proposals,
   };
+}
+
+/**
+ * The row phase of a what-if (costIncrease): only the costings its comparison shows — the baseline
+ * and each proposal's whole costing (its last row-changing provision prefix, from the first period,
+ * as costRowRange runs it when it cannot resume) — each proposal's row cost per fiscal year.
+ * No prefixes, value of 1% or step movement: a session then re-costs one run per what-if.
+ */
+export function costIncreaseRows(ctx: CostingContext, hooks: CostingHooks | null = null): { baseline: Float64Array; proposals: Float64Array[] } {
+  const scenario = hooks?.scenario ?? ctx.scenario;
+  const timeline = ctx.timeline;
+  const N = timeline.length;
+  const interner = hooks?.interner ?? new Interner();
+  const caches = hooks?.caches ?? new CostingCaches(ctx.rows.length);
+  const { run, fromStart, baselineSpec } = runsOf(ctx, interner, caches, hooks, () => undefined);
+  const baseline = run(baselineSpec(false), baselineOptions(fromStart)).byFiscalYear;
+  const basePlan = buildVariantPlan(ctx, baselineSpec(false), interner);
+  const proposals = scenario.proposals.map((proposal, pi) => {
+    const provisions = proposal.provisions;
+    if (provisions.length === 0) return baseline;
+    const retroIndex = retroIndexOf(proposal, pi, timeline);
+    const costing = run(
+      { proposalIndex: pi, provisions: provisions.slice(0, lastRowRun(provisions) + 1), multiplyFiscalYear: null, endPeriod: N },
+      { ...fromStart, retro: retroIndex === null ? null : { index: retroIndex, baseline: basePlan } },
+    );
+    return costing.byFiscalYear;
+  });
+  return { baseline, proposals };
+}
+
+/** The baseline's run options: it records each row's first-period taxable pay (Social Security, §4). */
+function baselineOptions(fromStart: CostRunOptions): CostRunOptions {
+  return { ...fromStart, recordFirstPeriodTaxable: true };
+}
+
+/**
+ * The provision prefix whose costing is the whole proposal's row cost: flat amounts (timing
+ * 'fiscalYears') change no row, so that of the last provision that does (of the last provision
+ * when none does); it carries the lift.
+ */
+function lastRowRun(provisions: readonly Provision[]): number {
+  const changesRows = (k: number) => provisionEffects(provisions[k]!).timing !== 'fiscalYears';
+  let lastRun = provisions.length - 1;
+  while (lastRun > 0 && !changesRows(lastRun)) lastRun--;
+  if (provisions.length > 0 && !changesRows(lastRun)) lastRun = provisions.length - 1;
+  return lastRun;
+}
+
+/** How a row phase runs one costing (through the session's hooks when there are some), and its usual options. */
+function runsOf(ctx: CostingContext, interner: Interner, caches: CostingCaches, hooks: CostingHooks | null, tick: () => void) {
+  const N = ctx.timeline.length;
+  const run = (spec: VariantSpec, runOptions: CostRunOptions): VariantCosting => {
+    const extra = [...runOptions.recordAt, ...(runOptions.splitIndex === null ? [] : [runOptions.splitIndex])];
+    if (runOptions.retro !== null) extra.push(runOptions.retro.index, runOptions.retro.index + 1);
+    const planned = { ...spec, extraBoundaries: extra };
+    const cost = (o: CostRunOptions) => costVariant(ctx, buildVariantPlan(ctx, planned, interner), caches, o);
+    const costing = hooks === null ? cost(runOptions) : hooks.run(planned, runOptions, cost);
+    tick();
+    return costing;
+  };
+  const fromStart: CostRunOptions = {
+    lift: true,
+    recordFirstPeriodTaxable: false,
+    family: '',
+    retro: null,
+    startIndex: 0,
+    resumeFrom: null,
+    recordAt: ctx.timeline.fiscalYearStartIndex,
+    splitIndex: null,
+  };
+  const baselineSpec = (noStep: boolean): VariantSpec => ({ proposalIndex: null, provisions: [], multiplyFiscalYear: null, endPeriod: N, noStep });
+  return { run, fromStart, baselineSpec };
 }
 
 /**

@@ -60,21 +60,49 @@ export interface RowStates {
 /** Caches shared by every variant of one costing: pay per state, step paths per regime. */
 export class CostingCaches {
   /** Pay per pay state (index), keyed by (profile, step, longevity level). */
-  readonly pay: Map<number, PayAmounts>[] = [];
+  readonly pay: (Map<number, PayAmounts> | undefined)[] = [];
   /** Base pay per rate state (index), keyed by (step, FTE). */
-  readonly base: Map<number, number>[] = [];
+  readonly base: (Map<number, number> | undefined)[] = [];
   /** Lump sums per payment id, then keyed by (rate state, step, FTE): numbers, no per-segment strings. */
   readonly amounts: Map<number, number>[] = [];
   /** Amount special pays per (definition, FTE). */
   readonly amountPays = new Map<number, number>();
   /** Overtime per pay state (index), keyed by (overtime profile, step, longevity level). */
-  readonly overtime: Map<number, number>[] = [];
+  readonly overtime: (Map<number, number> | undefined)[] = [];
   /** Step paths per row, indexed by step-regime id. */
   readonly paths: (StepPath | undefined)[][];
   /** Baseline taxable pay of the horizon's first period, per row (Social Security YTD, §4), per costing family. */
   readonly firstPeriodTaxable = new Map<string, Float64Array>();
   constructor(rowCount: number) {
     this.paths = Array.from({ length: rowCount }, () => []);
+  }
+
+  /** The costing that last used each pay state, rate state and step regime (by interned id): see forget. */
+  generation = 0;
+  private readonly usedAt: number[] = [];
+
+  /** Marks the plan's class states and step regimes as used by the current costing (`generation`). */
+  markUsed(plan: VariantPlan): void {
+    const g = this.generation;
+    for (const epoch of plan.epochs) {
+      for (const cs of epoch.classes) this.usedAt[cs.payStateId] = this.usedAt[cs.rateStateId] = g;
+    }
+    for (const regime of plan.stepRegimes) this.usedAt[regime.id] = g;
+  }
+
+  /**
+   * Drops the pay, base pay, overtime and step paths of the states and regimes no costing since
+   * generation `since` used, so a costing session's caches hold what its recent costings need
+   * instead of growing with every what-if (each new percent makes new class states).
+   */
+  forget(since: number): void {
+    const unused = (id: number) => (this.usedAt[id] ?? -1) < since;
+    for (const byState of [this.pay, this.base, this.overtime]) {
+      for (let id = 0; id < byState.length; id++) if (byState[id] !== undefined && unused(id)) byState[id] = undefined;
+    }
+    for (const byRegime of this.paths) {
+      for (let id = 0; id < byRegime.length; id++) if (byRegime[id] !== undefined && unused(id)) byRegime[id] = undefined;
+    }
   }
 }
 
@@ -122,6 +150,8 @@ export function costVariant(ctx: CostingContext, plan: VariantPlan, caches: Cost
   const startIndex = options.startIndex;
   const epochs = plan.epochs.filter((e) => e.end > startIndex);
   const record = options.recordFirstPeriodTaxable;
+  caches.markUsed(plan);
+  if (options.retro !== null) caches.markUsed(options.retro.baseline);
   const firstTaxable = record ? new Float64Array(ctx.rows.length) : caches.firstPeriodTaxable.get(options.family);
   if (firstTaxable === undefined) throw new Error('the baseline must be costed first');
   const states = newRowStates(options.recordAt, ctx.rows.length, options.resumeFrom, startIndex);

@@ -4,11 +4,11 @@ import { provisionEffects } from '../provisions/registry.js';
 import { applyRate, exactRate } from './exactRate.js';
 import { CostingInputError } from '../issues.js';
 import { Decimal, centsToMoney, formatMoney, formatRatio } from '../money.js';
-import type { CostingResult, ProposalResult, ByFiscalYear } from '../result.js';
+import type { CostingResult, IncreaseResult, ProposalIncrease, ProposalResult, ByFiscalYear } from '../result.js';
 import type { Proposal, Provision, Scenario } from '../schemas/scenario.js';
 import { C, COMPONENT_COUNT, groupTotal, newComponentCents, subtract, sumGroups, toComponents, type ComponentCents } from './components.js';
 import { CostingContext, rosterFacts, type RosterFacts } from './costingContext.js';
-import { costRowRange, type CostingHooks, type CostingProgress } from './costRowRange.js';
+import { costIncreaseRows, costRowRange, type CostingHooks, type CostingProgress } from './costRowRange.js';
 import { inDateOrder } from './provisionOrder.js';
 import type { RowPartials } from './rowPartials.js';
 import { Timeline } from './timeline.js';
@@ -57,6 +57,44 @@ export function exactOrRefused<T>(cost: () => T): T {
     }
     throw error;
   }
+}
+
+/**
+ * A what-if's answer (the pane's comparison): the baseline and each proposal's cost and increase per
+ * fiscal year and over the term — the same figures, to the byte, as `costScenario`'s — from only the
+ * costings they need (costIncreaseRows). The same checks and refusals as costScenario.
+ */
+export function costIncrease(scenario: Scenario): IncreaseResult {
+  return costIncreaseWith(scenario, null);
+}
+
+/** costIncrease on a costing session's kept context, roster facts and hooks (costingSession.ts); null: its own. */
+export function costIncreaseWith(scenario: Scenario, session: { ctx: CostingContext; roster: RosterFacts; hooks: CostingHooks } | null): IncreaseResult {
+  const check = costingIssues(scenario);
+  if (check.issues.length > 0) throw new CostingInputError(listedIssues(check.issues, check.omitted));
+  return exactOrRefused(() => {
+    const ctx = session?.ctx ?? new CostingContext(scenario, session?.roster ?? rosterFacts(scenario));
+    const rows = costIncreaseRows(ctx, session?.hooks ?? null);
+    const timeline = ctx.timeline;
+    const F = timeline.fiscalYears.length;
+    const fyNames = timeline.fiscalYearNames;
+    const byFy = <T>(value: (f: number) => T): ByFiscalYear<T> => Object.fromEntries(fyNames.map((name, f) => [name, value(f)]));
+    return {
+      fiscalYears: fyNames,
+      baseline: byFy((f) => toComponents(rows.baseline, f)),
+      proposals: scenario.proposals.map((proposal, pi): ProposalIncrease => {
+        const proposalByFy = withFlatAmounts(rows.proposals[pi]!, flatCents(proposal.provisions, fyNames));
+        const increase = subtract(proposalByFy, rows.baseline);
+        return {
+          name: proposal.name,
+          ...(proposal.side !== undefined ? { side: proposal.side } : {}),
+          byFiscalYear: byFy((f) => toComponents(proposalByFy, f)),
+          increase: byFy((f) => toComponents(increase, f)),
+          increaseTotal: toComponents(sumGroups(increase, F), 0),
+        };
+      }),
+    };
+  });
 }
 
 /**
@@ -110,11 +148,7 @@ function assemble(scenario: Scenario, roster: RosterFacts, partials: RowPartials
       previousTotals = totals;
     }
     const flat = flatCents(provisions, fyNames);
-    const withFlat = (cents: ComponentCents) => {
-      const out = new Float64Array(cents);
-      flat.forEach((c, f) => (out[f * COMPONENT_COUNT + C.flat]! += c));
-      return out;
-    };
+    const withFlat = (cents: ComponentCents) => withFlatAmounts(cents, flat);
     const proposalByFy = withFlat(rows.byFiscalYear);
     const fullTotals = previousTotals;
     const proposalAnnual = rows.annualAtLastPeriod;
@@ -204,6 +238,13 @@ function assemble(scenario: Scenario, roster: RosterFacts, partials: RowPartials
       assumptionsId: scenario.assumptions.id,
     },
   };
+}
+
+/** Row cost per fiscal year with the flat amounts' cents (per fiscal year) in the `flat` component. */
+function withFlatAmounts(cents: ComponentCents, flat: readonly number[]): ComponentCents {
+  const out = new Float64Array(cents);
+  flat.forEach((c, f) => (out[f * COMPONENT_COUNT + C.flat]! += c));
+  return out;
 }
 
 /** Flat amounts by fund (split like a row's, §7, with no count) and by department, per fiscal year. */

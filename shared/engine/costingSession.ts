@@ -1,11 +1,11 @@
-import type { CostingResult } from '../result.js';
+import type { CostingResult, IncreaseResult } from '../result.js';
 import type { Scenario } from '../schemas/scenario.js';
 import { CostingContext, rosterFacts, type RosterFacts } from './costingContext.js';
 import { provisionEffects, type Provision } from '../provisions/registry.js';
 import { COMPONENT_COUNT } from './components.js';
 import { CostingCaches, type CostOptions as CostRunOptions, type CostTotals, type RowStates, type VariantCosting } from './costRows.js';
 import { firstPeriodAffected, type CostingHooks } from './costRowRange.js';
-import { costScenario, costScenarioWith, type CostOptions } from './costScenario.js';
+import { costIncrease, costIncreaseWith, costScenario, costScenarioWith, type CostOptions } from './costScenario.js';
 import { inDateOrder } from './provisionOrder.js';
 import { Interner, type VariantSpec } from './variantPlan.js';
 
@@ -48,8 +48,6 @@ interface SessionState {
 
 /** Runs kept from the costings before the current one: the last one and the one before it. */
 const KEPT_GENERATIONS = 2;
-/** Costings that share one set of pay and step-path caches before they are rebuilt (see forNextCosting). */
-const CACHED_COSTINGS = 4;
 /** Past this many interned keys (class states, provisions…) a session starts afresh, bounding its memory. */
 const MAX_INTERNED_KEYS = 50_000;
 
@@ -60,7 +58,8 @@ const MAX_INTERNED_KEYS = 50_000;
  *
  * What is reused (docs/ARCHITECTURE.md, "Costing sessions"):
  * - The context (timeline, parsed assumptions, roster rows), the interner and the baseline's
- *   first-period taxable pay (the pay caches are rebuilt every few costings: see forNextCosting),
+ *   first-period taxable pay, and the pay and step-path caches of the class states the last two
+ *   costings used (CostingCaches.forget),
  *   when every part of the scenario besides `proposals` is structurally identical to the last
  *   costed one and the facts the context takes from proposals still hold (the same longevity
  *   thresholds, funds and departments; tiers it knows; a step stride large enough). Otherwise
@@ -85,6 +84,28 @@ export class CostingSession {
   }
 
   cost(scenario: Scenario, options: CostOptions = {}): CostingResult {
+    return this.costing(
+      scenario,
+      (session) => costScenarioWith(scenario, options, session),
+      () => costScenario(scenario, options),
+    );
+  }
+
+  /**
+   * A what-if's answer (costIncrease): only the baseline and each proposal's whole costing, so after
+   * a costing of the same scenario a what-if re-costs one run — from the first fiscal year its
+   * change can touch — where a report re-costs every prefix after the change, the value of 1% and
+   * step movement. The same figures as costScenario's, to the byte.
+   */
+  costIncrease(scenario: Scenario): IncreaseResult {
+    return this.costing(
+      scenario,
+      (session) => costIncreaseWith(scenario, session),
+      () => costIncrease(scenario),
+    );
+  }
+
+  private costing<T>(scenario: Scenario, costWith: (session: { ctx: CostingContext; roster: RosterFacts; hooks: CostingHooks }) => T, plain: () => T): T {
     const kept = this.state !== null && this.state.interner.size <= MAX_INTERNED_KEYS && contextFits(this.state, scenario) ? this.state : null;
     const reuse: SessionReuse = { context: kept !== null, runs: 0, reused: 0, resumed: 0 };
     this.reuse = reuse;
@@ -92,15 +113,16 @@ export class CostingSession {
       const state = kept ?? freshState(scenario);
       this.state = state;
       state.generation++;
-      const result = costScenarioWith(scenario, options, { ctx: state.ctx, roster: state.roster, hooks: hooksOf(state, scenario, reuse) });
+      state.caches.generation = state.generation;
+      const result = costWith({ ctx: state.ctx, roster: state.roster, hooks: hooksOf(state, scenario, reuse) });
       for (const [key, run] of state.runs) if (run.generation <= state.generation - KEPT_GENERATIONS) state.runs.delete(key);
-      if (state.generation % CACHED_COSTINGS === 0) state.caches = forNextCosting(state.caches);
+      state.caches.forget(state.generation - KEPT_GENERATIONS + 1);
       return result;
     } catch {
       // The error a plain costing gives (or its figures, were the session at fault): start afresh.
       this.state = null;
       this.reuse = { context: false, runs: 0, reused: 0, resumed: 0 };
-      return costScenario(scenario, options);
+      return plain();
     }
   }
 
@@ -349,16 +371,4 @@ export function sameJson(a: unknown, b: unknown): boolean {
     if (k !== other[i] || !sameJson(x[k], y[k])) return false;
   }
   return true;
-}
-
-/**
- * Fresh caches but for the baseline's first-period taxable pay, which a kept baseline does not
- * record again and every other run reads. Kept pay and step-path caches make a what-if about a
- * fifth faster at 10,000 rows but grow by about 10 MB with each; rebuilding them every few
- * costings bounds that.
- */
-function forNextCosting(caches: CostingCaches): CostingCaches {
-  const next = new CostingCaches(caches.paths.length);
-  caches.firstPeriodTaxable.forEach((taxable, family) => next.firstPeriodTaxable.set(family, taxable));
-  return next;
 }

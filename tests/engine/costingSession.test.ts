@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { costScenario, parseScenario, type Scenario, type ScenarioInput } from '../../shared/index.js';
 import { CostingSession, sameJson } from '../../shared/engine/costingSession.js';
+import { costIncrease } from '../../shared/engine/costScenario.js';
 import { syntheticUnit } from '../../bench/syntheticUnit.js';
 import { provisionArb, retroPayDateArb, rowArb, scenarioArb } from './arbitraryScenario.js';
 
@@ -183,6 +184,71 @@ describe('a costing session', () => {
     const roster = { ...again, roster: { ...again.roster, rows: again.roster.rows.slice(1) } };
     expect(JSON.stringify(session.cost(roster))).toBe(JSON.stringify(costScenario(roster)));
     expect(session.lastReuse).toMatchObject({ context: false, reused: 0 });
+  });
+
+  it("answers a what-if's comparison (costIncrease) with the full costing's figures, alone or in a session, or the same error", () => {
+    /** The comparison's figures taken from the full report — the independent computation here. */
+    const fromReport = (scenario: Scenario) =>
+      outcome(() => {
+        const r = costScenario(scenario);
+        return {
+          fiscalYears: r.fiscalYears,
+          baseline: r.baseline,
+          proposals: r.proposals.map((p) => ({
+            name: p.name,
+            ...(p.side !== undefined ? { side: p.side } : {}),
+            byFiscalYear: p.byFiscalYear,
+            increase: p.increase,
+            increaseTotal: p.increaseTotal,
+          })),
+        };
+      });
+    let compared = 0;
+    fc.assert(
+      fc.property(
+        startArb,
+        fc.array(changeArb, { minLength: 1, maxLength: 6 }),
+        fc.array(fc.boolean(), { minLength: 7, maxLength: 7 }),
+        (start, changes, report) => {
+          const session = new CostingSession();
+          let input = start;
+          for (const [i, change] of [null, ...changes].entries()) {
+            if (change !== null) input = changed(input, change);
+            const scenario = parsed(input);
+            if (scenario === null) continue;
+            const expected = fromReport(scenario);
+            expect(outcome(() => costIncrease(scenario))).toBe(expected);
+            // A session answers a what-if after reports and other what-ifs alike.
+            if (report[i] === true) expect(outcome(() => session.cost(scenario))).toBe(outcome(() => costScenario(scenario)));
+            else expect(outcome(() => session.costIncrease(scenario))).toBe(expected);
+            compared++;
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+    expect(compared).toBeGreaterThan(100);
+  });
+
+  it('re-costs one run for a what-if after the costing of the whole scenario', () => {
+    const unit = parsed(syntheticUnit(200))!;
+    const session = new CostingSession();
+    session.cost(unit);
+    const city = unit.proposals[1]!;
+    const union = unit.proposals[0]!;
+    const whatIf = (proposal: typeof city, at: number, percent: string): Scenario => ({
+      ...unit,
+      proposals: [{ ...proposal, name: `${proposal.name} (what-if)`, provisions: proposal.provisions.map((p, i) => (i === at ? { ...p, percent } : p)) }],
+    });
+    // The city's first raise (from the first period): the baseline comes back, the whole offer is
+    // costed once — where a report re-costs 6 prefixes, no-step and 3 value-of-1% years.
+    const first = whatIf(city, 0, '0.03');
+    expect(JSON.stringify(session.costIncrease(first).proposals[0]!.increase)).toBe(JSON.stringify(costScenario(first).proposals[0]!.increase));
+    expect(session.lastReuse).toEqual({ context: true, runs: 2, reused: 1, resumed: 0 });
+    // The union's year-3 raise: its whole costing resumes at FY2029's start from the one kept.
+    const third = whatIf(union, 2, '0.025');
+    expect(JSON.stringify(session.costIncrease(third).proposals[0]!.increaseTotal)).toBe(JSON.stringify(costScenario(third).proposals[0]!.increaseTotal));
+    expect(session.lastReuse).toEqual({ context: true, runs: 2, reused: 1, resumed: 1 });
   });
 
   it('compares scenario parts structurally, keys in order', () => {

@@ -87,7 +87,7 @@ export function CostPanel({ workbook, client, scenario, result, onCosted }: Cost
         </Button>
       ) : null}
       {result ? <ComparisonTable result={result} /> : null}
-      {result && scenario ? <WhatIfPanel scenario={scenario} result={result} /> : null}
+      {result && scenario ? <WhatIfPanel scenario={scenario} result={result} runner={runner} /> : null}
     </section>
   );
 }

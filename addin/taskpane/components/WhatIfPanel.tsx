@@ -1,11 +1,11 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Field, Input, Select, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
 import { describeProvision } from '../../../shared/provisions/registry.js';
 import { Decimal } from '../../../shared/money.js';
 import type { Scenario } from '../../../shared/schemas/scenario.js';
-import type { CostingResult, ProposalResult } from '../../../shared/result.js';
+import type { CostingResult, ProposalIncrease } from '../../../shared/result.js';
 import { formatDollars } from '../costing/comparison.js';
-import { CostRunner, SupersededError } from '../costing/costRunner.js';
+import { SupersededError, type CostRunner } from '../costing/costRunner.js';
 import { otherSide, variableFields, whatIfLines, whatIfProblem, whatIfScenario, type WhatIf } from '../costing/whatIf.js';
 import { ErrorBar } from './ErrorBar.js';
 import { useDebounced } from './useDebounced.js';
@@ -13,21 +13,20 @@ import { useDebounced } from './useDebounced.js';
 const difference = (a: string, b: string) => formatDollars(new Decimal(a).minus(b).toFixed(2));
 
 /**
- * What-if at the table: any provision's percent or date varied, re-costed in a worker as it
- * changes, compared with the original proposal and with the other side's offer. Answers already
- * computed in this session come back at once; a failed re-costing clears the table (no stale
- * figures beside an error).
+ * What-if at the table: any provision's percent or date varied, re-costed as it changes in the
+ * worker that costed the report (its costing session kept the baseline and the proposal: a what-if
+ * re-costs one costing, from the first fiscal year the change touches), compared with the original
+ * proposal and with the other side's offer. Answers already computed here come back at once; a
+ * failed re-costing clears the table (no stale figures beside an error).
  */
-export function WhatIfPanel({ scenario, result }: { scenario: Scenario; result: CostingResult }) {
-  const runner = useMemo(() => new CostRunner(), []);
-  useEffect(() => () => runner.dispose(), [runner]);
+export function WhatIfPanel({ scenario, result, runner }: { scenario: Scenario; result: CostingResult; runner: CostRunner }) {
   // `percent`: the percent typed for the what-if answered (the table can still show the previous one while a new one runs).
-  const answers = useRef(new Map<string, { result: ProposalResult; ms: number; percent: string }>());
+  const answers = useRef(new Map<string, { result: ProposalIncrease; ms: number; percent: string }>());
   useEffect(() => answers.current.clear(), [scenario]);
   const first = scenario.proposals[0];
   const [whatIf, setWhatIf] = useState<WhatIf>({ proposalName: first?.name ?? '', provisionIndex: 0, raisePercent: '', effective: '' });
   const settled = useDebounced(whatIf, 250);
-  const [answer, setAnswer] = useState<{ result: ProposalResult; ms: number; percent: string } | null>(null);
+  const [answer, setAnswer] = useState<{ result: ProposalIncrease; ms: number; percent: string } | null>(null);
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<Error | null>(null);
   const problem = whatIfProblem(whatIf);
@@ -52,7 +51,7 @@ export function WhatIfPanel({ scenario, result }: { scenario: Scenario; result: 
     setError(null);
     const started = performance.now();
     Promise.resolve()
-      .then(() => runner.cost(whatIfScenario(scenario, settled), () => {}, true))
+      .then(() => runner.costIncrease(whatIfScenario(scenario, settled), 'what-if'))
       .then((outcome) => {
         const costed = outcome.result.proposals[0];
         if (!current || !costed) return;

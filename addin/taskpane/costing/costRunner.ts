@@ -1,23 +1,33 @@
 import type { Scenario } from '../../../shared/schemas/scenario.js';
-import type { CostingResult } from '../../../shared/result.js';
+import type { CostingResult, IncreaseResult } from '../../../shared/result.js';
 import { CostingInputError } from '../../../shared/issues.js';
-import type { CostReply, CostRequest } from './workerProtocol.js';
+import type { CostReply, CostRequest, Figures } from './workerProtocol.js';
 
 export interface CostOutcome {
   result: CostingResult;
   milliseconds: number;
 }
 
+/** A what-if's answer: the comparison's figures only (costIncrease). */
+export interface IncreaseOutcome {
+  result: IncreaseResult;
+  milliseconds: number;
+}
+
 interface Pending {
-  resolve: (outcome: CostOutcome) => void;
+  resolve: (reply: Extract<CostReply, { kind: 'result' | 'increase' }>) => void;
   reject: (error: Error) => void;
   onStage: (stage: string) => void;
+  /** Requests of a lane (the what-if control's) supersede only that lane's earlier ones. */
+  lane: string | null;
 }
 
 /**
- * Runs the shared engine in a Web Worker, which keeps its compiled engine warm between requests.
- * A request may supersede the runner's earlier ones (the what-if control): their promises reject
- * with `SupersededError` and their answers are dropped when they arrive.
+ * Runs the shared engine in a Web Worker, which keeps its compiled engine warm between requests,
+ * and its costing session: a what-if after a costing of the same scenario re-costs only what the
+ * change touches. A request in a lane (the what-if control's) supersedes that lane's earlier
+ * ones: their promises reject with `SupersededError` and their answers are dropped when they
+ * arrive; a costing in no lane is never superseded.
  */
 export class CostRunner {
   private worker: Worker | null = null;
@@ -50,25 +60,41 @@ export class CostRunner {
       return;
     }
     this.pending.delete(message.id);
-    if (message.kind === 'result') waiting.resolve({ result: message.result, milliseconds: message.milliseconds });
-    else waiting.reject(message.issues.length > 0 ? new CostingInputError(message.issues) : new Error(message.message));
+    if (message.kind === 'error') waiting.reject(message.issues.length > 0 ? new CostingInputError(message.issues) : new Error(message.message));
+    else waiting.resolve(message);
   }
 
-  /** Costs a scenario; `supersede` rejects the runner's earlier requests that are still running. */
-  cost(scenario: Scenario, onStage: (stage: string) => void = () => {}, supersede = false): Promise<CostOutcome> {
-    if (supersede) {
-      // The older answers are no longer wanted; the worker stays warm for the next one.
-      for (const p of this.pending.values()) p.reject(new SupersededError());
-      this.pending.clear();
+  /** Costs a scenario: the whole report. */
+  async cost(scenario: Scenario, onStage: (stage: string) => void = () => {}, lane: string | null = null): Promise<CostOutcome> {
+    const reply = await this.request(scenario, 'report', onStage, lane);
+    if (reply.kind !== 'result') throw new Error('The costing worker answered with the wrong figures. Reload the pane and try again.');
+    return { result: reply.result, milliseconds: reply.milliseconds };
+  }
+
+  /** Costs only what a what-if compares: each proposal's cost and increase per fiscal year (costIncrease). */
+  async costIncrease(scenario: Scenario, lane: string | null = null): Promise<IncreaseOutcome> {
+    const reply = await this.request(scenario, 'increase', () => {}, lane);
+    if (reply.kind !== 'increase') throw new Error('The costing worker answered with the wrong figures. Reload the pane and try again.');
+    return { result: reply.result, milliseconds: reply.milliseconds };
+  }
+
+  private request(scenario: Scenario, figures: Figures, onStage: (stage: string) => void, lane: string | null) {
+    if (lane !== null) {
+      // The lane's older answers are no longer wanted; the worker stays warm for the next one.
+      for (const [id, p] of this.pending) {
+        if (p.lane !== lane) continue;
+        p.reject(new SupersededError());
+        this.pending.delete(id);
+      }
     }
     const worker = this.start();
     const id = this.nextId++;
-    return new Promise<CostOutcome>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, onStage });
+    return new Promise<Extract<CostReply, { kind: 'result' | 'increase' }>>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, onStage, lane });
       const request: CostRequest =
         this.sent !== null && sameExceptProposals(this.sent, scenario)
-          ? { id, kind: 'proposals', proposals: scenario.proposals }
-          : { id, kind: 'scenario', scenario };
+          ? { id, kind: 'proposals', proposals: scenario.proposals, figures }
+          : { id, kind: 'scenario', scenario, figures };
       this.sent = scenario;
       worker.postMessage(request);
     });

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 // The costing engine off the pane's thread: a 10,000-row roster costs without freezing the pane.
-// One costing session per worker: a what-if re-costs only what it changed (shared/engine/costingSession.ts).
+// One costing session per worker: a what-if re-costs only what it changed, and only the figures its
+// comparison shows (shared/engine/costingSession.ts).
 import { CostingSession } from '../../../shared/engine/costingSession.js';
 import { CostingInputError } from '../../../shared/issues.js';
 import type { Scenario } from '../../../shared/schemas/scenario.js';
@@ -24,11 +25,15 @@ scope.onmessage = (event: MessageEvent<CostRequest>) => {
   const scenario: Scenario = request.kind === 'scenario' ? request.scenario : { ...last!, proposals: request.proposals };
   last = scenario;
   const rows = scenario.roster.rows.length;
-  reply({ id, kind: 'progress', stage: `Costing the baseline and ${scenario.proposals.length} proposal(s) for ${rows.toLocaleString('en-US')} roster rows` });
   const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
   try {
-    const result = session.cost(scenario);
-    reply({ id, kind: 'result', result, milliseconds: Math.round(performance.now() - started) });
+    if (request.figures === 'increase') {
+      reply({ id, kind: 'increase', result: session.costIncrease(scenario), milliseconds: elapsed() });
+      return;
+    }
+    reply({ id, kind: 'progress', stage: `Costing the baseline and ${scenario.proposals.length} proposal(s) for ${rows.toLocaleString('en-US')} roster rows` });
+    reply({ id, kind: 'result', result: session.cost(scenario), milliseconds: elapsed() });
   } catch (error) {
     const issues = error instanceof CostingInputError ? error.issues : [];
     reply({ id, kind: 'error', message: error instanceof Error ? error.message : String(error), issues });

@@ -1,6 +1,6 @@
 import { provisionFields, type Provision } from '../../../shared/provisions/registry.js';
 import type { Proposal, Scenario } from '../../../shared/schemas/scenario.js';
-import type { CostingResult, ProposalResult } from '../../../shared/result.js';
+import type { CostingResult, ProposalIncrease, ProposalResult } from '../../../shared/result.js';
 import { percentInput } from './percentInput.js';
 
 /** The what-if control's settings: one provision of one proposal, its percent and/or date changed. */
@@ -69,7 +69,12 @@ export interface WhatIfLine {
 }
 
 /** Increase over the baseline per fiscal year and over the term: the what-if, the original, the other side's offer. */
-export function whatIfLines(result: CostingResult, whatIfResult: ProposalResult, original: ProposalResult, other: ProposalResult | undefined): WhatIfLine[] {
+export function whatIfLines(
+  result: CostingResult,
+  whatIfResult: ProposalIncrease,
+  original: ProposalIncrease,
+  other: ProposalIncrease | undefined,
+): WhatIfLine[] {
   const lines: WhatIfLine[] = result.fiscalYears.map((fy) => ({
     label: fy,
     whatIf: whatIfResult.increase[fy]?.total ?? '0',

@@ -280,7 +280,7 @@ function useLiveCost(scenario: Scenario | null, proposal: Proposal | null): Live
     let current = true;
     setCost('costing');
     runner
-      .cost({ ...scenario, proposals: [settled] }, () => {}, true)
+      .costIncrease({ ...scenario, proposals: [settled] }, 'live cost')
       .then((outcome) => {
         const p = outcome.result.proposals[0];
         if (current && p)
