@@ -1,6 +1,8 @@
 // npm run bench: costs synthetic units of 1,000, 10,000, 100,000 and 350,000 rows, each in its own
 // process (so peak memory is per size), on one thread and on every core (COSTING_THREADS' default,
-// as `bargaining-costing cost` does), and compares with bench/engine-baseline.json.
+// as `bargaining-costing cost` does), and compares with bench/engine-baseline.json. It measures the
+// compiled JavaScript that `bargaining-costing` runs (npm run bench builds it first): under tsx every
+// process and costing thread would compile the TypeScript again and carry the compiler's memory.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -36,7 +38,11 @@ interface AllCores {
 
 // 350,000 rows: a state's whole workforce (issue 7).
 const SIZES = [1_000, 10_000, 100_000, 350_000];
-const baselineFile = fileURLToPath(new URL('./engine-baseline.json', import.meta.url));
+// Run compiled (npm run bench builds first and runs dist/bench/engine.js, as bargaining-costing runs
+// dist/): the baseline stays beside this file's source either way.
+const baselineFile = fileURLToPath(
+  new URL(import.meta.url.includes('/dist/bench/') ? '../../bench/engine-baseline.json' : './engine-baseline.json', import.meta.url),
+);
 
 function measure(rows: number, threads: number): Promise<Figure> | Figure {
   // Started first, as `bargaining-costing cost` does: the workers load while the scenario is read.

@@ -6,7 +6,7 @@ import { applyRate as applyRateImport } from './exactRate.js';
 import { centsOf, centsOfRatio, integer, times } from './fixedPoint.js';
 import { amountPayCents, baseCents, overtimeCents, payAmounts, type PayAmounts, type PayDefinition } from './payAmounts.js';
 import { stepPath, type StepPath } from './stepMovement.js';
-import type { ClassState, LumpSumPayment, StepRegime, VariantPlan } from './variantPlan.js';
+import type { ClassState, Epoch, LumpSumPayment, StepRegime, VariantPlan } from './variantPlan.js';
 
 // Read once: under tsx (npm run bench) every use of an imported binding is a getter call, and
 // these are read several times per row segment (applyRate is called several times per segment).
@@ -81,10 +81,10 @@ export class CostingCaches {
   generation = 0;
   private readonly usedAt: number[] = [];
 
-  /** Marks the plan's class states and step regimes as used by the current costing (`generation`). */
-  markUsed(plan: VariantPlan): void {
+  /** Marks the class states of the epochs a run costs, and the plan's step regimes, as used by the current costing (`generation`). */
+  markUsed(epochs: readonly Epoch[], plan: VariantPlan): void {
     const g = this.generation;
-    for (const epoch of plan.epochs) {
+    for (const epoch of epochs) {
       for (const cs of epoch.classes) this.usedAt[cs.payStateId] = this.usedAt[cs.rateStateId] = g;
     }
     for (const regime of plan.stepRegimes) this.usedAt[regime.id] = g;
@@ -150,8 +150,8 @@ export function costVariant(ctx: CostingContext, plan: VariantPlan, caches: Cost
   const startIndex = options.startIndex;
   const epochs = plan.epochs.filter((e) => e.end > startIndex);
   const record = options.recordFirstPeriodTaxable;
-  caches.markUsed(plan);
-  if (options.retro !== null) caches.markUsed(options.retro.baseline);
+  caches.markUsed(epochs, plan);
+  if (options.retro !== null) caches.markUsed(options.retro.baseline.epochs, options.retro.baseline);
   const firstTaxable = record ? new Float64Array(ctx.rows.length) : caches.firstPeriodTaxable.get(options.family);
   if (firstTaxable === undefined) throw new Error('the baseline must be costed first');
   const states = newRowStates(options.recordAt, ctx.rows.length, options.resumeFrom, startIndex);
