@@ -138,7 +138,9 @@ async function main(): Promise<void> {
   await store0.close();
 
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', 'serve', '--port', String(port), '--no-demo'], {
+  // The compiled server, as `npm start` and a deployment run it (npm run bench:server builds it first):
+  // under tsx each costing and export worker would compile the TypeScript again.
+  const child = spawn(process.execPath, ['bin/bargaining-costing.js', 'serve', '--port', String(port), '--no-demo'], {
     cwd: join(import.meta.dirname, '..'),
     // The rate limiters stay in the path (their cost is measured) with limits the load never reaches.
     env: {
