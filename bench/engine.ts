@@ -3,6 +3,7 @@
 // as `bargaining-costing cost` does), and compares with bench/engine-baseline.json. It measures the
 // compiled JavaScript that `bargaining-costing` runs (npm run bench builds it first): under tsx every
 // process and costing thread would compile the TypeScript again and carry the compiler's memory.
+// Each size runs 3 times (350,000 rows once; --runs N to change): the median, with the range.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -14,8 +15,10 @@ import { syntheticUnit } from './syntheticUnit.js';
 
 interface Figure {
   rows: number;
-  /** Engine time of the full report (wall clock). */
+  /** Engine time of the full report (wall clock): the median of the runs. */
   seconds: number;
+  /** The fastest and slowest run (this machine's timings vary by a third from one run to the next). */
+  secondsRange?: [number, number];
   /** CPU time of the same (user + system): steadier than wall time on a shared machine. */
   cpuSeconds?: number;
   rowPeriodsPerSecond: number;
@@ -32,6 +35,7 @@ interface Figure {
 interface AllCores {
   threads: number;
   seconds: number;
+  secondsRange?: [number, number];
   cpuSeconds: number;
   peakMB: number;
 }
@@ -97,11 +101,20 @@ if (one !== -1) {
     ) as Figure;
   const only = process.argv.indexOf('--sizes');
   const sizes = only === -1 ? SIZES : process.argv[only + 1]!.split(',').map(Number);
+  const runsArg = process.argv.indexOf('--runs');
+  // Each size is costed in several cold processes and the median reported: one run can be a third
+  // off on a shared machine. 350,000 rows once by default (about two minutes a run).
+  const runsFor = (rows: number) => (runsArg !== -1 ? Number(process.argv[runsArg + 1]) : rows > 100_000 ? 1 : 3);
   const figures: Figure[] = sizes.map((rows) => {
-    const single = run(rows, 1);
+    const singles = Array.from({ length: runsFor(rows) }, () => run(rows, 1));
+    const single = { ...medianOf(singles), secondsRange: rangeOf(singles) };
     if (cores === 1) return single;
-    const all = run(rows, cores);
-    return { ...single, allCores: { threads: all.threads ?? cores, seconds: all.seconds, cpuSeconds: all.cpuSeconds ?? 0, peakMB: all.peakMB } };
+    const alls = Array.from({ length: runsFor(rows) }, () => run(rows, cores));
+    const all = medianOf(alls);
+    return {
+      ...single,
+      allCores: { threads: all.threads ?? cores, seconds: all.seconds, secondsRange: rangeOf(alls), cpuSeconds: all.cpuSeconds ?? 0, peakMB: all.peakMB },
+    };
   });
   let baseline: Figure[] = [];
   try {
@@ -114,13 +127,13 @@ if (one !== -1) {
   );
   console.log(
     'rows'.padStart(8),
-    'seconds'.padStart(9),
+    'seconds: median (range)'.padStart(24),
     'CPU s'.padStart(8),
     'row-periods/s'.padStart(14),
     'peak MB'.padStart(9),
     'JSON s'.padStart(8),
     'valid. s'.padStart(9),
-    'all-core s'.padStart(11),
+    'all-core s: median (range), threads'.padStart(36),
     'CPU s'.padStart(8),
     'peak MB'.padStart(9),
     '  vs baseline',
@@ -130,13 +143,13 @@ if (one !== -1) {
     const change = b ? `${(((f.seconds - b.seconds) / b.seconds) * 100).toFixed(0).padStart(4)}% time (baseline ${b.seconds.toFixed(2)} s)` : '(no baseline)';
     console.log(
       String(f.rows).padStart(8),
-      f.seconds.toFixed(3).padStart(9),
+      withRange(f.seconds, f.secondsRange).padStart(24),
       (f.cpuSeconds ?? 0).toFixed(3).padStart(8),
       Math.round(f.rowPeriodsPerSecond).toLocaleString('en-US').padStart(14),
       f.peakMB.toFixed(0).padStart(9),
       (f.jsonParseSeconds ?? 0).toFixed(3).padStart(8),
       (f.validateSeconds ?? 0).toFixed(3).padStart(9),
-      (f.allCores ? `${f.allCores.seconds.toFixed(3)} (${f.allCores.threads})` : '–').padStart(11),
+      (f.allCores ? `${withRange(f.allCores.seconds, f.allCores.secondsRange)}, ${f.allCores.threads}` : '–').padStart(36),
       (f.allCores ? f.allCores.cpuSeconds.toFixed(3) : '–').padStart(8),
       (f.allCores ? f.allCores.peakMB.toFixed(0) : '–').padStart(9),
       ' ',
@@ -147,6 +160,7 @@ if (one !== -1) {
     const rounded = figures.map((f) => ({
       ...f,
       seconds: Number(f.seconds.toFixed(3)),
+      ...(f.secondsRange ? { secondsRange: roundedRange(f.secondsRange) } : {}),
       rowPeriodsPerSecond: Math.round(f.rowPeriodsPerSecond),
       peakMB: Math.round(f.peakMB),
       jsonParseSeconds: Number((f.jsonParseSeconds ?? 0).toFixed(3)),
@@ -157,6 +171,7 @@ if (one !== -1) {
             allCores: {
               threads: f.allCores.threads,
               seconds: Number(f.allCores.seconds.toFixed(3)),
+              ...(f.allCores.secondsRange ? { secondsRange: roundedRange(f.allCores.secondsRange) } : {}),
               cpuSeconds: Number(f.allCores.cpuSeconds.toFixed(3)),
               peakMB: Math.round(f.allCores.peakMB),
             },
@@ -166,4 +181,23 @@ if (one !== -1) {
     writeFileSync(baselineFile, `${JSON.stringify(rounded, null, 2)}\n`);
     console.log(`baseline written to ${baselineFile}`);
   }
+}
+
+function withRange(seconds: number, range: [number, number] | undefined): string {
+  return range === undefined || range[0] === range[1] ? seconds.toFixed(3) : `${seconds.toFixed(3)} (${range[0].toFixed(2)}–${range[1].toFixed(2)})`;
+}
+
+/** The run of median time (its other figures with it); peak memory the highest of all runs. */
+function medianOf(runs: Figure[]): Figure {
+  const sorted = [...runs].sort((a, b) => a.seconds - b.seconds);
+  return { ...sorted[Math.floor((sorted.length - 1) / 2)]!, peakMB: Math.max(...runs.map((r) => r.peakMB)) };
+}
+
+function roundedRange(range: [number, number]): [number, number] {
+  return [Number(range[0].toFixed(3)), Number(range[1].toFixed(3))];
+}
+
+function rangeOf(runs: Figure[]): [number, number] {
+  const seconds = runs.map((r) => r.seconds);
+  return [Math.min(...seconds), Math.max(...seconds)];
 }
