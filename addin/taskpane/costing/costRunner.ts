@@ -36,10 +36,13 @@ export class CostRunner {
   /** The scenario the worker holds (the last one sent), so a what-if need send only its proposals. */
   private sent: Scenario | null = null;
 
+  /** `startWorker` is for tests (a worker double); webpack bundles the worker from the default. */
+  constructor(private readonly startWorker: () => Worker = () => new Worker(new URL('./costing.worker.js', import.meta.url), { name: 'costing' })) {}
+
   private start(): Worker {
     if (this.worker) return this.worker;
     this.sent = null;
-    const worker = new Worker(new URL('./costing.worker.js', import.meta.url), { name: 'costing' });
+    const worker = this.startWorker();
     worker.onmessage = (event: MessageEvent<CostReply>) => this.receive(event.data);
     worker.onerror = (event: ErrorEvent) => {
       const error = new Error(`The costing worker failed: ${event.message || 'unknown error'}. Reload the pane and try again.`);
