@@ -80,11 +80,10 @@ export function costRowRange(ctx: CostingContext, onProgress?: (progress: Costin
     // With retro pay only after the retro period (it sums every earlier period); for the full
     // proposal with a split fund only at a fiscal year's start onto totals of whole fiscal years
     // (a split is taken on an employee's whole fiscal-year amount).
-    // Flat amounts (timing 'fiscalYears') change no row: the last costing is that of the last
-    // provision that does (or of the last provision when none does), and it carries the lift.
-    const changesRows = (k: number) => provisionEffects(provisions[k]!).timing !== 'fiscalYears';
+    // Flat amounts change no row: only the prefixes of row-changing provisions are costed, and the
+    // last of them (lastRowRun) carries the lift.
     const lastRun = lastRowRun(provisions);
-    const runsFor = (k: number) => k === lastRun || changesRows(k);
+    const runsFor = (k: number) => k === lastRun || changesRows(provisions[k]!);
     let previous = null as VariantCosting | null;
     let inherited = null as CostTotals | null;
     // The inherited totals' by-fund figures are exact: every piece added covers whole fiscal years.
@@ -193,11 +192,15 @@ function baselineOptions(fromStart: CostRunOptions): CostRunOptions {
  * when none does); it carries the lift.
  */
 function lastRowRun(provisions: readonly Provision[]): number {
-  const changesRows = (k: number) => provisionEffects(provisions[k]!).timing !== 'fiscalYears';
   let lastRun = provisions.length - 1;
-  while (lastRun > 0 && !changesRows(lastRun)) lastRun--;
-  if (provisions.length > 0 && !changesRows(lastRun)) lastRun = provisions.length - 1;
+  while (lastRun > 0 && !changesRows(provisions[lastRun]!)) lastRun--;
+  if (provisions.length > 0 && !changesRows(provisions[lastRun]!)) lastRun = provisions.length - 1;
   return lastRun;
+}
+
+/** Whether a provision changes any row's pay (flat amounts, timing 'fiscalYears', change none). */
+function changesRows(provision: Provision): boolean {
+  return provisionEffects(provision).timing !== 'fiscalYears';
 }
 
 /** How a row phase runs one costing (through the session's hooks when there are some), and its usual options. */
