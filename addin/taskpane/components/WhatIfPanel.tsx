@@ -29,6 +29,12 @@ export function WhatIfPanel({ scenario, result, runner }: { scenario: Scenario; 
   const [answer, setAnswer] = useState<{ result: ProposalIncrease; ms: number; percent: string } | null>(null);
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<Error | null>(null);
+  // Opened after a report costing: ask the worker for the unchanged proposals' comparison (every
+  // run comes back from the report) so the what-if path is compiled and the report's leftovers are
+  // collected before the first what-if, not during it. Its answer is not needed.
+  useEffect(() => {
+    runner.costIncrease(scenario, 'what-if').catch(() => undefined);
+  }, [runner, scenario]);
   const problem = whatIfProblem(whatIf);
   const proposal = scenario.proposals.find((p) => p.name === whatIf.proposalName);
   const provision = proposal?.provisions[whatIf.provisionIndex];
