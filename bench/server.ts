@@ -27,6 +27,9 @@ const BASELINE = join(import.meta.dirname, 'server-baseline.json');
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const SUBMIT_ROUNDS = 3;
+// The whole measurement runs this many times, each with a fresh server and store; the median of each
+// figure is reported with its range (on a shared 2-core machine one run can be a third off).
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
 interface PullFigures {
   requestsPerSecond: number;
@@ -118,6 +121,29 @@ async function load(
 }
 
 async function main(): Promise<void> {
+  const runs: Figures[] = [];
+  for (let i = 0; i < RUNS; i++) runs.push(await measureOnce());
+  await report(medianFigures(runs), runs);
+}
+
+/** Each number the median of the runs' (arrays and counts from the median submit run's position). */
+function medianFigures(runs: Figures[]): Figures {
+  const median = (values: unknown[]): unknown => {
+    const first = values[0];
+    if (typeof first === 'number') {
+      const sorted = (values as number[]).slice().sort((a, b) => a - b);
+      return sorted[Math.floor((sorted.length - 1) / 2)];
+    }
+    if (first !== null && typeof first === 'object' && !Array.isArray(first)) {
+      const keys = Object.keys(first);
+      return Object.fromEntries(keys.map((k) => [k, median(values.map((v) => (v as Record<string, unknown>)[k]))]));
+    }
+    return first;
+  };
+  return median(runs) as Figures;
+}
+
+async function measureOnce(): Promise<Figures> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bc-bench-'));
   const store0 = (await migrateStore({ dataDir }), openStore({ dataDir }));
   const actor = systemActor('bench');
@@ -245,7 +271,7 @@ async function main(): Promise<void> {
         bodyBytes: Buffer.byteLength(body),
       },
     };
-    await report(figures);
+    return figures;
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
@@ -253,46 +279,22 @@ async function main(): Promise<void> {
   }
 }
 
-async function report(figures: Figures): Promise<void> {
+async function report(figures: Figures, runs: Figures[]): Promise<void> {
   const baseline = existsSync(BASELINE) ? (JSON.parse(readFileSync(BASELINE, 'utf8')) as { figures: Figures }).figures : undefined;
-  const rows: [string, number, number | undefined, 'higher' | 'lower'][] = [
-    ['schedule pull 200: requests/s', figures.schedulePull200.requestsPerSecond, baseline?.schedulePull200.requestsPerSecond, 'higher'],
-    ['schedule pull 200: p99 ms', figures.schedulePull200.p99Ms, baseline?.schedulePull200.p99Ms, 'lower'],
-    ['schedule pull 304: requests/s', figures.schedulePull304.requestsPerSecond, baseline?.schedulePull304.requestsPerSecond, 'higher'],
-    ['schedule pull 304: p99 ms', figures.schedulePull304.p99Ms, baseline?.schedulePull304.p99Ms, 'lower'],
-    ['schedule pull 200: server CPU µs/request', figures.schedulePull200.serverCpuUsPerRequest ?? 0, baseline?.schedulePull200.serverCpuUsPerRequest, 'lower'],
-    ['schedule pull 304: server CPU µs/request', figures.schedulePull304.serverCpuUsPerRequest ?? 0, baseline?.schedulePull304.serverCpuUsPerRequest, 'lower'],
-    [
-      'pull 200 during 10k submits: requests/s',
-      figures.schedulePullDuringSubmits?.requestsPerSecond ?? 0,
-      baseline?.schedulePullDuringSubmits?.requestsPerSecond,
-      'higher',
-    ],
-    ['pull 200 during 10k submits: p99 ms', figures.schedulePullDuringSubmits?.p99Ms ?? 0, baseline?.schedulePullDuringSubmits?.p99Ms, 'lower'],
-    [
-      'pull 200 during exports+submits: req/s',
-      figures.schedulePullDuringExportsAndSubmits?.requestsPerSecond ?? 0,
-      baseline?.schedulePullDuringExportsAndSubmits?.requestsPerSecond,
-      'higher',
-    ],
-    [
-      'pull 200 during exports+submits: p99 ms',
-      figures.schedulePullDuringExportsAndSubmits?.p99Ms ?? 0,
-      baseline?.schedulePullDuringExportsAndSubmits?.p99Ms,
-      'lower',
-    ],
-    ['10,000-row upload (create draft) ms', figures.submit10k.uploadMs, baseline?.submit10k.uploadMs, 'lower'],
-    ['10,000-row submit (recompute) ms, median', figures.submit10k.submitMs, baseline?.submit10k.submitMs, 'lower'],
-  ];
   console.log(
     `\nBargaining Costing server benchmark — ${CONNECTIONS} connections, ${DURATION}s per run, ${cpus().length} cores, node ${process.version}, LOG_LEVEL=${process.env.LOG_LEVEL ?? 'info'}`,
   );
-  console.log(`${'measure'.padEnd(42)}${'now'.padStart(10)}${'baseline'.padStart(10)}${'change'.padStart(10)}`);
-  for (const [name, now, before, better] of rows) {
+  console.log(`median of ${runs.length} run(s), each with a fresh server; the range of the runs in brackets`);
+  console.log(`${'measure'.padEnd(42)}${'now'.padStart(22)}${'baseline'.padStart(10)}${'change'.padStart(10)}`);
+  for (const [name, value, better] of MEASURES) {
+    const now = value(figures) ?? 0;
+    const before = baseline ? value(baseline) : undefined;
     const change = before ? ((now - before) / before) * 100 : undefined;
     const worse = change !== undefined && (better === 'higher' ? change < -20 : change > 20);
+    const values = runs.map(value).filter((v): v is number => v !== undefined);
+    const range = values.length > 1 ? ` (${Math.min(...values)}–${Math.max(...values)})` : '';
     console.log(
-      `${name.padEnd(42)}${String(now).padStart(10)}${String(before ?? '-').padStart(10)}${(change === undefined ? '-' : `${change >= 0 ? '+' : ''}${change.toFixed(0)}%`).padStart(10)}${worse ? '  <- slower than baseline' : ''}`,
+      `${name.padEnd(42)}${`${now}${range}`.padStart(22)}${String(before ?? '-').padStart(10)}${(change === undefined ? '-' : `${change >= 0 ? '+' : ''}${change.toFixed(0)}%`).padStart(10)}${worse ? '  <- slower than baseline' : ''}`,
     );
   }
   const cpu = figures.schedulePull200.serverCpuUsPerRequest;
@@ -315,5 +317,21 @@ async function report(figures: Figures): Promise<void> {
     console.log(`baseline written to ${BASELINE}`);
   }
 }
+
+/** The report's rows: a name, how a run's figures give it, and which way is better. */
+const MEASURES: [string, (f: Figures) => number | undefined, 'higher' | 'lower'][] = [
+  ['schedule pull 200: requests/s', (f) => f.schedulePull200.requestsPerSecond, 'higher'],
+  ['schedule pull 200: p99 ms', (f) => f.schedulePull200.p99Ms, 'lower'],
+  ['schedule pull 304: requests/s', (f) => f.schedulePull304.requestsPerSecond, 'higher'],
+  ['schedule pull 304: p99 ms', (f) => f.schedulePull304.p99Ms, 'lower'],
+  ['schedule pull 200: server CPU µs/request', (f) => f.schedulePull200.serverCpuUsPerRequest, 'lower'],
+  ['schedule pull 304: server CPU µs/request', (f) => f.schedulePull304.serverCpuUsPerRequest, 'lower'],
+  ['pull 200 during 10k submits: requests/s', (f) => f.schedulePullDuringSubmits?.requestsPerSecond, 'higher'],
+  ['pull 200 during 10k submits: p99 ms', (f) => f.schedulePullDuringSubmits?.p99Ms, 'lower'],
+  ['pull 200 during exports+submits: req/s', (f) => f.schedulePullDuringExportsAndSubmits?.requestsPerSecond, 'higher'],
+  ['pull 200 during exports+submits: p99 ms', (f) => f.schedulePullDuringExportsAndSubmits?.p99Ms, 'lower'],
+  ['10,000-row upload (create draft) ms', (f) => f.submit10k.uploadMs, 'lower'],
+  ['10,000-row submit (recompute) ms, median', (f) => f.submit10k.submitMs, 'lower'],
+];
 
 await main();
