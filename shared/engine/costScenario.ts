@@ -31,19 +31,28 @@ export function costScenario(scenario: Scenario, options: CostOptions = {}): Cos
   return costScenarioWith(scenario, options, null);
 }
 
-/** costScenario on a costing session's kept context, roster facts and hooks (costingSession.ts); null: its own. */
-export function costScenarioWith(
-  scenario: Scenario,
-  options: CostOptions,
-  session: { ctx: CostingContext; roster: RosterFacts; hooks: CostingHooks } | null,
-): CostingResult {
-  // Every costing-time problem at once (validate runs the same checks), before any figure is made.
+/** What a costing session (costingSession.ts) lends a costing: its kept context, roster facts and hooks. */
+export interface SessionParts {
+  ctx: CostingContext;
+  roster: RosterFacts;
+  hooks: CostingHooks;
+}
+
+/** costScenario on a costing session's parts; null: its own. */
+export function costScenarioWith(scenario: Scenario, options: CostOptions, session: SessionParts | null): CostingResult {
+  return checkedCosting(scenario, session, (ctx, roster) => assembleCosting(scenario, roster, costRowRange(ctx, options.onProgress, session?.hooks ?? null)));
+}
+
+/**
+ * Every costing-time problem at once (validate runs the same checks), before any figure is made;
+ * then `cost` on the session's context or a new one, an amount too large to cost exactly refused.
+ */
+function checkedCosting<T>(scenario: Scenario, session: SessionParts | null, cost: (ctx: CostingContext, roster: RosterFacts) => T): T {
   const check = costingIssues(scenario);
   if (check.issues.length > 0) throw new CostingInputError(listedIssues(check.issues, check.omitted));
   return exactOrRefused(() => {
     const roster = session?.roster ?? rosterFacts(scenario);
-    const ctx = session?.ctx ?? new CostingContext(scenario, roster);
-    return assembleCosting(scenario, roster, costRowRange(ctx, options.onProgress, session?.hooks ?? null));
+    return cost(session?.ctx ?? new CostingContext(scenario, roster), roster);
   });
 }
 
@@ -68,33 +77,47 @@ export function costIncrease(scenario: Scenario): IncreaseResult {
   return costIncreaseWith(scenario, null);
 }
 
-/** costIncrease on a costing session's kept context, roster facts and hooks (costingSession.ts); null: its own. */
-export function costIncreaseWith(scenario: Scenario, session: { ctx: CostingContext; roster: RosterFacts; hooks: CostingHooks } | null): IncreaseResult {
-  const check = costingIssues(scenario);
-  if (check.issues.length > 0) throw new CostingInputError(listedIssues(check.issues, check.omitted));
-  return exactOrRefused(() => {
-    const ctx = session?.ctx ?? new CostingContext(scenario, session?.roster ?? rosterFacts(scenario));
+/** costIncrease on a costing session's parts; null: its own. */
+export function costIncreaseWith(scenario: Scenario, session: SessionParts | null): IncreaseResult {
+  return checkedCosting(scenario, session, (ctx) => {
     const rows = costIncreaseRows(ctx, session?.hooks ?? null);
-    const timeline = ctx.timeline;
-    const F = timeline.fiscalYears.length;
-    const fyNames = timeline.fiscalYearNames;
-    const byFy = <T>(value: (f: number) => T): ByFiscalYear<T> => Object.fromEntries(fyNames.map((name, f) => [name, value(f)]));
+    const fyNames = ctx.timeline.fiscalYearNames;
+    const byFy = byFiscalYearOf(fyNames);
     return {
       fiscalYears: fyNames,
       baseline: byFy((f) => toComponents(rows.baseline, f)),
-      proposals: scenario.proposals.map((proposal, pi): ProposalIncrease => {
-        const proposalByFy = withFlatAmounts(rows.proposals[pi]!, flatCents(proposal.provisions, fyNames));
-        const increase = subtract(proposalByFy, rows.baseline);
-        return {
-          name: proposal.name,
-          ...(proposal.side !== undefined ? { side: proposal.side } : {}),
-          byFiscalYear: byFy((f) => toComponents(proposalByFy, f)),
-          increase: byFy((f) => toComponents(increase, f)),
-          increaseTotal: toComponents(sumGroups(increase, F), 0),
-        };
-      }),
+      proposals: scenario.proposals.map((proposal, pi) => proposalIncrease(proposal, rows.proposals[pi]!, rows.baseline, fyNames, byFy).result),
     };
   });
+}
+
+/** A figure per fiscal year, keyed by the fiscal years' names (§9). */
+function byFiscalYearOf(fyNames: readonly string[]): <T>(value: (f: number) => T) => ByFiscalYear<T> {
+  return (value) => Object.fromEntries(fyNames.map((name, f) => [name, value(f)]));
+}
+
+/**
+ * A proposal's cost (its rows' plus its flat amounts, §7) and its increase over the baseline per
+ * fiscal year, in cents and as the result's figures: the what-if's answer and the report's alike.
+ */
+function proposalIncrease(
+  proposal: Proposal,
+  rowsByFy: ComponentCents,
+  baselineByFy: ComponentCents,
+  fyNames: readonly string[],
+  byFy: <T>(value: (f: number) => T) => ByFiscalYear<T>,
+): { flat: number[]; byFiscalYear: ComponentCents; increase: ComponentCents; result: ProposalIncrease } {
+  const flat = flatCents(proposal.provisions, fyNames);
+  const byFiscalYear = withFlatAmounts(rowsByFy, flat);
+  const increase = subtract(byFiscalYear, baselineByFy);
+  const result: ProposalIncrease = {
+    name: proposal.name,
+    ...(proposal.side !== undefined ? { side: proposal.side } : {}),
+    byFiscalYear: byFy((f) => toComponents(byFiscalYear, f)),
+    increase: byFy((f) => toComponents(increase, f)),
+    increaseTotal: toComponents(sumGroups(increase, fyNames.length), 0),
+  };
+  return { flat, byFiscalYear, increase, result };
 }
 
 /**
@@ -116,7 +139,7 @@ function assemble(scenario: Scenario, roster: RosterFacts, partials: RowPartials
   const baseline = partials.baseline;
   const classCodes = scenario.schedule.classes.map((c) => c.code);
   const fyNames = timeline.fiscalYearNames;
-  const byFy = <T>(value: (f: number) => T): ByFiscalYear<T> => Object.fromEntries(fyNames.map((name, f) => [name, value(f)]));
+  const byFy = byFiscalYearOf(fyNames);
   const byKeyFy = (keys: readonly string[], cents: ComponentCents) =>
     Object.fromEntries(keys.map((key, ki) => [key, byFy((f) => toComponents(cents, ki * F + f))]));
   const byClassFy = (cents: ComponentCents) => byKeyFy(classCodes, cents);
@@ -147,9 +170,10 @@ function assemble(scenario: Scenario, roster: RosterFacts, partials: RowPartials
       charges.push(totals.map((t, f) => t - previousTotals[f]!));
       previousTotals = totals;
     }
-    const flat = flatCents(provisions, fyNames);
+    const costed = proposalIncrease(proposal, rows.byFiscalYear, baseline.byFiscalYear, fyNames, byFy);
+    const { flat, increase } = costed;
+    const proposalByFy = costed.byFiscalYear;
     const withFlat = (cents: ComponentCents) => withFlatAmounts(cents, flat);
-    const proposalByFy = withFlat(rows.byFiscalYear);
     const fullTotals = previousTotals;
     const proposalAnnual = rows.annualAtLastPeriod;
 
@@ -162,7 +186,6 @@ function assemble(scenario: Scenario, roster: RosterFacts, partials: RowPartials
     const proposalByFund = added(rows.byFund, byFund);
     const proposalByDepartment = added(rows.byDepartment, byDepartment);
 
-    const increase = subtract(proposalByFy, baseline.byFiscalYear);
     const lift = subtract(proposalAnnual, baseline.annualAtLastPeriod);
     const firstBase = baseTotals[0]!;
     const increaseTotals = fyNames.map((_, f) => fullTotals[f]! - baseTotals[f]!);
@@ -170,11 +193,7 @@ function assemble(scenario: Scenario, roster: RosterFacts, partials: RowPartials
     const overPrior = new Float64Array(increase);
     for (let f = F - 1; f > 0; f--) for (let c = 0; c < COMPONENT_COUNT; c++) overPrior[f * COMPONENT_COUNT + c]! -= increase[(f - 1) * COMPONENT_COUNT + c]!;
     const result: ProposalResult = {
-      name: proposal.name,
-      ...(proposal.side !== undefined ? { side: proposal.side } : {}),
-      byFiscalYear: byFy((f) => toComponents(proposalByFy, f)),
-      increase: byFy((f) => toComponents(increase, f)),
-      increaseTotal: toComponents(sumGroups(increase, F), 0),
+      ...costed.result,
       byProvision: provisions.map((provision, k) => ({
         index: k + 1,
         type: provision.type,

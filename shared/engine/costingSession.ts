@@ -5,7 +5,7 @@ import { provisionEffects, type Provision } from '../provisions/registry.js';
 import { COMPONENT_COUNT } from './components.js';
 import { CostingCaches, type CostOptions as CostRunOptions, type CostTotals, type RowStates, type VariantCosting } from './costRows.js';
 import { firstPeriodAffected, type CostingHooks } from './costRowRange.js';
-import { costIncrease, costIncreaseWith, costScenario, costScenarioWith, type CostOptions } from './costScenario.js';
+import { costIncrease, costIncreaseWith, costScenario, costScenarioWith, type CostOptions, type SessionParts } from './costScenario.js';
 import { inDateOrder } from './provisionOrder.js';
 import { Interner, type VariantSpec } from './variantPlan.js';
 
@@ -105,7 +105,7 @@ export class CostingSession {
     );
   }
 
-  private costing<T>(scenario: Scenario, costWith: (session: { ctx: CostingContext; roster: RosterFacts; hooks: CostingHooks }) => T, plain: () => T): T {
+  private costing<T>(scenario: Scenario, costWith: (session: SessionParts) => T, plain: () => T): T {
     const kept = this.state !== null && this.state.interner.size <= MAX_INTERNED_KEYS && contextFits(this.state, scenario) ? this.state : null;
     const reuse: SessionReuse = { context: kept !== null, runs: 0, reused: 0, resumed: 0 };
     this.reuse = reuse;
