@@ -126,7 +126,7 @@ async function main(): Promise<void> {
   await report(medianFigures(runs), runs);
 }
 
-/** Each number the median of the runs' (arrays and counts from the median submit run's position). */
+/** Each number the median of the runs'; arrays (the submit times listed) are the first run's. */
 function medianFigures(runs: Figures[]): Figures {
   const median = (values: unknown[]): unknown => {
     const first = values[0];

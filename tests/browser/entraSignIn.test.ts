@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ADDIN_DIR, ensureAddinBuild, ROOT, type AddinBuild } from './support/addinBuild.js';
 import { chromiumProblem, launchChromium, newPaneContext, screenshot, watchErrors } from './support/browser.js';
-import { startLocalIssuer, type LocalIssuer, type Person, type TokenOptions } from './support/localIssuer.js';
+import { startLocalIssuer, type LocalIssuer, type Person, type TokenOptions } from '../server/support/localIssuer.js';
 import { installMsalStandIn, type MsalStandIn, type StandInScript } from './support/msalStandIn.js';
 import { accessibilityProblems, PANE_WIDTHS, paneState } from './support/paneStates.js';
 import { startTestServer, type TestServer } from './support/testServer.js';

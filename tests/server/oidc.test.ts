@@ -1,10 +1,9 @@
 // OIDC: bearer JWTs verified against a local issuer's JWKS (discovered from its
 // /.well-known/openid-configuration), roles and units from claims.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
+import { generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client } from './support/http.js';
+import { startLocalIssuer, type LocalIssuer } from './support/localIssuer.js';
 import { sampleScenario } from './support/sampleScenario.js';
 import { seedBasics } from './support/seed.js';
 import { startTestServer, type TestServer } from './support/testServer.js';
@@ -12,7 +11,7 @@ import { sqliteTestDatabase, type TestDatabase } from './support/testStores.js';
 
 let db: TestDatabase;
 let server: TestServer;
-let issuerServer: Server;
+let local: LocalIssuer;
 let issuer: string;
 let signingKey: CryptoKey;
 let strangerKey: CryptoKey;
@@ -20,40 +19,26 @@ let tokens: Record<string, string>;
 const audience = 'api://bargaining-costing';
 
 beforeAll(async () => {
-  const pair = await generateKeyPair('RS256');
-  signingKey = pair.privateKey;
+  local = await startLocalIssuer(audience);
+  issuer = local.url;
+  signingKey = local.signingKey;
   strangerKey = (await generateKeyPair('RS256')).privateKey;
-  const jwk: JWK = { ...(await exportJWK(pair.publicKey)), kid: 'test-key', alg: 'RS256', use: 'sig' };
-  issuerServer = createServer((req, res) => {
-    if (req.url === '/.well-known/openid-configuration') {
-      res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ issuer, jwks_uri: `${issuer}/jwks` }));
-    } else if (req.url === '/jwks') {
-      res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ keys: [jwk] }));
-    } else {
-      res.statusCode = 404;
-      res.end();
-    }
-  });
-  await new Promise<void>((resolve) => issuerServer.listen(0, '127.0.0.1', () => resolve()));
-  issuer = `http://127.0.0.1:${(issuerServer.address() as AddressInfo).port}`;
   db = await sqliteTestDatabase();
   tokens = (await seedBasics(db.store)).tokens;
   server = await startTestServer({
     store: db.store,
-    config: { oidc: { issuer, audience, roleClaim: 'roles', unitsClaim: 'units', maxTokenLifetimeSeconds: 7200, clockSkewSeconds: 60 } },
+    config: { oidc: local.oidc },
   });
 });
 afterAll(async () => {
   await server?.close();
-  await new Promise((resolve) => issuerServer?.close(resolve));
+  await local?.close();
   await db?.dispose();
 });
 
 async function jwt(claims: Record<string, unknown>, options: { key?: CryptoKey; aud?: string; iss?: string; exp?: string } = {}): Promise<string> {
   return new SignJWT(claims)
-    .setProtectedHeader({ alg: 'RS256', kid: 'test-key' })
+    .setProtectedHeader({ alg: 'RS256', kid: local.keyId })
     .setIssuer(options.iss ?? issuer)
     .setAudience(options.aud ?? audience)
     .setSubject(String(claims.sub ?? 'someone'))
@@ -119,14 +104,14 @@ describe('OIDC token lifetime (issue 10 #12)', () => {
     fixed = await startTestServer({
       store: db.store,
       now: () => at,
-      config: { oidc: { issuer, audience, roleClaim: 'roles', unitsClaim: 'units', maxTokenLifetimeSeconds: 7200, clockSkewSeconds: 60 } },
+      config: { oidc: local.oidc },
     });
   });
   afterAll(() => fixed?.close());
 
   function signed(claims: { iat?: number; exp?: number }): Promise<string> {
     const token = new SignJWT({ roles: ['negotiator'], units: ['A'] })
-      .setProtectedHeader({ alg: 'RS256', kid: 'test-key' })
+      .setProtectedHeader({ alg: 'RS256', kid: local.keyId })
       .setIssuer(issuer)
       .setAudience(audience)
       .setSubject('jo');

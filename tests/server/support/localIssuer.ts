@@ -32,10 +32,13 @@ export interface LocalIssuer {
   /** The server's OIDC settings for this issuer. */
   oidc: OidcConfig;
   token(person: Person, options?: TokenOptions): Promise<string>;
+  /** The key and key id the JWKS publishes, for tests that sign unusual tokens themselves. */
+  signingKey: CryptoKey;
+  keyId: string;
   close(): Promise<void>;
 }
 
-const KEY_ID = 'browser-test-key';
+const KEY_ID = 'local-test-key';
 
 export async function startLocalIssuer(audience: string): Promise<LocalIssuer> {
   const { publicKey, privateKey } = await generateKeyPair('RS256');
@@ -72,6 +75,8 @@ export async function startLocalIssuer(audience: string): Promise<LocalIssuer> {
         .setExpirationTime(now + expiresIn)
         .sign(key);
     },
+    signingKey: key,
+    keyId: KEY_ID,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
