@@ -4,7 +4,18 @@ import { C, COMPONENT_COUNT, newComponentCents, type ComponentCents } from './co
 import type { CostingContext, RowContext } from './costingContext.js';
 import { applyRate as applyRateImport } from './exactRate.js';
 import { centsOf, centsOfRatio, integer, times } from './fixedPoint.js';
-import { amountPayCents, baseCents, overtimeCents, payAmounts, type PayAmounts, type PayDefinition } from './payAmounts.js';
+import { amountPayCents, baseCents, overtimeCents, writePay, type PayDefinition } from './payAmounts.js';
+import {
+  PAY_BASE,
+  PAY_FIELDS,
+  PAY_LONGEVITY,
+  PAY_OVERTIME,
+  PAY_PENSIONABLE,
+  PAY_PENSIONABLE_SPECIAL_PAYS,
+  PAY_SPECIAL_PAYS,
+  PAY_TAXABLE,
+  PayTable,
+} from './payTable.js';
 import { stepPath, type StepPath } from './stepMovement.js';
 import type { ClassState, Epoch, LumpSumPayment, StepRegime, VariantPlan } from './variantPlan.js';
 
@@ -59,8 +70,8 @@ export interface RowStates {
 
 /** Caches shared by every variant of one costing: pay per state, step paths per regime. */
 export class CostingCaches {
-  /** Pay per pay state (index), keyed by (profile, step, longevity level). */
-  readonly pay: (Map<number, PayAmounts> | undefined)[] = [];
+  /** Pay per pay state and (profile, step, longevity level). */
+  readonly pay = new PayTable();
   /** Base pay per rate state (index), keyed by (step, FTE). */
   readonly base: (Map<number, number> | undefined)[] = [];
   /** Lump sums per payment id, then keyed by (rate state, step, FTE): numbers, no per-segment strings. */
@@ -97,7 +108,8 @@ export class CostingCaches {
    */
   forget(since: number): void {
     const unused = (id: number) => (this.usedAt[id] ?? -1) < since;
-    for (const byState of [this.pay, this.base, this.overtime]) {
+    this.pay.retain((state) => !unused(state));
+    for (const byState of [this.base, this.overtime]) {
       for (let id = 0; id < byState.length; id++) if (byState[id] !== undefined && unused(id)) byState[id] = undefined;
     }
     for (const byRegime of this.paths) {
@@ -135,6 +147,21 @@ export interface CostOptions {
  * segment's per-period amounts are computed once, exactly, and multiplied by its period count.
  */
 export function costVariant(ctx: CostingContext, plan: VariantPlan, caches: CostingCaches, options: CostOptions): VariantCosting {
+  // One object shape, whichever literal or spread built the options: the row loop is a large
+  // function, and each options shape it has not met deoptimises it and costs a recompile.
+  return costRows(ctx, plan, caches, {
+    lift: options.lift,
+    recordFirstPeriodTaxable: options.recordFirstPeriodTaxable,
+    family: options.family,
+    retro: options.retro,
+    startIndex: options.startIndex,
+    resumeFrom: options.resumeFrom,
+    recordAt: options.recordAt,
+    splitIndex: options.splitIndex,
+  });
+}
+
+function costRows(ctx: CostingContext, plan: VariantPlan, caches: CostingCaches, options: CostOptions): VariantCosting {
   const timeline = ctx.timeline;
   const F = timeline.fiscalYears.length;
   const P = ctx.periodsPerYear;
@@ -156,7 +183,7 @@ export function costVariant(ctx: CostingContext, plan: VariantPlan, caches: Cost
   if (firstTaxable === undefined) throw new Error('the baseline must be costed first');
   const states = newRowStates(options.recordAt, ctx.rows.length, options.resumeFrom, startIndex);
   const slots = states.indices.length;
-  const epochSlot = epochs.map((e) => (e.start >= startIndex ? states.indices.indexOf(e.start) : -1));
+  const epochSlot = Int32Array.from(epochs, (e) => (e.start >= startIndex ? states.indices.indexOf(e.start) : -1));
   const resume = options.resumeFrom;
   const resumeSlot = resume === null ? -1 : resume.indices.indexOf(startIndex);
   if (startIndex > 0 && resumeSlot === -1) throw new Error(`no recorded state to resume at period ${startIndex}`);
@@ -171,6 +198,7 @@ export function costVariant(ctx: CostingContext, plan: VariantPlan, caches: Cost
   const rowRollups = new Float64Array(F * R);
   const rowRollupsBefore = new Float64Array(F * R);
   const rollupCents = new Float64Array(R);
+  const payTable = caches.pay;
   // What a retro row is owed so far (§3), reset for each row: one object per costing, not per row.
   const owed = { wages: 0, specialPays: 0, pensionableSpecialPays: 0, longevity: 0, overtime: 0 };
 
@@ -207,20 +235,21 @@ export function costVariant(ctx: CostingContext, plan: VariantPlan, caches: Cost
       ytdYear = resume!.ytdYear[rc.rowIndex * resume!.indices.length + resumeSlot]!;
     }
     let lastState: ClassState | null = null;
-    let lastAmounts: PayAmounts | null = null;
+    let lastOwn = -1;
     // Most segment boundaries (pay year, health, fiscal year) leave the row's pay as it was: the
     // pay of the previous segment is reused when its key (pay state, step, level; the row's
     // profile is fixed) is the same, sparing a cache lookup.
     let ownPayState = -1;
     let ownStep = -1;
     let ownLevel = -1;
-    let own: PayAmounts | null = null;
+    /** The row's pay entry in the pay table (entry × PAY_FIELDS), -1 before the first segment. */
+    let own = -1;
     // The figures derived from a segment's pay — lump sums, pension, Medicare, roll-ups, health —
     // depend only on (class state, pay, step) for a given row; consecutive segments split by a
     // fiscal-year, pay-year or Social Security boundary often share all three, so the previous
     // segment's figures are reused (rollupCents still holds this row's roll-ups from then).
     let derivedState: ClassState | null = null;
-    let derivedAmounts: PayAmounts | null = null;
+    let derivedAmounts = -1;
     let derivedStep = -1;
     let lump = 0;
     let pension = 0;
@@ -248,39 +277,57 @@ export function costVariant(ctx: CostingContext, plan: VariantPlan, caches: Cost
           while (bsi < basePath.changeAt.length && basePath.changeAt[bsi]! <= i) baseStep = basePath.stepAfter[bsi++]!;
           if (bsi < basePath.changeAt.length && basePath.changeAt[bsi]! < segmentEnd) segmentEnd = basePath.changeAt[bsi]!;
         }
-        if (own === null || cs.payStateId !== ownPayState || step !== ownStep || level !== ownLevel) {
+        if (own === -1 || cs.payStateId !== ownPayState || step !== ownStep || level !== ownLevel) {
           own = payFor(ctx, caches, cs, rc, step, level);
           ownPayState = cs.payStateId;
           ownStep = step;
           ownLevel = level;
         }
         const n = segmentEnd - i;
+        // The segment's pay: the row's own entry, or the status quo's before the retro period;
+        // -2 for the retro period itself, whose figures are the entry's plus what is owed.
         let amounts = own;
         if (retroRow && i < retroIndex) {
           // Before the retro period the status quo was paid; the difference is owed (§3).
           const baseEpoch = retro.baseline.epochs[upperBound(baseEpochStarts, i) - 1]!;
           const paid = payFor(ctx, caches, baseEpoch.classes[classIndex]!, rc, baseStep, level);
-          owed.wages += (own.base - paid.base) * n;
-          owed.specialPays += (own.specialPays - paid.specialPays) * n;
-          owed.pensionableSpecialPays += (own.pensionableSpecialPays - paid.pensionableSpecialPays) * n;
-          owed.longevity += (own.longevity - paid.longevity) * n;
-          owed.overtime += (own.overtime - paid.overtime) * n;
+          const pay = payTable.figures;
+          owed.wages += (pay[own + PAY_BASE]! - pay[paid + PAY_BASE]!) * n;
+          owed.specialPays += (pay[own + PAY_SPECIAL_PAYS]! - pay[paid + PAY_SPECIAL_PAYS]!) * n;
+          owed.pensionableSpecialPays += (pay[own + PAY_PENSIONABLE_SPECIAL_PAYS]! - pay[paid + PAY_PENSIONABLE_SPECIAL_PAYS]!) * n;
+          owed.longevity += (pay[own + PAY_LONGEVITY]! - pay[paid + PAY_LONGEVITY]!) * n;
+          owed.overtime += (pay[own + PAY_OVERTIME]! - pay[paid + PAY_OVERTIME]!) * n;
           amounts = paid;
-        } else if (retroRow && i === retroIndex) {
-          amounts = withRetro(own, owed);
         }
-        if (cs !== derivedState || amounts !== derivedAmounts || step !== derivedStep) {
+        const pay = payTable.figures;
+        let wages = pay[amounts + PAY_BASE]!;
+        let specialPays = pay[amounts + PAY_SPECIAL_PAYS]!;
+        let longevity = pay[amounts + PAY_LONGEVITY]!;
+        let overtime = pay[amounts + PAY_OVERTIME]!;
+        let pensionablePay = pay[amounts + PAY_PENSIONABLE]!;
+        let taxablePay = pay[amounts + PAY_TAXABLE]!;
+        if (retroRow && i === retroIndex) {
+          // The retro period's pay: the proposal's plus what is owed for the earlier periods (§3).
+          wages += owed.wages;
+          specialPays += owed.specialPays;
+          longevity += owed.longevity;
+          overtime += owed.overtime;
+          pensionablePay += owed.wages + owed.pensionableSpecialPays + owed.longevity;
+          taxablePay += owed.wages + owed.specialPays + owed.longevity + owed.overtime;
+          amounts = -2;
+        }
+        if (cs !== derivedState || amounts !== derivedAmounts || amounts === -2 || step !== derivedStep) {
           lump = 0;
           let pensionableLump = 0;
-          if (cs.lumpSums.length > 0 && !vacant) {
+          if (cs.hasLumpSums && !vacant) {
             for (const l of cs.lumpSums) {
               const cents = lumpSumCents(ctx, caches, cs, rc, step, l);
               lump += cents;
               if (l.pensionable) pensionableLump += cents;
             }
           }
-          const taxable = amounts.taxable + lump;
-          const pensionable = amounts.pensionable + pensionableLump;
+          const taxable = taxablePay + lump;
+          const pensionable = pensionablePay + pensionableLump;
           pension = pensionTier < 0 ? 0 : applyRate(pensionable, cs.pensionRate[pensionTier] ?? missingPension(ctx, rc, i));
           medicare = paysMedicare ? applyRate(taxable, medicareRate) : 0;
           other = 0;
@@ -295,7 +342,7 @@ export function costVariant(ctx: CostingContext, plan: VariantPlan, caches: Cost
           derivedAmounts = amounts;
           derivedStep = step;
         }
-        const taxable = amounts.taxable + lump;
+        const taxable = taxablePay + lump;
 
         let socialSecurity = 0;
         if (paysSocialSecurity) {
@@ -317,7 +364,7 @@ export function costVariant(ctx: CostingContext, plan: VariantPlan, caches: Cost
         const at = f * COMPONENTS;
         if (f < firstYear) firstYear = f;
         if (f > lastYear) lastYear = f;
-        accumulate(rowYear, at, amounts, n, lump, pension, socialSecurity, medicare, other, health);
+        accumulate(rowYear, at, wages, specialPays, longevity, overtime, n, lump, pension, socialSecurity, medicare, other, health);
         for (let q = 0; q < rowRollupList.length; q++) rowRollups[f * R + rowRollupList[q]!]! += rollupCents[rowRollupList[q]!]! * n;
         if (before !== null && i < split!) {
           if (!touchedBefore) {
@@ -325,11 +372,11 @@ export function costVariant(ctx: CostingContext, plan: VariantPlan, caches: Cost
             rowRollupsBefore.fill(0);
             touchedBefore = true;
           }
-          accumulate(rowBefore, at, amounts, n, lump, pension, socialSecurity, medicare, other, health);
+          accumulate(rowBefore, at, wages, specialPays, longevity, overtime, n, lump, pension, socialSecurity, medicare, other, health);
           for (let q = 0; q < rowRollupList.length; q++) rowRollupsBefore[f * R + rowRollupList[q]!]! += rollupCents[rowRollupList[q]!]! * n;
         }
         lastState = cs;
-        lastAmounts = own;
+        lastOwn = own;
         i = segmentEnd;
       }
     }
@@ -340,7 +387,7 @@ export function costVariant(ctx: CostingContext, plan: VariantPlan, caches: Cost
     }
     if (touchedBefore) addRow(before!, rowBefore, rowRollupsBefore, rc, F, R, 0, F - 1);
 
-    if (annual !== null && lastState !== null) addAnnualAtLastPeriod(ctx, annual, rc, lastState, lastAmounts!, P);
+    if (annual !== null && lastState !== null) addAnnualAtLastPeriod(ctx, caches.pay.figures, annual, rc, lastState, lastOwn, P);
   }
 
   if (record) caches.firstPeriodTaxable.set(options.family, firstTaxable);
@@ -409,23 +456,6 @@ function addSplit(byFund: ComponentCents, rowYear: ComponentCents, rc: RowContex
   }
 }
 
-/** The retro period's pay: the proposal's plus what is owed for the earlier periods (§3). */
-function withRetro(
-  own: PayAmounts,
-  owed: { wages: number; specialPays: number; pensionableSpecialPays: number; longevity: number; overtime: number },
-): PayAmounts {
-  return {
-    // Same property order as payAmounts() builds, so every PayAmounts shares one hidden class.
-    base: own.base + owed.wages,
-    specialPays: own.specialPays + owed.specialPays,
-    longevity: own.longevity + owed.longevity,
-    overtime: own.overtime + owed.overtime,
-    pensionableSpecialPays: own.pensionableSpecialPays + owed.pensionableSpecialPays,
-    pensionable: own.pensionable + owed.wages + owed.pensionableSpecialPays + owed.longevity,
-    taxable: own.taxable + owed.wages + owed.specialPays + owed.longevity + owed.overtime,
-  };
-}
-
 /** First index i with keys[i] > value (keys ascending). */
 function upperBound(keys: readonly number[], value: number): number {
   let lo = 0;
@@ -466,7 +496,10 @@ function newRowStates(recordAt: readonly number[], rows: number, resumeFrom: Row
 function accumulate(
   acc: ComponentCents,
   at: number,
-  amounts: PayAmounts,
+  wages: number,
+  specialPays: number,
+  longevity: number,
+  overtime: number,
   k: number,
   lumpTotal: number,
   pension: number,
@@ -475,10 +508,10 @@ function accumulate(
   other: number,
   health: number,
 ): void {
-  acc[at + AT_WAGES]! += amounts.base * k;
-  acc[at + AT_SPECIAL_PAYS]! += amounts.specialPays * k;
-  acc[at + AT_LONGEVITY]! += amounts.longevity * k;
-  acc[at + AT_OVERTIME]! += amounts.overtime * k;
+  acc[at + AT_WAGES]! += wages * k;
+  acc[at + AT_SPECIAL_PAYS]! += specialPays * k;
+  acc[at + AT_LONGEVITY]! += longevity * k;
+  acc[at + AT_OVERTIME]! += overtime * k;
   acc[at + AT_LUMP_SUMS]! += lumpTotal;
   acc[at + AT_PENSION]! += pension * k;
   acc[at + AT_SOCIAL_SECURITY]! += socialSecurityTotal;
@@ -514,19 +547,19 @@ function lumpSumCentsUncached(ctx: CostingContext, cs: ClassState, rc: RowContex
 }
 
 /** The lift basis (§7): P periods at the last period's recurring cost, Social Security on the full year. */
-function addAnnualAtLastPeriod(ctx: CostingContext, annual: ComponentCents, rc: RowContext, cs: ClassState, amounts: PayAmounts, P: number): void {
+function addAnnualAtLastPeriod(ctx: CostingContext, pay: Float64Array, annual: ComponentCents, rc: RowContext, cs: ClassState, at: number, P: number): void {
   const lastIndex = ctx.timeline.length - 1;
   const k = P * rc.count;
-  const taxable = amounts.taxable;
-  annual[AT_WAGES]! += amounts.base * k;
-  annual[AT_SPECIAL_PAYS]! += amounts.specialPays * k;
-  annual[AT_LONGEVITY]! += amounts.longevity * k;
-  annual[AT_OVERTIME]! += amounts.overtime * k;
-  annual[AT_PENSION]! += pensionFor(ctx, cs, rc, amounts.pensionable, lastIndex) * k;
+  const taxable = pay[at + PAY_TAXABLE]!;
+  const pensionable = pay[at + PAY_PENSIONABLE]!;
+  annual[AT_WAGES]! += pay[at + PAY_BASE]! * k;
+  annual[AT_SPECIAL_PAYS]! += pay[at + PAY_SPECIAL_PAYS]! * k;
+  annual[AT_LONGEVITY]! += pay[at + PAY_LONGEVITY]! * k;
+  annual[AT_OVERTIME]! += pay[at + PAY_OVERTIME]! * k;
+  annual[AT_PENSION]! += pensionFor(ctx, cs, rc, pensionable, lastIndex) * k;
   if (rc.row.medicare) annual[AT_MEDICARE]! += applyRate(taxable, ctx.medicareRate) * k;
   let other = 0;
-  for (const r of rc.rollups)
-    other += applyRate(ctx.rollups[r]!.onTaxable ? taxable : amounts.pensionable, cs.rollupRates[r] ?? missingRollup(ctx, rc, r, lastIndex));
+  for (const r of rc.rollups) other += applyRate(ctx.rollups[r]!.onTaxable ? taxable : pensionable, cs.rollupRates[r] ?? missingRollup(ctx, rc, r, lastIndex));
   annual[AT_OTHER_ROLLUPS]! += other * k;
   annual[AT_HEALTH]! += healthFor(ctx, cs, rc, lastIndex) * k;
   if (rc.row.socialSecurity) {
@@ -545,31 +578,41 @@ function cachedPath(ctx: CostingContext, caches: CostingCaches, rc: RowContext, 
   return path;
 }
 
-function payFor(ctx: CostingContext, caches: CostingCaches, cs: ClassState, rc: RowContext, step: number, level: number): PayAmounts {
-  let byState = caches.pay[cs.payStateId];
-  if (byState === undefined) caches.pay[cs.payStateId] = byState = new Map<number, PayAmounts>();
+/** The row's pay entry for (class state, step, level), as its offset into `caches.pay.figures`. */
+function payFor(ctx: CostingContext, caches: CostingCaches, cs: ClassState, rc: RowContext, step: number, level: number): number {
   const key = (rc.profileId * ctx.stepStride + step) * ctx.levelStride + level;
-  let amounts = byState.get(key);
-  if (amounts === undefined) {
-    amounts = computePay(ctx, caches, cs, rc, step, level);
-    byState.set(key, amounts);
-  }
-  return amounts;
+  const entry = caches.pay.find(cs.payStateId, key);
+  return entry === -1 ? computePay(ctx, caches, cs, rc, step, level, key) : entry * PAY_FIELDS;
 }
 
 const NO_PAYS: readonly PayDefinition[] = [];
 const NO_AMOUNTS: readonly number[] = [];
 
-/** The common case, a row with no special pays: no per-miss arrays. */
-function payWithoutSpecialPays(ctx: CostingContext, caches: CostingCaches, cs: ClassState, rc: RowContext, step: number, level: number): PayAmounts {
-  const base = cachedBase(ctx, caches, cs, rc, step);
-  const longevity = cs.longevityByLevel[level]!;
-  return payAmounts(base, NO_PAYS, NO_AMOUNTS, longevity.rate, cachedOvertime(ctx, caches, cs, rc, step, level, NO_PAYS));
+/** Adds the pay entry (computed first: a row can fail here, and the table keeps only whole entries); its offset. */
+function addPay(
+  caches: CostingCaches,
+  cs: ClassState,
+  key: number,
+  base: number,
+  pays: readonly PayDefinition[],
+  amountCents: readonly number[],
+  level: number,
+  overtime: number,
+): number {
+  const at = caches.pay.add(cs.payStateId, key) * PAY_FIELDS;
+  writePay(caches.pay.figures, at, base, pays, amountCents, cs.longevityByLevel[level]!.rate, overtime);
+  return at;
 }
 
-function computePay(ctx: CostingContext, caches: CostingCaches, cs: ClassState, rc: RowContext, step: number, level: number): PayAmounts {
+/** The common case, a row with no special pays: no per-miss arrays. */
+function payWithoutSpecialPays(ctx: CostingContext, caches: CostingCaches, cs: ClassState, rc: RowContext, step: number, level: number, key: number): number {
+  const base = cachedBase(ctx, caches, cs, rc, step);
+  return addPay(caches, cs, key, base, NO_PAYS, NO_AMOUNTS, level, cachedOvertime(ctx, caches, cs, rc, step, level, NO_PAYS));
+}
+
+function computePay(ctx: CostingContext, caches: CostingCaches, cs: ClassState, rc: RowContext, step: number, level: number, key: number): number {
   const codes = cs.granted.length === 0 ? rc.row.pays : [...new Set([...rc.row.pays, ...cs.granted])];
-  if (codes.length === 0) return payWithoutSpecialPays(ctx, caches, cs, rc, step, level);
+  if (codes.length === 0) return payWithoutSpecialPays(ctx, caches, cs, rc, step, level, key);
   const pays: PayDefinition[] = [];
   for (const code of codes) {
     const def = cs.pays.get(code);
@@ -579,23 +622,22 @@ function computePay(ctx: CostingContext, caches: CostingCaches, cs: ClassState, 
     pays.push(def);
   }
   const base = cachedBase(ctx, caches, cs, rc, step);
-  const longevity = cs.longevityByLevel[level]!;
   const amountCents: number[] = [];
   for (const def of pays) {
     if (def.kind === 'percent') {
       amountCents.push(0);
       continue;
     }
-    const key = def.id * ctx.fteStride + rc.fteId;
-    let cents = caches.amountPays.get(key);
+    const amountKey = def.id * ctx.fteStride + rc.fteId;
+    let cents = caches.amountPays.get(amountKey);
     if (cents === undefined) {
       cents = amountPayCents(def.amount, def.per, rc.fte, ctx.basis);
-      caches.amountPays.set(key, cents);
+      caches.amountPays.set(amountKey, cents);
     }
     amountCents.push(cents);
   }
   const overtime = cachedOvertime(ctx, caches, cs, rc, step, level, pays);
-  return payAmounts(base, pays, amountCents, longevity.rate, overtime);
+  return addPay(caches, cs, key, base, pays, amountCents, level, overtime);
 }
 
 function cachedBase(ctx: CostingContext, caches: CostingCaches, cs: ClassState, rc: RowContext, step: number): number {

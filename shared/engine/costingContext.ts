@@ -11,6 +11,8 @@ import { UNASSIGNED, fundParts } from '../schemas/funds.js';
 import type { FlatTerms } from '../provisions/provisionKind.js';
 import { provisionEffects } from '../provisions/registry.js';
 
+const NO_LEVELS = new Int32Array(0);
+
 export interface DatedValue<T> {
   from: Day;
   value: T;
@@ -33,7 +35,7 @@ export interface RowContext {
   pensionTier: number; // -1: none
   healthTier: number; // -1: none
   /** Costed period indices at which the row reaches each longevity threshold (ascending). */
-  longevityLevelAt: number[];
+  longevityLevelAt: Int32Array;
   /** The row's next step date, parsed once (step paths are built per step regime). */
   nextStepDay: Day | null;
   /** The roll-ups (indices into ctx.rollups) whose class and tier filters the row passes. */
@@ -201,7 +203,7 @@ export class CostingContext {
         overtimeProfileId: overtimeProfiles.id(overtimeKey),
         pensionTier: row.pensionTier === undefined ? -1 : this.tierIndex(this.pensionTiers, this.pensionEntries, row.pensionTier),
         healthTier: row.healthTier === undefined ? -1 : this.tierIndex(this.healthTiers, this.healthEntries, row.healthTier),
-        longevityLevelAt: row.hireDate === undefined ? [] : rowLongevityLevels(parseDay(row.hireDate), this.thresholds, this.timeline),
+        longevityLevelAt: row.hireDate === undefined ? NO_LEVELS : rowLongevityLevels(parseDay(row.hireDate), this.thresholds, this.timeline),
         nextStepDay: row.nextStepDate === undefined ? null : parseDay(row.nextStepDate),
         rollups: this.rollups.flatMap((r, i) =>
           (r.classes === null || r.classes.has(row.class)) && (r.tiers === null || (row.pensionTier !== undefined && r.tiers.has(row.pensionTier))) ? [i] : [],

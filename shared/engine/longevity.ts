@@ -14,8 +14,8 @@ export function longevityThresholds(bandSets: readonly (readonly LongevityBand[]
  * For each threshold, the first costed period whose first day is on or after the anniversary
  * (completed years are counted to the period's first day, by calendar anniversaries).
  */
-export function rowLongevityLevels(hireDate: Day, thresholds: readonly number[], timeline: Timeline): number[] {
-  return thresholds.map((years) => lowerBound(timeline.start, addMonths(hireDate, 12 * years)));
+export function rowLongevityLevels(hireDate: Day, thresholds: readonly number[], timeline: Timeline): Int32Array {
+  return Int32Array.from(thresholds, (years) => lowerBound(timeline.start, addMonths(hireDate, 12 * years)));
 }
 
 /** The band percent for each level (0: no threshold reached or no hire date; L: thresholds[L-1] years). */

@@ -1,25 +1,12 @@
 import type { AmountPer } from '../schemas/scenario.js';
 import { applyRate, type ExactRate } from './exactRate.js';
 import { ONE, ZERO, centsOf, integer, plus, times, type Fixed } from './fixedPoint.js';
+import { PAY_BASE, PAY_LONGEVITY, PAY_OVERTIME, PAY_PENSIONABLE, PAY_PENSIONABLE_SPECIAL_PAYS, PAY_SPECIAL_PAYS, PAY_TAXABLE } from './payTable.js';
 
 /** A special pay as in force for a class: a percent of base pay, or an amount per hour/period/month/year. */
 export type PayDefinition =
   | { id: number; kind: 'percent'; percent: ExactRate; percentFixed: Fixed; pensionable: boolean }
   | { id: number; kind: 'amount'; amount: Fixed; per: AmountPer; pensionable: boolean };
-
-/** One employee's pay for one period (COSTING.md §3), in integer cents. */
-export interface PayAmounts {
-  base: number;
-  specialPays: number;
-  longevity: number;
-  overtime: number;
-  /** The pensionable part of `specialPays` (a retro difference is pensionable this far, §3). */
-  pensionableSpecialPays: number;
-  /** base + pensionable special pays + longevity */
-  pensionable: number;
-  /** base + all special pays + longevity + overtime (lump sums are added per period) */
-  taxable: number;
-}
 
 /** The schedule's hours H, periods P and rate basis as the multiplier that turns a rate into a year. */
 export interface PayBasis {
@@ -67,14 +54,19 @@ function regularRatePartTimesHours(amount: Fixed, per: AmountPer, basis: PayBasi
   }
 }
 
-/** Adds up one employee's pay for a period from base pay, the pays in force, longevity and overtime. */
-export function payAmounts(
+/**
+ * Adds up one employee's pay for a period from base pay, the pays in force, longevity and overtime,
+ * into `figures` at `at` (PayTable's fields, in integer cents).
+ */
+export function writePay(
+  figures: Float64Array,
+  at: number,
   base: number,
   pays: readonly PayDefinition[],
   amountPayCents: readonly number[],
   longevityPercent: ExactRate,
   overtime: number,
-): PayAmounts {
+): void {
   let specialPays = 0;
   let pensionableSpecial = 0;
   for (let i = 0; i < pays.length; i++) {
@@ -84,15 +76,13 @@ export function payAmounts(
     if (pay.pensionable) pensionableSpecial += amount;
   }
   const longevity = applyRate(base, longevityPercent);
-  return {
-    base,
-    specialPays,
-    longevity,
-    overtime,
-    pensionableSpecialPays: pensionableSpecial,
-    pensionable: base + pensionableSpecial + longevity,
-    taxable: base + specialPays + longevity + overtime,
-  };
+  figures[at + PAY_BASE] = base;
+  figures[at + PAY_SPECIAL_PAYS] = specialPays;
+  figures[at + PAY_LONGEVITY] = longevity;
+  figures[at + PAY_OVERTIME] = overtime;
+  figures[at + PAY_PENSIONABLE_SPECIAL_PAYS] = pensionableSpecial;
+  figures[at + PAY_PENSIONABLE] = base + pensionableSpecial + longevity;
+  figures[at + PAY_TAXABLE] = base + specialPays + longevity + overtime;
 }
 
 /**

@@ -56,6 +56,8 @@ export interface ClassState {
   rollupRates: (ExactRate | undefined)[];
   healthCents: (number | undefined)[];
   lumpSums: LumpSumPayment[];
+  /** lumpSums.length > 0, read instead: an empty and a filled array have different shapes, which the row loop would have to tell apart. */
+  hasLumpSums: boolean;
 }
 
 /** A run of costed periods [start, end) in which nothing global changes. */
@@ -196,64 +198,73 @@ export function buildVariantPlan(ctx: CostingContext, spec: VariantSpec, interne
     // Everything a class state depends on; equal keys (across epochs and variants) share one state.
     const listed = (lps: readonly ListedProvision[]) => lps.map(keyOf).join(',');
     const entriesKey = `${multiply ? 'x' : ''}|${pensionEntriesInForce}|${healthEntriesInForce}|${rollupEntriesInForce}`;
-    const classes = scenario.schedule.classes.map((cls, ci): ClassState => {
-      const forClass = applied.filter((lp) => affectsClass(lp.provision, cls.code));
-      const lumpsForClass = lumps.filter((lp) => affectsClass(lp.provision, cls.code));
-      // Keyed on what reaches this class only: an epoch that another class's provision starts
-      // shares this class's state with the epoch before, so costRows reuses the figures derived
-      // from it (it compares states by identity).
-      const classKey = `${ci}|${history.keys[scheduleCount]![ci]}|${listed(forClass)}|${entriesKey}|${listed(lumpsForClass)}`;
-      return interner.memo(`class|${classKey}`, () => {
-        const indicesOf = (changes: (e: ProvisionEffects) => boolean) => {
-          return forClass
-            .filter((lp) => changes(lp.effects))
-            .map(keyOf)
-            .join(',');
-        };
-        const payKey = indicesOf((e) => e.specialPay !== undefined);
-        const { pays, granted } = interner.memo(`pays|${payKey}|${ci}`, () => specialPaysInForce(scenario, forClass, spec.proposalIndex, interner));
-        const longevityChange = last(forClass.filter((lp) => lp.effects.longevityBands !== undefined));
-        const bandsKey = longevityChange ? keyOf(longevityChange) : '';
-        const longevityByLevel = interner.memo(`bands|${bandsKey}`, () => {
-          const bands = longevityChange?.effects.longevityBands ?? scenario.assumptions.longevity;
-          return bandPercentByLevel(bands, ctx.thresholds).map((d) => ({ rate: interner.rate(d), fixed: fixed(d) }));
-        });
-        const overtimeChange = last(forClass.filter((lp) => lp.effects.overtimeHours !== undefined));
-        const overtimeHours = overtimeChange === undefined ? null : fixed(overtimeChange.effects.overtimeHours!);
-        const rateKey = `${history.keys[scheduleCount]![ci]}|${multiply ? 'x' : ''}|${ci}`;
-        const rateStateId = interner.id(rateKey);
-        let rates = interner.rates.get(rateStateId);
-        if (rates === undefined) {
-          const published = interner.memo(`rates|${history.keys[scheduleCount]![ci]}|${ci}`, () =>
-            history.snapshots[scheduleCount]![ci]!.rates.map((r) => fixed(r)),
-          );
-          rates = multiply ? published.map((r) => times(r, ONE_PERCENT_MORE)) : published;
-          interner.rates.set(rateStateId, rates);
-        }
-        const payKeyFull = [rateKey, payKey, bandsKey, overtimeChange ? keyOf(overtimeChange) : ''].join('|');
-        return {
-          payStateId: interner.id(payKeyFull),
-          rateStateId,
-          rates,
-          pays,
-          granted,
-          longevityByLevel,
-          overtimeHours,
-          pensionRate: interner.memo(`pension|${indicesOf((e) => e.rateChange?.target === 'pension')}|${pensionEntriesInForce}`, () =>
-            ctx.pensionTiers.map((tier, t) => ratesInForce(ctx.pensionEntries[t]!, forClass, inForce, 'pension', tier, interner)),
-          ),
-          rollupRates: interner.memo(`rollups|${indicesOf((e) => e.rateChange?.target === 'rollup')}|${rollupEntriesInForce}|${ci}`, () =>
-            ctx.rollups.map((r, index) =>
-              r.classes !== null && !r.classes.has(cls.code)
-                ? undefined
-                : ratesInForce(ctx.rollupEntries[index]!, forClass, inForce, 'rollup', r.name, interner),
+    // Variants of one costing share most epochs (a prefix shares those before its provision's
+    // date, the no-step costing all of them): an epoch keyed by everything its class states
+    // depend on builds its 60-odd class keys once, not once per variant.
+    const classStates = () =>
+      scenario.schedule.classes.map((cls, ci): ClassState => {
+        const forClass = applied.filter((lp) => affectsClass(lp.provision, cls.code));
+        const lumpsForClass = lumps.filter((lp) => affectsClass(lp.provision, cls.code));
+        // Keyed on what reaches this class only: an epoch that another class's provision starts
+        // shares this class's state with the epoch before, so costRows reuses the figures derived
+        // from it (it compares states by identity).
+        const classKey = `${ci}|${history.keys[scheduleCount]![ci]}|${listed(forClass)}|${entriesKey}|${listed(lumpsForClass)}`;
+        return interner.memo(`class|${classKey}`, () => {
+          const indicesOf = (changes: (e: ProvisionEffects) => boolean) => {
+            return forClass
+              .filter((lp) => changes(lp.effects))
+              .map(keyOf)
+              .join(',');
+          };
+          const payKey = indicesOf((e) => e.specialPay !== undefined);
+          const { pays, granted } = interner.memo(`pays|${payKey}|${ci}`, () => specialPaysInForce(scenario, forClass, spec.proposalIndex, interner));
+          const longevityChange = last(forClass.filter((lp) => lp.effects.longevityBands !== undefined));
+          const bandsKey = longevityChange ? keyOf(longevityChange) : '';
+          const longevityByLevel = interner.memo(`bands|${bandsKey}`, () => {
+            const bands = longevityChange?.effects.longevityBands ?? scenario.assumptions.longevity;
+            return bandPercentByLevel(bands, ctx.thresholds).map((d) => ({ rate: interner.rate(d), fixed: fixed(d) }));
+          });
+          const overtimeChange = last(forClass.filter((lp) => lp.effects.overtimeHours !== undefined));
+          const overtimeHours = overtimeChange === undefined ? null : fixed(overtimeChange.effects.overtimeHours!);
+          const rateKey = `${history.keys[scheduleCount]![ci]}|${multiply ? 'x' : ''}|${ci}`;
+          const rateStateId = interner.id(rateKey);
+          let rates = interner.rates.get(rateStateId);
+          if (rates === undefined) {
+            const published = interner.memo(`rates|${history.keys[scheduleCount]![ci]}|${ci}`, () =>
+              history.snapshots[scheduleCount]![ci]!.rates.map((r) => fixed(r)),
+            );
+            rates = multiply ? published.map((r) => times(r, ONE_PERCENT_MORE)) : published;
+            interner.rates.set(rateStateId, rates);
+          }
+          const payKeyFull = [rateKey, payKey, bandsKey, overtimeChange ? keyOf(overtimeChange) : ''].join('|');
+          return {
+            payStateId: interner.id(payKeyFull),
+            rateStateId,
+            rates,
+            pays,
+            granted,
+            longevityByLevel,
+            overtimeHours,
+            pensionRate: interner.memo(`pension|${indicesOf((e) => e.rateChange?.target === 'pension')}|${pensionEntriesInForce}`, () =>
+              ctx.pensionTiers.map((tier, t) => ratesInForce(ctx.pensionEntries[t]!, forClass, inForce, 'pension', tier, interner)),
             ),
-          ),
-          healthCents: interner.memo(`health|${indicesOf((e) => e.health !== undefined)}|${healthEntriesInForce}`, () => healthInForce(ctx, forClass, inForce)),
-          lumpSums: lumpsForClass.map((lp) => interner.memo(`lump|${keyOf(lp)}`, () => lumpSumPayment(lp.effects.lumpSum!, interner))),
-        };
+            rollupRates: interner.memo(`rollups|${indicesOf((e) => e.rateChange?.target === 'rollup')}|${rollupEntriesInForce}|${ci}`, () =>
+              ctx.rollups.map((r, index) =>
+                r.classes !== null && !r.classes.has(cls.code)
+                  ? undefined
+                  : ratesInForce(ctx.rollupEntries[index]!, forClass, inForce, 'rollup', r.name, interner),
+              ),
+            ),
+            healthCents: interner.memo(`health|${indicesOf((e) => e.health !== undefined)}|${healthEntriesInForce}`, () =>
+              healthInForce(ctx, forClass, inForce),
+            ),
+            lumpSums: lumpsForClass.map((lp) => interner.memo(`lump|${keyOf(lp)}`, () => lumpSumPayment(lp.effects.lumpSum!, interner))),
+            hasLumpSums: lumpsForClass.length > 0,
+          };
+        });
       });
-    });
+    const epochKey = `epoch|${history.keys[scheduleCount]!.join(';')}|${listed(applied)}|${entriesKey}|${listed(lumps)}`;
+    const classes = interner.memo(epochKey, () => classStates());
     const payYear = timeline.payYear[start]!;
     epochs.push({ start, end, fiscalYearIndex, payYear, wageBaseCents: ctx.wageBaseCents.get(payYear) ?? -1, classes });
   }
