@@ -7,6 +7,8 @@ import { centsOf, centsOfRatio, integer, times } from './fixedPoint.js';
 import { amountPayCents, baseCents, overtimeCents, writePay, type PayDefinition } from './payAmounts.js';
 import {
   PAY_BASE,
+  PAY_CHUNK_BITS,
+  PAY_CHUNK_MASK,
   PAY_FIELDS,
   PAY_LONGEVITY,
   PAY_OVERTIME,
@@ -198,7 +200,7 @@ function costRows(ctx: CostingContext, plan: VariantPlan, caches: CostingCaches,
   const rowRollups = new Float64Array(F * R);
   const rowRollupsBefore = new Float64Array(F * R);
   const rollupCents = new Float64Array(R);
-  const payTable = caches.pay;
+  const payChunks = caches.pay.chunks;
   // What a retro row is owed so far (§3), reset for each row: one object per costing, not per row.
   const owed = { wages: 0, specialPays: 0, pensionableSpecialPays: 0, longevity: 0, overtime: 0 };
 
@@ -242,7 +244,7 @@ function costRows(ctx: CostingContext, plan: VariantPlan, caches: CostingCaches,
     let ownPayState = -1;
     let ownStep = -1;
     let ownLevel = -1;
-    /** The row's pay entry in the pay table (entry × PAY_FIELDS), -1 before the first segment. */
+    /** The row's pay entry in the pay table, -1 before the first segment. */
     let own = -1;
     // The figures derived from a segment's pay — lump sums, pension, Medicare, roll-ups, health —
     // depend only on (class state, pay, step) for a given row; consecutive segments split by a
@@ -291,21 +293,25 @@ function costRows(ctx: CostingContext, plan: VariantPlan, caches: CostingCaches,
           // Before the retro period the status quo was paid; the difference is owed (§3).
           const baseEpoch = retro.baseline.epochs[upperBound(baseEpochStarts, i) - 1]!;
           const paid = payFor(ctx, caches, baseEpoch.classes[classIndex]!, rc, baseStep, level);
-          const pay = payTable.figures;
-          owed.wages += (pay[own + PAY_BASE]! - pay[paid + PAY_BASE]!) * n;
-          owed.specialPays += (pay[own + PAY_SPECIAL_PAYS]! - pay[paid + PAY_SPECIAL_PAYS]!) * n;
-          owed.pensionableSpecialPays += (pay[own + PAY_PENSIONABLE_SPECIAL_PAYS]! - pay[paid + PAY_PENSIONABLE_SPECIAL_PAYS]!) * n;
-          owed.longevity += (pay[own + PAY_LONGEVITY]! - pay[paid + PAY_LONGEVITY]!) * n;
-          owed.overtime += (pay[own + PAY_OVERTIME]! - pay[paid + PAY_OVERTIME]!) * n;
+          const o = payChunks[own >>> PAY_CHUNK_BITS]!;
+          const oAt = (own & PAY_CHUNK_MASK) * PAY_FIELDS;
+          const p = payChunks[paid >>> PAY_CHUNK_BITS]!;
+          const pAt = (paid & PAY_CHUNK_MASK) * PAY_FIELDS;
+          owed.wages += (o[oAt + PAY_BASE]! - p[pAt + PAY_BASE]!) * n;
+          owed.specialPays += (o[oAt + PAY_SPECIAL_PAYS]! - p[pAt + PAY_SPECIAL_PAYS]!) * n;
+          owed.pensionableSpecialPays += (o[oAt + PAY_PENSIONABLE_SPECIAL_PAYS]! - p[pAt + PAY_PENSIONABLE_SPECIAL_PAYS]!) * n;
+          owed.longevity += (o[oAt + PAY_LONGEVITY]! - p[pAt + PAY_LONGEVITY]!) * n;
+          owed.overtime += (o[oAt + PAY_OVERTIME]! - p[pAt + PAY_OVERTIME]!) * n;
           amounts = paid;
         }
-        const pay = payTable.figures;
-        let wages = pay[amounts + PAY_BASE]!;
-        let specialPays = pay[amounts + PAY_SPECIAL_PAYS]!;
-        let longevity = pay[amounts + PAY_LONGEVITY]!;
-        let overtime = pay[amounts + PAY_OVERTIME]!;
-        let pensionablePay = pay[amounts + PAY_PENSIONABLE]!;
-        let taxablePay = pay[amounts + PAY_TAXABLE]!;
+        const pay = payChunks[amounts >>> PAY_CHUNK_BITS]!;
+        const payAt = (amounts & PAY_CHUNK_MASK) * PAY_FIELDS;
+        let wages = pay[payAt + PAY_BASE]!;
+        let specialPays = pay[payAt + PAY_SPECIAL_PAYS]!;
+        let longevity = pay[payAt + PAY_LONGEVITY]!;
+        let overtime = pay[payAt + PAY_OVERTIME]!;
+        let pensionablePay = pay[payAt + PAY_PENSIONABLE]!;
+        let taxablePay = pay[payAt + PAY_TAXABLE]!;
         if (retroRow && i === retroIndex) {
           // The retro period's pay: the proposal's plus what is owed for the earlier periods (§3).
           wages += owed.wages;
@@ -387,7 +393,7 @@ function costRows(ctx: CostingContext, plan: VariantPlan, caches: CostingCaches,
     }
     if (touchedBefore) addRow(before!, rowBefore, rowRollupsBefore, rc, F, R, 0, F - 1);
 
-    if (annual !== null && lastState !== null) addAnnualAtLastPeriod(ctx, caches.pay.figures, annual, rc, lastState, lastOwn, P);
+    if (annual !== null && lastState !== null) addAnnualAtLastPeriod(ctx, caches.pay, annual, rc, lastState, lastOwn, P);
   }
 
   if (record) caches.firstPeriodTaxable.set(options.family, firstTaxable);
@@ -547,7 +553,9 @@ function lumpSumCentsUncached(ctx: CostingContext, cs: ClassState, rc: RowContex
 }
 
 /** The lift basis (§7): P periods at the last period's recurring cost, Social Security on the full year. */
-function addAnnualAtLastPeriod(ctx: CostingContext, pay: Float64Array, annual: ComponentCents, rc: RowContext, cs: ClassState, at: number, P: number): void {
+function addAnnualAtLastPeriod(ctx: CostingContext, table: PayTable, annual: ComponentCents, rc: RowContext, cs: ClassState, entry: number, P: number): void {
+  const pay = table.chunks[entry >>> PAY_CHUNK_BITS]!;
+  const at = (entry & PAY_CHUNK_MASK) * PAY_FIELDS;
   const lastIndex = ctx.timeline.length - 1;
   const k = P * rc.count;
   const taxable = pay[at + PAY_TAXABLE]!;
@@ -578,11 +586,11 @@ function cachedPath(ctx: CostingContext, caches: CostingCaches, rc: RowContext, 
   return path;
 }
 
-/** The row's pay entry for (class state, step, level), as its offset into `caches.pay.figures`. */
+/** The row's pay entry in `caches.pay` for (class state, step, level). */
 function payFor(ctx: CostingContext, caches: CostingCaches, cs: ClassState, rc: RowContext, step: number, level: number): number {
   const key = (rc.profileId * ctx.stepStride + step) * ctx.levelStride + level;
   const entry = caches.pay.find(cs.payStateId, key);
-  return entry === -1 ? computePay(ctx, caches, cs, rc, step, level, key) : entry * PAY_FIELDS;
+  return entry === -1 ? computePay(ctx, caches, cs, rc, step, level, key) : entry;
 }
 
 const NO_PAYS: readonly PayDefinition[] = [];
@@ -599,9 +607,17 @@ function addPay(
   level: number,
   overtime: number,
 ): number {
-  const at = caches.pay.add(cs.payStateId, key) * PAY_FIELDS;
-  writePay(caches.pay.figures, at, base, pays, amountCents, cs.longevityByLevel[level]!.rate, overtime);
-  return at;
+  const entry = caches.pay.add(cs.payStateId, key);
+  writePay(
+    caches.pay.chunks[entry >>> PAY_CHUNK_BITS]!,
+    (entry & PAY_CHUNK_MASK) * PAY_FIELDS,
+    base,
+    pays,
+    amountCents,
+    cs.longevityByLevel[level]!.rate,
+    overtime,
+  );
+  return entry;
 }
 
 /** The common case, a row with no special pays: no per-miss arrays. */

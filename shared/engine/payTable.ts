@@ -20,6 +20,12 @@ export const PAY_PENSIONABLE = 5;
 /** base + all special pays + longevity + overtime (lump sums are added per period) */
 export const PAY_TAXABLE = 6;
 export const PAY_FIELDS = 7;
+/**
+ * Entries are stored 2^PAY_CHUNK_BITS to a chunk: entry e's figures are in chunks[e >>> PAY_CHUNK_BITS]
+ * from (e & PAY_CHUNK_MASK) × PAY_FIELDS. A table grows by a chunk, never by copying what it holds.
+ */
+export const PAY_CHUNK_BITS = 12;
+export const PAY_CHUNK_MASK = (1 << PAY_CHUNK_BITS) - 1;
 
 /**
  * Each pay state has its own small open-addressing table (keys and entry numbers interleaved), so
@@ -31,15 +37,10 @@ export class PayTable {
   /** Entries per pay state (a table is rebuilt twice as large when half full). */
   private counts: number[] = [];
   /** Per entry: its pay state (for retain). */
-  private states: Int32Array;
-  /** Per entry, PAY_FIELDS figures in integer cents. Replaced when it grows: read it after add(). */
-  figures: Float64Array;
+  private states: number[] = [];
+  /** Per entry, PAY_FIELDS figures in integer cents, in chunks (see PAY_CHUNK_BITS). */
+  readonly chunks: Float64Array[] = [];
   count = 0;
-
-  constructor(capacity = 4096) {
-    this.states = new Int32Array(capacity);
-    this.figures = new Float64Array(capacity * PAY_FIELDS);
-  }
 
   /** The entry of (state, key), or -1. */
   find(state: number, key: number): number {
@@ -55,8 +56,8 @@ export class PayTable {
 
   /** A new entry for (state, key), which find() did not find; its figures are the caller's to write. */
   add(state: number, key: number): number {
-    if (this.count === this.states.length) this.growEntries();
     const entry = this.count++;
+    if (entry >>> PAY_CHUNK_BITS === this.chunks.length) this.chunks.push(new Float64Array((PAY_CHUNK_MASK + 1) * PAY_FIELDS));
     this.states[entry] = state;
     const count = (this.counts[state] ?? 0) + 1;
     this.counts[state] = count;
@@ -83,11 +84,17 @@ export class PayTable {
       renumbered[entry] = kept;
       if (kept !== entry) {
         this.states[kept] = state;
-        this.figures.copyWithin(kept * PAY_FIELDS, entry * PAY_FIELDS, (entry + 1) * PAY_FIELDS);
+        const from = (entry & PAY_CHUNK_MASK) * PAY_FIELDS;
+        this.chunks[kept >>> PAY_CHUNK_BITS]!.set(
+          this.chunks[entry >>> PAY_CHUNK_BITS]!.subarray(from, from + PAY_FIELDS),
+          (kept & PAY_CHUNK_MASK) * PAY_FIELDS,
+        );
       }
       kept++;
     }
     this.count = kept;
+    this.states.length = kept;
+    this.chunks.length = (kept + PAY_CHUNK_MASK) >>> PAY_CHUNK_BITS;
     for (let state = 0; state < this.tables.length; state++) {
       const table = this.tables[state];
       if (table === undefined) continue;
@@ -105,16 +112,6 @@ export class PayTable {
     const table = new Float64Array(2 * (1 << Math.ceil(Math.log2(slots))));
     if (old !== undefined) for (let s = 0; s < old.length; s += 2) if (old[s + 1] !== 0) place(table, old[s]!, old[s + 1]! - 1);
     return table;
-  }
-
-  private growEntries(): void {
-    const capacity = this.states.length * 2;
-    const states = new Int32Array(capacity);
-    states.set(this.states);
-    const figures = new Float64Array(capacity * PAY_FIELDS);
-    figures.set(this.figures);
-    this.states = states;
-    this.figures = figures;
   }
 }
 
