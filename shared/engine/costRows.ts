@@ -326,7 +326,9 @@ function costRows(ctx: CostingContext, plan: VariantPlan, caches: CostingCaches,
           lump = 0;
           let pensionableLump = 0;
           if (cs.hasLumpSums && !vacant) {
-            for (const l of cs.lumpSums) {
+            const lumpSums = cs.lumpSums;
+            for (let q = 0; q < lumpSums.length; q++) {
+              const l = lumpSums[q]!;
               const cents = lumpSumCents(ctx, caches, cs, rc, step, l);
               lump += cents;
               if (l.pensionable) pensionableLump += cents;

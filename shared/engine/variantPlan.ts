@@ -258,7 +258,11 @@ export function buildVariantPlan(ctx: CostingContext, spec: VariantSpec, interne
             healthCents: interner.memo(`health|${indicesOf((e) => e.health !== undefined)}|${healthEntriesInForce}`, () =>
               healthInForce(ctx, forClass, inForce),
             ),
-            lumpSums: lumpsForClass.map((lp) => interner.memo(`lump|${keyOf(lp)}`, () => lumpSumPayment(lp.effects.lumpSum!, interner))),
+            // Filled by push, as every class state's: arrays built another way can have another shape.
+            lumpSums: lumpsForClass.reduce<LumpSumPayment[]>((list, lp) => {
+              list.push(interner.memo(`lump|${keyOf(lp)}`, () => lumpSumPayment(lp.effects.lumpSum!, interner)));
+              return list;
+            }, []),
             hasLumpSums: lumpsForClass.length > 0,
           };
         });
