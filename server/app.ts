@@ -83,7 +83,7 @@ export function createApp(deps: AppDeps): Express {
   app.locals.context = ctx;
 
   // Load-balancer probes every few seconds would drown the log.
-  app.use(accessLog(logger, (url) => url === '/healthz' || url === '/readyz'));
+  app.use(accessLog(app, logger, (url) => url === '/healthz' || url === '/readyz'));
 
   app.use(healthRoutes(ctx));
 

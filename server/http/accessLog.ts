@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { RequestHandler } from 'express';
+import type { Express, Request, RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 import { loggableUrl } from '../logger.js';
 
@@ -13,6 +13,10 @@ declare module 'express-serve-static-core' {
 }
 
 const SAFE_REQUEST_ID = /^[\w.-]{1,100}$/;
+const CHILD_LOGGER = Symbol('request logger');
+const ACCESS = Symbol('access log');
+
+type LoggedRequest = Request & { [CHILD_LOGGER]?: Logger; [ACCESS]?: { started: number; url: string; remoteAddress: string | undefined } };
 
 /**
  * One JSON line per request, when its response is done — who asked for what and how it ended,
@@ -22,43 +26,55 @@ const SAFE_REQUEST_ID = /^[\w.-]{1,100}$/;
  * res: {statusCode}, responseTime}, "request completed" or "request errored" with `err`), written
  * with a single logger call: pino-http made three child loggers per request and serialized the
  * whole request up front, about a fifth of a schedule pull's CPU. `req.log` (the request's child
- * logger) is made only when a route logs something of its own.
+ * logger) is made only when a route logs something of its own, by a getter on the app's request
+ * prototype (https://expressjs.com/en/5x/api.html#app.request), not one defined per request.
  *
  * The line is written on the response's 'close', which Node emits both when the response is
  * complete and when its connection ended first
  * (https://nodejs.org/docs/latest-v20.x/api/http.html#event-close_1).
  */
-export function accessLog(logger: Logger, ignore: (url: string) => boolean): RequestHandler {
-  return (req, res, next) => {
+export function accessLog(app: Express, logger: Logger, ignore: (url: string) => boolean): RequestHandler {
+  Object.defineProperty(app.request, 'log', {
+    configurable: true,
+    get(this: LoggedRequest) {
+      return (this[CHILD_LOGGER] ??= logger.child({ reqId: this.id }));
+    },
+  });
+  // The line holds only the fields below (the URL through loggableUrl), which none of the logger's
+  // redaction paths (logger.ts) can match; pino's redaction would still copy and serialize each of
+  // them on every line, so the line is written by a child without it (`redact: []`,
+  // https://github.com/pinojs/pino/blob/main/docs/api.md#optionsredact-array--object-1).
+  const lines = logger.child({}, { redact: [] });
+
+  function written(this: Response): void {
+    const req = this.req as LoggedRequest;
+    const access = req[ACCESS]!;
+    const status = this.statusCode;
+    const failed = status >= 500;
+    const level = failed ? 'error' : status >= 400 ? 'warn' : 'info';
+    if (!lines.isLevelEnabled(level)) return;
+    lines[level](
+      {
+        reqId: req.id,
+        req: { id: req.id, method: req.method, url: loggableUrl(access.url), remoteAddress: access.remoteAddress },
+        user: req.principal?.userId, // pino leaves out undefined values
+        res: { statusCode: status },
+        err: failed ? new Error(`failed with status code ${status}`) : undefined,
+        responseTime: Date.now() - access.started,
+      },
+      failed ? 'request errored' : 'request completed',
+    );
+  }
+
+  return (req: LoggedRequest, res, next) => {
     const incoming = req.headers['x-request-id'];
     const id = typeof incoming === 'string' && SAFE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
     req.id = id;
     res.setHeader('X-Request-Id', id);
-    let child: Logger | undefined;
-    Object.defineProperty(req, 'log', { configurable: true, enumerable: false, get: () => (child ??= logger.child({ reqId: id })) });
     if (!ignore(req.url)) {
-      const started = Date.now();
       // As the request came (routers rewrite req.url; a closed connection has no peer address).
-      const url = req.url;
-      const remoteAddress = req.socket.remoteAddress;
-      res.once('close', () => {
-        const status = res.statusCode;
-        const failed = status >= 500;
-        const level = failed ? 'error' : status >= 400 ? 'warn' : 'info';
-        if (!logger.isLevelEnabled(level)) return;
-        const user = req.principal?.userId;
-        logger[level](
-          {
-            reqId: id,
-            req: { id, method: req.method, url: loggableUrl(url), remoteAddress },
-            ...(user ? { user } : {}),
-            res: { statusCode: status },
-            ...(failed ? { err: new Error(`failed with status code ${status}`) } : {}),
-            responseTime: Date.now() - started,
-          },
-          failed ? 'request errored' : 'request completed',
-        );
-      });
+      req[ACCESS] = { started: Date.now(), url: req.url, remoteAddress: req.socket.remoteAddress };
+      res.on('close', written);
     }
     next();
   };
