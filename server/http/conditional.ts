@@ -4,6 +4,7 @@ import type { Request } from 'express';
 export function notModified(req: Request, etag: string): boolean {
   const header = req.get('if-none-match');
   if (!header) return false;
+  if (header === etag) return true; // what a client sends back, most often
   return header.split(',').some((tag) => {
     const t = tag.trim();
     return t === '*' || t === etag || t === `W/${etag}`;

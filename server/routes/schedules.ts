@@ -29,13 +29,18 @@ export function scheduleRoutes(ctx: AppContext): Router {
     const asOf = query.asOf ?? today(ctx.now());
     const current = await scheduleHeadInForce(ctx.store, unit.id, asOf);
     const etag = scheduleEtag(current);
-    res.set('ETag', etag).set('Cache-Control', 'private, no-cache');
+    // setHeader, not res.set: Express's res.set parses every Content-Type again (mime.contentType).
+    res.setHeader('ETag', etag);
+    res.setHeader('Cache-Control', 'private, no-cache');
     if (notModified(req, etag)) {
-      res.status(304).end();
+      res.statusCode = 304;
+      res.end();
       return;
     }
     const body = await documents.body(current);
-    res.status(200).set('Content-Type', 'application/json; charset=utf-8').set('Content-Length', String(body.length)).end(body);
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.setHeader('Content-Length', body.length);
+    res.end(body);
   });
 
   router.get('/units/:unitId/schedules', async (req, res) => {
