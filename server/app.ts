@@ -85,8 +85,6 @@ export function createApp(deps: AppDeps): Express {
   // Load-balancer probes every few seconds would drown the log.
   app.use(accessLog(app, logger, (url) => url === '/healthz' || url === '/readyz'));
 
-  app.use(healthRoutes(ctx));
-
   const api = express.Router();
   api.use(apiHeaders());
   const byAddress = perAddressLimit(config.rateLimitPerAddress, () => now().getTime());
@@ -104,6 +102,8 @@ export function createApp(deps: AppDeps): Express {
   api.use(auditRoutes(ctx));
   api.use(unknownRoute);
   app.use(API_PREFIX, api);
+  // After the API, which never passes a request on: API requests do not go through this router.
+  app.use(healthRoutes(ctx));
 
   app.use(addinStatic(config.addinDir));
   app.use(unknownRoute);
