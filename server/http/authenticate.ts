@@ -1,4 +1,4 @@
-import type { RequestHandler, Request } from 'express';
+import type { NextFunction, RequestHandler, Request } from 'express';
 import type { AppContext } from '../appContext.js';
 import { hashToken, looksLikeApiToken, principalForTokenHash } from '../services/apiTokens.js';
 import { forbidden } from '../services/domainErrors.js';
@@ -16,7 +16,30 @@ declare module 'express-serve-static-core' {
 
 /** Every API route: a bearer API token, or (with OIDC configured) a bearer JWT. */
 export function authenticate(ctx: Pick<AppContext, 'store' | 'oidc' | 'principals'>): RequestHandler {
-  return async (req, _res, next) => {
+  const byApiToken = async (req: Request, tokenHash: string, next: NextFunction): Promise<void> => {
+    const principal = await principalForTokenHash(ctx.store, ctx.principals, tokenHash);
+    if (!principal) {
+      req.log.debug('unknown or revoked API token');
+      next(unauthenticated('the token is unknown or revoked'));
+      return;
+    }
+    req.principal = principal;
+    req.credential = tokenHash;
+    next();
+  };
+  const byJwt = async (req: Request, token: string, next: NextFunction): Promise<void> => {
+    try {
+      req.principal = await ctx.oidc!.verify(token);
+      req.credential = req.principal.userId;
+    } catch (error) {
+      const cause = (error as Error).cause;
+      req.log.debug({ reason: cause instanceof Error ? cause.message : (error as Error).message }, 'bearer JWT refused');
+      next(unauthenticated(`the sign-in was not accepted: ${(error as Error).message}`));
+      return;
+    }
+    next();
+  };
+  return (req, _res, next) => {
     const header = req.get('authorization');
     const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
     if (!match) {
@@ -26,13 +49,10 @@ export function authenticate(ctx: Pick<AppContext, 'store' | 'oidc' | 'principal
     const token = match[1]!;
     if (looksLikeApiToken(token)) {
       const tokenHash = hashToken(token);
-      const principal = await principalForTokenHash(ctx.store, ctx.principals, tokenHash);
-      if (!principal) {
-        req.log.debug('unknown or revoked API token');
-        next(unauthenticated('the token is unknown or revoked'));
-        return;
-      }
-      req.principal = principal;
+      // A remembered token (AUTH_CACHE_SECONDS) is answered at once, without a promise: nearly every request.
+      const remembered = ctx.principals.get(tokenHash);
+      if (!remembered) return byApiToken(req, tokenHash, next);
+      req.principal = remembered;
       req.credential = tokenHash;
       next();
       return;
@@ -41,16 +61,7 @@ export function authenticate(ctx: Pick<AppContext, 'store' | 'oidc' | 'principal
       next(unauthenticated('the token is not an API token of this server'));
       return;
     }
-    try {
-      req.principal = await ctx.oidc.verify(token);
-      req.credential = req.principal.userId;
-    } catch (error) {
-      const cause = (error as Error).cause;
-      req.log.debug({ reason: cause instanceof Error ? cause.message : (error as Error).message }, 'bearer JWT refused');
-      next(unauthenticated(`the sign-in was not accepted: ${(error as Error).message}`));
-      return;
-    }
-    next();
+    return byJwt(req, token, next);
   };
 }
 
