@@ -73,10 +73,11 @@ class WindowStore implements Store {
 /**
  * `perMinute` requests a minute per key (express-rate-limit, with the store above). Over the limit:
  * 429 problem+json with Retry-After, the seconds to the window's end. No RateLimit headers: on
- * every response they would cost two sha256 and four header writes on the hot path. Of the
- * library's per-request validations only the proxy ones stay on (they warn once when
- * X-Forwarded-For arrives without TRUST_PROXY); the others check our own configuration, which
- * tests cover, and cost about a tenth of a schedule pull.
+ * every response they would cost two sha256 and four header writes on the hot path. The library's
+ * validations are off: its per-request ones (proxy headers, req.ip) run only inside its default key
+ * generator, which ours replace — whose client address is the app's, set by TRUST_PROXY — and its
+ * start-up ones would warn that our address key reads req.ip, which addressKey does through the
+ * library's own ipKeyGenerator.
  */
 function limiter(perMinute: number, what: string, key: (req: Request) => string, clock: () => number): RequestHandler {
   return rateLimit({
@@ -86,7 +87,7 @@ function limiter(perMinute: number, what: string, key: (req: Request) => string,
     legacyHeaders: false,
     store: new WindowStore(clock),
     keyGenerator: key,
-    validate: { default: false, trustProxy: true, xForwardedForHeader: true },
+    validate: false,
     handler: (req, res, next) => {
       const resetTime = (req as { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
       const seconds = resetTime ? Math.max(1, Math.ceil((resetTime.getTime() - clock()) / 1000)) : WINDOW_MS / 1000;
