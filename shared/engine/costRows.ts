@@ -351,8 +351,8 @@ function walkRows(walk: RowWalk): void {
     let ytd = 0;
     let ytdYear = -1;
     if (startIndex > 0) {
-      ytd = resume!.ytd[rc.rowIndex * resume!.indices.length + resumeSlot]!;
-      ytdYear = resume!.ytdYear[rc.rowIndex * resume!.indices.length + resumeSlot]!;
+      ytd = resume!.ytd[rc.position * resume!.indices.length + resumeSlot]!;
+      ytdYear = resume!.ytdYear[rc.position * resume!.indices.length + resumeSlot]!;
     }
     let lastState: ClassState | null = null;
     let lastOwn = -1;
@@ -383,8 +383,8 @@ function walkRows(walk: RowWalk): void {
       const f = epoch.fiscalYearIndex;
       const slot = epochSlot[e]!;
       if (slot !== -1) {
-        states.ytd[rc.rowIndex * slots + slot] = ytd;
-        states.ytdYear[rc.rowIndex * slots + slot] = ytdYear;
+        states.ytd[rc.position * slots + slot] = ytd;
+        states.ytdYear[rc.position * slots + slot] = ytdYear;
       }
       let i = epoch.start < startIndex ? startIndex : epoch.start;
       while (i < epoch.end) {
@@ -475,8 +475,8 @@ function walkRows(walk: RowWalk): void {
           const base = epoch.wageBaseCents >= 0 ? epoch.wageBaseCents : wageBase(ctx, epoch.payYear, rc, i);
           if (ytdYear !== epoch.payYear) {
             if (ytdYear === -1) {
-              if (record && i === 0) firstTaxable[rc.rowIndex] = taxable;
-              ytd = Math.min(base, timeline.priorPeriodsInFirstPayYear * firstTaxable[rc.rowIndex]!);
+              if (record && i === 0) firstTaxable[rc.position] = taxable;
+              ytd = Math.min(base, timeline.priorPeriodsInFirstPayYear * firstTaxable[rc.position]!);
             } else {
               ytd = 0;
             }
@@ -692,7 +692,7 @@ function addAnnualAtLastPeriod(ctx: CostingContext, table: PayTable, annual: Com
 }
 
 function cachedPath(ctx: CostingContext, caches: CostingCaches, rc: RowContext, regime: StepRegime): StepPath {
-  const byRegime = caches.paths[rc.rowIndex]!;
+  const byRegime = caches.paths[rc.position]!;
   let path = byRegime[regime.id];
   if (path === undefined) {
     path = stepPath(ctx, rc, regime);

@@ -21,7 +21,10 @@ export interface DatedValue<T> {
 /** Everything about a roster row the costing loop needs, computed once per costing. */
 export interface RowContext {
   row: RosterRow;
+  /** The row's index in the scenario's roster (or range): what messages name. */
   rowIndex: number;
+  /** Its place in `CostingContext.rows`, which per-row arrays of a costing are indexed by. */
+  position: number;
   classIndex: number;
   fte: Fixed;
   /** Interned FTE value, for caches. */
@@ -188,18 +191,23 @@ export class CostingContext {
 
     const profiles = new KeyIds();
     const overtimeProfiles = new KeyIds();
-    this.rows = scenario.roster.rows.map((row, rowIndex) => {
+    const rosterRows = scenario.roster.rows;
+    const overtimeKeys = rosterRows.map((row) => `${row.class}|${row.overtimeHours}|${[...row.pays].sort().join(',')}`);
+    const profileIds = Int32Array.from(rosterRows, (row, i) => profiles.id(`${overtimeKeys[i]}|${row.fte}`));
+    this.rows = costingOrder(rosterRows, profileIds, this.classIndex).map((rowIndex, position) => {
+      const row = rosterRows[rowIndex]!;
       const parts = fundParts(row.fund);
-      const overtimeKey = `${row.class}|${row.overtimeHours}|${[...row.pays].sort().join(',')}`;
+      const overtimeKey = overtimeKeys[rowIndex]!;
       return {
         row,
         rowIndex,
+        position,
         classIndex: this.classIndex.get(row.class)!,
         fte: this.fixedOf(row.fte),
         fteId: this.fteIds.id(new Decimal(row.fte).toString()),
         overtimeHours: this.fixedOf(row.overtimeHours),
         count: row.count,
-        profileId: profiles.id(`${overtimeKey}|${row.fte}`),
+        profileId: profileIds[rowIndex]!,
         overtimeProfileId: overtimeProfiles.id(overtimeKey),
         pensionTier: row.pensionTier === undefined ? -1 : this.tierIndex(this.pensionTiers, this.pensionEntries, row.pensionTier),
         healthTier: row.healthTier === undefined ? -1 : this.tierIndex(this.healthTiers, this.healthEntries, row.healthTier),
@@ -290,4 +298,16 @@ function fundAndDepartmentKeys(scenario: Scenario): { funds: string[]; departmen
 
 function sortByFrom<T>(entries: DatedValue<T>[]): DatedValue<T>[] {
   return entries.sort((a, b) => a.from - b.from);
+}
+
+/**
+ * The order a costing walks the rows in: by class, pay profile and step, so consecutive rows look
+ * up the same class states' pay — which then stays in the processor's cache instead of being
+ * fetched from memory for nearly every row (at 100,000 rows the pay tables far exceed the cache).
+ * Every figure is a sum of exact integer cents per row, so the order changes no figure.
+ */
+function costingOrder(rows: readonly RosterRow[], profileIds: Int32Array, classIndex: ReadonlyMap<string, number>): number[] {
+  const classes = Int32Array.from(rows, (row) => classIndex.get(row.class)!);
+  const order = Array.from(rows, (_, i) => i);
+  return order.sort((a, b) => classes[a]! - classes[b]! || profileIds[a]! - profileIds[b]! || rows[a]!.step - rows[b]!.step || a - b);
 }
