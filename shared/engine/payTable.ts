@@ -36,8 +36,6 @@ export class PayTable {
   private tables: (Float64Array | undefined)[] = [];
   /** Entries per pay state (a table is rebuilt twice as large when half full). */
   private counts: number[] = [];
-  /** Per entry: its pay state (for retain). */
-  private states: number[] = [];
   /** Per entry, PAY_FIELDS figures in integer cents, in chunks (see PAY_CHUNK_BITS). */
   readonly chunks: Float64Array[] = [];
   count = 0;
@@ -58,7 +56,6 @@ export class PayTable {
   add(state: number, key: number): number {
     const entry = this.count++;
     if (entry >>> PAY_CHUNK_BITS === this.chunks.length) this.chunks.push(new Float64Array((PAY_CHUNK_MASK + 1) * PAY_FIELDS));
-    this.states[entry] = state;
     const count = (this.counts[state] ?? 0) + 1;
     this.counts[state] = count;
     let table = this.tables[state];
@@ -73,17 +70,24 @@ export class PayTable {
 
   /** Keeps only the entries of the states `keep` accepts (a costing session's caches, see CostingCaches.forget). */
   retain(keep: (state: number) => boolean): void {
+    // Which entries stay, read from the kept states' tables (an entry's state is stored nowhere else).
+    const stays = new Uint8Array(this.count);
+    for (let state = 0; state < this.tables.length; state++) {
+      const table = this.tables[state];
+      if (table === undefined) continue;
+      if (!keep(state)) {
+        this.tables[state] = undefined;
+        this.counts[state] = 0;
+        continue;
+      }
+      for (let s = 1; s < table.length; s += 2) if (table[s] !== 0) stays[table[s]! - 1] = 1;
+    }
     const renumbered = new Int32Array(this.count);
     let kept = 0;
     for (let entry = 0; entry < this.count; entry++) {
-      const state = this.states[entry]!;
-      if (!keep(state)) {
-        renumbered[entry] = -1;
-        continue;
-      }
+      if (stays[entry] === 0) continue;
       renumbered[entry] = kept;
       if (kept !== entry) {
-        this.states[kept] = state;
         const from = (entry & PAY_CHUNK_MASK) * PAY_FIELDS;
         this.chunks[kept >>> PAY_CHUNK_BITS]!.set(
           this.chunks[entry >>> PAY_CHUNK_BITS]!.subarray(from, from + PAY_FIELDS),
@@ -93,16 +97,9 @@ export class PayTable {
       kept++;
     }
     this.count = kept;
-    this.states.length = kept;
     this.chunks.length = (kept + PAY_CHUNK_MASK) >>> PAY_CHUNK_BITS;
-    for (let state = 0; state < this.tables.length; state++) {
-      const table = this.tables[state];
+    for (const table of this.tables) {
       if (table === undefined) continue;
-      if (!keep(state)) {
-        this.tables[state] = undefined;
-        this.counts[state] = 0;
-        continue;
-      }
       for (let s = 1; s < table.length; s += 2) if (table[s] !== 0) table[s] = renumbered[table[s]! - 1]! + 1;
     }
   }
