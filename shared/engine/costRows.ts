@@ -2,7 +2,7 @@ import { formatDay } from '../dates.js';
 import { CostingInputError } from '../issues.js';
 import { C, COMPONENT_COUNT, newComponentCents, type ComponentCents } from './components.js';
 import type { CostingContext, RowContext } from './costingContext.js';
-import { applyRate as applyRateImport, type ExactRate } from './exactRate.js';
+import { applyRate as applyRateImport } from './exactRate.js';
 import { centsOf, centsOfRatio, integer, times } from './fixedPoint.js';
 import { amountPayCents, baseCents, overtimeCents, writePay, type PayDefinition } from './payAmounts.js';
 import {
@@ -204,124 +204,6 @@ function costRows(ctx: CostingContext, plan: VariantPlan, caches: CostingCaches,
   // What a retro row is owed so far (§3), reset for each row: one object per costing, not per row.
   const owed = { wages: 0, specialPays: 0, pensionableSpecialPays: 0, longevity: 0, overtime: 0 };
 
-  // The row loop is a function of its own: it is compiled and re-optimised often in a cold
-  // process, and this setup and the totals after it would only make that slower.
-  walkRows({
-    ctx,
-    plan,
-    caches,
-    timeline,
-    F,
-    R,
-    P,
-    totals,
-    before,
-    split,
-    annual,
-    ssRate,
-    medicareRate,
-    rollups,
-    startIndex,
-    epochs,
-    record,
-    firstTaxable,
-    states,
-    slots,
-    epochSlot,
-    resume,
-    resumeSlot,
-    retro,
-    retroIndex,
-    baseEpochStarts,
-    rowYear,
-    rowBefore,
-    rowRollups,
-    rowRollupsBefore,
-    rollupCents,
-    payChunks,
-    owed,
-  });
-
-  if (record) caches.firstPeriodTaxable.set(options.family, firstTaxable);
-  totals.byFiscalYear = sumOverClasses(totals.byClass, classCount, F);
-  if (before !== null) before.byFiscalYear = sumOverClasses(before.byClass, classCount, F);
-  return { ...totals, annualAtLastPeriod: annual, states, beforeSplit: before };
-}
-
-/** What the row loop needs of one variant costing (costRows' setup). */
-interface RowWalk {
-  ctx: CostingContext;
-  plan: VariantPlan;
-  caches: CostingCaches;
-  timeline: CostingContext['timeline'];
-  F: number;
-  R: number;
-  P: number;
-  totals: CostTotals;
-  before: CostTotals | null;
-  split: number | null;
-  annual: ComponentCents | null;
-  ssRate: ExactRate;
-  medicareRate: ExactRate;
-  rollups: CostingContext['rollups'];
-  startIndex: number;
-  epochs: Epoch[];
-  record: boolean;
-  firstTaxable: Float64Array;
-  states: RowStates;
-  slots: number;
-  epochSlot: Int32Array;
-  resume: RowStates | null;
-  resumeSlot: number;
-  retro: RetroPlan | null;
-  retroIndex: number;
-  baseEpochStarts: number[];
-  rowYear: Float64Array;
-  rowBefore: Float64Array;
-  rowRollups: Float64Array;
-  rowRollupsBefore: Float64Array;
-  rollupCents: Float64Array;
-  payChunks: Float64Array[];
-  owed: { wages: number; specialPays: number; pensionableSpecialPays: number; longevity: number; overtime: number };
-}
-
-/** Costs every row of one variant into the walk's totals (see costVariant). */
-function walkRows(walk: RowWalk): void {
-  const {
-    ctx,
-    plan,
-    caches,
-    timeline,
-    F,
-    R,
-    P,
-    totals,
-    before,
-    split,
-    annual,
-    ssRate,
-    medicareRate,
-    rollups,
-    startIndex,
-    epochs,
-    record,
-    firstTaxable,
-    states,
-    slots,
-    epochSlot,
-    resume,
-    resumeSlot,
-    retro,
-    retroIndex,
-    baseEpochStarts,
-    rowYear,
-    rowBefore,
-    rowRollups,
-    rowRollupsBefore,
-    rollupCents,
-    payChunks,
-    owed,
-  } = walk;
   for (const rc of ctx.rows) {
     const regime = plan.stepRegimes[rc.classIndex]!;
     const path = cachedPath(ctx, caches, rc, regime);
@@ -515,6 +397,11 @@ function walkRows(walk: RowWalk): void {
 
     if (annual !== null && lastState !== null) addAnnualAtLastPeriod(ctx, caches.pay, annual, rc, lastState, lastOwn, P);
   }
+
+  if (record) caches.firstPeriodTaxable.set(options.family, firstTaxable);
+  totals.byFiscalYear = sumOverClasses(totals.byClass, classCount, F);
+  if (before !== null) before.byFiscalYear = sumOverClasses(before.byClass, classCount, F);
+  return { ...totals, annualAtLastPeriod: annual, states, beforeSplit: before };
 }
 
 function newTotals(classes: number, funds: number, departments: number, F: number, R: number): CostTotals {
