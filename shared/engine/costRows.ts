@@ -4,11 +4,11 @@ import { C, COMPONENT_COUNT, newComponentCents, type ComponentCents } from './co
 import type { CostingContext, RowContext } from './costingContext.js';
 import { applyRate as applyRateImport } from './exactRate.js';
 import { centsOf, centsOfRatio, integer, times } from './fixedPoint.js';
-import { amountPayCents, baseCents, overtimeCents, writePay, type PayDefinition } from './payAmounts.js';
 import {
+  amountPayCents,
+  baseCents,
+  overtimeCents,
   PAY_BASE,
-  PAY_CHUNK_BITS,
-  PAY_CHUNK_MASK,
   PAY_FIELDS,
   PAY_LONGEVITY,
   PAY_OVERTIME,
@@ -16,8 +16,8 @@ import {
   PAY_PENSIONABLE_SPECIAL_PAYS,
   PAY_SPECIAL_PAYS,
   PAY_TAXABLE,
-  PayTable,
-} from './payTable.js';
+  type PayDefinition,
+} from './payAmounts.js';
 import { stepPath, type StepPath } from './stepMovement.js';
 import type { ClassState, Epoch, LumpSumPayment, StepRegime, VariantPlan } from './variantPlan.js';
 
@@ -72,8 +72,6 @@ export interface RowStates {
 
 /** Caches shared by every variant of one costing: pay per state, step paths per regime. */
 export class CostingCaches {
-  /** Pay per pay state and (profile, step, longevity level). */
-  readonly pay = new PayTable();
   /** Base pay per rate state (index), keyed by (step, FTE). */
   readonly base: (Map<number, number> | undefined)[] = [];
   /** Lump sums per payment id, then keyed by (rate state, step, FTE): numbers, no per-segment strings. */
@@ -110,7 +108,6 @@ export class CostingCaches {
    */
   forget(since: number): void {
     const unused = (id: number) => (this.usedAt[id] ?? -1) < since;
-    this.pay.retain((state) => !unused(state));
     for (const byState of [this.base, this.overtime]) {
       for (let id = 0; id < byState.length; id++) if (byState[id] !== undefined && unused(id)) byState[id] = undefined;
     }
@@ -200,7 +197,9 @@ function costRows(ctx: CostingContext, plan: VariantPlan, caches: CostingCaches,
   const rowRollups = new Float64Array(F * R);
   const rowRollupsBefore = new Float64Array(F * R);
   const rollupCents = new Float64Array(R);
-  const payChunks = caches.pay.chunks;
+  // The row's own pay in its current segment, and the status quo's before the retro period (§3).
+  const ownPay = new Float64Array(PAY_FIELDS);
+  const paidPay = new Float64Array(PAY_FIELDS);
   // What a retro row is owed so far (§3), reset for each row: one object per costing, not per row.
   const owed = { wages: 0, specialPays: 0, pensionableSpecialPays: 0, longevity: 0, overtime: 0 };
 
@@ -237,14 +236,13 @@ function costRows(ctx: CostingContext, plan: VariantPlan, caches: CostingCaches,
       ytdYear = resume!.ytdYear[rc.position * resume!.indices.length + resumeSlot]!;
     }
     let lastState: ClassState | null = null;
-    let lastOwn = -1;
     // Most segment boundaries (pay year, health, fiscal year) leave the row's pay as it was: the
-    // pay of the previous segment is reused when its key (pay state, step, level; the row's
-    // profile is fixed) is the same, sparing a cache lookup.
+    // previous segment's pay is kept while its key (pay state, step, level; the row's profile is
+    // fixed) is the same. `own` counts the row's pay computations (-1: none yet), naming the pay
+    // that ownPay holds.
     let ownPayState = -1;
     let ownStep = -1;
     let ownLevel = -1;
-    /** The row's pay entry in the pay table, -1 before the first segment. */
     let own = -1;
     // The figures derived from a segment's pay — lump sums, pension, Medicare, roll-ups, health —
     // depend only on (class state, pay, step) for a given row; consecutive segments split by a
@@ -280,38 +278,35 @@ function costRows(ctx: CostingContext, plan: VariantPlan, caches: CostingCaches,
           if (bsi < basePath.changeAt.length && basePath.changeAt[bsi]! < segmentEnd) segmentEnd = basePath.changeAt[bsi]!;
         }
         if (own === -1 || cs.payStateId !== ownPayState || step !== ownStep || level !== ownLevel) {
-          own = payFor(ctx, caches, cs, rc, step, level);
+          payInto(ownPay, ctx, caches, cs, rc, step, level);
+          own++;
           ownPayState = cs.payStateId;
           ownStep = step;
           ownLevel = level;
         }
         const n = segmentEnd - i;
-        // The segment's pay: the row's own entry, or the status quo's before the retro period;
-        // -2 for the retro period itself, whose figures are the entry's plus what is owed.
+        // The segment's pay: the row's own (`own` names it), or the status quo's before the retro
+        // period (-3); -2 for the retro period itself, whose figures are its own plus what is owed.
         let amounts = own;
+        let pay = ownPay;
         if (retroRow && i < retroIndex) {
           // Before the retro period the status quo was paid; the difference is owed (§3).
           const baseEpoch = retro.baseline.epochs[upperBound(baseEpochStarts, i) - 1]!;
-          const paid = payFor(ctx, caches, baseEpoch.classes[classIndex]!, rc, baseStep, level);
-          const o = payChunks[own >>> PAY_CHUNK_BITS]!;
-          const oAt = (own & PAY_CHUNK_MASK) * PAY_FIELDS;
-          const p = payChunks[paid >>> PAY_CHUNK_BITS]!;
-          const pAt = (paid & PAY_CHUNK_MASK) * PAY_FIELDS;
-          owed.wages += (o[oAt + PAY_BASE]! - p[pAt + PAY_BASE]!) * n;
-          owed.specialPays += (o[oAt + PAY_SPECIAL_PAYS]! - p[pAt + PAY_SPECIAL_PAYS]!) * n;
-          owed.pensionableSpecialPays += (o[oAt + PAY_PENSIONABLE_SPECIAL_PAYS]! - p[pAt + PAY_PENSIONABLE_SPECIAL_PAYS]!) * n;
-          owed.longevity += (o[oAt + PAY_LONGEVITY]! - p[pAt + PAY_LONGEVITY]!) * n;
-          owed.overtime += (o[oAt + PAY_OVERTIME]! - p[pAt + PAY_OVERTIME]!) * n;
-          amounts = paid;
+          payInto(paidPay, ctx, caches, baseEpoch.classes[classIndex]!, rc, baseStep, level);
+          owed.wages += (ownPay[PAY_BASE]! - paidPay[PAY_BASE]!) * n;
+          owed.specialPays += (ownPay[PAY_SPECIAL_PAYS]! - paidPay[PAY_SPECIAL_PAYS]!) * n;
+          owed.pensionableSpecialPays += (ownPay[PAY_PENSIONABLE_SPECIAL_PAYS]! - paidPay[PAY_PENSIONABLE_SPECIAL_PAYS]!) * n;
+          owed.longevity += (ownPay[PAY_LONGEVITY]! - paidPay[PAY_LONGEVITY]!) * n;
+          owed.overtime += (ownPay[PAY_OVERTIME]! - paidPay[PAY_OVERTIME]!) * n;
+          amounts = -3;
+          pay = paidPay;
         }
-        const pay = payChunks[amounts >>> PAY_CHUNK_BITS]!;
-        const payAt = (amounts & PAY_CHUNK_MASK) * PAY_FIELDS;
-        let wages = pay[payAt + PAY_BASE]!;
-        let specialPays = pay[payAt + PAY_SPECIAL_PAYS]!;
-        let longevity = pay[payAt + PAY_LONGEVITY]!;
-        let overtime = pay[payAt + PAY_OVERTIME]!;
-        let pensionablePay = pay[payAt + PAY_PENSIONABLE]!;
-        let taxablePay = pay[payAt + PAY_TAXABLE]!;
+        let wages = pay[PAY_BASE]!;
+        let specialPays = pay[PAY_SPECIAL_PAYS]!;
+        let longevity = pay[PAY_LONGEVITY]!;
+        let overtime = pay[PAY_OVERTIME]!;
+        let pensionablePay = pay[PAY_PENSIONABLE]!;
+        let taxablePay = pay[PAY_TAXABLE]!;
         if (retroRow && i === retroIndex) {
           // The retro period's pay: the proposal's plus what is owed for the earlier periods (§3).
           wages += owed.wages;
@@ -322,7 +317,7 @@ function costRows(ctx: CostingContext, plan: VariantPlan, caches: CostingCaches,
           taxablePay += owed.wages + owed.specialPays + owed.longevity + owed.overtime;
           amounts = -2;
         }
-        if (cs !== derivedState || amounts !== derivedAmounts || amounts === -2 || step !== derivedStep) {
+        if (cs !== derivedState || amounts !== derivedAmounts || amounts < 0 || step !== derivedStep) {
           lump = 0;
           let pensionableLump = 0;
           if (cs.hasLumpSums && !vacant) {
@@ -384,7 +379,6 @@ function costRows(ctx: CostingContext, plan: VariantPlan, caches: CostingCaches,
           for (let q = 0; q < rowRollupList.length; q++) rowRollupsBefore[f * R + rowRollupList[q]!]! += rollupCents[rowRollupList[q]!]! * n;
         }
         lastState = cs;
-        lastOwn = own;
         i = segmentEnd;
       }
     }
@@ -395,7 +389,8 @@ function costRows(ctx: CostingContext, plan: VariantPlan, caches: CostingCaches,
     }
     if (touchedBefore) addRow(before!, rowBefore, rowRollupsBefore, rc, F, R, 0, F - 1);
 
-    if (annual !== null && lastState !== null) addAnnualAtLastPeriod(ctx, caches.pay, annual, rc, lastState, lastOwn, P);
+    // ownPay holds the row's own pay in its last segment.
+    if (annual !== null && lastState !== null) addAnnualAtLastPeriod(ctx, ownPay, annual, rc, lastState, P);
   }
 
   if (record) caches.firstPeriodTaxable.set(options.family, firstTaxable);
@@ -555,17 +550,15 @@ function lumpSumCentsUncached(ctx: CostingContext, cs: ClassState, rc: RowContex
 }
 
 /** The lift basis (§7): P periods at the last period's recurring cost, Social Security on the full year. */
-function addAnnualAtLastPeriod(ctx: CostingContext, table: PayTable, annual: ComponentCents, rc: RowContext, cs: ClassState, entry: number, P: number): void {
-  const pay = table.chunks[entry >>> PAY_CHUNK_BITS]!;
-  const at = (entry & PAY_CHUNK_MASK) * PAY_FIELDS;
+function addAnnualAtLastPeriod(ctx: CostingContext, pay: Float64Array, annual: ComponentCents, rc: RowContext, cs: ClassState, P: number): void {
   const lastIndex = ctx.timeline.length - 1;
   const k = P * rc.count;
-  const taxable = pay[at + PAY_TAXABLE]!;
-  const pensionable = pay[at + PAY_PENSIONABLE]!;
-  annual[AT_WAGES]! += pay[at + PAY_BASE]! * k;
-  annual[AT_SPECIAL_PAYS]! += pay[at + PAY_SPECIAL_PAYS]! * k;
-  annual[AT_LONGEVITY]! += pay[at + PAY_LONGEVITY]! * k;
-  annual[AT_OVERTIME]! += pay[at + PAY_OVERTIME]! * k;
+  const taxable = pay[PAY_TAXABLE]!;
+  const pensionable = pay[PAY_PENSIONABLE]!;
+  annual[AT_WAGES]! += pay[PAY_BASE]! * k;
+  annual[AT_SPECIAL_PAYS]! += pay[PAY_SPECIAL_PAYS]! * k;
+  annual[AT_LONGEVITY]! += pay[PAY_LONGEVITY]! * k;
+  annual[AT_OVERTIME]! += pay[PAY_OVERTIME]! * k;
   annual[AT_PENSION]! += pensionFor(ctx, cs, rc, pensionable, lastIndex) * k;
   if (rc.row.medicare) annual[AT_MEDICARE]! += applyRate(taxable, ctx.medicareRate) * k;
   let other = 0;
@@ -588,74 +581,69 @@ function cachedPath(ctx: CostingContext, caches: CostingCaches, rc: RowContext, 
   return path;
 }
 
-/** The row's pay entry in `caches.pay` for (class state, step, level). */
-function payFor(ctx: CostingContext, caches: CostingCaches, cs: ClassState, rc: RowContext, step: number, level: number): number {
-  const key = (rc.profileId * ctx.stepStride + step) * ctx.levelStride + level;
-  const entry = caches.pay.find(cs.payStateId, key);
-  return entry === -1 ? computePay(ctx, caches, cs, rc, step, level, key) : entry;
-}
-
-const NO_PAYS: readonly PayDefinition[] = [];
-const NO_AMOUNTS: readonly number[] = [];
-
-/** Adds the pay entry (computed first: a row can fail here, and the table keeps only whole entries); its offset. */
-function addPay(
-  caches: CostingCaches,
-  cs: ClassState,
-  key: number,
-  base: number,
-  pays: readonly PayDefinition[],
-  amountCents: readonly number[],
-  level: number,
-  overtime: number,
-): number {
-  const entry = caches.pay.add(cs.payStateId, key);
-  writePay(
-    caches.pay.chunks[entry >>> PAY_CHUNK_BITS]!,
-    (entry & PAY_CHUNK_MASK) * PAY_FIELDS,
-    base,
-    pays,
-    amountCents,
-    cs.longevityByLevel[level]!.rate,
-    overtime,
-  );
-  return entry;
-}
-
-/** The common case, a row with no special pays: no per-miss arrays. */
-function payWithoutSpecialPays(ctx: CostingContext, caches: CostingCaches, cs: ClassState, rc: RowContext, step: number, level: number, key: number): number {
+/**
+ * One employee's pay for a period (§3) in class state `cs` at `step` and longevity `level`, into
+ * `out` (the PAY_* fields, integer cents). Base pay and overtime come from caches; special pays and
+ * longevity are a few integer products of the base. No table of whole pay results: a unit's rows
+ * are so varied (FTE, special pays, overtime, step, level) that one was a miss for a quarter of the
+ * segments, and a miss cost more than computing the pay here.
+ */
+function payInto(out: Float64Array, ctx: CostingContext, caches: CostingCaches, cs: ClassState, rc: RowContext, step: number, level: number): void {
   const base = cachedBase(ctx, caches, cs, rc, step);
-  return addPay(caches, cs, key, base, NO_PAYS, NO_AMOUNTS, level, cachedOvertime(ctx, caches, cs, rc, step, level, NO_PAYS));
+  const codes = rc.row.pays;
+  const granted = cs.granted;
+  let specialPays = 0;
+  let pensionableSpecialPays = 0;
+  // The row's codes, then those the class state grants, each once (as specialPaysOf lists them).
+  for (let i = 0; i < codes.length + granted.length; i++) {
+    const code = i < codes.length ? codes[i]! : granted[i - codes.length]!;
+    if (listedBefore(codes, granted, i, code)) continue;
+    const def = cs.pays.get(code) ?? undefinedPay(rc, code);
+    const amount = def.kind === 'percent' ? applyRate(base, def.percent) : cachedAmountPay(ctx, caches, def, rc);
+    specialPays += amount;
+    if (def.pensionable) pensionableSpecialPays += amount;
+  }
+  const longevity = applyRate(base, cs.longevityByLevel[level]!.rate);
+  const overtime = cachedOvertime(ctx, caches, cs, rc, step, level);
+  out[PAY_BASE] = base;
+  out[PAY_SPECIAL_PAYS] = specialPays;
+  out[PAY_LONGEVITY] = longevity;
+  out[PAY_OVERTIME] = overtime;
+  out[PAY_PENSIONABLE_SPECIAL_PAYS] = pensionableSpecialPays;
+  out[PAY_PENSIONABLE] = base + pensionableSpecialPays + longevity;
+  out[PAY_TAXABLE] = base + specialPays + longevity + overtime;
 }
 
-function computePay(ctx: CostingContext, caches: CostingCaches, cs: ClassState, rc: RowContext, step: number, level: number, key: number): number {
-  const codes = cs.granted.length === 0 ? rc.row.pays : [...new Set([...rc.row.pays, ...cs.granted])];
-  if (codes.length === 0) return payWithoutSpecialPays(ctx, caches, cs, rc, step, level, key);
+/** Whether the i-th of (codes, then granted) is listed earlier in them. */
+function listedBefore(codes: readonly string[], granted: readonly string[], i: number, code: string): boolean {
+  for (let j = 0; j < i; j++) if ((j < codes.length ? codes[j] : granted[j - codes.length]) === code) return true;
+  return false;
+}
+
+/** The special pay definitions in force for the row in class state `cs`: the row's codes, then the granted ones, each once. */
+function specialPaysOf(cs: ClassState, rc: RowContext): PayDefinition[] {
+  const codes = rc.row.pays;
   const pays: PayDefinition[] = [];
-  for (const code of codes) {
-    const def = cs.pays.get(code);
-    if (def === undefined) {
-      throw new CostingInputError([{ path: `roster.rows[${rc.rowIndex}].pays`, message: `special pay ${code} is not defined` }]);
-    }
-    pays.push(def);
+  for (let i = 0; i < codes.length + cs.granted.length; i++) {
+    const code = i < codes.length ? codes[i]! : cs.granted[i - codes.length]!;
+    if (!listedBefore(codes, cs.granted, i, code)) pays.push(cs.pays.get(code) ?? undefinedPay(rc, code));
   }
-  const base = cachedBase(ctx, caches, cs, rc, step);
-  const amountCents: number[] = [];
-  for (const def of pays) {
-    if (def.kind === 'percent') {
-      amountCents.push(0);
-      continue;
-    }
-    const amountKey = def.id * ctx.fteStride + rc.fteId;
-    let cents = caches.amountPays.get(amountKey);
-    if (cents === undefined) {
-      cents = amountPayCents(def.amount, def.per, rc.fte, ctx.basis);
-      caches.amountPays.set(amountKey, cents);
-    }
-    amountCents.push(cents);
+  return pays;
+}
+
+function undefinedPay(rc: RowContext, code: string): never {
+  throw new CostingInputError([{ path: `roster.rows[${rc.rowIndex}].pays`, message: `special pay ${code} is not defined` }]);
+}
+
+/** An amount special pay for one period at the row's FTE. */
+function cachedAmountPay(ctx: CostingContext, caches: CostingCaches, def: PayDefinition & { kind: 'amount' }, rc: RowContext): number {
+  const key = def.id * ctx.fteStride + rc.fteId;
+  let cents = caches.amountPays.get(key);
+  if (cents === undefined) {
+    cents = amountPayCents(def.amount, def.per, rc.fte, ctx.basis);
+    caches.amountPays.set(key, cents);
   }
-  const overtime = cachedOvertime(ctx, caches, cs, rc, step, level, pays);
-  return addPay(caches, cs, key, base, pays, amountCents, level, overtime);
+  return cents;
 }
 
 function cachedBase(ctx: CostingContext, caches: CostingCaches, cs: ClassState, rc: RowContext, step: number): number {
@@ -678,7 +666,6 @@ function cachedOvertime(
   rc: RowContext,
   step: number,
   level: number,
-  pays: readonly PayDefinition[],
 ): number {
   const hours = cs.overtimeHours ?? rc.overtimeHours;
   if (hours.n === 0n) return 0;
@@ -687,7 +674,7 @@ function cachedOvertime(
   const key = (rc.overtimeProfileId * ctx.stepStride + step) * ctx.levelStride + level;
   let cents = byState.get(key);
   if (cents === undefined) {
-    cents = overtimeCents(cs.rates[step - 1]!, pays, cs.longevityByLevel[level]!.fixed, hours, ctx.overtimeMultiplier, ctx.basis);
+    cents = overtimeCents(cs.rates[step - 1]!, specialPaysOf(cs, rc), cs.longevityByLevel[level]!.fixed, hours, ctx.overtimeMultiplier, ctx.basis);
     byState.set(key, cents);
   }
   return cents;

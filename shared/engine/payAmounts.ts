@@ -1,7 +1,22 @@
 import type { AmountPer } from '../schemas/scenario.js';
 import { applyRate, type ExactRate } from './exactRate.js';
 import { ONE, ZERO, centsOf, integer, plus, times, type Fixed } from './fixedPoint.js';
-import { PAY_BASE, PAY_LONGEVITY, PAY_OVERTIME, PAY_PENSIONABLE, PAY_PENSIONABLE_SPECIAL_PAYS, PAY_SPECIAL_PAYS, PAY_TAXABLE } from './payTable.js';
+
+/**
+ * One employee's pay for one period as the costing loop holds it: integer cents in a small
+ * Float64Array, at these offsets.
+ */
+export const PAY_BASE = 0;
+export const PAY_SPECIAL_PAYS = 1;
+export const PAY_LONGEVITY = 2;
+export const PAY_OVERTIME = 3;
+/** The pensionable part of the special pays. */
+export const PAY_PENSIONABLE_SPECIAL_PAYS = 4;
+/** base + pensionable special pays + longevity */
+export const PAY_PENSIONABLE = 5;
+/** base + all special pays + longevity + overtime (lump sums are added per period) */
+export const PAY_TAXABLE = 6;
+export const PAY_FIELDS = 7;
 
 /** A special pay as in force for a class: a percent of base pay, or an amount per hour/period/month/year. */
 export type PayDefinition =
@@ -52,37 +67,6 @@ function regularRatePartTimesHours(amount: Fixed, per: AmountPer, basis: PayBasi
     case 'year':
       return amount;
   }
-}
-
-/**
- * Adds up one employee's pay for a period from base pay, the pays in force, longevity and overtime,
- * into `figures` at `at` (PayTable's fields, in integer cents).
- */
-export function writePay(
-  figures: Float64Array,
-  at: number,
-  base: number,
-  pays: readonly PayDefinition[],
-  amountPayCents: readonly number[],
-  longevityPercent: ExactRate,
-  overtime: number,
-): void {
-  let specialPays = 0;
-  let pensionableSpecial = 0;
-  for (let i = 0; i < pays.length; i++) {
-    const pay = pays[i]!;
-    const amount = pay.kind === 'percent' ? applyRate(base, pay.percent) : amountPayCents[i]!;
-    specialPays += amount;
-    if (pay.pensionable) pensionableSpecial += amount;
-  }
-  const longevity = applyRate(base, longevityPercent);
-  figures[at + PAY_BASE] = base;
-  figures[at + PAY_SPECIAL_PAYS] = specialPays;
-  figures[at + PAY_LONGEVITY] = longevity;
-  figures[at + PAY_OVERTIME] = overtime;
-  figures[at + PAY_PENSIONABLE_SPECIAL_PAYS] = pensionableSpecial;
-  figures[at + PAY_PENSIONABLE] = base + pensionableSpecial + longevity;
-  figures[at + PAY_TAXABLE] = base + specialPays + longevity + overtime;
 }
 
 /**
