@@ -659,14 +659,7 @@ function cachedBase(ctx: CostingContext, caches: CostingCaches, cs: ClassState, 
 }
 
 /** Overtime does not depend on FTE: it is shared across rows that differ only in FTE. */
-function cachedOvertime(
-  ctx: CostingContext,
-  caches: CostingCaches,
-  cs: ClassState,
-  rc: RowContext,
-  step: number,
-  level: number,
-): number {
+function cachedOvertime(ctx: CostingContext, caches: CostingCaches, cs: ClassState, rc: RowContext, step: number, level: number): number {
   const hours = cs.overtimeHours ?? rc.overtimeHours;
   if (hours.n === 0n) return 0;
   let byState = caches.overtime[cs.payStateId];

@@ -1,5 +1,5 @@
 import type { AmountPer } from '../schemas/scenario.js';
-import { applyRate, type ExactRate } from './exactRate.js';
+import type { ExactRate } from './exactRate.js';
 import { ONE, ZERO, centsOf, integer, plus, times, type Fixed } from './fixedPoint.js';
 
 /**
