@@ -66,6 +66,12 @@ export class PayCalendar {
     return p.start === day ? p : this.next(p);
   }
 
+  /** The first day of periodStartingOnOrAfter(day), without building the period (step paths call this per step date). */
+  startOnOrAfter(day: Day): Day {
+    if (this.length > 0) return this.anchor + Math.ceil((day - this.anchor) / this.length) * this.length;
+    return this.periodStartingOnOrAfter(day).start;
+  }
+
   payDate(period: PayPeriod): Day {
     return period.end + this.settings.payLagDays;
   }

@@ -36,7 +36,7 @@ export function costRowRange(ctx: CostingContext, onProgress?: (progress: Costin
   const F = timeline.fiscalYears.length;
   const N = timeline.length;
   const interner = hooks?.interner ?? new Interner();
-  const caches = hooks?.caches ?? new CostingCaches(ctx.rows.length);
+  const caches = hooks?.caches ?? new CostingCaches();
   const retroIndices = scenario.proposals.map((p, pi) => retroIndexOf(p, pi, timeline));
   const total = 2 + F + scenario.proposals.reduce((sum, p, pi) => sum + p.provisions.length + F + 1 + (retroIndices[pi] === null ? 0 : 1), 0);
   let done = 0;
@@ -164,7 +164,7 @@ export function costIncreaseRows(ctx: CostingContext, hooks: CostingHooks | null
   const timeline = ctx.timeline;
   const N = timeline.length;
   const interner = hooks?.interner ?? new Interner();
-  const caches = hooks?.caches ?? new CostingCaches(ctx.rows.length);
+  const caches = hooks?.caches ?? new CostingCaches();
   const { run, fromStart, baselineSpec } = runsOf(ctx, interner, caches, hooks, () => undefined);
   const baseline = run(baselineSpec(false), baselineOptions(fromStart)).byFiscalYear;
   const basePlan = buildVariantPlan(ctx, baselineSpec(false), interner);

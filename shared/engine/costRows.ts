@@ -70,7 +70,7 @@ export interface RowStates {
   ytdYear: Int32Array;
 }
 
-/** Caches shared by every variant of one costing: pay per state, step paths per regime. */
+/** Caches shared by every variant of one costing: parts of pay per state, step paths per regime. */
 export class CostingCaches {
   /** Base pay per rate state (index), keyed by (step, FTE). */
   readonly base: (Map<number, number> | undefined)[] = [];
@@ -80,13 +80,13 @@ export class CostingCaches {
   readonly amountPays = new Map<number, number>();
   /** Overtime per pay state (index), keyed by (overtime profile, step, longevity level). */
   readonly overtime: (Map<number, number> | undefined)[] = [];
-  /** Step paths per row, indexed by step-regime id. */
-  readonly paths: (StepPath | undefined)[][];
+  /**
+   * Step paths by step-regime id, then by the row's path id: rows alike in everything a path
+   * depends on (class, step, vacancy, next step date) share one.
+   */
+  readonly paths: (StepPath | undefined)[][] = [];
   /** Baseline taxable pay of the horizon's first period, per row (Social Security YTD, §4), per costing family. */
   readonly firstPeriodTaxable = new Map<string, Float64Array>();
-  constructor(rowCount: number) {
-    this.paths = Array.from({ length: rowCount }, () => []);
-  }
 
   /** The costing that last used each pay state, rate state and step regime (by interned id): see forget. */
   generation = 0;
@@ -111,9 +111,7 @@ export class CostingCaches {
     for (const byState of [this.base, this.overtime]) {
       for (let id = 0; id < byState.length; id++) if (byState[id] !== undefined && unused(id)) byState[id] = undefined;
     }
-    for (const byRegime of this.paths) {
-      for (let id = 0; id < byRegime.length; id++) if (byRegime[id] !== undefined && unused(id)) byRegime[id] = undefined;
-    }
+    for (let id = 0; id < this.paths.length; id++) if (unused(id)) this.paths[id] = [];
   }
 }
 
@@ -188,7 +186,7 @@ function costRows(ctx: CostingContext, plan: VariantPlan, caches: CostingCaches,
   if (startIndex > 0 && resumeSlot === -1) throw new Error(`no recorded state to resume at period ${startIndex}`);
   const retro = options.retro;
   const retroIndex = retro === null ? -1 : retro.index;
-  const baseEpochStarts = retro === null ? [] : retro.baseline.epochs.map((e) => e.start);
+  const baseEpochStarts = Int32Array.from(retro === null ? [] : retro.baseline.epochs, (e) => e.start);
   // A split-fund row's amounts are split per employee, fiscal year and component (§7): kept per row.
   // One employee's amounts per fiscal year (and before the split), added × count into the class,
   // department and fund totals once per row; a split fund is split on them (§7).
@@ -208,13 +206,12 @@ function costRows(ctx: CostingContext, plan: VariantPlan, caches: CostingCaches,
     const path = cachedPath(ctx, caches, rc, regime);
     const changeAt = path.changeAt;
     const levels = rc.longevityLevelAt;
-    const row = rc.row;
     const classIndex = rc.classIndex;
     const pensionTier = rc.pensionTier;
     const healthTier = rc.healthTier;
-    const paysSocialSecurity = row.socialSecurity;
-    const paysMedicare = row.medicare;
-    const vacant = row.vacant;
+    const paysSocialSecurity = rc.socialSecurity;
+    const paysMedicare = rc.medicare;
+    const vacant = rc.vacant;
     const rowRollupList = rc.rollups;
     // Only the fiscal years a row touched are added and cleared: a value-of-1% or resumed costing
     // walks one or two of them.
@@ -225,6 +222,10 @@ function costRows(ctx: CostingContext, plan: VariantPlan, caches: CostingCaches,
     const basePath = retroRow ? cachedPath(ctx, caches, rc, retro.baseline.stepRegimes[classIndex]!) : null;
     let baseStep = basePath === null ? 0 : basePath.initialStep;
     let bsi = 0;
+    // The status quo's pay before the retro period, kept while its key is the same (as ownPay's).
+    let paidPayState = -1;
+    let paidStep = -1;
+    let paidLevel = -1;
     owed.wages = owed.specialPays = owed.pensionableSpecialPays = owed.longevity = owed.overtime = 0;
     let step = path.initialStep;
     let si = 0;
@@ -292,7 +293,13 @@ function costRows(ctx: CostingContext, plan: VariantPlan, caches: CostingCaches,
         if (retroRow && i < retroIndex) {
           // Before the retro period the status quo was paid; the difference is owed (§3).
           const baseEpoch = retro.baseline.epochs[upperBound(baseEpochStarts, i) - 1]!;
-          payInto(paidPay, ctx, caches, baseEpoch.classes[classIndex]!, rc, baseStep, level);
+          const paidState = baseEpoch.classes[classIndex]!;
+          if (paidState.payStateId !== paidPayState || baseStep !== paidStep || level !== paidLevel) {
+            payInto(paidPay, ctx, caches, paidState, rc, baseStep, level);
+            paidPayState = paidState.payStateId;
+            paidStep = baseStep;
+            paidLevel = level;
+          }
           owed.wages += (ownPay[PAY_BASE]! - paidPay[PAY_BASE]!) * n;
           owed.specialPays += (ownPay[PAY_SPECIAL_PAYS]! - paidPay[PAY_SPECIAL_PAYS]!) * n;
           owed.pensionableSpecialPays += (ownPay[PAY_PENSIONABLE_SPECIAL_PAYS]! - paidPay[PAY_PENSIONABLE_SPECIAL_PAYS]!) * n;
@@ -460,7 +467,7 @@ function addSplit(byFund: ComponentCents, rowYear: ComponentCents, rc: RowContex
 }
 
 /** First index i with keys[i] > value (keys ascending). */
-function upperBound(keys: readonly number[], value: number): number {
+function upperBound(keys: Int32Array, value: number): number {
   let lo = 0;
   let hi = keys.length;
   while (lo < hi) {
@@ -560,23 +567,27 @@ function addAnnualAtLastPeriod(ctx: CostingContext, pay: Float64Array, annual: C
   annual[AT_LONGEVITY]! += pay[PAY_LONGEVITY]! * k;
   annual[AT_OVERTIME]! += pay[PAY_OVERTIME]! * k;
   annual[AT_PENSION]! += pensionFor(ctx, cs, rc, pensionable, lastIndex) * k;
-  if (rc.row.medicare) annual[AT_MEDICARE]! += applyRate(taxable, ctx.medicareRate) * k;
+  if (rc.medicare) annual[AT_MEDICARE]! += applyRate(taxable, ctx.medicareRate) * k;
   let other = 0;
   for (const r of rc.rollups) other += applyRate(ctx.rollups[r]!.onTaxable ? taxable : pensionable, cs.rollupRates[r] ?? missingRollup(ctx, rc, r, lastIndex));
   annual[AT_OTHER_ROLLUPS]! += other * k;
   annual[AT_HEALTH]! += healthFor(ctx, cs, rc, lastIndex) * k;
-  if (rc.row.socialSecurity) {
+  if (rc.socialSecurity) {
     const base = wageBase(ctx, ctx.timeline.payYear[lastIndex]!, rc, lastIndex);
     annual[AT_SOCIAL_SECURITY]! += applyRate(Math.min(base, P * taxable), ctx.socialSecurityRate) * rc.count;
   }
 }
 
 function cachedPath(ctx: CostingContext, caches: CostingCaches, rc: RowContext, regime: StepRegime): StepPath {
-  const byRegime = caches.paths[rc.position]!;
-  let path = byRegime[regime.id];
+  let byPath = caches.paths[regime.id];
+  if (byPath === undefined) {
+    while (caches.paths.length <= regime.id) caches.paths.push([]);
+    byPath = caches.paths[regime.id]!;
+  }
+  let path = byPath[rc.pathId];
   if (path === undefined) {
     path = stepPath(ctx, rc, regime);
-    byRegime[regime.id] = path;
+    byPath[rc.pathId] = path;
   }
   return path;
 }
@@ -590,7 +601,7 @@ function cachedPath(ctx: CostingContext, caches: CostingCaches, rc: RowContext, 
  */
 function payInto(out: Float64Array, ctx: CostingContext, caches: CostingCaches, cs: ClassState, rc: RowContext, step: number, level: number): void {
   const base = cachedBase(ctx, caches, cs, rc, step);
-  const codes = rc.row.pays;
+  const codes = rc.pays;
   const granted = cs.granted;
   let specialPays = 0;
   let pensionableSpecialPays = 0;
@@ -622,7 +633,7 @@ function listedBefore(codes: readonly string[], granted: readonly string[], i: n
 
 /** The special pay definitions in force for the row in class state `cs`: the row's codes, then the granted ones, each once. */
 function specialPaysOf(cs: ClassState, rc: RowContext): PayDefinition[] {
-  const codes = rc.row.pays;
+  const codes = rc.pays;
   const pays: PayDefinition[] = [];
   for (let i = 0; i < codes.length + cs.granted.length; i++) {
     const code = i < codes.length ? codes[i]! : cs.granted[i - codes.length]!;

@@ -31,6 +31,15 @@ export interface RowContext {
   fteId: number;
   overtimeHours: Fixed;
   count: number;
+  /**
+   * The row's flags and special pay codes, copied out of `row`: the costing loop reads them for
+   * every row of every variant, and the parsed row is a large object far from its RowContext.
+   */
+  socialSecurity: boolean;
+  medicare: boolean;
+  vacant: boolean;
+  /** Equal lists are one array. */
+  pays: readonly string[];
   /** Interned pay-relevant attributes (class, FTE, pays, overtime hours). */
   profileId: number;
   /** Interned overtime-relevant attributes (class, overtime hours, pays): the profile without FTE. */
@@ -41,6 +50,8 @@ export interface RowContext {
   longevityLevelAt: Int32Array;
   /** The row's next step date, parsed once (step paths are built per step regime). */
   nextStepDay: Day | null;
+  /** Interned (class, step, vacant, next step date): all a step path depends on besides the regime. */
+  pathId: number;
   /** The roll-ups (indices into ctx.rollups) whose class and tier filters the row passes. */
   rollups: number[];
   /** Fund parts (indices into ctx.funds; shares of all but the last) and department index. */
@@ -191,6 +202,14 @@ export class CostingContext {
 
     const profiles = new KeyIds();
     const overtimeProfiles = new KeyIds();
+    const pathIds = new KeyIds();
+    const payLists = new Map<string, readonly string[]>();
+    const payListOf = (pays: readonly string[]) => {
+      const key = pays.join('\n');
+      let list = payLists.get(key);
+      if (list === undefined) payLists.set(key, (list = pays));
+      return list;
+    };
     const rosterRows = scenario.roster.rows;
     const overtimeKeys = rosterRows.map((row) => `${row.class}|${row.overtimeHours}|${[...row.pays].sort().join(',')}`);
     const profileIds = Int32Array.from(rosterRows, (row, i) => profiles.id(`${overtimeKeys[i]}|${row.fte}`));
@@ -207,12 +226,17 @@ export class CostingContext {
         fteId: this.fteIds.id(new Decimal(row.fte).toString()),
         overtimeHours: this.fixedOf(row.overtimeHours),
         count: row.count,
+        socialSecurity: row.socialSecurity,
+        medicare: row.medicare,
+        vacant: row.vacant,
+        pays: payListOf(row.pays),
         profileId: profileIds[rowIndex]!,
         overtimeProfileId: overtimeProfiles.id(overtimeKey),
         pensionTier: row.pensionTier === undefined ? -1 : this.tierIndex(this.pensionTiers, this.pensionEntries, row.pensionTier),
         healthTier: row.healthTier === undefined ? -1 : this.tierIndex(this.healthTiers, this.healthEntries, row.healthTier),
         longevityLevelAt: row.hireDate === undefined ? NO_LEVELS : rowLongevityLevels(parseDay(row.hireDate), this.thresholds, this.timeline),
         nextStepDay: row.nextStepDate === undefined ? null : parseDay(row.nextStepDate),
+        pathId: pathIds.id(`${row.class}|${row.step}|${row.vacant}|${row.nextStepDate ?? ''}`),
         rollups: this.rollups.flatMap((r, i) =>
           (r.classes === null || r.classes.has(row.class)) && (r.tiers === null || (row.pensionTier !== undefined && r.tiers.has(row.pensionTier))) ? [i] : [],
         ),

@@ -140,7 +140,7 @@ function freshState(scenario: Scenario): SessionState {
     ctx,
     roster,
     interner: new Interner(),
-    caches: new CostingCaches(ctx.rows.length),
+    caches: new CostingCaches(),
     rowFunds: new Set(ctx.rows.flatMap((rc) => rc.fundIndex.map((f) => ctx.funds[f]!))),
     rowDepartments: new Set(ctx.rows.map((rc) => ctx.departments[rc.departmentIndex]!)),
     runs: new Map(),

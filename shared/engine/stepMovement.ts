@@ -21,81 +21,113 @@ const MAX_STEP_DATES = 2000;
  */
 export function stepPath(ctx: CostingContext, rc: RowContext, regime: StepRegime): StepPath {
   const row = rc.row;
-  const path: StepPath = { initialStep: row.step, changeAt: [], stepAfter: [] };
   const timeline = ctx.timeline;
   const calendar = timeline.calendar;
-  const firstStart = timeline.start[0]!;
   const lastStart = timeline.start[timeline.length - 1]!;
-  let step = row.step;
-
-  const record = (periodStart: Day) => {
-    const index = periodStart <= firstStart ? 0 : timeline.indexOfPeriodStarting(periodStart);
-    if (index === 0) {
-      path.initialStep = step;
-    } else if (path.changeAt.length > 0 && path.changeAt[path.changeAt.length - 1] === index) {
-      path.stepAfter[path.stepAfter.length - 1] = step;
-    } else {
-      path.changeAt.push(index);
-      path.stepAfter.push(step);
-    }
-  };
-
-  // Dropped bottom steps renumber the row from the period their date selects (§5), before any step due then.
-  const drops = regime.drops
-    .map((d) => ({
-      start: (timeline.effectiveRule === 'periodStart' ? calendar.periodStartingOnOrAfter(d.date) : calendar.periodContaining(d.date)).start,
-      count: d.count,
-    }))
-    .filter((d) => d.start <= lastStart);
-  let nextDrop = 0;
-  let dropped = 0;
-  const dropUpTo = (periodStart: Day) => {
-    while (nextDrop < drops.length && drops[nextDrop]!.start <= periodStart) {
-      const d = drops[nextDrop++]!;
-      dropped += d.count;
-      step = Math.max(1, step - d.count);
-      record(d.start);
-    }
-  };
+  const path = new PathBuilder(timeline, row.step, regime.drops.length === 0 ? NO_DROPS : dropStarts(ctx, regime, lastStart));
 
   if (!row.vacant && rc.nextStepDay !== null) {
     const cls = ctx.scenario.schedule.classes[rc.classIndex]!;
     const baseSteps = cls.steps.length;
     const nextStep = rc.nextStepDay;
-    const slideOffset: (number | null)[] = regime.freezes.map(() => null);
+    const freezes = regime.freezes;
+    // Per freeze, whether a step date has slid in it (then every later date slides too).
+    const slid = freezes.length === 0 ? NONE_SLID : new Uint8Array(freezes.length);
 
     for (let k = 0; k < MAX_STEP_DATES; k++) {
       let date: Day | null = addMonths(nextStep, k * cls.stepMonths);
       if (date <= ctx.extractDate) continue; // used up before the extract (validated for rows below the top)
-      regime.freezes.forEach((freeze, f) => {
-        if (date === null) return;
-        if (slideOffset[f] !== null) {
+      for (let f = 0; f < freezes.length && date !== null; f++) {
+        const freeze = freezes[f]!;
+        if (slid[f] === 1) {
           date = Math.max(addMonths(date, freeze.months), freeze.end);
-          return;
+          continue;
         }
-        const due = calendar.periodStartingOnOrAfter(date).start;
+        const due = calendar.startOnOrAfter(date);
         if (due >= freeze.start && due < freeze.end) {
           if (freeze.mode === 'keep') {
             date = null;
           } else {
-            slideOffset[f] = freeze.months;
+            slid[f] = 1;
             date = Math.max(addMonths(date, freeze.months), freeze.end);
           }
         }
-      });
-      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- assigned inside the callback above, which TypeScript's narrowing does not see
+      }
       if (date === null) continue;
-      const trigger = calendar.periodStartingOnOrAfter(date);
-      if (trigger.start > lastStart) break;
+      const trigger = calendar.startOnOrAfter(date);
+      if (trigger > lastStart) break;
       // The no-step costing of §7: no movement takes effect in the horizon's first period or later.
-      if (regime.noStep && trigger.start >= firstStart) break;
-      dropUpTo(trigger.start);
-      const topStep = baseSteps + regime.addStepDates.filter((d) => timeline.applies(d, trigger.start, trigger.end)).length - dropped;
-      if (step >= topStep) continue;
-      step += 1;
-      record(trigger.start);
+      if (regime.noStep && trigger >= timeline.start[0]!) break;
+      path.dropUpTo(trigger);
+      const topStep = baseSteps + addedStepsBy(ctx, regime, trigger) - path.dropped;
+      if (path.step >= topStep) continue;
+      path.step += 1;
+      path.record(trigger);
     }
   }
-  dropUpTo(lastStart);
-  return path;
+  path.dropUpTo(lastStart);
+  return path.path;
+}
+
+const NONE_SLID = new Uint8Array(0);
+const NO_DROPS: readonly { start: Day; count: number }[] = [];
+
+/** Dropped bottom steps by the first day of the period their date selects (§5), within the horizon. */
+function dropStarts(ctx: CostingContext, regime: StepRegime, lastStart: Day): { start: Day; count: number }[] {
+  const calendar = ctx.timeline.calendar;
+  return regime.drops
+    .map((d) => ({
+      start: (ctx.timeline.effectiveRule === 'periodStart' ? calendar.periodStartingOnOrAfter(d.date) : calendar.periodContaining(d.date)).start,
+      count: d.count,
+    }))
+    .filter((d) => d.start <= lastStart);
+}
+
+/** How many added top steps are in force in the period starting on `start`. */
+function addedStepsBy(ctx: CostingContext, regime: StepRegime, start: Day): number {
+  const dates = regime.addStepDates;
+  if (dates.length === 0) return 0;
+  const end = ctx.timeline.calendar.periodContaining(start).end;
+  let added = 0;
+  for (const d of dates) if (ctx.timeline.applies(d, start, end)) added++;
+  return added;
+}
+
+/** A step path as it is built: the row's step now, the steps dropped so far, and the changes recorded. */
+class PathBuilder {
+  readonly path: StepPath;
+  dropped = 0;
+  private nextDrop = 0;
+
+  constructor(
+    private readonly timeline: CostingContext['timeline'],
+    public step: number,
+    private readonly drops: readonly { start: Day; count: number }[],
+  ) {
+    this.path = { initialStep: step, changeAt: [], stepAfter: [] };
+  }
+
+  /** The row is at `step` from the period starting on `periodStart`. */
+  record(periodStart: Day): void {
+    const path = this.path;
+    const index = periodStart <= this.timeline.start[0]! ? 0 : this.timeline.indexOfPeriodStarting(periodStart);
+    if (index === 0) {
+      path.initialStep = this.step;
+    } else if (path.changeAt.length > 0 && path.changeAt[path.changeAt.length - 1] === index) {
+      path.stepAfter[path.stepAfter.length - 1] = this.step;
+    } else {
+      path.changeAt.push(index);
+      path.stepAfter.push(this.step);
+    }
+  }
+
+  /** Renumbers for the drops whose period starts on or before `periodStart` (before any step due then). */
+  dropUpTo(periodStart: Day): void {
+    while (this.nextDrop < this.drops.length && this.drops[this.nextDrop]!.start <= periodStart) {
+      const d = this.drops[this.nextDrop++]!;
+      this.dropped += d.count;
+      this.step = Math.max(1, this.step - d.count);
+      this.record(d.start);
+    }
+  }
 }
