@@ -88,14 +88,18 @@ export function rosterFacts(scenario: Scenario): RosterFacts {
   const { funds, departments } = fundAndDepartmentKeys(scenario);
   let positions = 0;
   let vacant = 0;
-  let fte = new Decimal(0);
   let hasSplitFunds = false;
+  // Positions per FTE value, so the exact FTE total takes one product per distinct value (FTEs
+  // repeat); the sum is exact in any order (60 significant digits hold any roster's).
+  const countByFte = new Map<string, number>();
   for (const row of scenario.roster.rows) {
     positions += row.count;
     if (row.vacant) vacant += row.count;
-    fte = fte.plus(new Decimal(row.fte).times(row.count));
-    if (fundParts(row.fund).length > 1) hasSplitFunds = true;
+    countByFte.set(row.fte, (countByFte.get(row.fte) ?? 0) + row.count);
+    if (typeof row.fund !== 'string' && fundParts(row.fund).length > 1) hasSplitFunds = true;
   }
+  let fte = new Decimal(0);
+  for (const [value, count] of countByFte) fte = fte.plus(new Decimal(value).times(count));
   return { funds, departments, hasSplitFunds, positions, vacantPositions: vacant, fte: fte.toString() };
 }
 
@@ -203,19 +207,35 @@ export class CostingContext {
     const profiles = new KeyIds();
     const overtimeProfiles = new KeyIds();
     const pathIds = new KeyIds();
-    const payLists = new Map<string, readonly string[]>();
-    const payListOf = (pays: readonly string[]) => {
-      const key = pays.join('\n');
-      let list = payLists.get(key);
-      if (list === undefined) payLists.set(key, (list = pays));
-      return list;
-    };
+    // Roster values repeat (FTE "1", a fund, a hire date shared by a cohort): what is derived from
+    // a value is derived once and shared by the rows that have it.
+    const payListOf = sharedBy((pays: readonly string[]) => JSON.stringify(pays), (pays) => pays);
+    const fteIdOf = sharedBy((fte: string) => fte, (fte) => this.fteIds.id(new Decimal(fte).toString()));
+    const levelsOf = sharedBy(
+      (hireDate: string | undefined) => hireDate ?? '',
+      (hireDate) => (hireDate === undefined ? NO_LEVELS : rowLongevityLevels(parseDay(hireDate), this.thresholds, this.timeline)),
+    );
+    const dayOf = sharedBy((date: string) => date, parseDay);
+    const rollupsOf = sharedBy(
+      (row: RosterRow) => JSON.stringify([row.class, row.pensionTier ?? null]),
+      (row) =>
+        this.rollups.flatMap((r, i) =>
+          (r.classes === null || r.classes.has(row.class)) && (r.tiers === null || (row.pensionTier !== undefined && r.tiers.has(row.pensionTier))) ? [i] : [],
+        ),
+    );
+    const fundOf = sharedBy(
+      (fund: RosterRow['fund']) => JSON.stringify(fund ?? null),
+      (fund) => {
+        const parts = fundParts(fund);
+        return { fundIndex: parts.map((part) => fundIds.get(part.fund)!), fundShares: parts.slice(0, -1).map((part) => shareRate(part.share)) };
+      },
+    );
     const rosterRows = scenario.roster.rows;
     const overtimeKeys = rosterRows.map((row) => `${row.class}|${row.overtimeHours}|${[...row.pays].sort().join(',')}`);
     const profileIds = Int32Array.from(rosterRows, (row, i) => profiles.id(`${overtimeKeys[i]}|${row.fte}`));
     this.rows = costingOrder(rosterRows, profileIds, this.classIndex).map((rowIndex, position) => {
       const row = rosterRows[rowIndex]!;
-      const parts = fundParts(row.fund);
+      const fund = fundOf(row.fund);
       const overtimeKey = overtimeKeys[rowIndex]!;
       return {
         row,
@@ -223,7 +243,7 @@ export class CostingContext {
         position,
         classIndex: this.classIndex.get(row.class)!,
         fte: this.fixedOf(row.fte),
-        fteId: this.fteIds.id(new Decimal(row.fte).toString()),
+        fteId: fteIdOf(row.fte),
         overtimeHours: this.fixedOf(row.overtimeHours),
         count: row.count,
         socialSecurity: row.socialSecurity,
@@ -234,14 +254,12 @@ export class CostingContext {
         overtimeProfileId: overtimeProfiles.id(overtimeKey),
         pensionTier: row.pensionTier === undefined ? -1 : this.tierIndex(this.pensionTiers, this.pensionEntries, row.pensionTier),
         healthTier: row.healthTier === undefined ? -1 : this.tierIndex(this.healthTiers, this.healthEntries, row.healthTier),
-        longevityLevelAt: row.hireDate === undefined ? NO_LEVELS : rowLongevityLevels(parseDay(row.hireDate), this.thresholds, this.timeline),
-        nextStepDay: row.nextStepDate === undefined ? null : parseDay(row.nextStepDate),
+        longevityLevelAt: levelsOf(row.hireDate),
+        nextStepDay: row.nextStepDate === undefined ? null : dayOf(row.nextStepDate),
         pathId: pathIds.id(`${row.class}|${row.step}|${row.vacant}|${row.nextStepDate ?? ''}`),
-        rollups: this.rollups.flatMap((r, i) =>
-          (r.classes === null || r.classes.has(row.class)) && (r.tiers === null || (row.pensionTier !== undefined && r.tiers.has(row.pensionTier))) ? [i] : [],
-        ),
-        fundIndex: parts.map((part) => fundIds.get(part.fund)!),
-        fundShares: parts.slice(0, -1).map((part) => shareRate(part.share)),
+        rollups: rollupsOf(row),
+        fundIndex: fund.fundIndex,
+        fundShares: fund.fundShares,
         departmentIndex: departmentIds.get(row.department ?? UNASSIGNED)!,
       };
     });
@@ -286,6 +304,17 @@ export class CostingContext {
     }
     return i;
   }
+}
+
+/** `derive` memoized under `keyOf`: each distinct key's value is derived once, and shared. */
+function sharedBy<T, V>(keyOf: (input: T) => string, derive: (input: T) => V): (input: T) => V {
+  const byKey = new Map<string, V>();
+  return (input) => {
+    const key = keyOf(input);
+    let value = byKey.get(key);
+    if (value === undefined) byKey.set(key, (value = derive(input)));
+    return value;
+  };
 }
 
 /** Compares by Unicode code point (not UTF-16 unit, as the default sort does). */
