@@ -209,8 +209,14 @@ export class CostingContext {
     const pathIds = new KeyIds();
     // Roster values repeat (FTE "1", a fund, a hire date shared by a cohort): what is derived from
     // a value is derived once and shared by the rows that have it.
-    const payListOf = sharedBy((pays: readonly string[]) => JSON.stringify(pays), (pays) => pays);
-    const fteIdOf = sharedBy((fte: string) => fte, (fte) => this.fteIds.id(new Decimal(fte).toString()));
+    const payListOf = sharedBy(
+      (pays: readonly string[]) => JSON.stringify(pays),
+      (pays) => pays,
+    );
+    const fteIdOf = sharedBy(
+      (fte: string) => fte,
+      (fte) => this.fteIds.id(new Decimal(fte).toString()),
+    );
     const levelsOf = sharedBy(
       (hireDate: string | undefined) => hireDate ?? '',
       (hireDate) => (hireDate === undefined ? NO_LEVELS : rowLongevityLevels(parseDay(hireDate), this.thresholds, this.timeline)),
