@@ -51,13 +51,28 @@ export const decimalString = ofKind(
   'decimal',
 );
 
+/** How many distinct texts each bounded decimal remembers its verdict on. */
+const JUDGED_TEXTS = 10_000;
+
 function boundedDecimal(check: (d: Decimal) => boolean, message: string | ((d: Decimal) => string), kind: FieldKind = 'decimal') {
+  // Roster values repeat (FTE "1", overtime "0"): each distinct text is judged once, up to a bound
+  // so a long-running server's memo cannot grow without limit.
+  const judged = new Map<string, string | null>();
+  const problemOf = (text: string): string | null => {
+    let problem = judged.get(text);
+    if (problem === undefined) {
+      const d = new Decimal(text);
+      problem = check(d) ? null : typeof message === 'string' ? message : message(d);
+      if (judged.size < JUDGED_TEXTS) judged.set(text, problem);
+    }
+    return problem;
+  };
   // The refinement runs even after the format check failed: only judge well-formed decimals.
   return ofKind(
     decimalString.superRefine((text, ctx) => {
       if (!wellFormed(text)) return;
-      const d = new Decimal(text);
-      if (!check(d)) ctx.addIssue({ code: 'custom', message: typeof message === 'string' ? message : message(d) });
+      const problem = problemOf(text);
+      if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
     }),
     kind,
   );

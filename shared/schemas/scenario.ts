@@ -200,6 +200,7 @@ function crossReferenceIssues(s: z.output<typeof scenarioObject>, ctx: z.Refinem
   const classSteps = new Map(s.schedule.classes.map((c) => [c.code, c.steps.length]));
   const classList = () => s.schedule.classes.map((c) => c.code).join(', ');
   const ids = new Map<string, number>();
+  const extractDay = isValidIsoDate(s.roster.extractDate) ? parseDay(s.roster.extractDate) : null;
   s.roster.rows.forEach((row, i) => {
     const path = ['roster', 'rows', i];
     const first = ids.get(row.id);
@@ -217,11 +218,7 @@ function crossReferenceIssues(s: z.output<typeof scenarioObject>, ctx: z.Refinem
         ctx.addIssue({ code: 'custom', path: [...path, 'pays', j], message: `special pay ${p} is not defined in assumptions.specialPays` });
       }
     });
-    const stale =
-      row.nextStepDate !== undefined &&
-      isValidIsoDate(row.nextStepDate) &&
-      isValidIsoDate(s.roster.extractDate) &&
-      parseDay(row.nextStepDate) <= parseDay(s.roster.extractDate);
+    const stale = row.nextStepDate !== undefined && extractDay !== null && isValidIsoDate(row.nextStepDate) && parseDay(row.nextStepDate) <= extractDay;
     if (stale && steps !== undefined && !row.vacant && row.step < steps) {
       ctx.addIssue({
         code: 'custom',

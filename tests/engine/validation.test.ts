@@ -80,6 +80,14 @@ describe('scenario validation names the JSON path and the reason', () => {
 });
 
 describe('bounds (COSTING.md §1 1.2)', () => {
+  it('a repeated bad value is reported at every place it appears, with the same words (verdicts are remembered per text)', () => {
+    const bad = () => monthlyScenario({ rows: [{ fte: '-0.5' }, { fte: '1' }, { fte: '-0.5' }] });
+    const expected = ['roster.rows[0].fte: must be greater than 0 and at most 1', 'roster.rows[2].fte: must be greater than 0 and at most 1'];
+    expect(issuesOf(bad()).filter((i) => i.includes('.fte'))).toEqual(expected);
+    // A second file: the remembered verdicts give the same issues.
+    expect(issuesOf(bad()).filter((i) => i.includes('.fte'))).toEqual(expected);
+  });
+
   it('a percent is a fraction: "3" would be 300%', () => {
     expect(issuesOf(monthlyScenario({ provisions: [{ type: 'gwi', percent: '3', effective: '2026-07-01' }] }))).toEqual([
       'proposals[0].provisions[0].percent: 3 would be 300%: write 0.03 for 3%',
