@@ -27,6 +27,23 @@ describe('calendar (COSTING.md §2)', () => {
     expect(formatDay(dayFromParts(1900, 3, 1) - 1)).toBe('1900-02-28');
   });
 
+  it('finds the first period starting on or after a day without building periods, for every pay frequency', () => {
+    // Independent check: each day of three years, against the day-by-day search for the first
+    // period start on or after it (periods enumerated with next()).
+    for (const payFrequency of ['weekly', 'biweekly', 'semimonthly', 'monthly'] as const) {
+      const periods = payFrequency === 'weekly' || payFrequency === 'biweekly' ? { payFrequency, firstPeriodStart: '2026-06-20' } : { payFrequency };
+      const calendar = new PayCalendar(parse(monthlyScenario({ calendar: periods })).calendar);
+      const starts: number[] = [];
+      for (let p = calendar.periodContaining(parseDay('2025-12-01')); p.start < parseDay('2029-02-01'); p = calendar.next(p)) starts.push(p.start);
+      const wrong: string[] = [];
+      for (let day = parseDay('2026-01-01'); day <= parseDay('2028-12-31'); day++) {
+        const expected = starts.find((s) => s >= day);
+        if (calendar.startOnOrAfter(day) !== expected) wrong.push(`${payFrequency} ${formatDay(day)}`);
+      }
+      expect(wrong).toEqual([]);
+    }
+  });
+
   it('adds months clamping to the month end', () => {
     expect(formatDay(addMonths(parseDay('2027-01-31'), 1))).toBe('2027-02-28');
     expect(formatDay(addMonths(parseDay('2028-01-31'), 1))).toBe('2028-02-29');
