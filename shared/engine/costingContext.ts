@@ -53,10 +53,10 @@ export interface RowContext {
   /** Interned (class, step, vacant, next step date): all a step path depends on besides the regime. */
   pathId: number;
   /** The roll-ups (indices into ctx.rollups) whose class and tier filters the row passes. */
-  rollups: number[];
+  rollups: readonly number[];
   /** Fund parts (indices into ctx.funds; shares of all but the last) and department index. */
-  fundIndex: number[];
-  fundShares: ExactRate[];
+  fundIndex: readonly number[];
+  fundShares: readonly ExactRate[];
   departmentIndex: number;
 }
 
