@@ -61,16 +61,19 @@ function boundedDecimal(check: (d: Decimal) => boolean, message: string | ((d: D
   const problemOf = (text: string): string | null => {
     let problem = judged.get(text);
     if (problem === undefined) {
-      const d = new Decimal(text);
-      problem = check(d) ? null : typeof message === 'string' ? message : message(d);
+      // The refinement runs even after the format check failed: only judge well-formed decimals
+      // (decimalString has said what is wrong with the others).
+      if (!wellFormed(text)) problem = null;
+      else {
+        const d = new Decimal(text);
+        problem = check(d) ? null : typeof message === 'string' ? message : message(d);
+      }
       if (judged.size < JUDGED_TEXTS) judged.set(text, problem);
     }
     return problem;
   };
-  // The refinement runs even after the format check failed: only judge well-formed decimals.
   return ofKind(
     decimalString.superRefine((text, ctx) => {
-      if (!wellFormed(text)) return;
       const problem = problemOf(text);
       if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
     }),
@@ -128,7 +131,8 @@ export const int = (min: number, max = Number.MAX_SAFE_INTEGER) =>
  * U+FFFE, U+FFFF and unpaired surrogates (https://www.w3.org/TR/xml/#charsets).
  */
 export function unsafeCharacters(text: string): string[] {
-  const found = new Set<string>();
+  // Made on the first bad character: nearly every text has none, and a roster has hundreds of thousands.
+  let found: Set<string> | null = null;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0xd800 && c <= 0xdbff) {
@@ -139,9 +143,9 @@ export function unsafeCharacters(text: string): string[] {
       }
     }
     const bad = (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0xfffe || c === 0xffff || (c >= 0xd800 && c <= 0xdfff);
-    if (bad) found.add(`U+${c.toString(16).toUpperCase().padStart(4, '0')}`);
+    if (bad) (found ??= new Set<string>()).add(`U+${c.toString(16).toUpperCase().padStart(4, '0')}`);
   }
-  return [...found];
+  return found === null ? [] : [...found];
 }
 
 /** Free text (labels, titles, names): refuses what a workbook cannot hold, naming the characters. */
