@@ -601,15 +601,11 @@ function cachedPath(ctx: CostingContext, caches: CostingCaches, rc: RowContext, 
  */
 function payInto(out: Float64Array, ctx: CostingContext, caches: CostingCaches, cs: ClassState, rc: RowContext, step: number, level: number): void {
   const base = cachedBase(ctx, caches, cs, rc, step);
-  const codes = rc.pays;
-  const granted = cs.granted;
   let specialPays = 0;
   let pensionableSpecialPays = 0;
-  // The row's codes, then those the class state grants, each once (as specialPaysOf lists them).
-  for (let i = 0; i < codes.length + granted.length; i++) {
-    const code = i < codes.length ? codes[i]! : granted[i - codes.length]!;
-    if (listedBefore(codes, granted, i, code)) continue;
-    const def = cs.pays.get(code) ?? undefinedPay(rc, code);
+  for (let i = 0; i < rc.pays.length + cs.granted.length; i++) {
+    const def = specialPayAt(cs, rc, i);
+    if (def === null) continue;
     const amount = def.kind === 'percent' ? applyRate(base, def.percent) : cachedAmountPay(ctx, caches, def, rc);
     specialPays += amount;
     if (def.pensionable) pensionableSpecialPays += amount;
@@ -625,19 +621,25 @@ function payInto(out: Float64Array, ctx: CostingContext, caches: CostingCaches, 
   out[PAY_TAXABLE] = base + specialPays + longevity + overtime;
 }
 
-/** Whether the i-th of (codes, then granted) is listed earlier in them. */
-function listedBefore(codes: readonly string[], granted: readonly string[], i: number, code: string): boolean {
-  for (let j = 0; j < i; j++) if ((j < codes.length ? codes[j] : granted[j - codes.length]) === code) return true;
-  return false;
+/**
+ * The special pays in force for a row in class state `cs` are its own codes, then those the state
+ * grants, each once: the i-th of that list (i < rc.pays.length + cs.granted.length), or null when
+ * its code came earlier. Indexed, so the pay loop builds no list.
+ */
+function specialPayAt(cs: ClassState, rc: RowContext, i: number): PayDefinition | null {
+  const codes = rc.pays;
+  const granted = cs.granted;
+  const code = i < codes.length ? codes[i]! : granted[i - codes.length]!;
+  for (let j = 0; j < i; j++) if ((j < codes.length ? codes[j] : granted[j - codes.length]) === code) return null;
+  return cs.pays.get(code) ?? undefinedPay(rc, code);
 }
 
-/** The special pay definitions in force for the row in class state `cs`: the row's codes, then the granted ones, each once. */
+/** The special pay definitions in force for the row in class state `cs` (see specialPayAt), as a list. */
 function specialPaysOf(cs: ClassState, rc: RowContext): PayDefinition[] {
-  const codes = rc.pays;
   const pays: PayDefinition[] = [];
-  for (let i = 0; i < codes.length + cs.granted.length; i++) {
-    const code = i < codes.length ? codes[i]! : cs.granted[i - codes.length]!;
-    if (!listedBefore(codes, cs.granted, i, code)) pays.push(cs.pays.get(code) ?? undefinedPay(rc, code));
+  for (let i = 0; i < rc.pays.length + cs.granted.length; i++) {
+    const def = specialPayAt(cs, rc, i);
+    if (def !== null) pays.push(def);
   }
   return pays;
 }

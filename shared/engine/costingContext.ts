@@ -40,8 +40,6 @@ export interface RowContext {
   vacant: boolean;
   /** Equal lists are one array. */
   pays: readonly string[];
-  /** Interned pay-relevant attributes (class, FTE, pays, overtime hours). */
-  profileId: number;
   /** Interned overtime-relevant attributes (class, overtime hours, pays): the profile without FTE. */
   overtimeProfileId: number;
   pensionTier: number; // -1: none
@@ -96,7 +94,7 @@ export function rosterFacts(scenario: Scenario): RosterFacts {
     positions += row.count;
     if (row.vacant) vacant += row.count;
     countByFte.set(row.fte, (countByFte.get(row.fte) ?? 0) + row.count);
-    if (typeof row.fund !== 'string' && fundParts(row.fund).length > 1) hasSplitFunds = true;
+    if (fundParts(row.fund).length > 1) hasSplitFunds = true;
   }
   let fte = new Decimal(0);
   for (const [value, count] of countByFte) fte = fte.plus(new Decimal(value).times(count));
@@ -222,6 +220,7 @@ export class CostingContext {
       (hireDate) => (hireDate === undefined ? NO_LEVELS : rowLongevityLevels(parseDay(hireDate), this.thresholds, this.timeline)),
     );
     const dayOf = sharedBy((date: string) => date, parseDay);
+    const fixedOf = sharedBy((text: string) => text, fixed);
     const rollupsOf = sharedBy(
       (row: RosterRow) => JSON.stringify([row.class, row.pensionTier ?? null]),
       (row) =>
@@ -248,15 +247,14 @@ export class CostingContext {
         rowIndex,
         position,
         classIndex: this.classIndex.get(row.class)!,
-        fte: this.fixedOf(row.fte),
+        fte: fixedOf(row.fte),
         fteId: fteIdOf(row.fte),
-        overtimeHours: this.fixedOf(row.overtimeHours),
+        overtimeHours: fixedOf(row.overtimeHours),
         count: row.count,
         socialSecurity: row.socialSecurity,
         medicare: row.medicare,
         vacant: row.vacant,
         pays: payListOf(row.pays),
-        profileId: profileIds[rowIndex]!,
         overtimeProfileId: overtimeProfiles.id(overtimeKey),
         pensionTier: row.pensionTier === undefined ? -1 : this.tierIndex(this.pensionTiers, this.pensionEntries, row.pensionTier),
         healthTier: row.healthTier === undefined ? -1 : this.tierIndex(this.healthTiers, this.healthEntries, row.healthTier),
@@ -281,18 +279,6 @@ export class CostingContext {
     this.vacantPositions = roster.vacantPositions;
     this.fte = new Decimal(roster.fte);
     this.hasSplitFunds = roster.hasSplitFunds;
-  }
-
-  private readonly fixedValues = new Map<string, Fixed>();
-
-  /** Roster values repeat (FTE "1", overtime "0"): convert each distinct text once. */
-  private fixedOf(text: string): Fixed {
-    let value = this.fixedValues.get(text);
-    if (value === undefined) {
-      value = fixed(text);
-      this.fixedValues.set(text, value);
-    }
-    return value;
   }
 
   private registerTiers(p: Provision): void {

@@ -59,6 +59,27 @@ describe('provisions, by hand', () => {
     expect(r.baseline.FY2027!.wages).toBe('62250.00');
   });
 
+  it('rows alike in class, step, vacancy and step date share one step path; rows differing in any move on their own', () => {
+    // Step date Sep 10 → the October period: July–September at the old step, October–June at the next.
+    // R1, R2: A step 1 → 3 × 5,000 + 9 × 5,250 = 62,250.00 each (one shared path).
+    // R3: A step 2 → 3 × 5,250 + 9 × 5,512.50 = 65,362.50.  R4: vacant, no movement → 12 × 5,000 = 60,000.00.
+    // R5: B step 1 → 3 × 4,000 + 9 × 4,200 = 49,800.00.
+    const date = '2026-09-10';
+    const r = cost(
+      monthlyScenario({
+        rows: [
+          { step: 1, nextStepDate: date },
+          { step: 1, nextStepDate: date },
+          { step: 2, nextStepDate: date },
+          { step: 1, nextStepDate: date, vacant: true },
+          { class: 'B', step: 1, nextStepDate: date },
+        ],
+      }),
+    );
+    expect(r.baselineByClass.A!.FY2027!.wages).toBe('249862.50'); // 2 × 62,250 + 65,362.50 + 60,000
+    expect(r.baselineByClass.B!.FY2027!.wages).toBe('49800.00');
+  });
+
   it('stepFreeze keep: a step date falling due in the freeze is used up without a step', () => {
     const r = cost(
       monthlyScenario({
