@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { CostingThreads, MIN_ROWS_PER_THREAD } from '../server/costing/costScenarioInParallel.js';
 import { costScenario, parseScenario } from '../shared/index.js';
 import type { CostingResult } from '../shared/result.js';
-import { syntheticUnit } from './syntheticUnit.js';
+import { syntheticUnit } from '../shared/syntheticUnit.js';
 
 interface Figure {
   rows: number;

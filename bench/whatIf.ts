@@ -7,7 +7,7 @@
 import { costScenario, parseScenario, type Scenario } from '../shared/index.js';
 import { CostingSession } from '../shared/engine/costingSession.js';
 import { costIncrease } from '../shared/engine/costScenario.js';
-import { syntheticUnit } from './syntheticUnit.js';
+import { syntheticUnit } from '../shared/syntheticUnit.js';
 
 const rows = Number(process.argv[2] ?? 10_000);
 const parsed = parseScenario(syntheticUnit(rows));

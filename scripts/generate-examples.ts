@@ -1,7 +1,7 @@
 // Writes examples/police.json and examples/miscellaneous.json: fictional but realistic units,
 // deterministic (a fixed pseudo-random sequence), so the README's figures stay reproducible.
 import { writeFileSync } from 'node:fs';
-import { isoDaysAfter as iso, seededRandom as sequence } from '../server/demo/seededRandom.js';
+import { isoDaysAfter as iso, seededRandom as sequence } from '../shared/seededRandom.js';
 import { parseScenario, type ScenarioInput } from '../shared/index.js';
 
 const stepsFrom = (first: number, count: number, ratio = 1.05, places = 2) =>

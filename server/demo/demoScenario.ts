@@ -2,7 +2,7 @@ import { addMonths, formatDay, parseDay } from '../../shared/dates.js';
 import { Decimal, roundTo } from '../../shared/money.js';
 import { SCENARIO_FORMAT, type ScenarioInput } from '../../shared/schemas/scenario.js';
 import { demoExtractDate, demoTerm, type DemoUnit } from './demoCity.js';
-import { seededRandom } from './seededRandom.js';
+import { seededRandom } from '../../shared/seededRandom.js';
 
 type ScheduleInput = ScenarioInput['schedule'];
 type RosterRowInput = ScenarioInput['roster']['rows'][number];

@@ -3,7 +3,7 @@ import { CostingInputError } from '../issues.js';
 import { provisionEffects } from '../provisions/registry.js';
 import type { Proposal, Provision, Scenario } from '../schemas/scenario.js';
 import { groupTotal } from './components.js';
-import type { CostingContext } from './costingContext.js';
+import { CostingContext, rosterFacts } from './costingContext.js';
 import {
   CostingCaches,
   costVariant,
@@ -17,6 +17,7 @@ import { provisionDate } from './provisionOrder.js';
 import type { CostingPartials, ProposalPartials, RowPartials } from './rowPartials.js';
 import { lowerBound, type Timeline } from './timeline.js';
 import { Interner, buildVariantPlan, type VariantSpec } from './variantPlan.js';
+import { WARM_UP_MIN_ROWS, warmUpScenario } from './warmUp.js';
 
 export interface CostingProgress {
   /** Costings finished and to do (baseline, each provision prefix, each value-of-1% year). */
@@ -31,6 +32,7 @@ export interface CostingProgress {
  * where they resume, depends only on the scenario and the whole roster's facts, never on the range.
  */
 export function costRowRange(ctx: CostingContext, onProgress?: (progress: CostingProgress) => void, hooks: CostingHooks | null = null): RowPartials {
+  warmUpBefore(ctx.rows.length);
   const scenario = hooks?.scenario ?? ctx.scenario;
   const timeline = ctx.timeline;
   const F = timeline.fiscalYears.length;
@@ -160,6 +162,7 @@ export function costRowRange(ctx: CostingContext, onProgress?: (progress: Costin
  * No prefixes, value of 1% or step movement: a session then re-costs one run per what-if.
  */
 export function costIncreaseRows(ctx: CostingContext, hooks: CostingHooks | null = null): { baseline: Float64Array; proposals: Float64Array[] } {
+  warmUpBefore(ctx.rows.length);
   const scenario = hooks?.scenario ?? ctx.scenario;
   const timeline = ctx.timeline;
   const N = timeline.length;
@@ -179,6 +182,25 @@ export function costIncreaseRows(ctx: CostingContext, hooks: CostingHooks | null
     return costing.byFiscalYear;
   });
   return { baseline, proposals };
+}
+
+let warmedUp = false;
+
+/**
+ * Before the first costing of `WARM_UP_MIN_ROWS` rows or more in this thread, a 24-row costing that
+ * takes the row loop's rarer branches (warmUp.ts): V8 then optimises the loop knowing them, instead
+ * of throwing its optimised code away at each one's first row and recompiling (docs/ARCHITECTURE.md,
+ * "Warm-up"). Its result is dropped; a failure of it is ignored (tests/engine/warmUp.test.ts costs it).
+ */
+function warmUpBefore(rows: number): void {
+  if (warmedUp || rows < WARM_UP_MIN_ROWS) return;
+  warmedUp = true;
+  try {
+    const scenario = warmUpScenario();
+    costRowRange(new CostingContext(scenario, rosterFacts(scenario)));
+  } catch {
+    // The real costing runs regardless: it only starts colder.
+  }
 }
 
 /** The baseline's run options: it records each row's first-period taxable pay (Social Security, §4). */

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { costScenario, parseScenario } from '../../shared/index.js';
 import { exportCostWorkbook } from '../../server/xlsx/index.js';
 import { monthlyScenario } from '../engine/scenarioBuilder.js';
-import { syntheticUnit } from '../../bench/syntheticUnit.js';
+import { syntheticUnit } from '../../shared/syntheticUnit.js';
 
 const cli = (...args: string[]) => cliWith({}, ...args);
 const cliWith = (env: Record<string, string>, ...args: string[]) =>

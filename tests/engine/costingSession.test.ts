@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { costScenario, parseScenario, type Scenario, type ScenarioInput } from '../../shared/index.js';
 import { CostingSession, sameJson } from '../../shared/engine/costingSession.js';
 import { costIncrease } from '../../shared/engine/costScenario.js';
-import { syntheticUnit } from '../../bench/syntheticUnit.js';
+import { syntheticUnit } from '../../shared/syntheticUnit.js';
 import { provisionArb, retroPayDateArb, rowArb, scenarioArb } from './arbitraryScenario.js';
 
 type Input = ScenarioInput;

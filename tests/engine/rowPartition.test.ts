@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { syntheticUnit } from '../../bench/syntheticUnit.js';
+import { syntheticUnit } from '../../shared/syntheticUnit.js';
 import { CostingContext, rosterFacts } from '../../shared/engine/costingContext.js';
 import { costRowRange, rowRanges, withRowRange } from '../../shared/engine/costRowRange.js';
 import { assembleCosting } from '../../shared/engine/costScenario.js';

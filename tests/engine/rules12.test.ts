@@ -253,7 +253,7 @@ describe('figures of §7', () => {
 
 describe('retro pay only moves money in time (§3)', () => {
   it('on a synthetic unit, the term totals of wages, special pays, longevity and overtime are the same with and without retro', async () => {
-    const { syntheticUnit } = await import('../../bench/syntheticUnit.js');
+    const { syntheticUnit } = await import('../../shared/syntheticUnit.js');
     const input = syntheticUnit(300, 7);
     const plain = cost(input);
     input.proposals![0]!.retroPayDate = '2027-03-15';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CostRunner, SupersededError } from '../../../addin/taskpane/costing/costRunner.js';
 import type { CostReply, CostRequest } from '../../../addin/taskpane/costing/workerProtocol.js';
 import { parseScenario, type Scenario } from '../../../shared/index.js';
-import { syntheticUnit } from '../../../bench/syntheticUnit.js';
+import { syntheticUnit } from '../../../shared/syntheticUnit.js';
 import type { CostingResult, IncreaseResult } from '../../../shared/result.js';
 
 /** A worker double: keeps what the runner posts; the test answers when it likes, as a worker would. */

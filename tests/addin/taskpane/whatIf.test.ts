@@ -5,7 +5,7 @@ import { fractionAsPercentText, percentInput } from '../../../addin/taskpane/cos
 import { applyWhatIf, otherSide, variableFields, whatIfLines, whatIfProblem, whatIfScenario } from '../../../addin/taskpane/costing/whatIf.js';
 import { sameExceptProposals } from '../../../addin/taskpane/costing/costRunner.js';
 import { parseScenario } from '../../../shared/index.js';
-import { syntheticUnit } from '../../../bench/syntheticUnit.js';
+import { syntheticUnit } from '../../../shared/syntheticUnit.js';
 
 const offer: Proposal = {
   name: 'City offer',

@@ -1,5 +1,5 @@
-import type { ScenarioInput } from '../shared/index.js';
-import { isoDaysAfter as isoDay, seededRandom as sequence } from '../server/demo/seededRandom.js';
+import type { ScenarioInput } from './schemas/scenario.js';
+import { isoDaysAfter as isoDay, seededRandom as sequence } from './seededRandom.js';
 
 const DEPARTMENTS = ['PD', 'FIN', 'PW', 'LIB'] as const;
 // Every tenth row is paid from two funds (COSTING.md 1.2 §7 splits it), the rest from one.
@@ -14,16 +14,17 @@ const fundOf = (i: number) =>
       : 'GF';
 
 /**
- * A synthetic bargaining unit: 60 classes × 6 steps, a 3-year biweekly horizon, with `rows` roster
- * rows spread over realistic hire and step dates, funds and departments; a union proposal with retro
- * pay, a management proposal, and the budget (2% a year) they are measured against; a dated roll-up.
- * Funds and departments follow the row's index, so the random sequence (and so every other field)
- * is what it was before they were added.
+ * A synthetic bargaining unit: `classCount` classes (60 unless given) × 6 steps, a 3-year biweekly
+ * horizon, with `rows` roster rows spread over realistic hire and step dates, funds and
+ * departments; a union proposal with retro pay, a management proposal, and the budget (2% a year)
+ * they are measured against; a dated roll-up. Funds and departments follow the row's index, so the
+ * random sequence (and so every other field) is what it was before they were added. The benchmarks
+ * cost it, and the engine's warm-up (engine/warmUp.ts) costs a small one.
  */
-export function syntheticUnit(rows: number, seed = 42): ScenarioInput {
+export function syntheticUnit(rows: number, seed = 42, classCount = 60): ScenarioInput {
   const random = sequence(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-  const classes = Array.from({ length: 60 }, (_, c) => {
+  const classes = Array.from({ length: classCount }, (_, c) => {
     const first = 24 + c * 0.85;
     return {
       code: `C${String(c + 1).padStart(2, '0')}`,
