@@ -66,7 +66,22 @@ export function stepPath(ctx: CostingContext, rc: RowContext, regime: StepRegime
     }
   }
   path.dropUpTo(lastStart);
-  return path.path;
+  return path.finished();
+}
+
+/**
+ * Paths with no change, one per step, shared: most rows' paths in a no-step costing, and those of
+ * rows at the top step. A path is an object and two arrays per row and step regime (some 300 bytes
+ * kept in the caches, which every young-generation collection copies), so sharing these matters at
+ * 100,000 rows and more.
+ */
+const UNCHANGED: StepPath[] = [];
+const NO_CHANGES: number[] = [];
+
+function unchangedPath(step: number): StepPath {
+  let path = UNCHANGED[step];
+  if (path === undefined) UNCHANGED[step] = path = { initialStep: step, changeAt: NO_CHANGES, stepAfter: NO_CHANGES };
+  return path;
 }
 
 const NONE_SLID = new Uint8Array(0);
@@ -93,31 +108,46 @@ function addedStepsBy(ctx: CostingContext, regime: StepRegime, start: Day): numb
   return added;
 }
 
+/**
+ * The changes of the path being built, reused by every build (stepPath does not nest): the path
+ * kept gets arrays of its exact length, copied from these, instead of arrays grown by pushes.
+ */
+const building = { changeAt: [] as number[], stepAfter: [] as number[] };
+
 /** A step path as it is built: the row's step now, the steps dropped so far, and the changes recorded. */
 class PathBuilder {
-  readonly path: StepPath;
   dropped = 0;
   private nextDrop = 0;
+  private initialStep: number;
+  private changes = 0;
 
   constructor(
     private readonly timeline: CostingContext['timeline'],
     public step: number,
     private readonly drops: readonly { start: Day; count: number }[],
   ) {
-    this.path = { initialStep: step, changeAt: [], stepAfter: [] };
+    this.initialStep = step;
+  }
+
+  /** The path built: a shared one when the step never changes. */
+  finished(): StepPath {
+    const n = this.changes;
+    if (n === 0) return unchangedPath(this.initialStep);
+    return { initialStep: this.initialStep, changeAt: building.changeAt.slice(0, n), stepAfter: building.stepAfter.slice(0, n) };
   }
 
   /** The row is at `step` from the period starting on `periodStart`. */
   record(periodStart: Day): void {
-    const path = this.path;
     const index = periodStart <= this.timeline.start[0]! ? 0 : this.timeline.indexOfPeriodStarting(periodStart);
+    const n = this.changes;
     if (index === 0) {
-      path.initialStep = this.step;
-    } else if (path.changeAt.length > 0 && path.changeAt[path.changeAt.length - 1] === index) {
-      path.stepAfter[path.stepAfter.length - 1] = this.step;
+      this.initialStep = this.step;
+    } else if (n > 0 && building.changeAt[n - 1] === index) {
+      building.stepAfter[n - 1] = this.step;
     } else {
-      path.changeAt.push(index);
-      path.stepAfter.push(this.step);
+      building.changeAt[n] = index;
+      building.stepAfter[n] = this.step;
+      this.changes = n + 1;
     }
   }
 
