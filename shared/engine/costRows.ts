@@ -171,6 +171,7 @@ function costRows(ctx: CostingContext, plan: VariantPlan, caches: CostingCaches,
   const ssRate = ctx.socialSecurityRate;
   const medicareRate = ctx.medicareRate;
   const rollups = ctx.rollups;
+  const levelAt = ctx.levelAt;
   const startIndex = options.startIndex;
   const epochs = plan.epochs.filter((e) => e.end > startIndex);
   const record = options.recordFirstPeriodTaxable;
@@ -205,7 +206,8 @@ function costRows(ctx: CostingContext, plan: VariantPlan, caches: CostingCaches,
     const regime = plan.stepRegimes[rc.classIndex]!;
     const path = cachedPath(ctx, caches, rc, regime);
     const changeAt = path.changeAt;
-    const levels = rc.longevityLevelAt;
+    // The row's longevity level slots in ctx.levelAt (NEVER after its last threshold, so the scans stop).
+    const levelsAt = rc.position * ctx.levelStride;
     const classIndex = rc.classIndex;
     const pensionTier = rc.pensionTier;
     const healthTier = rc.healthTier;
@@ -270,10 +272,10 @@ function costRows(ctx: CostingContext, plan: VariantPlan, caches: CostingCaches,
       let i = epoch.start < startIndex ? startIndex : epoch.start;
       while (i < epoch.end) {
         while (si < changeAt.length && changeAt[si]! <= i) step = path.stepAfter[si++]!;
-        while (level < levels.length && levels[level]! <= i) level++;
+        while (levelAt[levelsAt + level]! <= i) level++;
         let segmentEnd = epoch.end;
         if (si < changeAt.length && changeAt[si]! < segmentEnd) segmentEnd = changeAt[si]!;
-        if (level < levels.length && levels[level]! < segmentEnd) segmentEnd = levels[level]!;
+        if (levelAt[levelsAt + level]! < segmentEnd) segmentEnd = levelAt[levelsAt + level]!;
         if (basePath !== null) {
           while (bsi < basePath.changeAt.length && basePath.changeAt[bsi]! <= i) baseStep = basePath.stepAfter[bsi++]!;
           if (bsi < basePath.changeAt.length && basePath.changeAt[bsi]! < segmentEnd) segmentEnd = basePath.changeAt[bsi]!;

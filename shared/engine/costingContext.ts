@@ -12,6 +12,8 @@ import type { FlatTerms } from '../provisions/provisionKind.js';
 import { provisionEffects } from '../provisions/registry.js';
 
 const NO_LEVELS = new Int32Array(0);
+/** A period after every costed one: the level slots a row does not reach. */
+export const NEVER = 0x7fffffff;
 
 export interface DatedValue<T> {
   from: Day;
@@ -44,8 +46,6 @@ export interface RowContext {
   overtimeProfileId: number;
   pensionTier: number; // -1: none
   healthTier: number; // -1: none
-  /** Costed period indices at which the row reaches each longevity threshold (ascending). */
-  longevityLevelAt: Int32Array;
   /** The row's next step date, parsed once (step paths are built per step regime). */
   nextStepDay: Day | null;
   /** Interned (class, step, vacant, next step date): all a step path depends on besides the regime. */
@@ -137,6 +137,14 @@ export class CostingContext {
    */
   readonly stepStride: number;
   readonly levelStride: number;
+  /**
+   * The costed period at which each row reaches each longevity threshold (ascending), row by row in
+   * `rows` order, `levelStride` slots a row, the slots after its last threshold NEVER. One array
+   * read in order rather than a small array per row: the row loop reads it first for every row
+   * of every costing, and at 100,000 rows per-row arrays scattered over the heap made that read a
+   * cache miss each time.
+   */
+  readonly levelAt: Int32Array;
   readonly fteStride: number;
   readonly overtimeMultiplier: Fixed;
   readonly extractDate: Day;
@@ -258,7 +266,6 @@ export class CostingContext {
         overtimeProfileId: overtimeProfiles.id(overtimeKey),
         pensionTier: row.pensionTier === undefined ? -1 : this.tierIndex(this.pensionTiers, this.pensionEntries, row.pensionTier),
         healthTier: row.healthTier === undefined ? -1 : this.tierIndex(this.healthTiers, this.healthEntries, row.healthTier),
-        longevityLevelAt: levelsOf(row.hireDate),
         nextStepDay: row.nextStepDate === undefined ? null : dayOf(row.nextStepDate),
         pathId: pathIds.id(`${row.class}|${row.step}|${row.vacant}|${row.nextStepDate ?? ''}`),
         rollups: rollupsOf(row),
@@ -274,6 +281,8 @@ export class CostingContext {
     const addedSteps = Math.max(0, ...scenario.proposals.map((p) => p.provisions.filter(addsTopStep).length));
     this.stepStride = Math.max(...scenario.schedule.classes.map((c) => c.steps.length)) + addedSteps + 1;
     this.levelStride = this.thresholds.length + 1;
+    this.levelAt = new Int32Array(this.rows.length * this.levelStride).fill(NEVER);
+    for (const rc of this.rows) this.levelAt.set(levelsOf(rosterRows[rc.rowIndex]!.hireDate), rc.position * this.levelStride);
     this.fteStride = this.fteIds.size + 1;
     this.positions = roster.positions;
     this.vacantPositions = roster.vacantPositions;
