@@ -13,7 +13,12 @@ export interface ReadTimings {
  * makes runs here (`checkScenario`), so `validate` refuses what `cost` refuses. An unreadable
  * file is an issue, not a crash.
  */
-export async function readScenarioFile(file: string, timings: ReadTimings = { jsonParseSeconds: 0, validationSeconds: 0 }): Promise<CheckedScenario> {
+export async function readScenarioFile(
+  file: string,
+  timings: ReadTimings = { jsonParseSeconds: 0, validationSeconds: 0 },
+  /** Given a JSON file's text before it is parsed (CostingThreads.prepare). */
+  onJsonText?: (text: string) => void,
+): Promise<CheckedScenario> {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file === '-' ? 0 : file);
@@ -29,7 +34,9 @@ export async function readScenarioFile(file: string, timings: ReadTimings = { js
     const plain = (issues: readonly { path: string; message: string }[] = []) => issues.map(({ path, message }) => ({ path, message }));
     return read.ok ? { ok: true, value: read.scenario, warnings: plain(read.warnings) } : { ok: false, issues: plain(read.issues), warnings: [] };
   }
-  const json = parseJson(bytes.toString('utf8'));
+  const text = bytes.toString('utf8');
+  onJsonText?.(text);
+  const json = parseJson(text);
   timings.jsonParseSeconds = secondsSince(start);
   if (!json.ok) return { ...json, warnings: [] };
   start = performance.now();

@@ -5,15 +5,34 @@ import { CostingContext } from '../../shared/engine/costingContext.js';
 import { costRowRange } from '../../shared/engine/costRowRange.js';
 import { toTransfer } from '../../shared/engine/rowPartials.js';
 import { CostingInputError } from '../../shared/issues.js';
+import { parseScenario } from '../../shared/scenario.js';
+import type { Scenario } from '../../shared/schemas/scenario.js';
+import { threadRanges } from './threadRanges.js';
 import type { RowRangeReply, RowRangeTask } from './rowRangeMessages.js';
 
 if (!parentPort) throw new Error('rowRangeWorker runs as a worker thread');
 const port = parentPort;
-// Started before the scenario is read (CostingThreads): the task comes as the one message.
-port.once('message', (task: RowRangeTask) => {
+
+/** The rows this worker read and validated from the file's text, and their range. */
+let prepared: { range: [number, number]; scenario: Scenario } | null = null;
+
+// Started before the scenario is read (CostingThreads); messages are handled one at a time, in order.
+port.on('message', (task: RowRangeTask) => {
+  if (task.kind === 'text') {
+    prepared = prepare(task);
+    return;
+  }
   let reply: RowRangeReply;
   try {
-    reply = { ok: true, partials: toTransfer(costRowRange(new CostingContext(task.scenario, task.roster))) };
+    let scenario: Scenario;
+    if (task.kind === 'scenario') scenario = task.scenario;
+    else if (prepared !== null && prepared.range[0] === task.range[0] && prepared.range[1] === task.range[1]) scenario = prepared.scenario;
+    else {
+      port.postMessage({ ok: false, kind: 'unprepared', message: `no rows prepared for ${task.range.join('–')}`, stack: '' } satisfies RowRangeReply);
+      return;
+    }
+    prepared = null;
+    reply = { ok: true, partials: toTransfer(costRowRange(new CostingContext(scenario, task.roster))) };
   } catch (error) {
     const e = error as Error;
     const kind = error instanceof CostingInputError ? 'input' : error instanceof RangeError ? 'range' : 'other';
@@ -21,3 +40,23 @@ port.once('message', (task: RowRangeTask) => {
   }
   port.postMessage(reply, reply.ok ? [reply.partials.cents.buffer as ArrayBuffer] : []);
 });
+
+/**
+ * Reads the file's text as the calling thread does, cuts out the range it will be asked to cost
+ * (the ranges depend only on the row count and the thread setting), and validates those rows with
+ * the rest of the scenario. Nothing when the text does not read (the calling thread reports that).
+ * A row's validated value depends only on the row, so these are the calling thread's rows.
+ */
+function prepare(task: Extract<RowRangeTask, { kind: 'text' }>): typeof prepared {
+  try {
+    const input = JSON.parse(task.text) as { roster?: { rows?: unknown } };
+    const rows = input.roster?.rows;
+    if (!Array.isArray(rows)) return null;
+    const range = threadRanges(rows.length, task.threads, task.minRowsPerThread)[task.rangeIndex];
+    if (range === undefined) return null;
+    const read = parseScenario({ ...input, roster: { ...input.roster, rows: rows.slice(range[0], range[1]) } });
+    return read.ok ? { range, scenario: read.value } : null;
+  } catch {
+    return null;
+  }
+}

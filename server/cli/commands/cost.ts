@@ -40,10 +40,11 @@ export function registerCostCommands(program: Command): void {
       const setting = costingThreads();
       if (setting === null)
         exitWithIssues([{ path: 'COSTING_THREADS', message: `must be a whole number of threads, 1 or more (got ${process.env.COSTING_THREADS})` }]);
-      // The costing threads load the engine while this one reads and validates the file.
+      // The costing threads load the engine while this one reads and validates the file, and read
+      // and validate their own rows of it meanwhile.
       const costing = new CostingThreads(setting);
       const timings = { jsonParseSeconds: 0, validationSeconds: 0 };
-      const scenario = await readScenarioFile(file, timings);
+      const scenario = await readScenarioFile(file, timings, (text) => costing.prepare(text));
       printWarnings(scenario.warnings);
       if (!scenario.ok) {
         await costing.close();

@@ -1,0 +1,60 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CostingThreads } from '../../server/costing/costScenarioInParallel.js';
+import { threadRanges } from '../../server/costing/threadRanges.js';
+import { costScenario, parseScenario, type Scenario, type ScenarioInput } from '../../shared/index.js';
+import { syntheticUnit } from '../../shared/syntheticUnit.js';
+import { scenarioArb } from '../engine/arbitraryScenario.js';
+
+// CostingThreads (bargaining-costing cost on several threads): a worker may read and validate its
+// own rows from the file's text (prepare) instead of being sent them. Whichever way its rows reach
+// it, the result is costScenario's to the byte.
+
+function parsed(input: ScenarioInput): Scenario {
+  const read = parseScenario(input);
+  if (!read.ok) throw new Error(read.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
+  return read.value;
+}
+
+describe('costing on several threads', () => {
+  it('a range of rows validated on its own is that range of the whole roster validated (generated scenarios)', () => {
+    const caseArb = scenarioArb.chain((input) => fc.tuple(fc.constant(input), fc.integer({ min: 1, max: 4 })));
+    fc.assert(
+      fc.property(caseArb, ([input, threads]) => {
+        const whole = parseScenario(input);
+        fc.pre(whole.ok);
+        const value = (whole as { value: Scenario }).value;
+        const raw = JSON.parse(JSON.stringify(input)) as { roster: { rows: unknown[] } };
+        for (const [start, end] of threadRanges(value.roster.rows.length, threads, 1)) {
+          const range = parseScenario({ ...raw, roster: { ...raw.roster, rows: raw.roster.rows.slice(start, end) } });
+          expect(range.ok).toBe(true);
+          const { roster, ...rest } = (range as { value: Scenario }).value;
+          const { roster: wholeRoster, ...wholeRest } = value;
+          expect(rest).toEqual(wholeRest);
+          expect(roster).toEqual({ ...wholeRoster, rows: wholeRoster.rows.slice(start, end) });
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('costs prepared rows, rows sent, and rows sent after a text that does not match, all as costScenario does', async () => {
+    const input = syntheticUnit(240, 5);
+    const scenario = parsed(input);
+    const expected = JSON.stringify(costScenario(scenario));
+    const cases: [string, (threads: CostingThreads) => void, number][] = [
+      ['prepared from the text', (t) => t.prepare(JSON.stringify(input)), 0],
+      ['sent (no text)', () => undefined, 2],
+      ['sent (a text with other rows)', (t) => t.prepare(JSON.stringify(syntheticUnit(300, 5))), 2],
+      ['sent (a text that is not JSON)', (t) => t.prepare('{"roster": '), 2],
+    ];
+    for (const [name, prepare, sent] of cases) {
+      const threads = new CostingThreads({ threads: 3, minRowsPerThread: 1 });
+      prepare(threads);
+      const result = await threads.cost(scenario);
+      expect(threads.used, name).toBe(3);
+      expect(threads.sentRows, name).toBe(sent);
+      expect(JSON.stringify(result), name).toBe(expected);
+    }
+  }, 120_000);
+});
