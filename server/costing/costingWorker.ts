@@ -3,6 +3,7 @@
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { costScenario } from '../../shared/engine/costScenario.js';
+import { warmUpEngine } from '../../shared/engine/costRowRange.js';
 import { CostingInputError } from '../../shared/issues.js';
 import { readDraftBody, readEditBody } from '../http/costModelBodies.js';
 import { costStoredScenario } from '../services/costModels.js';
@@ -15,6 +16,9 @@ if (!parentPort) throw new Error('costingWorker runs as a worker thread');
 const port = parentPort;
 
 lowerThreadPriority((workerData as CostingWorkerData | undefined)?.niceness);
+// While the server starts and no job is queued (a job's message waits the ~0.1 s): the first
+// 10,000-row submit then runs an engine V8 has already optimised (docs/ARCHITECTURE.md, "Warm-up").
+setImmediate(warmUpEngine);
 
 /**
  * Lowers this worker thread's CPU priority (its nice value), so the request thread wins the CPU

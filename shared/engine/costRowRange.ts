@@ -193,7 +193,15 @@ let warmedUp = false;
  * "Warm-up"). Its result is dropped; a failure of it is ignored (tests/engine/warmUp.test.ts costs it).
  */
 function warmUpBefore(rows: number): void {
-  if (warmedUp || rows < WARM_UP_MIN_ROWS) return;
+  if (rows >= WARM_UP_MIN_ROWS) warmUpEngine();
+}
+
+/**
+ * The warm-up now, if this thread has not run it: for a thread that will cost large rosters and is
+ * idle now (a server's costing worker when it starts), so its first costing starts warm.
+ */
+export function warmUpEngine(): void {
+  if (warmedUp) return;
   warmedUp = true;
   try {
     const scenario = warmUpScenario();
