@@ -3,7 +3,7 @@ import { Decimal } from '../money.js';
 import type { Provision, RosterRow, Scenario } from '../schemas/scenario.js';
 import { exactRate, type ExactRate } from './exactRate.js';
 import { fixed, type Fixed } from './fixedPoint.js';
-import { KeyIds } from './keyIds.js';
+import { KeyIds, TupleIds } from './keyIds.js';
 import type { PayBasis } from './payAmounts.js';
 import { longevityThresholds, rowLongevityLevels } from './longevity.js';
 import { Timeline } from './timeline.js';
@@ -12,6 +12,7 @@ import type { FlatTerms } from '../provisions/provisionKind.js';
 import { provisionEffects } from '../provisions/registry.js';
 
 const NO_LEVELS = new Int32Array(0);
+const NO_PAYS: readonly string[] = [];
 /** A period after every costed one: the level slots a row does not reach. */
 export const NEVER = 0x7fffffff;
 
@@ -210,15 +211,29 @@ export class CostingContext {
     const bandSets = [a.longevity, ...effects.flatMap((e) => (e.longevityBands === undefined ? [] : [e.longevityBands]))];
     this.thresholds = longevityThresholds(bandSets);
 
-    const profiles = new KeyIds();
-    const overtimeProfiles = new KeyIds();
-    const pathIds = new KeyIds();
+    const profiles = new TupleIds();
+    const overtimeProfiles = new TupleIds();
+    const pathIds = new TupleIds();
     // Roster values repeat (FTE "1", a fund, a hire date shared by a cohort): what is derived from
     // a value is derived once and shared by the rows that have it.
-    const payListOf = sharedBy(
-      (pays: readonly string[]) => JSON.stringify(pays),
-      (pays) => pays,
-    );
+    // Most rows have no special pay or one: those lists are found without a JSON key.
+    const payListsOf = [new Map<string, readonly string[]>(), new Map<string, readonly string[]>()];
+    const payListOf = (pays: readonly string[]): readonly string[] => {
+      if (pays.length === 0) return NO_PAYS;
+      const lists = payListsOf[pays.length === 1 ? 0 : 1]!;
+      const key = pays.length === 1 ? pays[0]! : JSON.stringify(pays);
+      let list = lists.get(key);
+      if (list === undefined) lists.set(key, (list = pays));
+      return list;
+    };
+    // The overtime profile counts a row's special pays as a set: each distinct list's sorted key,
+    // once. JSON, not the codes joined by commas: a code may hold a comma ("A,B" is not A and B).
+    const paySetKeys = new Map<readonly string[], string>();
+    const paySetKeyOf = (pays: readonly string[]): string => {
+      let key = paySetKeys.get(pays);
+      if (key === undefined) paySetKeys.set(pays, (key = JSON.stringify([...pays].sort())));
+      return key;
+    };
     const fteIdOf = sharedBy(
       (fte: string) => fte,
       (fte) => this.fteIds.id(new Decimal(fte).toString()),
@@ -229,27 +244,43 @@ export class CostingContext {
     );
     const dayOf = sharedBy((date: string) => date, parseDay);
     const fixedOf = sharedBy((text: string) => text, fixed);
-    const rollupsOf = sharedBy(
-      (row: RosterRow) => JSON.stringify([row.class, row.pensionTier ?? null]),
-      (row) =>
-        this.rollups.flatMap((r, i) =>
+    // Keyed by class and tier ('' for none: a tier name is never empty).
+    const rollupLists = new Map<string, Map<string, readonly number[]>>();
+    const rollupsOf = (row: RosterRow): readonly number[] => {
+      let byTier = rollupLists.get(row.class);
+      if (byTier === undefined) rollupLists.set(row.class, (byTier = new Map<string, readonly number[]>()));
+      const tier = row.pensionTier ?? '';
+      let list = byTier.get(tier);
+      if (list === undefined) {
+        list = this.rollups.flatMap((r, i) =>
           (r.classes === null || r.classes.has(row.class)) && (r.tiers === null || (row.pensionTier !== undefined && r.tiers.has(row.pensionTier))) ? [i] : [],
-        ),
-    );
-    const fundOf = sharedBy(
-      (fund: RosterRow['fund']) => JSON.stringify(fund ?? null),
-      (fund) => {
-        const parts = fundParts(fund);
-        return { fundIndex: parts.map((part) => fundIds.get(part.fund)!), fundShares: parts.slice(0, -1).map((part) => shareRate(part.share)) };
-      },
-    );
+        );
+        byTier.set(tier, list);
+      }
+      return list;
+    };
+    const fundPartsOf = (fund: RosterRow['fund']) => {
+      const parts = fundParts(fund);
+      return { fundIndex: parts.map((part) => fundIds.get(part.fund)!), fundShares: parts.slice(0, -1).map((part) => shareRate(part.share)) };
+    };
+    // A single fund by its code, a split by its JSON (the usual single fund builds no key).
+    const singleFunds = new Map<string, ReturnType<typeof fundPartsOf>>();
+    const splitFundOf = sharedBy((fund: RosterRow['fund']) => JSON.stringify(fund ?? null), fundPartsOf);
+    const fundOf = (fund: RosterRow['fund']) => {
+      if (typeof fund !== 'string') return splitFundOf(fund);
+      let parts = singleFunds.get(fund);
+      if (parts === undefined) singleFunds.set(fund, (parts = fundPartsOf(fund)));
+      return parts;
+    };
     const rosterRows = scenario.roster.rows;
-    const overtimeKeys = rosterRows.map((row) => `${row.class}|${row.overtimeHours}|${[...row.pays].sort().join(',')}`);
-    const profileIds = Int32Array.from(rosterRows, (row, i) => profiles.id(`${overtimeKeys[i]}|${row.fte}`));
+    // (class, overtime hours, special pays as a set): all overtime depends on besides the class state.
+    const overtimeProfileIds = Int32Array.from(rosterRows, (row) =>
+      overtimeProfiles.id(this.classIndex.get(row.class)!, row.overtimeHours, paySetKeyOf(payListOf(row.pays))),
+    );
+    const profileIds = Int32Array.from(rosterRows, (row, i) => profiles.id(overtimeProfileIds[i]!, row.fte));
     this.rows = costingOrder(rosterRows, profileIds, this.classIndex).map((rowIndex, position) => {
       const row = rosterRows[rowIndex]!;
       const fund = fundOf(row.fund);
-      const overtimeKey = overtimeKeys[rowIndex]!;
       return {
         row,
         rowIndex,
@@ -263,11 +294,11 @@ export class CostingContext {
         medicare: row.medicare,
         vacant: row.vacant,
         pays: payListOf(row.pays),
-        overtimeProfileId: overtimeProfiles.id(overtimeKey),
+        overtimeProfileId: overtimeProfileIds[rowIndex]!,
         pensionTier: row.pensionTier === undefined ? -1 : this.tierIndex(this.pensionTiers, this.pensionEntries, row.pensionTier),
         healthTier: row.healthTier === undefined ? -1 : this.tierIndex(this.healthTiers, this.healthEntries, row.healthTier),
         nextStepDay: row.nextStepDate === undefined ? null : dayOf(row.nextStepDate),
-        pathId: pathIds.id(`${row.class}|${row.step}|${row.vacant}|${row.nextStepDate ?? ''}`),
+        pathId: pathIds.id(this.classIndex.get(row.class)!, row.step, row.vacant, row.nextStepDate ?? ''),
         rollups: rollupsOf(row),
         fundIndex: fund.fundIndex,
         fundShares: fund.fundShares,

@@ -42,6 +42,16 @@ const base = (over: Record<string, any>): unknown => ({
   proposals: over.proposals ?? [{ name: 'P', ...over.proposal, provisions: over.provisions ?? [] }],
 });
 export const namedCases: Record<string, unknown> = {
+  // One row's single code "X,Y" against another's two codes X and Y, with the same overtime: the
+  // engine's overtime cache once keyed pays by their codes joined with commas, and gave both rows
+  // the overtime of whichever it costed first.
+  overtimeCommaInPayCode: base({
+    rows: [
+      { overtimeHours: '100', pays: ['X,Y'] },
+      { overtimeHours: '100', pays: ['X', 'Y'] },
+    ],
+    assumptions: { specialPays: { X: { percent: '0.05', pensionable: true }, Y: { amount: '100', per: 'month' }, 'X,Y': { percent: '0.20' } } },
+  }),
   lumpInLastPeriod: base({
     rows: [{ medicare: true, socialSecurity: true }],
     provisions: [{ type: 'lumpSum', amount: '1000.00', payDate: '2027-06-15' }],
