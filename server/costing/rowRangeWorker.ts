@@ -5,7 +5,7 @@ import { CostingContext } from '../../shared/engine/costingContext.js';
 import { costRowRange } from '../../shared/engine/costRowRange.js';
 import { toTransfer } from '../../shared/engine/rowPartials.js';
 import { CostingInputError } from '../../shared/issues.js';
-import { parseScenario } from '../../shared/scenario.js';
+import { parseJson, parseScenario } from '../../shared/scenario.js';
 import type { Scenario } from '../../shared/schemas/scenario.js';
 import { threadRanges } from './threadRanges.js';
 import type { RowRangeReply, RowRangeTask } from './rowRangeMessages.js';
@@ -49,7 +49,9 @@ port.on('message', (task: RowRangeTask) => {
  */
 function prepare(task: Extract<RowRangeTask, { kind: 'text' }>): typeof prepared {
   try {
-    const input = JSON.parse(task.text) as { roster?: { rows?: unknown } };
+    const json = parseJson(task.text);
+    if (!json.ok) return null;
+    const input = json.value as { roster?: { rows?: unknown } };
     const rows = input.roster?.rows;
     if (!Array.isArray(rows)) return null;
     const range = threadRanges(rows.length, task.threads, task.minRowsPerThread)[task.rangeIndex];

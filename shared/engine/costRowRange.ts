@@ -211,6 +211,11 @@ export function warmUpEngine(): void {
   }
 }
 
+/** Whether this thread has run the warm-up (for tests; no figure depends on it). */
+export function engineWarmedUp(): boolean {
+  return warmedUp;
+}
+
 /** The baseline's run options: it records each row's first-period taxable pay (Social Security, §4). */
 function baselineOptions(fromStart: CostRunOptions): CostRunOptions {
   return { ...fromStart, recordFirstPeriodTaxable: true };

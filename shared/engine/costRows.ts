@@ -636,21 +636,15 @@ function specialPayAt(cs: ClassState, rc: RowContext, i: number): PayDefinition 
   return cs.pays.get(code) ?? undefinedPay(rc, code);
 }
 
-/**
- * The special pay definitions in force for the row in class state `cs` (see specialPayAt), as a
- * list: `scratch`, emptied and refilled (an overtime cache miss needs the list only for one call,
- * and at 100,000 rows there are some 250,000 of them).
- */
-function specialPaysOf(cs: ClassState, rc: RowContext, scratch: PayDefinition[]): PayDefinition[] {
-  scratch.length = 0;
+/** The special pay definitions in force for the row in class state `cs` (see specialPayAt), as a list. */
+function specialPaysOf(cs: ClassState, rc: RowContext): PayDefinition[] {
+  const pays: PayDefinition[] = [];
   for (let i = 0; i < rc.pays.length + cs.granted.length; i++) {
     const def = specialPayAt(cs, rc, i);
-    if (def !== null) scratch.push(def);
+    if (def !== null) pays.push(def);
   }
-  return scratch;
+  return pays;
 }
-
-const paysInForce: PayDefinition[] = [];
 
 function undefinedPay(rc: RowContext, code: string): never {
   throw new CostingInputError([{ path: `roster.rows[${rc.rowIndex}].pays`, message: `special pay ${code} is not defined` }]);
@@ -688,7 +682,7 @@ function cachedOvertime(ctx: CostingContext, caches: CostingCaches, cs: ClassSta
   const key = (rc.overtimeProfileId * ctx.stepStride + step) * ctx.levelStride + level;
   let cents = byState.get(key);
   if (cents === undefined) {
-    cents = overtimeCents(cs.rates[step - 1]!, specialPaysOf(cs, rc, paysInForce), cs.longevityByLevel[level]!.fixed, hours, ctx.overtimeMultiplier, ctx.basis);
+    cents = overtimeCents(cs.rates[step - 1]!, specialPaysOf(cs, rc), cs.longevityByLevel[level]!.fixed, hours, ctx.overtimeMultiplier, ctx.basis);
     byState.set(key, cents);
   }
   return cents;

@@ -217,23 +217,21 @@ export class CostingContext {
     // Roster values repeat (FTE "1", a fund, a hire date shared by a cohort): what is derived from
     // a value is derived once and shared by the rows that have it.
     // Most rows have no special pay or one: those lists are found without a JSON key.
-    const payListsOf = [new Map<string, readonly string[]>(), new Map<string, readonly string[]>()];
-    const payListOf = (pays: readonly string[]): readonly string[] => {
-      if (pays.length === 0) return NO_PAYS;
-      const lists = payListsOf[pays.length === 1 ? 0 : 1]!;
-      const key = pays.length === 1 ? pays[0]! : JSON.stringify(pays);
-      let list = lists.get(key);
-      if (list === undefined) lists.set(key, (list = pays));
-      return list;
-    };
+    const singlePayList = sharedBy(
+      (pays: readonly string[]) => pays[0]!,
+      (pays) => pays,
+    );
+    const longerPayList = sharedBy(
+      (pays: readonly string[]) => JSON.stringify(pays),
+      (pays) => pays,
+    );
+    const payListOf = (pays: readonly string[]) => (pays.length === 0 ? NO_PAYS : pays.length === 1 ? singlePayList(pays) : longerPayList(pays));
     // The overtime profile counts a row's special pays as a set: each distinct list's sorted key,
     // once. JSON, not the codes joined by commas: a code may hold a comma ("A,B" is not A and B).
-    const paySetKeys = new Map<readonly string[], string>();
-    const paySetKeyOf = (pays: readonly string[]): string => {
-      let key = paySetKeys.get(pays);
-      if (key === undefined) paySetKeys.set(pays, (key = JSON.stringify([...pays].sort())));
-      return key;
-    };
+    const paySetKeyOf = sharedBy(
+      (pays: readonly string[]) => pays,
+      (pays) => JSON.stringify([...pays].sort()),
+    );
     const fteIdOf = sharedBy(
       (fte: string) => fte,
       (fte) => this.fteIds.id(new Decimal(fte).toString()),
@@ -245,47 +243,37 @@ export class CostingContext {
     const dayOf = sharedBy((date: string) => date, parseDay);
     const fixedOf = sharedBy((text: string) => text, fixed);
     // Keyed by class and tier ('' for none: a tier name is never empty).
-    const rollupLists = new Map<string, Map<string, readonly number[]>>();
-    const rollupsOf = (row: RosterRow): readonly number[] => {
-      let byTier = rollupLists.get(row.class);
-      if (byTier === undefined) rollupLists.set(row.class, (byTier = new Map<string, readonly number[]>()));
-      const tier = row.pensionTier ?? '';
-      let list = byTier.get(tier);
-      if (list === undefined) {
-        list = this.rollups.flatMap((r, i) =>
+    const rollupKeys = new TupleIds();
+    const rollupsOf = sharedBy(
+      (row: RosterRow) => rollupKeys.id(row.class, row.pensionTier ?? ''),
+      (row) =>
+        this.rollups.flatMap((r, i) =>
           (r.classes === null || r.classes.has(row.class)) && (r.tiers === null || (row.pensionTier !== undefined && r.tiers.has(row.pensionTier))) ? [i] : [],
-        );
-        byTier.set(tier, list);
-      }
-      return list;
-    };
+        ),
+    );
     const fundPartsOf = (fund: RosterRow['fund']) => {
       const parts = fundParts(fund);
       return { fundIndex: parts.map((part) => fundIds.get(part.fund)!), fundShares: parts.slice(0, -1).map((part) => shareRate(part.share)) };
     };
     // A single fund by its code, a split by its JSON (the usual single fund builds no key).
-    const singleFunds = new Map<string, ReturnType<typeof fundPartsOf>>();
+    const singleFundOf = sharedBy((fund: string) => fund, fundPartsOf);
     const splitFundOf = sharedBy((fund: RosterRow['fund']) => JSON.stringify(fund ?? null), fundPartsOf);
-    const fundOf = (fund: RosterRow['fund']) => {
-      if (typeof fund !== 'string') return splitFundOf(fund);
-      let parts = singleFunds.get(fund);
-      if (parts === undefined) singleFunds.set(fund, (parts = fundPartsOf(fund)));
-      return parts;
-    };
+    const fundOf = (fund: RosterRow['fund']) => (typeof fund === 'string' ? singleFundOf(fund) : splitFundOf(fund));
     const rosterRows = scenario.roster.rows;
+    const rowClasses = Int32Array.from(rosterRows, (row) => this.classIndex.get(row.class)!);
     // (class, overtime hours, special pays as a set): all overtime depends on besides the class state.
-    const overtimeProfileIds = Int32Array.from(rosterRows, (row) =>
-      overtimeProfiles.id(this.classIndex.get(row.class)!, row.overtimeHours, paySetKeyOf(payListOf(row.pays))),
+    const overtimeProfileIds = Int32Array.from(rosterRows, (row, i) =>
+      overtimeProfiles.id(rowClasses[i]!, row.overtimeHours, paySetKeyOf(payListOf(row.pays))),
     );
     const profileIds = Int32Array.from(rosterRows, (row, i) => profiles.id(overtimeProfileIds[i]!, row.fte));
-    this.rows = costingOrder(rosterRows, profileIds, this.classIndex).map((rowIndex, position) => {
+    this.rows = costingOrder(rosterRows, rowClasses, profileIds).map((rowIndex, position) => {
       const row = rosterRows[rowIndex]!;
       const fund = fundOf(row.fund);
       return {
         row,
         rowIndex,
         position,
-        classIndex: this.classIndex.get(row.class)!,
+        classIndex: rowClasses[rowIndex]!,
         fte: fixedOf(row.fte),
         fteId: fteIdOf(row.fte),
         overtimeHours: fixedOf(row.overtimeHours),
@@ -298,7 +286,7 @@ export class CostingContext {
         pensionTier: row.pensionTier === undefined ? -1 : this.tierIndex(this.pensionTiers, this.pensionEntries, row.pensionTier),
         healthTier: row.healthTier === undefined ? -1 : this.tierIndex(this.healthTiers, this.healthEntries, row.healthTier),
         nextStepDay: row.nextStepDate === undefined ? null : dayOf(row.nextStepDate),
-        pathId: pathIds.id(this.classIndex.get(row.class)!, row.step, row.vacant, row.nextStepDate ?? ''),
+        pathId: pathIds.id(rowClasses[rowIndex]!, row.step, row.vacant, row.nextStepDate ?? ''),
         rollups: rollupsOf(row),
         fundIndex: fund.fundIndex,
         fundShares: fund.fundShares,
@@ -339,8 +327,8 @@ export class CostingContext {
 }
 
 /** `derive` memoized under `keyOf`: each distinct key's value is derived once, and shared. */
-function sharedBy<T, V>(keyOf: (input: T) => string, derive: (input: T) => V): (input: T) => V {
-  const byKey = new Map<string, V>();
+function sharedBy<T, V>(keyOf: (input: T) => unknown, derive: (input: T) => V): (input: T) => V {
+  const byKey = new Map<unknown, V>();
   return (input) => {
     const key = keyOf(input);
     let value = byKey.get(key);
@@ -391,8 +379,7 @@ function sortByFrom<T>(entries: DatedValue<T>[]): DatedValue<T>[] {
  * fetched from memory for nearly every row (at 100,000 rows the pay tables far exceed the cache).
  * Every figure is a sum of exact integer cents per row, so the order changes no figure.
  */
-function costingOrder(rows: readonly RosterRow[], profileIds: Int32Array, classIndex: ReadonlyMap<string, number>): number[] {
-  const classes = Int32Array.from(rows, (row) => classIndex.get(row.class)!);
+function costingOrder(rows: readonly RosterRow[], classes: Int32Array, profileIds: Int32Array): number[] {
   const order = Array.from(rows, (_, i) => i);
   return order.sort((a, b) => classes[a]! - classes[b]! || profileIds[a]! - profileIds[b]! || rows[a]!.step - rows[b]!.step || a - b);
 }

@@ -6,9 +6,9 @@ import type { StepRegime } from './variantPlan.js';
 export interface StepPath {
   initialStep: number;
   /** Costed period indices (ascending) at which the step changes… */
-  changeAt: number[];
+  readonly changeAt: readonly number[];
   /** …and the step from then on. */
-  stepAfter: number[];
+  readonly stepAfter: readonly number[];
 }
 
 const MAX_STEP_DATES = 2000;
@@ -76,7 +76,7 @@ export function stepPath(ctx: CostingContext, rc: RowContext, regime: StepRegime
  * 100,000 rows and more.
  */
 const UNCHANGED: StepPath[] = [];
-const NO_CHANGES: number[] = [];
+const NO_CHANGES: readonly number[] = [];
 
 function unchangedPath(step: number): StepPath {
   let path = UNCHANGED[step];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CostingContext, rosterFacts } from '../../shared/engine/costingContext.js';
-import { costRowRange, withRowRange } from '../../shared/engine/costRowRange.js';
+import { costRowRange, engineWarmedUp, withRowRange } from '../../shared/engine/costRowRange.js';
 import { assembleCosting } from '../../shared/engine/costScenario.js';
 import { addRowPartials } from '../../shared/engine/rowPartials.js';
 import { WARM_UP_MIN_ROWS, warmUpScenario } from '../../shared/engine/warmUp.js';
@@ -52,7 +52,9 @@ describe('the engine warm-up', () => {
       [half, WARM_UP_MIN_ROWS],
     ].map(([start, end]) => costRowRange(new CostingContext(withRowRange(scenario, start!, end!), roster)));
     const assembled = JSON.stringify(assembleCosting(scenario, roster, addRowPartials(inRanges)));
+    expect(engineWarmedUp()).toBe(false);
     // Then the whole roster, which reaches the threshold and runs the warm-up first.
     expect(JSON.stringify(costScenario(scenario))).toBe(assembled);
+    expect(engineWarmedUp()).toBe(true);
   });
 });
