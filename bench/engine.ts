@@ -9,6 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { CostingThreads, MIN_ROWS_PER_THREAD } from '../server/costing/costScenarioInParallel.js';
+import { warmUpEngineFor } from '../shared/engine/costRowRange.js';
 import { costScenario, parseScenario } from '../shared/index.js';
 import type { CostingResult } from '../shared/result.js';
 import { syntheticUnit } from '../shared/syntheticUnit.js';
@@ -25,6 +26,11 @@ interface Figure {
   peakMB: number;
   /** What `bargaining-costing cost` adds around the engine: JSON text → value, and schema validation. */
   jsonParseSeconds?: number;
+  /**
+   * The engine's warm-up (warmUpEngineFor), run as `bargaining-costing cost` runs it: between the
+   * JSON parse and validation, once per process, so its optimised row loop compiles during validation.
+   */
+  warmUpSeconds?: number;
   validateSeconds?: number;
   /** Threads the costing used (the all-core run: fewer than the cores for a small roster, as the CLI). */
   threads?: number;
@@ -59,6 +65,9 @@ function measure(rows: number, threads: number): Promise<Figure> | Figure {
   const json: unknown = JSON.parse(text);
   const jsonParseSeconds = elapsed(t);
   t = process.hrtime.bigint();
+  warmUpEngineFor(rows);
+  const warmUpSeconds = elapsed(t);
+  t = process.hrtime.bigint();
   const parsed = parseScenario(json);
   const validateSeconds = elapsed(t);
   if (!parsed.ok) throw new Error(parsed.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
@@ -67,6 +76,7 @@ function measure(rows: number, threads: number): Promise<Figure> | Figure {
   const cpu = process.cpuUsage();
   const done = (result: CostingResult): Figure => ({
     ...figure(rows, result, elapsed(t), process.cpuUsage(cpu), jsonParseSeconds, validateSeconds),
+    warmUpSeconds,
     threads: costing?.used ?? 1,
   });
   return costing === null ? done(costScenario(parsed.value)) : costing.cost(parsed.value).then(done);
@@ -134,6 +144,7 @@ if (one !== -1) {
     'row-periods/s'.padStart(14),
     'peak MB'.padStart(9),
     'JSON s'.padStart(8),
+    'warm-up s'.padStart(10),
     'valid. s'.padStart(9),
     'all-core s: median (range), threads'.padStart(36),
     'CPU s'.padStart(8),
@@ -150,6 +161,7 @@ if (one !== -1) {
       Math.round(f.rowPeriodsPerSecond).toLocaleString('en-US').padStart(14),
       f.peakMB.toFixed(0).padStart(9),
       (f.jsonParseSeconds ?? 0).toFixed(3).padStart(8),
+      (f.warmUpSeconds ?? 0).toFixed(3).padStart(10),
       (f.validateSeconds ?? 0).toFixed(3).padStart(9),
       (f.allCores ? `${withRange(f.allCores.seconds, f.allCores.secondsRange)}, ${f.allCores.threads}` : '–').padStart(36),
       (f.allCores ? f.allCores.cpuSeconds.toFixed(3) : '–').padStart(8),
@@ -166,6 +178,7 @@ if (one !== -1) {
       rowPeriodsPerSecond: Math.round(f.rowPeriodsPerSecond),
       peakMB: Math.round(f.peakMB),
       jsonParseSeconds: Number((f.jsonParseSeconds ?? 0).toFixed(3)),
+      warmUpSeconds: Number((f.warmUpSeconds ?? 0).toFixed(3)),
       validateSeconds: Number((f.validateSeconds ?? 0).toFixed(3)),
       cpuSeconds: Number((f.cpuSeconds ?? 0).toFixed(3)),
       ...(f.allCores

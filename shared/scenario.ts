@@ -29,6 +29,12 @@ export function parseJson(text: string): ParseResult<unknown> {
   }
 }
 
+/** The number of rows in a parsed but unvalidated scenario's roster (0 when it has no row list). */
+export function rosterRowCount(input: unknown): number {
+  const rows = (input as { roster?: { rows?: unknown } } | null)?.roster?.rows;
+  return Array.isArray(rows) ? rows.length : 0;
+}
+
 /**
  * The schema, then every costing-time check (`costingIssues`): what `validate` reports and what
  * `cost` refuses before it costs anything. At most 200 problems are listed, the rest counted.

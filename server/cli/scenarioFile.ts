@@ -7,6 +7,14 @@ export interface ReadTimings {
   validationSeconds: number;
 }
 
+/** What a caller does with a JSON file while it is read (`bargaining-costing cost`). */
+export interface ReadHooks {
+  /** Given the file's text before it is parsed (CostingThreads.prepare). */
+  onJsonText?: (text: string) => void;
+  /** Given the parsed JSON before it is validated (the engine's warm-up, warmUpEngineFor). */
+  beforeValidation?: (json: unknown) => void;
+}
+
 /**
  * Reads and checks a scenario: a JSON file (COSTING.md §9), or an analyst's costing workbook
  * (`.xlsx`, the shared workbook layout), whose problems are named by cell. Every check a costing
@@ -16,8 +24,7 @@ export interface ReadTimings {
 export async function readScenarioFile(
   file: string,
   timings: ReadTimings = { jsonParseSeconds: 0, validationSeconds: 0 },
-  /** Given a JSON file's text before it is parsed (CostingThreads.prepare). */
-  onJsonText?: (text: string) => void,
+  hooks: ReadHooks = {},
 ): Promise<CheckedScenario> {
   let bytes: Buffer;
   try {
@@ -35,10 +42,11 @@ export async function readScenarioFile(
     return read.ok ? { ok: true, value: read.scenario, warnings: plain(read.warnings) } : { ok: false, issues: plain(read.issues), warnings: [] };
   }
   const text = bytes.toString('utf8');
-  onJsonText?.(text);
+  hooks.onJsonText?.(text);
   const json = parseJson(text);
   timings.jsonParseSeconds = secondsSince(start);
   if (!json.ok) return { ...json, warnings: [] };
+  hooks.beforeValidation?.(json.value);
   start = performance.now();
   const checked = checkScenario(json.value);
   timings.validationSeconds = secondsSince(start);

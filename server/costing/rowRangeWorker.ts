@@ -2,7 +2,7 @@
 // partial sums; CostingThreads starts one per range but the first and assembles them.
 import { parentPort } from 'node:worker_threads';
 import { CostingContext } from '../../shared/engine/costingContext.js';
-import { costRowRange } from '../../shared/engine/costRowRange.js';
+import { costRowRange, warmUpEngineFor } from '../../shared/engine/costRowRange.js';
 import { toTransfer } from '../../shared/engine/rowPartials.js';
 import { CostingInputError } from '../../shared/issues.js';
 import { parseJson, parseScenario } from '../../shared/scenario.js';
@@ -20,6 +20,8 @@ let prepared: { range: [number, number]; scenario: Scenario } | null = null;
 port.on('message', (task: RowRangeTask) => {
   if (task.kind === 'text') {
     prepared = prepare(task);
+    // While the calling thread still validates the whole file: the optimised row loop compiles meanwhile.
+    if (prepared !== null) warmUpEngineFor(prepared.range[1] - prepared.range[0]);
     return;
   }
   let reply: RowRangeReply;

@@ -32,7 +32,7 @@ export interface CostingProgress {
  * where they resume, depends only on the scenario and the whole roster's facts, never on the range.
  */
 export function costRowRange(ctx: CostingContext, onProgress?: (progress: CostingProgress) => void, hooks: CostingHooks | null = null): RowPartials {
-  warmUpBefore(ctx.rows.length);
+  warmUpEngineFor(ctx.rows.length);
   const scenario = hooks?.scenario ?? ctx.scenario;
   const timeline = ctx.timeline;
   const F = timeline.fiscalYears.length;
@@ -162,7 +162,7 @@ export function costRowRange(ctx: CostingContext, onProgress?: (progress: Costin
  * No prefixes, value of 1% or step movement: a session then re-costs one run per what-if.
  */
 export function costIncreaseRows(ctx: CostingContext, hooks: CostingHooks | null = null): { baseline: Float64Array; proposals: Float64Array[] } {
-  warmUpBefore(ctx.rows.length);
+  warmUpEngineFor(ctx.rows.length);
   const scenario = hooks?.scenario ?? ctx.scenario;
   const timeline = ctx.timeline;
   const N = timeline.length;
@@ -191,8 +191,13 @@ let warmedUp = false;
  * takes the row loop's rarer branches (warmUp.ts): V8 then optimises the loop knowing them, instead
  * of throwing its optimised code away at each one's first row and recompiling (docs/ARCHITECTURE.md,
  * "Warm-up"). Its result is dropped; a failure of it is ignored (tests/engine/warmUp.test.ts costs it).
+ *
+ * A caller that knows the roster's size before it can cost it (the command line once the file's JSON
+ * is parsed, a costing thread once it has read its rows) calls this then: V8 compiles the optimised
+ * row loop on a background thread while this one validates the file, instead of while the costing
+ * runs the loop unoptimised.
  */
-function warmUpBefore(rows: number): void {
+export function warmUpEngineFor(rows: number): void {
   if (rows >= WARM_UP_MIN_ROWS) warmUpEngine();
 }
 

@@ -34,7 +34,7 @@ describe('bargaining-costing cost | validate', () => {
     expect(two.status).toBe(0);
     expect(two.stdout).toBe(one.stdout);
     expect(JSON.parse(one.stdout)).toMatchObject({ positions: 301 });
-    expect(two.stderr).toMatch(/^timings: JSON parse \d+\.\d{3} s, validation \d+\.\d{3} s, costing \d+\.\d{3} s \(2 threads\)\n$/);
+    expect(two.stderr).toMatch(/^timings: JSON parse \d+\.\d{3} s, engine warm-up \d+\.\d{3} s, validation \d+\.\d{3} s, costing \d+\.\d{3} s \(2 threads\)\n$/);
     const bad = cliWith({ COSTING_THREADS: 'all' }, 'cost', file);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toBe('COSTING_THREADS: must be a whole number of threads, 1 or more (got all)\n');
