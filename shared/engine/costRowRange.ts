@@ -45,8 +45,6 @@ export function costRowRange(ctx: CostingContext, onProgress?: (progress: Costin
   const tick = () => onProgress?.({ done: ++done, total });
   const yearStarts = timeline.fiscalYearStartIndex;
   const yearEnd = (f: number) => (f + 1 < F ? yearStarts[f + 1]! : N);
-  const hasSplitFunds = ctx.hasSplitFunds;
-  const isYearStart = (index: number) => yearStarts.includes(index);
   const totalsByYear = (cents: Float64Array) => Float64Array.from({ length: F }, (_, f) => groupTotal(cents, f));
 
   const { run, fromStart, baselineSpec } = runsOf(ctx, interner, caches, hooks, tick);
@@ -79,25 +77,22 @@ export function costRowRange(ctx: CostingContext, onProgress?: (progress: Costin
       retroIndex === null ? null : { index: retroIndex, baseline: noStep ? basePlans.noStep : basePlans.normal };
     // Costing 1..k is identical to costing 1..k−1 before provision k's first period: it resumes
     // there from the row states the previous costing recorded, and inherits that costing's totals.
-    // With retro pay only after the retro period (it sums every earlier period); for the full
-    // proposal with a split fund only at a fiscal year's start onto totals of whole fiscal years
-    // (a split is taken on an employee's whole fiscal-year amount).
+    // With retro pay only after the retro period (it sums every earlier period). A split fund is
+    // split on an employee's whole fiscal-year amount: the row states carry what each split-fund
+    // row earned in the year before the resumption (costRows.ts, addSplit).
     // Flat amounts change no row: only the prefixes of row-changing provisions are costed, and the
     // last of them (lastRowRun) carries the lift.
     const lastRun = lastRowRun(provisions);
     const runsFor = (k: number) => k === lastRun || changesRows(provisions[k]!);
     let previous = null as VariantCosting | null;
     let inherited = null as CostTotals | null;
-    // The inherited totals' by-fund figures are exact: every piece added covers whole fiscal years.
-    let inheritedWholeYears = false;
     let rows: CostTotals & { annualAtLastPeriod: Float64Array | null } = baseline;
     let states = baseline.states;
     const prefixTotals = new Float64Array(K * F);
     for (let k = 0; k < K; k++) {
       if (runsFor(k)) {
         const first = firstPeriodAffected(provisions[k]!, timeline, N);
-        const resumable: boolean =
-          (retroIndex === null || first > retroIndex) && !(hasSplitFunds && k === lastRun && !(inheritedWholeYears && isYearStart(first)));
+        const resumable = retroIndex === null || first > retroIndex;
         const resumeAt: number = resumable && previous?.beforeSplit && previous.states.indices.includes(first) && first > 0 ? first : 0;
         let next = k + 1;
         while (next < K && !runsFor(next)) next++;
@@ -117,7 +112,6 @@ export function costRowRange(ctx: CostingContext, onProgress?: (progress: Costin
         const before: CostTotals | null = resumeAt > 0 ? inherited : null;
         rows = { ...(before ? addedTotals(costing, before) : costing), annualAtLastPeriod: costing.annualAtLastPeriod };
         inherited = costing.beforeSplit && before ? addedTotals(costing.beforeSplit, before) : costing.beforeSplit;
-        inheritedWholeYears = (resumeAt === 0 || (inheritedWholeYears && isYearStart(resumeAt))) && split !== null && isYearStart(split);
         states = costing.states;
         previous = costing;
       } else {

@@ -68,6 +68,19 @@ export interface RowStates {
   /** rows × indices.length */
   ytd: Float64Array;
   ytdYear: Int32Array;
+  /** The split-fund rows' amounts so far in the fiscal year of the split index, when the costing had one. */
+  fundPartial: FundPartial | null;
+}
+
+/**
+ * A fund split is taken on an employee's whole fiscal-year amount (§7), so a costing that resumes
+ * in the middle of a fiscal year needs what each split-fund row had earned in that year before the
+ * resumption: per split-fund row (RowContext.splitSlot), COMPONENT_COUNT amounts of periods
+ * [the year's start, index). See addSplit.
+ */
+export interface FundPartial {
+  index: number;
+  amounts: Float64Array;
 }
 
 /** Caches shared by every variant of one costing: parts of pay per state, step paths per regime. */
@@ -185,6 +198,18 @@ function costRows(ctx: CostingContext, plan: VariantPlan, caches: CostingCaches,
   const resume = options.resumeFrom;
   const resumeSlot = resume === null ? -1 : resume.indices.indexOf(startIndex);
   if (startIndex > 0 && resumeSlot === -1) throw new Error(`no recorded state to resume at period ${startIndex}`);
+  // Split-fund rows: the amounts of the resumed fiscal year before startIndex (none at a year's
+  // start), and room for those of the split's year before the split, for the costing that resumes there.
+  const yearStarts = timeline.fiscalYearStartIndex;
+  let partialIn: Float64Array | null = null;
+  const partialYear = startIndex < timeline.length ? timeline.fiscalYearIndex[startIndex]! : -1;
+  if (ctx.splitRows > 0 && startIndex > 0 && !yearStarts.includes(startIndex)) {
+    if (resume!.fundPartial?.index !== startIndex) throw new Error(`no split-fund amounts recorded to resume at period ${startIndex}`);
+    partialIn = resume!.fundPartial.amounts;
+  }
+  const partialOut = ctx.splitRows > 0 && split !== null ? new Float64Array(ctx.splitRows * COMPONENTS) : null;
+  const splitYear = split === null ? -1 : timeline.fiscalYearIndex[split]!;
+  if (partialOut !== null) states.fundPartial = { index: split!, amounts: partialOut };
   const retro = options.retro;
   const retroIndex = retro === null ? -1 : retro.index;
   const baseEpochStarts = Int32Array.from(retro === null ? [] : retro.baseline.epochs, (e) => e.start);
@@ -379,11 +404,7 @@ function costRows(ctx: CostingContext, plan: VariantPlan, caches: CostingCaches,
         accumulate(rowYear, at, wages, specialPays, longevity, overtime, n, lump, pension, socialSecurity, medicare, other, health);
         for (let q = 0; q < rowRollupList.length; q++) rowRollups[f * R + rowRollupList[q]!]! += rollupCents[rowRollupList[q]!]! * n;
         if (before !== null && i < split!) {
-          if (!touchedBefore) {
-            rowBefore.fill(0);
-            rowRollupsBefore.fill(0);
-            touchedBefore = true;
-          }
+          touchedBefore = true;
           accumulate(rowBefore, at, wages, specialPays, longevity, overtime, n, lump, pension, socialSecurity, medicare, other, health);
           for (let q = 0; q < rowRollupList.length; q++) rowRollupsBefore[f * R + rowRollupList[q]!]! += rollupCents[rowRollupList[q]!]! * n;
         }
@@ -391,12 +412,15 @@ function costRows(ctx: CostingContext, plan: VariantPlan, caches: CostingCaches,
         i = segmentEnd;
       }
     }
-    if (lastYear >= 0) {
-      addRow(totals, rowYear, rowRollups, rc, F, R, firstYear, lastYear);
-      rowYear.fill(0, firstYear * COMPONENTS, (lastYear + 1) * COMPONENTS);
-      rowRollups.fill(0, firstYear * R, (lastYear + 1) * R);
+    // addRow leaves the row's arrays zero for the next row.
+    const splitAt = rc.splitSlot * COMPONENTS;
+    if (partialOut !== null && rc.splitSlot >= 0) {
+      for (let c = 0; c < COMPONENTS; c++) {
+        partialOut[splitAt + c] = (partialIn !== null && splitYear === partialYear ? partialIn[splitAt + c]! : 0) + rowBefore[splitYear * COMPONENTS + c]!;
+      }
     }
-    if (touchedBefore) addRow(before!, rowBefore, rowRollupsBefore, rc, F, R, 0, F - 1);
+    if (lastYear >= 0) addRow(totals, rowYear, rowRollups, rc, F, R, firstYear, lastYear, partialIn, partialYear);
+    if (touchedBefore) addRow(before!, rowBefore, rowRollupsBefore, rc, F, R, 0, F - 1, partialIn, partialYear);
 
     // ownPay holds the row's own pay in its last segment.
     if (annual !== null && lastState !== null) addAnnualAtLastPeriod(ctx, ownPay, annual, rc, lastState, P);
@@ -420,7 +444,9 @@ function newTotals(classes: number, funds: number, departments: number, F: numbe
 
 /**
  * Adds one employee's fiscal-year amounts × count into the class, department and fund totals, for
- * fiscal years firstYear..lastYear (the others are zero for this row).
+ * fiscal years firstYear..lastYear (the others are zero for this row), and zeroes them: the next
+ * row starts from zero without clearing the arrays again. `partial`: what a split-fund row earned
+ * in fiscal year `partialYear` before this costing resumed (addSplit).
  */
 function addRow(
   into: CostTotals,
@@ -431,38 +457,64 @@ function addRow(
   R: number,
   firstYear: number,
   lastYear: number,
+  partial: Float64Array | null,
+  partialYear: number,
 ): void {
   const m = rc.count;
   const classAt = rc.classIndex * F * COMPONENTS;
   const departmentAt = rc.departmentIndex * F * COMPONENTS;
   const single = rc.fundIndex.length === 1;
   const fundAt = rc.fundIndex[0]! * F * COMPONENTS;
+  if (!single) addSplit(into.byFund, rowYear, rc, F, firstYear, lastYear, partial, partialYear);
   for (let i = firstYear * COMPONENTS; i < (lastYear + 1) * COMPONENTS; i++) {
     const amount = rowYear[i]!;
     if (amount === 0) continue;
+    rowYear[i] = 0;
     into.byClass[classAt + i]! += amount * m;
     into.byDepartment[departmentAt + i]! += amount * m;
     if (single) into.byFund[fundAt + i]! += amount * m;
   }
-  if (!single) addSplit(into.byFund, rowYear, rc, F, firstYear, lastYear);
-  for (let i = firstYear * R; i < (lastYear + 1) * R; i++) into.rollups[i]! += rowRollups[i]! * m;
+  for (let i = firstYear * R; i < (lastYear + 1) * R; i++) {
+    into.rollups[i]! += rowRollups[i]! * m;
+    rowRollups[i] = 0;
+  }
 }
 
 /**
  * A split-fund row (§7): for one employee, each fiscal year and component, every fund but the last
  * gets round₂(amount × share), the last the rest; each part × count.
+ *
+ * A costing resumed in the middle of fiscal year `partialYear` has only the year's later periods;
+ * the earlier ones (`partial`) were split by the costing it resumed from, and their split is in the
+ * totals it inherits. So it adds split(earlier + later) − split(earlier): the year's split is then
+ * that of the whole year, exactly, however many costings it was assembled from.
  */
-function addSplit(byFund: ComponentCents, rowYear: ComponentCents, rc: RowContext, F: number, firstYear: number, lastYear: number): void {
+function addSplit(
+  byFund: ComponentCents,
+  rowYear: ComponentCents,
+  rc: RowContext,
+  F: number,
+  firstYear: number,
+  lastYear: number,
+  partial: Float64Array | null,
+  partialYear: number,
+): void {
   const parts = rc.fundIndex;
   for (let f = firstYear; f <= lastYear; f++) {
     for (let c = 0; c < COMPONENTS; c++) {
       const amount = rowYear[f * COMPONENTS + c]!;
       if (amount === 0) continue;
-      let rest = amount;
+      const earlier = partial !== null && f === partialYear ? partial[rc.splitSlot * COMPONENTS + c]! : 0;
+      const whole = earlier + amount;
+      let rest = whole;
+      let restEarlier = earlier;
       for (let p = 0; p < parts.length; p++) {
-        const part = p === parts.length - 1 ? rest : applyRate(amount, rc.fundShares[p]!);
+        const last = p === parts.length - 1;
+        const part = last ? rest : applyRate(whole, rc.fundShares[p]!);
+        const partEarlier = last ? restEarlier : applyRate(earlier, rc.fundShares[p]!);
         rest -= part;
-        byFund[(parts[p]! * F + f) * COMPONENTS + c]! += part * rc.count;
+        restEarlier -= partEarlier;
+        byFund[(parts[p]! * F + f) * COMPONENTS + c]! += (part - partEarlier) * rc.count;
       }
     }
   }
@@ -491,7 +543,12 @@ function sumOverClasses(byClass: ComponentCents, classCount: number, F: number):
 /** Room for the states to record; those before `startIndex` are the resumed costing's (identical there). */
 function newRowStates(recordAt: readonly number[], rows: number, resumeFrom: RowStates | null, startIndex: number): RowStates {
   const indices = [...new Set(recordAt)].sort((a, b) => a - b);
-  const states: RowStates = { indices, ytd: new Float64Array(rows * indices.length), ytdYear: new Int32Array(rows * indices.length).fill(-1) };
+  const states: RowStates = {
+    indices,
+    ytd: new Float64Array(rows * indices.length),
+    ytdYear: new Int32Array(rows * indices.length).fill(-1),
+    fundPartial: null,
+  };
   if (resumeFrom === null) return states;
   indices.forEach((index, slot) => {
     if (index >= startIndex) return;

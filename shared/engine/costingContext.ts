@@ -56,6 +56,8 @@ export interface RowContext {
   /** Fund parts (indices into ctx.funds; shares of all but the last) and department index. */
   fundIndex: readonly number[];
   fundShares: readonly ExactRate[];
+  /** A split-fund row's place among the context's split-fund rows (`splitRows`), in costing order; -1 for one fund. */
+  splitSlot: number;
   departmentIndex: number;
 }
 
@@ -69,14 +71,13 @@ export interface RollupContext {
 
 /**
  * What a costing needs to know about the whole roster, whichever rows it costs: the fund and
- * department keys of §7 (the order of the by-fund and by-department figures), whether any row
- * splits its fund (where a proposal prefix may resume), and the position and FTE counts. Plain
+ * department keys of §7 (the order of the by-fund and by-department figures) and the position and
+ * FTE counts. Plain
  * data, so a worker costing a range of rows can be sent it.
  */
 export interface RosterFacts {
   funds: string[];
   departments: string[];
-  hasSplitFunds: boolean;
   positions: number;
   vacantPositions: number;
   /** Σ count × fte, exact, as a decimal string. */
@@ -87,7 +88,6 @@ export function rosterFacts(scenario: Scenario): RosterFacts {
   const { funds, departments } = fundAndDepartmentKeys(scenario);
   let positions = 0;
   let vacant = 0;
-  let hasSplitFunds = false;
   // Positions per FTE value, so the exact FTE total takes one product per distinct value (FTEs
   // repeat); the sum is exact in any order (60 significant digits hold any roster's).
   const countByFte = new Map<string, number>();
@@ -95,11 +95,10 @@ export function rosterFacts(scenario: Scenario): RosterFacts {
     positions += row.count;
     if (row.vacant) vacant += row.count;
     countByFte.set(row.fte, (countByFte.get(row.fte) ?? 0) + row.count);
-    if (fundParts(row.fund).length > 1) hasSplitFunds = true;
   }
   let fte = new Decimal(0);
   for (const [value, count] of countByFte) fte = fte.plus(new Decimal(value).times(count));
-  return { funds, departments, hasSplitFunds, positions, vacantPositions: vacant, fte: fte.toString() };
+  return { funds, departments, positions, vacantPositions: vacant, fte: fte.toString() };
 }
 
 /**
@@ -131,7 +130,8 @@ export class CostingContext {
   readonly positions: number;
   readonly vacantPositions: number;
   readonly fte: Decimal;
-  readonly hasSplitFunds: boolean;
+  /** How many of this context's rows split their fund (RowContext.splitSlot). */
+  readonly splitRows: number;
   /**
    * Strides of the per-row cache keys (costRows.ts): one more than the largest step, longevity
    * level and FTE id any costing can reach, so packed keys never collide whatever the bounds.
@@ -266,6 +266,7 @@ export class CostingContext {
       overtimeProfiles.id(rowClasses[i]!, row.overtimeHours, paySetKeyOf(payListOf(row.pays))),
     );
     const profileIds = Int32Array.from(rosterRows, (row, i) => profiles.id(overtimeProfileIds[i]!, row.fte));
+    let splitRows = 0;
     this.rows = costingOrder(rosterRows, rowClasses, profileIds).map((rowIndex, position) => {
       const row = rosterRows[rowIndex]!;
       const fund = fundOf(row.fund);
@@ -290,9 +291,11 @@ export class CostingContext {
         rollups: rollupsOf(row),
         fundIndex: fund.fundIndex,
         fundShares: fund.fundShares,
+        splitSlot: fund.fundIndex.length > 1 ? splitRows++ : -1,
         departmentIndex: departmentIds.get(row.department ?? UNASSIGNED)!,
       };
     });
+    this.splitRows = splitRows;
     const addsTopStep = (p: Provision) => {
       const step = provisionEffects(p).steps;
       return step !== undefined && 'addTopStep' in step;
@@ -306,7 +309,6 @@ export class CostingContext {
     this.positions = roster.positions;
     this.vacantPositions = roster.vacantPositions;
     this.fte = new Decimal(roster.fte);
-    this.hasSplitFunds = roster.hasSplitFunds;
   }
 
   private registerTiers(p: Provision): void {

@@ -52,6 +52,42 @@ export const namedCases: Record<string, unknown> = {
     ],
     assumptions: { specialPays: { X: { percent: '0.05', pensionable: true }, Y: { amount: '100', per: 'month' }, 'X,Y': { percent: '0.20' } } },
   }),
+  // Split-fund rows whose proposal's later raises fall inside fiscal years: each provision prefix
+  // resumes mid-year, yet the fund split must be taken on each employee's whole year (§7); the odd
+  // shares and rates make round₂(part) + round₂(rest) differ from round₂(whole) splits.
+  splitFundResumedMidYear: base({
+    term: { start: '2026-07-01', end: '2028-06-30' },
+    rows: [
+      {
+        fund: [
+          { fund: 'GF', share: '0.3333' },
+          { fund: 'GR', share: '0.6667' },
+        ],
+        pensionTier: 'p',
+        healthTier: 'h',
+        socialSecurity: true,
+        medicare: true,
+      },
+      {
+        class: 'B',
+        fund: [
+          { fund: 'GF', share: '0.1' },
+          { fund: 'GR', share: '0.45' },
+          { fund: 'X', share: '0.45' },
+        ],
+        pays: ['X'],
+        pensionTier: 'p',
+      },
+      { fund: 'GF', step: 2 },
+    ],
+    provisions: [
+      { type: 'gwi', percent: '0.0317', effective: '2026-07-01' },
+      { type: 'gwi', percent: '0.0213', effective: '2026-11-01' },
+      { type: 'lumpSum', amount: '777.77', payDate: '2027-02-15' },
+      { type: 'gwi', percent: '0.0111', effective: '2027-09-01' },
+      { type: 'pensionRate', tier: 'p', delta: '0.0123', effective: '2028-03-01' },
+    ],
+  }),
   lumpInLastPeriod: base({
     rows: [{ medicare: true, socialSecurity: true }],
     provisions: [{ type: 'lumpSum', amount: '1000.00', payDate: '2027-06-15' }],
