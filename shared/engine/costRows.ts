@@ -83,21 +83,34 @@ export interface FundPartial {
   amounts: Float64Array;
 }
 
+/**
+ * An empty array already of the kind of elements it will hold (objects, with holes: the caches
+ * below are indexed by sparse ids). An array made by `[]` changes its hidden class at its first
+ * such element; the row loop, optimised on the warm-up's arrays, would meet each new costing's
+ * arrays with the first hidden class and be deoptimised (V8 "wrong map") and compiled again.
+ */
+function holeyArray<T>(): (T | undefined)[] {
+  const array: (T | undefined)[] = [];
+  array[1] = undefined;
+  array.length = 0;
+  return array;
+}
+
 /** Caches shared by every variant of one costing: parts of pay per state, step paths per regime. */
 export class CostingCaches {
   /** Base pay per rate state (index), keyed by (step, FTE). */
-  readonly base: (Map<number, number> | undefined)[] = [];
+  readonly base = holeyArray<Map<number, number>>();
   /** Lump sums per payment id, then keyed by (rate state, step, FTE): numbers, no per-segment strings. */
-  readonly amounts: Map<number, number>[] = [];
+  readonly amounts = holeyArray<Map<number, number>>();
   /** Amount special pays per (definition, FTE). */
   readonly amountPays = new Map<number, number>();
   /** Overtime per pay state (index), keyed by (overtime profile, step, longevity level). */
-  readonly overtime: (Map<number, number> | undefined)[] = [];
+  readonly overtime = holeyArray<Map<number, number>>();
   /**
    * Step paths by step-regime id, then by the row's path id: rows alike in everything a path
    * depends on (class, step, vacancy, next step date) share one.
    */
-  readonly paths: (StepPath | undefined)[][] = [];
+  readonly paths = holeyArray<(StepPath | undefined)[]>();
   /** Baseline taxable pay of the horizon's first period, per row (Social Security YTD, §4), per costing family. */
   readonly firstPeriodTaxable = new Map<string, Float64Array>();
 
@@ -124,7 +137,7 @@ export class CostingCaches {
     for (const byState of [this.base, this.overtime]) {
       for (let id = 0; id < byState.length; id++) if (byState[id] !== undefined && unused(id)) byState[id] = undefined;
     }
-    for (let id = 0; id < this.paths.length; id++) if (unused(id)) this.paths[id] = [];
+    for (let id = 0; id < this.paths.length; id++) if (unused(id)) this.paths[id] = holeyArray<StepPath>();
   }
 }
 
@@ -259,6 +272,8 @@ function costRows(ctx: CostingContext, plan: VariantPlan, caches: CostingCaches,
     let level = 0;
     let ytd = 0;
     let ytdYear = -1;
+    // round₂(ytd × rate), carried from the segment that made this ytd (-1: not yet known).
+    let ytdTaxed = -1;
     if (startIndex > 0) {
       ytd = resume!.ytd[rc.position * resume!.indices.length + resumeSlot]!;
       ytdYear = resume!.ytdYear[rc.position * resume!.indices.length + resumeSlot]!;
@@ -392,10 +407,14 @@ function costRows(ctx: CostingContext, plan: VariantPlan, caches: CostingCaches,
               ytd = 0;
             }
             ytdYear = epoch.payYear;
+            ytdTaxed = -1;
           }
           const after = Math.min(base, ytd + n * taxable);
-          socialSecurity = applyRate(after, ssRate) - applyRate(ytd, ssRate);
+          if (ytdTaxed === -1) ytdTaxed = applyRate(ytd, ssRate);
+          const afterTaxed = applyRate(after, ssRate);
+          socialSecurity = afterTaxed - ytdTaxed;
           ytd = after;
+          ytdTaxed = afterTaxed;
         }
 
         const at = f * COMPONENTS;
@@ -640,7 +659,7 @@ function addAnnualAtLastPeriod(ctx: CostingContext, pay: Float64Array, annual: C
 function cachedPath(ctx: CostingContext, caches: CostingCaches, rc: RowContext, regime: StepRegime): StepPath {
   let byPath = caches.paths[regime.id];
   if (byPath === undefined) {
-    while (caches.paths.length <= regime.id) caches.paths.push([]);
+    while (caches.paths.length <= regime.id) caches.paths.push(holeyArray<StepPath>());
     byPath = caches.paths[regime.id]!;
   }
   let path = byPath[rc.pathId];

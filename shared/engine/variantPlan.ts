@@ -139,12 +139,16 @@ export class Interner extends KeyIds {
 
   /** Step regimes get their own dense ids: rows keep their step paths in arrays by them. */
   readonly regimes = new KeyIds();
+  /** Whole published schedules (every class's key) get short ids, for the epoch keys. */
+  readonly scheduleIds = new KeyIds();
 
-  /** Builds a class-state part once per content key; variants and epochs share it. */
+  /** Builds a class-state part once per content key; variants and epochs share it (no part is undefined). */
   memo<T>(key: string, build: () => T): T {
-    if (this.memos.has(key)) return this.memos.get(key) as T;
-    const value = build();
-    this.memos.set(key, value);
+    let value = this.memos.get(key) as T | undefined;
+    if (value === undefined) {
+      value = build();
+      this.memos.set(key, value);
+    }
     return value;
   }
 }
@@ -178,6 +182,9 @@ export function buildVariantPlan(ctx: CostingContext, spec: VariantSpec, interne
     }
   }
   const starts = [...boundaries].filter((b) => b >= 0 && b <= n).sort((a, b) => a - b);
+  // The whole schedule's key after m changes, as a short interned id: epochs are looked up by it.
+  const scheduleKeys: string[] = [];
+  const scheduleKey = (m: number) => (scheduleKeys[m] ??= `s${interner.scheduleIds.id(history.keys[m]!.join(';'))}`);
 
   const epochs: Epoch[] = [];
   for (let k = 0; k + 1 < starts.length; k++) {
@@ -267,7 +274,7 @@ export function buildVariantPlan(ctx: CostingContext, spec: VariantSpec, interne
           };
         });
       });
-    const epochKey = `epoch|${history.keys[scheduleCount]!.join(';')}|${listed(applied)}|${entriesKey}|${listed(lumps)}`;
+    const epochKey = `epoch|${scheduleKey(scheduleCount)}|${listed(applied)}|${entriesKey}|${listed(lumps)}`;
     const classes = interner.memo(epochKey, () => classStates());
     const payYear = timeline.payYear[start]!;
     epochs.push({ start, end, fiscalYearIndex, payYear, wageBaseCents: ctx.wageBaseCents.get(payYear) ?? -1, classes });
