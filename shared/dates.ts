@@ -5,19 +5,39 @@
 export type Day = number;
 
 const MS_PER_DAY = 86_400_000;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/**
+ * A `YYYY-MM-DD` date's year, month and day, or -1 for text of any other form. Read by character
+ * codes, not a regular expression: validation reads two or three dates per roster row, and at
+ * 350,000 rows the match arrays were a tenth of a second.
+ */
+function isoParts(text: string): { year: number; month: number; day: number } | null {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return null;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  return year < 0 || month < 0 || day < 0 ? null : { year, month, day };
+}
+
+/** The number written by `count` ASCII digits at `from`; -1 if any is not one. */
+function digitsAt(text: string, from: number, count: number): number {
+  let value = 0;
+  for (let i = from; i < from + count; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
 
 export function isValidIsoDate(text: string): boolean {
-  const m = ISO_DATE.exec(text);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+  const parts = isoParts(text);
+  return parts !== null && parts.month >= 1 && parts.month <= 12 && parts.day >= 1 && parts.day <= daysInMonth(parts.year, parts.month);
 }
 
 export function parseDay(text: string): Day {
-  const m = ISO_DATE.exec(text);
-  if (!m || !isValidIsoDate(text)) throw new RangeError(`not a calendar date: ${text}`);
-  return dayFromParts(Number(m[1]), Number(m[2]), Number(m[3]));
+  const parts = isoParts(text);
+  if (parts === null || !isValidIsoDate(text)) throw new RangeError(`not a calendar date: ${text}`);
+  return dayFromParts(parts.year, parts.month, parts.day);
 }
 
 // Days from and to civil dates by integer arithmetic (H. Hinnant, "chrono-Compatible Low-Level Date

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PayCalendar, fiscalYearOfDay } from '../../shared/calendar.js';
-import { addMonths, dayFromParts, dayParts, formatDay, parseDay } from '../../shared/dates.js';
+import { addMonths, dayFromParts, dayParts, formatDay, isValidIsoDate, parseDay } from '../../shared/dates.js';
 import { cost, increase, monthlyScenario, parse } from './scenarioBuilder.js';
 
 describe('calendar (COSTING.md §2)', () => {
@@ -25,6 +25,48 @@ describe('calendar (COSTING.md §2)', () => {
     expect(dayParts(parseDay('2028-02-29'))).toEqual({ year: 2028, month: 2, day: 29 });
     expect(formatDay(dayFromParts(2000, 3, 1) - 1)).toBe('2000-02-29');
     expect(formatDay(dayFromParts(1900, 3, 1) - 1)).toBe('1900-02-28');
+  });
+
+  it('reads a date exactly when it is YYYY-MM-DD of a day that exists (against Date.UTC and a regular expression)', () => {
+    // The independent reading: the pattern, then the date Date.UTC makes of the parts must have them.
+    const exists = (text: string) => {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+      if (!m) return false;
+      const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      const date = new Date(0);
+      date.setUTCFullYear(y, mo - 1, d);
+      return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+    };
+    const texts = [
+      '2019-02-30',
+      '2024-02-29',
+      '2023-02-29',
+      '1900-02-29',
+      '2000-02-29',
+      '0000-01-01',
+      '9999-12-31',
+      '2026-13-01',
+      '2026-00-10',
+      '2026-04-31',
+      '2026-04-30',
+      '2026-1-01',
+      '2026-01-1',
+      '2026/01/01',
+      '2026-01-01\n',
+      ' 2026-01-01',
+      '２０２６-01-01',
+      '2026-0a-01',
+      '20260-01-01',
+      '',
+      '2026-01-00',
+      '2026-12-32',
+    ];
+    let day = dayFromParts(1899, 12, 25);
+    for (let i = 0; i < 800; i++, day += 53) texts.push(formatDay(day), formatDay(day).replace(/-\d\d$/, '-31'), formatDay(day).replace(/-\d\d$/, '-29'));
+    const wrong = texts.filter((t) => isValidIsoDate(t) !== exists(t));
+    expect(wrong).toEqual([]);
+    for (const t of texts.filter(exists)) expect(formatDay(parseDay(t))).toBe(t);
+    expect(() => parseDay('2019-02-30')).toThrow(RangeError);
   });
 
   it('finds the first period starting on or after a day without building periods, for every pay frequency', () => {
