@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { checkScenario, parseJson, type CheckedScenario } from '../../shared/scenario.js';
+import { checkScenario, parseJson, rosterRowCount, type CheckedScenario } from '../../shared/scenario.js';
 
 /** Where reading a scenario file spent its time (bargaining-costing cost --timings); a workbook is all validation. */
 export interface ReadTimings {
@@ -13,7 +13,19 @@ export interface ReadHooks {
   onJsonText?: (text: string) => void;
   /** Given the parsed JSON before it is validated (the engine's warm-up, warmUpEngineFor). */
   beforeValidation?: (json: unknown) => void;
+  /**
+   * The first rows [0, end) to check here when other threads check the rest of a roster of this
+   * many rows (CostingThreads.firstRange); null: check every row here.
+   */
+  firstRange?: (rowCount: number) => [number, number] | null;
 }
+
+/**
+ * A scenario read. When only its first rows were checked here (`ReadHooks.firstRange`), `value`
+ * holds those rows and `restCheckedElsewhere` the roster's row count and the parsed document (to
+ * check whole, for the exact messages, if the other threads' checks do not come back clean).
+ */
+export type ReadScenario = CheckedScenario & { restCheckedElsewhere?: { rowCount: number; document: unknown } };
 
 /**
  * Reads and checks a scenario: a JSON file (COSTING.md §9), or an analyst's costing workbook
@@ -25,7 +37,7 @@ export async function readScenarioFile(
   file: string,
   timings: ReadTimings = { jsonParseSeconds: 0, validationSeconds: 0 },
   hooks: ReadHooks = {},
-): Promise<CheckedScenario> {
+): Promise<ReadScenario> {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file === '-' ? 0 : file);
@@ -48,7 +60,32 @@ export async function readScenarioFile(
   if (!json.ok) return { ...json, warnings: [] };
   hooks.beforeValidation?.(json.value);
   start = performance.now();
+  const rowCount = rosterRowCount(json.value);
+  const first = hooks.firstRange?.(rowCount) ?? null;
+  if (first !== null) {
+    const checked = checkFirstRange(json.value, first);
+    if (checked !== null) {
+      timings.validationSeconds = secondsSince(start);
+      return { ...checked, restCheckedElsewhere: { rowCount, document: json.value } };
+    }
+  }
   const checked = checkScenario(json.value);
   timings.validationSeconds = secondsSince(start);
   return checked;
+}
+
+/**
+ * The scenario with only rows [start, end), checked, when it passes and no row id of the whole
+ * roster is used twice (the one check that spans ranges); null otherwise (check the whole).
+ */
+function checkFirstRange(document: unknown, [start, end]: [number, number]): CheckedScenario | null {
+  const input = document as { roster: { rows: unknown[] } };
+  const seen = new Set<unknown>();
+  for (const row of input.roster.rows) {
+    const id = (row as { id?: unknown } | null)?.id;
+    if (seen.has(id)) return null;
+    seen.add(id);
+  }
+  const checked = checkScenario({ ...input, roster: { ...input.roster, rows: input.roster.rows.slice(start, end) } });
+  return checked.ok ? checked : null;
 }

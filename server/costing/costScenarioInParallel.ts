@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { CostingContext, rosterFacts, type RosterFacts } from '../../shared/engine/costingContext.js';
+import { CostingContext, mergedRosterFacts, rosterFacts, type RosterFacts } from '../../shared/engine/costingContext.js';
 import { costRowRange, withRowRange } from '../../shared/engine/costRowRange.js';
 import { assembleCosting, costScenario, exactOrRefused } from '../../shared/engine/costScenario.js';
 import { addRowPartials, fromTransfer, type RowPartials } from '../../shared/engine/rowPartials.js';
@@ -9,7 +9,7 @@ import type { CostingResult } from '../../shared/result.js';
 import type { Scenario } from '../../shared/schemas/scenario.js';
 import { costingIssues } from '../../shared/validation/costingIssues.js';
 import { listedIssues } from '../../shared/validation/issueList.js';
-import type { RowRangeReply, RowRangeTask } from './rowRangeMessages.js';
+import type { PreparedReply, RowRangeReply, RowRangeTask } from './rowRangeMessages.js';
 import { threadRanges } from './threadRanges.js';
 import { workerSource } from './workerSource.js';
 
@@ -61,6 +61,8 @@ export class CostingThreads {
   used = 0;
   /** Of those, the workers that were sent their rows, having prepared none or others (`prepare`). */
   sentRows = 0;
+  /** Each worker's answer to `prepare` (null: it stopped first); null until `prepare`. */
+  private prepared: Promise<(PreparedReply | null)[]> | null = null;
 
   constructor(setting: ThreadSetting) {
     const { threads, minRowsPerThread } = setting;
@@ -79,18 +81,75 @@ export class CostingThreads {
    * row count, `cost` sends the rows.
    */
   prepare(jsonText: string): void {
-    this.workers.forEach((worker, i) =>
-      worker.postMessage({
-        kind: 'text',
-        text: jsonText,
-        threads: this.threads,
-        minRowsPerThread: this.minRowsPerThread,
-        rangeIndex: i + 1,
-      } satisfies RowRangeTask),
+    this.prepared = Promise.all(
+      this.workers.map(
+        (worker, i) =>
+          new Promise<PreparedReply | null>((resolve) => {
+            const settle = (reply: PreparedReply | null) => {
+              worker.off('message', settle).off('error', stopped).off('exit', stopped);
+              resolve(reply);
+            };
+            const stopped = () => settle(null);
+            worker.on('message', settle).on('error', stopped).on('exit', stopped);
+            worker.postMessage({
+              kind: 'text',
+              text: jsonText,
+              threads: this.threads,
+              minRowsPerThread: this.minRowsPerThread,
+              rangeIndex: i + 1,
+            } satisfies RowRangeTask);
+          }),
+      ),
     );
   }
 
+  /**
+   * The rows [start, end) the calling thread must check itself when the workers check the others
+   * from the prepared text (`costFirstRange`); null when no worker would cost any (or none prepared).
+   */
+  firstRange(rowCount: number): [number, number] | null {
+    if (this.prepared === null) return null;
+    const ranges = threadRanges(rowCount, this.threads, this.minRowsPerThread);
+    return ranges.length > 1 ? ranges[0]! : null;
+  }
+
+  /**
+   * Costs the roster when this thread holds only the first range's rows (`firstRange`), checked with
+   * the rest of the scenario, and each worker has checked its own range from the prepared text: no
+   * thread checks another's rows, and the roster's facts are merged from the ranges'. Null when that
+   * cannot be done — a worker did not prepare its range, or a range is refused while costed — and the
+   * workers are then left for `cost` on the whole scenario (which gives the exact messages).
+   */
+  async costFirstRange(first: Scenario, rowCount: number): Promise<CostingResult | null> {
+    const ranges = threadRanges(rowCount, this.threads, this.minRowsPerThread);
+    const replies = this.prepared === null ? [] : await this.prepared;
+    const others = ranges.slice(1);
+    if (others.length === 0 || first.roster.rows.length !== ranges[0]![1] - ranges[0]![0]) return null;
+    const facts: RosterFacts[] = [rosterFacts(first)];
+    for (const [i, [start, end]] of others.entries()) {
+      const reply = replies[i];
+      if (reply?.range == null || reply.rowCount !== rowCount || reply.range[0] !== start || reply.range[1] !== end) return null;
+      facts.push(reply.facts);
+    }
+    const roster = mergedRosterFacts(facts);
+    this.used = ranges.length;
+    const answers = others.map((range, i) => costRangeOn(this.workers[i]!, roster, range, null));
+    try {
+      const own = costRowRange(new CostingContext(first, roster));
+      const result = assembleCosting(first, roster, addRowPartials([own, ...(await Promise.all(answers))]));
+      await this.close();
+      return result;
+    } catch (error) {
+      if (!(error instanceof CostingInputError || error instanceof RefusedRange || error instanceof RangeError)) throw error;
+      // Every worker done before `cost` asks again, so no answer is taken for another question.
+      await Promise.allSettled(answers);
+      return null;
+    }
+  }
+
   async cost(scenario: Scenario, options: ParallelCostOptions = {}): Promise<CostingResult> {
+    // The workers' answers to `prepare` come first.
+    await this.prepared;
     if (options.checked !== true) {
       const check = costingIssues(scenario);
       if (check.issues.length > 0) throw new CostingInputError(listedIssues(check.issues, check.omitted));
@@ -124,12 +183,19 @@ export class CostingThreads {
 /** A range a worker could not cost because of its input (costed again on this thread for the message). */
 class RefusedRange extends Error {}
 
-/** Costs a range on a worker: the rows it prepared from the file's text, else the rows sent to it. */
-function costRangeOn(worker: Worker, roster: RosterFacts, range: [number, number], rows: () => Scenario): Promise<RowPartials> {
+/**
+ * Costs a range on a worker: the rows it prepared from the file's text, else the rows sent to it
+ * (`rows`; null: none to send, the range is refused).
+ */
+function costRangeOn(worker: Worker, roster: RosterFacts, range: [number, number], rows: (() => Scenario) | null): Promise<RowPartials> {
   const partials = new Promise<RowPartials>((resolve, reject) => {
     const answer = (reply: RowRangeReply) => {
       if (reply.ok) resolve(fromTransfer(reply.partials));
       else if (reply.kind === 'unprepared') {
+        if (rows === null) {
+          reject(new RefusedRange(reply.message));
+          return;
+        }
         worker.once('message', answer);
         worker.postMessage({ kind: 'scenario', scenario: rows(), roster } satisfies RowRangeTask);
       } else if (reply.kind === 'other') reject(Object.assign(new Error(reply.message), { stack: reply.stack }));

@@ -16,6 +16,13 @@ export type RowRangeTask =
   | { kind: 'scenario'; scenario: Scenario; roster: RosterFacts };
 
 /**
+ * Its reply to `text`: the range it read and validated (every check a costing makes, for its rows),
+ * with the facts of its rows (rosterFacts); range null when the text did not read, or its rows did
+ * not pass (the calling thread then validates the whole file, for the exact messages).
+ */
+export type PreparedReply = { kind: 'prepared'; range: [number, number]; rowCount: number; facts: RosterFacts } | { kind: 'prepared'; range: null };
+
+/**
  * Its reply to `cost` or `scenario`. `unprepared`: it holds no rows for that range (it was sent no
  * text, or a text that did not read as the calling thread's scenario did); send it `scenario`. A
  * refused input or an amount out of range is costed again on the calling thread for the exact message.

@@ -1,26 +1,31 @@
 // A worker thread that costs one range of roster rows (costRowRange) and sends back its exact
 // partial sums; CostingThreads starts one per range but the first and assembles them.
 import { parentPort } from 'node:worker_threads';
-import { CostingContext } from '../../shared/engine/costingContext.js';
+import { CostingContext, rosterFacts } from '../../shared/engine/costingContext.js';
 import { costRowRange, warmUpEngineFor } from '../../shared/engine/costRowRange.js';
 import { toTransfer } from '../../shared/engine/rowPartials.js';
 import { CostingInputError } from '../../shared/issues.js';
-import { parseJson, parseScenario } from '../../shared/scenario.js';
+import { checkScenario, parseJson } from '../../shared/scenario.js';
 import type { Scenario } from '../../shared/schemas/scenario.js';
 import { threadRanges } from './threadRanges.js';
-import type { RowRangeReply, RowRangeTask } from './rowRangeMessages.js';
+import type { PreparedReply, RowRangeReply, RowRangeTask } from './rowRangeMessages.js';
 
 if (!parentPort) throw new Error('rowRangeWorker runs as a worker thread');
 const port = parentPort;
 
-/** The rows this worker read and validated from the file's text, and their range. */
-let prepared: { range: [number, number]; scenario: Scenario } | null = null;
+/** The rows this worker read and validated from the file's text, their range and the roster's row count. */
+let prepared: { range: [number, number]; rowCount: number; scenario: Scenario } | null = null;
 
 // Started before the scenario is read (CostingThreads); messages are handled one at a time, in order.
 port.on('message', (task: RowRangeTask) => {
   if (task.kind === 'text') {
     prepared = prepare(task);
-    // While the calling thread still validates the whole file: the optimised row loop compiles meanwhile.
+    port.postMessage(
+      (prepared === null
+        ? { kind: 'prepared', range: null }
+        : { kind: 'prepared', range: prepared.range, rowCount: prepared.rowCount, facts: rosterFacts(prepared.scenario) }) satisfies PreparedReply,
+    );
+    // While the calling thread still validates its rows: the optimised row loop compiles meanwhile.
     if (prepared !== null) warmUpEngineFor(prepared.range[1] - prepared.range[0]);
     return;
   }
@@ -45,9 +50,11 @@ port.on('message', (task: RowRangeTask) => {
 
 /**
  * Reads the file's text as the calling thread does, cuts out the range it will be asked to cost
- * (the ranges depend only on the row count and the thread setting), and validates those rows with
- * the rest of the scenario. Nothing when the text does not read (the calling thread reports that).
- * A row's validated value depends only on the row, so these are the calling thread's rows.
+ * (the ranges depend only on the row count and the thread setting), and checks those rows with the
+ * rest of the scenario — every check a costing makes (checkScenario), so the calling thread need
+ * not check them again. Nothing when the text does not read or a check fails (the calling thread
+ * then reports the problems). A row's validated value depends only on the row, so these are the
+ * calling thread's rows.
  */
 function prepare(task: Extract<RowRangeTask, { kind: 'text' }>): typeof prepared {
   try {
@@ -58,8 +65,8 @@ function prepare(task: Extract<RowRangeTask, { kind: 'text' }>): typeof prepared
     if (!Array.isArray(rows)) return null;
     const range = threadRanges(rows.length, task.threads, task.minRowsPerThread)[task.rangeIndex];
     if (range === undefined) return null;
-    const read = parseScenario({ ...input, roster: { ...input.roster, rows: rows.slice(range[0], range[1]) } });
-    return read.ok ? { range, scenario: read.value } : null;
+    const read = checkScenario({ ...input, roster: { ...input.roster, rows: rows.slice(range[0], range[1]) } });
+    return read.ok ? { range, rowCount: rows.length, scenario: read.value } : null;
   } catch {
     return null;
   }

@@ -354,6 +354,24 @@ export function byCodePoint(a: string, b: string): number {
 }
 
 /** Every fund and department named anywhere in the scenario, plus `unassigned` when some row or flat has none (§7). */
+/**
+ * The facts of a roster from those of consecutive ranges of its rows (each with the same proposals):
+ * what rosterFacts gives for the whole roster — the union of keys in code-point order, the counts
+ * and the exact FTE summed.
+ */
+export function mergedRosterFacts(parts: readonly RosterFacts[]): RosterFacts {
+  const union = (lists: readonly string[][]) => [...new Set(lists.flat())].sort(byCodePoint);
+  let fte = new Decimal(0);
+  for (const part of parts) fte = fte.plus(part.fte);
+  return {
+    funds: union(parts.map((p) => p.funds)),
+    departments: union(parts.map((p) => p.departments)),
+    positions: parts.reduce((sum, p) => sum + p.positions, 0),
+    vacantPositions: parts.reduce((sum, p) => sum + p.vacantPositions, 0),
+    fte: fte.toString(),
+  };
+}
+
 function fundAndDepartmentKeys(scenario: Scenario): { funds: string[]; departments: string[] } {
   const funds = new Set<string>();
   const departments = new Set<string>();

@@ -34,10 +34,33 @@ describe('bargaining-costing cost | validate', () => {
     expect(two.status).toBe(0);
     expect(two.stdout).toBe(one.stdout);
     expect(JSON.parse(one.stdout)).toMatchObject({ positions: 301 });
-    expect(two.stderr).toMatch(/^timings: JSON parse \d+\.\d{3} s, engine warm-up \d+\.\d{3} s, validation \d+\.\d{3} s, costing \d+\.\d{3} s \(2 threads\)\n$/);
+    expect(two.stderr).toMatch(
+      /^timings: JSON parse \d+\.\d{3} s, engine warm-up \d+\.\d{3} s, validation \d+\.\d{3} s, costing \d+\.\d{3} s \(2 threads\)\n$/,
+    );
     const bad = cliWith({ COSTING_THREADS: 'all' }, 'cost', file);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toBe('COSTING_THREADS: must be a whole number of threads, 1 or more (got all)\n');
+  });
+
+  it('on two threads, each checks its own rows: a problem in either half, or a row id used in both, is refused with the one-thread messages', () => {
+    const cases: [string, (rows: Record<string, unknown>[]) => void][] = [
+      ['a bad step and an unknown tier in the second half', (rows) => Object.assign(rows[250]!, { step: 9, pensionTier: 'Classic' })],
+      ['a row id of the first half again in the second', (rows) => (rows[280]!.id = rows[12]!.id)],
+      ['bad FTEs in both halves', (rows) => ((rows[10]!.fte = '3'), (rows[290]!.fte = '0'))],
+      ['an unknown tier in the second half only', (rows) => (rows[299]!.healthTier = 'Family')],
+    ];
+    for (const [name, spoil] of cases) {
+      const input = syntheticUnit(301) as unknown as { roster: { rows: Record<string, unknown>[] } };
+      spoil(input.roster.rows);
+      const file = join(dir, 'spoiled.json');
+      writeFileSync(file, JSON.stringify(input));
+      const one = cliWith({ COSTING_THREADS: '1' }, 'cost', file, '--format', 'json');
+      const two = cliWith({ COSTING_THREADS: '2' }, 'cost', file, '--format', 'json');
+      expect(one.status, name).toBe(2);
+      expect(one.stderr, name).toMatch(/^roster\.rows\[\d+\]/);
+      expect(two.status, name).toBe(2);
+      expect(two.stderr, name).toBe(one.stderr);
+    }
   });
 
   it('table shows baseline, proposals, increase, % of base, value of 1%, lift and per-provision costs', () => {

@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CostingThreads } from '../../server/costing/costScenarioInParallel.js';
+import { mergedRosterFacts, rosterFacts } from '../../shared/engine/costingContext.js';
 import { threadRanges } from '../../server/costing/threadRanges.js';
 import { costScenario, parseScenario, type Scenario, type ScenarioInput } from '../../shared/index.js';
+import { checkScenario } from '../../shared/scenario.js';
 import { syntheticUnit } from '../../shared/syntheticUnit.js';
 import { scenarioArb } from '../engine/arbitraryScenario.js';
 
@@ -37,6 +39,52 @@ describe('costing on several threads', () => {
       { numRuns: 40 },
     );
   });
+
+  it("the roster's facts merged from its ranges' are the whole roster's (generated scenarios)", () => {
+    const caseArb = scenarioArb.chain((input) => fc.tuple(fc.constant(input), fc.integer({ min: 1, max: 5 })));
+    fc.assert(
+      fc.property(caseArb, ([input, threads]) => {
+        const whole = parseScenario(input);
+        fc.pre(whole.ok);
+        const value = (whole as { value: Scenario }).value;
+        const parts = threadRanges(value.roster.rows.length, threads, 1).map(([start, end]) =>
+          rosterFacts({ ...value, roster: { ...value.roster, rows: value.roster.rows.slice(start, end) } }),
+        );
+        expect(mergedRosterFacts(parts)).toEqual(rosterFacts(value));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('costs with each thread holding and checking only its own range (costFirstRange) as costScenario does; a worker whose rows fail leaves the costing to the whole path', async () => {
+    for (const [rows, seed, threadCount] of [
+      [240, 5, 3],
+      [301, 9, 2],
+    ] as const) {
+      const input = syntheticUnit(rows, seed);
+      const expected = JSON.stringify(costScenario(parsed(input)));
+      const threads = new CostingThreads({ threads: threadCount, minRowsPerThread: 1 });
+      threads.prepare(JSON.stringify(input));
+      const [start, end] = threads.firstRange(rows)!;
+      const first = checkScenario({ ...input, roster: { ...input.roster, rows: input.roster.rows.slice(start, end) } });
+      if (!first.ok) throw new Error('first range refused');
+      const result = await threads.costFirstRange(first.value, rows);
+      expect(threads.used).toBe(threadCount);
+      expect(threads.sentRows).toBe(0);
+      expect(JSON.stringify(result)).toBe(expected);
+    }
+    // The last row names a tier with no rates: its worker does not prepare, so the caller costs the whole.
+    const spoiled = syntheticUnit(240, 5);
+    spoiled.roster.rows[239]!.pensionTier = 'Classic';
+    const threads = new CostingThreads({ threads: 2, minRowsPerThread: 1 });
+    threads.prepare(JSON.stringify(spoiled));
+    const [start, end] = threads.firstRange(240)!;
+    const first = checkScenario({ ...spoiled, roster: { ...spoiled.roster, rows: spoiled.roster.rows.slice(start, end) } });
+    if (!first.ok) throw new Error('first range refused');
+    expect(await threads.costFirstRange(first.value, 240)).toBeNull();
+    expect(checkScenario(spoiled).ok).toBe(false);
+    await threads.close();
+  }, 120_000);
 
   it('costs prepared rows, rows sent, and rows sent after a text that does not match, all as costScenario does', async () => {
     const input = syntheticUnit(240, 5);

@@ -32,7 +32,7 @@ export function registerCostCommands(program: Command): void {
     )
     .action(async (file: string, opts: { format: string; out?: string; timings?: boolean }) => {
       if (!FORMATS.includes(opts.format as Format)) exitWithIssues([{ path: '--format', message: `must be one of ${FORMATS.join(', ')}` }]);
-      const [{ readScenarioFile }, { CostingThreads, costingThreads }, { CostingInputError }, { warmUpEngineFor }, { rosterRowCount }] = await Promise.all([
+      const [{ readScenarioFile }, { CostingThreads, costingThreads }, { CostingInputError }, { warmUpEngineFor }, { checkScenario, rosterRowCount }] = await Promise.all([
         import('../scenarioFile.js'),
         import('../../costing/costScenarioInParallel.js'),
         import('../../../shared/issues.js'),
@@ -42,8 +42,8 @@ export function registerCostCommands(program: Command): void {
       const setting = costingThreads();
       if (setting === null)
         exitWithIssues([{ path: 'COSTING_THREADS', message: `must be a whole number of threads, 1 or more (got ${process.env.COSTING_THREADS})` }]);
-      // The costing threads load the engine while this one reads and validates the file, and read
-      // and validate their own rows of it meanwhile.
+      // The costing threads load the engine while this one reads the file, then each reads and
+      // checks its own rows of it while this one checks the first range's and the rest of the file.
       const costing = new CostingThreads(setting);
       const timings = { jsonParseSeconds: 0, validationSeconds: 0 };
       let warmUpSeconds = 0;
@@ -55,6 +55,7 @@ export function registerCostCommands(program: Command): void {
           warmUpEngineFor(rosterRowCount(json));
           warmUpSeconds = (performance.now() - start) / 1000;
         },
+        firstRange: (rowCount) => costing.firstRange(rowCount),
       });
       printWarnings(scenario.warnings);
       if (!scenario.ok) {
@@ -64,8 +65,21 @@ export function registerCostCommands(program: Command): void {
       let result;
       const costingStart = performance.now();
       try {
-        // readScenarioFile ran every check a costing makes.
-        result = await costing.cost(scenario.value, { checked: true });
+        const rest = scenario.restCheckedElsewhere;
+        result = rest === undefined ? null : await costing.costFirstRange(scenario.value, rest.rowCount);
+        if (result === null && rest !== undefined) {
+          // A worker's rows did not pass, or a range was refused while costed: the whole file is
+          // checked and costed here, for the messages a one-thread costing gives.
+          const whole = checkScenario(rest.document);
+          if (!whole.ok) {
+            await costing.close();
+            exitWithIssues(whole.issues);
+          }
+          result = await costing.cost(whole.value, { checked: true });
+        } else if (result === null) {
+          // readScenarioFile ran every check a costing makes.
+          result = await costing.cost(scenario.value, { checked: true });
+        }
       } catch (error) {
         if (error instanceof CostingInputError) exitWithIssues(error.issues);
         throw error;
