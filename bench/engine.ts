@@ -24,7 +24,11 @@ interface Figure {
   cpuSeconds?: number;
   rowPeriodsPerSecond: number;
   peakMB: number;
-  /** What `bargaining-costing cost` adds around the engine: JSON text → value, and schema validation. */
+  /**
+   * What `bargaining-costing cost` adds around the engine: JSON text → value, and schema validation
+   * on this thread (with workers, of the first range's rows: each worker checks its own meanwhile,
+   * and the engine time includes any wait for them).
+   */
   jsonParseSeconds?: number;
   /**
    * The engine's warm-up (warmUpEngineFor), run as `bargaining-costing cost` runs it: between the
@@ -68,7 +72,10 @@ function measure(rows: number, threads: number): Promise<Figure> | Figure {
   warmUpEngineFor(rows);
   const warmUpSeconds = elapsed(t);
   t = process.hrtime.bigint();
-  const parsed = parseScenario(json);
+  // As `bargaining-costing cost`: with workers, this thread checks only the first range's rows.
+  const first = costing?.firstRange(rows) ?? null;
+  const input = json as { roster: { rows: unknown[] } };
+  const parsed = parseScenario(first === null ? json : { ...input, roster: { ...input.roster, rows: input.roster.rows.slice(...first) } });
   const validateSeconds = elapsed(t);
   if (!parsed.ok) throw new Error(parsed.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
   t = process.hrtime.bigint();
@@ -79,7 +86,12 @@ function measure(rows: number, threads: number): Promise<Figure> | Figure {
     warmUpSeconds,
     threads: costing?.used ?? 1,
   });
-  return costing === null ? done(costScenario(parsed.value)) : costing.cost(parsed.value).then(done);
+  if (costing === null) return done(costScenario(parsed.value));
+  if (first === null) return costing.cost(parsed.value).then(done);
+  return costing.costFirstRange(parsed.value, rows).then((result) => {
+    if (result === null) throw new Error('a costing thread did not prepare its rows');
+    return done(result);
+  });
 }
 
 function figure(rows: number, result: CostingResult, seconds: number, used: NodeJS.CpuUsage, jsonParseSeconds: number, validateSeconds: number): Figure {
