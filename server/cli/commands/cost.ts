@@ -25,20 +25,21 @@ export function registerCostCommands(program: Command): void {
     .argument('<scenario>', 'scenario JSON file ("-" for standard input), or a costing workbook (.xlsx)')
     .option('-f, --format <format>', `output format: ${FORMATS.join(' | ')}`, 'table')
     .option('-o, --out <file>', 'write to a file instead of standard output')
-    .option('--timings', 'print on standard error the seconds spent on JSON parse, the engine\'s warm-up, validation and costing')
+    .option('--timings', "print on standard error the seconds spent on JSON parse, the engine's warm-up, validation and costing")
     .addHelpText(
       'after',
       '\nCOSTING_THREADS=n costs the roster rows on n threads (default: every core, each with 10,000 rows or more; 1: this thread only); the result is the same to the byte.',
     )
     .action(async (file: string, opts: { format: string; out?: string; timings?: boolean }) => {
       if (!FORMATS.includes(opts.format as Format)) exitWithIssues([{ path: '--format', message: `must be one of ${FORMATS.join(', ')}` }]);
-      const [{ readScenarioFile }, { CostingThreads, costingThreads }, { CostingInputError }, { warmUpEngineFor }, { checkScenario, rosterRowCount }] = await Promise.all([
-        import('../scenarioFile.js'),
-        import('../../costing/costScenarioInParallel.js'),
-        import('../../../shared/issues.js'),
-        import('../../../shared/engine/costRowRange.js'),
-        import('../../../shared/scenario.js'),
-      ]);
+      const [{ readScenarioFile }, { CostingThreads, costingThreads }, { CostingInputError }, { warmUpEngineFor }, { checkScenario, rosterRowCount }] =
+        await Promise.all([
+          import('../scenarioFile.js'),
+          import('../../costing/costScenarioInParallel.js'),
+          import('../../../shared/issues.js'),
+          import('../../../shared/engine/costRowRange.js'),
+          import('../../../shared/scenario.js'),
+        ]);
       const setting = costingThreads();
       if (setting === null)
         exitWithIssues([{ path: 'COSTING_THREADS', message: `must be a whole number of threads, 1 or more (got ${process.env.COSTING_THREADS})` }]);
