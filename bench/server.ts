@@ -169,7 +169,10 @@ async function measureOnce(): Promise<Figures> {
   const port = await freePort();
   // The compiled server, as `npm start` and a deployment run it (npm run bench:server builds it first):
   // under tsx each costing and export worker would compile the TypeScript again.
-  const child = spawn(process.execPath, ['bin/bargaining-costing.js', 'serve', '--port', String(port), '--no-demo'], {
+  // BENCH_CPU_PROFILE_DIR=dir: the server writes a V8 CPU profile there when it stops (for finding
+  // where a request's CPU goes; the profiler itself slows the server, so the figures are not comparable).
+  const profile = process.env.BENCH_CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, 'bin/bargaining-costing.js', 'serve', '--port', String(port), '--no-demo'], {
     cwd: join(import.meta.dirname, '..'),
     // The rate limiters stay in the path (their cost is measured) with limits the load never reaches.
     env: {
