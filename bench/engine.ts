@@ -73,6 +73,7 @@ function measure(rows: number, threads: number): Promise<Figure> | Figure {
   let t = process.hrtime.bigint();
   const json: unknown = JSON.parse(text);
   const jsonParseSeconds = elapsed(t);
+  costing?.releaseUnneeded(rows);
   t = process.hrtime.bigint();
   warmUpEngineFor(rows);
   const warmUpSeconds = elapsed(t);

@@ -104,6 +104,16 @@ export class CostingThreads {
   }
 
   /**
+   * Stops the workers a roster of `rowCount` rows leaves without a range (all of them below twice
+   * `minRowsPerThread` rows), as soon as the count is known: a worker would otherwise go on parsing
+   * the file's text on the core that V8's compiler thread and this thread's validation want.
+   */
+  releaseUnneeded(rowCount: number): void {
+    const ranges = threadRanges(rowCount, this.threads, this.minRowsPerThread);
+    for (const worker of this.workers.slice(ranges.length - 1)) void worker.terminate();
+  }
+
+  /**
    * The rows [start, end) the calling thread must check itself when the workers check the others
    * from the prepared text (`costFirstRange`); null when no worker would cost any (or none prepared).
    */

@@ -86,6 +86,23 @@ describe('costing on several threads', () => {
     await threads.close();
   }, 120_000);
 
+  it('stops the workers a roster leaves without a range, and still costs it as costScenario does', async () => {
+    const input = syntheticUnit(150, 3);
+    const threads = new CostingThreads({ threads: 3, minRowsPerThread: 60 });
+    threads.prepare(JSON.stringify(input));
+    // 150 rows at 60 or more a thread: two ranges, so the third thread's worker is stopped.
+    threads.releaseUnneeded(150);
+    const result = await threads.cost(parsed(input));
+    expect(threads.used).toBe(2);
+    expect(JSON.stringify(result)).toBe(JSON.stringify(costScenario(parsed(input))));
+    const alone = new CostingThreads({ threads: 2, minRowsPerThread: 200 });
+    alone.prepare(JSON.stringify(input));
+    alone.releaseUnneeded(150);
+    expect(alone.firstRange(150)).toBeNull();
+    expect(JSON.stringify(await alone.cost(parsed(input)))).toBe(JSON.stringify(costScenario(parsed(input))));
+    expect(alone.used).toBe(1);
+  }, 120_000);
+
   it('costs prepared rows, rows sent, and rows sent after a text that does not match, all as costScenario does', async () => {
     const input = syntheticUnit(240, 5);
     const scenario = parsed(input);

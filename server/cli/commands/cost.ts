@@ -52,6 +52,7 @@ export function registerCostCommands(program: Command): void {
         onJsonText: (text) => costing.prepare(text),
         // The engine's warm-up before validation: its optimised row loop compiles meanwhile.
         beforeValidation: (json) => {
+          costing.releaseUnneeded(rosterRowCount(json));
           const start = performance.now();
           warmUpEngineFor(rosterRowCount(json));
           warmUpSeconds = (performance.now() - start) / 1000;
