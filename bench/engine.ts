@@ -12,6 +12,7 @@ import { CostingThreads, MIN_ROWS_PER_THREAD } from '../server/costing/costScena
 import { warmUpEngineFor } from '../shared/engine/costRowRange.js';
 import { costScenario, parseScenario } from '../shared/index.js';
 import type { CostingResult } from '../shared/result.js';
+import { checkScenarioRows } from '../shared/scenario.js';
 import { syntheticUnit } from '../shared/syntheticUnit.js';
 
 interface Figure {
@@ -80,8 +81,7 @@ function measure(rows: number, threads: number): Promise<Figure> | Figure {
   t = process.hrtime.bigint();
   // As `bargaining-costing cost`: with workers, this thread checks only the first range's rows.
   const first = costing?.firstRange(rows) ?? null;
-  const input = json as { roster: { rows: unknown[] } };
-  const parsed = parseScenario(first === null ? json : { ...input, roster: { ...input.roster, rows: input.roster.rows.slice(...first) } });
+  const parsed = first === null ? parseScenario(json) : checkScenarioRows(json, first);
   const validateSeconds = elapsed(t);
   if (!parsed.ok) throw new Error(parsed.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
   t = process.hrtime.bigint();

@@ -36,6 +36,16 @@ export function rosterRowCount(input: unknown): number {
 }
 
 /**
+ * checkScenario on the parsed document with only roster rows [start, end): a costing thread's own
+ * range (bargaining-costing cost on several threads). A row's checked value depends only on the
+ * row, so these rows are that range of the whole document checked.
+ */
+export function checkScenarioRows(input: unknown, [start, end]: readonly [number, number]): CheckedScenario {
+  const document = input as { roster: { rows: unknown[] } };
+  return checkScenario({ ...document, roster: { ...document.roster, rows: document.roster.rows.slice(start, end) } });
+}
+
+/**
  * The schema, then every costing-time check (`costingIssues`): what `validate` reports and what
  * `cost` refuses before it costs anything. At most 200 problems are listed, the rest counted.
  */

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { checkScenario, parseJson, rosterRowCount, type CheckedScenario } from '../../shared/scenario.js';
+import { checkScenario, checkScenarioRows, parseJson, rosterRowCount, type CheckedScenario } from '../../shared/scenario.js';
 
 /** Where reading a scenario file spent its time (bargaining-costing cost --timings); a workbook is all validation. */
 export interface ReadTimings {
@@ -11,8 +11,8 @@ export interface ReadTimings {
 export interface ReadHooks {
   /** Given the file's text before it is parsed (CostingThreads.prepare). */
   onJsonText?: (text: string) => void;
-  /** Given the parsed JSON before it is validated (the engine's warm-up, warmUpEngineFor). */
-  beforeValidation?: (json: unknown) => void;
+  /** Given the roster's row count once the JSON is parsed, before it is validated (the engine's warm-up, warmUpEngineFor). */
+  beforeValidation?: (rowCount: number) => void;
   /**
    * The first rows [0, end) to check here when other threads check the rest of a roster of this
    * many rows (CostingThreads.firstRange); null: check every row here.
@@ -58,9 +58,9 @@ export async function readScenarioFile(
   const json = parseJson(text);
   timings.jsonParseSeconds = secondsSince(start);
   if (!json.ok) return { ...json, warnings: [] };
-  hooks.beforeValidation?.(json.value);
-  start = performance.now();
   const rowCount = rosterRowCount(json.value);
+  hooks.beforeValidation?.(rowCount);
+  start = performance.now();
   const first = hooks.firstRange?.(rowCount) ?? null;
   if (first !== null) {
     const checked = checkFirstRange(json.value, first);
@@ -78,14 +78,13 @@ export async function readScenarioFile(
  * The scenario with only rows [start, end), checked, when it passes and no row id of the whole
  * roster is used twice (the one check that spans ranges); null otherwise (check the whole).
  */
-function checkFirstRange(document: unknown, [start, end]: [number, number]): CheckedScenario | null {
-  const input = document as { roster: { rows: unknown[] } };
+function checkFirstRange(document: unknown, range: [number, number]): CheckedScenario | null {
   const seen = new Set<unknown>();
-  for (const row of input.roster.rows) {
+  for (const row of (document as { roster: { rows: unknown[] } }).roster.rows) {
     const id = (row as { id?: unknown } | null)?.id;
     if (seen.has(id)) return null;
     seen.add(id);
   }
-  const checked = checkScenario({ ...input, roster: { ...input.roster, rows: input.roster.rows.slice(start, end) } });
+  const checked = checkScenarioRows(document, range);
   return checked.ok ? checked : null;
 }

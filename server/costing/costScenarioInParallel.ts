@@ -74,11 +74,11 @@ export class CostingThreads {
 
   /**
    * Hands the workers the scenario file's JSON text as soon as it is read, before this thread parses
-   * and validates it: each parses it too and validates the rows it will cost, on its own core
-   * meanwhile, so `cost` sends it only the roster's facts — not a copy of its rows (half a second
-   * of this thread and more of the worker's at 350,000 rows). The text must be the one `cost`'s
-   * scenario was read from. Optional: without it, or when a worker's reading of it gives another
-   * row count, `cost` sends the rows.
+   * it: each parses it too and checks the rows it will cost, on its own core, so no rows are copied
+   * to it (half a second of this thread and more of the worker's at 350,000 rows) and, with
+   * `costFirstRange`, this thread checks only its own. The text must be the one the scenario was
+   * read from. Optional: without it, or when a worker's reading of it gives another row count,
+   * `cost` sends the rows.
    */
   prepare(jsonText: string): void {
     this.prepared = Promise.all(
@@ -141,16 +141,13 @@ export class CostingThreads {
       if (reply?.range == null || reply.rowCount !== rowCount || reply.range[0] !== start || reply.range[1] !== end) return null;
       facts.push(reply.facts);
     }
-    const roster = mergedRosterFacts(facts);
-    this.used = ranges.length;
-    const answers = others.map((range, i) => costRangeOn(this.workers[i]!, roster, range, null));
+    const { answers, result } = this.costRanges(first, first, mergedRosterFacts(facts), others, null);
     try {
-      const own = costRowRange(new CostingContext(first, roster));
-      const result = assembleCosting(first, roster, addRowPartials([own, ...(await Promise.all(answers))]));
+      const costing = await result;
       await this.close();
-      return result;
+      return costing;
     } catch (error) {
-      if (!(error instanceof CostingInputError || error instanceof RefusedRange || error instanceof RangeError)) throw error;
+      if (!(error instanceof CostingInputError || error instanceof RefusedRange)) throw error;
       // Every worker done before `cost` asks again, so no answer is taken for another question.
       await Promise.allSettled(answers);
       return null;
@@ -164,25 +161,40 @@ export class CostingThreads {
       const check = costingIssues(scenario);
       if (check.issues.length > 0) throw new CostingInputError(listedIssues(check.issues, check.omitted));
     }
-    const roster = rosterFacts(scenario);
     const [first, ...others] = threadRanges(scenario.roster.rows.length, this.threads, this.minRowsPerThread);
-    this.used = 1 + others.length;
-    const answers = others.map((range, i) =>
-      costRangeOn(this.workers[i]!, roster, range, () => {
-        this.sentRows++;
-        return withRowRange(scenario, range[0], range[1]);
-      }),
-    );
+    const { result } = this.costRanges(withRowRange(scenario, first![0], first![1]), scenario, rosterFacts(scenario), others, (range) => {
+      this.sentRows++;
+      return withRowRange(scenario, range[0], range[1]);
+    });
     try {
-      const own = exactOrRefused(() => costRowRange(new CostingContext(withRowRange(scenario, first![0], first![1]), roster)));
-      const ranges: RowPartials[] = [own, ...(await Promise.all(answers))];
-      return assembleCosting(scenario, roster, addRowPartials(ranges));
+      return await result;
     } catch (error) {
       if (error instanceof CostingInputError || error instanceof RefusedRange) return costScenario(scenario);
       throw error;
     } finally {
       await this.close();
     }
+  }
+
+  /**
+   * Costs `own` (the first range's rows) here and each of `others` on its worker — the rows it
+   * prepared, else those `rowsOf` gives (null: none, the range is refused) — and assembles the
+   * partials with `scenario`'s other parts.
+   */
+  private costRanges(
+    own: Scenario,
+    scenario: Scenario,
+    roster: RosterFacts,
+    others: readonly [number, number][],
+    rowsOf: ((range: [number, number]) => Scenario) | null,
+  ): { answers: Promise<RowPartials>[]; result: Promise<CostingResult> } {
+    this.used = 1 + others.length;
+    const answers = others.map((range, i) => costRangeOn(this.workers[i]!, roster, range, rowsOf === null ? null : () => rowsOf(range)));
+    const result = (async () => {
+      const partials = exactOrRefused(() => costRowRange(new CostingContext(own, roster)));
+      return assembleCosting(scenario, roster, addRowPartials([partials, ...(await Promise.all(answers))]));
+    })();
+    return { answers, result };
   }
 
   async close(): Promise<void> {

@@ -5,7 +5,7 @@ import { CostingContext, rosterFacts } from '../../shared/engine/costingContext.
 import { costRowRange, warmUpEngineFor } from '../../shared/engine/costRowRange.js';
 import { toTransfer } from '../../shared/engine/rowPartials.js';
 import { CostingInputError } from '../../shared/issues.js';
-import { checkScenario, parseJson } from '../../shared/scenario.js';
+import { checkScenarioRows, parseJson, rosterRowCount } from '../../shared/scenario.js';
 import type { Scenario } from '../../shared/schemas/scenario.js';
 import { threadRanges } from './threadRanges.js';
 import type { PreparedReply, RowRangeReply, RowRangeTask } from './rowRangeMessages.js';
@@ -60,13 +60,11 @@ function prepare(task: Extract<RowRangeTask, { kind: 'text' }>): typeof prepared
   try {
     const json = parseJson(task.text);
     if (!json.ok) return null;
-    const input = json.value as { roster?: { rows?: unknown } };
-    const rows = input.roster?.rows;
-    if (!Array.isArray(rows)) return null;
-    const range = threadRanges(rows.length, task.threads, task.minRowsPerThread)[task.rangeIndex];
+    const rowCount = rosterRowCount(json.value);
+    const range = threadRanges(rowCount, task.threads, task.minRowsPerThread)[task.rangeIndex];
     if (range === undefined) return null;
-    const read = checkScenario({ ...input, roster: { ...input.roster, rows: rows.slice(range[0], range[1]) } });
-    return read.ok ? { range, rowCount: rows.length, scenario: read.value } : null;
+    const read = checkScenarioRows(json.value, range);
+    return read.ok ? { range, rowCount, scenario: read.value } : null;
   } catch {
     return null;
   }

@@ -431,13 +431,14 @@ function costRows(ctx: CostingContext, plan: VariantPlan, caches: CostingCaches,
         i = segmentEnd;
       }
     }
-    // addRow leaves the row's arrays zero for the next row.
-    const splitAt = rc.splitSlot * COMPONENTS;
+    // A split-fund row's amounts of the split's fiscal year before the split, for the costing that resumes there.
     if (partialOut !== null && rc.splitSlot >= 0) {
+      const splitAt = rc.splitSlot * COMPONENTS;
       for (let c = 0; c < COMPONENTS; c++) {
         partialOut[splitAt + c] = (partialIn !== null && splitYear === partialYear ? partialIn[splitAt + c]! : 0) + rowBefore[splitYear * COMPONENTS + c]!;
       }
     }
+    // addRow leaves the row's arrays zero for the next row.
     if (lastYear >= 0) addRow(totals, rowYear, rowRollups, rc, F, R, firstYear, lastYear, partialIn, partialYear);
     if (touchedBefore) addRow(before!, rowBefore, rowRollupsBefore, rc, F, R, 0, F - 1, partialIn, partialYear);
 

@@ -2,9 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CostingThreads } from '../../server/costing/costScenarioInParallel.js';
 import { mergedRosterFacts, rosterFacts } from '../../shared/engine/costingContext.js';
+import { withRowRange } from '../../shared/engine/costRowRange.js';
 import { threadRanges } from '../../server/costing/threadRanges.js';
 import { costScenario, parseScenario, type Scenario, type ScenarioInput } from '../../shared/index.js';
-import { checkScenario } from '../../shared/scenario.js';
+import { checkScenario, checkScenarioRows } from '../../shared/scenario.js';
 import { syntheticUnit } from '../../shared/syntheticUnit.js';
 import { scenarioArb } from '../engine/arbitraryScenario.js';
 
@@ -19,16 +20,16 @@ function parsed(input: ScenarioInput): Scenario {
 }
 
 describe('costing on several threads', () => {
-  it('a range of rows validated on its own is that range of the whole roster validated (generated scenarios)', () => {
+  it('a range of rows checked on its own (checkScenarioRows) is that range of the whole roster checked (generated scenarios)', () => {
     const caseArb = scenarioArb.chain((input) => fc.tuple(fc.constant(input), fc.integer({ min: 1, max: 4 })));
     fc.assert(
       fc.property(caseArb, ([input, threads]) => {
-        const whole = parseScenario(input);
+        const whole = checkScenario(input);
         fc.pre(whole.ok);
         const value = (whole as { value: Scenario }).value;
-        const raw = JSON.parse(JSON.stringify(input)) as { roster: { rows: unknown[] } };
+        const raw: unknown = JSON.parse(JSON.stringify(input));
         for (const [start, end] of threadRanges(value.roster.rows.length, threads, 1)) {
-          const range = parseScenario({ ...raw, roster: { ...raw.roster, rows: raw.roster.rows.slice(start, end) } });
+          const range = checkScenarioRows(raw, [start, end]);
           expect(range.ok).toBe(true);
           const { roster, ...rest } = (range as { value: Scenario }).value;
           const { roster: wholeRoster, ...wholeRest } = value;
@@ -47,9 +48,7 @@ describe('costing on several threads', () => {
         const whole = parseScenario(input);
         fc.pre(whole.ok);
         const value = (whole as { value: Scenario }).value;
-        const parts = threadRanges(value.roster.rows.length, threads, 1).map(([start, end]) =>
-          rosterFacts({ ...value, roster: { ...value.roster, rows: value.roster.rows.slice(start, end) } }),
-        );
+        const parts = threadRanges(value.roster.rows.length, threads, 1).map(([start, end]) => rosterFacts(withRowRange(value, start, end)));
         expect(mergedRosterFacts(parts)).toEqual(rosterFacts(value));
       }),
       { numRuns: 60 },
@@ -65,8 +64,7 @@ describe('costing on several threads', () => {
       const expected = JSON.stringify(costScenario(parsed(input)));
       const threads = new CostingThreads({ threads: threadCount, minRowsPerThread: 1 });
       threads.prepare(JSON.stringify(input));
-      const [start, end] = threads.firstRange(rows)!;
-      const first = checkScenario({ ...input, roster: { ...input.roster, rows: input.roster.rows.slice(start, end) } });
+      const first = checkScenarioRows(input, threads.firstRange(rows)!);
       if (!first.ok) throw new Error('first range refused');
       const result = await threads.costFirstRange(first.value, rows);
       expect(threads.used).toBe(threadCount);
@@ -78,8 +76,7 @@ describe('costing on several threads', () => {
     spoiled.roster.rows[239]!.pensionTier = 'Classic';
     const threads = new CostingThreads({ threads: 2, minRowsPerThread: 1 });
     threads.prepare(JSON.stringify(spoiled));
-    const [start, end] = threads.firstRange(240)!;
-    const first = checkScenario({ ...spoiled, roster: { ...spoiled.roster, rows: spoiled.roster.rows.slice(start, end) } });
+    const first = checkScenarioRows(spoiled, threads.firstRange(240)!);
     if (!first.ok) throw new Error('first range refused');
     expect(await threads.costFirstRange(first.value, 240)).toBeNull();
     expect(checkScenario(spoiled).ok).toBe(false);

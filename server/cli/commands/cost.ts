@@ -32,14 +32,13 @@ export function registerCostCommands(program: Command): void {
     )
     .action(async (file: string, opts: { format: string; out?: string; timings?: boolean }) => {
       if (!FORMATS.includes(opts.format as Format)) exitWithIssues([{ path: '--format', message: `must be one of ${FORMATS.join(', ')}` }]);
-      const [{ readScenarioFile }, { CostingThreads, costingThreads }, { CostingInputError }, { warmUpEngineFor }, { checkScenario, rosterRowCount }] =
-        await Promise.all([
-          import('../scenarioFile.js'),
-          import('../../costing/costScenarioInParallel.js'),
-          import('../../../shared/issues.js'),
-          import('../../../shared/engine/costRowRange.js'),
-          import('../../../shared/scenario.js'),
-        ]);
+      const [{ readScenarioFile }, { CostingThreads, costingThreads }, { CostingInputError }, { warmUpEngineFor }, { checkScenario }] = await Promise.all([
+        import('../scenarioFile.js'),
+        import('../../costing/costScenarioInParallel.js'),
+        import('../../../shared/issues.js'),
+        import('../../../shared/engine/costRowRange.js'),
+        import('../../../shared/scenario.js'),
+      ]);
       const setting = costingThreads();
       if (setting === null)
         exitWithIssues([{ path: 'COSTING_THREADS', message: `must be a whole number of threads, 1 or more (got ${process.env.COSTING_THREADS})` }]);
@@ -51,10 +50,10 @@ export function registerCostCommands(program: Command): void {
       const scenario = await readScenarioFile(file, timings, {
         onJsonText: (text) => costing.prepare(text),
         // The engine's warm-up before validation: its optimised row loop compiles meanwhile.
-        beforeValidation: (json) => {
-          costing.releaseUnneeded(rosterRowCount(json));
+        beforeValidation: (rowCount) => {
+          costing.releaseUnneeded(rowCount);
           const start = performance.now();
-          warmUpEngineFor(rosterRowCount(json));
+          warmUpEngineFor(rowCount);
           warmUpSeconds = (performance.now() - start) / 1000;
         },
         firstRange: (rowCount) => costing.firstRange(rowCount),
