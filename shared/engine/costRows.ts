@@ -399,6 +399,7 @@ function costRows(ctx: CostingContext, plan: VariantPlan, caches: CostingCaches,
         let socialSecurity = 0;
         if (paysSocialSecurity) {
           const base = epoch.wageBaseCents >= 0 ? epoch.wageBaseCents : wageBase(ctx, epoch.payYear, rc, i);
+          const baseTaxed = epoch.wageBaseTaxedCents;
           if (ytdYear !== epoch.payYear) {
             if (ytdYear === -1) {
               if (record && i === 0) firstTaxable[rc.position] = taxable;
@@ -410,8 +411,8 @@ function costRows(ctx: CostingContext, plan: VariantPlan, caches: CostingCaches,
             ytdTaxed = -1;
           }
           const after = Math.min(base, ytd + n * taxable);
-          if (ytdTaxed === -1) ytdTaxed = applyRate(ytd, ssRate);
-          const afterTaxed = applyRate(after, ssRate);
+          if (ytdTaxed === -1) ytdTaxed = ytd >= base ? baseTaxed : applyRate(ytd, ssRate);
+          const afterTaxed = after >= base ? baseTaxed : applyRate(after, ssRate);
           socialSecurity = afterTaxed - ytdTaxed;
           ytd = after;
           ytdTaxed = afterTaxed;
@@ -652,8 +653,10 @@ function addAnnualAtLastPeriod(ctx: CostingContext, pay: Float64Array, annual: C
   annual[AT_OTHER_ROLLUPS]! += other * k;
   annual[AT_HEALTH]! += healthFor(ctx, cs, rc, lastIndex) * k;
   if (rc.socialSecurity) {
-    const base = wageBase(ctx, ctx.timeline.payYear[lastIndex]!, rc, lastIndex);
-    annual[AT_SOCIAL_SECURITY]! += applyRate(Math.min(base, P * taxable), ctx.socialSecurityRate) * rc.count;
+    const year = ctx.timeline.payYear[lastIndex]!;
+    const base = wageBase(ctx, year, rc, lastIndex);
+    const taxed = P * taxable >= base ? ctx.wageBaseTaxedCents.get(year)! : applyRate(P * taxable, ctx.socialSecurityRate);
+    annual[AT_SOCIAL_SECURITY]! += taxed * rc.count;
   }
 }
 

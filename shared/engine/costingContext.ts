@@ -119,7 +119,14 @@ export class CostingContext {
   readonly rows: RowContext[];
   readonly medicareRate: ExactRate;
   readonly socialSecurityRate: ExactRate;
+  /**
+   * Each pay year's Social Security wage base as the smallest whole-cent year-to-date that reaches
+   * it: the base in cents, or the next cent up for a base with fractions of a cent (§1: every input
+   * costs exactly). Year-to-date pay is whole cents, so min(base, ytd) is ytd below this and the
+   * base from it — whose tax is `wageBaseTaxedCents`, round₂(rate × base) of the exact base.
+   */
   readonly wageBaseCents = new Map<number, number>();
+  readonly wageBaseTaxedCents = new Map<number, number>();
   readonly rollups: RollupContext[];
   /** Each roll-up's dated rates (a single `rate` is one entry from the beginning of time). */
   readonly rollupEntries: DatedValue<Decimal>[][];
@@ -176,7 +183,10 @@ export class CostingContext {
     this.medicareRate = exactRate(a.medicareRate);
     this.socialSecurityRate = exactRate(a.socialSecurity.rate);
     for (const [year, base] of Object.entries(a.socialSecurity.wageBase)) {
-      this.wageBaseCents.set(Number(year), new Decimal(base).times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber());
+      const cents = new Decimal(base).times(100);
+      this.wageBaseCents.set(Number(year), cents.ceil().toNumber());
+      const taxed = cents.times(a.socialSecurity.rate).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
+      this.wageBaseTaxedCents.set(Number(year), taxed);
     }
     this.rollups = a.otherRollups.map((r) => ({
       name: r.name,

@@ -66,8 +66,10 @@ export interface Epoch {
   end: number;
   fiscalYearIndex: number;
   payYear: number;
-  /** The Social Security wage base of the pay year, in cents; -1 when none is given. */
+  /** The Social Security wage base of the pay year, in cents (costingContext.ts); -1 when none is given. */
   wageBaseCents: number;
+  /** round₂(rate × wage base) in cents; -1 when no base is given. */
+  wageBaseTaxedCents: number;
   classes: ClassState[];
 }
 
@@ -277,7 +279,7 @@ export function buildVariantPlan(ctx: CostingContext, spec: VariantSpec, interne
     const epochKey = `epoch|${scheduleKey(scheduleCount)}|${listed(applied)}|${entriesKey}|${listed(lumps)}`;
     const classes = interner.memo(epochKey, () => classStates());
     const payYear = timeline.payYear[start]!;
-    epochs.push({ start, end, fiscalYearIndex, payYear, wageBaseCents: ctx.wageBaseCents.get(payYear) ?? -1, classes });
+    epochs.push({ start, end, fiscalYearIndex, payYear, wageBaseCents: ctx.wageBaseCents.get(payYear) ?? -1, wageBaseTaxedCents: ctx.wageBaseTaxedCents.get(payYear) ?? -1, classes });
   }
 
   const noStep = spec.noStep === true;

@@ -24,6 +24,24 @@ describe('Social Security (COSTING.md §4)', () => {
     expect(r.proposals[0]!.ongoingAnnualIncreaseByComponent.socialSecurity).toBe('0.00');
   });
 
+  it('a wage base with fractions of a cent caps the tax at round₂(rate × the exact base)', () => {
+    // §1: any input inside the bounds costs exactly. 500.00 a month, rate 0.9, base 1,000.005 in 2026 and 2027.
+    const r = cost(
+      monthlyScenario({
+        schedule: { rateBasis: 'annual', classes: [{ code: 'A', title: 'A', steps: ['6000.00'] }] },
+        rows: [{ socialSecurity: true }],
+        assumptions: { socialSecurity: { rate: '0.9', wageBase: { '2026': '1000.005', '2027': '1000.005' } } },
+      }),
+    );
+    // 2026: YTD before July 6 × 500 = 3,000 ≥ base: July–December pay nothing.
+    // 2027: Jan round₂(0.9 × 500) = 450.00; Feb round₂(0.9 × 1,000) − 450.00 = 450.00;
+    // Mar round₂(0.9 × min(1,000.005, 1,500)) − 900.00 = round₂(900.0045) − 900.00 = 0.00. FY2027: 900.00
+    // (rounding the base to 1,000.01 first would give 900.01, more than rate × base).
+    expect(r.baseline.FY2027!.socialSecurity).toBe('900.00');
+    // A full year at the last period: round₂(0.9 × min(1,000.005, 12 × 500)) = 900.00.
+    expect(r.baselineAnnualAtLastPeriod.socialSecurity).toBe('900.00');
+  });
+
   it('a missing wage base for a calendar year touched is an error naming the row', () => {
     expect(() =>
       cost(

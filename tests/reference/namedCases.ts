@@ -176,6 +176,16 @@ export const namedCases: Record<string, unknown> = {
     rows: [{ socialSecurity: true, count: 3, fte: '0.75' }],
     provisions: [{ type: 'gwi', percent: '0.1', effective: '2026-07-01' }],
   }),
+  // Wage bases with fractions of a cent (§1: every input inside the bounds costs exactly): the
+  // capped tax is round₂(rate × the exact base), in the year, the seed and the lift.
+  ssBaseFractionOfCent: base({
+    term: { start: '2026-07-01', end: '2028-06-30' },
+    rows: [{ socialSecurity: true, count: 3, fte: '0.75' }],
+    provisions: [{ type: 'gwi', percent: '0.1', effective: '2026-07-01' }],
+    // round₂(0.062 × 30,000.0849) = 1,860.01 where 30,000.08 gives 1,860.00; round₂(0.062 × 40,000.725) =
+    // 2,480.04 where 40,000.73 gives 2,480.05.
+    assumptions: { socialSecurity: { rate: '0.062', wageBase: { '2025': '100000', '2026': '30000.0849', '2027': '40000.725', '2028': '50000' } } },
+  }),
   ssBeforeHorizonWithLag: base({
     calendar: { payFrequency: 'semimonthly', payLagDays: 20 },
     rows: [{ socialSecurity: true }],
