@@ -279,7 +279,15 @@ export function buildVariantPlan(ctx: CostingContext, spec: VariantSpec, interne
     const epochKey = `epoch|${scheduleKey(scheduleCount)}|${listed(applied)}|${entriesKey}|${listed(lumps)}`;
     const classes = interner.memo(epochKey, () => classStates());
     const payYear = timeline.payYear[start]!;
-    epochs.push({ start, end, fiscalYearIndex, payYear, wageBaseCents: ctx.wageBaseCents.get(payYear) ?? -1, wageBaseTaxedCents: ctx.wageBaseTaxedCents.get(payYear) ?? -1, classes });
+    epochs.push({
+      start,
+      end,
+      fiscalYearIndex,
+      payYear,
+      wageBaseCents: ctx.wageBaseCents.get(payYear) ?? -1,
+      wageBaseTaxedCents: ctx.wageBaseTaxedCents.get(payYear) ?? -1,
+      classes,
+    });
   }
 
   const noStep = spec.noStep === true;
