@@ -12,6 +12,7 @@ import { costIncreaseRows, costRowRange, type CostingHooks, type CostingProgress
 import { inDateOrder } from './provisionOrder.js';
 import type { RowPartials } from './rowPartials.js';
 import { Timeline } from './timeline.js';
+import { referenceCost } from '../reference/referenceCosting.js';
 import { costingIssues } from '../validation/costingIssues.js';
 import { listedIssues } from '../validation/issueList.js';
 
@@ -40,30 +41,93 @@ export interface SessionParts {
 
 /** costScenario on a costing session's parts; null: its own. */
 export function costScenarioWith(scenario: Scenario, options: CostOptions, session: SessionParts | null): CostingResult {
-  return checkedCosting(scenario, session, (ctx, roster) => assembleCosting(scenario, roster, costRowRange(ctx, options.onProgress, session?.hooks ?? null)));
+  return checkedCosting(
+    scenario,
+    session,
+    (ctx, roster) => assembleCosting(scenario, roster, costRowRange(ctx, options.onProgress, session?.hooks ?? null)),
+    costBeyondIntegerCents,
+  );
+}
+
+/**
+ * The most work costed one employee and one period at a time in decimals (costBeyondIntegerCents):
+ * roster rows × costed periods × the costings a report makes (the baseline with and without step
+ * movement, each proposal's provision prefixes, value of 1% a fiscal year, no-step). The reference
+ * takes about 50–70 µs a unit on a 2-core machine (the examples: 230 rows × 78 periods × 27
+ * costings in 24 s), so this is 10–15 s at most.
+ */
+export const MAX_WORK_BEYOND_INTEGER_CENTS = 200_000;
+
+function workBeyondIntegerCents(scenario: Scenario): number {
+  const timeline = new Timeline(scenario);
+  const F = timeline.fiscalYears.length;
+  const costings = 2 + F + scenario.proposals.reduce((sum, p) => sum + p.provisions.length + F + 2, 0);
+  return scenario.roster.rows.length * timeline.length * costings;
+}
+
+/**
+ * A scenario whose amounts pass 2⁵³ cents (about $90 trillion: an hourly rate near the 10¹² bound
+ * of §1, a count in the billions) — beyond the integer cents the engine counts in — costed exactly
+ * by the reference reading of COSTING.md (shared/reference/), which works in 200-digit decimals.
+ * Its result is the engine's to the byte wherever both can cost (tests/reference/ compares them
+ * figure by figure on every named and generated case); it is slow, so larger rosters are refused.
+ */
+function costBeyondIntegerCents(scenario: Scenario, tooLarge: RangeError): CostingResult {
+  const work = workBeyondIntegerCents(scenario);
+  if (work > MAX_WORK_BEYOND_INTEGER_CENTS) {
+    throw new CostingInputError([
+      {
+        path: '(document)',
+        message:
+          `an amount is beyond the $90 trillion the engine counts exactly in cents (${tooLarge.message}); such amounts are ` +
+          `costed in decimals one employee and one period at a time, for at most ${MAX_WORK_BEYOND_INTEGER_CENTS.toLocaleString('en-US')} ` +
+          `row-period-costings (rows × periods × costings), and this scenario needs ${work.toLocaleString('en-US')}: cost fewer rows or proposals at once`,
+      },
+    ]);
+  }
+  // The reference names a provision's type as a string; it is the scenario's own, one of Provision['type'].
+  return referenceCost(scenario) as CostingResult;
 }
 
 /**
  * Every costing-time problem at once (validate runs the same checks), before any figure is made;
- * then `cost` on the session's context or a new one, an amount too large to cost exactly refused.
+ * then `cost` on the session's context or a new one; an amount too large for integer cents goes to
+ * `beyondIntegerCents`.
  */
-function checkedCosting<T>(scenario: Scenario, session: SessionParts | null, cost: (ctx: CostingContext, roster: RosterFacts) => T): T {
+function checkedCosting<T>(
+  scenario: Scenario,
+  session: SessionParts | null,
+  cost: (ctx: CostingContext, roster: RosterFacts) => T,
+  beyondIntegerCents: (scenario: Scenario, tooLarge: RangeError) => T,
+): T {
   const check = costingIssues(scenario);
   if (check.issues.length > 0) throw new CostingInputError(listedIssues(check.issues, check.omitted));
-  return exactOrRefused(() => {
+  try {
     const roster = session?.roster ?? rosterFacts(scenario);
     return cost(session?.ctx ?? new CostingContext(scenario, roster), roster);
-  });
+  } catch (error) {
+    if (error instanceof RangeError) return beyondIntegerCents(scenario, error);
+    if (error instanceof BeyondIntegerCents) return beyondIntegerCents(scenario, error.tooLarge);
+    throw error;
+  }
 }
 
-/** An amount too large to cost exactly (a RangeError of the fixed-point arithmetic) is an input problem. */
+/**
+ * An amount beyond the integer cents the engine counts in (a RangeError of its arithmetic), as an
+ * input problem of a part of a costing (a range of rows, the assembly); costScenario then costs the
+ * whole scenario in decimals (costBeyondIntegerCents).
+ */
+export class BeyondIntegerCents extends CostingInputError {
+  constructor(readonly tooLarge: RangeError) {
+    super([{ path: '(document)', message: `an amount is too large to cost exactly to the cent (${tooLarge.message})` }]);
+  }
+}
+
 export function exactOrRefused<T>(cost: () => T): T {
   try {
     return cost();
   } catch (error) {
-    if (error instanceof RangeError) {
-      throw new CostingInputError([{ path: '(document)', message: `an amount is too large to cost exactly to the cent (${error.message})` }]);
-    }
+    if (error instanceof RangeError) throw new BeyondIntegerCents(error);
     throw error;
   }
 }
@@ -79,16 +143,34 @@ export function costIncrease(scenario: Scenario): IncreaseResult {
 
 /** costIncrease on a costing session's parts; null: its own. */
 export function costIncreaseWith(scenario: Scenario, session: SessionParts | null): IncreaseResult {
-  return checkedCosting(scenario, session, (ctx) => {
-    const rows = costIncreaseRows(ctx, session?.hooks ?? null);
-    const fyNames = ctx.timeline.fiscalYearNames;
-    const byFy = byFiscalYearOf(fyNames);
-    return {
-      fiscalYears: fyNames,
-      baseline: byFy((f) => toComponents(rows.baseline, f)),
-      proposals: scenario.proposals.map((proposal, pi) => proposalIncrease(proposal, rows.proposals[pi]!, rows.baseline, fyNames, byFy).result),
-    };
-  });
+  return checkedCosting(
+    scenario,
+    session,
+    (ctx) => {
+      const rows = costIncreaseRows(ctx, session?.hooks ?? null);
+      const fyNames = ctx.timeline.fiscalYearNames;
+      const byFy = byFiscalYearOf(fyNames);
+      return {
+        fiscalYears: fyNames,
+        baseline: byFy((f) => toComponents(rows.baseline, f)),
+        proposals: scenario.proposals.map((proposal, pi) => proposalIncrease(proposal, rows.proposals[pi]!, rows.baseline, fyNames, byFy).result),
+      };
+    },
+    (beyond, tooLarge) => {
+      const whole = costBeyondIntegerCents(beyond, tooLarge);
+      return {
+        fiscalYears: whole.fiscalYears,
+        baseline: whole.baseline,
+        proposals: whole.proposals.map((p): ProposalIncrease => ({
+          name: p.name,
+          ...(p.side !== undefined ? { side: p.side } : {}),
+          byFiscalYear: p.byFiscalYear,
+          increase: p.increase,
+          increaseTotal: p.increaseTotal,
+        })),
+      };
+    },
+  );
 }
 
 /** A figure per fiscal year, keyed by the fiscal years' names (§9). */

@@ -5,7 +5,7 @@
 // (so base pay = rate × FTE), FY2027 = July 2026 … June 2027, pay date = period end, Medicare off.
 import { describe, expect, it } from 'vitest';
 import { costScenario, parseScenario } from '../../shared/index.js';
-import { referenceCost } from '../reference/referenceCosting.js';
+import { referenceCost } from '../../shared/reference/referenceCosting.js';
 
 type Doc = Record<string, unknown>;
 

@@ -1,7 +1,7 @@
 // The comparison of the engine with the naive reference, shared by the differential test and
 // the long hunts (hunt.ts): figure by figure, key order where §9 fixes it, refusal paths.
 import { costScenario, parseScenario, type Scenario } from '../../shared/index.js';
-import { ReferenceRefusal, referenceCost } from './referenceCosting.js';
+import { ReferenceRefusal, referenceCost } from '../../shared/reference/referenceCosting.js';
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: string; paths: string[] };
 

@@ -1,5 +1,5 @@
 // Differential test: the optimized engine (shared/engine) against the naive reference reading of
-// COSTING.md (tests/reference/referenceCosting.ts), figure by figure, to the cent.
+// COSTING.md (shared/reference/referenceCosting.ts), figure by figure, to the cent.
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -14,7 +14,7 @@ import {
   roundingScenarioArb,
   wideScenarioArb,
 } from './wideScenario.js';
-import { ReferenceRefusal, referenceCost } from './referenceCosting.js';
+import { ReferenceRefusal, referenceCost } from '../../shared/reference/referenceCosting.js';
 import { compare, compareInput } from './compareWithEngine.js';
 
 function parsed(input: unknown): Scenario {

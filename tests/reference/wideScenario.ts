@@ -9,7 +9,7 @@
 // dropSteps, rollupRate, flat amounts by fund. Variants push the 1.2 bounds: 10-place decimals,
 // up to 99 steps, 10 fiscal years, 200 provisions.
 import fc from 'fast-check';
-import type { FundSpec, RefProvision, RefRow, RefScenario } from './referenceCosting.js';
+import type { FundSpec, RefProvision, RefRow, RefScenario } from '../../shared/reference/referenceCosting.js';
 
 type Input = RefScenario & { format: string };
 type Provision = RefProvision;

@@ -8,6 +8,7 @@ import { costScenario, parseScenario, type Scenario, type ScenarioInput } from '
 import { checkScenario, checkScenarioRows } from '../../shared/scenario.js';
 import { syntheticUnit } from '../../shared/syntheticUnit.js';
 import { scenarioArb } from '../engine/arbitraryScenario.js';
+import { monthlyScenario } from '../engine/scenarioBuilder.js';
 
 // CostingThreads (bargaining-costing cost on several threads): a worker may read and validate its
 // own rows from the file's text (prepare) instead of being sent them. Whichever way its rows reach
@@ -81,6 +82,24 @@ describe('costing on several threads', () => {
     expect(await threads.costFirstRange(first.value, 240)).toBeNull();
     expect(checkScenario(spoiled).ok).toBe(false);
     await threads.close();
+  }, 120_000);
+
+  it('a range with amounts beyond integer cents sends the whole scenario to the decimal costing, as costScenario does', async () => {
+    const input = monthlyScenario({
+      schedule: { rateBasis: 'hourly', classes: [{ code: 'A', title: 'A', steps: ['999999999999.99'] }] },
+      rows: [{}, { fte: '0.5' }, { count: 3 }, {}],
+      provisions: [{ type: 'gwi', percent: '0.03', effective: '2027-01-01' }],
+    });
+    const expected = costScenario(parsed(input));
+    // 5 full-time employees at 2,079,999,999,999,979.20 and one half-time at 1,039,999,999,999,989.60.
+    expect(expected.baseline.FY2027!.wages).toBe('11439999999999885.60');
+    const threads = new CostingThreads({ threads: 2, minRowsPerThread: 1 });
+    threads.prepare(JSON.stringify(input));
+    const first = checkScenarioRows(input, threads.firstRange(4)!);
+    if (!first.ok) throw new Error('first range refused');
+    // Each range overflows on its thread: the caller then checks and costs the whole file.
+    expect(await threads.costFirstRange(first.value, 4)).toBeNull();
+    expect(JSON.stringify(await threads.cost(parsed(input)))).toBe(JSON.stringify(expected));
   }, 120_000);
 
   it('stops the workers a roster leaves without a range, and still costs it as costScenario does', async () => {

@@ -135,7 +135,7 @@
  *      (term.end), ≤ 200 provisions (proposals[i].provisions), ≤ 20 proposals (proposals).
  */
 import { Decimal as DecimalJs } from 'decimal.js';
-import { addMonths, completedYears, dayFromParts, dayParts, daysInMonth, parseDay, type Day } from '../../shared/dates.js';
+import { addMonths, completedYears, dayFromParts, dayParts, daysInMonth, parseDay, type Day } from '../dates.js';
 
 /** R17: exact well past the products of 10-place inputs. */
 const D = DecimalJs.clone({ precision: 200, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -100, toExpPos: 100 });
@@ -1059,15 +1059,15 @@ class Reference {
   /** R27: every fund (or department) named anywhere, plus "unassigned" when something has none. */
   keys(kind: 'fund' | 'department'): string[] {
     const names = new Set<string>();
-    let unassigned = false;
+    const seen = { unassigned: false };
     const add = (spec: FundSpec | undefined) => {
-      if (spec === undefined) unassigned = true;
+      if (spec === undefined) seen.unassigned = true;
       else if (typeof spec === 'string') names.add(spec);
       else for (const part of spec) names.add(part.fund);
     };
     for (const row of this.rowsList) add(kind === 'fund' ? row.fund : row.department);
     for (const proposal of this.s.proposals ?? []) for (const p of proposal.provisions) if (p.type === 'flat') add(kind === 'fund' ? p.fund : p.department);
-    if (unassigned) names.add('unassigned');
+    if (seen.unassigned) names.add('unassigned');
     return [...names].sort(byCodePoint);
   }
 
