@@ -12,7 +12,7 @@ import { costIncreaseRows, costRowRange, type CostingHooks, type CostingProgress
 import { inDateOrder } from './provisionOrder.js';
 import type { RowPartials } from './rowPartials.js';
 import { Timeline } from './timeline.js';
-import { referenceCost } from '../reference/referenceCosting.js';
+import { ReferenceRefusal, referenceCost } from '../reference/referenceCosting.js';
 import { costingIssues } from '../validation/costingIssues.js';
 import { listedIssues } from '../validation/issueList.js';
 
@@ -85,8 +85,15 @@ function costBeyondIntegerCents(scenario: Scenario, tooLarge: RangeError): Costi
       },
     ]);
   }
-  // The reference names a provision's type as a string; it is the scenario's own, one of Provision['type'].
-  return referenceCost(scenario) as CostingResult;
+  try {
+    // The reference names a provision's type as a string; it is the scenario's own, one of Provision['type'].
+    return referenceCost(scenario) as CostingResult;
+  } catch (error) {
+    // The checks before costing refused everything the reference does on every differential case;
+    // should one still slip through, it is an input problem with its path, never a server fault.
+    if (error instanceof ReferenceRefusal) throw new CostingInputError([{ path: error.path, message: error.message }]);
+    throw error;
+  }
 }
 
 /**
