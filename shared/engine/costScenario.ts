@@ -70,7 +70,7 @@ function workBeyondIntegerCents(scenario: Scenario): number {
  * of §1, a count in the billions) — beyond the integer cents the engine counts in — costed exactly
  * by the reference reading of COSTING.md (shared/reference/), which works in 200-digit decimals.
  * Its result is the engine's to the byte wherever both can cost (tests/reference/ compares them
- * figure by figure on every named and generated case); it is slow, so larger rosters are refused.
+ * figure by figure on every named and generated case); it is slow, so more work than that is refused.
  */
 function costBeyondIntegerCents(scenario: Scenario, tooLarge: RangeError): CostingResult {
   const work = workBeyondIntegerCents(scenario);
