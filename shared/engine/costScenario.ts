@@ -86,8 +86,7 @@ function costBeyondIntegerCents(scenario: Scenario, tooLarge: RangeError): Costi
     ]);
   }
   try {
-    // The reference names a provision's type as a string; it is the scenario's own, one of Provision['type'].
-    return referenceCost(scenario) as CostingResult;
+    return referenceCost(scenario);
   } catch (error) {
     // The checks before costing refused everything the reference does on every differential case;
     // should one still slip through, it is an input problem with its path, never a server fault.

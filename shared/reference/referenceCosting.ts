@@ -135,27 +135,17 @@
  *      (term.end), ≤ 200 provisions (proposals[i].provisions), ≤ 20 proposals (proposals).
  */
 import { Decimal as DecimalJs } from 'decimal.js';
+import { componentNames, type ComponentName, type Components, type ProvisionCharge } from '../result.js';
 import { addMonths, completedYears, dayFromParts, dayParts, daysInMonth, parseDay, type Day } from '../dates.js';
 
 /** R17: exact well past the products of 10-place inputs. */
 const D = DecimalJs.clone({ precision: 200, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -100, toExpPos: 100 });
 type D = InstanceType<typeof D>;
 
-export const COMPONENTS = [
-  'wages',
-  'specialPays',
-  'longevity',
-  'overtime',
-  'lumpSums',
-  'pension',
-  'socialSecurity',
-  'medicare',
-  'otherRollups',
-  'health',
-  'flat',
-] as const;
-export type Component = (typeof COMPONENTS)[number];
-export type Components = Record<Component | 'total', string>;
+// The component names and the result's shape are the product's own (shared/result.ts); only the
+// arithmetic behind them is this file's reading of the spec.
+const COMPONENTS = componentNames;
+type Component = ComponentName;
 type Amounts = Record<Component, D>;
 type ByFy<T> = Record<string, T>;
 
@@ -268,7 +258,7 @@ export interface ReferenceProposal {
   byFiscalYear: ByFy<Components>;
   increase: ByFy<Components>;
   increaseTotal: Components;
-  byProvision: { index: number; type: string; label?: string; byFiscalYear: ByFy<string>; total: string }[];
+  byProvision: ProvisionCharge[];
   valueOfOnePercent: ByFy<string>;
   ongoingAnnualIncrease: string;
   ongoingAnnualIncreaseByComponent: Components;
