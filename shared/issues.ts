@@ -1,5 +1,3 @@
-import type { z } from 'zod';
-
 /** One problem with an input, named by where it is: `roster.rows[12].step`. */
 export interface InputIssue {
   path: string;
@@ -28,10 +26,6 @@ export function parsePath(text: string): (string | number)[] {
     out.push(m[1] ?? (m[2] !== undefined ? Number(m[2]) : (JSON.parse(m[3]!) as string)));
   }
   return out;
-}
-
-export function issuesFromZod(error: z.ZodError): InputIssue[] {
-  return error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
 }
 
 export function formatIssue(issue: InputIssue): string {

@@ -1,5 +1,6 @@
 import { scenarioSchema, type Scenario } from './schemas/scenario.js';
-import { issuesFromZod, type InputIssue } from './issues.js';
+import type { InputIssue } from './issues.js';
+import { issuesFromZod } from './schemas/zodMessages.js';
 import { costingIssues } from './validation/costingIssues.js';
 import { listedIssues } from './validation/issueList.js';
 
@@ -20,10 +21,13 @@ export function parseScenarioText(text: string): ParseResult<Scenario> {
   return json.ok ? parseScenario(json.value) : json;
 }
 
-/** JSON text → value; a syntax error is an issue. */
+/**
+ * JSON text → value; a syntax error is an issue. A UTF-8 byte-order mark (Notepad and Excel's
+ * "UTF-8" save write one) is not part of the JSON and is skipped, as RFC 8259 §8.1 allows a parser to.
+ */
 export function parseJson(text: string): ParseResult<unknown> {
   try {
-    return { ok: true, value: JSON.parse(text) as unknown };
+    return { ok: true, value: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as unknown };
   } catch (error) {
     return { ok: false, issues: [{ path: '(document)', message: `not valid JSON: ${(error as Error).message}` }] };
   }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { issuesFromZod } from '../../shared/issues.js';
+import { issuesFromZod } from '../../shared/schemas/zodMessages.js';
 import { invalidInput } from '../services/domainErrors.js';
 
 /** Validates request input with a zod schema; failures become a 400 naming each field and reason. */

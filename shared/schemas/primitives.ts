@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isValidIsoDate } from '../dates.js';
 import { DECIMAL_PATTERN } from '../money.js';
 import { Decimal } from '../money.js';
+import './zodMessages.js';
 
 /**
  * What a field holds, for the workbook layout and the pane's proposal builder (COSTING.md §9):
@@ -83,7 +84,11 @@ function boundedDecimal(check: (d: Decimal) => boolean, message: string | ((d: D
 
 /** "3 would be 300%: write 0.03 for 3%" — the mistake a percent field invites. */
 function asPercentHint(d: Decimal): string {
-  return `${d.toString()} would be ${d.times(100).toString()}%: write ${d.dividedBy(100).toString()} for ${d.toString()}%`;
+  const fraction = d.dividedBy(100);
+  // Only a hint that is itself a valid percent: 250000 was not meant as 2500 (a typo, not a percent).
+  if (fraction.abs().lt(1) && fraction.decimalPlaces() <= MAX_DECIMAL_PLACES)
+    return `${d.toString()} would be ${d.times(100).toString()}%: write ${fraction.toString()} for ${d.toString()}%`;
+  return `${d.toString()} is out of range: a percent is a fraction between -1 and 1 (0.03 is 3%)`;
 }
 
 export const nonNegativeDecimal = boundedDecimal((d) => d.gte(0), 'must not be negative');
@@ -163,7 +168,14 @@ export const freeText = (min: number, max: number) =>
     'text',
   );
 
-export const code = freeText(1, 64);
+/**
+ * A code (class, tier, pay, fund). `__proto__` is refused: as a key of a parsed object it would set
+ * the object's prototype instead of adding an entry, so a definition named so would vanish.
+ */
+export const code = ofKind(
+  freeText(1, 64).refine((text) => text !== '__proto__', { message: '__proto__ is reserved: use another code' }),
+  'text',
+);
 
 /** A choice among fixed words; the words are the schema's, so every reader lists the same. */
 export const choice = <const T extends readonly [string, ...string[]]>(values: T) =>

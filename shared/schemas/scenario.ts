@@ -5,6 +5,7 @@ import { longevityBandSchema, longevityBands } from '../provisions/longevity.js'
 import { rateBases } from '../provisions/minimumRate.js';
 import { provisionSchema } from '../provisions/registry.js';
 import { amountPers, payShapeIssues } from '../provisions/specialPay.js';
+import { namesOrNone } from '../validation/issueList.js';
 import { departmentCode, fundSchema } from './funds.js';
 import {
   MAX_FISCAL_YEARS,
@@ -198,7 +199,15 @@ export const scenarioSchema = scenarioObject.superRefine(crossReferenceIssues);
 /** Checks that need more than one part of the document: classes, steps, pay codes, roster ids, names. */
 function crossReferenceIssues(s: z.output<typeof scenarioObject>, ctx: z.RefinementCtx): void {
   const classSteps = new Map(s.schedule.classes.map((c) => [c.code, c.steps.length]));
-  const classList = () => s.schedule.classes.map((c) => c.code).join(', ');
+  const classList = () => namesOrNone(classSteps.keys());
+  const payList = () => namesOrNone(Object.keys(s.assumptions.specialPays));
+  // A tier named in a filter or a provision must have rates: no row can be in a tier without them
+  // (§4), so a tier without any is a misspelling that would silently cost nothing.
+  const unknownTier = (what: 'pension' | 'health', tier: string) => {
+    const table = what === 'pension' ? s.assumptions.pension : s.assumptions.health;
+    const noun = what === 'pension' ? 'rates' : 'contributions';
+    return `${what} tier ${tier} has no ${noun} in assumptions.${what}; tiers with ${noun}: ${namesOrNone(Object.keys(table))}`;
+  };
   const ids = new Map<string, number>();
   const extractDay = isValidIsoDate(s.roster.extractDate) ? parseDay(s.roster.extractDate) : null;
   s.roster.rows.forEach((row, i) => {
@@ -208,14 +217,18 @@ function crossReferenceIssues(s: z.output<typeof scenarioObject>, ctx: z.Refinem
     else ids.set(row.id, i);
     const steps = classSteps.get(row.class);
     if (steps === undefined) {
-      ctx.addIssue({ code: 'custom', path: [...path, 'class'], message: `class ${row.class} is not in the schedule` });
+      ctx.addIssue({ code: 'custom', path: [...path, 'class'], message: `class ${row.class} is not in the schedule (classes: ${classList()})` });
     } else if (row.step > steps) {
       ctx.addIssue({ code: 'custom', path: [...path, 'step'], message: `step ${row.step} does not exist in class ${row.class} (${steps} steps)` });
     }
     row.pays.forEach((p, j) => {
       if (row.pays.indexOf(p) !== j) ctx.addIssue({ code: 'custom', path: [...path, 'pays', j], message: `special pay ${p} is listed twice` });
-      else if (!(p in s.assumptions.specialPays)) {
-        ctx.addIssue({ code: 'custom', path: [...path, 'pays', j], message: `special pay ${p} is not defined in assumptions.specialPays` });
+      else if (!Object.hasOwn(s.assumptions.specialPays, p)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [...path, 'pays', j],
+          message: `special pay ${p} is not defined in assumptions.specialPays (pays defined: ${payList()})`,
+        });
       }
     });
     const stale = row.nextStepDate !== undefined && extractDay !== null && isValidIsoDate(row.nextStepDate) && parseDay(row.nextStepDate) <= extractDay;
@@ -248,6 +261,10 @@ function crossReferenceIssues(s: z.output<typeof scenarioObject>, ctx: z.Refinem
     if (first !== undefined)
       ctx.addIssue({ code: 'custom', path: [...path, 'name'], message: `roll-up ${r.name} is listed twice (also otherRollups[${first}]): names are unique` });
     else rollupNames.set(r.name, i);
+    r.pensionTiers?.forEach((tier, k) => {
+      if (!Object.hasOwn(s.assumptions.pension, tier))
+        ctx.addIssue({ code: 'custom', path: [...path, 'pensionTiers', k], message: unknownTier('pension', tier) });
+    });
     r.classes?.forEach((c, k) => {
       if (!classSteps.has(c))
         ctx.addIssue({ code: 'custom', path: [...path, 'classes', k], message: `class ${c} is not in the schedule (classes: ${classList()})` });
@@ -269,18 +286,23 @@ function crossReferenceIssues(s: z.output<typeof scenarioObject>, ctx: z.Refinem
       const path = ['proposals', i, 'provisions', j];
       if ('classes' in provision && provision.classes) {
         provision.classes.forEach((c, k) => {
-          if (!classSteps.has(c)) ctx.addIssue({ code: 'custom', path: [...path, 'classes', k], message: `class ${c} is not in the schedule` });
+          if (!classSteps.has(c))
+            ctx.addIssue({ code: 'custom', path: [...path, 'classes', k], message: `class ${c} is not in the schedule (classes: ${classList()})` });
         });
       }
       if (provision.type === 'setRate' && !classSteps.has(provision.class)) {
         ctx.addIssue({ code: 'custom', path: [...path, 'class'], message: `class ${provision.class} is not in the schedule (classes: ${classList()})` });
       }
+      if (provision.type === 'pensionRate' && !Object.hasOwn(s.assumptions.pension, provision.tier))
+        ctx.addIssue({ code: 'custom', path: [...path, 'tier'], message: unknownTier('pension', provision.tier) });
+      if (provision.type === 'health' && !Object.hasOwn(s.assumptions.health, provision.tier))
+        ctx.addIssue({ code: 'custom', path: [...path, 'tier'], message: unknownTier('health', provision.tier) });
       if (provision.type === 'rollupRate' && !rollupNames.has(provision.name)) {
         const names = [...rollupNames.keys()];
         ctx.addIssue({
           code: 'custom',
           path: [...path, 'name'],
-          message: `roll-up ${provision.name} is not in assumptions.otherRollups; ${names.length === 0 ? 'there are none' : `roll-ups: ${names.join(', ')}`}`,
+          message: `roll-up ${provision.name} is not in assumptions.otherRollups; ${names.length === 0 ? 'there are none' : `roll-ups: ${namesOrNone(names)}`}`,
         });
       }
     });

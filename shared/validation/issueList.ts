@@ -29,8 +29,13 @@ export function listedIssues(issues: readonly InputIssue[], omitted = 0, limit =
     : shown;
 }
 
+/** How many names a message lists before counting the rest (a schedule can have hundreds of classes). */
+const LISTED_NAMES = 20;
+
 /** "classic, pepra", or "none" — the names that do exist, for a message about one that does not. */
 export function namesOrNone(names: Iterable<string>): string {
   const list = [...names];
-  return list.length === 0 ? 'none' : list.join(', ');
+  if (list.length === 0) return 'none';
+  const more = list.length - LISTED_NAMES;
+  return more > 0 ? `${list.slice(0, LISTED_NAMES).join(', ')} and ${more} more` : list.join(', ');
 }

@@ -21,7 +21,10 @@ describe('scenario validation names the JSON path and the reason', () => {
     const issues = issuesOf(s);
     expect(issues).toContain('roster.rows[0].fte: must be a decimal string such as "45.12", not a JSON number');
     expect(issues).toContain('term.start: 2026-02-30 does not exist');
-    expect(issues.some((i) => i.startsWith('(document)') && i.includes('extra'))).toBe(true);
+    // Named at the field itself, not at the object holding it.
+    expect(issues).toContain(
+      'extra: is not a field here: remove it or check its spelling (fields here: format, unit, calendar, term, schedule, roster, assumptions, proposals)',
+    );
   });
 
   it('requires firstPeriodStart for biweekly pay, unique roster ids, defined pay codes and classes', () => {
@@ -38,9 +41,9 @@ describe('scenario validation names the JSON path and the reason', () => {
       expect.arrayContaining([
         'calendar.firstPeriodStart: is required for biweekly pay (the first day of any pay period)',
         'roster.rows[1].id: roster id X is used twice (also rows[0])',
-        'roster.rows[0].pays[0]: special pay NOPE is not defined in assumptions.specialPays',
-        'roster.rows[1].class: class Z is not in the schedule',
-        'proposals[0].provisions[0].classes[0]: class Q is not in the schedule',
+        'roster.rows[0].pays[0]: special pay NOPE is not defined in assumptions.specialPays (pays defined: none)',
+        'roster.rows[1].class: class Z is not in the schedule (classes: A, B)',
+        'proposals[0].provisions[0].classes[0]: class Q is not in the schedule (classes: A, B)',
       ]),
     );
   });
@@ -51,6 +54,77 @@ describe('scenario validation names the JSON path and the reason', () => {
     ]);
     expect(issuesOf(monthlyScenario({ rows: [{ step: 3, nextStepDate: '2026-05-01' }] }))).toEqual([]);
     expect(issuesOf(monthlyScenario({ rows: [{ step: 1, vacant: true, nextStepDate: '2026-05-01' }] }))).toEqual([]);
+  });
+
+  it("says zod's problems in plain words: a misspelt field at its own path with the field meant, a list where text was given, a bad year key, a fund that is neither form", () => {
+    const s = monthlyScenario({ rows: [{}, {}, {}] }) as unknown as { roster: { rows: Record<string, unknown>[] }; assumptions: Record<string, unknown> };
+    s.roster.rows[0]!.pensiontier = 'classic'; // one letter's case away from pensionTier
+    s.roster.rows[1]!.pays = 'POST';
+    s.roster.rows[2]!.fund = 5;
+    s.assumptions.socialSecurity = { wageBase: { '27': '168600' } };
+    expect(issuesOf(s)).toEqual([
+      'roster.rows[0].pensiontier: is not a field here: did you mean pensionTier?',
+      'roster.rows[1].pays: must be a list [ … ], not text',
+      'roster.rows[2].fund: must be a fund code ("GF") or a list of {fund, share} whose shares add up to 1',
+      'assumptions.socialSecurity.wageBase["27"]: must be a calendar year such as "2027"',
+    ]);
+  });
+
+  it('a fund split whose shares are wrong gets the split\'s own problem, not "Invalid input"', () => {
+    const s = monthlyScenario({
+      rows: [
+        {
+          fund: [
+            { fund: 'GF', share: '0.5' },
+            { fund: 'GRANT', share: '0.6' },
+          ],
+        },
+      ],
+    });
+    expect(issuesOf(s)).toEqual(['roster.rows[0].fund: the shares add up to 1.1: they must add up to exactly 1']);
+  });
+
+  it('a tier named by a provision or a roll-up filter must have rates: a misspelling is refused with the tiers that exist, never a silent zero', () => {
+    const assumptions = {
+      pension: { classic: [{ from: '2020-01-01', rate: '0.1' }], pepra: [{ from: '2020-01-01', rate: '0.08' }] },
+      health: { family: [{ from: '2020-01-01', monthly: '1500.00' }] },
+      otherRollups: [{ name: 'Retiree health', rate: '0.02', pensionTiers: ['Classic'] }],
+    };
+    const s = monthlyScenario({
+      assumptions,
+      provisions: [
+        { type: 'pensionRate', effective: '2027-01-01', tier: 'Classic', delta: '-0.01' },
+        { type: 'health', effective: '2027-01-01', tier: 'Family', monthly: '1600.00' },
+      ],
+    });
+    expect(issuesOf(s)).toEqual([
+      'assumptions.otherRollups[0].pensionTiers[0]: pension tier Classic has no rates in assumptions.pension; tiers with rates: classic, pepra',
+      'proposals[0].provisions[0].tier: pension tier Classic has no rates in assumptions.pension; tiers with rates: classic, pepra',
+      'proposals[0].provisions[1].tier: health tier Family has no contributions in assumptions.health; tiers with contributions: family',
+    ]);
+  });
+
+  it('a special pay named like an object property (constructor, toString) is not found in the prototype; __proto__ is reserved', () => {
+    const s = monthlyScenario({ rows: [{ pays: ['constructor'] }, { pays: ['__proto__'] }] });
+    expect(issuesOf(s)).toEqual([
+      'roster.rows[1].pays[0]: __proto__ is reserved: use another code',
+      'roster.rows[0].pays[0]: special pay constructor is not defined in assumptions.specialPays (pays defined: none)',
+      'roster.rows[1].pays[0]: special pay __proto__ is not defined in assumptions.specialPays (pays defined: none)',
+    ]);
+  });
+
+  it('a percent hint is only given when it is itself a valid percent', () => {
+    const rates = (medicareRate: string) => issuesOf(monthlyScenario({ assumptions: { medicareRate } }));
+    expect(rates('1.45')).toEqual(['assumptions.medicareRate: 1.45 would be 145%: write 0.0145 for 1.45%']);
+    // 250000 / 100 = 2500 is no percent either, and 0.000000000145 has 12 places.
+    expect(rates('250000')).toEqual(['assumptions.medicareRate: 250000 is out of range: a percent is a fraction between -1 and 1 (0.03 is 3%)']);
+    expect(rates('1.0000000145')).toEqual(['assumptions.medicareRate: 1.0000000145 is out of range: a percent is a fraction between -1 and 1 (0.03 is 3%)']);
+  });
+
+  it('a UTF-8 byte-order mark before the JSON is skipped (RFC 8259 §8.1)', () => {
+    const text = JSON.stringify(monthlyScenario());
+    expect(parseScenarioText(`\uFEFF${text}`)).toEqual(parseScenarioText(text));
+    expect(parseScenarioText(`\uFEFF${text}`).ok).toBe(true);
   });
 
   it('reports JSON syntax errors as an issue', () => {

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Command } from 'commander';
-import { issuesFromZod } from '../../../shared/issues.js';
 import { systemActor } from '../../services/auditTrail.js';
 import { fail, runCli, withStore, withStoreOptions, type StoreCliOptions } from './storeOptions.js';
 
@@ -51,8 +50,9 @@ export function registerImportScheduleCommand(program: Command): void {
         if (!read.ok) fail(read.issues.map((i) => `${file}: ${i.path}: ${i.message}`).join('\n'));
         candidate = read.schedule;
       }
-      const [{ scheduleSchema }, { importScheduleVersion }] = await Promise.all([
+      const [{ scheduleSchema }, { issuesFromZod }, { importScheduleVersion }] = await Promise.all([
         import('../../../shared/schemas/scenario.js'),
+        import('../../../shared/schemas/zodMessages.js'),
         import('../../services/scheduleVersions.js'),
       ]);
       const parsed = scheduleSchema.safeParse(candidate);
