@@ -66,7 +66,7 @@ function globalMessage(issue: RawIssue): string | undefined {
   }
 }
 
-z.config({ customError: (issue) => globalMessage(issue as RawIssue) });
+z.config({ customError: (issue) => globalMessage(issue) });
 
 /**
  * One message per field zod did not recognise, at the field's own path, with the field meant
