@@ -1,6 +1,7 @@
 import { scenarioSchema, type Scenario } from './schemas/scenario.js';
 import type { InputIssue } from './issues.js';
 import { issuesFromZod } from './schemas/zodMessages.js';
+import { checkAroundSchemaIssues } from './validation/aroundSchemaIssues.js';
 import { costingIssues } from './validation/costingIssues.js';
 import { listedIssues } from './validation/issueList.js';
 
@@ -51,11 +52,16 @@ export function checkScenarioRows(input: unknown, [start, end]: readonly [number
 
 /**
  * The schema, then every costing-time check (`costingIssues`): what `validate` reports and what
- * `cost` refuses before it costs anything. At most 200 problems are listed, the rest counted.
+ * `cost` refuses before it costs anything. At most 200 problems are listed, the rest counted;
+ * when the schema refuses rows or provisions, the rest is still checked (`checkAroundSchemaIssues`).
  */
 export function checkScenario(input: unknown): CheckedScenario {
   const parsed = parseScenario(input);
-  if (!parsed.ok) return { ok: false, issues: listedIssues(parsed.issues), warnings: [] };
+  if (!parsed.ok) {
+    // The rest of the document is still checked, so one bad row does not hide the other problems.
+    const around = checkAroundSchemaIssues(input, parsed.issues);
+    return { ok: false, issues: listedIssues(around.issues, around.omitted), warnings: around.warnings };
+  }
   return checkParsedScenario(parsed.value);
 }
 

@@ -9,6 +9,7 @@
 import type { z } from 'zod';
 import { formatPath, parsePath, type InputIssue } from '../issues.js';
 import { checkParsedScenario } from '../scenario.js';
+import { checkAroundSchemaIssues } from '../validation/aroundSchemaIssues.js';
 import { SCENARIO_FORMAT, provisionTypes, scenarioSchema, type Scenario } from '../schemas/scenario.js';
 import { columnIndex, type SheetValues } from './grid.js';
 import { isEmptyCell, readCell, type ReadOptions } from './cellConversion.js';
@@ -447,12 +448,20 @@ export function sheetsToScenario(sheets: readonly SheetValues[], options: Sheets
   reader.read();
   const parsed = scenarioSchema.safeParse(reader.doc, { reportInput: true });
   const issues = [...reader.issues, ...(parsed.success ? [] : schemaIssues(reader, parsed.error))];
-  if (issues.length) return { ok: false, issues: dedupe(issues) };
+  const atCells = (list: readonly InputIssue[]) => list.map((i) => issueAt(reader.map.locate(parsePath(i.path)), i.message, i.path));
+  if (issues.length) {
+    if (options.checks === 'schema') return { ok: false, issues: dedupe(issues) };
+    // The rows and provisions with a problem set aside, the rest is checked as a costing would.
+    const around = checkAroundSchemaIssues(
+      reader.doc,
+      issues.map((i) => ({ path: i.path ?? '(document)', message: i.message })),
+    );
+    return { ok: false, issues: dedupe([...issues, ...atCells(around.beyond)]) };
+  }
   if (!parsed.success) throw new Error('unreachable: schema failed without issues');
   if (options.checks === 'schema') return { ok: true, scenario: parsed.data };
   // What a costing would refuse is refused here too, each problem at its cell.
   const check = checkParsedScenario(parsed.data);
-  const atCells = (list: readonly InputIssue[]) => list.map((i) => issueAt(reader.map.locate(parsePath(i.path)), i.message, i.path));
   if (!check.ok) return { ok: false, issues: dedupe(atCells(check.issues)) };
   return check.warnings.length ? { ok: true, scenario: parsed.data, warnings: dedupe(atCells(check.warnings)) } : { ok: true, scenario: parsed.data };
 }

@@ -85,7 +85,7 @@ describe('bad JSON bodies', () => {
     const s = sampleScenario('A') as any;
     s.roster.rows[0].salary = '100000';
     const deep = await send('analyst', 'POST', '/cost-models', { unitId: 'A', title: 't', scenario: s });
-    expectProblem(deep, 400, 'scenario.roster.rows[0]');
+    expectProblem(deep, 400, 'scenario.roster.rows[0].salary');
     expect(JSON.stringify(deep.body.errors)).toMatch(/salary/);
   });
 

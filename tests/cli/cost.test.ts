@@ -134,6 +134,29 @@ describe('bargaining-costing cost | validate', () => {
     expect(ok.stderr).toBe('warning: proposals[0].provisions[0].amount: a negative one-time payment (-250.00): a give-back; check the sign\n');
   });
 
+  it('validate: a malformed row or provision does not hide the problems of the rest, nor its warnings', () => {
+    const file = join(dir, 'mixed.json');
+    const tiers = { pension: { classic: [{ from: '2020-07-01', rate: '0.1325' }] } };
+    const doc = monthlyScenario({
+      rows: [{ step: 1.5 as unknown as number }, { pensionTier: 'Classic', socialSecurity: true }],
+      assumptions: tiers,
+      provisions: [{ type: 'lumpSum', amount: '-250.00', payDate: '2026-12-15' }],
+    });
+    writeFileSync(file, JSON.stringify(doc));
+    const run = cli('validate', file);
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      'warning: proposals[0].provisions[0].amount: a negative one-time payment (-250.00): a give-back; check the sign',
+      // The schema's problem, then what the costing checks find in the other row.
+      'roster.rows[0].step: must be a whole number',
+      'roster.rows[1].pensionTier: pension tier `Classic` has no rates in assumptions.pension (row R2); tiers with rates: classic',
+      'assumptions.socialSecurity.wageBase: no Social Security wage base for 2026, needed from the period paid 2026-07-31 by row R2 (roster.rows[1]) and every row with socialSecurity: true; years with a wage base: none',
+      'assumptions.socialSecurity.wageBase: no Social Security wage base for 2027, needed from the period paid 2027-01-31 by row R2 (roster.rows[1]) and every row with socialSecurity: true; years with a wage base: none',
+    ]);
+    // cost refuses it with the same lines.
+    expect(cli('cost', file).stderr).toBe(run.stderr);
+  });
+
   it('validate reports ok or the problems; unreadable files and bad JSON are problems too', () => {
     expect(cli('validate', 'examples/miscellaneous.json').stdout).toMatch(/^ok: MISC — 12 classes, 270 roster rows, 2 proposals/);
     const missing = cli('validate', join(dir, 'nope.json'));

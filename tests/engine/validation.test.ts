@@ -127,6 +127,48 @@ describe('scenario validation names the JSON path and the reason', () => {
     expect(parseScenarioText(`\uFEFF${text}`).ok).toBe(true);
   });
 
+  it('checks the rest of a document around the rows and provisions the schema refuses, citing rows as written', () => {
+    const s = monthlyScenario({
+      rows: [
+        { pensionTier: 'classic' },
+        { step: 'x' as unknown as number }, // set aside: the schema refuses it
+        { pensionTier: 'Classic' },
+        { id: 'R1' }, // set aside in the second round: its id is R1's
+        { class: 'ZZ' },
+        { pensionTier: 'pepra' },
+      ],
+      assumptions: { pension: { classic: [{ from: '2020-01-01', rate: '0.1' }] } },
+      provisions: [{ type: 'lumpSum', amount: '-100.00', payDate: '2026-08-01' }],
+    }) as unknown as { proposals: unknown[] };
+    // A proposal with a refused provision has all its provisions set aside: the first one's warning still comes.
+    s.proposals.push({
+      name: 'Bad',
+      provisions: [
+        { type: 'gwi', percent: '3', effective: '2026-08-01' },
+        { type: 'lumpSum', amount: '-5.00', payDate: '2026-08-01' },
+      ],
+    });
+    const r = checkScenario(s);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.issues.map((i) => `${i.path}: ${i.message}`)).toEqual([
+      'roster.rows[1].step: must be a whole number',
+      'proposals[1].provisions[0].percent: 3 would be 300%: write 0.03 for 3%',
+      'roster.rows[3].id: roster id R1 is used twice (also rows[0])',
+      'roster.rows[4].class: class ZZ is not in the schedule (classes: A, B)',
+      'roster.rows[2].pensionTier: pension tier `Classic` has no rates in assumptions.pension (row R3); tiers with rates: classic',
+      'roster.rows[5].pensionTier: pension tier `pepra` has no rates in assumptions.pension (row R6); tiers with rates: classic',
+    ]);
+    expect(r.warnings.map((i) => `${i.path}: ${i.message}`)).toEqual([
+      'proposals[0].provisions[0].amount: a negative one-time payment (-100.00): a give-back; check the sign',
+    ]);
+  });
+
+  it('a problem outside rows and provisions (the calendar) stops there: the rest cannot be costed without it', () => {
+    const s = monthlyScenario({ calendar: { payFrequency: 'fortnightly' as 'weekly' }, rows: [{ pensionTier: 'Classic' }] });
+    const r = checkScenario(s);
+    expect(!r.ok && r.issues.map((i) => `${i.path}: ${i.message}`)).toEqual(['calendar.payFrequency: must be one of biweekly, weekly, semimonthly, monthly']);
+  });
+
   it('reports JSON syntax errors as an issue', () => {
     const r = parseScenarioText('{"format": ');
     expect(r.ok).toBe(false);

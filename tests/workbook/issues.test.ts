@@ -30,6 +30,17 @@ describe('what a costing would refuse is refused at its cell', () => {
     ]);
   });
 
+  it('a cell that cannot be read in one row does not hide a tier typo in another', () => {
+    const all = sheets();
+    const roster = byName(all, 'Roster');
+    roster.cells[2]![3] = 'full time'; // E1001, column D = FTE
+    roster.cells[4]![7] = 'Classic'; // E1003
+    expect(issuesOf(all).map(formatWorkbookIssue)).toEqual([
+      'Roster!D3 (FTE): must be a number such as 45.12, found full time',
+      'Roster!H5 (Pension tier): pension tier `Classic` has no rates in assumptions.pension (row E1003); tiers with rates: classic, pepra',
+    ]);
+  });
+
   it('a negative one-time payment reads, with a warning at its cell', () => {
     const s = sampleScenario();
     s.proposals[0]!.provisions.push({ type: 'lumpSum', amount: '-100.00', payDate: '2026-12-15', prorateByFte: false });
