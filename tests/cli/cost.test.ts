@@ -138,7 +138,7 @@ describe('bargaining-costing cost | validate', () => {
     const file = join(dir, 'mixed.json');
     const tiers = { pension: { classic: [{ from: '2020-07-01', rate: '0.1325' }] } };
     const doc = monthlyScenario({
-      rows: [{ step: 1.5 as unknown as number }, { pensionTier: 'Classic', socialSecurity: true }],
+      rows: [{ step: 1.5 }, { pensionTier: 'Classic', socialSecurity: true }],
       assumptions: tiers,
       provisions: [{ type: 'lumpSum', amount: '-250.00', payDate: '2026-12-15' }],
     });
