@@ -101,6 +101,17 @@ describe('bad JSON bodies', () => {
     expect(reply.body.errors.map((e: { path: string }) => e.path)).toContain('scenario.roster.rows[3].step');
   });
 
+  it('a malformed row does not hide a costing-time problem in another: both in one 400', async () => {
+    const s = sampleScenario('A') as any;
+    s.roster.rows[2].step = 0;
+    s.roster.rows[1].pensionTier = 'Classic';
+    const reply = await send('analyst', 'POST', '/cost-models', { unitId: 'A', title: 't', scenario: s });
+    expectProblem(reply, 400, 'scenario.roster.rows[2].step');
+    expect(reply.body.errors.find((e: { path: string }) => e.path === 'scenario.roster.rows[1].pensionTier').message).toMatch(
+      /^pension tier `Classic` has no rates in assumptions.pension \(row [^)]+\); tiers with rates: /,
+    );
+  });
+
   it('a scenario for another unit → 400 at scenario.unit.id', async () => {
     expectProblem(await send('analyst', 'POST', '/cost-models', { unitId: 'A', title: 't', scenario: sampleScenario('B') }), 400, 'scenario.unit.id');
   });
