@@ -84,7 +84,10 @@ export function unrecognizedFieldMessages(keys: readonly string[]): { key: strin
   });
 }
 
-/** The allowed name a misspelling most likely meant: same letters ignoring case, or at most two edits away. */
+/**
+ * The allowed name a misspelling most likely meant: same letters ignoring case, at most two edits
+ * away, or one name inside the other ("effectiveDate" for effective, "pension" for pensionTier).
+ */
 export function nearestName(written: string, names: readonly string[]): string | null {
   const lower = written.toLowerCase();
   const same = names.find((n) => n.toLowerCase() === lower);
@@ -98,7 +101,12 @@ export function nearestName(written: string, names: readonly string[]): string |
       bestDistance = d;
     }
   }
-  return best;
+  if (best !== null) return best;
+  const inside = names.filter((n) => {
+    const name = n.toLowerCase();
+    return Math.min(name.length, lower.length) >= 4 && (lower.includes(name) || name.includes(lower));
+  });
+  return inside.length === 1 ? inside[0]! : null;
 }
 
 /** Levenshtein distance; names are short (at most 64 characters), so the plain table is fine. */

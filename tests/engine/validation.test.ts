@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkScenario, parseScenario, parseScenarioText } from '../../shared/scenario.js';
+import type { Provision } from '../../shared/schemas/scenario.js';
 import { costingIssues } from '../../shared/validation/costingIssues.js';
 import { cost, monthlyScenario, parse } from './scenarioBuilder.js';
 
@@ -67,6 +68,14 @@ describe('scenario validation names the JSON path and the reason', () => {
       'roster.rows[1].pays: must be a list [ … ], not text',
       'roster.rows[2].fund: must be a fund code ("GF") or a list of {fund, share} whose shares add up to 1',
       'assumptions.socialSecurity.wageBase["27"]: must be a calendar year such as "2027"',
+    ]);
+  });
+
+  it('a renamed field: the field meant is required, and the name written is not a field, with the one meant', () => {
+    const s = monthlyScenario({ provisions: [{ type: 'gwi', effectiveDate: '2026-07-01', percent: '0.03' } as unknown as Provision] });
+    expect(issuesOf(s)).toEqual([
+      'proposals[0].provisions[0].effective: is required',
+      'proposals[0].provisions[0].effectiveDate: is not a field here: did you mean effective?',
     ]);
   });
 
