@@ -223,7 +223,14 @@ function crossReferenceIssues(s: z.output<typeof scenarioObject>, ctx: z.Refinem
     }
     row.pays.forEach((p, j) => {
       if (row.pays.indexOf(p) !== j) ctx.addIssue({ code: 'custom', path: [...path, 'pays', j], message: `special pay ${p} is listed twice` });
-      else if (!Object.hasOwn(s.assumptions.specialPays, p)) {
+      else if (p === '__proto__') {
+        // zod drops a record key `__proto__` (it would set the object's prototype), so its definition is gone.
+        ctx.addIssue({
+          code: 'custom',
+          path: [...path, 'pays', j],
+          message: '__proto__ is reserved: rename this special pay here and in assumptions.specialPays',
+        });
+      } else if (!Object.hasOwn(s.assumptions.specialPays, p)) {
         ctx.addIssue({
           code: 'custom',
           path: [...path, 'pays', j],
