@@ -15,7 +15,10 @@ export const setRate = defineProvision({
   schedule: {
     apply: (rates, p, s, fail) => {
       if (p.step > rates.length)
-        fail(`class ${p.class} has no step ${p.step} on ${p.effective} (${rates.length} steps): list the provision that creates the step first`, 'step');
+        fail(
+          `class ${p.class} has no step ${p.step} on ${p.effective} (${rates.length} steps): a provision that creates the step must come before this one: listed before it, and dated on or before ${p.effective}`,
+          'step',
+        );
       return rates.map((r, i) => (i === p.step - 1 ? roundTo(new Decimal(p.amount), s.ratePlaces) : r));
     },
   },

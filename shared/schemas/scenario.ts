@@ -206,7 +206,7 @@ function crossReferenceIssues(s: z.output<typeof scenarioObject>, ctx: z.Refinem
   const unknownTier = (what: 'pension' | 'health', tier: string) => {
     const table = what === 'pension' ? s.assumptions.pension : s.assumptions.health;
     const noun = what === 'pension' ? 'rates' : 'contributions';
-    return `${what} tier ${tier} has no ${noun} in assumptions.${what}; tiers with ${noun}: ${namesOrNone(Object.keys(table))}`;
+    return `${what} tier \`${tier}\` has no ${noun} in assumptions.${what}; tiers with ${noun}: ${namesOrNone(Object.keys(table))}`;
   };
   const ids = new Map<string, number>();
   const extractDay = isValidIsoDate(s.roster.extractDate) ? parseDay(s.roster.extractDate) : null;
@@ -217,7 +217,7 @@ function crossReferenceIssues(s: z.output<typeof scenarioObject>, ctx: z.Refinem
     else ids.set(row.id, i);
     const steps = classSteps.get(row.class);
     if (steps === undefined) {
-      ctx.addIssue({ code: 'custom', path: [...path, 'class'], message: `class ${row.class} is not in the schedule (classes: ${classList()})` });
+      ctx.addIssue({ code: 'custom', path: [...path, 'class'], message: `class \`${row.class}\` is not in the schedule (classes: ${classList()})` });
     } else if (row.step > steps) {
       ctx.addIssue({ code: 'custom', path: [...path, 'step'], message: `step ${row.step} does not exist in class ${row.class} (${steps} steps)` });
     }
@@ -234,7 +234,7 @@ function crossReferenceIssues(s: z.output<typeof scenarioObject>, ctx: z.Refinem
         ctx.addIssue({
           code: 'custom',
           path: [...path, 'pays', j],
-          message: `special pay ${p} is not defined in assumptions.specialPays (pays defined: ${payList()})`,
+          message: `special pay \`${p}\` is not defined in assumptions.specialPays (pays defined: ${payList()})`,
         });
       }
     });
@@ -274,7 +274,7 @@ function crossReferenceIssues(s: z.output<typeof scenarioObject>, ctx: z.Refinem
     });
     r.classes?.forEach((c, k) => {
       if (!classSteps.has(c))
-        ctx.addIssue({ code: 'custom', path: [...path, 'classes', k], message: `class ${c} is not in the schedule (classes: ${classList()})` });
+        ctx.addIssue({ code: 'custom', path: [...path, 'classes', k], message: `class \`${c}\` is not in the schedule (classes: ${classList()})` });
     });
   });
 
@@ -294,11 +294,11 @@ function crossReferenceIssues(s: z.output<typeof scenarioObject>, ctx: z.Refinem
       if ('classes' in provision && provision.classes) {
         provision.classes.forEach((c, k) => {
           if (!classSteps.has(c))
-            ctx.addIssue({ code: 'custom', path: [...path, 'classes', k], message: `class ${c} is not in the schedule (classes: ${classList()})` });
+            ctx.addIssue({ code: 'custom', path: [...path, 'classes', k], message: `class \`${c}\` is not in the schedule (classes: ${classList()})` });
         });
       }
       if (provision.type === 'setRate' && !classSteps.has(provision.class)) {
-        ctx.addIssue({ code: 'custom', path: [...path, 'class'], message: `class ${provision.class} is not in the schedule (classes: ${classList()})` });
+        ctx.addIssue({ code: 'custom', path: [...path, 'class'], message: `class \`${provision.class}\` is not in the schedule (classes: ${classList()})` });
       }
       if (provision.type === 'pensionRate' && !Object.hasOwn(s.assumptions.pension, provision.tier))
         ctx.addIssue({ code: 'custom', path: [...path, 'tier'], message: unknownTier('pension', provision.tier) });
@@ -309,7 +309,7 @@ function crossReferenceIssues(s: z.output<typeof scenarioObject>, ctx: z.Refinem
         ctx.addIssue({
           code: 'custom',
           path: [...path, 'name'],
-          message: `roll-up ${provision.name} is not in assumptions.otherRollups; ${names.length === 0 ? 'there are none' : `roll-ups: ${namesOrNone(names)}`}`,
+          message: `roll-up \`${provision.name}\` is not in assumptions.otherRollups; ${names.length === 0 ? 'there are none' : `roll-ups: ${namesOrNone(names)}`}`,
         });
       }
     });

@@ -66,7 +66,10 @@ function tierIssues(
     const tier = row[field];
     if (tier === undefined) return;
     const from = earliest.get(tier);
-    if (from === undefined) {
+    if (tier === '__proto__') {
+      // zod drops a record key `__proto__` (it would set the object's prototype), so its entries are gone.
+      issues.add(`roster.rows[${i}].${field}`, `__proto__ is reserved: rename this ${what} tier here and in ${table}`);
+    } else if (from === undefined) {
       issues.add(
         `roster.rows[${i}].${field}`,
         `${what} tier \`${tier}\` has no ${noun}s in ${table} (row ${row.id}); tiers with ${noun}s: ${namesOrNone(earliest.keys())}`,

@@ -46,8 +46,11 @@ export function proposalIssues(scenario: Scenario, timeline: Timeline, issues: I
       }
     }
     proposal.provisions.forEach((p, j) => {
-      if (p.type === 'lumpSum' && isNegative(p.amount)) {
-        warnings.add(`${at(j)}.amount`, `a negative one-time payment (${p.amount}): a give-back; check the sign`);
+      if (p.type === 'lumpSum') {
+        // However it is given (an amount, a percent of pay, paid days), a negative one-time payment is a give-back.
+        for (const field of ['amount', 'percent', 'days'] as const) {
+          if (isNegative(p[field])) warnings.add(`${at(j)}.${field}`, `a negative one-time payment (${p[field]}): a give-back; check the sign`);
+        }
       }
       if (p.type === 'flat') {
         if (isNegative(p.amount)) warnings.add(`${at(j)}.amount`, `a negative flat amount (${p.amount}): a saving; check the sign`);

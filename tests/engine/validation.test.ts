@@ -42,9 +42,9 @@ describe('scenario validation names the JSON path and the reason', () => {
       expect.arrayContaining([
         'calendar.firstPeriodStart: is required for biweekly pay (the first day of any pay period)',
         'roster.rows[1].id: roster id X is used twice (also rows[0])',
-        'roster.rows[0].pays[0]: special pay NOPE is not defined in assumptions.specialPays (pays defined: none)',
-        'roster.rows[1].class: class Z is not in the schedule (classes: A, B)',
-        'proposals[0].provisions[0].classes[0]: class Q is not in the schedule (classes: A, B)',
+        'roster.rows[0].pays[0]: special pay `NOPE` is not defined in assumptions.specialPays (pays defined: none)',
+        'roster.rows[1].class: class `Z` is not in the schedule (classes: A, B)',
+        'proposals[0].provisions[0].classes[0]: class `Q` is not in the schedule (classes: A, B)',
       ]),
     );
   });
@@ -107,16 +107,16 @@ describe('scenario validation names the JSON path and the reason', () => {
       ],
     });
     expect(issuesOf(s)).toEqual([
-      'assumptions.otherRollups[0].pensionTiers[0]: pension tier Classic has no rates in assumptions.pension; tiers with rates: classic, pepra',
-      'proposals[0].provisions[0].tier: pension tier Classic has no rates in assumptions.pension; tiers with rates: classic, pepra',
-      'proposals[0].provisions[1].tier: health tier Family has no contributions in assumptions.health; tiers with contributions: family',
+      'assumptions.otherRollups[0].pensionTiers[0]: pension tier `Classic` has no rates in assumptions.pension; tiers with rates: classic, pepra',
+      'proposals[0].provisions[0].tier: pension tier `Classic` has no rates in assumptions.pension; tiers with rates: classic, pepra',
+      'proposals[0].provisions[1].tier: health tier `Family` has no contributions in assumptions.health; tiers with contributions: family',
     ]);
   });
 
   it('a special pay named like an object property (constructor, toString) is not found in the prototype; __proto__ is reserved', () => {
     const s = monthlyScenario({ rows: [{ pays: ['constructor'] }, { pays: ['__proto__'] }] });
     expect(issuesOf(s)).toEqual([
-      'roster.rows[0].pays[0]: special pay constructor is not defined in assumptions.specialPays (pays defined: none)',
+      'roster.rows[0].pays[0]: special pay `constructor` is not defined in assumptions.specialPays (pays defined: none)',
       'roster.rows[1].pays[0]: __proto__ is reserved: rename this special pay here and in assumptions.specialPays',
     ]);
   });
@@ -162,7 +162,7 @@ describe('scenario validation names the JSON path and the reason', () => {
       'roster.rows[1].step: must be a whole number',
       'proposals[1].provisions[0].percent: 3 would be 300%: write 0.03 for 3%',
       'roster.rows[3].id: roster id R1 is used twice (also rows[0])',
-      'roster.rows[4].class: class ZZ is not in the schedule (classes: A, B)',
+      'roster.rows[4].class: class `ZZ` is not in the schedule (classes: A, B)',
       'roster.rows[2].pensionTier: pension tier `Classic` has no rates in assumptions.pension (row R3); tiers with rates: classic',
       'roster.rows[5].pensionTier: pension tier `pepra` has no rates in assumptions.pension (row R6); tiers with rates: classic',
     ]);
@@ -175,6 +175,37 @@ describe('scenario validation names the JSON path and the reason', () => {
     const s = monthlyScenario({ calendar: { payFrequency: 'fortnightly' as 'weekly' }, rows: [{ pensionTier: 'Classic' }] });
     const r = checkScenario(s);
     expect(!r.ok && r.issues.map((i) => `${i.path}: ${i.message}`)).toEqual(['calendar.payFrequency: must be one of biweekly, weekly, semimonthly, monthly']);
+  });
+
+  it('a negative one-time payment is a give-back warning however it is given: amount, percent or days', () => {
+    const s = monthlyScenario({
+      provisions: [
+        { type: 'lumpSum', percent: '-0.01', payDate: '2026-12-15' },
+        { type: 'lumpSum', days: '-2', payDate: '2026-12-15' },
+      ],
+    });
+    expect(checkScenario(s).warnings.map((w) => `${w.path}: ${w.message}`)).toEqual([
+      'proposals[0].provisions[0].percent: a negative one-time payment (-0.01): a give-back; check the sign',
+      'proposals[0].provisions[1].days: a negative one-time payment (-2): a give-back; check the sign',
+    ]);
+  });
+
+  it('__proto__ as a row tier is reserved (its entries cannot be read), not "has no rates"', () => {
+    const r = checkScenario(monthlyScenario({ rows: [{ pensionTier: '__proto__' }] }));
+    expect(!r.ok && r.issues.map((i) => `${i.path}: ${i.message}`)).toEqual([
+      'roster.rows[0].pensionTier: __proto__ is reserved: rename this pension tier here and in assumptions.pension',
+    ]);
+  });
+
+  it("a fixed cost's fiscal year that is neither FY2027 nor 2027 says what to write", () => {
+    const s = monthlyScenario({ provisions: [{ type: 'flat', amount: '1000.00', fiscalYears: [true as unknown as string] }] });
+    expect(issuesOf(s)).toEqual(['proposals[0].provisions[0].fiscalYears[0]: must name a fiscal year such as "FY2027" (or 2027)']);
+  });
+
+  it('a swap of two letters is one edit: cdoe suggests code', () => {
+    const s = monthlyScenario() as unknown as { schedule: { classes: Record<string, unknown>[] } };
+    s.schedule.classes[1] = { cdoe: 'B', steps: ['4000.00'] };
+    expect(issuesOf(s)).toEqual(['schedule.classes[1].code: is required', 'schedule.classes[1].cdoe: is not a field here: did you mean code?']);
   });
 
   it('reports JSON syntax errors as an issue', () => {
@@ -276,7 +307,7 @@ describe('bounds (COSTING.md §1 1.2)', () => {
           provisions: [{ type: 'rollupRate', name: 'strs', rate: '0.2', effective: '2026-07-01' }],
         }),
       ),
-    ).toEqual(['proposals[0].provisions[0].name: roll-up strs is not in assumptions.otherRollups; roll-ups: STRS']);
+    ).toEqual(['proposals[0].provisions[0].name: roll-up `strs` is not in assumptions.otherRollups; roll-ups: STRS']);
     expect(issuesOf(monthlyScenario({ provisions: [{ type: 'lumpSum', percent: '0.035', payDate: '2026-12-15', prorateByFte: true }] }))).toEqual([
       'proposals[0].provisions[0].prorateByFte: prorateByFte goes with amount only: a percent lump sum already takes the FTE from the base pay',
     ]);
@@ -393,7 +424,7 @@ describe('costingIssues: validate refuses everything cost refuses, every problem
     const setRate = { type: 'setRate' as const, class: 'B', step: 3, amount: '4500.00', effective: '2027-01-01' };
     const addStep = { type: 'addStep' as const, percent: '0.05', effective: '2026-09-01', classes: ['B'] };
     expect(lines(check(monthlyScenario({ provisions: [setRate, addStep] })).issues)).toEqual([
-      'proposals[0].provisions[0].step: class B has no step 3 on 2027-01-01 (2 steps): list the provision that creates the step first',
+      'proposals[0].provisions[0].step: class B has no step 3 on 2027-01-01 (2 steps): a provision that creates the step must come before this one: listed before it, and dated on or before 2027-01-01',
     ]);
     expect(() => cost(monthlyScenario({ provisions: [setRate, addStep] }))).toThrow(/no step 3/);
     expect(check(monthlyScenario({ provisions: [addStep, setRate] })).issues).toEqual([]);

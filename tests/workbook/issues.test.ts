@@ -111,9 +111,9 @@ describe('problems are named by sheet, row and column', () => {
     roster.cells[4]![12] = 'POST_INT, NOPE';
     const issues = issuesOf(all).map(formatWorkbookIssue);
     // Each names the codes that do exist, so the analyst can pick the one meant.
-    expect(issues).toContain('Roster!B3 (Class): class XX is not in the schedule (classes: PO, SGT)');
+    expect(issues).toContain('Roster!B3 (Class): class `XX` is not in the schedule (classes: PO, SGT)');
     expect(issues.find((i) => i.startsWith('Roster!M5'))).toMatch(
-      /^Roster!M5 \(Special pays\): special pay NOPE is not defined in assumptions.specialPays \(pays defined: .*POST_INT/,
+      /^Roster!M5 \(Special pays\): special pay `NOPE` is not defined in assumptions.specialPays \(pays defined: .*POST_INT/,
     );
     // Cross-reference checks run once each part is well-formed, so an empty Unit ID comes first.
     byName(all, 'Assumptions').cells[2]![1] = null;
