@@ -11,6 +11,7 @@ import { CostingContext, rosterFacts, type RosterFacts } from './costingContext.
 import { costIncreaseRows, costRowRange, type CostingHooks, type CostingProgress } from './costRowRange.js';
 import { inDateOrder } from './provisionOrder.js';
 import type { RowPartials } from './rowPartials.js';
+import { mayPassIntegerCents } from '../validation/integerCentsBound.js';
 import { Timeline } from './timeline.js';
 import { ReferenceRefusal, referenceCost } from '../reference/referenceCosting.js';
 import { costingIssues } from '../validation/costingIssues.js';
@@ -57,6 +58,16 @@ export function costScenarioWith(scenario: Scenario, options: CostOptions, sessi
  * costings in 24 s), so this is 10–15 s at most.
  */
 export const MAX_WORK_BEYOND_INTEGER_CENTS = 200_000;
+
+/**
+ * Whether `costScenario` could refuse this checked scenario for its size: its amounts might pass
+ * integer cents (`mayPassIntegerCents`, a bound from its largest inputs) and the decimal costing
+ * would need more work than it may do. `validate` then costs it to say what `cost` would.
+ */
+export function mayBeRefusedBeyondIntegerCents(scenario: Scenario): boolean {
+  if (workBeyondIntegerCents(scenario) <= MAX_WORK_BEYOND_INTEGER_CENTS) return false;
+  return mayPassIntegerCents(scenario, new Timeline(scenario).fiscalYears.length);
+}
 
 function workBeyondIntegerCents(scenario: Scenario): number {
   const timeline = new Timeline(scenario);

@@ -157,6 +157,19 @@ describe('bargaining-costing cost | validate', () => {
     expect(cli('cost', file).stderr).toBe(run.stderr);
   });
 
+  it("validate refuses, with cost's line, a scenario whose amounts pass integer cents and that is too large to cost in decimals", () => {
+    const file = join(dir, 'count.json');
+    const police = JSON.parse(readFileSync('examples/police.json', 'utf8')) as { roster: { rows: { count?: number }[] } };
+    police.roster.rows[0]!.count = 1_000_000_000_000; // within §1, but 10¹² employees pass $90 trillion
+    writeFileSync(file, JSON.stringify(police));
+    const run = cli('cost', file);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^\(document\): an amount is beyond the \$90 trillion .* this scenario needs 484,380: cost fewer rows or proposals at once\n$/);
+    const validate = cli('validate', file);
+    expect(validate.status).toBe(2);
+    expect(validate.stderr).toBe(run.stderr);
+  });
+
   it('validate reports ok or the problems; unreadable files and bad JSON are problems too', () => {
     expect(cli('validate', 'examples/miscellaneous.json').stdout).toMatch(/^ok: MISC — 12 classes, 270 roster rows, 2 proposals/);
     const missing = cli('validate', join(dir, 'nope.json'));

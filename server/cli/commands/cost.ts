@@ -110,6 +110,18 @@ export function registerCostCommands(program: Command): void {
       printWarnings(scenario.warnings);
       if (!scenario.ok) exitWithIssues(scenario.issues);
       const s = scenario.value;
+      // Amounts near the bounds of §1 may pass what the engine counts in integer cents, and a large
+      // such scenario is refused by `cost` for its size: cost it here (figures discarded) to say so.
+      const { mayBeRefusedBeyondIntegerCents, costScenario } = await import('../../../shared/engine/costScenario.js');
+      if (mayBeRefusedBeyondIntegerCents(s)) {
+        const { CostingInputError } = await import('../../../shared/issues.js');
+        try {
+          costScenario(s);
+        } catch (error) {
+          if (error instanceof CostingInputError) exitWithIssues(error.issues);
+          throw error;
+        }
+      }
       process.stdout.write(`ok: ${s.unit.id} — ${s.schedule.classes.length} classes, ${s.roster.rows.length} roster rows, ${s.proposals.length} proposals\n`);
     });
 }
