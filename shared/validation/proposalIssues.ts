@@ -20,6 +20,8 @@ export function proposalIssues(scenario: Scenario, timeline: Timeline, issues: I
   const horizon = new Set(timeline.fiscalYearNames);
   const lastFy = timeline.fiscalYears[timeline.fiscalYears.length - 1]!;
   const horizonText = `${fiscalYearName(timeline.fiscalYears[0]!)} – ${fiscalYearName(lastFy)}`;
+  let rosterPays: Set<string> | null = null;
+  const onSomeRow = (code: string) => (rosterPays ??= new Set(scenario.roster.rows.flatMap((r) => r.pays))).has(code);
   scenario.proposals.forEach((proposal, pi) => {
     const at = (j: number) => `proposals[${pi}].provisions[${j}]`;
     const reported = new Set<string>();
@@ -51,6 +53,13 @@ export function proposalIssues(scenario: Scenario, timeline: Timeline, issues: I
         for (const field of ['amount', 'percent', 'days'] as const) {
           if (isNegative(p[field])) warnings.add(`${at(j)}.${field}`, `a negative one-time payment (${p[field]}): a give-back; check the sign`);
         }
+      }
+      if (p.type === 'specialPay' && p.classes === undefined && !onSomeRow(p.code)) {
+        // Without classes a specialPay changes the rows that have the code (§6): here none, so it costs nothing.
+        warnings.add(
+          `${at(j)}.code`,
+          `no roster row has special pay \`${p.code}\`: this provision changes nothing; check the code, or give classes to grant it to every row of those classes`,
+        );
       }
       if (p.type === 'flat') {
         if (isNegative(p.amount)) warnings.add(`${at(j)}.amount`, `a negative flat amount (${p.amount}): a saving; check the sign`);

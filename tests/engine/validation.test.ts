@@ -190,6 +190,20 @@ describe('scenario validation names the JSON path and the reason', () => {
     ]);
   });
 
+  it('a specialPay without classes for a code no row has changes nothing: a warning, not a silent zero', () => {
+    const s = monthlyScenario({
+      rows: [{ pays: ['POST'] }],
+      assumptions: { specialPays: { POST: { percent: '0.05' } } },
+      provisions: [
+        { type: 'specialPay', code: 'post', percent: '0.06', effective: '2026-07-01' },
+        { type: 'specialPay', code: 'POST', percent: '0.06', effective: '2026-07-01' },
+      ],
+    });
+    expect(checkScenario(s).warnings.map((w) => `${w.path}: ${w.message}`)).toEqual([
+      'proposals[0].provisions[0].code: no roster row has special pay `post`: this provision changes nothing; check the code, or give classes to grant it to every row of those classes',
+    ]);
+  });
+
   it('__proto__ as a row tier is reserved (its entries cannot be read), not "has no rates"', () => {
     const r = checkScenario(monthlyScenario({ rows: [{ pensionTier: '__proto__' }] }));
     expect(!r.ok && r.issues.map((i) => `${i.path}: ${i.message}`)).toEqual([
