@@ -217,7 +217,9 @@ function crossReferenceIssues(s: z.output<typeof scenarioObject>, ctx: z.Refinem
     else ids.set(row.id, i);
     const steps = classSteps.get(row.class);
     if (steps === undefined) {
-      ctx.addIssue({ code: 'custom', path: [...path, 'class'], message: `class \`${row.class}\` is not in the schedule (classes: ${classList()})` });
+      // An empty code is already refused ("must not be empty"); saying it is not in the schedule adds nothing.
+      if (row.class !== '')
+        ctx.addIssue({ code: 'custom', path: [...path, 'class'], message: `class \`${row.class}\` is not in the schedule (classes: ${classList()})` });
     } else if (row.step > steps) {
       ctx.addIssue({ code: 'custom', path: [...path, 'step'], message: `step ${row.step} does not exist in class ${row.class} (${steps} steps)` });
     }

@@ -216,6 +216,10 @@ describe('scenario validation names the JSON path and the reason', () => {
     expect(issuesOf(s)).toEqual(['proposals[0].provisions[0].fiscalYears[0]: must name a fiscal year such as "FY2027" (or 2027)']);
   });
 
+  it('an empty class code is said once: it must not be empty (not also "not in the schedule")', () => {
+    expect(issuesOf(monthlyScenario({ rows: [{ class: '' }] }))).toEqual(['roster.rows[0].class: must not be empty']);
+  });
+
   it('a swap of two letters is one edit: cdoe suggests code', () => {
     const s = monthlyScenario() as unknown as { schedule: { classes: Record<string, unknown>[] } };
     s.schedule.classes[1] = { cdoe: 'B', steps: ['4000.00'] };
