@@ -71,7 +71,8 @@ describe("readScenarioWorkbook: an analyst's workbook → scenario", () => {
     const buffer = await exportCostWorkbook({ scenario, result: null });
     const back = await readScenarioWorkbook(buffer);
     expect(back.ok && back.scenario.roster.rows.length).toBe(10_000);
-    expect(back).toEqual({ ok: true, scenario });
+    // Every row is a copy of the first, which has no BIL pay: the proposal's BIL change is flagged.
+    expect(back).toEqual({ ok: true, scenario, warnings: [expect.objectContaining({ path: 'Proposals!N9 (Code)' })] });
   });
 
   it('what a costing would refuse is refused at its cell; a give-back comes back as a warning', async () => {
