@@ -57,12 +57,16 @@ export function checkScenarioRows(input: unknown, [start, end]: readonly [number
  */
 export function checkScenario(input: unknown): CheckedScenario {
   const parsed = parseScenario(input);
-  if (!parsed.ok) {
-    // The rest of the document is still checked, so one bad row does not hide the other problems.
-    const around = checkAroundSchemaIssues(input, parsed.issues);
-    return { ok: false, issues: listedIssues(around.issues, around.omitted), warnings: around.warnings };
-  }
-  return checkParsedScenario(parsed.value);
+  return parsed.ok ? checkParsedScenario(parsed.value) : refusedScenario(input, parsed.issues);
+}
+
+/**
+ * A document the schema refused, with these problems: the rest of it still checked, so one bad row
+ * does not hide the other problems (`checkAroundSchemaIssues`), 200 listed.
+ */
+export function refusedScenario(input: unknown, schemaIssues: readonly InputIssue[]): CheckedScenario & { ok: false } {
+  const around = checkAroundSchemaIssues(input, schemaIssues);
+  return { ok: false, issues: listedIssues(around.issues, around.omitted), warnings: around.warnings };
 }
 
 export function checkScenarioText(text: string): CheckedScenario {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { checkScenario, parseScenario } from '../../shared/scenario.js';
+import { parseScenario, refusedScenario } from '../../shared/scenario.js';
 import { addMonths, parseDay } from '../../shared/dates.js';
 import type { Scenario } from '../../shared/schemas/scenario.js';
 import type { CostingResult } from '../../shared/result.js';
@@ -57,9 +57,10 @@ export function validScenario(input: unknown, unitId: string): Scenario {
   const parsed = parseScenario(input);
   if (!parsed.ok) {
     // Every problem, the costing-time ones in the rows the schema accepts included (200 listed).
-    const checked = checkScenario(input);
-    const issues = checked.ok ? parsed.issues : checked.issues;
-    const errors = issues.map((i) => ({ path: i.path === '(document)' ? 'scenario' : `scenario.${i.path}`.replace('.[', '['), message: i.message }));
+    const errors = refusedScenario(input, parsed.issues).issues.map((i) => ({
+      path: i.path === '(document)' ? 'scenario' : `scenario.${i.path}`.replace('.[', '['),
+      message: i.message,
+    }));
     throw invalidInput(
       `the scenario is invalid: ${errors
         .slice(0, 5)

@@ -11,7 +11,7 @@ import { CostingContext, rosterFacts, type RosterFacts } from './costingContext.
 import { costIncreaseRows, costRowRange, type CostingHooks, type CostingProgress } from './costRowRange.js';
 import { inDateOrder } from './provisionOrder.js';
 import type { RowPartials } from './rowPartials.js';
-import { mayPassIntegerCents } from '../validation/integerCentsBound.js';
+import { MAX_WORK_BEYOND_INTEGER_CENTS, workBeyondIntegerCents } from '../validation/integerCentsBound.js';
 import { Timeline } from './timeline.js';
 import { ReferenceRefusal, referenceCost } from '../reference/referenceCosting.js';
 import { costingIssues } from '../validation/costingIssues.js';
@@ -48,32 +48,6 @@ export function costScenarioWith(scenario: Scenario, options: CostOptions, sessi
     (ctx, roster) => assembleCosting(scenario, roster, costRowRange(ctx, options.onProgress, session?.hooks ?? null)),
     costBeyondIntegerCents,
   );
-}
-
-/**
- * The most work costed one employee and one period at a time in decimals (costBeyondIntegerCents):
- * roster rows × costed periods × the costings a report makes (the baseline with and without step
- * movement, each proposal's provision prefixes, value of 1% a fiscal year, no-step). The reference
- * takes about 50–70 µs a unit on a 2-core machine (the examples: 230 rows × 78 periods × 27
- * costings in 24 s), so this is 10–15 s at most.
- */
-export const MAX_WORK_BEYOND_INTEGER_CENTS = 200_000;
-
-/**
- * Whether `costScenario` could refuse this checked scenario for its size: its amounts might pass
- * integer cents (`mayPassIntegerCents`, a bound from its largest inputs) and the decimal costing
- * would need more work than it may do. `validate` then costs it to say what `cost` would.
- */
-export function mayBeRefusedBeyondIntegerCents(scenario: Scenario): boolean {
-  if (workBeyondIntegerCents(scenario) <= MAX_WORK_BEYOND_INTEGER_CENTS) return false;
-  return mayPassIntegerCents(scenario, new Timeline(scenario).fiscalYears.length);
-}
-
-function workBeyondIntegerCents(scenario: Scenario): number {
-  const timeline = new Timeline(scenario);
-  const F = timeline.fiscalYears.length;
-  const costings = 2 + F + scenario.proposals.reduce((sum, p) => sum + p.provisions.length + F + 2, 0);
-  return scenario.roster.rows.length * timeline.length * costings;
 }
 
 /**

@@ -170,6 +170,25 @@ export const freeText = (min: number, max: number) =>
 
 export const code = freeText(1, 64);
 
+/**
+ * Entries keyed by code (pension and health tiers, special pays). A key `__proto__` is refused where
+ * it is written: zod drops it (as a key it would set the object's prototype), so its entries would
+ * silently vanish and every row naming it would read as unknown.
+ */
+export const codeRecord = <T extends z.ZodType>(value: T) =>
+  z.preprocess(
+    (input, ctx) => {
+      if (typeof input === 'object' && input !== null && Object.hasOwn(input, '__proto__'))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['__proto__'],
+          message: "__proto__ cannot be a code (it names every object's prototype): rename it here and where rows use it",
+        });
+      return input;
+    },
+    z.record(code, value),
+  );
+
 /** A choice among fixed words; the words are the schema's, so every reader lists the same. */
 export const choice = <const T extends readonly [string, ...string[]]>(values: T) =>
   ofKind(z.enum(values, { error: (issue) => (issue.input === undefined ? 'is required' : `must be one of ${values.join(', ')}`) }), 'choice');

@@ -5,7 +5,7 @@ import { longevityBandSchema, longevityBands } from '../provisions/longevity.js'
 import { rateBases } from '../provisions/minimumRate.js';
 import { provisionSchema } from '../provisions/registry.js';
 import { amountPers, payShapeIssues } from '../provisions/specialPay.js';
-import { namesOrNone } from '../validation/issueList.js';
+import { namesOrNone, tierWithoutRates } from '../validation/issueList.js';
 import { departmentCode, fundSchema } from './funds.js';
 import {
   MAX_FISCAL_YEARS,
@@ -16,6 +16,7 @@ import {
   choice,
   classCodes,
   code,
+  codeRecord,
   decimalString,
   fteFraction,
   freeText,
@@ -156,7 +157,7 @@ export const rollupSchema = z
 export const assumptionsSchema = z.strictObject(
   {
     id: code,
-    pension: z.record(code, z.array(datedRate).min(1)).default({}),
+    pension: codeRecord(z.array(datedRate).min(1)).default({}),
     socialSecurity: z
       .strictObject({
         rate: rate.default('0.062'),
@@ -165,8 +166,8 @@ export const assumptionsSchema = z.strictObject(
       .default({ rate: '0.062', wageBase: {} }),
     medicareRate: rate.default('0.0145'),
     otherRollups: z.array(rollupSchema).default([]),
-    health: z.record(code, z.array(datedMonthly).min(1)).default({}),
-    specialPays: z.record(code, specialPayDefinitionSchema).default({}),
+    health: codeRecord(z.array(datedMonthly).min(1)).default({}),
+    specialPays: codeRecord(specialPayDefinitionSchema).default({}),
     longevity: longevityBands.default([]),
     overtimeMultiplier: positiveDecimal.default('1.5'),
   },
@@ -203,11 +204,9 @@ function crossReferenceIssues(s: z.output<typeof scenarioObject>, ctx: z.Refinem
   const payList = () => namesOrNone(Object.keys(s.assumptions.specialPays));
   // A tier named in a filter or a provision must have rates: no row can be in a tier without them
   // (§4), so a tier without any is a misspelling that would silently cost nothing.
-  const unknownTier = (what: 'pension' | 'health', tier: string) => {
-    const table = what === 'pension' ? s.assumptions.pension : s.assumptions.health;
-    const noun = what === 'pension' ? 'rates' : 'contributions';
-    return `${what} tier \`${tier}\` has no ${noun} in assumptions.${what}; tiers with ${noun}: ${namesOrNone(Object.keys(table))}`;
-  };
+  const unknownTier = (what: 'pension' | 'health', tier: string) =>
+    tierWithoutRates(what, tier, Object.keys(what === 'pension' ? s.assumptions.pension : s.assumptions.health));
+  const unknownClass = (c: string) => `class \`${c}\` is not in the schedule (classes: ${classList()})`;
   const ids = new Map<string, number>();
   const extractDay = isValidIsoDate(s.roster.extractDate) ? parseDay(s.roster.extractDate) : null;
   s.roster.rows.forEach((row, i) => {
@@ -218,21 +217,13 @@ function crossReferenceIssues(s: z.output<typeof scenarioObject>, ctx: z.Refinem
     const steps = classSteps.get(row.class);
     if (steps === undefined) {
       // An empty code is already refused ("must not be empty"); saying it is not in the schedule adds nothing.
-      if (row.class !== '')
-        ctx.addIssue({ code: 'custom', path: [...path, 'class'], message: `class \`${row.class}\` is not in the schedule (classes: ${classList()})` });
+      if (row.class !== '') ctx.addIssue({ code: 'custom', path: [...path, 'class'], message: unknownClass(row.class) });
     } else if (row.step > steps) {
       ctx.addIssue({ code: 'custom', path: [...path, 'step'], message: `step ${row.step} does not exist in class ${row.class} (${steps} steps)` });
     }
     row.pays.forEach((p, j) => {
       if (row.pays.indexOf(p) !== j) ctx.addIssue({ code: 'custom', path: [...path, 'pays', j], message: `special pay ${p} is listed twice` });
-      else if (p === '__proto__') {
-        // zod drops a record key `__proto__` (it would set the object's prototype), so its definition is gone.
-        ctx.addIssue({
-          code: 'custom',
-          path: [...path, 'pays', j],
-          message: '__proto__ is reserved: rename this special pay here and in assumptions.specialPays',
-        });
-      } else if (!Object.hasOwn(s.assumptions.specialPays, p)) {
+      else if (!Object.hasOwn(s.assumptions.specialPays, p)) {
         ctx.addIssue({
           code: 'custom',
           path: [...path, 'pays', j],
@@ -275,8 +266,7 @@ function crossReferenceIssues(s: z.output<typeof scenarioObject>, ctx: z.Refinem
         ctx.addIssue({ code: 'custom', path: [...path, 'pensionTiers', k], message: unknownTier('pension', tier) });
     });
     r.classes?.forEach((c, k) => {
-      if (!classSteps.has(c))
-        ctx.addIssue({ code: 'custom', path: [...path, 'classes', k], message: `class \`${c}\` is not in the schedule (classes: ${classList()})` });
+      if (!classSteps.has(c)) ctx.addIssue({ code: 'custom', path: [...path, 'classes', k], message: unknownClass(c) });
     });
   });
 
@@ -295,12 +285,11 @@ function crossReferenceIssues(s: z.output<typeof scenarioObject>, ctx: z.Refinem
       const path = ['proposals', i, 'provisions', j];
       if ('classes' in provision && provision.classes) {
         provision.classes.forEach((c, k) => {
-          if (!classSteps.has(c))
-            ctx.addIssue({ code: 'custom', path: [...path, 'classes', k], message: `class \`${c}\` is not in the schedule (classes: ${classList()})` });
+          if (!classSteps.has(c)) ctx.addIssue({ code: 'custom', path: [...path, 'classes', k], message: unknownClass(c) });
         });
       }
       if (provision.type === 'setRate' && !classSteps.has(provision.class)) {
-        ctx.addIssue({ code: 'custom', path: [...path, 'class'], message: `class \`${provision.class}\` is not in the schedule (classes: ${classList()})` });
+        ctx.addIssue({ code: 'custom', path: [...path, 'class'], message: unknownClass(provision.class) });
       }
       if (provision.type === 'pensionRate' && !Object.hasOwn(s.assumptions.pension, provision.tier))
         ctx.addIssue({ code: 'custom', path: [...path, 'tier'], message: unknownTier('pension', provision.tier) });

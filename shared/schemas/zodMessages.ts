@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { formatPath, type InputIssue } from '../issues.js';
 
 /** What a JSON value is, in the words of a message: "text", "a number", "a list"… */
-export function jsonKind(value: unknown): string {
+function jsonKind(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   switch (typeof value) {

@@ -7,7 +7,7 @@ import { formatDay, parseDay, type Day } from '../dates.js';
 import { CostingInputError, type InputIssue } from '../issues.js';
 import type { Scenario } from '../schemas/scenario.js';
 import { Timeline } from '../engine/timeline.js';
-import { IssueList, MAX_LISTED_ISSUES, namesOrNone } from './issueList.js';
+import { IssueList, MAX_LISTED_ISSUES, namesOrNone, tierWithoutRates } from './issueList.js';
 import { proposalIssues } from './proposalIssues.js';
 
 export interface CostingCheck {
@@ -66,14 +66,8 @@ function tierIssues(
     const tier = row[field];
     if (tier === undefined) return;
     const from = earliest.get(tier);
-    if (tier === '__proto__') {
-      // zod drops a record key `__proto__` (it would set the object's prototype), so its entries are gone.
-      issues.add(`roster.rows[${i}].${field}`, `__proto__ is reserved: rename this ${what} tier here and in ${table}`);
-    } else if (from === undefined) {
-      issues.add(
-        `roster.rows[${i}].${field}`,
-        `${what} tier \`${tier}\` has no ${noun}s in ${table} (row ${row.id}); tiers with ${noun}s: ${namesOrNone(earliest.keys())}`,
-      );
+    if (from === undefined) {
+      issues.add(`roster.rows[${i}].${field}`, tierWithoutRates(what, tier, earliest.keys(), row.id));
     } else if (from > firstEffective) {
       issues.add(
         `roster.rows[${i}].${field}`,

@@ -14,9 +14,36 @@
  * above any real scenario's (a 350,000-row state payroll stays twentyfold below 2⁵³ cents), and
  * only inputs near the bounds of COSTING.md §1 reach it.
  */
+import { Timeline } from '../engine/timeline.js';
 import { Decimal } from '../money.js';
 import type { Scenario } from '../schemas/scenario.js';
 import type { Provision } from '../provisions/registry.js';
+
+/**
+ * The most work costed one employee and one period at a time in decimals (costBeyondIntegerCents):
+ * roster rows × costed periods × the costings a report makes (the baseline with and without step
+ * movement, each proposal's provision prefixes, value of 1% a fiscal year, no-step). The reference
+ * takes about 50–70 µs a unit on a 2-core machine (the examples: 230 rows × 78 periods × 27
+ * costings in 24 s), so this is 10–15 s at most.
+ */
+export const MAX_WORK_BEYOND_INTEGER_CENTS = 200_000;
+
+export function workBeyondIntegerCents(scenario: Scenario, timeline = new Timeline(scenario)): number {
+  const F = timeline.fiscalYears.length;
+  const costings = 2 + F + scenario.proposals.reduce((sum, p) => sum + p.provisions.length + F + 2, 0);
+  return scenario.roster.rows.length * timeline.length * costings;
+}
+
+/**
+ * Whether `costScenario` could refuse this checked scenario for its size: its amounts might pass
+ * integer cents (`mayPassIntegerCents`) and the decimal costing would need more work than it may
+ * do. `validate` then costs it to say what `cost` would; otherwise it need not load the engine.
+ */
+export function mayBeRefusedBeyondIntegerCents(scenario: Scenario): boolean {
+  const timeline = new Timeline(scenario);
+  if (workBeyondIntegerCents(scenario, timeline) <= MAX_WORK_BEYOND_INTEGER_CENTS) return false;
+  return mayPassIntegerCents(scenario, timeline.fiscalYears.length);
+}
 
 const LIMIT_CENTS = new Decimal(2).pow(53);
 /** Hours in the longest calendar year: the most a per-hour amount or a rate conversion multiplies by. */

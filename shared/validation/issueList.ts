@@ -39,3 +39,10 @@ export function namesOrNone(names: Iterable<string>): string {
   const more = list.length - LISTED_NAMES;
   return more > 0 ? `${list.slice(0, LISTED_NAMES).join(', ')} and ${more} more` : list.join(', ');
 }
+
+/** "pension tier `Classic` has no rates in assumptions.pension; tiers with rates: classic, pepra" — `forRow` names the row that needs it. */
+export function tierWithoutRates(what: 'pension' | 'health', tier: string, tiersWithRates: Iterable<string>, forRow?: string): string {
+  const noun = what === 'pension' ? 'rates' : 'contributions';
+  const row = forRow === undefined ? '' : ` (row ${forRow})`;
+  return `${what} tier \`${tier}\` has no ${noun} in assumptions.${what}${row}; tiers with ${noun}: ${namesOrNone(tiersWithRates)}`;
+}

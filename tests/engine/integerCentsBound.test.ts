@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { costScenario, mayBeRefusedBeyondIntegerCents } from '../../shared/engine/costScenario.js';
+import { costScenario } from '../../shared/engine/costScenario.js';
 import { Timeline } from '../../shared/engine/timeline.js';
 import { parseScenario } from '../../shared/scenario.js';
 import type { Scenario } from '../../shared/schemas/scenario.js';
 import { syntheticUnit } from '../../shared/syntheticUnit.js';
-import { mayPassIntegerCents } from '../../shared/validation/integerCentsBound.js';
+import { mayBeRefusedBeyondIntegerCents, mayPassIntegerCents } from '../../shared/validation/integerCentsBound.js';
 import { monthlyScenario, parse } from './scenarioBuilder.js';
 
 const example = (name: string): Scenario => {

@@ -112,9 +112,12 @@ export function registerCostCommands(program: Command): void {
       const s = scenario.value;
       // Amounts near the bounds of §1 may pass what the engine counts in integer cents, and a large
       // such scenario is refused by `cost` for its size: cost it here (figures discarded) to say so.
-      const { mayBeRefusedBeyondIntegerCents, costScenario } = await import('../../../shared/engine/costScenario.js');
+      const { mayBeRefusedBeyondIntegerCents } = await import('../../../shared/validation/integerCentsBound.js');
       if (mayBeRefusedBeyondIntegerCents(s)) {
-        const { CostingInputError } = await import('../../../shared/issues.js');
+        const [{ costScenario }, { CostingInputError }] = await Promise.all([
+          import('../../../shared/engine/costScenario.js'),
+          import('../../../shared/issues.js'),
+        ]);
         try {
           costScenario(s);
         } catch (error) {
