@@ -210,8 +210,8 @@ describe('scenario validation names the JSON path and the reason', () => {
     );
     const r = parseScenarioText(text);
     expect(!r.ok && r.issues.map((i) => `${i.path}: ${i.message}`)).toEqual([
-      'assumptions.pension.__proto__: __proto__ cannot be a code (it names every object\'s prototype): rename it here and where rows use it',
-      'assumptions.specialPays.__proto__: __proto__ cannot be a code (it names every object\'s prototype): rename it here and where rows use it',
+      "assumptions.pension.__proto__: __proto__ cannot be a code (it names every object's prototype): rename it here and where rows use it",
+      "assumptions.specialPays.__proto__: __proto__ cannot be a code (it names every object's prototype): rename it here and where rows use it",
     ]);
   });
 
