@@ -51,7 +51,8 @@ export function costRowRange(ctx: CostingContext, onProgress?: (progress: Costin
   const basePlans = { normal: buildVariantPlan(ctx, baselineSpec(false), interner), noStep: buildVariantPlan(ctx, baselineSpec(true), interner) };
 
   const baseline = run(baselineSpec(false), baselineOptions(fromStart));
-  const baselineNoStep = run(baselineSpec(true), { ...fromStart, lift: false, family: 'noStep', recordFirstPeriodTaxable: true });
+  // Costings read only by fiscal year (value of 1%, step movement, the proposal without retro) skip the detail.
+  const baselineNoStep = run(baselineSpec(true), { ...fromStart, lift: false, family: 'noStep', recordFirstPeriodTaxable: true, detail: false });
 
   /** Each fiscal year's row cost with that year's schedule × 1.01, resumed from `states` (§7). */
   const valueOfOnePercent = (proposalIndex: number | null, provisions: readonly Provision[], states: RowStates) =>
@@ -62,7 +63,7 @@ export function costRowRange(ctx: CostingContext, onProgress?: (progress: Costin
       }
       const plus = run(
         { proposalIndex, provisions, multiplyFiscalYear: f, endPeriod: yearEnd(f) },
-        { ...fromStart, lift: false, startIndex: yearStarts[f]!, resumeFrom: f > 0 ? states : null, recordAt: [] },
+        { ...fromStart, lift: false, startIndex: yearStarts[f]!, resumeFrom: f > 0 ? states : null, recordAt: [], detail: false },
       );
       return groupTotal(plus.byFiscalYear, f);
     });
@@ -123,14 +124,14 @@ export function costRowRange(ctx: CostingContext, onProgress?: (progress: Costin
     // Value of 1% prices a percent in the year it is earned: it ignores retroPayDate (§3).
     let earned = { states, totals: totalsByYear(rows.byFiscalYear) };
     if (retroIndex !== null) {
-      const plain = run({ proposalIndex: pi, provisions, multiplyFiscalYear: null, endPeriod: N }, { ...fromStart, lift: false });
+      const plain = run({ proposalIndex: pi, provisions, multiplyFiscalYear: null, endPeriod: N }, { ...fromStart, lift: false, detail: false });
       earned = { states: plain.states, totals: totalsByYear(plain.byFiscalYear) };
     }
     const proposalValueOfOnePercent = valueOfOnePercent(pi, provisions, earned.states);
 
     const noStep = run(
       { proposalIndex: pi, provisions, multiplyFiscalYear: null, endPeriod: N, noStep: true },
-      { ...fromStart, lift: false, family: 'noStep', retro: retro(true) },
+      { ...fromStart, lift: false, family: 'noStep', retro: retro(true), detail: false },
     );
     return {
       prefixTotals,
@@ -258,6 +259,7 @@ function runsOf(ctx: CostingContext, interner: Interner, caches: CostingCaches, 
     resumeFrom: null,
     recordAt: ctx.timeline.fiscalYearStartIndex,
     splitIndex: null,
+    detail: true,
   };
   const baselineSpec = (noStep: boolean): VariantSpec => ({ proposalIndex: null, provisions: [], multiplyFiscalYear: null, endPeriod: N, noStep });
   return { run, fromStart, baselineSpec };

@@ -162,6 +162,12 @@ export interface CostOptions {
   recordAt: number[];
   /** Also total the periods before this index separately (for the next costing to resume). */
   splitIndex: number | null;
+  /**
+   * Also total by class, fund, department and named roll-up. A costing read only by fiscal year
+   * (value of 1%, step movement, the proposal without retro) skips them: their totals are then
+   * empty arrays, and its fiscal-year totals are the same sums, taken per row.
+   */
+  detail: boolean;
 }
 
 /**
@@ -181,6 +187,7 @@ export function costVariant(ctx: CostingContext, plan: VariantPlan, caches: Cost
     resumeFrom: options.resumeFrom,
     recordAt: options.recordAt,
     splitIndex: options.splitIndex,
+    detail: options.detail,
   });
 }
 
@@ -190,9 +197,10 @@ function costRows(ctx: CostingContext, plan: VariantPlan, caches: CostingCaches,
   const P = ctx.periodsPerYear;
   const classCount = ctx.scenario.schedule.classes.length;
   const R = ctx.rollups.length;
-  const totals = newTotals(classCount, ctx.funds.length, ctx.departments.length, F, R);
+  const detail = options.detail;
+  const totals = newTotals(ctx, F, R, detail);
   const split = options.splitIndex;
-  const before = split === null ? null : newTotals(classCount, ctx.funds.length, ctx.departments.length, F, R);
+  const before = split === null ? null : newTotals(ctx, F, R, detail);
   const annual = options.lift ? newComponentCents(1) : null;
   const ssRate = ctx.socialSecurityRate;
   const medicareRate = ctx.medicareRate;
@@ -422,11 +430,11 @@ function costRows(ctx: CostingContext, plan: VariantPlan, caches: CostingCaches,
         if (f < firstYear) firstYear = f;
         if (f > lastYear) lastYear = f;
         accumulate(rowYear, at, wages, specialPays, longevity, overtime, n, lump, pension, socialSecurity, medicare, other, health);
-        for (let q = 0; q < rowRollupList.length; q++) rowRollups[f * R + rowRollupList[q]!]! += rollupCents[rowRollupList[q]!]! * n;
+        if (detail) for (let q = 0; q < rowRollupList.length; q++) rowRollups[f * R + rowRollupList[q]!]! += rollupCents[rowRollupList[q]!]! * n;
         if (before !== null && i < split!) {
           touchedBefore = true;
           accumulate(rowBefore, at, wages, specialPays, longevity, overtime, n, lump, pension, socialSecurity, medicare, other, health);
-          for (let q = 0; q < rowRollupList.length; q++) rowRollupsBefore[f * R + rowRollupList[q]!]! += rollupCents[rowRollupList[q]!]! * n;
+          if (detail) for (let q = 0; q < rowRollupList.length; q++) rowRollupsBefore[f * R + rowRollupList[q]!]! += rollupCents[rowRollupList[q]!]! * n;
         }
         lastState = cs;
         i = segmentEnd;
@@ -439,28 +447,50 @@ function costRows(ctx: CostingContext, plan: VariantPlan, caches: CostingCaches,
         partialOut[splitAt + c] = (partialIn !== null && splitYear === partialYear ? partialIn[splitAt + c]! : 0) + rowBefore[splitYear * COMPONENTS + c]!;
       }
     }
-    // addRow leaves the row's arrays zero for the next row.
-    if (lastYear >= 0) addRow(totals, rowYear, rowRollups, rc, F, R, firstYear, lastYear, partialIn, partialYear);
-    if (touchedBefore) addRow(before!, rowBefore, rowRollupsBefore, rc, F, R, 0, F - 1, partialIn, partialYear);
+    // addRow and addRowByYear leave the row's arrays zero for the next row.
+    if (detail) {
+      if (lastYear >= 0) addRow(totals, rowYear, rowRollups, rc, F, R, firstYear, lastYear, partialIn, partialYear);
+      if (touchedBefore) addRow(before!, rowBefore, rowRollupsBefore, rc, F, R, 0, F - 1, partialIn, partialYear);
+    } else {
+      if (lastYear >= 0) addRowByYear(totals.byFiscalYear, rowYear, rc.count, firstYear, lastYear);
+      if (touchedBefore) addRowByYear(before!.byFiscalYear, rowBefore, rc.count, 0, F - 1);
+    }
 
     // ownPay holds the row's own pay in its last segment.
     if (annual !== null && lastState !== null) addAnnualAtLastPeriod(ctx, ownPay, annual, rc, lastState, P);
   }
 
   if (record) caches.firstPeriodTaxable.set(options.family, firstTaxable);
-  totals.byFiscalYear = sumOverClasses(totals.byClass, classCount, F);
-  if (before !== null) before.byFiscalYear = sumOverClasses(before.byClass, classCount, F);
+  if (detail) {
+    totals.byFiscalYear = sumOverClasses(totals.byClass, classCount, F);
+    if (before !== null) before.byFiscalYear = sumOverClasses(before.byClass, classCount, F);
+  }
   return { ...totals, annualAtLastPeriod: annual, states, beforeSplit: before };
 }
 
-function newTotals(classes: number, funds: number, departments: number, F: number, R: number): CostTotals {
+function newTotals(ctx: CostingContext, F: number, R: number, detail: boolean): CostTotals {
+  const size = (keys: number) => (detail ? keys : 0);
   return {
     byFiscalYear: newComponentCents(F),
-    byClass: newComponentCents(classes * F),
-    byFund: newComponentCents(funds * F),
-    byDepartment: newComponentCents(departments * F),
-    rollups: new Float64Array(F * R),
+    byClass: newComponentCents(size(ctx.scenario.schedule.classes.length) * F),
+    byFund: newComponentCents(size(ctx.funds.length) * F),
+    byDepartment: newComponentCents(size(ctx.departments.length) * F),
+    rollups: new Float64Array(size(R) * F),
   };
+}
+
+/**
+ * Adds one employee's fiscal-year amounts × count into fiscal-year totals only (a costing without
+ * detail), for fiscal years firstYear..lastYear, and zeroes them. A split fund's parts add up to
+ * the whole (§7: the last fund gets the rest), so the total needs no split.
+ */
+function addRowByYear(byFiscalYear: ComponentCents, rowYear: ComponentCents, count: number, firstYear: number, lastYear: number): void {
+  for (let i = firstYear * COMPONENTS; i < (lastYear + 1) * COMPONENTS; i++) {
+    const amount = rowYear[i]!;
+    if (amount === 0) continue;
+    rowYear[i] = 0;
+    byFiscalYear[i]! += amount * count;
+  }
 }
 
 /**

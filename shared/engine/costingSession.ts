@@ -206,6 +206,7 @@ function runKey(state: SessionState, spec: VariantSpec, options: CostRunOptions)
     resumedFrom,
     options.recordAt,
     options.splitIndex,
+    options.detail,
   ]);
 }
 
@@ -237,6 +238,7 @@ function laterYears(state: SessionState, spec: VariantSpec, options: CostRunOpti
       (run.spec.noStep === true) !== (spec.noStep === true) ||
       o.family !== options.family ||
       o.lift !== options.lift ||
+      o.detail !== options.detail ||
       o.recordFirstPeriodTaxable ||
       (o.retro?.index ?? null) !== (options.retro?.index ?? null)
     )
