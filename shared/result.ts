@@ -20,6 +20,9 @@ export type ComponentOrTotal = ComponentName | 'total';
 /** Money strings with exactly 2 places, one per component plus `total`. */
 export type Components = Record<ComponentOrTotal, string>;
 
+/** Per-class components: `flat` left out, flat amounts belong to the unit, not to a class (§9). */
+export type ClassComponents = Omit<Components, 'flat'>;
+
 /** Keyed by fiscal-year name, "FY2027". */
 export type ByFiscalYear<T> = Record<string, T>;
 
@@ -54,8 +57,8 @@ export interface ProposalResult {
   compoundedWageIncrease: string;
   percentOfBase: ByFiscalYear<string | null>;
   /** Per-class proposal cost and increase (flat amounts belong to no class). */
-  byClass: Record<string, ByFiscalYear<Components>>;
-  increaseByClass: Record<string, ByFiscalYear<Components>>;
+  byClass: Record<string, ByFiscalYear<ClassComponents>>;
+  increaseByClass: Record<string, ByFiscalYear<ClassComponents>>;
   /** 1.2: each roll-up by name, the proposal's and its increase. */
   rollupsByName?: RollupsByName;
   increaseRollupsByName?: RollupsByName;
@@ -98,7 +101,7 @@ export interface CostingResult {
   fiscalYears: string[];
   periodsByFiscalYear: ByFiscalYear<number>;
   baseline: ByFiscalYear<Components>;
-  baselineByClass: Record<string, ByFiscalYear<Components>>;
+  baselineByClass: Record<string, ByFiscalYear<ClassComponents>>;
   /** Baseline lift basis: one full year at the last period's state, per component. */
   baselineAnnualAtLastPeriod: Components;
   // The 1.2 figures are always in an engine result; optional in the type because results stored

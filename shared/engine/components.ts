@@ -1,5 +1,5 @@
 import { centsToMoney } from '../money.js';
-import { componentNames, type Components } from '../result.js';
+import { componentNames, type ClassComponents, type Components } from '../result.js';
 
 export const COMPONENT_COUNT = componentNames.length;
 export const C = Object.fromEntries(componentNames.map((name, i) => [name, i])) as Record<(typeof componentNames)[number], number>;
@@ -24,6 +24,13 @@ export function toComponents(cents: ComponentCents, group: number): Components {
   });
   out.total = centsToMoney(groupTotal(cents, group));
   return out;
+}
+
+/** A class's components (§9 per-class detail): `flat` left out, as no flat amount is a class's. */
+export function toClassComponents(cents: ComponentCents, group: number): ClassComponents {
+  const { flat, ...rest } = toComponents(cents, group);
+  if (flat !== '0.00') throw new Error(`a class was charged a flat amount (${flat})`);
+  return rest;
 }
 
 export function subtract(a: ComponentCents, b: ComponentCents): ComponentCents {

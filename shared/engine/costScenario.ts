@@ -6,7 +6,7 @@ import { CostingInputError } from '../issues.js';
 import { Decimal, centsToMoney, formatMoney, formatRatio } from '../money.js';
 import type { CostingResult, IncreaseResult, ProposalIncrease, ProposalResult, ByFiscalYear } from '../result.js';
 import type { Proposal, Provision, Scenario } from '../schemas/scenario.js';
-import { C, COMPONENT_COUNT, groupTotal, newComponentCents, subtract, sumGroups, toComponents, type ComponentCents } from './components.js';
+import { C, COMPONENT_COUNT, groupTotal, newComponentCents, subtract, sumGroups, toClassComponents, toComponents, type ComponentCents } from './components.js';
 import { CostingContext, rosterFacts, type RosterFacts } from './costingContext.js';
 import { costIncreaseRows, costRowRange, type CostingHooks, type CostingProgress } from './costRowRange.js';
 import { inDateOrder } from './provisionOrder.js';
@@ -215,7 +215,7 @@ function assemble(scenario: Scenario, roster: RosterFacts, partials: RowPartials
   const byFy = byFiscalYearOf(fyNames);
   const byKeyFy = (keys: readonly string[], cents: ComponentCents) =>
     Object.fromEntries(keys.map((key, ki) => [key, byFy((f) => toComponents(cents, ki * F + f))]));
-  const byClassFy = (cents: ComponentCents) => byKeyFy(classCodes, cents);
+  const byClassFy = (cents: ComponentCents) => Object.fromEntries(classCodes.map((code, ci) => [code, byFy((f) => toClassComponents(cents, ci * F + f))]));
   const rollupNames = scenario.assumptions.otherRollups.map((r) => r.name);
   const rollupsByName = (cents: Float64Array) => byFy((f) => Object.fromEntries(rollupNames.map((name, r) => [name, centsToMoney(cents[f * R + r]!)])));
   const baseTotals = fyNames.map((_, f) => groupTotal(baseline.byFiscalYear, f));

@@ -264,8 +264,8 @@ export interface ReferenceProposal {
   ongoingAnnualIncreaseByComponent: Components;
   compoundedWageIncrease: string;
   percentOfBase: ByFy<string | null>;
-  byClass: Record<string, ByFy<Components>>;
-  increaseByClass: Record<string, ByFy<Components>>;
+  byClass: Record<string, ByFy<Omit<Components, 'flat'>>>;
+  increaseByClass: Record<string, ByFy<Omit<Components, 'flat'>>>;
   rollupsByName: ByFy<Record<string, string>>;
   increaseRollupsByName: ByFy<Record<string, string>>;
   increaseOverPriorYear: ByFy<Components>;
@@ -283,7 +283,7 @@ export interface ReferenceCostingResult {
   fiscalYears: string[];
   periodsByFiscalYear: ByFy<number>;
   baseline: ByFy<Components>;
-  baselineByClass: Record<string, ByFy<Components>>;
+  baselineByClass: Record<string, ByFy<Omit<Components, 'flat'>>>;
   baselineAnnualAtLastPeriod: Components;
   positions: number;
   vacantPositions: number;
@@ -1119,6 +1119,14 @@ const minus = (x: Amounts, y: Amounts): Amounts => Object.fromEntries(COMPONENTS
 const mapFy = <T, U>(o: ByFy<T>, f: (v: T, fy: string) => U): ByFy<U> => Object.fromEntries(Object.entries(o).map(([fy, v]) => [fy, f(v, fy)]));
 const mapKeys = <T, U>(o: Record<string, T>, f: (v: T, k: string) => U): Record<string, U> =>
   Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v, k)]));
+/** Per-class detail (§9): `flat` left out. */
+function classComponents(a: Amounts): Omit<Components, 'flat'> {
+  const { flat: _flat, ...rest } = toComponents(a);
+  return rest;
+}
+const nestedByClass = (o: Record<string, ByFy<Amounts>>): Record<string, ByFy<Omit<Components, 'flat'>>> => mapKeys(o, (byFy) => mapFy(byFy, classComponents));
+const nestedByClassMinus = (x: Record<string, ByFy<Amounts>>, y: Record<string, ByFy<Amounts>>): Record<string, ByFy<Omit<Components, 'flat'>>> =>
+  mapKeys(x, (byFy, k) => mapFy(byFy, (a, fy) => classComponents(minus(a, y[k]![fy]!))));
 const nested = (o: Record<string, ByFy<Amounts>>): Record<string, ByFy<Components>> => mapKeys(o, (byFy) => mapFy(byFy, toComponents));
 const nestedMinus = (x: Record<string, ByFy<Amounts>>, y: Record<string, ByFy<Amounts>>): Record<string, ByFy<Components>> =>
   mapKeys(x, (byFy, k) => mapFy(byFy, (a, fy) => toComponents(minus(a, y[k]![fy]!))));
@@ -1288,8 +1296,8 @@ export function referenceCost(scenario: unknown): ReferenceCostingResult {
       ongoingAnnualIncreaseByComponent: toComponents(lift),
       compoundedWageIncrease: ratio(product.minus(1)),
       percentOfBase: mapFy(increase, (a) => (firstBaseline.isZero() ? null : ratio(totalOf(a).div(firstBaseline)))),
-      byClass: nested(byClass),
-      increaseByClass: nestedMinus(byClass, baselineByClass),
+      byClass: nestedByClass(byClass),
+      increaseByClass: nestedByClassMinus(byClass, baselineByClass),
       rollupsByName: namedMoney(rollups),
       increaseRollupsByName: namedMoney(mapFy(rollups, (list, fy) => list.map((v, k) => v.minus(baselineRollups[fy]![k]!)))),
       increaseOverPriorYear: mapFy(increase, (a, fy) => {
@@ -1321,7 +1329,7 @@ export function referenceCost(scenario: unknown): ReferenceCostingResult {
     fiscalYears: fys,
     periodsByFiscalYear,
     baseline: mapFy(baseline, toComponents),
-    baselineByClass: nested(baselineByClass),
+    baselineByClass: nestedByClass(baselineByClass),
     baselineAnnualAtLastPeriod: toComponents(baselineLift),
     positions,
     vacantPositions,

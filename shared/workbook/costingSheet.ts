@@ -16,7 +16,7 @@ import type { Scenario } from '../schemas/scenario.js';
 import { describeProvision } from '../provisions/registry.js';
 import { bannerWords, proposalWords } from '../reports/reportContext.js';
 import { dateTimeText, EXCEL_FORMAT } from '../reports/reportFormat.js';
-import { componentNames, type CostingResult, type Components, type ComponentOrTotal, type ByFiscalYear } from '../result.js';
+import { componentNames, type CostingResult, type Components, type ComponentOrTotal, type ByFiscalYear, type ClassComponents } from '../result.js';
 import { GridBuilder, cellAddress, type Cell, type SheetGrid } from './grid.js';
 import { COMPONENT_LABELS, NUMBER_FORMAT, SHEET } from './layout.js';
 
@@ -338,7 +338,7 @@ export function costingSheet(result: CostingResult, scenario: Scenario, options:
     for (const code of classes) {
       const base = result.baselineByClass[code];
       const prop = p.byClass[code];
-      const total = (d: ByFiscalYear<Components> | undefined, fy: string) => d?.[fy]?.total ?? '0.00';
+      const total = (d: ByFiscalYear<ClassComponents> | undefined, fy: string) => d?.[fy]?.total ?? '0.00';
       const bCells: Record<string, Cell> = {};
       const pCells: Record<string, Cell> = {};
       for (const fy of fys) {

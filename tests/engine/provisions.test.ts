@@ -235,6 +235,12 @@ describe('provisions, by hand', () => {
       total: '25000.00',
     });
     expect(r.proposals[0]!.ongoingAnnualIncrease).toBe('0.00');
+    // §9: the per-class detail leaves `flat` out — no key, not a zero; the unit's total still has it.
+    for (const block of [r.baselineByClass.A!.FY2028!, r.proposals[0]!.byClass.A!.FY2028!, r.proposals[0]!.increaseByClass.A!.FY2028!]) {
+      expect(Object.keys(block)).not.toContain('flat');
+      expect(Object.keys(block).at(-1)).toBe('total');
+    }
+    expect(r.proposals[0]!.increaseByClass.A!.FY2028!.total).toBe('0.00');
   });
 
   it('value of 1%: every cell in that fiscal year × 1.01, unrounded', () => {
