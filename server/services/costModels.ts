@@ -3,6 +3,7 @@ import { parseScenario, refusedScenario } from '../../shared/scenario.js';
 import { addMonths, parseDay } from '../../shared/dates.js';
 import type { Scenario } from '../../shared/schemas/scenario.js';
 import type { CostingResult } from '../../shared/result.js';
+import { costingResultJson } from '../../shared/resultJson.js';
 import type { AuditEventRecord, CostModelRecord, CostModelState, Store } from '../store/store.js';
 import { cannotCost, conflict, forbidden, invalidInput, notFound, preconditionFailed, preconditionRequired } from './domainErrors.js';
 import { recordAudit, type SystemActor } from './auditTrail.js';
@@ -37,7 +38,7 @@ export async function costStoredScenario(scenarioJson: string, withContentHash: 
   const scenario = storedScenario(scenarioJson);
   const result = await recompute(cost, scenario);
   return {
-    resultJson: JSON.stringify(result),
+    resultJson: costingResultJson(result),
     fiscalYears: result.fiscalYears,
     contentHash: withContentHash ? costModelContentHash(scenario, result) : undefined,
   };
@@ -266,7 +267,7 @@ export async function updateCostModel(
 /** A model with its figures: an approved or submitted model's stored ones, a draft's costed now. */
 export async function resultForWorkbook(ctx: CostModelContext, model: CostModelRecord): Promise<CostModelRecord> {
   if (model.resultJson !== null) return model;
-  return { ...model, resultJson: JSON.stringify(await recompute(ctx.costScenario, storedScenario(model.scenarioJson))) };
+  return { ...model, resultJson: costingResultJson(await recompute(ctx.costScenario, storedScenario(model.scenarioJson))) };
 }
 
 function storedScenario(scenarioJson: string): Scenario {

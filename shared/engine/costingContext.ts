@@ -8,6 +8,7 @@ import type { PayBasis } from './payAmounts.js';
 import { longevityThresholds, rowLongevityLevels } from './longevity.js';
 import { Timeline } from './timeline.js';
 import { UNASSIGNED, fundParts } from '../schemas/funds.js';
+import { byCodePoint } from '../codePointOrder.js';
 import type { FlatTerms } from '../provisions/provisionKind.js';
 import { provisionEffects } from '../provisions/registry.js';
 
@@ -347,20 +348,6 @@ function sharedBy<T, V>(keyOf: (input: T) => unknown, derive: (input: T) => V): 
     if (value === undefined) byKey.set(key, (value = derive(input)));
     return value;
   };
-}
-
-/** Compares by Unicode code point (not UTF-16 unit, as the default sort does). */
-export function byCodePoint(a: string, b: string): number {
-  // Spreading a string yields code points, which is exactly the order §7 asks for.
-  // eslint-disable-next-line @typescript-eslint/no-misused-spread
-  const x = [...a];
-  // eslint-disable-next-line @typescript-eslint/no-misused-spread
-  const y = [...b];
-  for (let i = 0; i < Math.min(x.length, y.length); i++) {
-    const d = x[i]!.codePointAt(0)! - y[i]!.codePointAt(0)!;
-    if (d !== 0) return d;
-  }
-  return x.length - y.length;
 }
 
 /** Every fund and department named anywhere in the scenario, plus `unassigned` when some row or flat has none (§7). */

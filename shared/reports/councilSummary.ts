@@ -4,6 +4,7 @@
  * cost, positions and FTE, the split by fund, and a bar chart of the increase per fiscal year.
  */
 
+import { byCodePoint } from '../codePointOrder.js';
 import type { Scenario } from '../schemas/scenario.js';
 import type { CompleteCosting } from './costingFigures.js';
 import { bannerWords, modelWords, proposalWords, provenanceNotes, termWords, unitWords, type ReportContext } from './reportContext.js';
@@ -89,7 +90,9 @@ export function councilSummary(result: CompleteCosting, scenario: Scenario, ctx:
   }
 
   // A unit that names no fund has only "unassigned": no split to show.
-  const funds = Object.keys(result.baselineByFund).filter((_, __, all) => !(all.length === 1 && all[0] === 'unassigned'));
+  const funds = Object.keys(result.baselineByFund)
+    .sort(byCodePoint)
+    .filter((_, __, all) => !(all.length === 1 && all[0] === 'unassigned'));
   const fund = new TableBuilder(
     'funds',
     'Increase by fund over the term',

@@ -3,6 +3,7 @@
  * per fund (or department) per fiscal year and over the term. The rows add up to the costing's
  * totals exactly (flat amounts included), so each table's Total row is a live SUM.
  */
+import { byCodePoint } from '../codePointOrder.js';
 import type { ByFiscalYear, Components } from '../result.js';
 import type { Scenario } from '../schemas/scenario.js';
 import type { CompleteCosting } from './costingFigures.js';
@@ -20,15 +21,18 @@ type Split = Record<string, ByFiscalYear<Components>>;
 function splitTable(id: string, caption: string, keyHeader: string, fys: string[], split: Split): ReportTable {
   const fyCols = fys.map((_, i) => i);
   const t = new TableBuilder(id, caption, keyHeader, [...fys, 'Term total']);
-  const rows = Object.keys(split).map((key) => {
-    const row = t.add(
-      fundWords(key),
-      'money',
-      fys.map((fy) => figure(split[key]![fy]!.total)),
-    );
-    t.rows[row]!.cells.push(t.sum(rowRefs(row, fyCols)));
-    return row;
-  });
+  // Code-point order (§7): a JavaScript object lists codes like `100` first, in numeric order.
+  const rows = Object.keys(split)
+    .sort(byCodePoint)
+    .map((key) => {
+      const row = t.add(
+        fundWords(key),
+        'money',
+        fys.map((fy) => figure(split[key]![fy]!.total)),
+      );
+      t.rows[row]!.cells.push(t.sum(rowRefs(row, fyCols)));
+      return row;
+    });
   t.add(
     'Total',
     'money',

@@ -199,3 +199,22 @@ describe.skipIf(!engineReports12)('report sheets', () => {
     expect(sheet.chart!.dataAddress).toMatch(/^A\d+:D\d+$/);
   });
 });
+
+describe('fund and department codes that look like numbers', () => {
+  it('are listed in code-point order (§7), not in the numeric order a JavaScript object gives them', () => {
+    const scenario = fundedScenario();
+    const codes = ['100', '20', '9', 'A'];
+    const rows = scenario.roster.rows.map((row, i) => ({ ...row, fund: codes[i % codes.length]!, department: codes[(i + 1) % codes.length]! }));
+    const numeric: Scenario = {
+      ...scenario,
+      roster: { ...scenario.roster, rows },
+      proposals: scenario.proposals.map((p) => ({ ...p, provisions: p.provisions.filter((x) => x.type !== 'flat') })),
+    };
+    const result = costScenario(numeric);
+    expect(Object.keys(result.baselineByFund!)).toEqual(['9', '20', '100', 'A']);
+    for (const view of ['by-fund', 'by-department'] as const) {
+      const labels = report(view, result, numeric).tables[0]!.rows.map((r) => r.label);
+      expect(labels, view).toEqual(['100', '20', '9', 'A', 'Total']);
+    }
+  });
+});

@@ -93,7 +93,7 @@ export function registerCostCommands(program: Command): void {
       }
       const format = opts.format as Format;
       let text: string;
-      if (format === 'json') text = `${JSON.stringify(result, null, 2)}\n`;
+      if (format === 'json') text = `${(await import('../../../shared/resultJson.js')).costingResultJson(result, 2)}\n`;
       else if (format === 'csv') text = (await import('../report/costingCsv.js')).costingCsv(result);
       else text = (await import('../report/costingTable.js')).costingTable(result, scenario.value);
       if (opts.out) writeFileSync(opts.out, text);
