@@ -4,6 +4,7 @@ import { issuesFromZod } from './schemas/zodMessages.js';
 import { checkAroundSchemaIssues } from './validation/aroundSchemaIssues.js';
 import { costingIssues } from './validation/costingIssues.js';
 import { listedIssues } from './validation/issueList.js';
+import { jsonFloatIssues } from './validation/jsonFloats.js';
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; issues: InputIssue[] };
 
@@ -28,7 +29,10 @@ export function parseScenarioText(text: string): ParseResult<Scenario> {
  */
 export function parseJson(text: string): ParseResult<unknown> {
   try {
-    return { ok: true, value: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as unknown };
+    const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    const value = JSON.parse(json) as unknown;
+    const floats = jsonFloatIssues(json);
+    return floats.length === 0 ? { ok: true, value } : { ok: false, issues: floats };
   } catch (error) {
     return { ok: false, issues: [{ path: '(document)', message: `not valid JSON: ${(error as Error).message}` }] };
   }

@@ -2,6 +2,7 @@ import { costStoredScenario, validScenarioWithin, type CostScenario, type Stored
 import { invalidInput, malformedJson } from '../services/domainErrors.js';
 import type { Request } from 'express';
 import { parseInput } from './parseInput.js';
+import { jsonFloatIssues } from '../../shared/validation/jsonFloats.js';
 import { createCostModelBody, updateCostModelBody } from './requestSchemas.js';
 
 /**
@@ -31,11 +32,18 @@ export type BodyText = string | Uint8Array;
 
 function jsonOf(body: BodyText): unknown {
   const text = typeof body === 'string' ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (error) {
     throw malformedJson(`the request body is not valid JSON: ${(error as Error).message}`);
   }
+  // A JSON float in the scenario (`"count": 1.0`) is an error (COSTING.md §1); JSON.parse hides it.
+  const floats = jsonFloatIssues(text);
+  if (floats.length > 0) {
+    throw invalidInput(`JSON floats where whole numbers belong: ${floats.map((i) => i.path).join(', ')}`, floats);
+  }
+  return value;
 }
 
 /** POST /cost-models: the body, its scenario valid for its unit and within the roster limit. */

@@ -78,6 +78,14 @@ describe('bad JSON bodies', () => {
     expect(money.message).toMatch(/decimal string/);
   });
 
+  it('a whole number written as a JSON float (hoursPerYear 2080.0) → 400 naming the field (COSTING.md §1)', async () => {
+    const text = JSON.stringify({ unitId: 'A', title: 't', scenario: sampleScenario('A') }).replace('"hoursPerYear":2080', '"hoursPerYear":2080.0');
+    expect(text).toContain('"hoursPerYear":2080.0');
+    const reply = await send('analyst', 'POST', '/cost-models', text, { 'content-type': 'application/json' });
+    expectProblem(reply, 400, 'scenario.schedule.hoursPerYear');
+    expect(reply.body.errors[0].message).toBe('2080.0 is a JSON float: write 2080 (COSTING.md §1: whole numbers are JSON integers, decimals are strings)');
+  });
+
   it('unknown fields → 400 naming the key', async () => {
     const top = await send('analyst', 'POST', '/cost-models', { unitId: 'A', title: 't', scenario: sampleScenario('A'), priority: 'high' });
     expectProblem(top, 400);

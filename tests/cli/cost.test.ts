@@ -101,6 +101,18 @@ describe('bargaining-costing cost | validate', () => {
     expect(run.stderr).not.toMatch(/at .*\.ts:\d+/);
   });
 
+  it('a whole number written as a JSON float is refused by cost and validate alike, at its path', () => {
+    const file = join(dir, 'float.json');
+    writeFileSync(file, JSON.stringify(monthlyScenario({ rows: [{ count: 3 }] })).replace('"count":3', '"count":3.0'));
+    for (const command of ['cost', 'validate']) {
+      const run = cli(command, file);
+      expect(run.status, command).toBe(2);
+      expect(run.stderr.trim(), command).toBe(
+        'roster.rows[0].count: 3.0 is a JSON float: write 3 (COSTING.md §1: whole numbers are JSON integers, decimals are strings)',
+      );
+    }
+  });
+
   it('a costing error (missing wage base) is reported the same way', () => {
     const file = join(dir, 'nobase.json');
     writeFileSync(file, JSON.stringify(monthlyScenario({ rows: [{ socialSecurity: true }] })));

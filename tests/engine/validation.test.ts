@@ -28,6 +28,24 @@ describe('scenario validation names the JSON path and the reason', () => {
     );
   });
 
+  it('refuses a JSON float even when it is whole (§1: "a JSON float anywhere is an error"), which JSON.parse cannot see', () => {
+    const text = JSON.stringify(monthlyScenario({ rows: [{ count: 2 }, { step: 2, label: 'count: 1.0, step: 2e0' } as never] }))
+      .replace('"count":2', '"count":2.0')
+      .replace('"step":2', '"step":2e0')
+      .replace('"hoursPerYear":2080', '"hoursPerYear":2080.00');
+    const r = parseScenarioText(text);
+    expect(r.ok).toBe(false);
+    // The text inside a string is not a number: only the three tokens are named.
+    expect(r.ok ? [] : r.issues.map((i) => `${i.path}: ${i.message}`)).toEqual([
+      'schedule.hoursPerYear: 2080.00 is a JSON float: write 2080 (COSTING.md §1: whole numbers are JSON integers, decimals are strings)',
+      'roster.rows[0].count: 2.0 is a JSON float: write 2 (COSTING.md §1: whole numbers are JSON integers, decimals are strings)',
+      'roster.rows[1].step: 2e0 is a JSON float: write 2 (COSTING.md §1: whole numbers are JSON integers, decimals are strings)',
+    ]);
+    // Written as integers, the same rows are accepted.
+    const clean = parseScenarioText(JSON.stringify(monthlyScenario({ rows: [{ count: 2 }, { step: 2 }] })));
+    expect(clean.ok).toBe(true);
+  });
+
   it('requires firstPeriodStart for biweekly pay, unique roster ids, defined pay codes and classes', () => {
     const s = monthlyScenario({
       calendar: { payFrequency: 'biweekly' },
