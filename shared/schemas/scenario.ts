@@ -88,7 +88,7 @@ export const scheduleSchema = z
       effective: isoDate,
       rateBasis: choice(rateBases).default('hourly'),
       hoursPerYear: int(1, 8784).default(2080),
-      ratePlaces: int(0, 6).default(2),
+      ratePlaces: int(0, 10).default(2),
       classes: z.array(classSchema, { error: requiredField }).min(1, { message: 'a schedule needs at least one class' }),
     },
     { error: requiredField },

@@ -163,7 +163,7 @@ class WorkbookReader {
     this.settings(SCHEDULE_SETTINGS);
     this.settings(ROSTER_SETTINGS);
     const places = (this.doc.schedule as Json | undefined)?.ratePlaces;
-    if (typeof places === 'number' && places >= 0 && places <= 6) this.ratePlaces = places;
+    if (typeof places === 'number' && places >= 0 && places <= 10) this.ratePlaces = places;
     this.scheduleClasses();
     this.rosterRows();
     this.assumptionTables();

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { parseScenario } from '../../shared/scenario.js';
 import { cost, monthlyScenario } from './scenarioBuilder.js';
+
+const issuesOf = (input: unknown) => {
+  const r = parseScenario(input);
+  return r.ok ? [] : r.issues.map((i) => `${i.path}: ${i.message}`);
+};
 
 // Hand computations for the 1.2 rules (COSTING.md). monthlyScenario: monthly pay on a monthly
 // schedule (base pay = rate × FTE), FY2027 = Jul 2026 … Jun 2027, class A 5000 / 5250 / 5512.50.
@@ -155,6 +161,25 @@ describe('schedule restructuring (§5, §6)', () => {
     expect(() => cost(monthlyScenario({ provisions: [{ type: 'setRate', class: 'A', step: 4, amount: '6000', effective: '2026-07-01' }] }))).toThrow(
       /^proposals\[0\]\.provisions\[0\]\.step: class A has no step 4 on 2026-07-01 \(3 steps\)/,
     );
+  });
+});
+
+describe('ratePlaces up to 10, the bound §1 sets on decimals', () => {
+  it('a gwi re-rounds hourly rates to 10 places', () => {
+    const hourly = (ratePlaces: number) =>
+      cost(
+        monthlyScenario({
+          schedule: { rateBasis: 'hourly', ratePlaces, classes: [{ code: 'A', title: 'A', steps: ['45.1234567891'] }] },
+          provisions: [{ type: 'gwi', percent: '0.03', effective: '2026-07-01' }],
+        }),
+      );
+    // Baseline 45.1234567891 × 2080 / 12 = 7,821.3991767773… → 7,821.40 a month.
+    // 10 places: 45.1234567891 × 1.03 = 46.477160492773 → 46.4771604928; × 2080 = 96,672.4938250…, / 12
+    // = 8,056.0411520… → 8,056.04. 12 × (8,056.04 − 7,821.40) = 2,815.68.
+    expect(hourly(10).proposals[0]!.increase.FY2027!.wages).toBe('2815.68');
+    // 2 places: 46.48 × 2080 / 12 = 8,056.5333… → 8,056.53; 12 × (8,056.53 − 7,821.40) = 2,821.56.
+    expect(hourly(2).proposals[0]!.increase.FY2027!.wages).toBe('2821.56');
+    expect(issuesOf(monthlyScenario({ schedule: { ratePlaces: 11 } }))).toEqual(['schedule.ratePlaces: must be at most 10']);
   });
 });
 
