@@ -13,9 +13,8 @@ import type { CostingResult } from './result.js';
  * into JavaScript objects gets the numeric order back; one that keeps the text's order (Python's
  * `json`, a text diff) sees the spec's.
  */
-export function costingResultJson(result: CostingResult, space: number | string = 0): string {
-  const indent = typeof space === 'number' ? ' '.repeat(Math.max(0, Math.min(10, space))) : space.slice(0, 10);
-  return write(result, '', indent, 'result');
+export function costingResultJson(result: CostingResult, space = 0): string {
+  return write(result, '', ' '.repeat(Math.max(0, Math.min(10, space))), 'result');
 }
 
 // The maps keyed by fund or department (§9), at the top level and on each proposal.
@@ -45,7 +44,7 @@ function write(value: unknown, gap: string, indent: string, place: Place): strin
     );
   }
   const record = value as Record<string, unknown>;
-  let keys = Object.keys(record).filter((key) => record[key] !== undefined && typeof record[key] !== 'function');
+  let keys = Object.keys(record).filter((key) => record[key] !== undefined);
   if (place === 'codePointMap') keys = keys.sort(byCodePoint);
   const colon = indent === '' ? ':' : ': ';
   const parts = keys.map((key) => `${JSON.stringify(key)}${colon}${write(record[key], inner, indent, childPlace(place, key))}`);

@@ -59,5 +59,6 @@ export function jsonFloatIssues(text: string, limit = 200): InputIssue[] {
 }
 
 function floatMessage(token: string): string {
-  return `${token} is a JSON float: write ${Number(token)} (COSTING.md §1: whole numbers are JSON integers, decimals are strings)`;
+  // Where a decimal belongs (`"fte": 1.0`) the fix is a string, not the integer: say both.
+  return `${token} is a JSON float (COSTING.md §1): write ${Number(token)} where a whole number belongs, or "${token}" where a decimal does`;
 }

@@ -83,7 +83,9 @@ describe('bad JSON bodies', () => {
     expect(text).toContain('"hoursPerYear":2080.0');
     const reply = await send('analyst', 'POST', '/cost-models', text, { 'content-type': 'application/json' });
     expectProblem(reply, 400, 'scenario.schedule.hoursPerYear');
-    expect(reply.body.errors[0].message).toBe('2080.0 is a JSON float: write 2080 (COSTING.md §1: whole numbers are JSON integers, decimals are strings)');
+    expect(reply.body.errors[0].message).toBe(
+      '2080.0 is a JSON float (COSTING.md §1): write 2080 where a whole number belongs, or "2080.0" where a decimal does',
+    );
   });
 
   it('unknown fields → 400 naming the key', async () => {

@@ -108,7 +108,7 @@ describe('bargaining-costing cost | validate', () => {
       const run = cli(command, file);
       expect(run.status, command).toBe(2);
       expect(run.stderr.trim(), command).toBe(
-        'roster.rows[0].count: 3.0 is a JSON float: write 3 (COSTING.md §1: whole numbers are JSON integers, decimals are strings)',
+        'roster.rows[0].count: 3.0 is a JSON float (COSTING.md §1): write 3 where a whole number belongs, or "3.0" where a decimal does',
       );
     }
   });

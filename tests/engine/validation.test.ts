@@ -37,9 +37,9 @@ describe('scenario validation names the JSON path and the reason', () => {
     expect(r.ok).toBe(false);
     // The text inside a string is not a number: only the three tokens are named.
     expect(r.ok ? [] : r.issues.map((i) => `${i.path}: ${i.message}`)).toEqual([
-      'schedule.hoursPerYear: 2080.00 is a JSON float: write 2080 (COSTING.md §1: whole numbers are JSON integers, decimals are strings)',
-      'roster.rows[0].count: 2.0 is a JSON float: write 2 (COSTING.md §1: whole numbers are JSON integers, decimals are strings)',
-      'roster.rows[1].step: 2e0 is a JSON float: write 2 (COSTING.md §1: whole numbers are JSON integers, decimals are strings)',
+      'schedule.hoursPerYear: 2080.00 is a JSON float (COSTING.md §1): write 2080 where a whole number belongs, or "2080.00" where a decimal does',
+      'roster.rows[0].count: 2.0 is a JSON float (COSTING.md §1): write 2 where a whole number belongs, or "2.0" where a decimal does',
+      'roster.rows[1].step: 2e0 is a JSON float (COSTING.md §1): write 2 where a whole number belongs, or "2e0" where a decimal does',
     ]);
     // Written as integers, the same rows are accepted.
     const clean = parseScenarioText(JSON.stringify(monthlyScenario({ rows: [{ count: 2 }, { step: 2 }] })));
