@@ -105,6 +105,9 @@ describe.skipIf(chromiumProblem !== undefined)('the analyst and manager journey 
   it('shows an Excel failure in words instead of swallowing it', async () => {
     await tab('Schedule');
     await page.getByLabel('Bargaining unit').selectOption(UNIT);
+    // Choosing the unit starts the background check for a newer schedule, which syncs with Excel too:
+    // let it finish, or it may take the failure meant for the pull.
+    await page.locator(`section[data-checked-unit="${UNIT}"]`).waitFor();
     await excel.failNextSync('AccessDenied', 'The workbook is read-only.');
     await button('Pull schedule').click();
     const bar = page.getByTestId('error-bar');

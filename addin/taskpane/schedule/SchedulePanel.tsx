@@ -24,6 +24,8 @@ export function SchedulePanel({ client, workbook, unitId }: SchedulePanelProps) 
   const task = useTask();
   /** The background check has its own error, so it never clears one the analyst has not read. */
   const watch = useTask();
+  /** The unit whose background check last finished; tests wait on it so a check never races their Excel. */
+  const [checkedUnit, setCheckedUnit] = useState<string | undefined>(undefined);
   const freshnessOf = useMemo(
     () => new ScheduleFreshness({ readStamp: (unit) => workbook.readScheduleStamp(unit), currentSchedule: (unit, etag) => client.currentSchedule(unit, etag) }),
     [workbook, client],
@@ -50,15 +52,15 @@ export function SchedulePanel({ client, workbook, unitId }: SchedulePanelProps) 
       await write(answer.value, answer.etag);
     });
 
-  const check = useCallback(
-    () =>
-      watch.run(async () => {
-        const checked = await freshnessOf.check(unitId);
-        setStamp(checked.stamp);
-        setFreshness(checked.freshness);
-      }),
-    [freshnessOf, unitId, watch.run],
-  );
+  const check = useCallback(async () => {
+    setCheckedUnit(undefined);
+    await watch.run(async () => {
+      const checked = await freshnessOf.check(unitId);
+      setStamp(checked.stamp);
+      setFreshness(checked.freshness);
+    });
+    setCheckedUnit(unitId);
+  }, [freshnessOf, unitId, watch.run]);
 
   useEffect(() => {
     void check();
@@ -73,7 +75,7 @@ export function SchedulePanel({ client, workbook, unitId }: SchedulePanelProps) 
     });
 
   return (
-    <section className="panel" aria-label="Salary schedule">
+    <section className="panel" aria-label="Salary schedule" aria-busy={watch.busy || task.busy} data-checked-unit={checkedUnit}>
       <ErrorBar error={task.error} onDismiss={task.clearError} title={`Could not pull the salary schedule of ${unitId}`} />
       <ErrorBar error={watch.error} onDismiss={watch.clearError} title="Could not check the server for a newer schedule" />
       <div className="row">
