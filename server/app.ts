@@ -28,6 +28,7 @@ import { defaultScheduleFileReader, defaultWorkbookWriter } from './services/xls
 import type { ScheduleFileReader, WorkbookWriter } from './services/workbookFiles.js';
 import type { Store, UnitRecord } from './store/store.js';
 import { ExpiringCache } from './services/expiringCache.js';
+import { SchedulesInForce } from './services/scheduleDocuments.js';
 
 export interface AppDeps {
   store: Store;
@@ -74,6 +75,7 @@ export function createApp(deps: AppDeps): Express {
     renderReportPdf: deps.renderReportPdf ?? renderReportPdf,
     ready: deps.ready ?? { value: true },
     units: new ExpiringCache<UnitRecord>(config.authCacheMs),
+    schedulesInForce: new SchedulesInForce(deps.store, config.scheduleCacheMs, () => now().getTime()),
   };
 
   const app = express();

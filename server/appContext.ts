@@ -10,6 +10,7 @@ import type { UnitRecord } from './store/store.js';
 import type { ScheduleFileReader } from './services/workbookFiles.js';
 import type { WorkbookExports } from './services/workbookExports.js';
 import type { ReportPdfRenderer } from './pdf/renderReportPdf.js';
+import type { SchedulesInForce } from './services/scheduleDocuments.js';
 
 /** What the routes need; built once by createApp. */
 export interface AppContext {
@@ -30,6 +31,8 @@ export interface AppContext {
   renderReportPdf: ReportPdfRenderer;
   /** Units by id, remembered for AUTH_CACHE_SECONDS (every unit-scoped request looks its unit up). */
   units: ExpiringCache<UnitRecord>;
+  /** The schedule version in force per unit and day, remembered for SCHEDULE_CACHE_SECONDS. */
+  schedulesInForce: SchedulesInForce;
   /** False while shutting down: /readyz answers 503. */
   ready: { value: boolean };
 }

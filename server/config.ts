@@ -21,6 +21,8 @@ export interface ServerConfig {
   shutdownTimeoutMs: number;
   /** How long an API token's user, role and units are remembered (0: look up every request). */
   authCacheMs: number;
+  /** How long an instance remembers which schedule version is in force (SchedulesInForce). */
+  scheduleCacheMs: number;
   /** Worker threads that run the costing engine (0: on the request thread). */
   costingWorkers: number;
   /** Largest roster (rows) accepted for a unit's cost model or template; the default suits the largest public employers' units. */
@@ -72,6 +74,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     trustProxy: env.TRUST_PROXY?.trim() || undefined,
     shutdownTimeoutMs: integer(env.SHUTDOWN_TIMEOUT_MS, 10_000, 'SHUTDOWN_TIMEOUT_MS'),
     authCacheMs: integer(env.AUTH_CACHE_SECONDS, 5, 'AUTH_CACHE_SECONDS') * 1000,
+    scheduleCacheMs: integer(env.SCHEDULE_CACHE_SECONDS, 5, 'SCHEDULE_CACHE_SECONDS') * 1000,
     costingWorkers: integer(env.COSTING_WORKERS, 1, 'COSTING_WORKERS'),
     rosterRowLimit: integer(env.ROSTER_ROW_LIMIT, 100_000, 'ROSTER_ROW_LIMIT'),
     exportWorkers: integer(env.EXPORT_WORKERS, 1, 'EXPORT_WORKERS'),

@@ -107,7 +107,8 @@ export function costModelRoutes(ctx: AppContext): Router {
     const principal = requireRole(req, ['manager', 'admin']);
     const body = parseInput(publishBody, req.body ?? {}, 'body');
     const model = await approvedRevisionNamed(ctx.store, principal, String(req.params.id), ifMatchOf(req));
-    res.status(201).json(await publishSettlementSchedules(models, principal, model.id, body.proposal));
+    const published = await publishSettlementSchedules(models, principal, model.id, body.proposal).finally(() => ctx.schedulesInForce.forgetAll());
+    res.status(201).json(published);
   });
 
   router.get('/cost-models/:id/workbook.xlsx', async (req, res) => {

@@ -10,7 +10,7 @@ import { asOfQuery, changesQuery, importQuery } from '../http/requestSchemas.js'
 import { importScheduleVersion, scheduleEtag, viewScheduleVersion } from '../services/scheduleVersions.js';
 import type { ScheduleFileFormat } from '../services/workbookFiles.js';
 import { scheduleSchema } from '../../shared/schemas/scenario.js';
-import { ScheduleDocuments, scheduleChangesFor, scheduleHeadInForce, unitScheduleVersions } from '../services/scheduleDocuments.js';
+import { ScheduleDocuments, scheduleChangesFor, unitScheduleVersions } from '../services/scheduleDocuments.js';
 import { today, unitInScope } from './units.js';
 
 export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -19,15 +19,15 @@ const CSV_TYPES = ['text/csv', 'application/csv'];
 export function scheduleRoutes(ctx: AppContext): Router {
   const router = Router();
 
-  // Schedule versions never change, so their documents are kept in memory once read: a pull costs
-  // one small query (which version is in force), and a conditional pull that much only.
+  // Schedule versions never change, so their documents are kept in memory once read; which version
+  // is in force is remembered for SCHEDULE_CACHE_SECONDS: a pull, plain or conditional, costs no query.
   const documents = new ScheduleDocuments(ctx.store);
   router.get('/units/:unitId/schedules/current', async (req, res) => {
     const principal = principalOf(req);
     const unit = await unitInScope(ctx, req, principal);
     const query = parseInput(asOfQuery, req.query, 'query');
     const asOf = query.asOf ?? today(ctx.now());
-    const current = await scheduleHeadInForce(ctx.store, unit.id, asOf);
+    const current = await ctx.schedulesInForce.head(unit.id, asOf);
     const etag = scheduleEtag(current);
     // setHeader, not res.set: Express's res.set parses every Content-Type again (mime.contentType).
     res.setHeader('ETag', etag);
@@ -113,7 +113,9 @@ export function scheduleRoutes(ctx: AppContext): Router {
         source = `import:${format}`;
       }
       const valid = parseInput(scheduleSchema, schedule, 'schedule');
-      const outcome = await importScheduleVersion(ctx.store, admin, ctx.now(), { unitId: unit.id, schedule: valid, source, dryRun });
+      const outcome = await importScheduleVersion(ctx.store, admin, ctx.now(), { unitId: unit.id, schedule: valid, source, dryRun }).finally(() =>
+        ctx.schedulesInForce.forgetAll(),
+      );
       res.status(outcome.created ? 201 : 200).json(outcome);
     },
   );

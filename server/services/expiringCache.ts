@@ -1,6 +1,7 @@
 /**
- * Values remembered for a few seconds per server instance, so a schedule pull costs one query,
- * not three: API-token principals and units. Times are given by the caller (an injected clock).
+ * Values remembered for a few seconds per server instance, so a schedule pull costs no query:
+ * API-token principals, units, the schedule version in force. Times are given by the caller (an
+ * injected clock).
  */
 export class ExpiringCache<V> {
   private readonly entries = new Map<string, { value: V; expires: number }>();
@@ -19,6 +20,10 @@ export class ExpiringCache<V> {
       return undefined;
     }
     return entry.value;
+  }
+
+  clear(): void {
+    this.entries.clear();
   }
 
   /** Forgets every entry whose value matches (a revoked or changed user's principals). */

@@ -26,7 +26,7 @@ export async function startTestServer(deps: AppDeps, logLevel = 'info'): Promise
   const app = createApp({
     logger: createLogger(logLevel, sink),
     ...deps,
-    config: { authCacheMs: 0, rateLimitPerToken: 0, rateLimitPerAddress: 0, ...deps.config },
+    config: { authCacheMs: 0, scheduleCacheMs: 0, rateLimitPerToken: 0, rateLimitPerAddress: 0, ...deps.config },
   });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
