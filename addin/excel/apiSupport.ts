@@ -6,6 +6,6 @@
 export function excelApiSupported(version: string): boolean {
   const office = (globalThis as { Office?: typeof Office }).Office;
   const requirements = office?.context?.requirements;
-  if (!requirements || typeof requirements.isSetSupported !== 'function') return true;
+  if (!requirements || !('isSetSupported' in requirements)) return true;
   return requirements.isSetSupported('ExcelApi', version);
 }

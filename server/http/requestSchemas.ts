@@ -4,7 +4,7 @@ import { assumptionsSchema, calendarSchema, rosterSchema, termSchema } from '../
 import { roles, costModelStates } from '../store/store.js';
 
 /** Ids in paths and bodies: letters, digits, dash, underscore, dot. */
-export const unitId = z.string({ error: 'required' }).regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, { message: 'must be 1-64 letters, digits, ".", "_" or "-"' });
+export const unitId = z.string({ error: 'required' }).regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, { error: 'must be 1-64 letters, digits, ".", "_" or "-"' });
 
 /**
  * Text a person types (titles, names, comments, labels), trimmed, and refused with the field named
@@ -15,7 +15,7 @@ const typedText = (min: number, max: number) => z.string({ error: 'required' }).
 export const createCostModelBody = z.strictObject({
   unitId,
   title: typedText(1, 200),
-  scenario: z.unknown().refine((v) => v !== undefined, { message: 'required' }),
+  scenario: z.unknown().refine((v) => v !== undefined, { error: 'required' }),
 });
 
 export const updateCostModelBody = z
@@ -23,11 +23,11 @@ export const updateCostModelBody = z
     title: typedText(1, 200).optional(),
     scenario: z.unknown().optional(),
   })
-  .refine((b) => b.title !== undefined || b.scenario !== undefined, { message: 'give a title, a scenario or both' });
+  .refine((b) => b.title !== undefined || b.scenario !== undefined, { error: 'give a title, a scenario or both' });
 
 export const approveBody = z.strictObject({ comment: typedText(0, 2000).optional() });
 export const returnBody = z.strictObject({
-  comment: z.string({ error: 'required' }).trim().min(1, { message: 'a return needs a comment' }).pipe(freeText(1, 2000)),
+  comment: z.string({ error: 'required' }).trim().min(1, { error: 'a return needs a comment' }).pipe(freeText(1, 2000)),
 });
 export const supersedeBody = z.strictObject({ title: typedText(1, 200).optional() });
 export const publishBody = z.strictObject({ proposal: z.union([z.string().min(1), z.number().int().min(1)]).optional() });
@@ -43,11 +43,11 @@ export const asOfQuery = z.strictObject({ asOf: isoDate.optional() });
 export const changesQuery = z.strictObject({
   since: z
     .string()
-    .regex(/^\d{1,15}$/, { message: 'must be a cursor returned by this feed (or 0)' })
+    .regex(/^\d{1,15}$/, { error: 'must be a cursor returned by this feed (or 0)' })
     .optional(),
   limit: z
     .string()
-    .regex(/^\d{1,4}$/, { message: 'must be a whole number' })
+    .regex(/^\d{1,4}$/, { error: 'must be a whole number' })
     .optional(),
 });
 
@@ -58,9 +58,9 @@ export const importQuery = z.strictObject({
   rateBasis: z.enum(['hourly', 'annual', 'monthly', 'biweekly']).optional(),
   hoursPerYear: z
     .string()
-    .regex(/^\d{1,4}$/, { message: 'must be a whole number' })
+    .regex(/^\d{1,4}$/, { error: 'must be a whole number' })
     .optional(),
-  ratePlaces: z.string().regex(/^\d$/, { message: 'must be a whole number 0-6' }).optional(),
+  ratePlaces: z.string().regex(/^\d$/, { error: 'must be a whole number 0-6' }).optional(),
 });
 
 export const createUserBody = z.strictObject({
@@ -75,7 +75,7 @@ export const changeUserBody = z
     role: z.enum(roles, { error: `must be one of ${roles.join(', ')}` }).optional(),
     units: z.array(unitId).max(500).optional(),
   })
-  .refine((b) => b.role !== undefined || b.units !== undefined, { message: 'give a role, units or both' });
+  .refine((b) => b.role !== undefined || b.units !== undefined, { error: 'give a role, units or both' });
 
 export const createTokenBody = z.strictObject({ label: typedText(0, 200).default('') });
 
@@ -89,10 +89,10 @@ export const auditQuery = z.strictObject({
   unitId: unitId.optional(),
   after: z
     .string()
-    .regex(/^\d{1,15}$/, { message: 'must be a whole number' })
+    .regex(/^\d{1,15}$/, { error: 'must be a whole number' })
     .optional(),
   limit: z
     .string()
-    .regex(/^\d{1,4}$/, { message: 'must be a whole number' })
+    .regex(/^\d{1,4}$/, { error: 'must be a whole number' })
     .optional(),
 });

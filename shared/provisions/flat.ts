@@ -5,11 +5,11 @@ import { defineProvision, label } from './provisionKind.js';
 import { plainMoney } from './wording.js';
 
 const fiscalYearName = z
-  .union([int(1900, 9999), z.string().regex(/^FY\d{4}$/, { message: 'must name a fiscal year such as "FY2027"' })], {
+  .union([int(1900, 9999), z.string().regex(/^FY\d{4}$/, { error: 'must name a fiscal year such as "FY2027"' })], {
     error: (issue) => (issue.input === undefined ? 'is required' : 'must name a fiscal year such as "FY2027" (or 2027)'),
   })
   .transform((fy) => (typeof fy === 'number' ? `FY${fy}` : fy));
-const fiscalYears = z.array(fiscalYearName, { error: requiredField }).min(1, { message: 'name at least one fiscal year' });
+const fiscalYears = z.array(fiscalYearName, { error: requiredField }).min(1, { error: 'name at least one fiscal year' });
 fieldKinds.add(fiscalYears, { kind: 'fiscalYears' });
 
 export const flat = defineProvision({

@@ -6,7 +6,7 @@ import { code, share } from './primitives.js';
 export const UNASSIGNED = 'unassigned';
 
 const fundOrDepartmentCode = code.refine((c) => c !== UNASSIGNED, {
-  message: `"${UNASSIGNED}" is reserved for rows without a fund or department: use another code`,
+  error: `"${UNASSIGNED}" is reserved for rows without a fund or department: use another code`,
 });
 
 export const departmentCode = fundOrDepartmentCode;
@@ -19,7 +19,7 @@ export const fundSchema = z.union(
       .array(z.strictObject({ fund: fundOrDepartmentCode, share }), {
         error: (issue) => (issue.input === undefined ? 'is required' : 'must be a fund code or a list of {fund, share}'),
       })
-      .min(1, { message: 'list at least one fund' })
+      .min(1, { error: 'list at least one fund' })
       .superRefine((parts, ctx) => {
         const seen = new Set<string>();
         let sum = new Decimal(0);

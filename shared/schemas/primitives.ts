@@ -125,9 +125,9 @@ export const int = (min: number, max = Number.MAX_SAFE_INTEGER) =>
   ofKind(
     z
       .number({ error: requiredOr('must be a whole number') })
-      .int({ message: 'must be a whole number' })
-      .min(min, { message: `must be at least ${min}` })
-      .max(max, { message: `must be at most ${max}` }),
+      .int({ error: 'must be a whole number' })
+      .min(min, { error: `must be at least ${min}` })
+      .max(max, { error: `must be at most ${max}` }),
     'int',
   );
 
@@ -158,8 +158,8 @@ export const freeText = (min: number, max: number) =>
   ofKind(
     z
       .string({ error: requiredOr('must be text') })
-      .min(min, { message: min === 1 ? 'must not be empty' : `must be at least ${min} characters` })
-      .max(max, { message: `must be at most ${max} characters` })
+      .min(min, { error: min === 1 ? 'must not be empty' : `must be at least ${min} characters` })
+      .max(max, { error: `must be at most ${max} characters` })
       .superRefine((text, ctx) => {
         const bad = unsafeCharacters(text);
         if (bad.length > 0)
@@ -196,4 +196,4 @@ export const choice = <const T extends readonly [string, ...string[]]>(values: T
 export const bool = () => ofKind(z.boolean({ error: requiredOr('must be true or false') }), 'boolean');
 
 /** A list of class codes a provision is limited to. */
-export const classCodes = (message: string) => ofKind(z.array(code, { error: requiredField }).min(1, { message }), 'classes');
+export const classCodes = (message: string) => ofKind(z.array(code, { error: requiredField }).min(1, { error: message }), 'classes');

@@ -77,8 +77,8 @@ export const classSchema = z.strictObject({
   stepMonths: int(1, 120).default(12),
   steps: z
     .array(positiveDecimal, { error: requiredField })
-    .min(1, { message: 'a class needs at least one step' })
-    .max(MAX_STEPS, { message: `a class has at most ${MAX_STEPS} steps` }),
+    .min(1, { error: 'a class needs at least one step' })
+    .max(MAX_STEPS, { error: `a class has at most ${MAX_STEPS} steps` }),
 });
 
 export const scheduleSchema = z
@@ -89,7 +89,7 @@ export const scheduleSchema = z
       rateBasis: choice(rateBases).default('hourly'),
       hoursPerYear: int(1, 8784).default(2080),
       ratePlaces: int(0, 10).default(2),
-      classes: z.array(classSchema, { error: requiredField }).min(1, { message: 'a schedule needs at least one class' }),
+      classes: z.array(classSchema, { error: requiredField }).min(1, { error: 'a schedule needs at least one class' }),
     },
     { error: requiredField },
   )
@@ -145,10 +145,10 @@ export const rollupSchema = z
   .strictObject({
     name: freeText(1, 100),
     rate: rate.optional(),
-    rates: z.array(datedRate).min(1, { message: 'list at least one dated rate' }).optional(),
+    rates: z.array(datedRate).min(1, { error: 'list at least one dated rate' }).optional(),
     on: choice(rollupBases).default('pensionable'),
     classes: classCodes('list at least one class, or leave classes out for every class').optional(),
-    pensionTiers: z.array(code).min(1, { message: 'list at least one pension tier, or leave pensionTiers out for every row' }).optional(),
+    pensionTiers: z.array(code).min(1, { error: 'list at least one pension tier, or leave pensionTiers out for every row' }).optional(),
   })
   .superRefine((r, ctx) => {
     if ((r.rate === undefined) === (r.rates === undefined)) ctx.addIssue({ code: 'custom', path: ['rate'], message: 'give exactly one of rate or rates' });
@@ -161,7 +161,7 @@ export const assumptionsSchema = z.strictObject(
     socialSecurity: z
       .strictObject({
         rate: rate.default('0.062'),
-        wageBase: z.record(z.string().regex(/^\d{4}$/, { message: 'must be a calendar year such as "2027"' }), positiveDecimal).default({}),
+        wageBase: z.record(z.string().regex(/^\d{4}$/, { error: 'must be a calendar year such as "2027"' }), positiveDecimal).default({}),
       })
       .default({ rate: '0.062', wageBase: {} }),
     medicareRate: rate.default('0.0145'),
@@ -178,7 +178,7 @@ export const proposalSchema = z.strictObject({
   name: freeText(1, 200),
   side: choice(proposalSides).optional(),
   retroPayDate: isoDate.optional(),
-  provisions: z.array(provisionSchema, { error: requiredField }).max(MAX_PROVISIONS, { message: `a proposal has at most ${MAX_PROVISIONS} provisions` }),
+  provisions: z.array(provisionSchema, { error: requiredField }).max(MAX_PROVISIONS, { error: `a proposal has at most ${MAX_PROVISIONS} provisions` }),
 });
 
 const scenarioObject = z.strictObject({
@@ -191,7 +191,7 @@ const scenarioObject = z.strictObject({
   assumptions: assumptionsSchema,
   proposals: z
     .array(proposalSchema)
-    .max(MAX_PROPOSALS, { message: `a scenario has at most ${MAX_PROPOSALS} proposals` })
+    .max(MAX_PROPOSALS, { error: `a scenario has at most ${MAX_PROPOSALS} proposals` })
     .default([]),
 });
 
