@@ -45,7 +45,8 @@
 export { runExcel, type RunExcelOptions } from './run.js';
 export { ExcelStepError, describeOfficeError, excelStep } from './officeError.js';
 export { writeSheetGrid, gridTableAddress, applyCellStyle, columnWidthPoints, type SheetGridWriteOptions, type SheetGridWriteReport } from './sheetGrid.js';
-export { writeTable, readTable, READ_CELLS_PER_REQUEST, type TableSpec, type TableWriteReport, type TableContents } from './tables.js';
+export { writeTable, readTable, type TableSpec, type TableWriteReport, type TableContents } from './tables.js';
+export { READ_CELLS_PER_REQUEST, readInRowChunks } from './rowChunks.js';
 export { writeBlock, type BlockWriteOptions, type BlockWriteReport } from './blockWrite.js';
 export { suspendCalculationUntilNextSync, suspendScreenUpdatingOnce } from './calculation.js';
 export { addColumnChart, type ColumnChartSpec } from './chart.js';

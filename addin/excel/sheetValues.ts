@@ -1,12 +1,19 @@
 import type { SheetValues } from '../../shared/workbook/grid.js';
-import { READ_CELLS_PER_REQUEST } from './tables.js';
+import { READ_CELLS_PER_REQUEST, readInRowChunks } from './rowChunks.js';
 import { excelStep } from './officeError.js';
 
 /**
  * Reads whole sheets as `shared/workbook/` readers take them: values and number formats, row 0
  * being Excel row 1 and column 0 column A (the used range is padded from A1). Sheets the workbook
  * lacks are left out of the answer. Syncs: 1 (find sheets and used ranges) + one per chunk of
- * `cellsPerRequest` cells, so a 10,000-row roster stays under Excel on the web's response cap.
+ * `cellsPerRequest` cells, so a 10,000-row roster stays under Excel on the web's response cap
+ * (smaller chunks where long text passes it: rowChunks.ts).
+ *
+ * The used range is of values only (`getUsedRangeOrNullObject(true)`). Excel's own "is the smallest
+ * range that encompasses any cells that have a value or formatting assigned to them"
+ * (https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-getusedrangeornullobject-member(1)),
+ * so a column formatted as Text or a filled banner would add empty rows and columns, and a sheet
+ * that holds formatting only would not read as empty.
  */
 export async function readSheetValues(
   context: Excel.RequestContext,
@@ -22,7 +29,7 @@ export async function readSheetValues(
     await context.sync();
     const present = probes.filter((p) => !p.sheet.isNullObject);
     const used = present.map((p) => {
-      const range = p.sheet.getUsedRangeOrNullObject();
+      const range = p.sheet.getUsedRangeOrNullObject(true);
       range.load('isNullObject,rowIndex,columnIndex,rowCount,columnCount');
       return { ...p, range };
     });
@@ -45,25 +52,24 @@ export async function readSheetValues(
       cells.push([]);
       formats.push([]);
     }
-    const perChunk = Math.max(1, Math.floor(cellsPerRequest / Math.max(1, width)));
-    for (let start = 0; start < range.rowCount; start += perChunk) {
-      const count = Math.min(perChunk, range.rowCount - start);
-      await excelStep(`read rows ${top + start + 1}–${top + start + count} of "${name}"`, async () => {
+    const chunks = await readInRowChunks(range.rowCount, width, cellsPerRequest, (start, count) =>
+      excelStep(`read rows ${top + start + 1}–${top + start + count} of "${name}"`, async () => {
         const chunk = sheet.getRangeByIndexes(top + start, left, count, width);
         chunk.load('values,numberFormat');
         await context.sync();
-        const values = chunk.values as unknown[][];
         const numberFormats = chunk.numberFormat as unknown[][];
-        values.forEach((row, i) => {
-          cells.push(pad(row, null));
-          formats.push(
-            pad(
-              (numberFormats[i] ?? []).map((f) => (typeof f === 'string' ? f : null)),
-              null,
-            ),
-          );
-        });
-      });
+        return (chunk.values as unknown[][]).map((row, i) => ({
+          values: pad(row, null),
+          formats: pad(
+            (numberFormats[i] ?? []).map((f) => (typeof f === 'string' ? f : null)),
+            null,
+          ),
+        }));
+      }),
+    );
+    for (const row of chunks) {
+      cells.push(row.values);
+      formats.push(row.formats);
     }
     out.push({ name, cells, formats });
   }

@@ -3,6 +3,7 @@ import { blockWidth, type CellBlock, type CellPosition, type CellValue } from '.
 import { writeBlock, type BlockWriteOptions, type BlockWriteReport } from './blockWrite.js';
 import { checkSheetName } from './sheets.js';
 import { describeOfficeError, excelStep } from './officeError.js';
+import { READ_CELLS_PER_REQUEST, readInRowChunks } from './rowChunks.js';
 
 export interface TableSpec {
   sheetName: string;
@@ -80,9 +81,6 @@ export interface TableContents {
   rows: CellValue[][];
 }
 
-/** Cells read per request: at ~40 bytes a cell this stays well under Excel on the web's 5 MB response cap. */
-export const READ_CELLS_PER_REQUEST = 50_000;
-
 /**
  * Reads a table's header and data rows as values (numbers as numbers, dates as Excel serials,
  * text as text), in row chunks that fit in one response. Syncs: 2 + one per chunk.
@@ -108,15 +106,12 @@ export async function readTable(context: Excel.RequestContext, tableName: string
     await context.sync();
     const header = (headerRange.values[0] ?? []).map((v) => String(v));
     const columns = body.columnCount;
-    const perChunk = Math.max(1, Math.floor(cellsPerRequest / Math.max(1, columns)));
-    const rows: CellValue[][] = [];
-    for (let start = 0; start < body.rowCount; start += perChunk) {
-      const count = Math.min(perChunk, body.rowCount - start);
+    const rows = await readInRowChunks(body.rowCount, columns, cellsPerRequest, async (start, count) => {
       const chunk = worksheet.getRangeByIndexes(body.rowIndex + start, body.columnIndex, count, columns);
       chunk.load('values');
       await context.sync();
-      rows.push(...(chunk.values as CellValue[][]));
-    }
+      return chunk.values as CellValue[][];
+    });
     const address = blockAddress({ row: body.rowIndex - 1, column: body.columnIndex }, body.rowCount + 1, columns);
     return { sheetName: worksheet.name, address, header, rows: dropEmptyTrailingRow(rows) };
   });

@@ -150,6 +150,9 @@ function checkIfMatch(model: CostModelRecord, ifMatch: string | undefined, actor
     return;
   }
   const tags = ifMatch.split(',').map((t) => t.trim());
+  // "*" matches any revision (RFC 9110 §13.1.1): a person would approve whatever is current, read or not.
+  if ('role' in actor && tags.includes('*'))
+    throw preconditionRequired(`If-Match: * names no revision: send the ETag of the revision you read (now ${costModelEtag(model)}), so you act on exactly that revision`);
   if (!tags.includes('*') && !tags.includes(costModelEtag(model))) {
     throw preconditionFailed(`the cost model has changed since you read it: it is now at version ${model.revision} (ETag ${costModelEtag(model)})`);
   }

@@ -82,6 +82,52 @@ describe('the strict Excel double', () => {
     expect(excel.model.stats.delayedForCellEdit).toBe(1);
   });
 
+  it('the used range takes in formatted cells unless asked for values only; a sheet of formatting only is not empty', async () => {
+    const excel = strictDouble();
+    excel.paste('Sheet1', 'A1', [[1]]);
+    await excel.Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Sheet1');
+      sheet.getRange('C5').numberFormat = [['@']];
+      sheet.getRange('E2').format.fill.color = '#FCE4E4';
+      const blank = context.workbook.worksheets.add('Formatted only');
+      blank.getRange('B2').numberFormat = [['@']];
+      await context.sync();
+      const used = sheet.getUsedRangeOrNullObject();
+      const values = sheet.getUsedRangeOrNullObject(true);
+      const formattedOnly = blank.getUsedRangeOrNullObject();
+      const formattedOnlyValues = blank.getUsedRangeOrNullObject(true);
+      for (const range of [used, values, formattedOnly]) range.load('rowIndex,columnIndex,rowCount,columnCount');
+      await context.sync();
+      expect([used.rowCount, used.columnCount]).toEqual([5, 5]);
+      expect([values.rowCount, values.columnCount]).toEqual([1, 1]);
+      expect([formattedOnly.isNullObject, formattedOnly.rowIndex, formattedOnly.columnIndex]).toEqual([false, 1, 1]);
+      expect(formattedOnlyValues.isNullObject).toBe(true);
+    });
+  });
+
+  it('a read whose response passes 5 MB fails the sync with ResponsePayloadSizeLimitExceeded', async () => {
+    const excel = strictDouble();
+    // 1,000 rows × 6 cells of 1,000 characters: 6 MB of values, under the 5,000,000-cell cap.
+    const text = 'x'.repeat(1000);
+    excel.paste('Sheet1', 'A1', Array.from({ length: 1000 }, () => Array.from({ length: 6 }, () => text)));
+    const refused = await excel.Excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem('Sheet1').getRange('A1:F1000');
+      range.load('values');
+      return context.sync().then(
+        () => null,
+        (error: { code?: string }) => error.code,
+      );
+    });
+    expect(refused).toBe('ResponsePayloadSizeLimitExceeded');
+    const half = await excel.Excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem('Sheet1').getRange('A1:F500');
+      range.load('values');
+      await context.sync();
+      return range.values.length;
+    });
+    expect(half).toBe(500);
+  });
+
   it('answers isSetSupported from a configurable set', () => {
     const excel = strictDouble();
     const { requirements } = excel.officeContext;

@@ -36,6 +36,9 @@ export interface StrictDouble {
   block(sheet: string, address: string): unknown[][] | undefined;
   cellFormat(sheet: string, address: string): { numberFormat: string; style: Record<string, unknown> };
   columnWidth(sheet: string, columnLetters: string): number | undefined;
+  pageLayout(
+    sheet: string,
+  ): { orientation: string; zoom: Record<string, number | null>; titleRows: string | null; headers: Record<string, string>; pageBreaks: number[] } | undefined;
   table(name: string): { name: string; sheet: string; address: string; style: string } | null;
   failNextSync(code: string, message?: string): void;
   startCellEdit(): void;

@@ -144,7 +144,7 @@ describe('cost model lifecycle over HTTP', () => {
     expect((await as('manager2')('POST', `/cost-models/${successor.body.id}/approve`, {}, { 'if-match': resubmitted.headers.get('etag')! })).status).toBe(200);
   });
 
-  it('requires If-Match (428) on submit, approve, return, supersede and publish, changing nothing', async () => {
+  it('requires If-Match naming a revision (428 without it or with *) on submit, approve, return, supersede and publish, changing nothing', async () => {
     const created = await as('analyst')('POST', '/cost-models', { unitId: 'A', title: 'unconditional', scenario: sampleScenario('A') });
     const mid = created.body.id;
     const submit = await as('analyst')('POST', `/cost-models/${mid}/submit`);
@@ -153,7 +153,12 @@ describe('cost model lifecycle over HTTP', () => {
     expect(submit.body.detail).toContain(`"${mid}.1"`);
     expect((await as('analyst')('POST', `/cost-models/${mid}/submit`, undefined, { 'if-match': `"${mid}.1"` })).status).toBe(200);
     expect((await as('manager')('POST', `/cost-models/${mid}/approve`, {})).status).toBe(428);
+    // "*" matches any revision: it would approve whatever is current, read or not.
+    const wildcard = await as('manager')('POST', `/cost-models/${mid}/approve`, {}, { 'if-match': '*' });
+    expect(wildcard.status).toBe(428);
+    expect(wildcard.body.detail).toBe(`If-Match: * names no revision: send the ETag of the revision you read (now "${mid}.2"), so you act on exactly that revision`);
     expect((await as('manager')('POST', `/cost-models/${mid}/return`, { comment: 'x' })).status).toBe(428);
+    expect((await as('manager')('POST', `/cost-models/${mid}/return`, { comment: 'x' }, { 'if-match': `*, "${mid}.2"` })).status).toBe(428);
     expect((await as('negotiator')('GET', `/cost-models/${mid}`)).body).toMatchObject({ state: 'submitted', version: 2 });
     const approved = await as('manager')('POST', `/cost-models/${mid}/approve`, {}, { 'if-match': `"${mid}.2"` });
     expect(approved.status).toBe(200);

@@ -1,10 +1,11 @@
 // The add-in writes the Summary (native clustered column chart over the fiscal years only) and the
 // Disclosure sheets with live formulas and print settings, through addin/excel on a fake Excel.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { writeReportSheets } from '../../addin/excel/reportSheets.js';
 import { costScenario } from '../../shared/index.js';
 import { costingReportSheets } from '../../shared/reports/reportSheet.js';
 import { FakeExcel, type FakeSheet } from '../addin/fakeExcel.js';
+import { strictDouble, uninstallOffice } from '../addin/strictDouble.js';
 import { fundedScenario } from './fundedScenario.js';
 
 const engineReports12 = costScenario(fundedScenario()).positions !== undefined;
@@ -59,4 +60,28 @@ describe.skipIf(!engineReports12)('the add-in\u2019s Summary and Disclosure shee
       expect(printed.headers.leftHeader!.length).toBeLessThanOrEqual(70);
     }
   });
+
+  it('against the strict double, which checks print settings as Excel does (ExcelApi 1.9): the same layout, page breaks where the grid asks', async () => {
+    const scenario = fundedScenario();
+    const result = costScenario(scenario);
+    const { sheets } = costingReportSheets(result, scenario, { model: { title: 'FY27', state: 'draft' }, timeZone: 'UTC' });
+    const excel = strictDouble({ installOffice: true });
+    await excel.Excel.run((context) => writeReportSheets(context, sheets));
+    for (const grid of sheets) {
+      const printed = excel.pageLayout(grid.name)!;
+      expect(printed.orientation).toBe(grid.print.landscape ? 'Landscape' : 'Portrait');
+      expect(printed.zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: grid.print.onePage ? 1 : 0 });
+      expect(printed.titleRows).toBe(`$${grid.print.titleRows[0]}:$${grid.print.titleRows[1]}`);
+      expect(printed.headers).toMatchObject({ rightHeader: 'FY27', rightFooter: 'Page &P of &N', leftFooter: 'Draft' });
+      expect(printed.pageBreaks).toEqual(grid.print.pageBreaksBefore.filter((row) => row > 1));
+    }
+    // An Excel before 1.9 gets the same sheets without print settings, not a failed write.
+    const older = strictDouble({ installOffice: true });
+    older.supportSets({ ExcelApi: '1.8' });
+    await older.Excel.run((context) => writeReportSheets(context, sheets));
+    expect(older.pageLayout('Summary')).toMatchObject({ orientation: 'Portrait', titleRows: null, pageBreaks: [] });
+    expect(older.cell('Summary', 'A1')).toBe(excel.cell('Summary', 'A1'));
+  });
 });
+
+afterEach(() => uninstallOffice());

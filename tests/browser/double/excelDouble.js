@@ -26,8 +26,9 @@
  * - `Office.context.requirements.isSetSupported(name, version)` answers from a configurable set
  *   (`supportSets({ExcelApi: '1.7'})`), as an older Excel would
  *   (https://learn.microsoft.com/office/dev/add-ins/develop/specify-api-requirements-runtime).
- * Each sync's payload is measured; one over 5 MB fails with RequestPayloadSizeLimitExceeded, as
- * Excel on the web does. Values typed into General cells are converted the way Excel converts them
+ * Each sync's request and response are measured (their JSON in UTF-8 bytes); one over 5 MB fails
+ * with RequestPayloadSizeLimitExceeded or ResponsePayloadSizeLimitExceeded, as Excel on the web
+ * does. The used range counts formatted cells unless asked for values only, as Excel's does. Values typed into General cells are converted the way Excel converts them
  * (numbers, ISO dates to serials, TRUE/FALSE). Formulas are evaluated (SUM, ROUND, IF, + - * /,
  * comparisons), so totals read back as Excel would show them.
  *
@@ -41,6 +42,11 @@
   const MAX_REQUEST_BYTES = 5 * 1024 * 1024;
   const MAX_ROWS = 1048576;
   const MAX_COLUMNS = 16384;
+
+  const utf8 = new TextEncoder();
+  function utf8Bytes(value) {
+    return utf8.encode(JSON.stringify(value)).length;
+  }
 
   class OfficeError extends Error {
     constructor(code, message, location) {
@@ -140,7 +146,7 @@
   };
 
   function makeSheet(name) {
-    return { name, cells: new Map(), charts: [], protected: false, freeze: null, columnWidths: {}, styles: new Map(), visible: true };
+    return { name, cells: new Map(), charts: [], protected: false, freeze: null, columnWidths: {}, styles: new Map(), visible: true, print: newPrint() };
   }
   function newSheet(name) {
     const sheet = makeSheet(name);
@@ -372,6 +378,7 @@
       /** The batch: commands run in order at the next sync. */
       this.queue = [];
       this.pendingBytes = 0;
+      this.responseBytes = 0;
       this.writes = false;
       this.suspendedCalculation = false;
       this.delayForCellEdit = Boolean(options && options.delayForCellEdit);
@@ -392,12 +399,18 @@
       this.writes = true;
       this.queue.push(command);
     }
+    /** A request's size as it travels: its JSON in UTF-8 bytes. */
     addBytes(value) {
-      this.pendingBytes += JSON.stringify(value).length;
+      this.pendingBytes += utf8Bytes(value);
+    }
+    /** What a load sends back, measured the same way, against the same 5 MB cap (counted at the sync). */
+    addResponseBytes(value) {
+      this.responseBytes += utf8Bytes(value);
     }
     async sync() {
       model.stats.syncs++;
       const bytes = this.pendingBytes;
+      this.responseBytes = 0;
       const commands = this.queue;
       const writes = this.writes;
       const suspended = this.suspendedCalculation;
@@ -427,6 +440,11 @@
         throw new OfficeError('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit (${bytes} bytes).`);
       if (writes && !suspended) model.stats.writesWithoutSuspendedCalculation++;
       for (const command of commands) command();
+      // "Excel on the web has a payload size limit for requests and responses of 5MB. RichAPI.Error
+      // will be thrown if that limit is exceeded"
+      // (https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins).
+      if (this.responseBytes > MAX_REQUEST_BYTES)
+        throw new OfficeError('ResponsePayloadSizeLimitExceeded', `The response payload size has exceeded the limit (${this.responseBytes} bytes).`);
     }
   }
 
@@ -577,6 +595,8 @@
       this.charts = new ChartCollection(ctx, sheet);
       this.protection = new ProtectionProxy(ctx, sheet);
       this.freezePanes = new FreezePanesProxy(ctx, sheet);
+      this.pageLayout = new PageLayoutProxy(ctx, sheet);
+      this.horizontalPageBreaks = new PageBreakCollection(ctx, sheet);
     }
     get isNullObject() {
       this._needSynced('isNullObject');
@@ -604,27 +624,37 @@
       if (rows < 1 || cols < 1) this._ctx.queueError(new OfficeError('InvalidArgument', `getRangeByIndexes(${r0}, ${c0}, ${rows}, ${cols})`));
       return new RangeProxy(this._ctx, this._sheet, { r0, c0, rows, cols });
     }
-    getUsedRangeOrNullObject() {
+    /**
+     * "The used range is the smallest range that encompasses any cells that have a value or
+     * formatting assigned to them. If the entire worksheet is blank, this function will return a
+     * null object"; `valuesOnly` "considers only cells with values as used cells (ignores formatting)"
+     * (https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-getusedrangeornullobject-member(1)).
+     * Formatting here: a number format other than General, or a font, fill or border.
+     */
+    getUsedRangeOrNullObject(valuesOnly = false) {
       const sheet = this._sheet;
       let r0 = Infinity;
       let c0 = Infinity;
       let r1 = -1;
       let c1 = -1;
+      const use = (k) => {
+        const [r, c] = k.split(',').map(Number);
+        r0 = Math.min(r0, r);
+        c0 = Math.min(c0, c);
+        r1 = Math.max(r1, r);
+        c1 = Math.max(c1, c);
+      };
       if (sheet) {
         for (const [k, cell] of sheet.cells) {
-          if (cell.value === '' && !cell.formula) continue;
-          const [r, c] = k.split(',').map(Number);
-          r0 = Math.min(r0, r);
-          c0 = Math.min(c0, c);
-          r1 = Math.max(r1, r);
-          c1 = Math.max(c1, c);
+          if (cell.value !== '' || cell.formula || (!valuesOnly && cell.numberFormat !== 'General')) use(k);
         }
+        if (!valuesOnly) for (const k of sheet.styles.keys()) use(k);
       }
       if (r1 < 0) return nullable(new RangeProxy(this._ctx, sheet, { r0: 0, c0: 0, rows: 1, cols: 1 }), true);
       return new RangeProxy(this._ctx, sheet, { r0, c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 });
     }
-    getUsedRange() {
-      const used = this.getUsedRangeOrNullObject();
+    getUsedRange(valuesOnly = false) {
+      const used = this.getUsedRangeOrNullObject(valuesOnly);
       return used._isNull ? new RangeProxy(this._ctx, this._sheet, { r0: 0, c0: 0, rows: 1, cols: 1 }) : used;
     }
     activate() {
@@ -670,6 +700,91 @@
     unprotect() {
       const sheet = this._sheet;
       this._ctx.enqueue(() => (sheet.protected = false));
+    }
+  }
+
+  /** A sheet's print settings as Excel starts them: portrait, 100%, no print titles, headers, footers or breaks. */
+  function newPrint() {
+    return { orientation: 'Portrait', zoom: { scale: 100 }, titleRows: null, headers: {}, pageBreaks: [] };
+  }
+
+  /**
+   * Print settings (ExcelApi 1.9, https://learn.microsoft.com/javascript/api/excel/excel.pagelayout):
+   * orientation "Portrait" or "Landscape" (Excel.PageOrientation); zoom either a scale of 10 to 400 or
+   * pages to fit across and down, whole numbers — 0 for "as many as needed", the OOXML
+   * `fitToHeight="0"` Excel writes for "fit all columns on one page" (PageLayoutZoomOptions,
+   * https://learn.microsoft.com/javascript/api/excel/excel.pagelayoutzoomoptions); print title rows as
+   * whole rows ("$1:$3"); the six header and footer sections of every page (Excel.HeaderFooter).
+   * On an Excel older than 1.9 each fails its batch with ApiNotFound.
+   */
+  class PageLayoutProxy extends ClientObject {
+    constructor(ctx, sheet) {
+      super(ctx);
+      this._sheet = sheet;
+      const section = (name) => (value) => this._set(`headersFooters.defaultForAllPages.${name}`, () => (this._sheet.print.headers[name] = String(value)));
+      const sections = ['leftHeader', 'centerHeader', 'rightHeader', 'leftFooter', 'centerFooter', 'rightFooter'];
+      this.headersFooters = { defaultForAllPages: accessor(Object.fromEntries(sections.map((name) => [name, section(name)]))) };
+    }
+    _set(member, store) {
+      if (!this._sheet || !requireSet(this._ctx, '1.9', `pageLayout.${member}`)) return;
+      this._ctx.enqueue(store);
+    }
+    set orientation(value) {
+      if (value !== 'Portrait' && value !== 'Landscape') {
+        this._ctx.queueError(new OfficeError('InvalidArgument', `The argument is invalid or missing or has an incorrect format (orientation "${value}").`));
+        return;
+      }
+      this._set('orientation', () => (this._sheet.print.orientation = value));
+    }
+    set zoom(options) {
+      const whole = (v) => v === undefined || v === null || (Number.isInteger(v) && v >= 0);
+      const valid =
+        options !== null &&
+        typeof options === 'object' &&
+        Object.keys(options).every((k) => ['scale', 'horizontalFitToPages', 'verticalFitToPages'].includes(k)) &&
+        (options.scale === undefined || options.scale === null || (typeof options.scale === 'number' && options.scale >= 10 && options.scale <= 400)) &&
+        whole(options.horizontalFitToPages) &&
+        whole(options.verticalFitToPages);
+      if (!valid) {
+        this._ctx.queueError(
+          new OfficeError('InvalidArgument', `The argument is invalid or missing or has an incorrect format (zoom ${JSON.stringify(options)}).`),
+        );
+        return;
+      }
+      this._set('zoom', () => (this._sheet.print.zoom = { ...options }));
+    }
+    setPrintTitleRows(rows) {
+      const match = /^\$?(\d+):\$?(\d+)$/.exec(String(rows));
+      if (!match || Number(match[1]) < 1 || Number(match[2]) < Number(match[1]) || Number(match[2]) > MAX_ROWS) {
+        this._ctx.queueError(new OfficeError('InvalidArgument', `The argument is invalid or missing or has an incorrect format (print title rows "${rows}").`));
+        return;
+      }
+      this._set('setPrintTitleRows', () => (this._sheet.print.titleRows = `$${match[1]}:$${match[2]}`));
+    }
+  }
+
+  /** Manual page breaks (ExcelApi 1.9, https://learn.microsoft.com/javascript/api/excel/excel.pagebreakcollection). */
+  class PageBreakCollection extends ClientObject {
+    constructor(ctx, sheet) {
+      super(ctx);
+      this._sheet = sheet;
+    }
+    add(range) {
+      const sheet = this._sheet;
+      if (!sheet || !requireSet(this._ctx, '1.9', 'horizontalPageBreaks.add')) return;
+      let at;
+      try {
+        at = typeof range === 'string' ? parseAddress(range) : range._area;
+      } catch (error) {
+        this._ctx.queueError(error);
+        return;
+      }
+      this._ctx.enqueue(() => sheet.print.pageBreaks.push(at.r0 + 1));
+    }
+    removePageBreaks() {
+      const sheet = this._sheet;
+      if (!sheet || !requireSet(this._ctx, '1.9', 'horizontalPageBreaks.removePageBreaks')) return;
+      this._ctx.enqueue(() => (sheet.print.pageBreaks = []));
     }
   }
 
@@ -766,7 +881,7 @@
       const all = names.includes('*');
       if (all && this._area.rows * this._area.cols > 100000) return;
       for (const property of ['values', 'formulas', 'numberFormat', 'text']) {
-        if (all || names.includes(property)) this._cached(property, () => this[`_${property}Grid`]());
+        if (all || names.includes(property)) this._ctx.addResponseBytes(this._cached(property, () => this[`_${property}Grid`]()));
       }
     }
     _valuesGrid() {
@@ -1329,6 +1444,11 @@
       const at = parseCell(address);
       const cell = sheet && cellOf(sheet, at.r, at.c);
       return { numberFormat: cell ? cell.numberFormat : 'General', style: (sheet && sheet.styles.get(key(at.r, at.c))) || {} };
+    },
+    /** A sheet's print settings, for assertions: {orientation, zoom, titleRows, headers, pageBreaks (rows a page starts at)}. */
+    pageLayout(sheetName) {
+      const sheet = findSheet(sheetName);
+      return sheet ? JSON.parse(JSON.stringify(sheet.print)) : undefined;
     },
     columnWidth(sheetName, letters) {
       const sheet = findSheet(sheetName);
