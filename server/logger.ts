@@ -23,24 +23,67 @@ export function createLogger(level: string, destination?: pino.DestinationStream
   );
 }
 
-/** Query parameters that carry credentials (OAuth codes, tokens sent in URLs by mistake). */
-const SECRET_QUERY_PARAMETERS = ['access_token', 'token', 'code', 'id_token', 'refresh_token'];
+/**
+ * Query parameters that carry credentials (OAuth codes, tokens and keys sent in URLs by mistake),
+ * compared by their name lowercased without punctuation or a `[]` suffix: `access_token`,
+ * `accessToken`, `access_token[]` and `ACCESS-TOKEN` are one name.
+ */
+const SECRET_QUERY_PARAMETERS = new Set([
+  'accesstoken',
+  'token',
+  'code',
+  'idtoken',
+  'refreshtoken',
+  'apikey',
+  'apitoken',
+  'bearer',
+  'authorization',
+  'password',
+  'secret',
+  'clientsecret',
+]);
 
-/** A query that may name one of them (a superset, also any percent-encoded name: the parameters are then read exactly). */
-const MAY_NAME_SECRET = new RegExp(`${SECRET_QUERY_PARAMETERS.join('|')}|%`, 'i');
+/** A query that may name one of them (a superset, also any percent-encoded name: the names are then read exactly). */
+const MAY_NAME_SECRET = /token|code|key|bearer|auth|pass|secret|%/i;
 
-/** A request URL as it may be logged: secret query values replaced by REDACTED. */
-export function loggableUrl(url: string): string {
-  const query = url.indexOf('?');
-  // Most queries (?asOf=… on every pull) name no secret: they are logged without being parsed.
-  if (query < 0 || !MAY_NAME_SECRET.test(url.slice(query + 1))) return url;
-  const params = new URLSearchParams(url.slice(query + 1));
-  let redacted = false;
-  for (const name of [...params.keys()]) {
-    if (SECRET_QUERY_PARAMETERS.includes(name.toLowerCase())) {
-      params.set(name, 'REDACTED');
-      redacted = true;
-    }
+/**
+ * This server's API tokens wherever they are in a URL — a path, a parameter of any name, after a
+ * `;` — found by their prefix (apiTokens.ts: `bct_` and base64url), the underscore encoded or not.
+ */
+const API_TOKEN = /(?<![\w%-])bct(?:_|%5f)[\w.~%-]*/gi;
+
+function secretParameter(rawName: string): boolean {
+  let name = rawName;
+  try {
+    name = decodeURIComponent(rawName.replace(/\+/g, ' '));
+  } catch {
+    // A malformed escape: compared as it came.
   }
-  return redacted ? `${url.slice(0, query)}?${params.toString()}` : url;
+  return SECRET_QUERY_PARAMETERS.has(
+    name
+      .replace(/\[.*$/, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, ''),
+  );
+}
+
+/**
+ * A request URL as it may be logged: API tokens anywhere replaced by `bct_REDACTED`, and the values
+ * of secret query parameters (separated by `&` or `;`) by `REDACTED`; the rest as it came.
+ */
+export function loggableUrl(url: string): string {
+  API_TOKEN.lastIndex = 0;
+  const withoutTokens = API_TOKEN.test(url) ? url.replace(API_TOKEN, 'bct_REDACTED') : url;
+  const query = withoutTokens.indexOf('?');
+  // Most queries (?asOf=… on every pull) name no secret: they are logged without being split.
+  if (query < 0 || !MAY_NAME_SECRET.test(withoutTokens.slice(query + 1))) return withoutTokens;
+  // Separators kept at the odd indices, so the query is rebuilt as it came.
+  const parts = withoutTokens.slice(query + 1).split(/([&;])/);
+  for (let i = 0; i < parts.length; i += 2) {
+    const equals = parts[i]!.indexOf('=');
+    if (equals < 0) continue;
+    const name = parts[i]!.slice(0, equals);
+    if (secretParameter(name)) parts[i] = `${name}=REDACTED`;
+  }
+  return `${withoutTokens.slice(0, query + 1)}${parts.join('')}`;
 }

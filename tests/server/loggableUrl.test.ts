@@ -10,8 +10,25 @@ describe('loggableUrl', () => {
 
   it('redacts secret values, whatever the case or encoding of their names', () => {
     expect(loggableUrl('/x?Access_Token=abc&view=full')).toBe('/x?Access_Token=REDACTED&view=full');
-    expect(loggableUrl('/x?%74oken=abc')).toBe('/x?token=REDACTED');
+    expect(loggableUrl('/x?%74oken=abc')).toBe('/x?%74oken=REDACTED');
     expect(loggableUrl('/x?a=1&CODE=s3cr3t')).toBe('/x?a=1&CODE=REDACTED');
     expect(loggableUrl('/x?a=%20b')).toBe('/x?a=%20b');
+  });
+
+  it('redacts the common spellings of a secret parameter, after ; as after &', () => {
+    expect(loggableUrl('/x?accessToken=abc&access_token[]=def&ACCESS-TOKEN=ghi')).toBe('/x?accessToken=REDACTED&access_token[]=REDACTED&ACCESS-TOKEN=REDACTED');
+    expect(loggableUrl('/x?a=1;api_key=k1;apikey=k2&bearer=b&password=p')).toBe('/x?a=1;api_key=REDACTED;apikey=REDACTED&bearer=REDACTED&password=REDACTED');
+    expect(loggableUrl('/x?access_token%5B%5D=abc')).toBe('/x?access_token%5B%5D=REDACTED');
+    expect(loggableUrl('/x?keyword=budget&codes=PO')).toBe('/x?keyword=budget&codes=PO');
+  });
+
+  it('redacts an API token wherever it is: in the path, under any name, encoded', () => {
+    const token = 'bct_Zm9vYmFyLWJhei1xdXV4_0123456789abcdefABCDEF-';
+    expect(loggableUrl(`/api/v1/cost-models/${token}`)).toBe('/api/v1/cost-models/bct_REDACTED');
+    expect(loggableUrl(`/x?x=${token}&asOf=2026-01-01`)).toBe('/x?x=bct_REDACTED&asOf=2026-01-01');
+    expect(loggableUrl(`/x?q=${token.replace('_', '%5F')}`)).toBe('/x?q=bct_REDACTED');
+    expect(loggableUrl(`/x?a=1;t=${token}`)).toBe('/x?a=1;t=bct_REDACTED');
+    // Not a token: the prefix inside a longer word.
+    expect(loggableUrl('/api/v1/units/abct_1/schedules/current')).toBe('/api/v1/units/abct_1/schedules/current');
   });
 });
