@@ -9,6 +9,7 @@ import { approveBody, costModelListQuery, publishBody, returnBody, submitBody, s
 import {
   approveCostModel,
   approvedRevisionNamed,
+  checkCostModelIntact,
   costModelAuditEvents,
   costModelShown,
   draftCostModel,
@@ -61,13 +62,13 @@ export function costModelRoutes(ctx: AppContext): Router {
 
   router.get('/cost-models/:id', async (req, res) => {
     const principal = principalOf(req);
-    const model = await visibleCostModel(ctx.store, principal, req.params.id);
+    const model = await visibleCostModel(ctx.store, principal, req.params.id, { checked: false });
     const etag = costModelEtag(model);
     if (notModified(req, etag)) {
       res.status(304).set('ETag', etag).end();
       return;
     }
-    await sendModel(res, model);
+    await sendModel(res, checkCostModelIntact(model));
   });
 
   router.put('/cost-models/:id', roleGate(['analyst']), modelBody, async (req, res) => {

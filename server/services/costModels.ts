@@ -4,7 +4,7 @@ import { addMonths, parseDay } from '../../shared/dates.js';
 import type { Scenario } from '../../shared/schemas/scenario.js';
 import type { CostingResult } from '../../shared/result.js';
 import { costingResultJson } from '../../shared/resultJson.js';
-import type { AuditEventRecord, CostModelRecord, CostModelState, Store } from '../store/store.js';
+import { checkCostModelIntact, type AuditEventRecord, type CostModelRecord, type CostModelState, type Store } from '../store/store.js';
 import { cannotCost, conflict, forbidden, invalidInput, notFound, preconditionFailed, preconditionRequired } from './domainErrors.js';
 import { recordAudit, type SystemActor } from './auditTrail.js';
 import { costModelContentHash } from './contentHash.js';
@@ -132,10 +132,19 @@ export async function costModelAuditEvents(store: Store, principal: Principal, i
 }
 
 /** Loads a model the caller may see: out-of-scope models are reported as absent. */
-export async function visibleCostModel(store: Store, principal: Principal | undefined, id: string): Promise<CostModelRecord> {
-  const model = await store.getCostModel(id);
+/** For a route that answers 304 first: the check visibleCostModel leaves to it. */
+export { checkCostModelIntact };
+
+/**
+ * A model the caller may see. An approved one is checked against its content hash (a mismatch is
+ * TamperedRecordError, never served) only once the caller is known to see it — someone out of scope
+ * learns nothing, not even that it exists — and only when `checked` (a caller that may answer 304
+ * checks with checkCostModelIntact before it serves the body).
+ */
+export async function visibleCostModel(store: Store, principal: Principal | undefined, id: string, options = { checked: true }): Promise<CostModelRecord> {
+  const model = await store.getCostModel(id, { checked: false });
   if (!model || (principal && !inScope(principal, model.unitId))) throw notFound(`no cost model ${id}`);
-  return model;
+  return options.checked ? checkCostModelIntact(model) : model;
 }
 
 /**
@@ -152,7 +161,9 @@ function checkIfMatch(model: CostModelRecord, ifMatch: string | undefined, actor
   const tags = ifMatch.split(',').map((t) => t.trim());
   // "*" matches any revision (RFC 9110 §13.1.1): a person would approve whatever is current, read or not.
   if ('role' in actor && tags.includes('*'))
-    throw preconditionRequired(`If-Match: * names no revision: send the ETag of the revision you read (now ${costModelEtag(model)}), so you act on exactly that revision`);
+    throw preconditionRequired(
+      `If-Match: * names no revision: send the ETag of the revision you read (now ${costModelEtag(model)}), so you act on exactly that revision`,
+    );
   if (!tags.includes('*') && !tags.includes(costModelEtag(model))) {
     throw preconditionFailed(`the cost model has changed since you read it: it is now at version ${model.revision} (ETag ${costModelEtag(model)})`);
   }
@@ -164,7 +175,7 @@ function requireState(model: CostModelRecord, allowed: readonly CostModelState[]
 
 /** After a conditional update lost a race: 412 for a client that named a version, 409 otherwise. */
 async function lostRace(store: Store, id: string, ifMatch: string | undefined): Promise<never> {
-  const now = await store.getCostModel(id);
+  const now = await store.getCostModel(id, { checked: false });
   if (ifMatch !== undefined) throw preconditionFailed(`the cost model was changed by someone else (now version ${now?.revision ?? '?'})`);
   throw conflict(`the cost model was changed by someone else while this request ran (now ${now?.state ?? 'gone'}, version ${now?.revision ?? '?'})`);
 }
@@ -355,7 +366,8 @@ const AUTHORING_ACTIONS = new Set(['cost-model.created', 'cost-model.updated', '
  */
 async function authorsOf(store: Store, model: CostModelRecord): Promise<Set<string>> {
   const authors = new Set<string>();
-  for (let m: CostModelRecord | undefined = model; m; m = m.supersedesId ? await store.getCostModel(m.supersedesId) : undefined) {
+  // Who wrote them is all that is read of the predecessors: their content is not served here.
+  for (let m: CostModelRecord | undefined = model; m; m = m.supersedesId ? await store.getCostModel(m.supersedesId, { checked: false }) : undefined) {
     authors.add(m.createdBy);
     if (m.submittedBy) authors.add(m.submittedBy);
     for (const event of await store.listAudit({ entityType: 'cost-model', entityId: m.id, limit: 100_000 })) {

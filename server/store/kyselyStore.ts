@@ -1,10 +1,10 @@
 import { CompiledQuery, sql, type Kysely, type Selectable, type Transaction } from 'kysely';
-import { auditEventHash, GENESIS_HASH, storedCostModelIntact } from '../services/contentHash.js';
+import { auditEventHash, GENESIS_HASH } from '../services/contentHash.js';
 import type { Database, CostModelsTable, ScheduleVersionsTable, AuditEventsTable } from './tables.js';
 import type { StoreKind } from './storeKind.js';
 import {
+  checkCostModelIntact,
   DuplicateKeyError,
-  TamperedRecordError,
   type AuditEventRecord,
   type AuditFilter,
   type CostModelChange,
@@ -283,18 +283,11 @@ export class KyselyStore implements Store {
     await this.insertOnce(`cost model ${model.id}`, () => this.db.insertInto('cost_models').values(costModelToRow(model)).execute());
   }
 
-  async getCostModel(id: string): Promise<CostModelRecord | undefined> {
+  async getCostModel(id: string, options: { checked: boolean } = { checked: true }): Promise<CostModelRecord | undefined> {
     const row = await this.db.selectFrom('cost_models').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) return undefined;
     const model = costModelFromRow(row);
-    if (model.state === 'approved' && !storedCostModelIntact(model)) {
-      throw new TamperedRecordError(
-        'approved cost model',
-        id,
-        `its stored scenario and result no longer hash to its content hash ${model.contentHash ?? '(none)'}`,
-      );
-    }
-    return model;
+    return options.checked ? checkCostModelIntact(model) : model;
   }
 
   async listCostModels(filter: CostModelFilter): Promise<CostModelSummary[]> {

@@ -1,4 +1,4 @@
-import type { ChainedAuditFields } from '../services/contentHash.js';
+import { storedCostModelIntact, type ChainedAuditFields } from '../services/contentHash.js';
 import type { StoreKind } from './storeKind.js';
 
 export const roles = ['analyst', 'negotiator', 'manager', 'admin'] as const;
@@ -169,6 +169,18 @@ export class TamperedRecordError extends Error {
   }
 }
 
+/** The integrity check of getCostModel: an approved model whose content no longer hashes to its content hash is never served. */
+export function checkCostModelIntact(model: CostModelRecord): CostModelRecord {
+  if (model.state === 'approved' && !storedCostModelIntact(model)) {
+    throw new TamperedRecordError(
+      'approved cost model',
+      model.id,
+      `its stored scenario and result no longer hash to its content hash ${model.contentHash ?? '(none)'}`,
+    );
+  }
+  return model;
+}
+
 /**
  * Everything the services need from a database. One implementation (Kysely) serves SQLite and
  * PostgreSQL; the contract test suite runs against both.
@@ -218,8 +230,12 @@ export interface Store {
   claimSettlementPublication(costModelId: string, by: string, at: string): Promise<void>;
 
   insertCostModel(model: CostModelRecord): Promise<void>;
-  /** An approved model is re-checked against its content hash: TamperedRecordError when it differs. */
-  getCostModel(id: string): Promise<CostModelRecord | undefined>;
+  /**
+   * An approved model is re-checked against its content hash: TamperedRecordError when it differs.
+   * `{ checked: false }` leaves the check to the caller (checkCostModelIntact), for one that first
+   * decides whether it serves the model at all (scope, a 304) or only reads who wrote it.
+   */
+  getCostModel(id: string, options?: { checked: boolean }): Promise<CostModelRecord | undefined>;
   listCostModels(filter: CostModelFilter): Promise<CostModelSummary[]>;
   /**
    * Applies `change` only if the model is still at `expectedRevision` and in one of

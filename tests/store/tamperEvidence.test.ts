@@ -130,7 +130,9 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     it('an approved model altered in the database is refused with a problem and an alarm, and verify names it; so is an altered audit event', async () => {
       const id = await approvedModel(server.url, tokens, 'tamper target');
       const manager = client(server.url, tokens.manager);
-      expect((await manager('GET', `/cost-models/${id}`)).status).toBe(200);
+      const read = await manager('GET', `/cost-models/${id}`);
+      expect(read.status).toBe(200);
+      const etag = read.headers.get('etag');
       // The attacker lifts the trigger (possible for the owner of the file or the tables) and lowers a figure.
       if (kind === 'sqlite') {
         await raw.exec(`DROP TRIGGER cost_models_approved_no_update; DROP TRIGGER audit_events_no_update`);
@@ -143,6 +145,8 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       await raw.exec(`UPDATE audit_events SET actor_name = 'Somebody Else' WHERE seq = 3`);
 
       for (const path of [`/cost-models/${id}`, `/cost-models/${id}/workbook.xlsx`]) {
+        // Someone out of the model's unit learns nothing, not even that it exists (and raises no alarm).
+        expect((await client(server.url, tokens.managerB)('GET', path)).status).toBe(404);
         const refused = await manager('GET', path);
         expect(refused.status).toBe(500);
         expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
@@ -156,6 +160,8 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         .filter((l) => l.includes('"alarm":"integrity"'));
       expect(alarms).toHaveLength(2);
       expect(JSON.parse(alarms[0]!)).toMatchObject({ level: 60, alarm: 'integrity', id });
+      // A conditional read answered 304 serves nothing: the copy the caller holds was checked when it was served.
+      expect((await manager('GET', `/cost-models/${id}`, undefined, { 'if-none-match': etag! })).status).toBe(304);
 
       const exported = await runCliProcess(['export', id, '--out', `${db.location.dataDir}/tampered.xlsx`, ...storeArgs(db)]);
       expect(exported.code).toBe(1);
