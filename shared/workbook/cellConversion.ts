@@ -207,6 +207,8 @@ export function readDecimal(kind: ColumnKind, raw: unknown, options: ReadOptions
     let text = raw.trim().replace(/^\$/, '').replace(/,/g, '');
     let percent = false;
     if (text.endsWith('%')) {
+      // Only a rate is a percent: "3%" in a pay rate, an amount or hours is a slip, not 0.03 of a dollar.
+      if (kind !== 'rate') return { ok: false, reason: `must be a number such as 45.12, found ${shown(raw)}: a percent belongs in a rate column` };
       percent = true;
       text = text.slice(0, -1).trim();
     }

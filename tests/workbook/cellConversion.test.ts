@@ -23,6 +23,10 @@ describe('cell conversion', () => {
     expect(readDecimal('money', 1e-7)).toEqual({ ok: true, value: '0.0000001' });
     expect(readDecimal('money', -0, { format: '0.00' })).toEqual({ ok: true, value: '0.00' });
     expect(readDecimal('rate', ' 3.25% ')).toEqual({ ok: true, value: '0.0325' });
+    // Only a rate is a percent: in a pay rate, an amount or hours "3%" is refused, not read as 0.03.
+    for (const kind of ['stepRate', 'money', 'decimal'] as const) {
+      expect(readDecimal(kind, '3%')).toEqual({ ok: false, reason: 'must be a number such as 45.12, found 3%: a percent belongs in a rate column' });
+    }
     expect(readDecimal('money', '$1,234.50')).toEqual({ ok: true, value: '1234.50' });
     expect(readDecimal('money', 'n/a')).toEqual({ ok: false, reason: 'must be a number such as 45.12, found n/a' });
   });
