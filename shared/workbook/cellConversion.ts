@@ -245,6 +245,9 @@ export function readDate(raw: unknown): ReadCell<string> {
     if (isValidIsoDate(text)) return { ok: true, value: text };
     const withTime = /^(\d{4}-\d{2}-\d{2})T00:00(:00(\.000)?)?Z?$/.exec(text);
     if (withTime && isValidIsoDate(withTime[1]!)) return { ok: true, value: withTime[1]! };
+    // Written right but not in the calendar (2019-02-30): said as the scenario file's check says it.
+    const written = /^\d{4}-\d{2}-\d{2}/.exec(text);
+    if (written && (written[0] === text || withTime)) return { ok: false, reason: `${written[0]} does not exist` };
   }
   return { ok: false, reason: `must be a date written YYYY-MM-DD, found ${shown(raw)}` };
 }

@@ -96,11 +96,14 @@ describe('problems are named by sheet, row and column', () => {
     roster.cells[2]![3] = 'full time';
     roster.cells[4]![5] = '31/02/2019';
     roster.cells[4]![9] = 'maybe';
+    // Written YYYY-MM-DD but not in the calendar: said so, as for a scenario file.
+    roster.cells[5]![5] = '2019-02-30';
     const issues = issuesOf(all).map(formatWorkbookIssue);
     expect(issues).toEqual([
       'Roster!D3 (FTE): must be a number such as 45.12, found full time',
       'Roster!F5 (Hire date): must be a date written YYYY-MM-DD, found 31/02/2019',
       'Roster!J5 (Medicare): must be TRUE or FALSE, found maybe',
+      'Roster!F6 (Hire date): 2019-02-30 does not exist',
     ]);
   });
 
