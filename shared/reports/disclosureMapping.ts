@@ -119,9 +119,12 @@ export function mappingFromOptions(options: readonly string[]): { ok: true; chan
     const name = at > 0 ? option.slice(0, at).trim() : '';
     const line = at > 0 ? lineOf(option.slice(at + 1)) : undefined;
     if (!name || !line) {
+      const lines = disclosureLines.map((l) => `"${DISCLOSURE_LINE_WORDS[l]}"`).join(', ');
       issues.push({
         path: `--line[${i}]`,
-        message: `"${option}" must be NAME=LINE, LINE one of ${disclosureLines.map((l) => `"${DISCLOSURE_LINE_WORDS[l]}"`).join(', ')}`,
+        message: name
+          ? `"${option.slice(at + 1).trim()}" is not a line of the disclosure: write one of ${lines} after the =`
+          : `"${option}" must be NAME=LINE (a roll-up or component, =, a line), LINE one of ${lines}`,
       });
       return;
     }
