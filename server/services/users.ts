@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { invalidInput, notFound } from './domainErrors.js';
+import { conflict, invalidInput, notFound } from './domainErrors.js';
 import type { Role, Store, UserRecord } from '../store/store.js';
 import { recordAudit, type SystemActor } from './auditTrail.js';
 import type { Principal } from './principal.js';
@@ -41,6 +41,9 @@ export async function changeUser(
     const unitIds = change.unitIds ? [...new Set(change.unitIds)].sort() : user.unitIds;
     if (change.unitIds) await checkUnitsExist(tx, unitIds);
     const role = change.role ?? user.role;
+    // Without an administrator nobody can add users, issue tokens or import schedules over the API.
+    if (user.role === 'admin' && role !== 'admin' && !(await tx.listUsers()).some((u) => u.role === 'admin' && u.id !== id))
+      throw conflict(`${id} is the last administrator: make another user admin first, so someone can still manage users, tokens and schedules`);
     await tx.updateUser(id, { role, unitIds });
     await recordAudit(tx, actor, now, {
       action: 'user.changed',
