@@ -50,7 +50,8 @@ export function accessLog(app: Express, logger: Logger, ignore: (url: string) =>
     const req = this.req as LoggedRequest;
     const access = req[ACCESS]!;
     const status = this.statusCode;
-    const failed = status >= 500;
+    // 503 is the server shedding load on purpose (every export slot taken): a warning, as the error handler logs it.
+    const failed = status >= 500 && status !== 503;
     const level = failed ? 'error' : status >= 400 ? 'warn' : 'info';
     if (!lines.isLevelEnabled(level)) return;
     lines[level](

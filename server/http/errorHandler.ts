@@ -24,6 +24,9 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (error instanceof TamperedRecordError) {
       const log = (req as { log?: Logger }).log ?? logger;
       log.fatal({ alarm: 'integrity', entity: error.entity, id: error.id, reason: error.reason }, `ALARM: ${error.message}; it was not served`);
+    } else if (error instanceof DomainError && error.kind === 'busy') {
+      // Expected under load (every export slot taken): a line to count, not a fault to page anyone for.
+      ((req as { log?: Logger }).log ?? logger).warn({ problem: error.kind, detail: error.message }, 'request refused');
     } else if (problem.status >= 500) {
       ((req as { log?: Logger }).log ?? logger).error({ err: error }, 'request failed');
     }

@@ -83,6 +83,14 @@ describe('workbook exports', () => {
     expect(second.status).toBe(503);
     expect(second.headers.get('retry-after')).toBe('5');
     expect(second.headers.get('content-type')).toContain('application/problem+json');
+    // Load shedding, not a fault: one warning line without a stack, no error to page anyone for.
+    const lines = server.logs
+      .join('')
+      .split('\n')
+      .filter((l) => l.includes('"problem":"busy"') || l.includes('"level":50'));
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ level: 40, problem: 'busy', msg: 'request refused' });
+    expect(lines[0]).not.toContain('stack');
     release.resolve(Buffer.from('PK-first'));
     expect(Buffer.from(await (await first).arrayBuffer()).toString()).toBe('PK-first');
   });
