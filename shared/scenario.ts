@@ -5,6 +5,7 @@ import { checkAroundSchemaIssues } from './validation/aroundSchemaIssues.js';
 import { costingIssues } from './validation/costingIssues.js';
 import { listedIssues } from './validation/issueList.js';
 import { jsonFloatIssues } from './validation/jsonFloats.js';
+import { jsonSyntaxErrorAt } from './validation/jsonSyntax.js';
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; issues: InputIssue[] };
 
@@ -28,14 +29,33 @@ export function parseScenarioText(text: string): ParseResult<Scenario> {
  * "UTF-8" save write one) is not part of the JSON and is skipped, as RFC 8259 §8.1 allows a parser to.
  */
 export function parseJson(text: string): ParseResult<unknown> {
+  const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
-    const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     const value = JSON.parse(json) as unknown;
     const floats = jsonFloatIssues(json);
     return floats.length === 0 ? { ok: true, value } : { ok: false, issues: floats };
   } catch (error) {
-    return { ok: false, issues: [{ path: '(document)', message: `not valid JSON: ${(error as Error).message}` }] };
+    return { ok: false, issues: [{ path: '(document)', message: `not valid JSON${syntaxErrorPlace(json)}: ${(error as Error).message}` }] };
   }
+}
+
+/**
+ * Where a JSON syntax error is, for a person with an editor: " at line L, column C (the line's
+ * text near it)", or "" when the walk finds none (JSON.parse refused something it accepts).
+ */
+function syntaxErrorPlace(json: string): string {
+  const at = jsonSyntaxErrorAt(json);
+  if (at === null) return '';
+  const lineStart = json.lastIndexOf('\n', at - 1) + 1;
+  const lineEnd = json.indexOf('\n', at);
+  const line = json.slice(lineStart, lineEnd < 0 ? json.length : lineEnd).replace(/\r$/, '');
+  let lineNumber = 1;
+  for (let i = json.indexOf('\n'); i >= 0 && i < lineStart; i = json.indexOf('\n', i + 1)) lineNumber++;
+  const column = at - lineStart + 1;
+  // At most 60 characters of the line, around the column.
+  const from = Math.max(0, column - 40);
+  const shown = `${from > 0 ? '…' : ''}${line.slice(from, from + 60).trim()}${from + 60 < line.length ? '…' : ''}`;
+  return ` at line ${lineNumber}, column ${column} (${shown})`;
 }
 
 /** The number of rows in a parsed but unvalidated scenario's roster (0 when it has no row list). */

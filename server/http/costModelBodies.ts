@@ -2,7 +2,7 @@ import { costStoredScenario, validScenarioWithin, type CostScenario, type Stored
 import { invalidInput, malformedJson } from '../services/domainErrors.js';
 import type { Request } from 'express';
 import { parseInput } from './parseInput.js';
-import { jsonFloatIssues } from '../../shared/validation/jsonFloats.js';
+import { parseJson } from '../../shared/scenario.js';
 import { createCostModelBody, updateCostModelBody } from './requestSchemas.js';
 
 /**
@@ -32,18 +32,13 @@ export type BodyText = string | Uint8Array;
 
 function jsonOf(body: BodyText): unknown {
   const text = typeof body === 'string' ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw malformedJson(`the request body is not valid JSON: ${(error as Error).message}`);
-  }
-  // A JSON float in the scenario (`"count": 1.0`) is an error (COSTING.md §1); JSON.parse hides it.
-  const floats = jsonFloatIssues(text);
-  if (floats.length > 0) {
-    throw invalidInput(`JSON floats where whole numbers belong: ${floats.map((i) => i.path).join(', ')}`, floats);
-  }
-  return value;
+  // A syntax error says where (line and column); a JSON float in the scenario (`"count": 1.0`) is an
+  // error too (COSTING.md §1), which JSON.parse hides.
+  const parsed = parseJson(text);
+  if (parsed.ok) return parsed.value;
+  const syntax = parsed.issues.find((issue) => issue.path === '(document)');
+  if (syntax) throw malformedJson(`the request body is ${syntax.message}`);
+  throw invalidInput(`JSON floats where whole numbers belong: ${parsed.issues.map((i) => i.path).join(', ')}`, parsed.issues);
 }
 
 /** POST /cost-models: the body, its scenario valid for its unit and within the roster limit. */

@@ -46,6 +46,22 @@ describe('scenario validation names the JSON path and the reason', () => {
     expect(clean.ok).toBe(true);
   });
 
+  it('says at which line and column a JSON syntax error is, with the line, for a person with an editor', () => {
+    // A trailing comma after the second row (line 4): JSON.parse names only the character position.
+    const text = '{\n  "rows": [\n    {"id": "E1"},\n    {"id": "E2"},\n  ]\n}\n';
+    const r = parseScenarioText(text);
+    expect(r.ok ? [] : r.issues.map((i) => `${i.path}: ${i.message}`)).toEqual([
+      `(document): not valid JSON at line 5, column 3 (]): ${(() => {
+        try {
+          JSON.parse(text);
+          return '';
+        } catch (error) {
+          return (error as Error).message;
+        }
+      })()}`,
+    ]);
+  });
+
   it('requires firstPeriodStart for biweekly pay, unique roster ids, defined pay codes and classes', () => {
     const s = monthlyScenario({
       calendar: { payFrequency: 'biweekly' },
