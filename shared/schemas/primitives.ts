@@ -28,8 +28,8 @@ export const MAX_FISCAL_YEARS = 10;
 export const MAX_PROVISIONS = 200;
 export const MAX_PROPOSALS = 20;
 
-function decimalProblem(text: string): string | null {
-  if (!DECIMAL_PATTERN.test(text)) return 'must be a decimal string such as "45.12"';
+function decimalProblem(text: string, example = '"45.12"'): string | null {
+  if (!DECIMAL_PATTERN.test(text)) return `must be a decimal string such as ${example}`;
   const point = text.indexOf('.');
   if (point !== -1 && text.length - point - 1 > MAX_DECIMAL_PLACES)
     return `has ${text.length - point - 1} decimal places: at most ${MAX_DECIMAL_PLACES} are allowed`;
@@ -43,14 +43,27 @@ function wellFormed(text: string): boolean {
   return decimalProblem(text) === null;
 }
 
-/** A decimal written as a JSON string ("45.12"); a JSON number is refused so no float sneaks in. */
-export const decimalString = ofKind(
-  z.string({ error: requiredOr('must be a decimal string such as "45.12", not a JSON number') }).superRefine((text, ctx) => {
-    const problem = decimalProblem(text);
-    if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
-  }),
-  'decimal',
-);
+/** A decimal written as a JSON string; a JSON number is refused so no float sneaks in. `example` shows the field's kind of value. */
+const decimalStringShowing = (example: string, problemOf: (text: string) => string | null) =>
+  ofKind(
+    z.string({ error: requiredOr(`must be a decimal string such as ${example}, not a JSON number`) }).superRefine((text, ctx) => {
+      const problem = problemOf(text);
+      if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+    'decimal',
+  );
+
+/** A decimal written as a JSON string ("45.12"). */
+export const decimalString = decimalStringShowing('"45.12"', (text) => decimalProblem(text));
+
+const PERCENT_SIGN = /^\s*(-?\d+(\.\d+)?)\s*%\s*$/;
+
+/** A percent as a JSON string: "0.03" is 3%; "3%" is said how to write. */
+const percentString = decimalStringShowing('"0.03" (3%)', (text) => {
+  const signed = PERCENT_SIGN.exec(text);
+  if (signed) return `write "${new Decimal(signed[1]!).div(100).toString()}" for ${signed[1]!}%: a percent is a fraction, without the % sign`;
+  return decimalProblem(text, '"0.03" (3%)');
+});
 
 /** How many distinct texts each bounded decimal remembers its verdict on. */
 const JUDGED_TEXTS = 10_000;
@@ -74,7 +87,7 @@ function boundedDecimal(check: (d: Decimal) => boolean, message: string | ((d: D
     return problem;
   };
   return ofKind(
-    decimalString.superRefine((text, ctx) => {
+    (kind === 'percent' ? percentString : decimalString).superRefine((text, ctx) => {
       const problem = problemOf(text);
       if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
     }),

@@ -307,6 +307,16 @@ describe('bounds (COSTING.md §1 1.2)', () => {
       'proposals[0].provisions[0].percent: -1 would be -100%: write -0.01 for -1%',
     ]);
     expect(issuesOf(monthlyScenario({ provisions: [{ type: 'gwi', percent: '0.9999999999', effective: '2026-07-01' }] }))).toEqual([]);
+    // The other ways a person writes 3%: each message shows a percent, not a pay rate.
+    expect(issuesOf(monthlyScenario({ provisions: [{ type: 'gwi', percent: '3%', effective: '2026-07-01' }] }))).toEqual([
+      'proposals[0].provisions[0].percent: write "0.03" for 3%: a percent is a fraction, without the % sign',
+    ]);
+    expect(issuesOf(monthlyScenario({ provisions: [{ type: 'gwi', percent: 0.03 as never, effective: '2026-07-01' }] }))).toEqual([
+      'proposals[0].provisions[0].percent: must be a decimal string such as "0.03" (3%), not a JSON number',
+    ]);
+    expect(issuesOf(monthlyScenario({ provisions: [{ type: 'gwi', percent: 'three', effective: '2026-07-01' }] }))).toEqual([
+      'proposals[0].provisions[0].percent: must be a decimal string such as "0.03" (3%)',
+    ]);
   });
 
   it('at most 10 decimal places and below 10¹²', () => {
