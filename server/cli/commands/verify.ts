@@ -19,7 +19,12 @@ export function registerVerifyCommand(program: Command): void {
 
 /** Prints a summary on stdout, or every problem on stderr with exit status 1. */
 export function printIntegrity(report: IntegrityReport, done: string): void {
-  const counts = `${report.auditEvents} audit events, ${report.approvedModels} approved cost models, ${report.scheduleVersions} schedule versions`;
+  const counted = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const counts = [
+    counted(report.auditEvents, 'audit event', 'audit events'),
+    counted(report.approvedModels, 'approved cost model', 'approved cost models'),
+    counted(report.scheduleVersions, 'schedule version', 'schedule versions'),
+  ].join(', ');
   if (report.problems.length > 0) {
     process.stderr.write(`INTEGRITY CHECK FAILED: ${report.problems.length} problem(s) in ${counts}\n`);
     for (const problem of report.problems) process.stderr.write(`  - ${problem}\n`);
