@@ -30,7 +30,8 @@ export interface ValidEdit {
  */
 export type BodyText = string | Uint8Array;
 
-function jsonOf(body: BodyText): unknown {
+/** A JSON body's value: a syntax error (with its line and column) or a JSON float is the caller's 400. */
+export function jsonOf(body: BodyText): unknown {
   const text = typeof body === 'string' ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
   // A syntax error says where (line and column); a JSON float in the scenario (`"count": 1.0`) is an
   // error too (COSTING.md §1), which JSON.parse hides.
@@ -73,8 +74,8 @@ export function inProcessScenarioWork(cost: CostScenario): ScenarioWork {
 }
 
 /** The bytes of a JSON body read by express.raw (http/jsonBody.ts), decoded where they are parsed. */
-export function jsonBytesOf(req: Request): Uint8Array {
+export function jsonBytesOf(req: Request, what = 'the cost model'): Uint8Array {
   if (!Buffer.isBuffer(req.body))
-    throw invalidInput('send the cost model as a JSON body (Content-Type: application/json)', [{ path: 'body', message: 'required, as application/json' }]);
+    throw invalidInput(`send ${what} as a JSON body (Content-Type: application/json)`, [{ path: 'body', message: 'required, as application/json' }]);
   return req.body;
 }

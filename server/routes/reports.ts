@@ -13,69 +13,33 @@
  * costing workers, off the request thread.
  */
 import { Router, type Response } from 'express';
-import { z } from 'zod';
 import type { AppContext } from '../appContext.js';
 import { principalOf } from '../http/authenticate.js';
-import { jsonBody } from '../http/jsonBody.js';
+import { jsonBytesOf } from '../http/costModelBodies.js';
+import { jsonBytes } from '../http/jsonBody.js';
 import { parseInput } from '../http/parseInput.js';
+import { mappingOf, reportQuery } from '../http/reportRequests.js';
 import { cannotCost, invalidInput, notFound } from '../services/domainErrors.js';
 import { userDisplayName } from '../services/users.js';
-import { CostingInputError } from '../../shared/issues.js';
-import { parseScenario } from '../../shared/scenario.js';
-import type { CostingResult } from '../../shared/result.js';
-import { mappingFromOptions, reportViews, type DisclosureMappingFile, type ReportOptions } from '../../shared/reports/index.js';
+import { reportViews, type ReportOptions } from '../../shared/reports/index.js';
 import type { ReportPdfOutcome } from '../pdf/renderReportPdf.js';
-import { inScope } from '../services/principal.js';
 import type { ReportView } from '../../shared/reports/reportDocument.js';
-import { resultForWorkbook, validScenarioWithin, visibleCostModel, type CostModelContext } from '../services/costModels.js';
-
-const reportOptions = {
-  proposal: z.string().min(1).max(200).optional(),
-  against: z.string().min(1).max(200).optional(),
-  line: z.union([z.string().max(300), z.array(z.string().max(300)).max(100)]).optional(),
-  tz: z
-    .string()
-    .max(64)
-    .refine((zone) => {
-      try {
-        new Intl.DateTimeFormat('en-US', { timeZone: zone });
-        return true;
-      } catch {
-        return false;
-      }
-    }, 'must be an IANA time zone such as America/Los_Angeles')
-    .optional(),
-};
-const reportQuery = z.strictObject(reportOptions);
-const reportBody = z.strictObject({ scenario: z.unknown(), ...reportOptions });
+import { visibleCostModel } from '../services/costModels.js';
 
 export function reportRoutes(ctx: AppContext): Router {
   const router = Router();
-  const models: CostModelContext = { store: ctx.store, costScenario: ctx.costScenario, now: ctx.now };
 
   router.get('/cost-models/:id/report/:file', async (req, res) => {
     const principal = principalOf(req);
     const view = viewOf(req.params.file);
     const query = parseInput(reportQuery, req.query, 'query');
     const model = await visibleCostModel(ctx.store, principal, req.params.id);
-    const mapping = mappingOf(query.line, 'query');
-
-    const parsed = parseScenario(JSON.parse(model.scenarioJson));
-    if (!parsed.ok) throw cannotCost(`cost model ${model.id} holds a scenario that no longer validates`, parsed.issues);
-    let result: CostingResult;
-    try {
-      result = JSON.parse((await resultForWorkbook(models, model)).resultJson!) as CostingResult;
-    } catch (error) {
-      if (error instanceof CostingInputError) throw cannotCost('the draft cannot be costed as it stands', error.issues);
-      throw error;
-    }
-
     const nameOf = (userId: string | null) => userDisplayName(ctx.store, userId);
     const options: ReportOptions = {
       model: { title: model.title, version: model.modelVersion, state: model.state },
       generatedAt: ctx.now().toISOString(),
       timeZone: query.tz ?? 'UTC',
-      mapping,
+      mapping: mappingOf(query.line, 'query'),
       ...(query.proposal !== undefined ? { proposal: query.proposal } : {}),
       ...(query.against !== undefined ? { against: query.against } : {}),
     };
@@ -89,40 +53,24 @@ export function reportRoutes(ctx: AppContext): Router {
     } else if (model.state === 'returned' && model.decidedAt) {
       options.returned = { byName: await nameOf(model.decidedBy), at: model.decidedAt, comment: model.decisionComment ?? '' };
     }
-
-    sendPdf(
-      res,
-      await ctx.renderReportPdf({ view, scenario: parsed.value, result, options }),
-      `${model.unitId}-${model.title}-v${model.modelVersion}-${view}`,
-      'query',
-    );
+    // The scenario and result travel as stored: read, and a draft costed, where the PDF is drawn.
+    const outcome = await ctx.renderReportPdf({ kind: 'stored', view, scenarioJson: model.scenarioJson, resultJson: model.resultJson, options });
+    sendPdf(res, outcome, `${model.unitId}-${model.title}-v${model.modelVersion}-${view}`, 'query');
   });
 
-  router.post('/reports/:file', jsonBody(ctx.config.bodyLimit), async (req, res) => {
+  // The body is read as bytes and handed on whole: parsed, checked and costed where the PDF is drawn.
+  router.post('/reports/:file', jsonBytes(ctx.config.bodyLimit), async (req, res) => {
     const principal = principalOf(req);
     const view = viewOf(String(req.params.file));
-    const body = parseInput(reportBody, req.body ?? {}, 'body');
-    const unitId = (body.scenario as { unit?: { id?: unknown } } | null)?.unit?.id;
-    if (typeof unitId !== 'string' || !inScope(principal, unitId)) throw notFound(`no unit ${String(unitId)} in your scope`);
-    const scenario = validScenarioWithin(body.scenario, unitId, ctx.config.rosterRowLimit);
-    const mapping = mappingOf(body.line, 'body');
-    let result: CostingResult;
-    try {
-      result = await ctx.costScenario(scenario);
-    } catch (error) {
-      if (error instanceof CostingInputError) throw cannotCost('the scenario cannot be costed as it stands', error.issues);
-      if (error instanceof RangeError) throw cannotCost(`the scenario cannot be costed: ${error.message}`, [{ path: 'body.scenario', message: error.message }]);
-      throw error;
-    }
-    const options: ReportOptions = {
-      model: { title: 'Working costing (not saved)', state: 'draft' },
+    const outcome = await ctx.renderReportPdf({
+      kind: 'body',
+      view,
+      text: jsonBytesOf(req, '{scenario, proposal?, against?, line?, tz?}'),
+      principal,
+      rosterRowLimit: ctx.config.rosterRowLimit,
       generatedAt: ctx.now().toISOString(),
-      timeZone: body.tz ?? 'UTC',
-      mapping,
-      ...(body.proposal !== undefined ? { proposal: body.proposal } : {}),
-      ...(body.against !== undefined ? { against: body.against } : {}),
-    };
-    sendPdf(res, await ctx.renderReportPdf({ view, scenario, result, options }), `${unitId}-${view}`, 'body');
+    });
+    sendPdf(res, outcome, outcome.ok && outcome.name ? outcome.name : view, 'body');
   });
 
   return router;
@@ -133,17 +81,6 @@ function viewOf(file: string): ReportView {
   if (!file.endsWith('.pdf') || !reportViews.includes(view))
     throw notFound(`no report ${file}: the reports are ${reportViews.map((v) => `${v}.pdf`).join(', ')}`);
   return view;
-}
-
-/** `line=NAME=LINE` options (one or many) as the disclosure's mapping changes. */
-function mappingOf(line: string | string[] | undefined, where: 'query' | 'body'): DisclosureMappingFile {
-  const mapping = mappingFromOptions(line === undefined ? [] : Array.isArray(line) ? line : [line]);
-  if (!mapping.ok)
-    throw invalidInput(
-      `the ${where} is invalid`,
-      mapping.issues.map((i) => ({ path: i.path.replace('--line', `${where}.line`), message: i.message })),
-    );
-  return mapping.changes;
 }
 
 function sendPdf(res: Response, outcome: ReportPdfOutcome, name: string, where: 'query' | 'body'): void {

@@ -2,6 +2,7 @@
 // and unit checks as the model, problem+json for bad input (never a 500), an approved model's PDF
 // with its approval by name and its content hash, figures equal to the stored costing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CostingPool } from '../../server/costing/costingPool.js';
 import { costScenario, parseScenario, type CostingResult } from '../../shared/index.js';
 import { buildReport } from '../../shared/reports/index.js';
 import { client } from '../server/support/http.js';
@@ -113,5 +114,45 @@ describe('report PDFs over HTTP', () => {
     expect(reply.status).toBe(200);
     const text = (await pdfText(reply.bytes)).pages.flat();
     expect(text).toContain('Cost by fund');
+  });
+});
+
+describe('report PDFs drawn on a worker thread, as the server draws them', () => {
+  const exportPool = new CostingPool(1);
+  let onWorker: TestServer;
+  beforeAll(async () => {
+    onWorker = await startTestServer({ store: db.store, renderReportPdf: (request) => exportPool.reportPdf(request) });
+  });
+  afterAll(async () => {
+    await onWorker?.close();
+    await exportPool.close();
+  });
+  const post = (body: string) =>
+    fetch(`${onWorker.url}/reports/summary.pdf`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens.analyst}`, 'content-type': 'application/json' },
+      body,
+    });
+
+  it('reads, checks and costs the posted body there: a PDF, or the caller\u2019s problem with its place', async () => {
+    const ok = await post(JSON.stringify({ scenario: sampleScenario('A') }));
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('content-type')).toBe('application/pdf');
+    expect(ok.headers.get('content-disposition')).toBe('inline; filename="A-summary.pdf"');
+
+    const float = await post(JSON.stringify({ scenario: sampleScenario('A') }).replace('"step":1', '"step":1.0'));
+    expect(float.status).toBe(400);
+    expect(((await float.json()) as { errors: { path: string }[] }).errors[0]!.path).toMatch(/^scenario\.roster\.rows\[\d+\]\.step$/);
+
+    const syntax = await post('{"scenario": {"unit": {"id": "A"},}}');
+    expect(syntax.status).toBe(400);
+    expect(((await syntax.json()) as { detail: string }).detail).toMatch(/^the request body is not valid JSON at line 1, column 35 \(/);
+
+    const outside = await fetch(`${onWorker.url}/reports/summary.pdf`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens.analystB}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ scenario: sampleScenario('A') }),
+    });
+    expect(outside.status).toBe(404);
   });
 });
