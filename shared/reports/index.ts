@@ -40,6 +40,18 @@ export function buildReport(view: ReportView, costing: CostingResult, scenario: 
   const complete = completeCosting(costing);
   if (!complete.ok) return complete;
   const result = complete.costing;
+  if (view === 'summary' || view === 'by-fund' || view === 'by-department') {
+    // These show every proposal: a name given would be ignored, and a misspelt one unnoticed.
+    const chosen = (['proposal', 'against'] as const).filter((option) => options[option] !== undefined);
+    if (chosen.length > 0)
+      return {
+        ok: false,
+        issues: chosen.map((option) => ({
+          path: `--${option}`,
+          message: `the ${view} report shows every proposal: leave ${option} out (it chooses one for the disclosure or a reconciliation)`,
+        })),
+      };
+  }
   switch (view) {
     case 'summary':
       return { ok: true, report: councilSummary(result, scenario, options) };

@@ -67,6 +67,15 @@ describe('report PDFs over HTTP', () => {
     const badZone = await as('analyst')('GET', `/cost-models/${id}/report/summary.pdf?tz=Mars/Olympus`);
     expect(badZone.status).toBe(400);
     expect(badZone.body.errors).toEqual([{ path: 'query.tz', message: 'must be an IANA time zone such as America/Los_Angeles' }]);
+    // The summary shows every proposal: a proposal named for it is refused, not silently ignored.
+    const named = await as('analyst')('GET', `/cost-models/${id}/report/summary.pdf?proposal=nope`);
+    expect(named.status).toBe(400);
+    expect(named.body.errors).toEqual([
+      {
+        path: 'query.proposal',
+        message: 'the summary report shows every proposal: leave proposal out (it chooses one for the disclosure or a reconciliation)',
+      },
+    ]);
     const badLine = await as('analyst')('GET', `/cost-models/${id}/report/disclosure.pdf?line=nothing`);
     expect(badLine.status).toBe(400);
     expect(badLine.body.errors[0].path).toBe('query.line[0]');
