@@ -137,6 +137,10 @@ describe('bad JSON bodies', () => {
     expectProblem(await send('analyst', 'GET', '/schedules/changes?since=abc'), 400, 'query.since');
     expectProblem(await send('analyst', 'GET', '/cost-models?state=lost'), 400, 'query.state');
     expectProblem(await send('analyst', 'GET', '/cost-models?color=red'), 400, /query/);
+    // Given twice, a parameter that takes one value says so (it was called "required").
+    const twice = await send('analyst', 'GET', '/cost-models?unitId=A&unitId=B');
+    expectProblem(twice, 400, 'query.unitId');
+    expect(twice.body.errors).toEqual([{ path: 'query.unitId', message: 'is given 2 times: give it once' }]);
   });
 
   it('an unknown route or id → 404; an invalid unit id → 400', async () => {
@@ -174,6 +178,19 @@ describe('bad schedule imports', () => {
 
   it('an unsupported media type → 415', async () => {
     expectProblem(await send('admin', 'POST', '/units/A/schedules/import', 'PO,1,2', { 'content-type': 'text/plain' }), 415);
+    // JSON in another charset is refused, not decoded as UTF-8 into nonsense.
+    const utf16 = Buffer.from(JSON.stringify({ unitId: 'A', title: 't', scenario: sampleScenario('A') }), 'utf16le');
+    const declared = await send('analyst', 'POST', '/cost-models', utf16, { 'content-type': 'application/json; charset=utf-16le' });
+    expectProblem(declared, 415);
+    expect(declared.body.detail).toBe('the body is declared utf-16le: send JSON in UTF-8 (charset=utf-8, or no charset)');
+  });
+
+  it('valid JSON that is not an object (null, a string) → 400 saying what the body must be, not "not valid JSON"', async () => {
+    for (const body of ['null', '"x"']) {
+      const reply = await send('admin', 'POST', '/units/A/schedules/import', body, { 'content-type': 'application/json' });
+      expectProblem(reply, 400, 'body');
+      expect(reply.body.title).toBe('Invalid input');
+    }
   });
 
   it('a CSV without ?effective → 400 naming query.effective', async () => {

@@ -156,7 +156,9 @@ describe('cost model lifecycle over HTTP', () => {
     // "*" matches any revision: it would approve whatever is current, read or not.
     const wildcard = await as('manager')('POST', `/cost-models/${mid}/approve`, {}, { 'if-match': '*' });
     expect(wildcard.status).toBe(428);
-    expect(wildcard.body.detail).toBe(`If-Match: * names no revision: send the ETag of the revision you read (now "${mid}.2"), so you act on exactly that revision`);
+    expect(wildcard.body.detail).toBe(
+      `If-Match: * names no revision: send the ETag of the revision you read (now "${mid}.2"), so you act on exactly that revision`,
+    );
     expect((await as('manager')('POST', `/cost-models/${mid}/return`, { comment: 'x' })).status).toBe(428);
     expect((await as('manager')('POST', `/cost-models/${mid}/return`, { comment: 'x' }, { 'if-match': `*, "${mid}.2"` })).status).toBe(428);
     expect((await as('negotiator')('GET', `/cost-models/${mid}`)).body).toMatchObject({ state: 'submitted', version: 2 });
