@@ -115,7 +115,7 @@ describe('the strict Excel double', () => {
       range.load('values');
       return context.sync().then(
         () => null,
-        (error: { code?: string }) => error.code,
+        (error: unknown) => (error as { code?: string }).code,
       );
     });
     expect(refused).toBe('ResponsePayloadSizeLimitExceeded');
