@@ -109,7 +109,11 @@ describe('the strict Excel double', () => {
     const excel = strictDouble();
     // 1,000 rows × 6 cells of 1,000 characters: 6 MB of values, under the 5,000,000-cell cap.
     const text = 'x'.repeat(1000);
-    excel.paste('Sheet1', 'A1', Array.from({ length: 1000 }, () => Array.from({ length: 6 }, () => text)));
+    excel.paste(
+      'Sheet1',
+      'A1',
+      Array.from({ length: 1000 }, () => Array.from({ length: 6 }, () => text)),
+    );
     const refused = await excel.Excel.run(async (context) => {
       const range = context.workbook.worksheets.getItem('Sheet1').getRange('A1:F1000');
       range.load('values');

@@ -70,9 +70,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       expect(verified.stderr).toBe('');
       expect(verified.code).toBe(0);
       // Seed: 2 units + 2 schedule imports + 8 users = 12 events (tokens are not audited); the model: created, submitted, approved.
-      expect(verified.stdout).toMatch(
-        /^verified: 15 audit events, 1 approved cost model, 2 schedule versions; all intact\. Audit chain head: [0-9a-f]{64}\n$/,
-      );
+      expect(verified.stdout).toMatch(/^verified: 15 audit events, 1 approved cost model, 2 schedule versions; all intact\. Audit chain head: [0-9a-f]{64}\n$/);
       const audit = await client(server.url, tokens.admin)('GET', '/audit?limit=100');
       const events = audit.body.events as { prevHash: string; hash: string }[];
       expect(events[0]!.prevHash).toBe('0'.repeat(64));

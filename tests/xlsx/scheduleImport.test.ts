@@ -55,7 +55,9 @@ describe('parseScheduleCsv', () => {
   it('refuses a percent typed where a pay rate belongs (it was stored as 0.03 an hour)', () => {
     const r = parseScheduleCsv('Class,Title,Step 1,Step 2\nPO,Police Officer,49.00,3%\n', settings);
     if (r.ok) throw new Error('expected a problem');
-    expect(r.issues.map((i) => `${i.path}: ${i.message}`)).toEqual(['CSV!D2 (Step 2): must be a number such as 45.12, found 3%: a percent belongs in a rate column']);
+    expect(r.issues.map((i) => `${i.path}: ${i.message}`)).toEqual([
+      'CSV!D2 (Step 2): must be a number such as 45.12, found 3%: a percent belongs in a rate column',
+    ]);
   });
 
   it('names bad cells: a rate that is not a number, a gap in the steps, a class listed twice, a missing setting', () => {
