@@ -56,12 +56,13 @@ export function createApp(deps: AppDeps): Express {
   const logger = deps.logger ?? createLogger(config.logLevel);
   const now = deps.now ?? (() => new Date());
   const costScenario = deps.costScenario ?? engineCostScenario;
+  const scenarioWork = deps.scenarioWork ?? inProcessScenarioWork(costScenario);
   const ctx: AppContext = {
     store: deps.store,
     config,
     logger,
     costScenario,
-    scenarioWork: deps.scenarioWork ?? inProcessScenarioWork(costScenario),
+    scenarioWork,
     now,
     oidc: config.oidc ? new OidcVerifier(config.oidc, now) : undefined,
     readScheduleFile: deps.readScheduleFile ?? defaultScheduleFileReader,
@@ -70,6 +71,7 @@ export function createApp(deps: AppDeps): Express {
       deps.buildWorkbook ?? inProcessWorkbookBuilder(deps.writeWorkbook ?? defaultWorkbookWriter),
       { concurrency: config.exportConcurrency, timeoutMs: config.exportTimeoutMs, cacheBytes: config.exportCacheBytes },
       (modelId) => logger.debug({ costModel: modelId }, 'workbook export started'),
+      scenarioWork.intact,
     ),
     principals: new PrincipalCache(config.authCacheMs, now),
     renderReportPdf: deps.renderReportPdf ?? renderReportPdf,

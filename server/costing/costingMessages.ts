@@ -15,6 +15,7 @@ export type WorkerTask =
   | { kind: 'draftBody'; text: BodyText; rosterRowLimit: number }
   | { kind: 'editBody'; text: BodyText; unitId: string; rosterRowLimit: number }
   | { kind: 'costStored'; scenarioJson: string; withContentHash: boolean }
+  | { kind: 'intact'; scenarioJson: string; resultJson: string | null; contentHash: string | null }
   | { kind: 'reportPdf'; request: ReportPdfRequest };
 
 export type WorkerOutput =
@@ -23,6 +24,7 @@ export type WorkerOutput =
   | { kind: 'draftBody'; draft: ValidDraft }
   | { kind: 'editBody'; edit: ValidEdit }
   | { kind: 'costStored'; costed: StoredCosting }
+  | { kind: 'intact'; intact: boolean }
   | { kind: 'reportPdf'; pdf: ReportPdfOutcome };
 
 export type WorkerReply =

@@ -97,6 +97,11 @@ export class CostingPool {
         if (output.kind !== 'costStored') throw new Error('a costing worker answered out of turn');
         return output.costed;
       },
+      intact: async ({ scenarioJson, resultJson, contentHash }) => {
+        const output = await this.run({ kind: 'intact', scenarioJson, resultJson, contentHash });
+        if (output.kind !== 'intact') throw new Error('a costing worker answered out of turn');
+        return output.intact;
+      },
     };
   }
 

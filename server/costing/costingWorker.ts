@@ -7,6 +7,7 @@ import { warmUpEngine } from '../../shared/engine/costRowRange.js';
 import { CostingInputError } from '../../shared/issues.js';
 import { readDraftBody, readEditBody } from '../http/costModelBodies.js';
 import { costStoredScenario } from '../services/costModels.js';
+import { storedCostModelIntact } from '../services/contentHash.js';
 import { viewCostModel } from '../services/costModelView.js';
 import { DomainError } from '../services/domainErrors.js';
 import type { WorkerOutput, WorkerReply, WorkerTask } from './costingMessages.js';
@@ -42,6 +43,7 @@ async function run(task: WorkerTask): Promise<WorkerOutput> {
   if (task.kind === 'cost') return { kind: 'cost', result: costScenario(task.scenario) };
   if (task.kind === 'draftBody') return { kind: 'draftBody', draft: readDraftBody(task.text, task.rosterRowLimit) };
   if (task.kind === 'editBody') return { kind: 'editBody', edit: readEditBody(task.text, task.unitId, task.rosterRowLimit) };
+  if (task.kind === 'intact') return { kind: 'intact', intact: storedCostModelIntact(task) };
   if (task.kind === 'costStored') return { kind: 'costStored', costed: await costStoredScenario(task.scenarioJson, task.withContentHash, costScenario) };
   if (task.kind === 'reportPdf') {
     // pdfkit loads on the first report, so workers that only cost start as fast as before.

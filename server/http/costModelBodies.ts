@@ -1,4 +1,4 @@
-import { costStoredScenario, validScenarioWithin, type CostScenario, type StoredCosting } from '../services/costModels.js';
+import { costStoredScenario, intactHere, validScenarioWithin, type CostScenario, type IntactCheck, type StoredCosting } from '../services/costModels.js';
 import { invalidInput, malformedJson } from '../services/domainErrors.js';
 import type { Request } from 'express';
 import { parseInput } from './parseInput.js';
@@ -63,6 +63,8 @@ export interface ScenarioWork {
   draftBody(text: BodyText, rosterRowLimit: number): Promise<ValidDraft>;
   editBody(text: BodyText, unitId: string, rosterRowLimit: number): Promise<ValidEdit>;
   costStored(scenarioJson: string, withContentHash: boolean): Promise<StoredCosting>;
+  /** Whether a stored approved model still hashes to its content hash. */
+  intact: IntactCheck;
 }
 
 export function inProcessScenarioWork(cost: CostScenario): ScenarioWork {
@@ -70,6 +72,7 @@ export function inProcessScenarioWork(cost: CostScenario): ScenarioWork {
     draftBody: (text, limit) => Promise.resolve().then(() => readDraftBody(text, limit)),
     editBody: (text, unitId, limit) => Promise.resolve().then(() => readEditBody(text, unitId, limit)),
     costStored: (json, withHash) => costStoredScenario(json, withHash, cost),
+    intact: intactHere,
   };
 }
 

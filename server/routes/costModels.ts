@@ -9,7 +9,7 @@ import { approveBody, costModelListQuery, publishBody, returnBody, submitBody, s
 import {
   approveCostModel,
   approvedRevisionNamed,
-  checkCostModelIntact,
+  checkedForServing,
   costModelAuditEvents,
   costModelShown,
   draftCostModel,
@@ -68,7 +68,7 @@ export function costModelRoutes(ctx: AppContext): Router {
       res.status(304).set('ETag', etag).end();
       return;
     }
-    await sendModel(res, checkCostModelIntact(model));
+    await sendModel(res, await checkedForServing(model, ctx.scenarioWork.intact));
   });
 
   router.put('/cost-models/:id', roleGate(['analyst']), modelBody, async (req, res) => {

@@ -24,7 +24,7 @@ import { userDisplayName } from '../services/users.js';
 import { reportViews, type ReportOptions } from '../../shared/reports/index.js';
 import type { ReportPdfOutcome } from '../pdf/renderReportPdf.js';
 import type { ReportView } from '../../shared/reports/reportDocument.js';
-import { visibleCostModel } from '../services/costModels.js';
+import { checkedForServing, visibleCostModel } from '../services/costModels.js';
 
 export function reportRoutes(ctx: AppContext): Router {
   const router = Router();
@@ -33,7 +33,7 @@ export function reportRoutes(ctx: AppContext): Router {
     const principal = principalOf(req);
     const view = viewOf(req.params.file);
     const query = parseInput(reportQuery, req.query, 'query');
-    const model = await visibleCostModel(ctx.store, principal, req.params.id);
+    const model = await checkedForServing(await visibleCostModel(ctx.store, principal, req.params.id, { checked: false }), ctx.scenarioWork.intact);
     const nameOf = (userId: string | null) => userDisplayName(ctx.store, userId);
     const options: ReportOptions = {
       model: { title: model.title, version: model.modelVersion, state: model.state },

@@ -4,10 +4,10 @@ import { addMonths, parseDay } from '../../shared/dates.js';
 import type { Scenario } from '../../shared/schemas/scenario.js';
 import type { CostingResult } from '../../shared/result.js';
 import { costingResultJson } from '../../shared/resultJson.js';
-import { checkCostModelIntact, type AuditEventRecord, type CostModelRecord, type CostModelState, type Store } from '../store/store.js';
+import { checkCostModelIntact, tamperedCostModel, type AuditEventRecord, type CostModelRecord, type CostModelState, type Store } from '../store/store.js';
 import { cannotCost, conflict, forbidden, invalidInput, notFound, preconditionFailed, preconditionRequired } from './domainErrors.js';
 import { recordAudit, type SystemActor } from './auditTrail.js';
-import { costModelContentHash } from './contentHash.js';
+import { costModelContentHash, storedCostModelIntact } from './contentHash.js';
 import { costModelEtag, costModelJsonText, viewSummary, type CostModelSummaryView } from './costModelView.js';
 import { inScope, scopeFilter, type Principal } from './principal.js';
 
@@ -131,9 +131,24 @@ export async function costModelAuditEvents(store: Store, principal: Principal, i
   return store.listAudit({ entityType: 'cost-model', entityId: model.id, limit: 10_000 });
 }
 
-/** Loads a model the caller may see: out-of-scope models are reported as absent. */
 /** For a route that answers 304 first: the check visibleCostModel leaves to it. */
 export { checkCostModelIntact };
+
+/** Hashes a stored model's content against its content hash (on a worker in the server: it is the whole roster). */
+export type IntactCheck = (stored: Pick<CostModelRecord, 'scenarioJson' | 'resultJson' | 'contentHash'>) => Promise<boolean>;
+
+/** The in-process check, for a server without workers and for tests. */
+export const intactHere: IntactCheck = (stored) => Promise.resolve().then(() => storedCostModelIntact(stored));
+
+/**
+ * An approved model checked against its content hash by `intact` before it is served (issue 10 #5):
+ * the read routes, which any user in scope can call as often as the rate limit lets them, hash on a
+ * worker, so the request thread never hashes a roster. A mismatch is TamperedRecordError, never served.
+ */
+export async function checkedForServing(model: CostModelRecord, intact: IntactCheck): Promise<CostModelRecord> {
+  if (model.state === 'approved' && !(await intact(model))) throw tamperedCostModel(model);
+  return model;
+}
 
 /**
  * A model the caller may see. An approved one is checked against its content hash (a mismatch is

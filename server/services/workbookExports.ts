@@ -1,7 +1,7 @@
 import type { CostModelRecord, Store } from '../store/store.js';
 import { busy, cannotCost, timedOut } from './domainErrors.js';
 import { costModelEtag, viewCostModel } from './costModelView.js';
-import { visibleCostModel } from './costModels.js';
+import { checkedForServing, intactHere, visibleCostModel, type IntactCheck } from './costModels.js';
 import type { Principal } from './principal.js';
 import type { WorkbookWriter } from './workbookFiles.js';
 import { userDisplayName } from './users.js';
@@ -51,10 +51,12 @@ export class WorkbookExports {
     private readonly build: WorkbookBuilder,
     private readonly limits: WorkbookExportLimits,
     private readonly onStart: (modelId: string) => void = () => {},
+    /** The content-hash check of an approved model (a worker's, in the server). */
+    private readonly intact: IntactCheck = intactHere,
   ) {}
 
   async workbook(principal: Principal, id: string): Promise<WorkbookFile> {
-    const model = await visibleCostModel(this.store, principal, id);
+    const model = await checkedForServing(await visibleCostModel(this.store, principal, id, { checked: false }), this.intact);
     const successor = (await this.store.findSuccessor(model.id))?.id ?? null;
     const name = `${model.unitId}-${model.title}`.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 80);
     const file = (body: Buffer): WorkbookFile => ({ body, filename: `${name}-v${model.modelVersion}.xlsx`, etag: costModelEtag(model) });

@@ -171,14 +171,17 @@ export class TamperedRecordError extends Error {
 
 /** The integrity check of getCostModel: an approved model whose content no longer hashes to its content hash is never served. */
 export function checkCostModelIntact(model: CostModelRecord): CostModelRecord {
-  if (model.state === 'approved' && !storedCostModelIntact(model)) {
-    throw new TamperedRecordError(
-      'approved cost model',
-      model.id,
-      `its stored scenario and result no longer hash to its content hash ${model.contentHash ?? '(none)'}`,
-    );
-  }
+  if (model.state === 'approved' && !storedCostModelIntact(model)) throw tamperedCostModel(model);
   return model;
+}
+
+/** The error of an approved model whose content no longer hashes to its content hash. */
+export function tamperedCostModel(model: CostModelRecord): TamperedRecordError {
+  return new TamperedRecordError(
+    'approved cost model',
+    model.id,
+    `its stored scenario and result no longer hash to its content hash ${model.contentHash ?? '(none)'}`,
+  );
 }
 
 /**

@@ -56,6 +56,12 @@ describe('costing worker pool', () => {
     const costed = await work.costStored(draft.scenarioJson, true);
     expect(costed).toEqual(await inProcess.costStored(draft.scenarioJson, true));
     expect(costed.contentHash).toBe(costModelContentHash(JSON.parse(draft.scenarioJson), JSON.parse(costed.resultJson)));
+    // The content-hash check of an approved model, off the request thread: as the request thread's.
+    const stored = { scenarioJson: draft.scenarioJson, resultJson: costed.resultJson, contentHash: costed.contentHash };
+    const altered = { ...stored, scenarioJson: draft.scenarioJson.replace('"45.12"', '"45.13"') };
+    expect(altered.scenarioJson).not.toBe(stored.scenarioJson);
+    expect([await work.intact(stored), await work.intact(altered)]).toEqual([true, false]);
+    expect([await inProcess.intact(stored), await inProcess.intact(altered)]).toEqual([true, false]);
   });
 
   it('reads a body given as bytes: a whole buffer is moved to the worker, a pooled slice copied', async () => {
