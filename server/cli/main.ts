@@ -6,6 +6,7 @@ import { registerMigrateCommand } from './commands/migrate.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerTokenCommands } from './commands/token.js';
 import { registerUserCommands } from './commands/user.js';
+import { registerWorkbookCommands } from './commands/workbook.js';
 import { packageVersion } from './packageVersion.js';
 
 // Registering a command must stay cheap: each command imports what it needs (the engine, Express,
@@ -21,6 +22,7 @@ const program = new Command()
   });
 
 registerCostCommands(program);
+registerWorkbookCommands(program);
 registerServeCommand(program);
 registerMigrateCommand(program);
 registerImportScheduleCommand(program);

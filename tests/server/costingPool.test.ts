@@ -57,7 +57,7 @@ describe('costing worker pool', () => {
     expect(costed).toEqual(await inProcess.costStored(draft.scenarioJson, true));
     expect(costed.contentHash).toBe(costModelContentHash(JSON.parse(draft.scenarioJson), JSON.parse(costed.resultJson)));
     // The content-hash check of an approved model, off the request thread: as the request thread's.
-    const stored = { scenarioJson: draft.scenarioJson, resultJson: costed.resultJson, contentHash: costed.contentHash };
+    const stored = { scenarioJson: draft.scenarioJson, resultJson: costed.resultJson, contentHash: costed.contentHash ?? null };
     const altered = { ...stored, scenarioJson: draft.scenarioJson.replace('"45.12"', '"45.13"') };
     expect(altered.scenarioJson).not.toBe(stored.scenarioJson);
     expect([await work.intact(stored), await work.intact(altered)]).toEqual([true, false]);
