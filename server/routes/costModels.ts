@@ -112,6 +112,13 @@ export function costModelRoutes(ctx: AppContext): Router {
     res.status(201).json(published);
   });
 
+  // HEAD says whether the workbook is there from the model alone: building one to count its bytes
+  // would take an export slot and seconds of a worker for nothing (attack review).
+  router.head('/cost-models/:id/workbook.xlsx', async (req, res) => {
+    const model = await visibleCostModel(ctx.store, principalOf(req), req.params.id, { checked: false });
+    res.status(200).type(XLSX_MEDIA_TYPE).set('ETag', costModelEtag(model)).end();
+  });
+
   router.get('/cost-models/:id/workbook.xlsx', async (req, res) => {
     const file = await ctx.workbooks.workbook(principalOf(req), req.params.id);
     res.type(XLSX_MEDIA_TYPE).set('Content-Disposition', `attachment; filename="${file.filename}"`).set('ETag', file.etag).send(file.body);

@@ -95,6 +95,22 @@ describe('workbook exports', () => {
     expect(Buffer.from(await (await first).arrayBuffer()).toString()).toBe('PK-first');
   });
 
+  it('answers HEAD from the model alone, without building the workbook', async () => {
+    let built = 0;
+    const server = await serve(async () => {
+      built += 1;
+      return Buffer.from('PK');
+    });
+    const id = await model(server, 'draft');
+    const head = await fetch(`${server.url}/cost-models/${id}/workbook.xlsx`, { method: 'HEAD', headers: { authorization: `Bearer ${tokens.negotiator}` } });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-type')).toContain('spreadsheetml');
+    expect(head.headers.get('etag')).toBe(`"${id}.1"`);
+    expect(built).toBe(0);
+    const outside = await fetch(`${server.url}/cost-models/${id}/workbook.xlsx`, { method: 'HEAD', headers: { authorization: `Bearer ${tokens.analystB}` } });
+    expect(outside.status).toBe(404);
+  });
+
   it('answers 504 after EXPORT_TIMEOUT_SECONDS and stops the export (its signal fires)', async () => {
     let signalled: AbortSignal | undefined;
     const server = await serve(
