@@ -7,7 +7,7 @@ import { addinStatic } from './http/addinStatic.js';
 import { apiHeaders } from './http/apiHeaders.js';
 import { authenticate } from './http/authenticate.js';
 import { inProcessScenarioWork, type ScenarioWork } from './http/costModelBodies.js';
-import { errorHandler, unknownRoute } from './http/errorHandler.js';
+import { errorHandler, unknownRoute, wrongMethod } from './http/errorHandler.js';
 import { accessLog } from './http/accessLog.js';
 import { createLogger } from './logger.js';
 import { perAddressLimit, perCredentialLimit } from './http/rateLimits.js';
@@ -104,6 +104,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(costModelRoutes(ctx));
   api.use(reportRoutes(ctx));
   api.use(auditRoutes(ctx));
+  api.use(wrongMethod(api));
   api.use(unknownRoute);
   app.use(API_PREFIX, api);
   // After the API, which never passes a request on: API requests do not go through this router.

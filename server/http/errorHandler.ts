@@ -13,6 +13,42 @@ export const unknownRoute: RequestHandler = (req, _res, next) => {
   next(notFound(`no route ${req.method} ${req.path}`));
 };
 
+/** The parts of Express 5's router (the `router` package) read to list a path's methods; anything else is passed over. */
+interface RouterLayer {
+  route?: { _methods?: () => string[] };
+  handle?: { stack?: unknown };
+  match?: (path: string) => unknown;
+}
+
+/** The methods the router's routes take at `path` (sub-routers mounted without a path included). */
+function methodsAt(stack: unknown, path: string, into: Set<string>): void {
+  if (!Array.isArray(stack)) return;
+  for (const layer of stack as RouterLayer[]) {
+    if (layer.route && typeof layer.route._methods === 'function' && typeof layer.match === 'function' && layer.match(path)) {
+      for (const method of layer.route._methods()) into.add(method);
+    } else if (!layer.route && layer.handle?.stack) methodsAt(layer.handle.stack, path, into);
+  }
+}
+
+/**
+ * After every route of `router`: a path it serves, asked with another method, is 405 with `Allow`
+ * (RFC 9110 §15.5.6), not "no route"; a path it does not serve goes on to the 404.
+ */
+export function wrongMethod(router: { stack?: unknown }): RequestHandler {
+  return (req, res, next) => {
+    const allowed = new Set<string>();
+    methodsAt(router.stack, req.path, allowed);
+    allowed.delete(req.method);
+    if (allowed.size === 0) {
+      next();
+      return;
+    }
+    const allow = [...allowed].sort().join(', ');
+    res.set('Allow', allow);
+    next(new HttpProblem(405, 'method-not-allowed', 'Method not allowed', `${req.method} is not a method of ${req.path}: use ${allow}`));
+  };
+}
+
 /** Every error leaves as application/problem+json; only a genuine server fault is a 5xx. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, next) => {

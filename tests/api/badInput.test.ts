@@ -149,6 +149,16 @@ describe('bad JSON bodies', () => {
     expectProblem(await send('admin', 'GET', '/units/..%2F..%2Fetc/schedules'), 400, 'unitId');
   });
 
+  it('a path served with another method → 405 with Allow, not "no route"', async () => {
+    const patch = await send('analyst', 'PATCH', '/cost-models/00000000-0000-0000-0000-000000000000', {});
+    expectProblem(patch, 405);
+    expect(patch.headers.get('allow')).toBe('GET, HEAD, PUT');
+    expect(patch.body.detail).toBe('PATCH is not a method of /cost-models/00000000-0000-0000-0000-000000000000: use GET, HEAD, PUT');
+    const post = await send('analyst', 'POST', '/units/A/schedules/current', {});
+    expectProblem(post, 405);
+    expect(post.headers.get('allow')).toBe('GET, HEAD');
+  });
+
   it('user and unit administration validates its input', async () => {
     expectProblem(await send('admin', 'POST', '/users', { name: 'X', role: 'boss' }), 400, 'body.role');
     expectProblem(await send('admin', 'POST', '/users', { name: 'X', role: 'analyst', units: ['NOPE'] }), 400, 'units[0]');
