@@ -4,7 +4,7 @@
  * analyst is editing a cell.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { saveLatestCosting, stampSchedule, type ScheduleStamp } from '../../addin/excel/index.js';
+import { latestCostingInDocumentSettings, saveLatestCosting, stampSchedule, type ScheduleStamp } from '../../addin/excel/index.js';
 import type { CostingDigest } from '../../addin/functions/costingDigest.js';
 import { cost, rate } from '../../addin/functions/functions.js';
 import { CONNECTION_STORAGE_KEY } from '../../addin/runtime/connection.js';
@@ -71,8 +71,24 @@ describe('defect 5: BARGAIN.RATE after a refresh in place', () => {
 });
 
 describe('defect 8: BARGAIN.COST and cell editing', () => {
+  it('a hundred COST cells answer at once from the document settings Office loaded, even while a cell is edited: no request to Excel', async () => {
+    const excel = strictDouble({ installOffice: true });
+    await excel.Excel.run((context) => saveLatestCosting(context, digest('30000.00')));
+    const runsBefore = excel.model.stats.runs;
+    excel.startCellEdit();
+    const cells = Array.from({ length: 100 }, () => cell());
+    cells.forEach(({ invocation }) => cost('City offer', 2027, undefined, invocation));
+    await settle();
+    expect(cells.every((c) => c.shown.length === 1 && c.shown[0] === 30000)).toBe(true);
+    expect(excel.model.stats.runs - runsBefore).toBe(0);
+    excel.endCellEdit();
+  });
+
   it('a hundred COST cells read the saved costing from the workbook once, waiting while a cell is edited, then follow new costings', async () => {
     const excel = strictDouble({ installOffice: true });
+    // The add-in loaded the document's settings before this costing was saved (in another window):
+    // they do not have it, so the cells read the workbook.
+    expect(latestCostingInDocumentSettings()).toBeUndefined();
     await excel.Excel.run((context) => saveLatestCosting(context, digest('30000.00')));
     const runsBefore = excel.model.stats.runs;
     excel.startCellEdit();

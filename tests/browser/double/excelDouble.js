@@ -1327,8 +1327,30 @@
   };
   Object.defineProperty(window, 'Excel', { configurable: true, get: () => Excel, set: () => {} });
 
+  /**
+   * Office.context.document.settings (the Common API's Office.Settings): the document's settings as
+   * they were when the add-in loaded them — "The Settings object is automatically loaded as part of
+   * the Document object" (https://learn.microsoft.com/javascript/api/office/office.settings) — here
+   * at the first read, then an in-memory copy that a later workbook.settings.add does not change
+   * until the add-in loads again. One store with workbook.settings (Excel.SettingCollection), as a
+   * docs maintainer reads it (https://github.com/OfficeDev/office-js-docs-reference/issues/769).
+   * `get` of a missing name is null; `set` and `remove` change the copy; `saveAsync` writes it back.
+   */
+  let loadedSettings = null;
+  const loaded = () => (loadedSettings ??= new Map(model.settings));
+  const documentSettings = {
+    get: (name) => (loaded().has(name) ? loaded().get(name) : null),
+    set: (name, value) => void loaded().set(name, value),
+    remove: (name) => void loaded().delete(name),
+    saveAsync: (callback) => {
+      model.settings = new Map(loaded());
+      if (typeof callback === 'function') setTimeout(() => callback({ status: 'succeeded', value: undefined }), 0);
+    },
+  };
+
   const officeContext = {
     host: 'Excel',
+    document: { settings: documentSettings },
     platform: 'OfficeOnline',
     diagnostics: { host: 'Excel', platform: 'OfficeOnline', version: '16.0.double' },
     requirements: { isSetSupported },
