@@ -23,6 +23,13 @@ function cell() {
   return { shown, invocation };
 }
 
+/** A hundred cells of =BARGAIN.COST("City offer", 2027), as Excel calculates them at once. */
+function hundredCostCells() {
+  const cells = Array.from({ length: 100 }, () => cell());
+  cells.forEach(({ invocation }) => cost('City offer', 2027, undefined, invocation));
+  return cells;
+}
+
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 const digest = (total: string): CostingDigest => ({
@@ -76,8 +83,7 @@ describe('defect 8: BARGAIN.COST and cell editing', () => {
     await excel.Excel.run((context) => saveLatestCosting(context, digest('30000.00')));
     const runsBefore = excel.model.stats.runs;
     excel.startCellEdit();
-    const cells = Array.from({ length: 100 }, () => cell());
-    cells.forEach(({ invocation }) => cost('City offer', 2027, undefined, invocation));
+    const cells = hundredCostCells();
     await settle();
     expect(cells.every((c) => c.shown.length === 1 && c.shown[0] === 30000)).toBe(true);
     expect(excel.model.stats.runs - runsBefore).toBe(0);
@@ -92,8 +98,7 @@ describe('defect 8: BARGAIN.COST and cell editing', () => {
     await excel.Excel.run((context) => saveLatestCosting(context, digest('30000.00')));
     const runsBefore = excel.model.stats.runs;
     excel.startCellEdit();
-    const cells = Array.from({ length: 100 }, () => cell());
-    cells.forEach(({ invocation }) => cost('City offer', 2027, undefined, invocation));
+    const cells = hundredCostCells();
     await settle();
     expect(cells[0]!.shown).toEqual([]); // waiting for the edit to end, not failing
     excel.endCellEdit();

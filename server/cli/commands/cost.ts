@@ -1,6 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { formatIssue, type InputIssue } from '../../../shared/issues.js';
+import type { CostingResult } from '../../../shared/result.js';
+import type { Scenario } from '../../../shared/schemas/scenario.js';
 
 const FORMATS = ['table', 'json', 'csv'] as const;
 type Format = (typeof FORMATS)[number];
@@ -12,6 +14,23 @@ export function exitWithIssues(issues: readonly InputIssue[]): never {
 }
 
 /** Allowed but worth a look (a negative lump sum): one line each, on standard error so JSON output stays clean. */
+/** A scenario file (JSON or a costing workbook) read and costed in this process; its problems exit 2, one line each. */
+export async function costedScenarioFile(file: string): Promise<{ scenario: Scenario; result: CostingResult }> {
+  const [{ readScenarioFile }, { costScenario }, { CostingInputError }] = await Promise.all([
+    import('../scenarioFile.js'),
+    import('../../../shared/engine/costScenario.js'),
+    import('../../../shared/issues.js'),
+  ]);
+  const read = await readScenarioFile(file);
+  if (!read.ok) exitWithIssues(read.issues);
+  try {
+    return { scenario: read.value, result: costScenario(read.value) };
+  } catch (error) {
+    if (error instanceof CostingInputError) exitWithIssues(error.issues);
+    throw error;
+  }
+}
+
 function printWarnings(warnings: readonly InputIssue[]): void {
   for (const warning of warnings) process.stderr.write(`warning: ${formatIssue(warning)}\n`);
 }

@@ -11,7 +11,7 @@ import type { Command } from 'commander';
 import type { InputIssue } from '../../../shared/issues.js';
 import type { DisclosureMappingFile } from '../../../shared/reports/disclosureMapping.js';
 import { reportViews, type ReportView } from '../../../shared/reports/reportViews.js';
-import { exitWithIssues } from './cost.js';
+import { costedScenarioFile, exitWithIssues } from './cost.js';
 
 // The engine, zod, pdfkit and ExcelJS are imported when the command runs, not when the CLI starts.
 
@@ -57,23 +57,11 @@ export function registerReportCommand(program: Command): void {
       if (!validTimeZone(timeZone)) issues.push({ path: '--time-zone', message: `"${timeZone}" is not an IANA time zone (e.g. America/Los_Angeles)` });
       if (issues.length) exitWithIssues(issues);
 
-      const [{ readScenarioFile }, { CostingInputError, costScenario }, { buildReport }] = await Promise.all([
-        import('../scenarioFile.js'),
-        import('../../../shared/index.js'),
-        import('../../../shared/reports/index.js'),
-      ]);
-      const scenario = await readScenarioFile(file);
-      if (!scenario.ok) exitWithIssues(scenario.issues);
+      const { buildReport } = await import('../../../shared/reports/index.js');
+      const { scenario, result } = await costedScenarioFile(file);
       const mapping = await mappingChanges(file, opts);
-      let result;
-      try {
-        result = costScenario(scenario.value);
-      } catch (error) {
-        if (error instanceof CostingInputError) exitWithIssues(error.issues);
-        throw error;
-      }
       const context = { generatedAt: new Date().toISOString(), timeZone };
-      const built = buildReport(view as ReportView, result, scenario.value, {
+      const built = buildReport(view as ReportView, result, scenario, {
         ...context,
         ...(opts.proposal !== undefined ? { proposal: opts.proposal } : {}),
         ...(opts.against !== undefined ? { against: opts.against } : {}),
@@ -88,10 +76,10 @@ export function registerReportCommand(program: Command): void {
         output = format === 'table' ? reportText(built.report) : reportCsv(built.report);
       } else if (format === 'pdf') {
         const { reportPdf } = await import('../../pdf/reportPdf.js');
-        output = await reportPdf(built.report, scenario.value, context);
+        output = await reportPdf(built.report, scenario, context);
       } else {
         const { reportWorkbook } = await import('../../xlsx/exportCostWorkbook.js');
-        output = await reportWorkbook(built.report, scenario.value, context);
+        output = await reportWorkbook(built.report, scenario, context);
       }
       if (opts.out) writeFileSync(opts.out, output);
       else process.stdout.write(output);

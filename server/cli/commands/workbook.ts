@@ -6,7 +6,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { exitWithIssues } from './cost.js';
+import { costedScenarioFile, exitWithIssues } from './cost.js';
 
 export function registerWorkbookCommands(program: Command): void {
   program
@@ -15,25 +15,12 @@ export function registerWorkbookCommands(program: Command): void {
     .argument('<scenario>', 'scenario JSON file ("-" for standard input), or a costing workbook (.xlsx) to write again')
     .requiredOption('-o, --out <file>', 'the workbook to write (.xlsx)')
     .action(async (file: string, opts: { out: string }) => {
-      const [{ readScenarioFile }, { costScenario }, { CostingInputError }, { exportCostWorkbook }] = await Promise.all([
-        import('../scenarioFile.js'),
-        import('../../../shared/engine/costScenario.js'),
-        import('../../../shared/issues.js'),
-        import('../../xlsx/exportCostWorkbook.js'),
-      ]);
-      const read = await readScenarioFile(file);
-      if (!read.ok) exitWithIssues(read.issues);
-      let result;
-      try {
-        result = costScenario(read.value);
-      } catch (error) {
-        if (error instanceof CostingInputError) exitWithIssues(error.issues);
-        throw error;
-      }
-      const workbook = await exportCostWorkbook({ scenario: read.value, result, title: `Costing ${read.value.unit.name}`, state: 'draft' });
+      const { scenario, result } = await costedScenarioFile(file);
+      const { exportCostWorkbook } = await import('../../xlsx/exportCostWorkbook.js');
+      const workbook = await exportCostWorkbook({ scenario, result, title: `Costing ${scenario.unit.name}`, state: 'draft' });
       writeFileSync(opts.out, workbook);
       process.stdout.write(
-        `wrote ${opts.out} (${read.value.unit.id}, ${read.value.roster.rows.length} roster rows, ${read.value.proposals.length} proposals, ${workbook.length} bytes)\n`,
+        `wrote ${opts.out} (${scenario.unit.id}, ${scenario.roster.rows.length} roster rows, ${scenario.proposals.length} proposals, ${workbook.length} bytes)\n`,
       );
     });
 
