@@ -72,8 +72,7 @@ function secretParameter(rawName: string): boolean {
  * of secret query parameters (separated by `&` or `;`) by `REDACTED`; the rest as it came.
  */
 export function loggableUrl(url: string): string {
-  API_TOKEN.lastIndex = 0;
-  const withoutTokens = API_TOKEN.test(url) ? url.replace(API_TOKEN, 'bct_REDACTED') : url;
+  const withoutTokens = url.replace(API_TOKEN, 'bct_REDACTED');
   const query = withoutTokens.indexOf('?');
   // Most queries (?asOf=… on every pull) name no secret: they are logged without being split.
   if (query < 0 || !MAY_NAME_SECRET.test(withoutTokens.slice(query + 1))) return withoutTokens;
