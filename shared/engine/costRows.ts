@@ -2,6 +2,7 @@ import { formatDay } from '../dates.js';
 import { CostingInputError } from '../issues.js';
 import { C, COMPONENT_COUNT, newComponentCents, type ComponentCents } from './components.js';
 import type { CostingContext, RowContext } from './costingContext.js';
+import { holeyArray } from './arrayShapes.js';
 import { applyRate as applyRateImport } from './exactRate.js';
 import { centsOf, centsOfRatio, integer, times } from './fixedPoint.js';
 import {
@@ -81,19 +82,6 @@ export interface RowStates {
 export interface FundPartial {
   index: number;
   amounts: Float64Array;
-}
-
-/**
- * An empty array already of the kind of elements it will hold (objects, with holes: the caches
- * below are indexed by sparse ids). An array made by `[]` changes its hidden class at its first
- * such element; the row loop, optimised on the warm-up's arrays, would meet each new costing's
- * arrays with the first hidden class and be deoptimised (V8 "wrong map") and compiled again.
- */
-function holeyArray<T>(): (T | undefined)[] {
-  const array: (T | undefined)[] = [];
-  array[1] = undefined;
-  array.length = 0;
-  return array;
 }
 
 /** Caches shared by every variant of one costing: parts of pay per state, step paths per regime. */

@@ -1,6 +1,7 @@
 import { parseDay, type Day } from '../dates.js';
 import { Decimal } from '../money.js';
 import type { Provision, RosterRow, Scenario } from '../schemas/scenario.js';
+import { packed, packedMap } from './arrayShapes.js';
 import { exactRate, type ExactRate } from './exactRate.js';
 import { fixed, type Fixed } from './fixedPoint.js';
 import { KeyIds, TupleIds } from './keyIds.js';
@@ -13,7 +14,7 @@ import type { FlatTerms } from '../provisions/provisionKind.js';
 import { provisionEffects } from '../provisions/registry.js';
 
 const NO_LEVELS = new Int32Array(0);
-const NO_PAYS: readonly string[] = [];
+const NO_PAYS: readonly string[] = packed([]);
 /** A period after every costed one: the level slots a row does not reach. */
 export const NEVER = 0x7fffffff;
 
@@ -189,7 +190,7 @@ export class CostingContext {
       const taxed = cents.times(a.socialSecurity.rate).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
       this.wageBaseTaxedCents.set(Number(year), taxed);
     }
-    this.rollups = a.otherRollups.map((r) => ({
+    this.rollups = packedMap(a.otherRollups, (r) => ({
       name: r.name,
       onTaxable: r.on === 'taxable',
       classes: r.classes === undefined ? null : new Set(r.classes),
@@ -230,11 +231,11 @@ export class CostingContext {
     // Most rows have no special pay or one: those lists are found without a JSON key.
     const singlePayList = sharedBy(
       (pays: readonly string[]) => pays[0]!,
-      (pays) => pays,
+      (pays) => packed(pays),
     );
     const longerPayList = sharedBy(
       (pays: readonly string[]) => JSON.stringify(pays),
-      (pays) => pays,
+      (pays) => packed(pays),
     );
     const payListOf = (pays: readonly string[]) => (pays.length === 0 ? NO_PAYS : pays.length === 1 ? singlePayList(pays) : longerPayList(pays));
     // The overtime profile counts a row's special pays as a set: each distinct list's sorted key,
@@ -258,13 +259,17 @@ export class CostingContext {
     const rollupsOf = sharedBy(
       (row: RosterRow) => rollupKeys.id(row.class, row.pensionTier ?? ''),
       (row) =>
-        this.rollups.flatMap((r, i) =>
-          (r.classes === null || r.classes.has(row.class)) && (r.tiers === null || (row.pensionTier !== undefined && r.tiers.has(row.pensionTier))) ? [i] : [],
+        packed(
+          this.rollups.flatMap((r, i) =>
+            (r.classes === null || r.classes.has(row.class)) && (r.tiers === null || (row.pensionTier !== undefined && r.tiers.has(row.pensionTier)))
+              ? [i]
+              : [],
+          ),
         ),
     );
     const fundPartsOf = (fund: RosterRow['fund']) => {
       const parts = fundParts(fund);
-      return { fundIndex: parts.map((part) => fundIds.get(part.fund)!), fundShares: parts.slice(0, -1).map((part) => shareRate(part.share)) };
+      return { fundIndex: packedMap(parts, (part) => fundIds.get(part.fund)!), fundShares: packedMap(parts.slice(0, -1), (part) => shareRate(part.share)) };
     };
     // A single fund by its code, a split by its JSON (the usual single fund builds no key).
     const singleFundOf = sharedBy((fund: string) => fund, fundPartsOf);
@@ -278,7 +283,7 @@ export class CostingContext {
     );
     const profileIds = Int32Array.from(rosterRows, (row, i) => profiles.id(overtimeProfileIds[i]!, row.fte));
     let splitRows = 0;
-    this.rows = costingOrder(rosterRows, rowClasses, profileIds).map((rowIndex, position) => {
+    this.rows = packedMap(costingOrder(rosterRows, rowClasses, profileIds), (rowIndex, position) => {
       const row = rosterRows[rowIndex]!;
       const fund = fundOf(row.fund);
       return {

@@ -5,6 +5,7 @@ import type { AmountPer, Provision, Scenario } from '../schemas/scenario.js';
 import type { LumpSumTerms, ProvisionEffects, RateChange } from '../provisions/provisionKind.js';
 import { DEFAULT_DAYS_PER_YEAR } from '../provisions/lumpSum.js';
 import type { CostingContext } from './costingContext.js';
+import { packed, packedMap } from './arrayShapes.js';
 import { decimalToCents, exactRate, type ExactRate } from './exactRate.js';
 import { fixed, plus, times, type Fixed } from './fixedPoint.js';
 import { KeyIds } from './keyIds.js';
@@ -211,7 +212,7 @@ export function buildVariantPlan(ctx: CostingContext, spec: VariantSpec, interne
     // date, the no-step costing all of them): an epoch keyed by everything its class states
     // depend on builds its 60-odd class keys once, not once per variant.
     const classStates = () =>
-      scenario.schedule.classes.map((cls, ci): ClassState => {
+      packedMap(scenario.schedule.classes, (cls, ci): ClassState => {
         const forClass = applied.filter((lp) => affectsClass(lp.provision, cls.code));
         const lumpsForClass = lumps.filter((lp) => affectsClass(lp.provision, cls.code));
         // Keyed on what reaches this class only: an epoch that another class's provision starts
@@ -231,7 +232,7 @@ export function buildVariantPlan(ctx: CostingContext, spec: VariantSpec, interne
           const bandsKey = longevityChange ? keyOf(longevityChange) : '';
           const longevityByLevel = interner.memo(`bands|${bandsKey}`, () => {
             const bands = longevityChange?.effects.longevityBands ?? scenario.assumptions.longevity;
-            return bandPercentByLevel(bands, ctx.thresholds).map((d) => ({ rate: interner.rate(d), fixed: fixed(d) }));
+            return packedMap(bandPercentByLevel(bands, ctx.thresholds), (d) => ({ rate: interner.rate(d), fixed: fixed(d) }));
           });
           const overtimeChange = last(forClass.filter((lp) => lp.effects.overtimeHours !== undefined));
           const overtimeHours = overtimeChange === undefined ? null : fixed(overtimeChange.effects.overtimeHours!);
@@ -240,9 +241,9 @@ export function buildVariantPlan(ctx: CostingContext, spec: VariantSpec, interne
           let rates = interner.rates.get(rateStateId);
           if (rates === undefined) {
             const published = interner.memo(`rates|${history.keys[scheduleCount]![ci]}|${ci}`, () =>
-              history.snapshots[scheduleCount]![ci]!.rates.map((r) => fixed(r)),
+              packedMap(history.snapshots[scheduleCount]![ci]!.rates, (r) => fixed(r)),
             );
-            rates = multiply ? published.map((r) => times(r, ONE_PERCENT_MORE)) : published;
+            rates = multiply ? packedMap(published, (r) => times(r, ONE_PERCENT_MORE)) : published;
             interner.rates.set(rateStateId, rates);
           }
           const payKeyFull = [rateKey, payKey, bandsKey, overtimeChange ? keyOf(overtimeChange) : ''].join('|');
@@ -255,10 +256,10 @@ export function buildVariantPlan(ctx: CostingContext, spec: VariantSpec, interne
             longevityByLevel,
             overtimeHours,
             pensionRate: interner.memo(`pension|${indicesOf((e) => e.rateChange?.target === 'pension')}|${pensionEntriesInForce}`, () =>
-              ctx.pensionTiers.map((tier, t) => ratesInForce(ctx.pensionEntries[t]!, forClass, inForce, 'pension', tier, interner)),
+              packedMap(ctx.pensionTiers, (tier, t) => ratesInForce(ctx.pensionEntries[t]!, forClass, inForce, 'pension', tier, interner)),
             ),
             rollupRates: interner.memo(`rollups|${indicesOf((e) => e.rateChange?.target === 'rollup')}|${rollupEntriesInForce}|${ci}`, () =>
-              ctx.rollups.map((r, index) =>
+              packedMap(ctx.rollups, (r, index) =>
                 r.classes !== null && !r.classes.has(cls.code)
                   ? undefined
                   : ratesInForce(ctx.rollupEntries[index]!, forClass, inForce, 'rollup', r.name, interner),
@@ -267,11 +268,7 @@ export function buildVariantPlan(ctx: CostingContext, spec: VariantSpec, interne
             healthCents: interner.memo(`health|${indicesOf((e) => e.health !== undefined)}|${healthEntriesInForce}`, () =>
               healthInForce(ctx, forClass, inForce),
             ),
-            // Filled by push, as every class state's: arrays built another way can have another shape.
-            lumpSums: lumpsForClass.reduce<LumpSumPayment[]>((list, lp) => {
-              list.push(interner.memo(`lump|${keyOf(lp)}`, () => lumpSumPayment(lp.effects.lumpSum!, interner)));
-              return list;
-            }, []),
+            lumpSums: packedMap(lumpsForClass, (lp) => interner.memo(`lump|${keyOf(lp)}`, () => lumpSumPayment(lp.effects.lumpSum!, interner))),
             hasLumpSums: lumpsForClass.length > 0,
           };
         });
@@ -291,7 +288,7 @@ export function buildVariantPlan(ctx: CostingContext, spec: VariantSpec, interne
   }
 
   const noStep = spec.noStep === true;
-  const stepRegimes = scenario.schedule.classes.map((cls): StepRegime => {
+  const stepRegimes = packedMap(scenario.schedule.classes, (cls): StepRegime => {
     const relevant = ordered.filter((lp) => lp.effects.steps !== undefined && affectsClass(lp.provision, cls.code));
     const freezes: FreezeRule[] = [];
     const addStepDates: Day[] = [];
@@ -304,7 +301,7 @@ export function buildVariantPlan(ctx: CostingContext, spec: VariantSpec, interne
       else addStepDates.push(lp.date);
     }
     const key = `${noStep ? 'n' : ''}|${relevant.map(keyOf).join(',')}`;
-    return { key, id: interner.regimes.id(key), freezes, addStepDates, drops, noStep };
+    return { key, id: interner.regimes.id(key), freezes: packed(freezes), addStepDates: packed(addStepDates), drops: packed(drops), noStep };
   });
 
   return { epochs, stepRegimes };
@@ -399,7 +396,7 @@ function ratesInForce(
 }
 
 function healthInForce(ctx: CostingContext, forClass: readonly ListedProvision[], inForce: (d: Day) => boolean): (number | undefined)[] {
-  return ctx.healthTiers.map((tier, t) => {
+  return packedMap(ctx.healthTiers, (tier, t) => {
     let monthly = last(ctx.healthEntries[t]!.filter((e) => inForce(e.from)))?.value;
     for (const lp of forClass) {
       const p = lp.effects.health;

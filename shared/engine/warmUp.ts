@@ -14,7 +14,7 @@ export const WARM_UP_MIN_ROWS = 1_000;
  * loop's rarer branches — retro pay, resumed prefixes, value of 1%, split funds, lump sums, vacant
  * rows, step freezes and new steps — plus one more proposal with the provisions and lump-sum forms
  * the synthetic unit lacks (dropSteps, setRate, minimumRate, rollupRate, a sliding freeze, lump
- * sums as a percent and as days, pensionable).
+ * sums as a percent and as days, pensionable), and a row paid past the Social Security wage base.
  */
 export function warmUpScenario(): Scenario {
   const input: ScenarioInput = syntheticUnit(24, 7, 4);
@@ -36,6 +36,9 @@ export function warmUpScenario(): Scenario {
       ],
     },
   ];
+  // A row paid past the Social Security wage base in a year, as real rosters' top earners are.
+  const rows = input.roster.rows;
+  rows[0] = { ...rows[0]!, socialSecurity: true, overtimeHours: '4000' };
   const parsed = parseScenario(input);
   if (!parsed.ok) throw new Error(`the warm-up scenario is invalid: ${parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
   return parsed.value;
