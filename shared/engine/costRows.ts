@@ -19,7 +19,7 @@ import {
   PAY_TAXABLE,
   type PayDefinition,
 } from './payAmounts.js';
-import { stepPath, type StepPath } from './stepMovement.js';
+import { StepTriggers, stepPath, type StepPath } from './stepMovement.js';
 import type { ClassState, Epoch, LumpSumPayment, StepRegime, VariantPlan } from './variantPlan.js';
 
 // Read once: under tsx (npm run bench) every use of an imported binding is a getter call, and
@@ -99,6 +99,8 @@ export class CostingCaches {
    * depends on (class, step, vacancy, next step date) share one.
    */
   readonly paths = holeyArray<(StepPath | undefined)[]>();
+  /** The step dates' triggers by step-regime id, shared by the paths of rows with one next step date. */
+  readonly stepTriggers = holeyArray<StepTriggers>();
   /** Baseline taxable pay of the horizon's first period, per row (Social Security YTD, §4), per costing family. */
   readonly firstPeriodTaxable = new Map<string, Float64Array>();
 
@@ -116,7 +118,7 @@ export class CostingCaches {
   }
 
   /**
-   * Drops the pay, base pay, overtime and step paths of the states and regimes no costing since
+   * Drops the pay, base pay, overtime, step paths and step triggers of the states and regimes no costing since
    * generation `since` used, so a costing session's caches hold what its recent costings need
    * instead of growing with every what-if (each new percent makes new class states).
    */
@@ -126,6 +128,7 @@ export class CostingCaches {
       for (let id = 0; id < byState.length; id++) if (byState[id] !== undefined && unused(id)) byState[id] = undefined;
     }
     for (let id = 0; id < this.paths.length; id++) if (unused(id)) this.paths[id] = holeyArray<StepPath>();
+    for (let id = 0; id < this.stepTriggers.length; id++) if (unused(id)) this.stepTriggers[id] = undefined;
   }
 }
 
@@ -686,7 +689,9 @@ function cachedPath(ctx: CostingContext, caches: CostingCaches, rc: RowContext, 
   }
   let path = byPath[rc.pathId];
   if (path === undefined) {
-    path = stepPath(ctx, rc, regime);
+    let triggers = caches.stepTriggers[regime.id];
+    if (triggers === undefined) caches.stepTriggers[regime.id] = triggers = new StepTriggers(regime);
+    path = stepPath(ctx, rc, triggers);
     byPath[rc.pathId] = path;
   }
   return path;
