@@ -23,6 +23,7 @@ import { unitRoutes } from './routes/units.js';
 import type { CostScenario } from './services/costModels.js';
 import { OidcVerifier } from './services/oidcVerifier.js';
 import { PrincipalCache } from './services/principalCache.js';
+import { ExportSlots } from './services/exportSlots.js';
 import { inProcessWorkbookBuilder, WorkbookExports, type WorkbookBuilder } from './services/workbookExports.js';
 import { defaultScheduleFileReader, defaultWorkbookWriter } from './services/xlsxAdapters.js';
 import type { ScheduleFileReader, WorkbookWriter } from './services/workbookFiles.js';
@@ -53,6 +54,7 @@ export const API_PREFIX = '/api/v1';
 /** Builds the Express app (routes → services → store) without listening. */
 export function createApp(deps: AppDeps): Express {
   const config: ServerConfig = { ...configFromEnv({}), ...deps.config };
+  const exportSlots = new ExportSlots({ concurrency: config.exportConcurrency, timeoutMs: config.exportTimeoutMs });
   const logger = deps.logger ?? createLogger(config.logLevel);
   const now = deps.now ?? (() => new Date());
   const costScenario = deps.costScenario ?? engineCostScenario;
@@ -66,10 +68,12 @@ export function createApp(deps: AppDeps): Express {
     now,
     oidc: config.oidc ? new OidcVerifier(config.oidc, now) : undefined,
     readScheduleFile: deps.readScheduleFile ?? defaultScheduleFileReader,
+    exportSlots,
     workbooks: new WorkbookExports(
       deps.store,
       deps.buildWorkbook ?? inProcessWorkbookBuilder(deps.writeWorkbook ?? defaultWorkbookWriter),
-      { concurrency: config.exportConcurrency, timeoutMs: config.exportTimeoutMs, cacheBytes: config.exportCacheBytes },
+      exportSlots,
+      { cacheBytes: config.exportCacheBytes },
       (modelId) => logger.debug({ costModel: modelId }, 'workbook export started'),
       scenarioWork.intact,
     ),

@@ -8,6 +8,7 @@ import type { ExpiringCache } from './services/expiringCache.js';
 import type { PrincipalCache } from './services/principalCache.js';
 import type { UnitRecord } from './store/store.js';
 import type { ScheduleFileReader } from './services/workbookFiles.js';
+import type { ExportSlots } from './services/exportSlots.js';
 import type { WorkbookExports } from './services/workbookExports.js';
 import type { ReportPdfRenderer } from './pdf/renderReportPdf.js';
 import type { SchedulesInForce } from './services/scheduleDocuments.js';
@@ -24,6 +25,8 @@ export interface AppContext {
   now: () => Date;
   oidc: OidcVerifier | undefined;
   readScheduleFile: ScheduleFileReader;
+  /** Workbook exports and report PDFs share these (a concurrency limit, per person too, and a timeout). */
+  exportSlots: ExportSlots;
   workbooks: WorkbookExports;
   /** API-token principals, remembered for AUTH_CACHE_SECONDS. */
   principals: PrincipalCache;

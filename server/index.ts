@@ -59,7 +59,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     ...(exportPool
       ? {
           buildWorkbook: (record, supersededBy, signal, names) => exportPool.workbook(record, supersededBy, signal, names),
-          renderReportPdf: (request) => exportPool.reportPdf(request),
+          renderReportPdf: (request, signal) => exportPool.reportPdf(request, signal),
         }
       : {}),
   });

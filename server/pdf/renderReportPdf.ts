@@ -14,7 +14,8 @@ export type { ReportPdfRequest };
 
 export type ReportPdfOutcome = { ok: true; pdf: Uint8Array; name?: string } | { ok: false; issues: InputIssue[] };
 
-export type ReportPdfRenderer = (request: ReportPdfRequest) => Promise<ReportPdfOutcome>;
+/** `signal`: the export slot's timeout (exportSlots.ts); a worker's drawing is stopped when it fires. */
+export type ReportPdfRenderer = (request: ReportPdfRequest, signal?: AbortSignal) => Promise<ReportPdfOutcome>;
 
 export const renderReportPdf: ReportPdfRenderer = async (request) => {
   const { scenario, result, options, name } = await reportInputs(request, costScenario);

@@ -10,7 +10,8 @@
  *
  * The same for a costing not saved as a model (the add-in's current costing): the scenario must be
  * of a unit in the caller's scope; it is costed and drawn like a draft. Both are drawn on the
- * costing workers, off the request thread.
+ * export workers, off the request thread, in the server's export slots with workbook exports
+ * (exportSlots.ts: a concurrency limit, per person too, and a timeout).
  */
 import { Router, type Response } from 'express';
 import type { AppContext } from '../appContext.js';
@@ -54,7 +55,8 @@ export function reportRoutes(ctx: AppContext): Router {
       options.returned = { byName: await nameOf(model.decidedBy), at: model.decidedAt, comment: model.decisionComment ?? '' };
     }
     // The scenario and result travel as stored: read, and a draft costed, where the PDF is drawn.
-    const outcome = await ctx.renderReportPdf({ kind: 'stored', view, scenarioJson: model.scenarioJson, resultJson: model.resultJson, options });
+    const request = { kind: 'stored', view, scenarioJson: model.scenarioJson, resultJson: model.resultJson, options } as const;
+    const outcome = await ctx.exportSlots.run(principal, 'report PDF', (signal) => ctx.renderReportPdf(request, signal));
     sendPdf(res, outcome, `${model.unitId}-${model.title}-v${model.modelVersion}-${view}`, 'query');
   });
 
@@ -62,14 +64,15 @@ export function reportRoutes(ctx: AppContext): Router {
   router.post('/reports/:file', jsonBytes(ctx.config.bodyLimit), async (req, res) => {
     const principal = principalOf(req);
     const view = viewOf(String(req.params.file));
-    const outcome = await ctx.renderReportPdf({
+    const request = {
       kind: 'body',
       view,
       text: jsonBytesOf(req, '{scenario, proposal?, against?, line?, tz?}'),
       principal,
       rosterRowLimit: ctx.config.rosterRowLimit,
       generatedAt: ctx.now().toISOString(),
-    });
+    } as const;
+    const outcome = await ctx.exportSlots.run(principal, 'report PDF', (signal) => ctx.renderReportPdf(request, signal));
     sendPdf(res, outcome, outcome.ok && outcome.name ? outcome.name : view, 'body');
   });
 

@@ -1,5 +1,6 @@
 import type { CostModelRecord, Store } from '../store/store.js';
-import { busy, cannotCost, timedOut } from './domainErrors.js';
+import { cannotCost } from './domainErrors.js';
+import type { ExportSlots } from './exportSlots.js';
 import { costModelEtag, viewCostModel } from './costModelView.js';
 import { checkedForServing, intactHere, visibleCostModel, type IntactCheck } from './costModels.js';
 import type { Principal } from './principal.js';
@@ -24,9 +25,6 @@ export const inProcessWorkbookBuilder =
     write(viewCostModel(record, supersededBy), names);
 
 export interface WorkbookExportLimits {
-  /** Exports built at once; one more is refused with 503 and Retry-After. */
-  concurrency: number;
-  timeoutMs: number;
   /** Bytes of approved models' workbooks kept in memory. */
   cacheBytes: number;
 }
@@ -38,17 +36,18 @@ export interface WorkbookFile {
 }
 
 /**
- * Cost-model workbooks, built off the request thread with a concurrency limit and a timeout. An
- * approved model never changes, so its workbook is kept by content hash and served again as is.
+ * Cost-model workbooks, built off the request thread in the server's export slots (a concurrency
+ * limit, per person too, and a timeout: exportSlots.ts). An approved model never changes, so its
+ * workbook is kept by content hash and served again as is, without a slot.
  */
 export class WorkbookExports {
-  private running = 0;
   private readonly approved = new Map<string, Buffer>();
   private approvedBytes = 0;
 
   constructor(
     private readonly store: Store,
     private readonly build: WorkbookBuilder,
+    private readonly slots: ExportSlots,
     private readonly limits: WorkbookExportLimits,
     private readonly onStart: (modelId: string) => void = () => {},
     /** The content-hash check of an approved model (a worker's, in the server). */
@@ -69,29 +68,21 @@ export class WorkbookExports {
       this.approved.set(key!, kept);
       return file(kept);
     }
-    if (this.running >= this.limits.concurrency) {
-      throw busy(`${this.running} workbook export(s) are being built, the most this server runs at once; try again shortly`, 5);
-    }
-    this.running += 1;
-    const abort = new AbortController();
-    const timer = setTimeout(() => abort.abort(), this.limits.timeoutMs);
-    try {
+    const body = await this.slots.run(principal, 'workbook export', async (signal) => {
       this.onStart(model.id);
       const names = await this.displayNames(model);
-      const body = await Promise.race([this.build(model, successor, abort.signal, names), abandoned(abort.signal, this.limits.timeoutMs)]);
-      if (key !== undefined) this.keep(key, body);
-      return file(body);
-    } catch (error) {
-      if (abort.signal.aborted) throw timedOut(`the workbook export took longer than ${this.limits.timeoutMs / 1000} s and was stopped`);
-      if (error instanceof RangeError)
-        throw cannotCost(`the workbook cannot be built: ${error.message}`, [
-          { path: 'scenario', message: `${error.message} (an amount, rate or count is too large to cost exactly)` },
-        ]);
-      throw error;
-    } finally {
-      clearTimeout(timer);
-      this.running -= 1;
-    }
+      try {
+        return await this.build(model, successor, signal, names);
+      } catch (error) {
+        if (error instanceof RangeError && !signal.aborted)
+          throw cannotCost(`the workbook cannot be built: ${error.message}`, [
+            { path: 'scenario', message: `${error.message} (an amount, rate or count is too large to cost exactly)` },
+          ]);
+        throw error;
+      }
+    });
+    if (key !== undefined) this.keep(key, body);
+    return file(body);
   }
 
   /** The people the workbook names (approver, manager who returned it), by name rather than login id. */
@@ -111,8 +102,4 @@ export class WorkbookExports {
       this.approvedBytes -= bytes.length;
     }
   }
-}
-
-function abandoned(signal: AbortSignal, timeoutMs: number): Promise<never> {
-  return new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(new Error(`abandoned after ${timeoutMs} ms`)), { once: true }));
 }

@@ -1,5 +1,5 @@
 // Issue 10 #1: workbook exports run off the request thread (the export workers), with a
-// concurrency limit (503) and a timeout (504); approved models' workbooks are kept by content hash;
+// concurrency limit (503), per person too, shared with report PDFs, and a timeout (504); approved models' workbooks are kept by content hash;
 // /healthz answers while a large export runs.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -93,6 +93,42 @@ describe('workbook exports', () => {
     expect(lines[0]).not.toContain('stack');
     release.resolve(Buffer.from('PK-first'));
     expect(Buffer.from(await (await first).arrayBuffer()).toString()).toBe('PK-first');
+  });
+
+  it('keeps a slot for others: one person holds all slots but one, and report PDFs share them with workbooks', async () => {
+    const started = deferred<undefined>();
+    const release = deferred<Buffer>();
+    const server = await serve(
+      async () => {
+        started.resolve(undefined);
+        return release.promise;
+      },
+      { exportConcurrency: 2 },
+    );
+    const id = await model(server, 'draft');
+    const first = exportOf(server, id);
+    await started.promise;
+    const as = (token: string, path: string) => fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    // The negotiator holds one of two slots: a second workbook, or a report PDF, is refused…
+    const again = await exportOf(server, id);
+    expect(again.status).toBe(503);
+    expect(again.headers.get('retry-after')).toBe('5');
+    expect(((await again.json()) as { detail: string }).detail).toBe(
+      'you already have 1 export(s) being built, the most one person may run at once; try again when it is done',
+    );
+    expect((await as(tokens.negotiator!, `/cost-models/${id}/report/summary.pdf`)).status).toBe(503);
+    // …while someone else still gets the other one (a report PDF, drawn for real).
+    const analysts = await as(tokens.analyst!, `/cost-models/${id}/report/summary.pdf`);
+    expect(analysts.status).toBe(200);
+    expect(
+      Buffer.from(await analysts.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+    release.resolve(Buffer.from('PK-first'));
+    expect((await first).status).toBe(200);
+    // The slot is given back: the negotiator may export again.
+    expect((await exportOf(server, id)).status).toBe(200);
   });
 
   it('answers HEAD from the model alone, without building the workbook', async () => {
