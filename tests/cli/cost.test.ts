@@ -88,6 +88,27 @@ describe('bargaining-costing cost | validate', () => {
     expect(lines).toContain('City offer,increase,FY2027,26,2946.40,147.32,0.00,267.88,1000.00,409.82,0.00,63.21,135.30,0.00,0.00,4969.93,0.030706,1399.75');
   });
 
+  it("csv never writes a name as a formula: the cost's and a report's CSV put an apostrophe before one", () => {
+    const file = join(dir, 'formula-names.json');
+    const scenario = JSON.parse(readFileSync('tests/fixtures/spec-example.json', 'utf8')) as {
+      proposals: { name: string; provisions: { label?: string }[] }[];
+    };
+    scenario.proposals[0]!.name = '=HYPERLINK("http://example.test","x")';
+    scenario.proposals[0]!.provisions[0]!.label = '@SUM(1+1)';
+    writeFileSync(file, JSON.stringify(scenario));
+    const costCsv = cli('cost', file, '--format', 'csv');
+    expect(costCsv.status, costCsv.stderr).toBe(0);
+    const rows = costCsv.stdout.trim().split('\n').slice(1);
+    expect(rows.filter((l) => l.startsWith('"\'=HYPERLINK(""http://example.test"",""x"")",increase,'))).toHaveLength(3);
+    expect(rows.every((l) => !l.startsWith('=') && !l.startsWith('"='))).toBe(true);
+    const reportCsv = cli('report', 'summary', file, '--format', 'csv');
+    expect(reportCsv.status, reportCsv.stderr).toBe(0);
+    const fields = reportCsv.stdout.split(/[\n,]/).map((f) => f.replace(/^"/, ''));
+    expect(fields.some((f) => f.startsWith("'@SUM(1+1)") || f.startsWith("'=HYPERLINK"))).toBe(true);
+    // Every field is a plain number, or text that does not start a formula.
+    expect(fields.filter((f) => /^[=+@\t\r]/.test(f) || (/^-/.test(f) && !/^-\d+(\.\d+)?$/.test(f)))).toEqual([]);
+  });
+
   it('bad input: exit 2, one line per problem with its JSON path, no stack trace', () => {
     const file = join(dir, 'bad.json');
     writeFileSync(file, JSON.stringify(monthlyScenario({ rows: [{}, {}, { step: 9 }], extractDate: '2026-13-01' })));

@@ -1,5 +1,6 @@
 // The tables of a report as each renderer printed them — from the view model, a CSV, a recalculated
-// XLSX sheet — in one form: rows (with the group row above them) of cells by column heading, as text.
+// XLSX sheet — in one form: rows (with the group row above them) of cells by column heading, as text
+// (the CSV's and the sheet's plain numbers printed as the report prints them).
 import type ExcelJS from 'exceljs';
 import { expect } from 'vitest';
 import { csvRows } from '../../server/xlsx/csvRows.js';
@@ -48,12 +49,25 @@ export function fromCsv(csv: string, report: ReportDocument): PrintedTables {
     const block = rows.filter((r) => r[0] === table.caption);
     const header = block[0]!;
     expect(header.slice(1)).toEqual([table.labelHeader, ...table.columns]);
+    expect(block.length - 1).toBe(table.rows.length);
+    // The CSV gives plain numbers (money "-1234.50", a percent as its fraction): printed here as the row prints them.
     out[table.id] = withGroups(
-      block.slice(1).map((r) => ({
-        label: r[1]!,
-        isGroup: r.slice(2).every((c) => c === '') && table.rows.some((v) => v.label === r[1] && v.style === 'group'),
-        cells: Object.fromEntries(table.columns.map((h, i) => [h, r[2 + i] ?? ''])),
-      })),
+      block.slice(1).map((r, j) => {
+        const row = table.rows[j]!;
+        expect(r[1]).toBe(row.label);
+        return {
+          label: r[1]!,
+          isGroup: r.slice(2).every((c) => c === '') && row.style === 'group',
+          cells: Object.fromEntries(
+            table.columns.map((h, i) => {
+              const raw = r[2 + i] ?? '';
+              const format = row.cells[i]?.format ?? row.format;
+              if (raw !== '' && format !== 'text') expect(raw, `${table.id} ${row.label} ${h}`).toMatch(/^-?\d+(\.\d+)?$/);
+              return [h, cellText(raw === '' ? null : { value: raw }, format)];
+            }),
+          ),
+        };
+      }),
     );
   }
   return out;

@@ -1,13 +1,13 @@
 import { componentNames, type CostingResult } from '../../../shared/index.js';
+import { csvField } from '../../../shared/workbook/textSafety.js';
 
-/** One row per (scenario, fiscal year): baseline, each proposal, and each proposal's increase. */
+/** One row per (scenario, fiscal year): baseline, each proposal, and each proposal's increase; names never formulas (textSafety.ts). */
 export function costingCsv(result: CostingResult): string {
   const header = ['scenario', 'kind', 'fiscalYear', 'periods', ...componentNames, 'total', 'percentOfBase', 'valueOfOnePercent'];
   const lines = [header.join(',')];
-  const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
   for (const fy of result.fiscalYears) {
     const c = result.baseline[fy]!;
-    lines.push(['Baseline', 'cost', fy, String(result.periodsByFiscalYear[fy]), ...componentNames.map((n) => c[n]), c.total, '', ''].map(quote).join(','));
+    lines.push(['Baseline', 'cost', fy, String(result.periodsByFiscalYear[fy]), ...componentNames.map((n) => c[n]), c.total, '', ''].map(csvField).join(','));
   }
   for (const p of result.proposals) {
     for (const [kind, table] of [
@@ -17,7 +17,7 @@ export function costingCsv(result: CostingResult): string {
       for (const fy of result.fiscalYears) {
         const c = table[fy]!;
         const extra = kind === 'increase' ? [p.percentOfBase[fy] ?? '', p.valueOfOnePercent[fy]!] : ['', ''];
-        lines.push([p.name, kind, fy, String(result.periodsByFiscalYear[fy]), ...componentNames.map((n) => c[n]), c.total, ...extra].map(quote).join(','));
+        lines.push([p.name, kind, fy, String(result.periodsByFiscalYear[fy]), ...componentNames.map((n) => c[n]), c.total, ...extra].map(csvField).join(','));
       }
     }
   }

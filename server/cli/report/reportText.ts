@@ -1,9 +1,12 @@
 /**
- * A report view model as terminal text and as CSV. Both print each figure exactly as the PDF and
- * the sheets show it (shared/reports/reportFormat.ts): one vocabulary, one formatting.
+ * A report view model as terminal text and as CSV. The text prints each figure exactly as the PDF
+ * and the sheets show it (shared/reports/reportFormat.ts); the CSV, for other programs, gives each
+ * figure as a plain number (money to the cent, "-1234.50"; a percent as its fraction) as
+ * `cost --format csv` does, and its text never as a formula (textSafety.ts).
  */
 import type { ReportDocument, ReportTable } from '../../../shared/reports/reportDocument.js';
 import { cellText } from '../../../shared/reports/reportFormat.js';
+import { csvField } from '../../../shared/workbook/textSafety.js';
 
 function tableLines(table: ReportTable): string[] {
   const rows: string[][] = [[table.labelHeader, ...table.columns]];
@@ -37,15 +40,12 @@ export function reportText(report: ReportDocument): string {
   return `${out.join('\n')}\n`;
 }
 
-const quote = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-
 /** Each table as a block: its caption and headings, then one line per row; a blank line between tables. */
 export function reportCsv(report: ReportDocument): string {
   const lines: string[] = [];
   for (const table of report.tables) {
-    lines.push([table.caption, table.labelHeader, ...table.columns].map(quote).join(','));
-    for (const r of table.rows)
-      lines.push([table.caption, r.label, ...table.columns.map((_, ci) => cellText(r.cells[ci] ?? null, r.format))].map(quote).join(','));
+    lines.push([table.caption, table.labelHeader, ...table.columns].map(csvField).join(','));
+    for (const r of table.rows) lines.push([table.caption, r.label, ...table.columns.map((_, ci) => r.cells[ci]?.value ?? '')].map(csvField).join(','));
     lines.push('');
   }
   return lines.join('\n');
