@@ -132,6 +132,68 @@ describe('the strict Excel double', () => {
     expect(half).toBe(500);
   });
 
+  /** The error code a batch's sync fails with, or null when it succeeds. */
+  const codeOf = (excel: ReturnType<typeof strictDouble>, batch: (context: Excel.RequestContext) => void) =>
+    excel.Excel.run(async (context) => {
+      batch(context);
+      return context.sync().then(
+        () => null,
+        (error: unknown) => (error as { code?: string }).code ?? 'no code',
+      );
+    });
+
+  it('has the grid Excel has: A1 to XFD1048576; an address or index past it is refused', async () => {
+    const excel = strictDouble();
+    const sheet = (context: Excel.RequestContext) => context.workbook.worksheets.getItem('Sheet1');
+    expect(await codeOf(excel, (c) => (sheet(c).getRange('XFD1048576').values = [['last']]))).toBeNull();
+    expect(excel.cell('Sheet1', 'XFD1048576')).toBe('last');
+    for (const address of ['XFE1', 'A1048577', 'A0', 'A1:XFE2', 'XFE:XFE']) {
+      expect(await codeOf(excel, (c) => sheet(c).getRange(address).load('values')), address).toBe('InvalidArgument');
+    }
+    expect(await codeOf(excel, (c) => sheet(c).getRangeByIndexes(1048575, 0, 2, 1).load('values'))).toBe('InvalidArgument');
+    expect(await codeOf(excel, (c) => sheet(c).getRangeByIndexes(0, 16383, 1, 2).load('values'))).toBe('InvalidArgument');
+    expect(await codeOf(excel, (c) => sheet(c).getRange('XFD1').getCell(0, 1).load('values'))).toBe('InvalidArgument');
+    expect(await codeOf(excel, (c) => sheet(c).getRange('A1048576').getResizedRange(1, 0).load('values'))).toBe('InvalidArgument');
+  });
+
+  it('refuses formatting on a protected sheet unless its protection allows that kind', async () => {
+    const excel = strictDouble();
+    const sheet = (context: Excel.RequestContext) => context.workbook.worksheets.getItem('Sheet1');
+    await excel.Excel.run(async (context) => {
+      sheet(context).protection.protect({ allowFormatColumns: true });
+      await context.sync();
+    });
+    expect(await codeOf(excel, (c) => (sheet(c).getRange('A1').format.fill.color = '#FFFF00'))).toBe('AccessDenied');
+    expect(await codeOf(excel, (c) => (sheet(c).getRange('A1').format.font.bold = true))).toBe('AccessDenied');
+    expect(await codeOf(excel, (c) => (sheet(c).getRange('A:A').format.font.bold = true))).toBe('AccessDenied');
+    expect(await codeOf(excel, (c) => (sheet(c).getRange('A1').format.rowHeight = 30))).toBe('AccessDenied');
+    expect(await codeOf(excel, (c) => sheet(c).getRange('A1').format.autofitRows())).toBe('AccessDenied');
+    expect(await codeOf(excel, (c) => (sheet(c).getRange('A1').numberFormat = [['0.00']]))).toBe('AccessDenied');
+    // Columns are allowed: widths and autofit go through.
+    expect(await codeOf(excel, (c) => (sheet(c).getRange('B1').format.columnWidth = 80))).toBeNull();
+    expect(await codeOf(excel, (c) => sheet(c).getRange('B:B').format.autofitColumns())).toBeNull();
+    expect(excel.columnWidth('Sheet1', 'B')).toBe(80);
+    await excel.Excel.run(async (context) => {
+      sheet(context).protection.unprotect();
+      await context.sync();
+    });
+    expect(await codeOf(excel, (c) => (sheet(c).getRange('A1').format.fill.color = '#FFFF00'))).toBeNull();
+  });
+
+  it('takes only the table names Excel takes: a letter, _ or \\ first, then letters, digits, . and _; no cell reference', async () => {
+    const excel = strictDouble();
+    let row = 1;
+    // Each on rows of its own: a refused name leaves its table (the batch stops at the refusal).
+    const named = (name: string) =>
+      codeOf(excel, (c) => {
+        c.workbook.worksheets.getItem('Sheet1').tables.add(`A${row}:B${row + 1}`, true).name = name;
+        row += 3;
+      });
+    for (const good of ['Rates_POA', '_roster', '\\Provisions', 'Table.1', 'XFE1', 'Roster2026']) expect(await named(good), good).toBeNull();
+    for (const bad of ['Rates POA', '1Rates', 'Rates-POA', 'A1', 'TBL1', 'R1C1', 'RC', 'r', 'c', '', 'x'.repeat(256)])
+      expect(await named(bad), bad).toBe('InvalidArgument');
+  });
+
   it('answers isSetSupported from a configurable set', () => {
     const excel = strictDouble();
     const { requirements } = excel.officeContext;

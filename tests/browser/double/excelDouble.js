@@ -28,7 +28,11 @@
  *   (https://learn.microsoft.com/office/dev/add-ins/develop/specify-api-requirements-runtime).
  * Each sync's request and response are measured (their JSON in UTF-8 bytes); one over 5 MB fails
  * with RequestPayloadSizeLimitExceeded or ResponsePayloadSizeLimitExceeded, as Excel on the web
- * does. The used range counts formatted cells unless asked for values only, as Excel's does. Values typed into General cells are converted the way Excel converts them
+ * does. The used range counts formatted cells unless asked for values only, as Excel's does. The
+ * grid is Excel's, A1 to XFD1048576: an address or index past it is refused (InvalidArgument). A
+ * protected sheet refuses formatting its protection options do not allow (AccessDenied), and a
+ * table name Excel would refuse is refused (see parseCell, ensureFormattable, tableNameProblem).
+ * Values typed into General cells are converted the way Excel converts them
  * (numbers, ISO dates to serials, TRUE/FALSE). Formulas are evaluated (SUM, ROUND, IF, + - * /,
  * comparisons), so totals read back as Excel would show them.
  *
@@ -73,10 +77,23 @@
     for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
     return n - 1;
   }
+  /**
+   * A cell of the grid: 1,048,576 rows by 16,384 columns, A1 to XFD1048576 ("Excel specifications
+   * and limits", https://support.microsoft.com/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3);
+   * "A0" or "XFE1" is no cell, and Excel refuses the address (InvalidArgument).
+   */
   function parseCell(text) {
     const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(text.trim());
     if (!m) return null;
-    return { r: Number(m[2]) - 1, c: columnIndex(m[1]) };
+    const cell = { r: Number(m[2]) - 1, c: columnIndex(m[1]) };
+    return inGrid(cell.r, cell.c) ? cell : null;
+  }
+  function inGrid(r, c) {
+    return Number.isInteger(r) && Number.isInteger(c) && r >= 0 && c >= 0 && r < MAX_ROWS && c < MAX_COLUMNS;
+  }
+  /** An area wholly on the grid (getRangeByIndexes, getCell, getResizedRange past the edge are refused). */
+  function areaInGrid(area) {
+    return area.rows >= 1 && area.cols >= 1 && inGrid(area.r0, area.c0) && inGrid(area.r0 + area.rows - 1, area.c0 + area.cols - 1);
   }
   /** "A1", "A1:C3", "A:A", "3:3", optionally "Sheet!…", to {r0, c0, rows, cols}. */
   function parseAddress(address) {
@@ -94,7 +111,7 @@
     if (col.test(a) && col.test(b || a)) {
       const c0 = columnIndex(a.replace('$', ''));
       const c1 = columnIndex((b || a).replace('$', ''));
-      return { r0: 0, c0: Math.min(c0, c1), rows: MAX_ROWS, cols: Math.abs(c1 - c0) + 1 };
+      if (c0 < MAX_COLUMNS && c1 < MAX_COLUMNS) return { r0: 0, c0: Math.min(c0, c1), rows: MAX_ROWS, cols: Math.abs(c1 - c0) + 1 };
     }
     throw new OfficeError('InvalidArgument', `The argument is invalid or missing: address "${address}"`);
   }
@@ -621,7 +638,13 @@
       }
     }
     getRangeByIndexes(r0, c0, rows, cols) {
-      if (rows < 1 || cols < 1) this._ctx.queueError(new OfficeError('InvalidArgument', `getRangeByIndexes(${r0}, ${c0}, ${rows}, ${cols})`));
+      if (!areaInGrid({ r0, c0, rows, cols }))
+        this._ctx.queueError(
+          new OfficeError(
+            'InvalidArgument',
+            `The argument is invalid or missing or has an incorrect format (getRangeByIndexes(${r0}, ${c0}, ${rows}, ${cols})).`,
+          ),
+        );
       return new RangeProxy(this._ctx, this._sheet, { r0, c0, rows, cols });
     }
     /**
@@ -829,6 +852,20 @@
       throw new OfficeError('AccessDenied', `You cannot perform the requested operation (${what} on the protected sheet "${sheet.name}").`);
     }
   }
+  /**
+   * Formatting a protected sheet is refused unless its protection allows it: `allowFormatCells`
+   * (fonts, fills, borders, number formats), `allowFormatColumns` (widths, autofit) or
+   * `allowFormatRows` (heights) — Excel.WorksheetProtectionOptions,
+   * https://learn.microsoft.com/javascript/api/excel/excel.worksheetprotectionoptions.
+   */
+  function ensureFormattable(sheet, allowed, what) {
+    if (sheet && sheet.protected && !(sheet.protectionOptions && sheet.protectionOptions[allowed])) {
+      throw new OfficeError(
+        'AccessDenied',
+        `You cannot perform the requested operation (${what} on the protected sheet "${sheet.name}", which does not allow it).`,
+      );
+    }
+  }
 
   class RangeProxy extends ClientObject {
     constructor(ctx, sheet, area) {
@@ -990,10 +1027,17 @@
       return new RangeProxy(this._ctx, this._sheet, { r0: this._area.r0, c0: 0, rows: this._area.rows, cols: MAX_COLUMNS });
     }
     getCell(r, c) {
-      return new RangeProxy(this._ctx, this._sheet, { r0: this._area.r0 + r, c0: this._area.c0 + c, rows: 1, cols: 1 });
+      return this._onGrid('getCell', { r0: this._area.r0 + r, c0: this._area.c0 + c, rows: 1, cols: 1 });
     }
     getResizedRange(dr, dc) {
-      return new RangeProxy(this._ctx, this._sheet, { ...this._area, rows: this._area.rows + dr, cols: this._area.cols + dc });
+      return this._onGrid('getResizedRange', { ...this._area, rows: this._area.rows + dr, cols: this._area.cols + dc });
+    }
+    _onGrid(what, area) {
+      if (!areaInGrid(area))
+        this._ctx.queueError(
+          new OfficeError('InvalidArgument', `The argument is invalid or missing or has an incorrect format (${what} past the grid's edge).`),
+        );
+      return new RangeProxy(this._ctx, this._sheet, area);
     }
   }
 
@@ -1011,8 +1055,13 @@
       const sheet = range._sheet;
       if (!sheet) return;
       const { r0, c0, rows, cols } = range._area;
-      if (rows * cols > 100000) return; // whole-column formats are not modelled
+      if (rows * cols > 100000) {
+        // Whole-column formats are not stored, but a protected sheet refuses them all the same.
+        this._ctx.enqueue(() => ensureFormattable(sheet, 'allowFormatCells', `format ${prop}`));
+        return;
+      }
       this._ctx.enqueue(() => {
+        ensureFormattable(sheet, 'allowFormatCells', `format ${prop}`);
         for (let r = r0; r < r0 + rows; r++) {
           for (let c = c0; c < c0 + cols; c++) {
             const k = key(r, c);
@@ -1028,14 +1077,30 @@
       if (!sheet) return;
       const { c0, cols } = range._area;
       this._ctx.enqueue(() => {
+        ensureFormattable(sheet, 'allowFormatColumns', 'set the column width');
         for (let c = c0; c < c0 + cols; c++) sheet.columnWidths[c] = points;
       });
     }
-    set rowHeight(_points) {}
-    set horizontalAlignment(_value) {}
-    set wrapText(_value) {}
-    autofitColumns() {}
-    autofitRows() {}
+    set rowHeight(_points) {
+      this._protectedFormat('allowFormatRows', 'set the row height');
+    }
+    set horizontalAlignment(_value) {
+      this._protectedFormat('allowFormatCells', 'set the alignment');
+    }
+    set wrapText(_value) {
+      this._protectedFormat('allowFormatCells', 'set text wrapping');
+    }
+    autofitColumns() {
+      this._protectedFormat('allowFormatColumns', 'autofit columns');
+    }
+    autofitRows() {
+      this._protectedFormat('allowFormatRows', 'autofit rows');
+    }
+    /** A format the double does not store, refused on a protected sheet all the same. */
+    _protectedFormat(allowed, what) {
+      const sheet = this._range._sheet;
+      if (sheet) this._ctx.enqueue(() => ensureFormattable(sheet, allowed, what));
+    }
   }
 
   function accessor(setters) {
@@ -1046,6 +1111,22 @@
 
   // ── tables ─────────────────────────────────────────────────────────────────────────────────
   let tableCounter = 0;
+  /**
+   * Why Excel refuses a table name, or null: "Use a letter, an underscore (_), or a backslash (\\)
+   * as the first character… letters, numbers, periods, and underscore characters for the rest";
+   * no spaces; not a cell reference such as "Z$100" or "R1C1"; at most 255 characters ("Rename an
+   * Excel table", https://support.microsoft.com/office/rename-an-excel-table-fbf49a4f-82a3-43eb-8ba2-44d21233b114).
+   * Names are unique regardless of case (findTable compares them so).
+   */
+  function tableNameProblem(name) {
+    if (typeof name !== 'string' || name.length === 0) return 'empty';
+    if (name.length > 255) return 'longer than 255 characters';
+    if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name)) return 'starts with a letter, underscore or backslash, then letters, numbers, periods and underscores only';
+    const a1 = /^([A-Za-z]{1,3})(\d{1,7})$/.exec(name);
+    if ((a1 && columnIndex(a1[1]) < MAX_COLUMNS && Number(a1[2]) >= 1 && Number(a1[2]) <= MAX_ROWS) || /^[Rr]\d*[Cc]?\d*$/.test(name) || /^[Cc]\d*$/.test(name))
+      return 'a cell reference';
+    return null;
+  }
   class TableCollection extends ClientObject {
     constructor(ctx, sheet) {
       super(ctx);
@@ -1117,6 +1198,9 @@
       const table = this._table;
       if (!table) return;
       this._ctx.enqueue(() => {
+        const problem = tableNameProblem(value);
+        if (problem)
+          throw new OfficeError('InvalidArgument', `The argument is invalid or missing or has an incorrect format (table name "${value}": ${problem}).`);
         const other = findTable(value);
         if (other && other !== table) throw new OfficeError('ItemAlreadyExists', `A table named "${value}" already exists.`);
         table.name = value;
