@@ -54,6 +54,23 @@ function deferred<T>() {
   return { promise, resolve };
 }
 
+/** A server with `concurrency` export slots, a draft, and the negotiator's export of it running until `release` gives its bytes. */
+async function oneExportRunning(concurrency: number) {
+  const started = deferred<undefined>();
+  const release = deferred<Buffer>();
+  const server = await serve(
+    async () => {
+      started.resolve(undefined);
+      return release.promise;
+    },
+    { exportConcurrency: concurrency },
+  );
+  const id = await model(server, 'draft');
+  const first = exportOf(server, id);
+  await started.promise;
+  return { server, id, first, release };
+}
+
 beforeAll(async () => {
   db = await sqliteTestDatabase();
   tokens = (await seedBasics(db.store)).tokens;
@@ -67,18 +84,7 @@ afterAll(async () => {
 
 describe('workbook exports', () => {
   it('refuses an export beyond EXPORT_CONCURRENCY with 503 and Retry-After, and serves it once one finishes', async () => {
-    const started = deferred<undefined>();
-    const release = deferred<Buffer>();
-    const server = await serve(
-      async () => {
-        started.resolve(undefined);
-        return release.promise;
-      },
-      { exportConcurrency: 1 },
-    );
-    const id = await model(server, 'draft');
-    const first = exportOf(server, id);
-    await started.promise;
+    const { server, id, first, release } = await oneExportRunning(1);
     const second = await exportOf(server, id);
     expect(second.status).toBe(503);
     expect(second.headers.get('retry-after')).toBe('5');
@@ -96,18 +102,7 @@ describe('workbook exports', () => {
   });
 
   it('keeps a slot for others: one person holds all slots but one, and report PDFs share them with workbooks', async () => {
-    const started = deferred<undefined>();
-    const release = deferred<Buffer>();
-    const server = await serve(
-      async () => {
-        started.resolve(undefined);
-        return release.promise;
-      },
-      { exportConcurrency: 2 },
-    );
-    const id = await model(server, 'draft');
-    const first = exportOf(server, id);
-    await started.promise;
+    const { server, id, first, release } = await oneExportRunning(2);
     const as = (token: string, path: string) => fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
     // The negotiator holds one of two slots: a second workbook, or a report PDF, is refused…
     const again = await exportOf(server, id);
