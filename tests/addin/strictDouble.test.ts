@@ -156,6 +156,26 @@ describe('the strict Excel double', () => {
     expect(await codeOf(excel, (c) => sheet(c).getRange('A1048576').getResizedRange(1, 0).load('values'))).toBe('InvalidArgument');
   });
 
+  it('a sheet deleted earlier in a batch is gone for the commands after it, found by name or not', async () => {
+    const excel = strictDouble();
+    await excel.Excel.run(async (context) => {
+      context.workbook.worksheets.add('Scratch');
+      await context.sync();
+    });
+    const code = await codeOf(excel, (c) => {
+      const scratch = c.workbook.worksheets.getItem('Scratch');
+      c.workbook.worksheets.getItem('Sheet1').getRange('A1').values = [['before']];
+      scratch.delete();
+      c.workbook.worksheets.getItem('Scratch').getRange('A1').values = [['after']];
+    });
+    expect(code).toBe('ItemNotFound');
+    expect(excel.cell('Sheet1', 'A1')).toBe('before');
+    expect(excel.model.sheets.map((s) => s.name)).toEqual(['Sheet1']);
+    // A sheet added earlier in the batch is there for the commands after it.
+    expect(await codeOf(excel, (c) => (c.workbook.worksheets.add('Fresh').getRange('B2').values = [['x']]))).toBeNull();
+    expect(excel.cell('Fresh', 'B2')).toBe('x');
+  });
+
   it('refuses formatting on a protected sheet unless its protection allows that kind', async () => {
     const excel = strictDouble();
     const sheet = (context: Excel.RequestContext) => context.workbook.worksheets.getItem('Sheet1');

@@ -32,6 +32,7 @@
  * grid is Excel's, A1 to XFD1048576: an address or index past it is refused (InvalidArgument). A
  * protected sheet refuses formatting its protection options do not allow (AccessDenied), and a
  * table name Excel would refuse is refused (see parseCell, ensureFormattable, tableNameProblem).
+ * A command on a sheet deleted earlier in the same batch fails with ItemNotFound (ensureAlive).
  * Values typed into General cells are converted the way Excel converts them
  * (numbers, ISO dates to serials, TRUE/FALSE). Formulas are evaluated (SUM, ROUND, IF, + - * /,
  * comparisons), so totals read back as Excel would show them.
@@ -847,7 +848,18 @@
   }
 
   /** Checked when the command runs (the sheet may be protected earlier in the same batch). */
+  /**
+   * A sheet deleted earlier in the batch is gone when a later command of it runs: Excel resolves
+   * the command's objects when the batch runs, in order, and fails it with ItemNotFound
+   * (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-worksheets#delete-a-worksheet).
+   * The double finds a sheet when the command is queued, so it checks here that it still exists.
+   */
+  function ensureAlive(sheet) {
+    if (sheet && !model.sheets.includes(sheet))
+      throw new OfficeError('ItemNotFound', `The requested resource doesn't exist. (worksheet "${sheet.name}" was deleted)`);
+  }
   function ensureWritable(sheet, what) {
+    ensureAlive(sheet);
     if (sheet && sheet.protected) {
       throw new OfficeError('AccessDenied', `You cannot perform the requested operation (${what} on the protected sheet "${sheet.name}").`);
     }
@@ -859,6 +871,7 @@
    * https://learn.microsoft.com/javascript/api/excel/excel.worksheetprotectionoptions.
    */
   function ensureFormattable(sheet, allowed, what) {
+    ensureAlive(sheet);
     if (sheet && sheet.protected && !(sheet.protectionOptions && sheet.protectionOptions[allowed])) {
       throw new OfficeError(
         'AccessDenied',
