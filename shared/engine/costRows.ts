@@ -778,8 +778,8 @@ function cachedBase(ctx: CostingContext, caches: CostingCaches, cs: ClassState, 
 
 /** Overtime does not depend on FTE: it is shared across rows that differ only in FTE. */
 function cachedOvertime(ctx: CostingContext, caches: CostingCaches, cs: ClassState, rc: RowContext, step: number, level: number): number {
-  if (cs.overtimeHours === null ? rc.noOvertime : cs.noOvertime) return 0;
   const hours = cs.overtimeHours ?? rc.overtimeHours;
+  if (hours.n === 0n) return 0;
   let byState = caches.overtime[cs.payStateId];
   if (byState === undefined) caches.overtime[cs.payStateId] = byState = new Map<number, number>();
   const key = (rc.overtimeProfileId * ctx.stepStride + step) * ctx.levelStride + level;

@@ -35,8 +35,6 @@ export interface RowContext {
   /** Interned FTE value, for caches. */
   fteId: number;
   overtimeHours: Fixed;
-  /** overtimeHours is zero (read per pay computation: a BigInt comparison costs more than a boolean). */
-  noOvertime: boolean;
   count: number;
   /**
    * The row's flags and special pay codes, copied out of `row`: the costing loop reads them for
@@ -296,7 +294,6 @@ export class CostingContext {
         fte: fixedOf(row.fte),
         fteId: fteIdOf(row.fte),
         overtimeHours: fixedOf(row.overtimeHours),
-        noOvertime: fixedOf(row.overtimeHours).n === 0n,
         count: row.count,
         socialSecurity: row.socialSecurity,
         medicare: row.medicare,

@@ -52,8 +52,6 @@ export interface ClassState {
   granted: string[];
   longevityByLevel: LongevityPercent[];
   overtimeHours: Fixed | null;
-  /** overtimeHours is zero (false when null). */
-  noOvertime: boolean;
   pensionRate: (ExactRate | undefined)[];
   /** Each roll-up's rate for this class, by roll-up index; undefined when none is in effect. */
   rollupRates: (ExactRate | undefined)[];
@@ -257,7 +255,6 @@ export function buildVariantPlan(ctx: CostingContext, spec: VariantSpec, interne
             granted,
             longevityByLevel,
             overtimeHours,
-            noOvertime: overtimeHours !== null && overtimeHours.n === 0n,
             pensionRate: interner.memo(`pension|${indicesOf((e) => e.rateChange?.target === 'pension')}|${pensionEntriesInForce}`, () =>
               packedMap(ctx.pensionTiers, (tier, t) => ratesInForce(ctx.pensionEntries[t]!, forClass, inForce, 'pension', tier, interner)),
             ),

@@ -13,7 +13,6 @@ export function exitWithIssues(issues: readonly InputIssue[]): never {
   process.exit(2);
 }
 
-/** Allowed but worth a look (a negative lump sum): one line each, on standard error so JSON output stays clean. */
 /** A scenario file (JSON or a costing workbook) read and costed in this process; its problems exit 2, one line each. */
 export async function costedScenarioFile(file: string): Promise<{ scenario: Scenario; result: CostingResult }> {
   const [{ readScenarioFile }, { costScenario }, { CostingInputError }] = await Promise.all([
@@ -31,6 +30,7 @@ export async function costedScenarioFile(file: string): Promise<{ scenario: Scen
   }
 }
 
+/** Allowed but worth a look (a negative lump sum): one line each, on standard error so JSON output stays clean. */
 function printWarnings(warnings: readonly InputIssue[]): void {
   for (const warning of warnings) process.stderr.write(`warning: ${formatIssue(warning)}\n`);
 }
