@@ -122,7 +122,12 @@ export const rate = boundedDecimal(
 );
 /** A change to a rate: a fraction strictly between −1 and 1. */
 export const delta = boundedDecimal((d) => d.gt(-1) && d.lt(1), asPercentHint, 'percent');
-export const fteFraction = boundedDecimal((d) => d.gt(0) && d.lte(1), 'must be greater than 0 and at most 1');
+/**
+ * A roster row's FTE. COSTING.md bounds it only as a decimal (§1): 0.5 is half time; above 1 (a row
+ * budgeted at 1.25) and 0 (a position carried unfunded) cost as written, and `validate` warns of both
+ * (costingIssues.ts, rosterWarnings).
+ */
+export const fte = boundedDecimal((d) => d.gte(0), 'must not be negative (1 is full time, 0.5 half time)');
 /** A fund's share of a row: in (0, 1]. */
 export const share = boundedDecimal((d) => d.gt(0) && d.lte(1), 'must be greater than 0 and at most 1 (a fraction: 0.6 is 60%)');
 

@@ -5,6 +5,7 @@
  */
 import { formatDay, parseDay, type Day } from '../dates.js';
 import { CostingInputError, type InputIssue } from '../issues.js';
+import { Decimal } from '../money.js';
 import type { Scenario } from '../schemas/scenario.js';
 import { Timeline } from '../engine/timeline.js';
 import { IssueList, MAX_LISTED_ISSUES, namesOrNone, tierWithoutRates } from './issueList.js';
@@ -41,7 +42,29 @@ export function costingIssues(scenario: Scenario, limit = MAX_LISTED_ISSUES): Co
   wageBaseIssues(scenario, timeline, issues);
   rollupIssues(scenario, issues, firstEffective, firstPeriod);
   proposalIssues(scenario, timeline, issues, warnings);
+  rosterWarnings(scenario, warnings);
   return { issues: issues.listed, omitted: issues.omitted, warnings: warnings.listed };
+}
+
+/**
+ * An FTE above 1 or of 0 costs as written (§1 bounds it only as a decimal) but is more often a
+ * typo (100 for 100%, a blank read as 0) than meant: said, not refused.
+ */
+function rosterWarnings(scenario: Scenario, warnings: IssueList): void {
+  // A roster has few distinct FTEs: each is read once (a 350,000-row roster, once per costing).
+  const read = new Map<string, Decimal>();
+  scenario.roster.rows.forEach((row, i) => {
+    let fte = read.get(row.fte);
+    if (fte === undefined) read.set(row.fte, (fte = new Decimal(row.fte)));
+    if (fte.gt(1)) {
+      warnings.add(
+        `roster.rows[${i}].fte`,
+        `an FTE above 1 (${row.fte}): row ${row.id} costs ${fte.times(100).toString()}% of one full-time employee's pay; for several positions, use count`,
+      );
+    } else if (fte.isZero()) {
+      warnings.add(`roster.rows[${i}].fte`, `an FTE of 0: row ${row.id} costs no pay; its health and any amount not prorated by FTE are still costed`);
+    }
+  });
 }
 
 /**

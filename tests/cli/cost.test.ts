@@ -46,7 +46,7 @@ describe('bargaining-costing cost | validate', () => {
     const cases: [string, (rows: Record<string, unknown>[]) => void][] = [
       ['a bad step and an unknown tier in the second half', (rows) => Object.assign(rows[250]!, { step: 9, pensionTier: 'Classic' })],
       ['a row id of the first half again in the second', (rows) => (rows[280]!.id = rows[12]!.id)],
-      ['bad FTEs in both halves', (rows) => ((rows[10]!.fte = '3'), (rows[290]!.fte = '0'))],
+      ['bad FTEs in both halves', (rows) => ((rows[10]!.fte = '-3'), (rows[290]!.fte = '-0.5'))],
       ['an unknown tier in the second half only', (rows) => (rows[299]!.healthTier = 'Family')],
     ];
     for (const [name, spoil] of cases) {

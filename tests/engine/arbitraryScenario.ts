@@ -45,7 +45,7 @@ const departmentArb = fc.option(fc.constantFrom('POL', 'FIRE'), { nil: undefined
 export const rowArb = fc.record({
   class: fc.constantFrom('A', 'B', 'C'),
   step: fc.integer({ min: 1, max: 99 }),
-  fte: fc.constantFrom('1', '0.5', '0.75', '0.1234567891'),
+  fte: fc.constantFrom('1', '0.5', '0.75', '0.1234567891', '1.25', '0'),
   count: fc.integer({ min: 1, max: 3 }),
   hireDate: fc.option(dateIn('1995-01-01', 11000), { nil: undefined }),
   nextStepDate: fc.option(dateIn('2026-06-01', 700), { nil: undefined }),

@@ -291,9 +291,34 @@ describe('scenario validation names the JSON path and the reason', () => {
 });
 
 describe('bounds (COSTING.md §1 1.2)', () => {
+  it('an FTE above 1 or of 0 costs as written (§1 bounds it only as a decimal), with a warning', () => {
+    const input = monthlyScenario({
+      rows: [{ fte: '1.25' }, { fte: '0', healthTier: 'h' }],
+      provisions: [{ type: 'gwi', percent: '0.03', effective: '2026-07-01' }],
+      assumptions: { health: { h: [{ from: '2020-01-01', monthly: '1000.00' }] } },
+    });
+    expect(checkScenario(input).warnings.map((w) => `${w.path}: ${w.message}`)).toEqual([
+      "roster.rows[0].fte: an FTE above 1 (1.25): row R1 costs 125% of one full-time employee's pay; for several positions, use count",
+      'roster.rows[1].fte: an FTE of 0: row R2 costs no pay; its health and any amount not prorated by FTE are still costed',
+    ]);
+    const result = cost(input);
+    // Monthly rates, 12 periods: R1 base 5,000.00 × 12 × 1.25 / 12 = 6,250.00 a period, 75,000.00 in
+    // FY2027; R2 no pay, health 1,000.00 × 12 / 12 = 1,000.00 a period, 12,000.00.
+    expect(result.baseline.FY2027).toMatchObject({ wages: '75000.00', health: '12000.00', total: '87000.00' });
+    // 3%: 5,150.00 × 1.25 = 6,437.50 a period, 187.50 more × 12 = 2,250.00; R2's none.
+    expect(result.proposals[0]!.increase.FY2027).toMatchObject({ wages: '2250.00', total: '2250.00' });
+    // FTE 1.25 + 0: per FTE 87,000.00 / 1.25 = 69,600.00 and 2,250.00 / 1.25 = 1,800.00.
+    expect(result.fte).toBe('1.25');
+    expect(result.baselinePerFte.FY2027).toBe('69600.00');
+    expect(result.proposals[0]!.increasePerFte.FY2027).toBe('1800.00');
+  });
+
   it('a repeated bad value is reported at every place it appears, with the same words (verdicts are remembered per text)', () => {
     const bad = () => monthlyScenario({ rows: [{ fte: '-0.5' }, { fte: '1' }, { fte: '-0.5' }] });
-    const expected = ['roster.rows[0].fte: must be greater than 0 and at most 1', 'roster.rows[2].fte: must be greater than 0 and at most 1'];
+    const expected = [
+      'roster.rows[0].fte: must not be negative (1 is full time, 0.5 half time)',
+      'roster.rows[2].fte: must not be negative (1 is full time, 0.5 half time)',
+    ];
     expect(issuesOf(bad()).filter((i) => i.includes('.fte'))).toEqual(expected);
     // A second file: the remembered verdicts give the same issues.
     expect(issuesOf(bad()).filter((i) => i.includes('.fte'))).toEqual(expected);
@@ -448,7 +473,7 @@ describe('costingIssues: validate refuses everything cost refuses, every problem
   });
 
   it('schema problems are capped the same way: 250 bad FTEs list 200 and count 50', () => {
-    const checked = checkScenario(monthlyScenario({ rows: Array.from({ length: 250 }, () => ({ fte: '2' })) }));
+    const checked = checkScenario(monthlyScenario({ rows: Array.from({ length: 250 }, () => ({ fte: '-2' })) }));
     expect(checked.ok).toBe(false);
     if (checked.ok) return;
     expect(checked.issues).toHaveLength(201);

@@ -61,7 +61,7 @@ const departmentArb = fc.option(fc.constantFrom('POL', 'FIRE', 'admin'), { nil: 
 const rowArb = fc.record({
   class: fc.constantFrom('A', 'B', 'C'),
   step: fc.integer({ min: 1, max: 99 }),
-  fte: fc.constantFrom('1', '0.5', '0.75', '0.3333', '0.8', '0.1234567891'),
+  fte: fc.constantFrom('1', '0.5', '0.75', '0.3333', '0.8', '0.1234567891', '1.5', '0', '2.0000000001'),
   count: fc.integer({ min: 1, max: 4 }),
   hireDate: fc.option(fc.oneof(dateIn('1990-01-01', 13000), fc.constantFrom('2016-02-29', '2008-02-29', '2017-07-01', '2006-12-31')), { nil: undefined }),
   nextStepDate: fc.option(fc.oneof(dateIn('2025-06-01', 1000), fc.constantFrom('2027-01-31', '2026-08-31', '2027-02-28')), { nil: undefined }),
