@@ -48,9 +48,24 @@ const MAY_NAME_SECRET = /token|code|key|bearer|auth|pass|secret|%/i;
 
 /**
  * This server's API tokens wherever they are in a URL — a path, a parameter of any name, after a
- * `;` — found by their prefix (apiTokens.ts: `bct_` and base64url), the underscore encoded or not.
+ * `;` or a percent-escape (`Bearer%20bct_…`, `%22bct_…`, `%2Fbct_…`) — found by their prefix
+ * (apiTokens.ts: `bct_` and base64url) where it starts a word: not inside one (`abct_1`, a unit id).
+ * Matched on the URL with its escaped unreserved characters decoded (unreservedDecoded), so an
+ * escaped letter (`%62ct_`) hides nothing.
  */
-const API_TOKEN = /(?<![\w%-])bct(?:_|%5f)[\w.~%-]*/gi;
+const API_TOKEN = /(?:(?<=%[0-9a-f]{2})|(?<![\w%-]))bct_[\w.~%-]*/gi;
+
+/**
+ * `%XX` escapes of unreserved characters (letters, digits, `-._~`) decoded: RFC 3986 §2.3 makes them
+ * the same URL, and the server decodes them before it reads a path or a parameter.
+ */
+function unreservedDecoded(url: string): string {
+  if (!url.includes('%')) return url;
+  return url.replace(/%([0-9a-f]{2})/gi, (escape: string, hex: string) => {
+    const char = String.fromCharCode(parseInt(hex, 16));
+    return /[\w.~-]/.test(char) ? char : escape;
+  });
+}
 
 function secretParameter(rawName: string): boolean {
   let name = rawName;
@@ -69,10 +84,11 @@ function secretParameter(rawName: string): boolean {
 
 /**
  * A request URL as it may be logged: API tokens anywhere replaced by `bct_REDACTED`, and the values
- * of secret query parameters (separated by `&` or `;`) by `REDACTED`; the rest as it came.
+ * of secret query parameters (separated by `&` or `;`) by `REDACTED`; the rest as it came, but for
+ * escaped unreserved characters, decoded (`%74oken` reads `token`).
  */
 export function loggableUrl(url: string): string {
-  const withoutTokens = url.replace(API_TOKEN, 'bct_REDACTED');
+  const withoutTokens = unreservedDecoded(url).replace(API_TOKEN, 'bct_REDACTED');
   const query = withoutTokens.indexOf('?');
   // Most queries (?asOf=… on every pull) name no secret: they are logged without being split.
   if (query < 0 || !MAY_NAME_SECRET.test(withoutTokens.slice(query + 1))) return withoutTokens;

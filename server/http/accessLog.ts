@@ -13,6 +13,8 @@ declare module 'express-serve-static-core' {
 }
 
 const SAFE_REQUEST_ID = /^[\w.-]{1,100}$/;
+/** An API token's prefix (apiTokens.ts): an id holding it is not echoed or logged (a token pasted as a request id). */
+const TOKEN_PREFIX = /bct_/i;
 const CHILD_LOGGER = Symbol('request logger');
 const ACCESS = Symbol('access log');
 
@@ -69,7 +71,7 @@ export function accessLog(app: Express, logger: Logger, ignore: (url: string) =>
 
   return (req: LoggedRequest, res, next) => {
     const incoming = req.headers['x-request-id'];
-    const id = typeof incoming === 'string' && SAFE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    const id = typeof incoming === 'string' && SAFE_REQUEST_ID.test(incoming) && !TOKEN_PREFIX.test(incoming) ? incoming : randomUUID();
     req.id = id;
     res.setHeader('X-Request-Id', id);
     if (!ignore(req.url)) {

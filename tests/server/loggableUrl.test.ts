@@ -10,7 +10,7 @@ describe('loggableUrl', () => {
 
   it('redacts secret values, whatever the case or encoding of their names', () => {
     expect(loggableUrl('/x?Access_Token=abc&view=full')).toBe('/x?Access_Token=REDACTED&view=full');
-    expect(loggableUrl('/x?%74oken=abc')).toBe('/x?%74oken=REDACTED');
+    expect(loggableUrl('/x?%74oken=abc')).toBe('/x?token=REDACTED');
     expect(loggableUrl('/x?a=1&CODE=s3cr3t')).toBe('/x?a=1&CODE=REDACTED');
     expect(loggableUrl('/x?a=%20b')).toBe('/x?a=%20b');
   });
@@ -28,6 +28,12 @@ describe('loggableUrl', () => {
     expect(loggableUrl(`/x?x=${token}&asOf=2026-01-01`)).toBe('/x?x=bct_REDACTED&asOf=2026-01-01');
     expect(loggableUrl(`/x?q=${token.replace('_', '%5F')}`)).toBe('/x?q=bct_REDACTED');
     expect(loggableUrl(`/x?a=1;t=${token}`)).toBe('/x?a=1;t=bct_REDACTED');
+    // After a percent-escape (a space, a quote, a slash), or with a letter escaped (issue: a reviewer's attack).
+    expect(loggableUrl(`/x?h=Bearer%20${token}`)).toBe('/x?h=Bearer%20bct_REDACTED');
+    expect(loggableUrl(`/x?x=%22${token}%22`)).toBe('/x?x=%22bct_REDACTED');
+    expect(loggableUrl(`/api/v1/cost-models/x%2F${token}`)).toBe('/api/v1/cost-models/x%2Fbct_REDACTED');
+    expect(loggableUrl(`/x?x=%62ct_${token.slice(4)}`)).toBe('/x?x=bct_REDACTED');
+    expect(loggableUrl(`/x?x=%42%43%54%5f${token.slice(4)}`)).toBe('/x?x=bct_REDACTED');
     // Not a token: the prefix inside a longer word.
     expect(loggableUrl('/api/v1/units/abct_1/schedules/current')).toBe('/api/v1/units/abct_1/schedules/current');
   });

@@ -63,6 +63,18 @@ describe('request URLs in the log (issue 10 #13)', () => {
     expect(line.req.url).toBe('/api/v1/me?access_token=REDACTED&Token=REDACTED&code=REDACTED&view=full');
     for (const secret of secrets) expect(server.logs.join('')).not.toContain(secret);
   });
+
+  it('never carry an API token sent as a request id, or after a percent-escape', async () => {
+    const token = tokens.negotiator;
+    const asId = await fetch(`${server.url}/me`, { headers: { authorization: `Bearer ${token}`, 'x-request-id': token } });
+    expect(asId.status).toBe(200);
+    // Not echoed: a new id instead.
+    expect(asId.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    for (const path of [`/me?h=Bearer%20${token}`, `/me?x=%22${token}%22`, `/me?x=%62${token.slice(1)}`]) {
+      await client(server.url, token)('GET', path);
+    }
+    expect(server.logs.join('')).not.toContain(token.slice(4));
+  });
 });
 
 describe('user and token administration', () => {
