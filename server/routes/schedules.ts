@@ -1,6 +1,6 @@
 import express, { Router } from 'express';
 import type { AppContext } from '../appContext.js';
-import { principalOf, requireRole } from '../http/authenticate.js';
+import { principalOf, requireRole, roleGate } from '../http/authenticate.js';
 import { notModified } from '../http/conditional.js';
 import { jsonBody } from '../http/jsonBody.js';
 import { parseInput } from '../http/parseInput.js';
@@ -69,6 +69,8 @@ export function scheduleRoutes(ctx: AppContext): Router {
 
   router.post(
     '/units/:unitId/schedules/import',
+    // The role before the body: a negotiator's 5 MB upload is refused unread, not inflated and parsed first.
+    roleGate(['admin']),
     jsonBody(ctx.config.importBodyLimit),
     express.raw({ type: [...CSV_TYPES, XLSX_MEDIA_TYPE], limit: ctx.config.importBodyLimit }),
     async (req, res) => {

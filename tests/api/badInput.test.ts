@@ -186,6 +186,12 @@ describe('bad schedule imports', () => {
     expectProblem(duplicate, 400, 'schedule.classes[1].code');
   });
 
+  it('a non-admin is refused before the body is read: malformed JSON from a negotiator is a 403, not a parse error', async () => {
+    const reply = await send('negotiator', 'POST', '/units/A/schedules/import', '{"classes": [', { 'content-type': 'application/json' });
+    expectProblem(reply, 403);
+    expect(reply.body.detail).toMatch(/admin/);
+  });
+
   it('an unsupported media type → 415', async () => {
     expectProblem(await send('admin', 'POST', '/units/A/schedules/import', 'PO,1,2', { 'content-type': 'text/plain' }), 415);
     // JSON in another charset is refused, not decoded as UTF-8 into nonsense.

@@ -309,8 +309,8 @@ describe('bounds (COSTING.md §1 1.2)', () => {
     expect(result.proposals[0]!.increase.FY2027).toMatchObject({ wages: '2250.00', total: '2250.00' });
     // FTE 1.25 + 0: per FTE 87,000.00 / 1.25 = 69,600.00 and 2,250.00 / 1.25 = 1,800.00.
     expect(result.fte).toBe('1.25');
-    expect(result.baselinePerFte.FY2027).toBe('69600.00');
-    expect(result.proposals[0]!.increasePerFte.FY2027).toBe('1800.00');
+    expect(result.baselinePerFte?.FY2027).toBe('69600.00');
+    expect(result.proposals[0]!.increasePerFte?.FY2027).toBe('1800.00');
   });
 
   it('a repeated bad value is reported at every place it appears, with the same words (verdicts are remembered per text)', () => {

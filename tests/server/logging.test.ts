@@ -65,7 +65,7 @@ describe('request URLs in the log (issue 10 #13)', () => {
   });
 
   it('never carry an API token sent as a request id, or after a percent-escape', async () => {
-    const token = tokens.negotiator;
+    const token = tokens.negotiator!;
     const asId = await fetch(`${server.url}/me`, { headers: { authorization: `Bearer ${token}`, 'x-request-id': token } });
     expect(asId.status).toBe(200);
     // Not echoed: a new id instead.
