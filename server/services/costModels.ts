@@ -179,6 +179,11 @@ function checkIfMatch(model: CostModelRecord, ifMatch: string | undefined, actor
     throw preconditionRequired(
       `If-Match: * names no revision: send the ETag of the revision you read (now ${costModelEtag(model)}), so you act on exactly that revision`,
     );
+  // A list is as good as "*": ETags are "<id>.<revision>", so a list of every revision matches whichever is current.
+  if ('role' in actor && tags.length > 1)
+    throw preconditionRequired(
+      `If-Match names ${tags.length} revisions: send the one ETag of the revision you read (now ${costModelEtag(model)}), so you act on exactly that revision`,
+    );
   if (!tags.includes('*') && !tags.includes(costModelEtag(model))) {
     throw preconditionFailed(`the cost model has changed since you read it: it is now at version ${model.revision} (ETag ${costModelEtag(model)})`);
   }

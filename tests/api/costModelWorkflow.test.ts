@@ -161,6 +161,13 @@ describe('cost model lifecycle over HTTP', () => {
     );
     expect((await as('manager')('POST', `/cost-models/${mid}/return`, { comment: 'x' })).status).toBe(428);
     expect((await as('manager')('POST', `/cost-models/${mid}/return`, { comment: 'x' }, { 'if-match': `*, "${mid}.2"` })).status).toBe(428);
+    // A list of ETags is as good as "*" (they are "<id>.<revision>"): refused, and the model is left as it was.
+    const list = Array.from({ length: 5 }, (_, i) => `"${mid}.${i + 1}"`).join(', ');
+    const listed = await as('manager')('POST', `/cost-models/${mid}/approve`, {}, { 'if-match': list });
+    expect(listed.status).toBe(428);
+    expect(listed.body.detail).toBe(
+      `If-Match names 5 revisions: send the one ETag of the revision you read (now "${mid}.2"), so you act on exactly that revision`,
+    );
     expect((await as('negotiator')('GET', `/cost-models/${mid}`)).body).toMatchObject({ state: 'submitted', version: 2 });
     const approved = await as('manager')('POST', `/cost-models/${mid}/approve`, {}, { 'if-match': `"${mid}.2"` });
     expect(approved.status).toBe(200);
