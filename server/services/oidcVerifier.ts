@@ -49,7 +49,10 @@ export class OidcVerifier {
       throw new RefusedToken(refusalInWords(error), { cause: error });
     }
     const exp = payload.exp!;
-    const from = typeof payload.iat === 'number' ? payload.iat : Math.floor(now.getTime() / 1000);
+    // Measured from when it was issued or from now, whichever is earlier: an `iat` put in the future
+    // would otherwise make a year-long token look a minute long.
+    const nowSeconds = Math.floor(now.getTime() / 1000);
+    const from = typeof payload.iat === 'number' ? Math.min(payload.iat, nowSeconds) : nowSeconds;
     if (exp - from > this.config.maxTokenLifetimeSeconds) {
       throw new ClaimsError(
         `the token lives ${exp - from} s, longer than the ${this.config.maxTokenLifetimeSeconds} s this server accepts (OIDC_MAX_TOKEN_LIFETIME_SECONDS)`,

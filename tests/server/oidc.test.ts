@@ -136,6 +136,11 @@ describe('OIDC token lifetime (issue 10 #12)', () => {
     expect((await me(await signed({ exp: nowSeconds + 3 * 3600 }))).status).toBe(401);
     // exactly the cap is accepted
     expect((await me(await signed({ iat: nowSeconds, exp: nowSeconds + 7200 }))).status).toBe(200);
+    // an iat put in the future does not shorten it: a year-long token "issued" a minute before it ends
+    const year = nowSeconds + 365 * 86400;
+    const backdated = await me(await signed({ iat: year - 60, exp: year }));
+    expect(backdated.status).toBe(401);
+    expect(backdated.body.detail).toContain(`lives ${365 * 86400} s, longer than the 7200 s`);
   });
 
   it('allows 60 s of clock skew on exp and iat, not more', async () => {
