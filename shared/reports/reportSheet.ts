@@ -102,7 +102,7 @@ export function reportSheet(report: ReportDocument, scenario: Scenario, ctx: Rep
     c.categories.forEach((fy, k) => {
       g.set(row, 0, fy);
       c.series.forEach((s, i) => {
-        const source = addresses[s.source.table]?.[s.source.row]?.[1 + s.source.cols[k]!];
+        const source = addresses[s.source.table]?.[s.source.row]?.[s.source.cols[k]!];
         g.set(row, 1 + i, source ? { formula: source, result: Number(s.values[k]) } : Number(s.values[k]), EXCEL_FORMAT.money);
       });
       row++;

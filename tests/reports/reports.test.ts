@@ -9,6 +9,7 @@ import { costScenario, parseScenario, type CostingResult, type Scenario } from '
 import { buildReport, type ReportOptions } from '../../shared/reports/index.js';
 import type { ReportDocument, ReportView } from '../../shared/reports/reportDocument.js';
 import { reportSheet } from '../../shared/reports/reportSheet.js';
+import { isFormulaCell, parseCellAddress } from '../../shared/workbook/grid.js';
 import { reportCsv, reportText } from '../../server/cli/report/reportText.js';
 import { reportPdf } from '../../server/pdf/reportPdf.js';
 import { reportWorkbook } from '../../server/xlsx/exportCostWorkbook.js';
@@ -197,6 +198,31 @@ describe.skipIf(!engineReports12)('report sheets', () => {
     expect(sheet.bannerAddress).toBe('A2');
     expect(sheet.print).toMatchObject({ landscape: true, titleRows: [1, 5], headerRight: 'FY27 settlement, version 2', footerLeft: 'Draft' });
     expect(sheet.chart!.dataAddress).toMatch(/^A\d+:D\d+$/);
+  });
+
+  it("chart data: each cell is a live reference to the table's figure for that proposal and fiscal year", () => {
+    const scenario = fundedScenario();
+    const result = costScenario(scenario);
+    const sheet = reportSheet(report('summary', result, scenario, context), scenario, context);
+    const cellAt = (address: string) => {
+      const { column, row } = parseCellAddress(address);
+      return sheet.cells[row - 1]![column];
+    };
+    const [top, bottom] = sheet.chart!.dataAddress.split(':').map(parseCellAddress) as [{ row: number; column: number }, { row: number; column: number }];
+    const fys = Object.keys(result.baseline);
+    expect(bottom.row - top.row).toBe(fys.length);
+    expect(bottom.column).toBe(result.proposals.length);
+    fys.forEach((fy, k) => {
+      expect(sheet.cells[top.row + k]![0]).toBe(fy);
+      result.proposals.forEach((p, i) => {
+        const cell = sheet.cells[top.row + k]![1 + i];
+        if (!isFormulaCell(cell)) throw new Error(`chart data ${fy}, ${p.name}: not a formula`);
+        // The referenced cell holds the same figure: the proposal's increase total in that year.
+        const source = cellAt(cell.formula);
+        expect(isFormulaCell(source) ? source.result : source).toBe(Number(p.increase[fy]!.total));
+        expect(cell.result).toBe(Number(p.increase[fy]!.total));
+      });
+    });
   });
 });
 
