@@ -50,6 +50,21 @@ export function cellText(cell: ReportCell | null, format: FigureFormat): string 
   }
 }
 
+/**
+ * A figure as a plain number for other programs (CSV), to the precision `cellText` prints it:
+ * money to the cent ("-1234.50"), whole dollars whole, a percent as its fraction to 4 places
+ * (4.81% is 0.0481: rounded again to 2 decimals of a percent it can never print otherwise),
+ * counts and FTEs without separators; text as it is.
+ */
+export function cellNumber(cell: ReportCell | null, format: FigureFormat): string {
+  if (cell === null || cell.value === '') return '';
+  const places = { money: 2, dollars: 0, percent: 4, count: 0 } as const;
+  const kind = cell.format ?? format;
+  if (kind === 'text') return cell.value;
+  if (kind === 'fte') return fteText(cell.value);
+  return new Decimal(cell.value).toDecimalPlaces(places[kind], Decimal.ROUND_HALF_UP).toFixed(places[kind]);
+}
+
 /** Excel number formats that print as `cellText` does. */
 export const EXCEL_FORMAT = {
   money: '"$"#,##0.00_);("$"#,##0.00)',

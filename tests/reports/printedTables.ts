@@ -62,7 +62,9 @@ export function fromCsv(csv: string, report: ReportDocument): PrintedTables {
             table.columns.map((h, i) => {
               const raw = r[2 + i] ?? '';
               const format = row.cells[i]?.format ?? row.format;
-              if (raw !== '' && format !== 'text') expect(raw, `${table.id} ${row.label} ${h}`).toMatch(/^-?\d+(\.\d+)?$/);
+              // Money always to the cent, whole dollars whole, a percent's fraction to 4 places (as printed).
+              const shape = { money: /^-?\d+\.\d{2}$/, dollars: /^-?\d+$/, percent: /^-?\d+\.\d{4}$/, count: /^\d+$/, fte: /^\d+(\.\d{1,4})?$/ };
+              if (raw !== '' && format !== 'text') expect(raw, `${table.id} ${row.label} ${h}`).toMatch(shape[format]);
               return [h, cellText(raw === '' ? null : { value: raw }, format)];
             }),
           ),

@@ -1,11 +1,11 @@
 /**
  * A report view model as terminal text and as CSV. The text prints each figure exactly as the PDF
  * and the sheets show it (shared/reports/reportFormat.ts); the CSV, for other programs, gives each
- * figure as a plain number (money to the cent, "-1234.50"; a percent as its fraction) as
+ * figure as a plain number (money to the cent, "-1234.50"; a percent as its fraction to 4 places, as printed) as
  * `cost --format csv` does, and its text never as a formula (textSafety.ts).
  */
 import type { ReportDocument, ReportTable } from '../../../shared/reports/reportDocument.js';
-import { cellText } from '../../../shared/reports/reportFormat.js';
+import { cellNumber, cellText } from '../../../shared/reports/reportFormat.js';
 import { csvField } from '../../../shared/workbook/textSafety.js';
 
 function tableLines(table: ReportTable): string[] {
@@ -45,7 +45,8 @@ export function reportCsv(report: ReportDocument): string {
   const lines: string[] = [];
   for (const table of report.tables) {
     lines.push([table.caption, table.labelHeader, ...table.columns].map(csvField).join(','));
-    for (const r of table.rows) lines.push([table.caption, r.label, ...table.columns.map((_, ci) => r.cells[ci]?.value ?? '')].map(csvField).join(','));
+    for (const r of table.rows)
+      lines.push([table.caption, r.label, ...table.columns.map((_, ci) => cellNumber(r.cells[ci] ?? null, r.format))].map(csvField).join(','));
     lines.push('');
   }
   return lines.join('\n');
