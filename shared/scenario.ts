@@ -2,7 +2,7 @@ import { scenarioSchema, type Scenario } from './schemas/scenario.js';
 import type { InputIssue } from './issues.js';
 import { issuesFromZod } from './schemas/zodMessages.js';
 import { checkAroundSchemaIssues } from './validation/aroundSchemaIssues.js';
-import { costingIssues } from './validation/costingIssues.js';
+import { costingIssues, rosterOfDocument, type WarnedRoster } from './validation/costingIssues.js';
 import { listedIssues } from './validation/issueList.js';
 import { jsonFloatIssues } from './validation/jsonFloats.js';
 import { jsonSyntaxErrorAt } from './validation/jsonSyntax.js';
@@ -67,11 +67,16 @@ export function rosterRowCount(input: unknown): number {
 /**
  * checkScenario on the parsed document with only roster rows [start, end): a costing thread's own
  * range (bargaining-costing cost on several threads). A row's checked value depends only on the
- * row, so these rows are that range of the whole document checked.
+ * row, so these rows are that range of the whole document checked. `wholeRosterWarnings`: the
+ * warnings about rows (an FTE above 1, a special pay no row has) are of the whole roster, as a
+ * one-thread check gives them — for the thread that reports them.
  */
-export function checkScenarioRows(input: unknown, [start, end]: readonly [number, number]): CheckedScenario {
+export function checkScenarioRows(input: unknown, [start, end]: readonly [number, number], options: { wholeRosterWarnings?: boolean } = {}): CheckedScenario {
   const document = input as { roster: { rows: unknown[] } };
-  return checkScenario({ ...document, roster: { ...document.roster, rows: document.roster.rows.slice(start, end) } });
+  const range = { ...document, roster: { ...document.roster, rows: document.roster.rows.slice(start, end) } };
+  const parsed = parseScenario(range);
+  if (!parsed.ok) return refusedScenario(range, parsed.issues);
+  return checkParsedScenario(parsed.value, options.wholeRosterWarnings === true ? rosterOfDocument(document.roster.rows) : undefined);
 }
 
 /**
@@ -99,8 +104,8 @@ export function checkScenarioText(text: string): CheckedScenario {
 }
 
 /** The costing-time checks of a scenario the schema accepted. */
-export function checkParsedScenario(scenario: Scenario): CheckedScenario {
-  const check = costingIssues(scenario);
+export function checkParsedScenario(scenario: Scenario, roster?: WarnedRoster): CheckedScenario {
+  const check = costingIssues(scenario, undefined, roster);
   return check.issues.length > 0
     ? { ok: false, issues: listedIssues(check.issues, check.omitted), warnings: check.warnings }
     : { ok: true, value: scenario, warnings: check.warnings };

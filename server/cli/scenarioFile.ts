@@ -85,6 +85,6 @@ function checkFirstRange(document: unknown, range: [number, number]): CheckedSce
     if (seen.has(id)) return null;
     seen.add(id);
   }
-  const checked = checkScenarioRows(document, range);
+  const checked = checkScenarioRows(document, range, { wholeRosterWarnings: true });
   return checked.ok ? checked : null;
 }

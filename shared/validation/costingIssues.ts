@@ -20,7 +20,40 @@ export interface CostingCheck {
   warnings: InputIssue[];
 }
 
-export function costingIssues(scenario: Scenario, limit = MAX_LISTED_ISSUES): CostingCheck {
+/**
+ * What the roster-wide warnings read of each row: a scenario checked one range of rows at a time
+ * (the command line's threads) still warns about the whole roster (`rosterOfDocument`).
+ */
+export interface WarnedRoster {
+  rows: readonly { id: string; fte: string }[];
+  /** Every special pay code some row has. */
+  payCodes: () => ReadonlySet<string>;
+}
+
+export function warnedRoster(rows: readonly { id: string; fte: string; pays: readonly string[] }[]): WarnedRoster {
+  let codes: Set<string> | null = null;
+  return { rows, payCodes: () => (codes ??= new Set(rows.flatMap((r) => r.pays))) };
+}
+
+/**
+ * The warned facts of a document's rows before the schema has read them (the rows another thread
+ * checks): what is not a valid FTE or code is left out, and that thread refuses it.
+ */
+export function rosterOfDocument(rawRows: readonly unknown[]): WarnedRoster {
+  const decimal = /^-?\d+(\.\d+)?$/;
+  return warnedRoster(
+    rawRows.map((raw) => {
+      const row = (typeof raw === 'object' && raw !== null ? raw : {}) as { id?: unknown; fte?: unknown; pays?: unknown };
+      return {
+        id: typeof row.id === 'string' ? row.id : '',
+        fte: row.fte === undefined ? '1' : typeof row.fte === 'string' && decimal.test(row.fte) ? row.fte : '1',
+        pays: Array.isArray(row.pays) ? row.pays.filter((code): code is string => typeof code === 'string') : [],
+      };
+    }),
+  );
+}
+
+export function costingIssues(scenario: Scenario, limit = MAX_LISTED_ISSUES, roster: WarnedRoster = warnedRoster(scenario.roster.rows)): CostingCheck {
   const issues = new IssueList(limit);
   const warnings = new IssueList(limit);
   let timeline: Timeline;
@@ -41,8 +74,8 @@ export function costingIssues(scenario: Scenario, limit = MAX_LISTED_ISSUES): Co
   tierIssues(scenario, issues, 'health', 'healthTier', scenario.assumptions.health, firstEffective, firstPeriod);
   wageBaseIssues(scenario, timeline, issues);
   rollupIssues(scenario, issues, firstEffective, firstPeriod);
-  proposalIssues(scenario, timeline, issues, warnings);
-  rosterWarnings(scenario, warnings);
+  proposalIssues(scenario, timeline, issues, warnings, roster.payCodes);
+  rosterWarnings(roster, warnings);
   return { issues: issues.listed, omitted: issues.omitted, warnings: warnings.listed };
 }
 
@@ -50,10 +83,10 @@ export function costingIssues(scenario: Scenario, limit = MAX_LISTED_ISSUES): Co
  * An FTE above 1 or of 0 costs as written (§1 bounds it only as a decimal) but is more often a
  * typo (100 for 100%, a blank read as 0) than meant: said, not refused.
  */
-function rosterWarnings(scenario: Scenario, warnings: IssueList): void {
+function rosterWarnings(roster: WarnedRoster, warnings: IssueList): void {
   // A roster has few distinct FTEs: each is read once (a 350,000-row roster, once per costing).
   const read = new Map<string, Decimal>();
-  scenario.roster.rows.forEach((row, i) => {
+  roster.rows.forEach((row, i) => {
     let fte = read.get(row.fte);
     if (fte === undefined) read.set(row.fte, (fte = new Decimal(row.fte)));
     if (fte.gt(1)) {

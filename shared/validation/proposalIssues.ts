@@ -16,12 +16,17 @@ import { provisionAffectsClass as affectsClass, type Provision } from '../provis
 import type { Scenario } from '../schemas/scenario.js';
 import type { IssueList } from './issueList.js';
 
-export function proposalIssues(scenario: Scenario, timeline: Timeline, issues: IssueList, warnings: IssueList): void {
+export function proposalIssues(
+  scenario: Scenario,
+  timeline: Timeline,
+  issues: IssueList,
+  warnings: IssueList,
+  rosterPayCodes: () => ReadonlySet<string>,
+): void {
   const horizon = new Set(timeline.fiscalYearNames);
   const lastFy = timeline.fiscalYears[timeline.fiscalYears.length - 1]!;
   const horizonText = `${fiscalYearName(timeline.fiscalYears[0]!)} – ${fiscalYearName(lastFy)}`;
-  let rosterPays: Set<string> | null = null;
-  const onSomeRow = (code: string) => (rosterPays ??= new Set(scenario.roster.rows.flatMap((r) => r.pays))).has(code);
+  const onSomeRow = (code: string) => rosterPayCodes().has(code);
   scenario.proposals.forEach((proposal, pi) => {
     const at = (j: number) => `proposals[${pi}].provisions[${j}]`;
     const reported = new Set<string>();

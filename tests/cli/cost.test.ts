@@ -63,6 +63,24 @@ describe('bargaining-costing cost | validate', () => {
     }
   });
 
+  it('on two threads, the warnings about rows are of the whole roster, as on one', () => {
+    const input = syntheticUnit(301) as unknown as { roster: { rows: Record<string, unknown>[] } };
+    // Special pay POST only on a row of the second half (the union proposal raises POST), and an FTE above 1 there.
+    for (const row of input.roster.rows) row.pays = [];
+    input.roster.rows[295]!.pays = ['POST'];
+    input.roster.rows[290]!.fte = '1.25';
+    const file = join(dir, 'warned.json');
+    writeFileSync(file, JSON.stringify(input));
+    const one = cliWith({ COSTING_THREADS: '1' }, 'cost', file, '--format', 'json');
+    const two = cliWith({ COSTING_THREADS: '2' }, 'cost', file, '--format', 'json');
+    expect(one.status).toBe(0);
+    expect(one.stderr).toContain(`warning: roster.rows[290].fte: an FTE above 1 (1.25): row ${String(input.roster.rows[290]!.id)} costs 125%`);
+    expect(one.stderr).not.toContain('no roster row has special pay `POST`');
+    expect(two.status).toBe(0);
+    expect(two.stderr).toBe(one.stderr);
+    expect(two.stdout).toBe(one.stdout);
+  });
+
   it('table shows baseline, proposals, increase, % of base, value of 1%, lift and per-provision costs', () => {
     const run = cli('cost', 'tests/fixtures/spec-example.json');
     expect(run.status).toBe(0);
