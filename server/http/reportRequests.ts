@@ -19,7 +19,7 @@ import { parseInput } from './parseInput.js';
 const reportOptions = {
   proposal: z.string().min(1).max(200).optional(),
   against: z.string().min(1).max(200).optional(),
-  line: z.union([z.string().max(300), z.array(z.string().max(300)).max(100)]).optional(),
+  line: z.union([z.string().max(300), z.array(z.string().max(300)).max(100)], { error: 'must be NAME=LINE text, or a list of them (at most 100)' }).optional(),
   tz: z
     .string()
     .max(64)
@@ -59,7 +59,11 @@ export async function reportInputs(request: ReportPdfRequest, cost: CostScenario
   }
   const body = parseInput(reportBody, jsonOf(request.text) ?? {}, 'body');
   const unitId = (body.scenario as { unit?: { id?: unknown } } | null)?.unit?.id;
-  if (typeof unitId !== 'string' || !inScope(request.principal, unitId)) throw notFound(`no unit ${String(unitId)} in your scope`);
+  if (typeof unitId !== 'string')
+    throw invalidInput('the body is invalid', [
+      { path: 'body.scenario.unit.id', message: 'required: the body is {"scenario": <a scenario file, COSTING.md §9>, …}, and its unit.id names the unit' },
+    ]);
+  if (!inScope(request.principal, unitId)) throw notFound(`no unit ${unitId} in your scope`);
   const scenario = validScenarioWithin(body.scenario, unitId, request.rosterRowLimit);
   const options: ReportOptions = {
     model: { title: 'Working costing (not saved)', state: 'draft' },

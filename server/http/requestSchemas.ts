@@ -3,14 +3,17 @@ import { freeText, isoDate } from '../../shared/schemas/primitives.js';
 import { assumptionsSchema, calendarSchema, rosterSchema, termSchema } from '../../shared/schemas/scenario.js';
 import { roles, costModelStates } from '../store/store.js';
 
+/** A string field's type error: "required" when it is missing, else what it must be (`{"comment": 123}`). */
+const textError = { error: (issue: { input?: unknown }) => (issue.input === undefined ? 'required' : 'must be text (a JSON string)') };
+
 /** Ids in paths and bodies: letters, digits, dash, underscore, dot. */
-export const unitId = z.string({ error: 'required' }).regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, { error: 'must be 1-64 letters, digits, ".", "_" or "-"' });
+export const unitId = z.string(textError).regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, { error: 'must be 1-64 letters, digits, ".", "_" or "-"' });
 
 /**
  * Text a person types (titles, names, comments, labels), trimmed, and refused with the field named
  * when it holds characters a workbook's XML cannot (the scenario's own texts are checked by its schema).
  */
-const typedText = (min: number, max: number) => z.string({ error: 'required' }).trim().pipe(freeText(min, max));
+const typedText = (min: number, max: number) => z.string(textError).trim().pipe(freeText(min, max));
 
 export const createCostModelBody = z.strictObject({
   unitId,
@@ -27,10 +30,12 @@ export const updateCostModelBody = z
 
 export const approveBody = z.strictObject({ comment: typedText(0, 2000).optional() });
 export const returnBody = z.strictObject({
-  comment: z.string({ error: 'required' }).trim().min(1, { error: 'a return needs a comment' }).pipe(freeText(1, 2000)),
+  comment: z.string(textError).trim().min(1, { error: 'a return needs a comment' }).pipe(freeText(1, 2000)),
 });
 export const supersedeBody = z.strictObject({ title: typedText(1, 200).optional() });
-export const publishBody = z.strictObject({ proposal: z.union([z.string().min(1), z.number().int().min(1)]).optional() });
+export const publishBody = z.strictObject({
+  proposal: z.union([z.string().min(1), z.number().int().min(1)], { error: 'must be a proposal name, or its number (1 for the first)' }).optional(),
+});
 export const submitBody = z.strictObject({});
 
 export const costModelListQuery = z.strictObject({

@@ -60,5 +60,9 @@ export function jsonFloatIssues(text: string, limit = 200): InputIssue[] {
 
 function floatMessage(token: string): string {
   // Where a decimal belongs (`"fte": 1.0`) the fix is a string, not the integer: say both.
-  return `${token} is a JSON float (COSTING.md §1): write ${Number(token)} where a whole number belongs, or "${token}" where a decimal does`;
+  const whole = Number(token);
+  // 1e308 or 1.5: no whole number to suggest (Number would print 1e+308); a decimal string is the fix.
+  if (!Number.isSafeInteger(whole))
+    return `${token} is a JSON float (COSTING.md §1): write a decimal as a string, e.g. "100.00", and a whole number without a point or exponent`;
+  return `${token} is a JSON float (COSTING.md §1): write ${whole} where a whole number belongs, or "${token}" where a decimal does`;
 }

@@ -159,6 +159,16 @@ describe('bad JSON bodies', () => {
     expect(post.headers.get('allow')).toBe('GET, HEAD');
   });
 
+  it('a text field given another type says it must be text, not that it is required', async () => {
+    const title = await send('analyst', 'POST', '/cost-models', { unitId: 'A', title: 5, scenario: sampleScenario('A') });
+    expect(title.body.errors).toContainEqual({ path: 'body.title', message: 'must be text (a JSON string)' });
+    const missing = await send('analyst', 'POST', '/cost-models', { unitId: 'A', scenario: sampleScenario('A') });
+    expect(missing.body.errors).toContainEqual({ path: 'body.title', message: 'required' });
+    const name = await send('admin', 'POST', '/users', { id: 'x1', name: 5, role: 'analyst', units: ['A'] });
+    expectProblem(name, 400, 'body.name');
+    expect(name.body.errors.find((e: { path: string }) => e.path === 'body.name').message).toBe('must be text (a JSON string)');
+  });
+
   it('user and unit administration validates its input', async () => {
     expectProblem(await send('admin', 'POST', '/users', { name: 'X', role: 'boss' }), 400, 'body.role');
     expectProblem(await send('admin', 'POST', '/users', { name: 'X', role: 'analyst', units: ['NOPE'] }), 400, 'units[0]');

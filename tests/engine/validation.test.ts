@@ -41,6 +41,11 @@ describe('scenario validation names the JSON path and the reason', () => {
       'roster.rows[0].count: 2.0 is a JSON float (COSTING.md §1): write 2 where a whole number belongs, or "2.0" where a decimal does',
       'roster.rows[1].step: 2e0 is a JSON float (COSTING.md §1): write 2 where a whole number belongs, or "2e0" where a decimal does',
     ]);
+    // No whole number to suggest for 1e308 or 0.5 (Number would print 1e+308): a decimal string is the fix.
+    const huge = parseScenarioText(JSON.stringify(monthlyScenario({ rows: [{ count: 2 }] })).replace('"count":2', '"count":1e308'));
+    expect(huge.ok ? [] : huge.issues.map((i) => `${i.path}: ${i.message}`)).toEqual([
+      'roster.rows[0].count: 1e308 is a JSON float (COSTING.md §1): write a decimal as a string, e.g. "100.00", and a whole number without a point or exponent',
+    ]);
     // Written as integers, the same rows are accepted.
     const clean = parseScenarioText(JSON.stringify(monthlyScenario({ rows: [{ count: 2 }, { step: 2 }] })));
     expect(clean.ok).toBe(true);

@@ -85,6 +85,13 @@ describe('report PDFs over HTTP', () => {
     expect(outside.status).toBe(404);
     const noBody = await as('analyst')('POST', '/reports/summary.pdf', { scenario: { unit: { id: 'A' } } });
     expect(noBody.status).toBe(400);
+    // No scenario at all: a 400 naming what the body needs, not "no unit undefined in your scope".
+    const nullScenario = await as('analyst')('POST', '/reports/summary.pdf', { scenario: null });
+    expect(nullScenario.status).toBe(400);
+    expect(nullScenario.body.errors[0].path).toBe('body.scenario.unit.id');
+    const objectLine = await as('analyst')('POST', '/reports/disclosure.pdf', { scenario: sampleScenario('A'), line: { a: 1 } });
+    expect(objectLine.status).toBe(400);
+    expect(objectLine.body.errors[0]).toEqual({ path: 'body.line', message: 'must be NAME=LINE text, or a list of them (at most 100)' });
   });
 
   it.skipIf(!engineReports12)('a draft\u2019s summary: the engine\u2019s figures, a draft banner, off the request thread', async () => {
