@@ -37,6 +37,17 @@ describe('bargaining-costing report', () => {
     expect(run.stderr).not.toMatch(/at .*\.ts:\d+/);
   });
 
+  it('a disclosure without --proposal says which proposal it discloses when there is a choice', () => {
+    const chosen = cli('report', 'disclosure', 'examples/police-settlement-1.2.json', '--format', 'csv');
+    expect(chosen.status).toBe(0);
+    expect(chosen.stderr).toBe(
+      'note: disclosing "POA proposal", the first proposal that is not the budget; choose with --proposal: "POA proposal", "City offer"\n',
+    );
+    const named = cli('report', 'disclosure', 'examples/police-settlement-1.2.json', '--format', 'csv', '--proposal', 'City offer');
+    expect(named.status).toBe(0);
+    expect(named.stderr).toBe('');
+  });
+
   it.skipIf(!engineReports12)('summary as CSV prints the engine\u2019s figures; as PDF and XLSX too', () => {
     const scenario = police();
     const result = costScenario(scenario);
