@@ -184,7 +184,9 @@ export function disclosure(result: CompleteCosting, scenario: Scenario, p: Compl
       ...(rollupNames.length
         ? [
             perRollup.table(
-              'Change a roll-up\u2019s line here (Salary schedule, Other compensation, Statutory benefits, Health and welfare); the command line reads it from the workbook.',
+              // A public document: which line each roll-up is counted in, not how to change it
+              // (the analyst edits this table in the workbook: README, "Reports").
+              'The disclosure line each named roll-up is counted in: Salary schedule, Other compensation, Statutory benefits, or Health and welfare.',
             ),
           ]
         : []),
