@@ -11,7 +11,7 @@ import type { Scenario } from '../schemas/scenario.js';
 import { buildReport, type ReportOptions } from './index.js';
 import { cellAddress, GridBuilder, type Cell, type SheetGrid } from '../workbook/grid.js';
 import { pageTexts, type ReportContext } from './reportContext.js';
-import { EXCEL_FORMAT } from './reportFormat.js';
+import { cellText, EXCEL_FORMAT } from './reportFormat.js';
 import type { CellRef, ReportCell, ReportDocument, ReportFormula, ReportTable, ReportView } from './reportDocument.js';
 
 export const REPORT_SHEET: Record<ReportView, string> = {
@@ -160,6 +160,8 @@ function writeTable(g: GridBuilder, table: ReportTable, start: number, addresses
       const format = EXCEL_FORMAT[cell.format ?? r.format];
       g.set(first + ri, 1 + ci, sheetCell(cell, r.format, at), format, style === 'caption' ? undefined : style);
       if (r.format === 'text' || cell.format === 'text') widths[1 + ci] = Math.max(widths[1 + ci] ?? 0, Math.min(60, cell.value.length + 2));
+      // Wide enough for the figure as printed: "$140,181,178.30" in a 13-wide column shows as ######## in Excel.
+      else widths[1 + ci] = Math.max(widths[1 + ci] ?? 0, cellText(cell, r.format).length + 3);
     });
   });
   row = first + table.rows.length;

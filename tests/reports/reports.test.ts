@@ -9,12 +9,13 @@ import { costScenario, parseScenario, type CostingResult, type Scenario } from '
 import { buildReport, type ReportOptions } from '../../shared/reports/index.js';
 import type { ReportDocument, ReportView } from '../../shared/reports/reportDocument.js';
 import { reportSheet } from '../../shared/reports/reportSheet.js';
+import { cellText } from '../../shared/reports/reportFormat.js';
 import { isFormulaCell, parseCellAddress } from '../../shared/workbook/grid.js';
 import { reportCsv, reportText } from '../../server/cli/report/reportText.js';
 import { reportPdf } from '../../server/pdf/reportPdf.js';
 import { reportWorkbook } from '../../server/xlsx/exportCostWorkbook.js';
 import { defaultLines, expectedBySplit, expectedDisclosure, expectedReconcile, expectedSummary, type ExpectedTable } from './expectedFigures.js';
-import { fundedScenario } from './fundedScenario.js';
+import { fundedScenario, fundedScenarioInput } from './fundedScenario.js';
 import { missingInOrder, pdfPngs, pdfText } from './pdfText.js';
 import { expectPrinted, expectedTexts, fromCsv, fromSheet, fromView } from './printedTables.js';
 
@@ -198,6 +199,28 @@ describe.skipIf(!engineReports12)('report sheets', () => {
     expect(sheet.bannerAddress).toBe('A2');
     expect(sheet.print).toMatchObject({ landscape: true, titleRows: [1, 5], headerRight: 'FY27 settlement, version 2', footerLeft: 'Draft' });
     expect(sheet.chart!.dataAddress).toMatch(/^A\d+:D\d+$/);
+  });
+
+  it('every figure fits its column as printed (a total over $100 million too, not ########)', () => {
+    const input = fundedScenarioInput() as { roster: { rows: { count?: number }[] } };
+    for (const row of input.roster.rows) row.count = (row.count ?? 1) * 2000;
+    const parsed = parseScenario(input);
+    if (!parsed.ok) throw new Error('scaled scenario');
+    const result = costScenario(parsed.value);
+    expect(Number(result.baseline[Object.keys(result.baseline)[0]!]!.total)).toBeGreaterThan(100_000_000);
+    for (const view of ['summary', 'disclosure', 'by-fund', 'by-department'] as const) {
+      const doc = report(view, result, parsed.value, context);
+      const sheet = reportSheet(doc, parsed.value, context);
+      for (const table of doc.tables) {
+        for (const row of table.rows) {
+          row.cells.forEach((cell, ci) => {
+            if (!cell || (cell.format ?? row.format) === 'text') return;
+            // Excel's column width counts characters of the default font; 2 spare for the padding.
+            expect(cellText(cell, row.format).length + 2, `${view} ${row.label} ${table.columns[ci]}`).toBeLessThanOrEqual(sheet.columnWidths[1 + ci]!);
+          });
+        }
+      }
+    }
   });
 
   it("chart data: each cell is a live reference to the table's figure for that proposal and fiscal year", () => {
