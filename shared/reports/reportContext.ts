@@ -54,12 +54,23 @@ export function bannerWords(ctx: ReportContext): string | undefined {
   return 'DRAFT — not approved';
 }
 
+/**
+ * "Pay periods costed: FY2027 27, FY2028 26, FY2029 26." — a year paid 27 times costs a period more
+ * than the next (COSTING.md §2), and a year outside the term none: the figures say why they jump.
+ */
+export function periodsWords(result: CostingResult): string {
+  const counts = Object.entries(result.periodsByFiscalYear);
+  const text = counts.map(([fy, n]) => `${fy} ${n === 0 ? 'none (outside the term)' : n}`).join(', ');
+  const uneven = new Set(counts.map(([, n]) => n).filter((n) => n > 0)).size > 1;
+  return `Pay periods costed: ${text}.${uneven ? ' A year with more pay dates costs more periods of pay.' : ''}`;
+}
+
 /** The footnotes every view carries: snapshot, then the approval or return. */
 export function provenanceNotes(result: CostingResult, scenario: Scenario, ctx: ReportContext): string[] {
   const s = result.snapshot;
   const zone = ctx.timeZone ?? 'UTC';
   const notes = [
-    `Costed from salary schedule ${s.scheduleId} (effective ${plainDate(s.scheduleEffective)}), roster extract of ${plainDate(s.rosterExtractDate)}, assumptions ${s.assumptionsId}. ${termWords(scenario)}.`,
+    `Costed from salary schedule ${s.scheduleId} (effective ${plainDate(s.scheduleEffective)}), roster extract of ${plainDate(s.rosterExtractDate)}, assumptions ${s.assumptionsId}. ${termWords(scenario)}. ${periodsWords(result)}`,
   ];
   if (ctx.approval) {
     const a = ctx.approval;

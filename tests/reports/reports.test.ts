@@ -10,6 +10,7 @@ import { buildReport, type ReportOptions } from '../../shared/reports/index.js';
 import type { ReportDocument, ReportView } from '../../shared/reports/reportDocument.js';
 import { reportSheet } from '../../shared/reports/reportSheet.js';
 import { cellText } from '../../shared/reports/reportFormat.js';
+import { periodsWords } from '../../shared/reports/reportContext.js';
 import { isFormulaCell, parseCellAddress } from '../../shared/workbook/grid.js';
 import { reportCsv, reportText } from '../../server/cli/report/reportText.js';
 import { reportPdf } from '../../server/pdf/reportPdf.js';
@@ -265,5 +266,16 @@ describe('fund and department codes that look like numbers', () => {
       const labels = report(view, result, numeric).tables[0]!.rows.map((r) => r.label);
       expect(labels, view).toEqual(['100', '20', '9', 'A', 'Total']);
     }
+  });
+});
+
+describe('the footnote on pay periods', () => {
+  it('gives each fiscal year its costed periods, says why they differ, and names a year outside the term', () => {
+    const words = (periodsByFiscalYear: Record<string, number>) => periodsWords({ periodsByFiscalYear } as unknown as CostingResult);
+    expect(words({ FY2027: 27, FY2028: 26, FY2029: 26 })).toBe(
+      'Pay periods costed: FY2027 27, FY2028 26, FY2029 26. A year with more pay dates costs more periods of pay.',
+    );
+    expect(words({ FY2027: 26, FY2028: 26 })).toBe('Pay periods costed: FY2027 26, FY2028 26.');
+    expect(words({ FY2027: 20, FY2028: 0 })).toBe('Pay periods costed: FY2027 20, FY2028 none (outside the term).');
   });
 });
