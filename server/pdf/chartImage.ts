@@ -21,7 +21,8 @@ export async function chartPng(chart: ReportChart, width: number, height: number
   g.scale(scale, scale);
   g.fillStyle = '#FFFFFF';
   g.fillRect(0, 0, width, height);
-  const shapes = chartLayout(chart, width, height, 11);
+  g.font = '10px sans-serif';
+  const shapes = chartLayout(chart, width, height, 11, (text) => g.measureText(text).width);
   g.textBaseline = 'top';
   g.fillStyle = '#000000';
   g.font = 'bold 13px sans-serif';
@@ -51,7 +52,7 @@ export async function chartPng(chart: ReportChart, width: number, height: number
     g.fillStyle = item.color;
     g.fillRect(item.x, item.y + 1, 10, 10);
     g.fillStyle = '#000000';
-    g.fillText(item.text, item.x + 14, item.y);
+    item.lines.forEach((line, i) => g.fillText(line, item.x + 14, item.y + i * 13));
   }
   return canvas.toBuffer('image/png');
 }
