@@ -154,8 +154,15 @@ export function disclosure(result: CompleteCosting, scenario: Scenario, p: Compl
     },
   ]);
 
-  const perRollup = new TableBuilder(ROLLUP_LINES_CAPTION_ID, ROLLUP_LINES_CAPTION, 'Roll-up', ['Line']);
-  for (const name of rollupNames) perRollup.add(name, 'text', [{ value: DISCLOSURE_LINE_WORDS[mapping.rollups[name]!] }]);
+  // Each named roll-up on its own line (§7: "STRS" and "PERS" apart), with its cost over the status
+  // quo each year to the cent; the line column is what the workbook's reader takes (mappingFromSheet).
+  const perRollup = new TableBuilder(ROLLUP_LINES_CAPTION_ID, ROLLUP_LINES_CAPTION, 'Roll-up', ['Line', ...fys.map((fy) => `${fy} cost`), 'Term cost']);
+  for (const name of rollupNames) {
+    const costs = fys.map((fy): ReportCell => ({ value: p.increaseRollupsByName[fy]?.[name] ?? '0', format: 'money' }));
+    const row = perRollup.rows.length;
+    perRollup.add(name, 'text', [{ value: DISCLOSURE_LINE_WORDS[mapping.rollups[name]!] }, ...costs, null]);
+    perRollup.rows[row]!.cells[fys.length + 1] = { ...perRollup.sum(fys.map((_, k) => ({ row, col: 1 + k }))), format: 'money' };
+  }
 
   function isPctCol(col: number): boolean {
     return col > 0 && col % 3 === 0;

@@ -159,7 +159,7 @@ function writeTable(g: GridBuilder, table: ReportTable, start: number, addresses
       if (!cell) return;
       const format = EXCEL_FORMAT[cell.format ?? r.format];
       g.set(first + ri, 1 + ci, sheetCell(cell, r.format, at), format, style === 'caption' ? undefined : style);
-      if (r.format === 'text' || cell.format === 'text') widths[1 + ci] = Math.max(widths[1 + ci] ?? 0, Math.min(60, cell.value.length + 2));
+      if ((cell.format ?? r.format) === 'text') widths[1 + ci] = Math.max(widths[1 + ci] ?? 0, Math.min(60, cell.value.length + 2));
       // Wide enough for the figure as printed: "$140,181,178.30" in a 13-wide column shows as ######## in Excel.
       else widths[1 + ci] = Math.max(widths[1 + ci] ?? 0, cellText(cell, r.format).length + 3);
     });
