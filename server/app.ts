@@ -23,6 +23,7 @@ import { unitRoutes } from './routes/units.js';
 import type { CostScenario } from './services/costModels.js';
 import { OidcVerifier } from './services/oidcVerifier.js';
 import { PrincipalCache } from './services/principalCache.js';
+import { CostingAdmission } from './services/costingAdmission.js';
 import { ExportSlots } from './services/exportSlots.js';
 import { inProcessWorkbookBuilder, WorkbookExports, type WorkbookBuilder } from './services/workbookExports.js';
 import { defaultScheduleFileReader, defaultWorkbookWriter } from './services/xlsxAdapters.js';
@@ -65,6 +66,16 @@ export function createApp(deps: AppDeps): Express {
     logger,
     costScenario,
     scenarioWork,
+    costing: new CostingAdmission(
+      {
+        timeoutMs: config.costingTimeoutMs,
+        queueLimit: config.costingQueueLimit,
+        quickQueueLimit: config.costingQuickQueueLimit,
+        quickBytes: config.costingQuickBytes,
+        workers: config.costingWorkers,
+      },
+      () => now().getTime(),
+    ),
     now,
     oidc: config.oidc ? new OidcVerifier(config.oidc, now) : undefined,
     readScheduleFile: deps.readScheduleFile ?? defaultScheduleFileReader,

@@ -1,7 +1,8 @@
 import type { Logger } from 'pino';
 import type { ServerConfig } from './config.js';
 import type { Store } from './store/store.js';
-import type { ScenarioWork } from './http/costModelBodies.js';
+import type { PoolScenarioWork } from './costing/costingPool.js';
+import type { CostingAdmission } from './services/costingAdmission.js';
 import type { CostScenario } from './services/costModels.js';
 import type { OidcVerifier } from './services/oidcVerifier.js';
 import type { ExpiringCache } from './services/expiringCache.js';
@@ -19,8 +20,14 @@ export interface AppContext {
   config: ServerConfig;
   logger: Logger;
   costScenario: CostScenario;
-  /** Cost-model bodies and stored costings, off the request thread in the server. */
-  scenarioWork: ScenarioWork;
+  /**
+   * Cost-model bodies and stored costings, off the request thread in the server. The routes run
+   * it through `costing` (per-person and total bounds, a timeout); the in-process version
+   * (tests, COSTING_WORKERS=0) ignores the job options.
+   */
+  scenarioWork: PoolScenarioWork;
+  /** Admission to the costing workers (services/costingAdmission.ts), shared by every route that uses them. */
+  costing: CostingAdmission;
   /** The clock of timestamps and of the caches' expiry. */
   now: () => Date;
   oidc: OidcVerifier | undefined;

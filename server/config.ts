@@ -25,6 +25,14 @@ export interface ServerConfig {
   scheduleCacheMs: number;
   /** Worker threads that run the costing engine (0: on the request thread). */
   costingWorkers: number;
+  /** A costing job (a body read, a submit's or approval's costing, a content-hash check) not done this long after admission is stopped: 504. */
+  costingTimeoutMs: number;
+  /** Large costing jobs admitted at once (running or waiting), one per person; one more is refused with 503 and Retry-After. */
+  costingQueueLimit: number;
+  /** Small costing jobs admitted at once (eight per person); one more is refused with 503 and Retry-After. */
+  costingQuickQueueLimit: number;
+  /** Input size (bytes) up to which a costing job is small and may run on the quick lane. */
+  costingQuickBytes: number;
   /** Largest roster (rows) accepted for a unit's cost model or template; the default suits the largest public employers' units. */
   rosterRowLimit: number;
   /** Worker threads that build workbook exports (0: on the request thread, tests only). */
@@ -76,6 +84,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     authCacheMs: integer(env.AUTH_CACHE_SECONDS, 5, 'AUTH_CACHE_SECONDS') * 1000,
     scheduleCacheMs: integer(env.SCHEDULE_CACHE_SECONDS, 5, 'SCHEDULE_CACHE_SECONDS') * 1000,
     costingWorkers: integer(env.COSTING_WORKERS, 1, 'COSTING_WORKERS'),
+    costingTimeoutMs: Math.max(1, integer(env.COSTING_TIMEOUT_SECONDS, 120, 'COSTING_TIMEOUT_SECONDS')) * 1000,
+    costingQueueLimit: Math.max(1, integer(env.COSTING_QUEUE_LIMIT, 4, 'COSTING_QUEUE_LIMIT')),
+    costingQuickQueueLimit: Math.max(1, integer(env.COSTING_QUICK_QUEUE_LIMIT, 32, 'COSTING_QUICK_QUEUE_LIMIT')),
+    costingQuickBytes: integer(env.COSTING_QUICK_KB, 256, 'COSTING_QUICK_KB') * 1024,
     rosterRowLimit: integer(env.ROSTER_ROW_LIMIT, 100_000, 'ROSTER_ROW_LIMIT'),
     exportWorkers: integer(env.EXPORT_WORKERS, 1, 'EXPORT_WORKERS'),
     exportConcurrency: Math.max(1, integer(env.EXPORT_CONCURRENCY, 2, 'EXPORT_CONCURRENCY')),

@@ -36,8 +36,8 @@ const statusText: Record<number, string> = {
   422: 'the scenario cannot be costed',
   428: 'If-Match required',
   429: 'rate limit reached (Retry-After says when to try again)',
-  503: 'too many workbook exports at once (Retry-After)',
-  504: 'the workbook export took too long and was stopped',
+  503: 'busy: too many exports, or costing jobs, at once, or one person already has one running (Retry-After says when to try again)',
+  504: 'the export or costing took longer than its timeout and was stopped; nothing was saved',
 };
 const json = (ref: string) => ({ content: { 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } } });
 const anyJson = (description: string) => ({ description, content: { 'application/json': { schema: { type: 'object' } } } });
@@ -188,7 +188,7 @@ export function openApiDocument(): JsonSchema {
           summary: 'Create a draft',
           roles: 'analyst, in scope',
           requestBody: json('CreateCostModel'),
-          responses: { 201: anyJson('the draft, with ETag'), ...errors(400, 404) },
+          responses: { 201: anyJson('the draft, with ETag'), ...errors(400, 404, 503, 504) },
         }),
       },
       '/cost-models/{id}': {
@@ -196,14 +196,14 @@ export function openApiDocument(): JsonSchema {
           summary: 'A cost model with its scenario and result (ETag)',
           roles: 'all, in scope',
           parameters: [id],
-          responses: { 200: anyJson('the model'), 304: { description: 'not modified' }, ...errors(404) },
+          responses: { 200: anyJson('the model'), 304: { description: 'not modified' }, ...errors(404, 503, 504) },
         }),
         put: op({
           summary: 'Update a draft or returned model (If-Match required)',
           roles: 'analyst, in scope',
           parameters: [id, ifMatch],
           requestBody: json('UpdateCostModel'),
-          responses: { 200: anyJson('the model'), ...errors(400, 404, 409, 412, 428) },
+          responses: { 200: anyJson('the model'), ...errors(400, 404, 409, 412, 428, 503, 504) },
         }),
       },
       '/cost-models/{id}/submit': {
@@ -211,7 +211,7 @@ export function openApiDocument(): JsonSchema {
           summary: 'Submit: the server recomputes and stores its result',
           roles: 'analyst, in scope',
           parameters: [id, ifMatch],
-          responses: { 200: anyJson('the model'), ...errors(404, 409, 412, 422, 428) },
+          responses: { 200: anyJson('the model'), ...errors(404, 409, 412, 422, 428, 503, 504) },
         }),
       },
       '/cost-models/{id}/approve': {
@@ -220,7 +220,7 @@ export function openApiDocument(): JsonSchema {
           roles: 'manager, in scope',
           parameters: [id, ifMatch],
           requestBody: json('Approve'),
-          responses: { 200: anyJson('the model'), ...errors(400, 403, 404, 409, 412, 422, 428) },
+          responses: { 200: anyJson('the model'), ...errors(400, 403, 404, 409, 412, 422, 428, 503, 504) },
         }),
       },
       '/cost-models/{id}/return': {

@@ -22,18 +22,25 @@ import {
   type CostModelContext,
 } from '../services/costModels.js';
 import { costModelEtag } from '../services/costModelView.js';
+import type { Principal } from '../services/principal.js';
 import { publishSettlementSchedules } from '../services/publishSchedules.js';
 import type { CostModelRecord } from '../store/store.js';
 import { XLSX_MEDIA_TYPE } from './schedules.js';
 
 export function costModelRoutes(ctx: AppContext): Router {
   const router = Router();
-  const models: CostModelContext = {
-    store: ctx.store,
-    costScenario: ctx.costScenario,
-    now: ctx.now,
-    costStored: (json, withHash) => ctx.scenarioWork.costStored(json, withHash),
-  };
+  // Every job on the costing workers goes through the admission: per person and in total, with a
+  // timeout (services/costingAdmission.ts); 503 + Retry-After when full, 504 when too slow.
+  const costing = ctx.costing;
+  const work = ctx.scenarioWork;
+  const models: CostModelContext = { store: ctx.store, costScenario: ctx.costScenario, now: ctx.now };
+  /** The services' context for a submit or an approval by `actor`: its costing is admitted as theirs. */
+  const costingBy = (actor: Principal): CostModelContext => ({
+    ...models,
+    costStored: (json, withHash) => costing.run(actor, { kind: 'costing', bytes: json.length }, (job) => work.costStored(json, withHash, job)),
+  });
+  /** The content-hash check of an approved model read by `reader` (remembered by its exact bytes). */
+  const intactFor = (reader: Principal) => costing.intactFor(reader, work.intact);
   // Read as bytes: a costing worker parses and validates them (http/costModelBodies.ts).
   const modelBody = jsonBytes(ctx.config.bodyLimit);
   const smallBody = jsonBody(ctx.config.smallBodyLimit);
@@ -54,7 +61,8 @@ export function costModelRoutes(ctx: AppContext): Router {
 
   router.post('/cost-models', roleGate(['analyst']), modelBody, async (req, res) => {
     const analyst = requireRole(req, ['analyst']);
-    const draft = await ctx.scenarioWork.draftBody(jsonBytesOf(req), ctx.config.rosterRowLimit);
+    const text = jsonBytesOf(req);
+    const draft = await costing.run(analyst, { kind: 'validation', bytes: text.byteLength }, (job) => work.draftBody(text, ctx.config.rosterRowLimit, job));
     const model = await draftCostModel(models, analyst, draft);
     res.location(`/api/v1/cost-models/${model.id}`);
     await sendModel(res, model, 201);
@@ -68,26 +76,29 @@ export function costModelRoutes(ctx: AppContext): Router {
       res.status(304).set('ETag', etag).end();
       return;
     }
-    await sendModel(res, await checkedForServing(model, ctx.scenarioWork.intact));
+    await sendModel(res, await checkedForServing(model, intactFor(principal)));
   });
 
   router.put('/cost-models/:id', roleGate(['analyst']), modelBody, async (req, res) => {
     const analyst = requireRole(req, ['analyst']);
     const existing = await visibleCostModel(ctx.store, analyst, String(req.params.id));
-    const edit = await ctx.scenarioWork.editBody(jsonBytesOf(req), existing.unitId, ctx.config.rosterRowLimit);
+    const text = jsonBytesOf(req);
+    const edit = await costing.run(analyst, { kind: 'validation', bytes: text.byteLength }, (job) =>
+      work.editBody(text, existing.unitId, ctx.config.rosterRowLimit, job),
+    );
     await sendModel(res, await updateCostModel(models, analyst, existing.id, ifMatchOf(req), edit));
   });
 
   router.post('/cost-models/:id/submit', smallBody, async (req, res) => {
     const analyst = requireRole(req, ['analyst']);
     parseInput(submitBody, req.body ?? {}, 'body');
-    await sendModel(res, await submitCostModel(models, analyst, String(req.params.id), ifMatchOf(req)));
+    await sendModel(res, await submitCostModel(costingBy(analyst), analyst, String(req.params.id), ifMatchOf(req)));
   });
 
   router.post('/cost-models/:id/approve', smallBody, async (req, res) => {
     const manager = requireRole(req, ['manager']);
     const body = parseInput(approveBody, req.body ?? {}, 'body');
-    await sendModel(res, await approveCostModel(models, manager, String(req.params.id), ifMatchOf(req), body.comment?.trim() || null));
+    await sendModel(res, await approveCostModel(costingBy(manager), manager, String(req.params.id), ifMatchOf(req), body.comment?.trim() || null));
   });
 
   router.post('/cost-models/:id/return', smallBody, async (req, res) => {
@@ -120,7 +131,8 @@ export function costModelRoutes(ctx: AppContext): Router {
   });
 
   router.get('/cost-models/:id/workbook.xlsx', async (req, res) => {
-    const file = await ctx.workbooks.workbook(principalOf(req), req.params.id);
+    const principal = principalOf(req);
+    const file = await ctx.workbooks.workbook(principal, req.params.id, intactFor(principal));
     res.type(XLSX_MEDIA_TYPE).set('Content-Disposition', `attachment; filename="${file.filename}"`).set('ETag', file.etag).send(file.body);
   });
 

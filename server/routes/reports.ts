@@ -34,7 +34,9 @@ export function reportRoutes(ctx: AppContext): Router {
     const principal = principalOf(req);
     const view = viewOf(req.params.file);
     const query = parseInput(reportQuery, req.query, 'query');
-    const model = await checkedForServing(await visibleCostModel(ctx.store, principal, req.params.id, { checked: false }), ctx.scenarioWork.intact);
+    // The approved model's content-hash check: admitted and remembered (services/costingAdmission.ts).
+    const intact = ctx.costing.intactFor(principal, ctx.scenarioWork.intact);
+    const model = await checkedForServing(await visibleCostModel(ctx.store, principal, req.params.id, { checked: false }), intact);
     const nameOf = (userId: string | null) => userDisplayName(ctx.store, userId);
     const options: ReportOptions = {
       model: { title: model.title, version: model.modelVersion, state: model.state },

@@ -1,4 +1,4 @@
-import { busy, timedOut } from './domainErrors.js';
+import { BoundedSlots } from './boundedSlots.js';
 import type { Principal } from './principal.js';
 
 export interface ExportSlotLimits {
@@ -15,47 +15,25 @@ export interface ExportSlotLimits {
  * one. Each export is stopped after `timeoutMs` (its worker is stopped and replaced).
  */
 export class ExportSlots {
-  private running = 0;
-  private readonly byUser = new Map<string, number>();
+  private readonly slots: BoundedSlots<string>;
 
-  constructor(private readonly limits: ExportSlotLimits) {}
-
-  /** Slots one user may hold at once. */
-  get perUser(): number {
-    return Math.max(1, this.limits.concurrency - 1);
+  constructor(limits: ExportSlotLimits) {
+    const perUser = Math.max(1, limits.concurrency - 1);
+    this.slots = new BoundedSlots<string>(
+      { total: limits.concurrency, perUser, timeoutMs: limits.timeoutMs },
+      {
+        full: (running) => ({ detail: `${running} export(s) are being built, the most this server runs at once; try again shortly`, retryAfterSeconds: 5 }),
+        mine: (count) => ({
+          detail: `you already have ${count} export(s) being built, the most one person may run at once; try again when ${count === 1 ? 'it is' : 'they are'} done`,
+          retryAfterSeconds: 5,
+        }),
+        timedOut: (what, timeoutMs) => `the ${what} took longer than ${timeoutMs / 1000} s and was stopped`,
+      },
+    );
   }
 
   /** Runs `work` in a slot; `signal` fires at the timeout, and the export is then refused as too slow. */
-  async run<T>(principal: Principal, what: string, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    if (this.running >= this.limits.concurrency) {
-      throw busy(`${this.running} export(s) are being built, the most this server runs at once; try again shortly`, 5);
-    }
-    const mine = this.byUser.get(principal.userId) ?? 0;
-    if (mine >= this.perUser) {
-      throw busy(
-        `you already have ${mine} export(s) being built, the most one person may run at once; try again when ${mine === 1 ? 'it is' : 'they are'} done`,
-        5,
-      );
-    }
-    this.running += 1;
-    this.byUser.set(principal.userId, mine + 1);
-    const abort = new AbortController();
-    const timer = setTimeout(() => abort.abort(), this.limits.timeoutMs);
-    try {
-      return await Promise.race([work(abort.signal), abandoned(abort.signal, this.limits.timeoutMs)]);
-    } catch (error) {
-      if (abort.signal.aborted) throw timedOut(`the ${what} took longer than ${this.limits.timeoutMs / 1000} s and was stopped`);
-      throw error;
-    } finally {
-      clearTimeout(timer);
-      this.running -= 1;
-      const left = (this.byUser.get(principal.userId) ?? 1) - 1;
-      if (left === 0) this.byUser.delete(principal.userId);
-      else this.byUser.set(principal.userId, left);
-    }
+  run<T>(principal: Principal, what: string, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    return this.slots.run(principal.userId, what, work);
   }
-}
-
-function abandoned(signal: AbortSignal, timeoutMs: number): Promise<never> {
-  return new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(new Error(`abandoned after ${timeoutMs} ms`)), { once: true }));
 }

@@ -54,8 +54,9 @@ export class WorkbookExports {
     private readonly intact: IntactCheck = intactHere,
   ) {}
 
-  async workbook(principal: Principal, id: string): Promise<WorkbookFile> {
-    const model = await checkedForServing(await visibleCostModel(this.store, principal, id, { checked: false }), this.intact);
+  /** `intact`: the check to use for this caller (the server's: admitted and remembered, services/costingAdmission.ts). */
+  async workbook(principal: Principal, id: string, intact: IntactCheck = this.intact): Promise<WorkbookFile> {
+    const model = await checkedForServing(await visibleCostModel(this.store, principal, id, { checked: false }), intact);
     const successor = (await this.store.findSuccessor(model.id))?.id ?? null;
     const name = `${model.unitId}-${model.title}`.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 80);
     const file = (body: Buffer): WorkbookFile => ({ body, filename: `${name}-v${model.modelVersion}.xlsx`, etag: costModelEtag(model) });
