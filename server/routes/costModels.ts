@@ -37,6 +37,7 @@ export function costModelRoutes(ctx: AppContext): Router {
   /** The services' context for a submit or an approval by `actor`: its costing is admitted as theirs. */
   const costingBy = (actor: Principal): CostModelContext => ({
     ...models,
+    intact: intactFor(actor),
     costStored: (json, withHash) => costing.run(actor, { kind: 'costing', bytes: json.length }, (job) => work.costStored(json, withHash, job)),
   });
   /** The content-hash check of an approved model read by `reader` (remembered by its exact bytes). */
@@ -110,7 +111,7 @@ export function costModelRoutes(ctx: AppContext): Router {
   router.post('/cost-models/:id/supersede', smallBody, async (req, res) => {
     const analyst = requireRole(req, ['analyst']);
     const body = parseInput(supersedeBody, req.body ?? {}, 'body');
-    const successor = await supersedeCostModel(models, analyst, String(req.params.id), ifMatchOf(req), body.title);
+    const successor = await supersedeCostModel(costingBy(analyst), analyst, String(req.params.id), ifMatchOf(req), body.title);
     res.location(`/api/v1/cost-models/${successor.id}`);
     await sendModel(res, successor, 201);
   });
@@ -118,8 +119,10 @@ export function costModelRoutes(ctx: AppContext): Router {
   router.post('/cost-models/:id/publish-schedules', smallBody, async (req, res) => {
     const principal = requireRole(req, ['manager', 'admin']);
     const body = parseInput(publishBody, req.body ?? {}, 'body');
-    const model = await approvedRevisionNamed(ctx.store, principal, String(req.params.id), ifMatchOf(req));
-    const published = await publishSettlementSchedules(models, principal, model.id, body.proposal).finally(() => ctx.schedulesInForce.forgetAll());
+    const model = await approvedRevisionNamed(ctx.store, principal, String(req.params.id), ifMatchOf(req), intactFor(principal));
+    const published = await publishSettlementSchedules(costingBy(principal), principal, model.id, body.proposal).finally(() =>
+      ctx.schedulesInForce.forgetAll(),
+    );
     res.status(201).json(published);
   });
 

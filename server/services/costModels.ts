@@ -20,6 +20,11 @@ export interface CostModelContext {
   now: () => Date;
   /** Costs a stored scenario (default: costStoredScenario with `costScenario`; the server: the costing workers). */
   costStored?: (scenarioJson: string, withContentHash: boolean) => Promise<StoredCosting>;
+  /**
+   * Checks an approved model's content hash before an action reads it (supersede, publish): in the
+   * server on the costing workers, remembered by its bytes (costingAdmission.ts); default on this thread.
+   */
+  intact?: IntactCheck;
 }
 
 /** A stored scenario's costing, as it is stored. */
@@ -156,10 +161,16 @@ export async function checkedForServing(model: CostModelRecord, intact: IntactCh
  * learns nothing, not even that it exists — and only when `checked` (a caller that may answer 304
  * checks with checkCostModelIntact before it serves the body).
  */
-export async function visibleCostModel(store: Store, principal: Principal | undefined, id: string, options = { checked: true }): Promise<CostModelRecord> {
+export async function visibleCostModel(
+  store: Store,
+  principal: Principal | undefined,
+  id: string,
+  options: { checked?: boolean; intact?: IntactCheck | undefined } = {},
+): Promise<CostModelRecord> {
   const model = await store.getCostModel(id, { checked: false });
   if (!model || (principal && !inScope(principal, model.unitId))) throw notFound(`no cost model ${id}`);
-  return options.checked ? checkCostModelIntact(model) : model;
+  if (options.checked === false) return model;
+  return options.intact ? checkedForServing(model, options.intact) : checkCostModelIntact(model);
 }
 
 /**
@@ -282,7 +293,7 @@ export async function updateCostModel(
   /** A validated edit (http/costModelBodies.ts). */
   input: { title?: string | undefined; scenarioJson?: string | undefined },
 ): Promise<CostModelRecord> {
-  const model = await visibleCostModel(ctx.store, actor, id);
+  const model = await visibleCostModel(ctx.store, actor, id, { intact: ctx.intact });
   checkIfMatch(model, ifMatch, actor);
   requireState(model, ['draft', 'returned'], 'edit');
   const scenarioJson = input.scenarioJson;
@@ -328,14 +339,20 @@ async function recompute(cost: CostScenario, scenario: Scenario): Promise<Costin
 }
 
 /** An approved model whose If-Match names its current revision (before an action that only reads it, such as publishing its schedules). */
-export async function approvedRevisionNamed(store: Store, actor: Principal, id: string, ifMatch: string | undefined): Promise<CostModelRecord> {
-  const model = await visibleCostModel(store, actor, id);
+export async function approvedRevisionNamed(
+  store: Store,
+  actor: Principal,
+  id: string,
+  ifMatch: string | undefined,
+  intact?: IntactCheck,
+): Promise<CostModelRecord> {
+  const model = await visibleCostModel(store, actor, id, { intact });
   checkIfMatch(model, ifMatch, actor);
   return model;
 }
 
 export async function submitCostModel(ctx: CostModelContext, actor: Actor, id: string, ifMatch: string | undefined): Promise<CostModelRecord> {
-  const model = await visibleCostModel(ctx.store, 'role' in actor ? actor : undefined, id);
+  const model = await visibleCostModel(ctx.store, 'role' in actor ? actor : undefined, id, { intact: ctx.intact });
   checkIfMatch(model, ifMatch, actor);
   requireState(model, ['draft', 'returned'], 'submit');
   const costed = await costStored(ctx)(model.scenarioJson, false);
@@ -362,7 +379,7 @@ export async function approveCostModel(
   ifMatch: string | undefined,
   comment: string | null,
 ): Promise<CostModelRecord> {
-  const model = await visibleCostModel(ctx.store, 'role' in actor ? actor : undefined, id);
+  const model = await visibleCostModel(ctx.store, 'role' in actor ? actor : undefined, id, { intact: ctx.intact });
   checkIfMatch(model, ifMatch, actor);
   requireState(model, ['submitted'], 'approve');
   if ((await authorsOf(ctx.store, model)).has(actor.userId)) {
@@ -404,7 +421,7 @@ export async function returnCostModel(
   ifMatch: string | undefined,
   comment: string,
 ): Promise<CostModelRecord> {
-  const model = await visibleCostModel(ctx.store, actor, id);
+  const model = await visibleCostModel(ctx.store, actor, id, { intact: ctx.intact });
   checkIfMatch(model, ifMatch, actor);
   requireState(model, ['submitted'], 'return');
   const now = ctx.now();
@@ -423,7 +440,7 @@ export async function supersedeCostModel(
   ifMatch: string | undefined,
   title: string | undefined,
 ): Promise<CostModelRecord> {
-  const model = await visibleCostModel(ctx.store, actor, id);
+  const model = await visibleCostModel(ctx.store, actor, id, { intact: ctx.intact });
   checkIfMatch(model, ifMatch, actor);
   requireState(model, ['approved'], 'supersede');
   const existing = await ctx.store.findSuccessor(id);

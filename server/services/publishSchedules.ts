@@ -24,7 +24,7 @@ export async function publishSettlementSchedules(
   id: string,
   proposalChoice: string | number | undefined,
 ): Promise<{ costModelId: string; proposal: string; published: PublishedSchedule[] }> {
-  const model = await visibleCostModel(ctx.store, actor, id);
+  const model = await visibleCostModel(ctx.store, actor, id, { intact: ctx.intact });
   if (model.state !== 'approved') throw conflict(`only an approved cost model publishes schedules; this one is ${model.state}`);
   const scenario = JSON.parse(model.scenarioJson) as Scenario;
   const proposal = chooseProposal(scenario, proposalChoice);

@@ -189,6 +189,13 @@ describe('admission to the costing workers', () => {
         expect(refused.body).toMatchObject({ type: 'urn:bargaining-costing:problem:integrity-violation' });
       }
       expect(started('intact')).toBe(before + 2);
+      // Superseding or publishing the tampered model reads it through the same check (remembered: no new check).
+      const etag = approved.headers.get('etag')!;
+      const supersede = await client(server.url, tokens.analyst)('POST', `/cost-models/${id}/supersede`, {}, { 'if-match': etag });
+      expect(supersede.body).toMatchObject({ type: 'urn:bargaining-costing:problem:integrity-violation' });
+      const publish = await client(server.url, tokens.manager)('POST', `/cost-models/${id}/publish-schedules`, {}, { 'if-match': etag });
+      expect(publish.body).toMatchObject({ type: 'urn:bargaining-costing:problem:integrity-violation' });
+      expect(started('intact')).toBe(before + 2);
       // The bytes as approved again: answered from memory, served.
       raw.prepare('UPDATE cost_models SET scenario = ? WHERE id = ?').run(original, id);
       expect((await negotiator('GET', `/cost-models/${id}`)).status).toBe(200);
