@@ -141,7 +141,7 @@ export function costModelRoutes(ctx: AppContext): Router {
 
   router.get('/cost-models/:id/audit', async (req, res) => {
     const principal = requireRole(req, ['manager', 'admin']);
-    res.json({ events: await costModelAuditEvents(ctx.store, principal, req.params.id) });
+    res.json({ events: await costModelAuditEvents(ctx.store, principal, req.params.id, intactFor(principal)) });
   });
 
   return router;

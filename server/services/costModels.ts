@@ -131,8 +131,8 @@ export async function costModelShown(store: Store, model: CostModelRecord): Prom
 }
 
 /** The audit events of one model the caller may see. */
-export async function costModelAuditEvents(store: Store, principal: Principal, id: string): Promise<AuditEventRecord[]> {
-  const model = await visibleCostModel(store, principal, id);
+export async function costModelAuditEvents(store: Store, principal: Principal, id: string, intact?: IntactCheck): Promise<AuditEventRecord[]> {
+  const model = await visibleCostModel(store, principal, id, { intact });
   return store.listAudit({ entityType: 'cost-model', entityId: model.id, limit: 10_000 });
 }
 
