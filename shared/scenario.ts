@@ -74,19 +74,18 @@ export function rosterRowCount(input: unknown): number {
 export function checkScenarioRows(input: unknown, [start, end]: readonly [number, number], options: { wholeRosterWarnings?: boolean } = {}): CheckedScenario {
   const document = input as { roster: { rows: unknown[] } };
   const range = { ...document, roster: { ...document.roster, rows: document.roster.rows.slice(start, end) } };
-  const parsed = parseScenario(range);
-  if (!parsed.ok) return refusedScenario(range, parsed.issues);
-  return checkParsedScenario(parsed.value, options.wholeRosterWarnings === true ? rosterOfDocument(document.roster.rows) : undefined);
+  return checkScenario(range, options.wholeRosterWarnings === true ? rosterOfDocument(document.roster.rows) : undefined);
 }
 
 /**
  * The schema, then every costing-time check (`costingIssues`): what `validate` reports and what
  * `cost` refuses before it costs anything. At most 200 problems are listed, the rest counted;
  * when the schema refuses rows or provisions, the rest is still checked (`checkAroundSchemaIssues`).
+ * `roster`: the rows its row-wide warnings read, when they are more than the input's (checkScenarioRows).
  */
-export function checkScenario(input: unknown): CheckedScenario {
+export function checkScenario(input: unknown, roster?: WarnedRoster): CheckedScenario {
   const parsed = parseScenario(input);
-  return parsed.ok ? checkParsedScenario(parsed.value) : refusedScenario(input, parsed.issues);
+  return parsed.ok ? checkParsedScenario(parsed.value, roster) : refusedScenario(input, parsed.issues);
 }
 
 /**

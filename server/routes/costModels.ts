@@ -34,7 +34,7 @@ export function costModelRoutes(ctx: AppContext): Router {
   const costing = ctx.costing;
   const work = ctx.scenarioWork;
   const models: CostModelContext = { store: ctx.store, costScenario: ctx.costScenario, now: ctx.now };
-  /** The services' context for a submit or an approval by `actor`: its costing is admitted as theirs. */
+  /** The services' context for an action by `actor`: its costing and its check of an approved model are admitted as theirs. */
   const costingBy = (actor: Principal): CostModelContext => ({
     ...models,
     intact: intactFor(actor),
@@ -82,7 +82,7 @@ export function costModelRoutes(ctx: AppContext): Router {
 
   router.put('/cost-models/:id', roleGate(['analyst']), modelBody, async (req, res) => {
     const analyst = requireRole(req, ['analyst']);
-    const existing = await visibleCostModel(ctx.store, analyst, String(req.params.id));
+    const existing = await visibleCostModel(ctx.store, analyst, String(req.params.id), { intact: intactFor(analyst) });
     const text = jsonBytesOf(req);
     const edit = await costing.run(analyst, { kind: 'validation', bytes: text.byteLength }, (job) =>
       work.editBody(text, existing.unitId, ctx.config.rosterRowLimit, job),

@@ -21,8 +21,8 @@ export interface CostModelContext {
   /** Costs a stored scenario (default: costStoredScenario with `costScenario`; the server: the costing workers). */
   costStored?: (scenarioJson: string, withContentHash: boolean) => Promise<StoredCosting>;
   /**
-   * Checks an approved model's content hash before an action reads it (supersede, publish): in the
-   * server on the costing workers, remembered by its bytes (costingAdmission.ts); default on this thread.
+   * Checks an approved model's content hash before an action reads it (supersede, publish, …): in
+   * the server on the costing workers, remembered by its bytes (costingAdmission.ts); default on this thread.
    */
   intact?: IntactCheck;
 }

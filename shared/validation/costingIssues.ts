@@ -46,7 +46,8 @@ export function rosterOfDocument(rawRows: readonly unknown[]): WarnedRoster {
       const row = (typeof raw === 'object' && raw !== null ? raw : {}) as { id?: unknown; fte?: unknown; pays?: unknown };
       return {
         id: typeof row.id === 'string' ? row.id : '',
-        fte: row.fte === undefined ? '1' : typeof row.fte === 'string' && decimal.test(row.fte) ? row.fte : '1',
+        // Absent: the default, 1.
+        fte: typeof row.fte === 'string' && decimal.test(row.fte) ? row.fte : '1',
         pays: Array.isArray(row.pays) ? row.pays.filter((code): code is string => typeof code === 'string') : [],
       };
     }),

@@ -69,10 +69,11 @@ export function registerReportCommand(program: Command): void {
       });
       if (!built.ok) exitWithIssues(built.issues);
       const candidates = result.proposals.filter((p) => p.side !== 'budget');
-      if ((view === 'disclosure' || view === 'reconcile') && opts.proposal === undefined && candidates.length > 1) {
-        // A disclosure of the union's proposal when the council meant the settlement is worse than none: say which.
+      if (view === 'disclosure' && opts.proposal === undefined && candidates.length > 1) {
+        // A disclosure of the union's proposal when the council meant the settlement is worse than none: say which
+        // (a reconciliation names both its sides in its title).
         process.stderr.write(
-          `note: ${view === 'disclosure' ? 'disclosing' : 'reconciling from'} "${candidates[0]!.name}", the first proposal that is not the budget; choose with --proposal: ${candidates.map((p) => `"${p.name}"`).join(', ')}\n`,
+          `note: disclosing "${candidates[0]!.name}", the first proposal that is not the budget; choose with --proposal: ${candidates.map((p) => `"${p.name}"`).join(', ')}\n`,
         );
       }
 
